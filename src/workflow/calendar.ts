@@ -1,0 +1,86 @@
+// The shop's own working-day calendar: which weekdays it is open, the days it is closed
+// (holidays), and extra working days (China's make-up workdays on a weekend).
+import { addDays, isLocalDate, weekdayOf, type LocalDate } from './time.js';
+
+export interface Calendar {
+  /** Open weekdays, 0 = Sunday … 6 = Saturday. */
+  readonly workweek: readonly number[];
+  readonly holidays: readonly LocalDate[];
+  /** Days the shop works although the weekday is normally closed. */
+  readonly extraWorkdays: readonly LocalDate[];
+}
+
+export const DEFAULT_CALENDAR: Calendar = { workweek: [1, 2, 3, 4, 5], holidays: [], extraWorkdays: [] };
+
+export type DayKind = 'workday' | 'weekend' | 'holiday' | 'extra-workday';
+
+export function dayKind(calendar: Calendar, date: LocalDate): DayKind {
+  if (calendar.holidays.includes(date)) return 'holiday';
+  if (calendar.extraWorkdays.includes(date)) return 'extra-workday';
+  return calendar.workweek.includes(weekdayOf(date)) ? 'workday' : 'weekend';
+}
+
+export function isWorkingDay(calendar: Calendar, date: LocalDate): boolean {
+  const kind = dayKind(calendar, date);
+  return kind === 'workday' || kind === 'extra-workday';
+}
+
+/** A day passed over or counted specially while counting working days, for explanations. */
+export interface NotableDay {
+  readonly date: LocalDate;
+  readonly kind: Exclude<DayKind, 'workday'>;
+}
+
+export interface WorkingDayCount {
+  readonly date: LocalDate;
+  /** Closed days skipped and make-up days counted on the way, in order. */
+  readonly notable: readonly NotableDay[];
+}
+
+// A calendar without a single working day in a year would loop forever; it is refused instead.
+const SEARCH_LIMIT_DAYS = 3660;
+
+/**
+ * The date `count` working days after `from`: counting starts on the next working day after
+ * `from`, so a Friday and the Saturday after it both give the same result.
+ */
+export function addWorkingDays(calendar: Calendar, from: LocalDate, count: number): WorkingDayCount {
+  const notable: NotableDay[] = [];
+  let date = from;
+  let counted = 0;
+  for (let step = 0; counted < count; step++) {
+    if (step > SEARCH_LIMIT_DAYS) throw new Error('the calendar has no working days');
+    date = addDays(date, 1);
+    const kind = dayKind(calendar, date);
+    if (kind === 'workday') counted++;
+    else if (kind === 'extra-workday') {
+      counted++;
+      notable.push({ date, kind });
+    } else notable.push({ date, kind });
+  }
+  return { date, notable };
+}
+
+/** Working days after `from` up to and including `to` (0 when `to` is not after `from`). */
+export function countWorkingDays(calendar: Calendar, from: LocalDate, to: LocalDate): number {
+  let count = 0;
+  for (let date = addDays(from, 1); date <= to; date = addDays(date, 1)) {
+    if (isWorkingDay(calendar, date)) count++;
+  }
+  return count;
+}
+
+/** Problems with a calendar as a user might set it, as sentences; empty when it is fine. */
+export function calendarProblems(calendar: Calendar): string[] {
+  const problems: string[] = [];
+  if (calendar.workweek.some((day) => !Number.isInteger(day) || day < 0 || day > 6)) {
+    problems.push('open weekdays must be numbers 0 (Sunday) to 6 (Saturday)');
+  }
+  if (calendar.workweek.length === 0 && calendar.extraWorkdays.length === 0) {
+    problems.push('the shop must be open on at least one weekday');
+  }
+  for (const date of [...calendar.holidays, ...calendar.extraWorkdays]) {
+    if (!isLocalDate(date)) problems.push(`"${date}" is not a date like 2026-10-01`);
+  }
+  return problems;
+}

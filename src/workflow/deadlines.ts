@@ -1,0 +1,76 @@
+// The deadline policy (per severity, in working days or clock hours) and the deadlines it gives,
+// each with what is needed to explain how its date was reached.
+import { addWorkingDays, type Calendar, type NotableDay } from './calendar.js';
+import { addHours, endOfDay, localDateOf, offsetOf, type IsoTime } from './time.js';
+import type { Severity } from './vocab.js';
+
+export const DEADLINE_KINDS = ['answer', 'solution', 'followup'] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+
+export interface Duration {
+  readonly amount: number;
+  readonly unit: 'workdays' | 'hours';
+}
+
+export type DeadlinePolicy = {
+  readonly [K in DeadlineKind]: { readonly [S in Severity]: Duration };
+} & {
+  /** After a follow-up that leaves the complaint open for another, the next one is due in this. */
+  readonly nextFollowup: Duration;
+};
+
+const days = (amount: number): Duration => ({ amount, unit: 'workdays' });
+const hours = (amount: number): Duration => ({ amount, unit: 'hours' });
+
+export const DEFAULT_POLICY: DeadlinePolicy = {
+  answer: { normal: days(5), urgent: days(1), major: hours(24) },
+  solution: { normal: days(3), urgent: days(1), major: days(1) },
+  followup: { normal: days(5), urgent: hours(24), major: hours(24) },
+  nextFollowup: days(5),
+};
+
+/** A deadline and how it was reached; stored in the event that set it. */
+export interface Deadline {
+  readonly due: IsoTime;
+  readonly from: IsoTime;
+  readonly duration: Duration;
+  readonly notable: readonly NotableDay[];
+}
+
+export function deadlineFrom(calendar: Calendar, from: IsoTime, duration: Duration): Deadline {
+  if (duration.unit === 'hours') {
+    return { due: addHours(from, duration.amount), from, duration, notable: [] };
+  }
+  const counted = addWorkingDays(calendar, localDateOf(from), duration.amount);
+  return { due: endOfDay(counted.date, offsetOf(from)), from, duration, notable: counted.notable };
+}
+
+export function policyDeadline(
+  policy: DeadlinePolicy,
+  calendar: Calendar,
+  kind: DeadlineKind,
+  severity: Severity,
+  from: IsoTime,
+): Deadline {
+  return deadlineFrom(calendar, from, policy[kind][severity]);
+}
+
+export function durationProblems(duration: Duration): string[] {
+  if (!Number.isInteger(duration.amount) || duration.amount < 1 || duration.amount > 365) {
+    return [`a deadline must be a whole number from 1 to 365, not ${duration.amount}`];
+  }
+  return duration.unit === 'workdays' || duration.unit === 'hours' ? [] : [`unknown unit ${String(duration.unit)}`];
+}
+
+/** Reads "5d", "5 workdays", "24h", "24 hours", "5个工作日", "24小时". */
+export function parseDuration(text: string): Duration | undefined {
+  const match = /^(\d+)\s*(d|days?|workdays?|working days?|个?工作日|天|h|hours?|小时)$/i.exec(text.normalize('NFKC').trim());
+  if (!match) return undefined;
+  const amount = Number(match[1]);
+  const unit = /^(h|hours?|小时)$/i.test(match[2]!) ? 'hours' : 'workdays';
+  return { amount, unit };
+}
+
+export function formatDuration(duration: Duration): string {
+  return `${duration.amount}${duration.unit === 'hours' ? 'h' : 'd'}`;
+}

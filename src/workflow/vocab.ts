@@ -1,0 +1,182 @@
+// Every vocabulary of the procedure: stable codes (stored), labels in English and Chinese (shown),
+// and the tolerant parser that accepts codes and labels in any case or width.
+
+export const LANGS = ['en', 'zh'] as const;
+export type Lang = (typeof LANGS)[number];
+
+export const STATUSES = ['open', 'assigned', 'resolved', 'closed'] as const;
+export const CHANNELS = ['in-person', 'phone', 'email', 'letter', 'chat', 'social', 'third-party'] as const;
+export const CATEGORIES = ['quality', 'service', 'delivery', 'wrong-item', 'after-sales', 'billing', 'facility', 'other'] as const;
+export const SEVERITIES = ['normal', 'urgent', 'major'] as const;
+export const RESPONSIBILITIES = ['customer', 'store', 'supplier', 'third-party', 'unknown'] as const;
+export const COMPENSATION_KINDS = ['refund', 'replacement', 'repair', 'voucher', 'gift', 'none'] as const;
+export const FOLLOWUP_METHODS = ['phone', 'visit', 'email', 'message'] as const;
+export const SATISFACTIONS = ['1', '2', '3', '4', '5'] as const;
+export const CLOSE_REASONS = ['withdrawn', 'unresolved', 'duplicate'] as const;
+export const OUTCOMES = ['satisfied', 'unfounded', ...CLOSE_REASONS] as const;
+export const LOG_KINDS = ['note', 'call', 'visit', 'finding'] as const;
+export const YES_NO = ['yes', 'no'] as const;
+
+export type Status = (typeof STATUSES)[number];
+export type Channel = (typeof CHANNELS)[number];
+export type Category = (typeof CATEGORIES)[number];
+export type Severity = (typeof SEVERITIES)[number];
+export type Responsibility = (typeof RESPONSIBILITIES)[number];
+export type CompensationKind = (typeof COMPENSATION_KINDS)[number];
+export type FollowupMethod = (typeof FOLLOWUP_METHODS)[number];
+export type CloseReason = (typeof CLOSE_REASONS)[number];
+export type Outcome = (typeof OUTCOMES)[number];
+export type LogKind = (typeof LOG_KINDS)[number];
+
+/** The first English and Chinese label of each code are the ones shown; the rest are accepted. */
+interface Labels {
+  readonly en: readonly string[];
+  readonly zh: readonly string[];
+}
+
+export interface Vocabulary<C extends string> {
+  readonly name: string;
+  readonly codes: readonly C[];
+  readonly labels: { readonly [K in C]: Labels };
+}
+
+function vocabulary<C extends string>(name: string, codes: readonly C[], labels: { [K in C]: Labels }): Vocabulary<C> {
+  return { name, codes, labels };
+}
+
+export const STATUS = vocabulary('status', STATUSES, {
+  open: { en: ['open'], zh: ['待处理', '已受理'] },
+  assigned: { en: ['assigned'], zh: ['已指派', '处理中'] },
+  resolved: { en: ['resolved'], zh: ['已解决', '待回访'] },
+  closed: { en: ['closed'], zh: ['已结案', '已关闭'] },
+});
+
+export const CHANNEL = vocabulary('channel', CHANNELS, {
+  'in-person': { en: ['in person', 'in-person', 'counter', 'visit'], zh: ['现场', '当面'] },
+  phone: { en: ['phone', 'telephone', 'call'], zh: ['电话'] },
+  email: { en: ['email', 'e-mail', 'mail'], zh: ['邮件', '电子邮件'] },
+  letter: { en: ['letter', 'opinion card', 'card'], zh: ['来信', '信件', '意见单'] },
+  chat: { en: ['chat', 'online chat', 'wechat'], zh: ['在线', '聊天', '微信'] },
+  social: { en: ['social media', 'social'], zh: ['社交媒体', '网络'] },
+  'third-party': { en: ['third party', 'regulator', 'media', 'consumer association'], zh: ['第三方', '媒体', '监管部门', '消协'] },
+});
+
+export const CATEGORY = vocabulary('category', CATEGORIES, {
+  quality: { en: ['quality', 'product quality'], zh: ['质量', '产品质量'] },
+  service: { en: ['service', 'service attitude'], zh: ['服务', '服务态度'] },
+  delivery: { en: ['delivery', 'late delivery'], zh: ['配送', '交期', '送货'] },
+  'wrong-item': { en: ['wrong item', 'wrong goods', 'wrong quantity', 'missing item'], zh: ['错发', '漏发', '数量'] },
+  'after-sales': { en: ['after-sales', 'after sales', 'repair'], zh: ['售后', '维修'] },
+  billing: { en: ['billing', 'price', 'charge'], zh: ['账单', '价格', '收费'] },
+  facility: { en: ['facility', 'environment', 'premises'], zh: ['设施', '环境'] },
+  other: { en: ['other'], zh: ['其他'] },
+});
+
+export const SEVERITY = vocabulary('severity', SEVERITIES, {
+  normal: { en: ['normal', 'ordinary'], zh: ['一般', '普通'] },
+  urgent: { en: ['urgent', 'safety'], zh: ['紧急'] },
+  major: { en: ['major', 'serious'], zh: ['重大'] },
+});
+
+export const RESPONSIBILITY = vocabulary('responsibility', RESPONSIBILITIES, {
+  customer: { en: ['customer'], zh: ['顾客', '客户'] },
+  store: { en: ['store', 'shop', 'us'], zh: ['本店', '门店'] },
+  supplier: { en: ['supplier', 'manufacturer'], zh: ['供应商', '厂家'] },
+  'third-party': { en: ['third party'], zh: ['第三方'] },
+  unknown: { en: ['unknown'], zh: ['不明'] },
+});
+
+export const COMPENSATION_KIND = vocabulary('compensation kind', COMPENSATION_KINDS, {
+  refund: { en: ['refund'], zh: ['退款'] },
+  replacement: { en: ['replacement', 'exchange'], zh: ['换货', '更换'] },
+  repair: { en: ['repair'], zh: ['维修'] },
+  voucher: { en: ['voucher', 'coupon'], zh: ['代金券', '优惠券'] },
+  gift: { en: ['gift'], zh: ['赠品', '礼品'] },
+  none: { en: ['none'], zh: ['无'] },
+});
+
+export const FOLLOWUP_METHOD = vocabulary('follow-up method', FOLLOWUP_METHODS, {
+  phone: { en: ['phone', 'call'], zh: ['电话'] },
+  visit: { en: ['visit'], zh: ['上门', '拜访'] },
+  email: { en: ['email', 'e-mail'], zh: ['邮件'] },
+  message: { en: ['message', 'text', 'sms'], zh: ['短信', '消息'] },
+});
+
+export const SATISFACTION = vocabulary('satisfaction', SATISFACTIONS, {
+  '1': { en: ['very dissatisfied'], zh: ['非常不满意'] },
+  '2': { en: ['dissatisfied'], zh: ['不满意'] },
+  '3': { en: ['neutral'], zh: ['一般'] },
+  '4': { en: ['satisfied'], zh: ['满意'] },
+  '5': { en: ['very satisfied'], zh: ['非常满意'] },
+});
+
+export const CLOSE_REASON = vocabulary('close reason', CLOSE_REASONS, {
+  withdrawn: { en: ['withdrawn'], zh: ['撤回', '顾客撤诉'] },
+  unresolved: { en: ['unresolved'], zh: ['未解决'] },
+  duplicate: { en: ['duplicate'], zh: ['重复'] },
+});
+
+export const OUTCOME = vocabulary('outcome', OUTCOMES, {
+  satisfied: { en: ['satisfied'], zh: ['满意结案'] },
+  unfounded: { en: ['unfounded'], zh: ['投诉不成立'] },
+  withdrawn: CLOSE_REASON.labels.withdrawn,
+  unresolved: CLOSE_REASON.labels.unresolved,
+  duplicate: CLOSE_REASON.labels.duplicate,
+});
+
+export const LOG_KIND = vocabulary('entry kind', LOG_KINDS, {
+  note: { en: ['note'], zh: ['备注', '记录'] },
+  call: { en: ['call', 'phone call'], zh: ['通话', '电话'] },
+  visit: { en: ['visit'], zh: ['走访', '上门'] },
+  finding: { en: ['finding', 'investigation'], zh: ['调查', '调查结果'] },
+});
+
+export const YES_NO_ANSWER = vocabulary('yes/no', YES_NO, {
+  yes: { en: ['yes', 'y', 'true'], zh: ['是', '属实', '成立'] },
+  no: { en: ['no', 'n', 'false'], zh: ['否', '不属实', '不成立'] },
+});
+
+/** Full-width to half-width (NFKC), trimmed, lower case, with `_` and runs of spaces read as `-`-free words. */
+export function normalizeInput(text: string): string {
+  return text.normalize('NFKC').trim().toLowerCase().replace(/[\s_]+/g, ' ');
+}
+
+const lookupCache = new WeakMap<Vocabulary<string>, Map<string, string>>();
+
+function lookupTable<C extends string>(vocab: Vocabulary<C>): Map<string, C> {
+  let table = lookupCache.get(vocab) as Map<string, C> | undefined;
+  if (!table) {
+    table = new Map();
+    for (const code of vocab.codes) {
+      const keys = [code, code.replace(/-/g, ' '), ...vocab.labels[code].en, ...vocab.labels[code].zh];
+      for (const key of keys) {
+        const normal = normalizeInput(key);
+        if (!table.has(normal)) table.set(normal, code);
+        if (!table.has(normal.replace(/[ -]/g, ''))) table.set(normal.replace(/[ -]/g, ''), code);
+      }
+    }
+    lookupCache.set(vocab, table);
+  }
+  return table;
+}
+
+/** The code meant by `text` (a code, an English or Chinese label, any case or width), or undefined. */
+export function parseCode<C extends string>(vocab: Vocabulary<C>, text: string): C | undefined {
+  const normal = normalizeInput(text);
+  const table = lookupTable(vocab);
+  return table.get(normal) ?? table.get(normal.replace(/[ -]/g, ''));
+}
+
+/** The label shown for a code in the given language. */
+export function labelOf<C extends string>(vocab: Vocabulary<C>, code: C, lang: Lang): string {
+  return vocab.labels[code][lang][0] ?? code;
+}
+
+/** "quality, service, …" — the accepted codes, for error messages. */
+export function describeCodes<C extends string>(vocab: Vocabulary<C>): string {
+  return vocab.codes.join(', ');
+}
+
+export function isCode<C extends string>(vocab: Vocabulary<C>, value: unknown): value is C {
+  return typeof value === 'string' && (vocab.codes as readonly string[]).includes(value);
+}
