@@ -1,0 +1,278 @@
+// The complaint record and the events that change it. The current state is a fold of the events.
+import type { Deadline, DeadlineKind } from './deadlines.js';
+import { compareTimes, type IsoTime } from './time.js';
+import type {
+  Category,
+  Channel,
+  CompensationKind,
+  FollowupMethod,
+  LogKind,
+  Outcome,
+  Responsibility,
+  Severity,
+  Status,
+} from './vocab.js';
+
+export interface Compensation {
+  readonly kind: CompensationKind | null;
+  /** In cents of the shop's currency; null when no amount applies (a replacement, say). */
+  readonly cents: number | null;
+}
+
+export interface Followup {
+  readonly at: IsoTime;
+  readonly by: string;
+  readonly method: FollowupMethod;
+  readonly satisfaction: number;
+  readonly note: string | null;
+}
+
+export interface Deadlines {
+  readonly answer: Deadline | null;
+  readonly solution: Deadline | null;
+  readonly followup: Deadline | null;
+}
+
+export interface Complaint {
+  readonly id: number;
+  readonly uuid: string;
+  readonly ref: string | null;
+  readonly status: Status;
+  readonly outcome: Outcome | null;
+  readonly severity: Severity;
+  readonly category: Category;
+  readonly channel: Channel;
+  readonly customer: { readonly name: string; readonly phone: string | null };
+  readonly description: string;
+  readonly request: string | null;
+  readonly order: string | null;
+  readonly receivedAt: IsoTime;
+  readonly receivedBy: string;
+  readonly assignee: string | null;
+  readonly department: string | null;
+  readonly substantiated: boolean | null;
+  readonly responsibility: Responsibility | null;
+  readonly finding: string | null;
+  readonly rootCause: string | null;
+  readonly correctiveAction: string | null;
+  readonly solution: string | null;
+  readonly compensation: Compensation;
+  readonly deadlines: Deadlines;
+  readonly resolvedAt: IsoTime | null;
+  readonly closedAt: IsoTime | null;
+  readonly reopenCount: number;
+  readonly followups: readonly Followup[];
+  /** Time of the newest event: later events may not be recorded before it. */
+  readonly lastEventAt: IsoTime;
+}
+
+/** What each kind of event carries besides its time, actor and note. */
+export type EventPayload =
+  | {
+      readonly type: 'opened';
+      readonly uuid: string;
+      readonly ref: string | null;
+      readonly channel: Channel;
+      readonly category: Category;
+      readonly severity: Severity;
+      readonly customer: string;
+      readonly phone: string | null;
+      readonly description: string;
+      readonly request: string | null;
+      readonly order: string | null;
+      readonly department: string | null;
+      readonly answerDeadline: Deadline;
+    }
+  | {
+      readonly type: 'logged';
+      readonly kind: LogKind;
+      readonly substantiated: boolean | null;
+      readonly responsibility: Responsibility | null;
+      readonly rootCause: string | null;
+    }
+  | {
+      readonly type: 'assigned';
+      readonly assignee: string;
+      readonly department: string | null;
+      readonly solutionDeadline: Deadline;
+    }
+  | {
+      readonly type: 'resolved';
+      readonly unfounded: boolean;
+      readonly solution: string | null;
+      readonly finding: string | null;
+      readonly compensation: Compensation | null;
+      readonly rootCause: string | null;
+      readonly correctiveAction: string | null;
+      readonly followupDeadline: Deadline | null;
+    }
+  | {
+      readonly type: 'followed-up';
+      readonly method: FollowupMethod;
+      readonly satisfaction: number;
+      readonly nextFollowupDeadline: Deadline | null;
+    }
+  | { readonly type: 'closed'; readonly outcome: Outcome }
+  | {
+      readonly type: 'reopened';
+      readonly status: 'open' | 'assigned';
+      readonly answerDeadline: Deadline;
+      readonly solutionDeadline: Deadline | null;
+    };
+
+export type EventType = EventPayload['type'];
+export const EVENT_TYPES: readonly EventType[] = ['opened', 'logged', 'assigned', 'resolved', 'followed-up', 'closed', 'reopened'];
+
+export type NewEvent = EventPayload & { readonly at: IsoTime; readonly by: string; readonly note: string | null };
+/** An event as stored: numbered from 1 within its complaint. */
+export type ComplaintEvent = NewEvent & { readonly seq: number };
+
+/** The complaint after one more event. Pure: the input is not changed. */
+export function apply(complaint: Complaint | null, event: NewEvent, id = complaint?.id ?? 0): Complaint {
+  if (event.type === 'opened') {
+    return {
+      id,
+      uuid: event.uuid,
+      ref: event.ref,
+      status: 'open',
+      outcome: null,
+      severity: event.severity,
+      category: event.category,
+      channel: event.channel,
+      customer: { name: event.customer, phone: event.phone },
+      description: event.description,
+      request: event.request,
+      order: event.order,
+      receivedAt: event.at,
+      receivedBy: event.by,
+      assignee: null,
+      department: event.department,
+      substantiated: null,
+      responsibility: null,
+      finding: null,
+      rootCause: null,
+      correctiveAction: null,
+      solution: null,
+      compensation: { kind: null, cents: null },
+      deadlines: { answer: event.answerDeadline, solution: null, followup: null },
+      resolvedAt: null,
+      closedAt: null,
+      reopenCount: 0,
+      followups: [],
+      lastEventAt: event.at,
+    };
+  }
+  if (!complaint) throw new Error(`a ${event.type} event needs an opened complaint`);
+  const base = { ...complaint, lastEventAt: event.at };
+  switch (event.type) {
+    case 'logged':
+      return {
+        ...base,
+        substantiated: event.substantiated ?? complaint.substantiated,
+        responsibility: event.responsibility ?? complaint.responsibility,
+        rootCause: event.rootCause ?? complaint.rootCause,
+        finding: event.kind === 'finding' && event.note ? event.note : complaint.finding,
+      };
+    case 'assigned':
+      return {
+        ...base,
+        status: 'assigned',
+        assignee: event.assignee,
+        department: event.department ?? complaint.department,
+        deadlines: { ...complaint.deadlines, solution: event.solutionDeadline },
+      };
+    case 'resolved':
+      return {
+        ...base,
+        status: 'resolved',
+        solution: event.solution ?? complaint.solution,
+        finding: event.finding ?? complaint.finding,
+        substantiated: event.unfounded ? false : complaint.substantiated,
+        compensation: event.compensation ?? complaint.compensation,
+        rootCause: event.rootCause ?? complaint.rootCause,
+        correctiveAction: event.correctiveAction ?? complaint.correctiveAction,
+        deadlines: { ...complaint.deadlines, followup: event.followupDeadline },
+        resolvedAt: event.at,
+      };
+    case 'followed-up':
+      return {
+        ...base,
+        followups: [
+          ...complaint.followups,
+          { at: event.at, by: event.by, method: event.method, satisfaction: event.satisfaction, note: event.note },
+        ],
+        deadlines: { ...complaint.deadlines, followup: event.nextFollowupDeadline ?? complaint.deadlines.followup },
+      };
+    case 'closed':
+      return { ...base, status: 'closed', outcome: event.outcome, closedAt: event.at };
+    case 'reopened':
+      return {
+        ...base,
+        status: event.status,
+        outcome: null,
+        closedAt: null,
+        reopenCount: complaint.reopenCount + 1,
+        deadlines: {
+          answer: event.answerDeadline,
+          solution: event.solutionDeadline ?? complaint.deadlines.solution,
+          followup: null,
+        },
+      };
+  }
+}
+
+/** The complaint as its events say. */
+export function fold(id: number, events: readonly NewEvent[]): Complaint {
+  let complaint: Complaint | null = null;
+  for (const event of events) complaint = apply(complaint, event, id);
+  if (!complaint) throw new Error(`complaint ${id} has no events`);
+  return complaint;
+}
+
+/** The deadlines still to be met in the complaint's status, by kind. */
+export function pendingDeadlines(complaint: Complaint): { kind: DeadlineKind; deadline: Deadline }[] {
+  const pending: { kind: DeadlineKind; deadline: Deadline }[] = [];
+  const { answer, solution, followup } = complaint.deadlines;
+  if ((complaint.status === 'open' || complaint.status === 'assigned') && answer) pending.push({ kind: 'answer', deadline: answer });
+  if (complaint.status === 'assigned' && solution) pending.push({ kind: 'solution', deadline: solution });
+  if (complaint.status === 'resolved' && followup) pending.push({ kind: 'followup', deadline: followup });
+  return pending;
+}
+
+/** The nearest deadline still to be met, or null when none is (a closed complaint). */
+export function nextDue(complaint: Complaint): Deadline | null {
+  let nearest: Deadline | null = null;
+  for (const { deadline } of pendingDeadlines(complaint)) {
+    if (!nearest || compareTimes(deadline.due, nearest.due) < 0) nearest = deadline;
+  }
+  return nearest;
+}
+
+/** Names of the pending deadlines that have passed at `now`. */
+export function overdueAt(complaint: Complaint, now: IsoTime): DeadlineKind[] {
+  return pendingDeadlines(complaint)
+    .filter(({ deadline }) => compareTimes(deadline.due, now) < 0)
+    .map(({ kind }) => kind);
+}
+
+/** Satisfied follow-ups (4 or 5) since the complaint was last resolved. */
+export function satisfiedSinceResolved(complaint: Complaint): number {
+  const since = complaint.resolvedAt;
+  if (!since) return 0;
+  return complaint.followups.filter((f) => f.satisfaction >= 4 && compareTimes(f.at, since) >= 0).length;
+}
+
+/** "25.50" for 2550 cents. */
+export function formatMoney(cents: number): string {
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(cents);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** Cents of "25.5", "25.50", "¥25", "25元", or undefined when it is not an amount. */
+export function parseMoney(text: string): number | undefined {
+  const cleaned = text.normalize('NFKC').trim().replace(/^[¥$€£]|元$/g, '').replace(/,/g, '').trim();
+  const match = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(cleaned);
+  if (!match) return undefined;
+  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+}

@@ -1,0 +1,72 @@
+// The shop's policy: calendar, deadlines, category -> department, follow-ups required.
+import { calendarProblems, DEFAULT_CALENDAR, type Calendar } from './calendar.js';
+import { DEADLINE_KINDS, DEFAULT_POLICY, durationProblems, type DeadlinePolicy } from './deadlines.js';
+import { CATEGORIES, SEVERITIES, type Category } from './vocab.js';
+
+export interface Settings {
+  readonly calendar: Calendar;
+  readonly policy: DeadlinePolicy;
+  readonly departments: { readonly [C in Category]: string };
+  readonly followupsRequired: { readonly [C in Category]: number };
+  /** Who records things when --by is not given; null means the operating-system user. */
+  readonly defaultActor: string | null;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  calendar: DEFAULT_CALENDAR,
+  policy: DEFAULT_POLICY,
+  departments: {
+    quality: 'QC',
+    service: 'front desk',
+    delivery: 'logistics',
+    'wrong-item': 'warehouse',
+    'after-sales': 'after-sales',
+    billing: 'accounts',
+    facility: 'facilities',
+    other: 'front desk',
+  },
+  followupsRequired: {
+    quality: 2,
+    service: 1,
+    delivery: 1,
+    'wrong-item': 1,
+    'after-sales': 1,
+    billing: 1,
+    facility: 1,
+    other: 1,
+  },
+  defaultActor: null,
+};
+
+/** Every problem with a set of settings, as sentences; empty when they are valid. */
+export function settingsProblems(settings: Settings): string[] {
+  const problems = calendarProblems(settings.calendar);
+  for (const kind of DEADLINE_KINDS) {
+    for (const severity of SEVERITIES) problems.push(...durationProblems(settings.policy[kind][severity]));
+  }
+  problems.push(...durationProblems(settings.policy.nextFollowup));
+  for (const category of CATEGORIES) {
+    const required = settings.followupsRequired[category];
+    if (!Number.isInteger(required) || required < 1 || required > 10) {
+      problems.push(`follow-ups required for ${category} must be a whole number from 1 to 10`);
+    }
+    if (!settings.departments[category]?.trim()) problems.push(`the department for ${category} must not be empty`);
+  }
+  return problems;
+}
+
+/** Stored settings merged over the defaults, so a setting added in a later version has a value. */
+export function withDefaults(stored: Partial<Settings>): Settings {
+  return {
+    calendar: { ...DEFAULT_SETTINGS.calendar, ...stored.calendar },
+    policy: {
+      answer: { ...DEFAULT_POLICY.answer, ...stored.policy?.answer },
+      solution: { ...DEFAULT_POLICY.solution, ...stored.policy?.solution },
+      followup: { ...DEFAULT_POLICY.followup, ...stored.policy?.followup },
+      nextFollowup: stored.policy?.nextFollowup ?? DEFAULT_POLICY.nextFollowup,
+    },
+    departments: { ...DEFAULT_SETTINGS.departments, ...stored.departments },
+    followupsRequired: { ...DEFAULT_SETTINGS.followupsRequired, ...stored.followupsRequired },
+    defaultActor: stored.defaultActor ?? null,
+  };
+}

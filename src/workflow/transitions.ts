@@ -1,0 +1,305 @@
+// The handling procedure as data (which command is allowed in which status) and `decide`, which
+// turns a command into the events it causes, or refuses it with a DomainError.
+import { satisfiedSinceResolved, type Compensation, type Complaint, type NewEvent } from './complaint.js';
+import { deadlineFrom, policyDeadline } from './deadlines.js';
+import { DomainError, invalid } from './errors.js';
+import type { Settings } from './settings.js';
+import { compareTimes, isIsoTime, type IsoTime } from './time.js';
+import {
+  labelOf,
+  STATUS,
+  type Category,
+  type Channel,
+  type CloseReason,
+  type FollowupMethod,
+  type LogKind,
+  type Responsibility,
+  type Severity,
+  type Status,
+} from './vocab.js';
+
+interface Stamp {
+  /** When it happened (the user's --at, else now). */
+  readonly at: IsoTime;
+  /** Who did it. */
+  readonly by: string;
+}
+
+export type Command = Stamp &
+  (
+    | {
+        readonly type: 'open';
+        readonly uuid: string;
+        readonly ref: string | null;
+        readonly customer: string;
+        readonly phone: string | null;
+        readonly channel: Channel;
+        readonly category: Category;
+        readonly severity: Severity;
+        readonly description: string;
+        readonly request: string | null;
+        readonly order: string | null;
+      }
+    | {
+        readonly type: 'log';
+        readonly text: string;
+        readonly kind: LogKind;
+        readonly substantiated: boolean | null;
+        readonly responsibility: Responsibility | null;
+        readonly rootCause: string | null;
+      }
+    | { readonly type: 'assign'; readonly assignee: string; readonly department: string | null; readonly note: string | null }
+    | {
+        readonly type: 'resolve';
+        readonly unfounded: boolean;
+        readonly solution: string | null;
+        readonly finding: string | null;
+        readonly compensation: Compensation | null;
+        readonly rootCause: string | null;
+        readonly correctiveAction: string | null;
+        readonly note: string | null;
+      }
+    | { readonly type: 'followup'; readonly satisfaction: number; readonly method: FollowupMethod; readonly note: string | null }
+    | { readonly type: 'close'; readonly reason: CloseReason; readonly note: string | null }
+    | { readonly type: 'reopen'; readonly note: string | null }
+  );
+
+export type CommandType = Command['type'];
+export type ChangeCommand = Exclude<Command, { type: 'open' }>;
+
+/** The procedure: from each status, the commands allowed. `open` creates a complaint. */
+export const ALLOWED_COMMANDS: { readonly [S in Status]: readonly ChangeCommand['type'][] } = {
+  open: ['assign', 'resolve', 'close', 'log'],
+  assigned: ['assign', 'resolve', 'close', 'log'],
+  resolved: ['followup', 'close', 'log'],
+  closed: ['reopen', 'log'],
+};
+
+export interface DecideContext {
+  readonly now: IsoTime;
+  readonly settings: Settings;
+}
+
+/** Longest free text kept, so one pasted document does not swamp the timeline. */
+export const MAX_TEXT = 4000;
+
+/** The events a command causes. Throws DomainError when the procedure or the data refuses it. */
+export function decide(complaint: Complaint | null, command: Command, context: DecideContext): NewEvent[] {
+  checkStamp(complaint, command, context);
+  if (command.type === 'open') {
+    if (complaint) throw new Error('open takes no existing complaint');
+    return [openEvent(command, context)];
+  }
+  if (!complaint) throw new Error(`${command.type} needs a complaint`);
+  const allowed = ALLOWED_COMMANDS[complaint.status];
+  if (!allowed.includes(command.type)) throw notAllowed(complaint, command.type);
+
+  const { settings } = context;
+  const stamp = { at: command.at, by: command.by };
+  switch (command.type) {
+    case 'log': {
+      const text = requiredText(command.text, 'the entry text', '记录内容');
+      return [
+        {
+          type: 'logged',
+          ...stamp,
+          note: text,
+          kind: command.kind,
+          substantiated: command.substantiated,
+          responsibility: command.responsibility,
+          rootCause: optionalText(command.rootCause),
+        },
+      ];
+    }
+    case 'assign': {
+      const assignee = requiredText(command.assignee, 'the assignee (--to)', '责任人 (--to)');
+      return [
+        {
+          type: 'assigned',
+          ...stamp,
+          note: optionalText(command.note),
+          assignee,
+          department: optionalText(command.department) ?? settings.departments[complaint.category],
+          solutionDeadline: policyDeadline(settings.policy, settings.calendar, 'solution', complaint.severity, command.at),
+        },
+      ];
+    }
+    case 'resolve':
+      return resolveEvents(complaint, command, context);
+    case 'followup':
+      return followupEvents(complaint, command, context);
+    case 'close':
+      return [{ type: 'closed', ...stamp, note: optionalText(command.note), outcome: command.reason }];
+    case 'reopen':
+      return [reopenEvent(complaint, stamp, optionalText(command.note), context)];
+  }
+}
+
+function openEvent(command: Extract<Command, { type: 'open' }>, { settings }: DecideContext): NewEvent {
+  return {
+    type: 'opened',
+    at: command.at,
+    by: requiredText(command.by, 'who received it (--by)', '受理人 (--by)'),
+    note: null,
+    uuid: command.uuid,
+    ref: optionalText(command.ref),
+    channel: command.channel,
+    category: command.category,
+    severity: command.severity,
+    customer: requiredText(command.customer, 'the customer name (--customer)', '客户姓名 (--customer)'),
+    phone: command.phone === null ? null : checkPhone(command.phone),
+    description: requiredText(command.description, 'the description (--desc)', '投诉内容 (--desc)'),
+    request: optionalText(command.request),
+    order: optionalText(command.order),
+    department: settings.departments[command.category],
+    answerDeadline: policyDeadline(settings.policy, settings.calendar, 'answer', command.severity, command.at),
+  };
+}
+
+function resolveEvents(
+  complaint: Complaint,
+  command: Extract<Command, { type: 'resolve' }>,
+  { settings }: DecideContext,
+): NewEvent[] {
+  const stamp = { at: command.at, by: command.by };
+  const note = optionalText(command.note);
+  if (command.unfounded) {
+    const finding = requiredText(command.finding, 'the finding sent back to the customer (--finding)', '调查结论 (--finding)');
+    return [
+      {
+        type: 'resolved',
+        ...stamp,
+        note,
+        unfounded: true,
+        solution: optionalText(command.solution),
+        finding,
+        compensation: null,
+        rootCause: optionalText(command.rootCause),
+        correctiveAction: optionalText(command.correctiveAction),
+        followupDeadline: null,
+      },
+      { type: 'closed', ...stamp, note: null, outcome: 'unfounded' },
+    ];
+  }
+  const solution = requiredText(command.solution, 'the solution (--solution)', '处理方案 (--solution)');
+  const compensation = command.compensation;
+  if (compensation && compensation.cents !== null && compensation.cents > 0 && compensation.kind === null) {
+    throw invalid(
+      'A compensation amount needs its kind: add --compensation-kind refund, replacement, repair, voucher, gift or none.',
+      '填写了赔付金额，还需要赔付方式：请加上 --compensation-kind（退款、换货、维修、代金券、赠品或无）。',
+    );
+  }
+  return [
+    {
+      type: 'resolved',
+      ...stamp,
+      note,
+      unfounded: false,
+      solution,
+      finding: optionalText(command.finding),
+      compensation,
+      rootCause: optionalText(command.rootCause),
+      correctiveAction: optionalText(command.correctiveAction),
+      followupDeadline: policyDeadline(settings.policy, settings.calendar, 'followup', complaint.severity, command.at),
+    },
+  ];
+}
+
+function followupEvents(
+  complaint: Complaint,
+  command: Extract<Command, { type: 'followup' }>,
+  context: DecideContext,
+): NewEvent[] {
+  const { settings } = context;
+  if (!Number.isInteger(command.satisfaction) || command.satisfaction < 1 || command.satisfaction > 5) {
+    throw invalid(
+      `Satisfaction must be a whole number from 1 (very dissatisfied) to 5 (very satisfied), not ${command.satisfaction}.`,
+      `满意度须为 1（非常不满意）到 5（非常满意）的整数，而不是 ${command.satisfaction}。`,
+    );
+  }
+  const stamp = { at: command.at, by: command.by };
+  const followup = {
+    type: 'followed-up' as const,
+    ...stamp,
+    note: optionalText(command.note),
+    method: command.method,
+    satisfaction: command.satisfaction,
+  };
+  if (command.satisfaction <= 3) {
+    return [{ ...followup, nextFollowupDeadline: null }, reopenEvent(complaint, stamp, null, context)];
+  }
+  const satisfied = satisfiedSinceResolved(complaint) + 1;
+  if (satisfied >= settings.followupsRequired[complaint.category]) {
+    return [{ ...followup, nextFollowupDeadline: null }, { type: 'closed', ...stamp, note: null, outcome: 'satisfied' }];
+  }
+  return [{ ...followup, nextFollowupDeadline: deadlineFrom(settings.calendar, command.at, settings.policy.nextFollowup) }];
+}
+
+function reopenEvent(complaint: Complaint, stamp: Stamp, note: string | null, { settings }: DecideContext): NewEvent {
+  const { policy, calendar } = settings;
+  return {
+    type: 'reopened',
+    ...stamp,
+    note,
+    status: complaint.assignee ? 'assigned' : 'open',
+    answerDeadline: policyDeadline(policy, calendar, 'answer', complaint.severity, stamp.at),
+    solutionDeadline: complaint.assignee ? policyDeadline(policy, calendar, 'solution', complaint.severity, stamp.at) : null,
+  };
+}
+
+function notAllowed(complaint: Complaint, command: CommandType): DomainError {
+  const status = complaint.status;
+  const allowed = ALLOWED_COMMANDS[status];
+  return new DomainError('not-allowed', {
+    en: `Complaint ${complaint.id} is ${status}, so it cannot take ${command}; from ${status} you can: ${allowed.join(', ')}.`,
+    zh: `投诉 ${complaint.id} 的状态是“${labelOf(STATUS, status, 'zh')}”，不能执行 ${command}；此状态下可以执行：${allowed.join('、')}。`,
+  });
+}
+
+function checkStamp(complaint: Complaint | null, command: Command, { now }: DecideContext): void {
+  if (!isIsoTime(command.at)) throw new Error(`command time is not an ISO time: ${command.at}`);
+  if (compareTimes(command.at, now) > 0) {
+    throw invalid(
+      `The time ${command.at} is in the future; give --at a time that has already passed.`,
+      `时间 ${command.at} 还没有到；--at 请填写已经发生的时间。`,
+    );
+  }
+  if (complaint && compareTimes(command.at, complaint.lastEventAt) < 0) {
+    throw new DomainError('out-of-order', {
+      en: `Complaint ${complaint.id} already has an entry at ${complaint.lastEventAt}; give --at a time no earlier than that.`,
+      zh: `投诉 ${complaint.id} 在 ${complaint.lastEventAt} 已有记录；--at 不能早于这个时间。`,
+    });
+  }
+  requiredText(command.by, 'who did it (--by)', '经办人 (--by)');
+}
+
+function requiredText(value: string | null, what: string, whatZh: string): string {
+  const text = optionalText(value);
+  if (text === null) throw invalid(`Give ${what}; it must not be empty.`, `请填写${whatZh}，不能为空。`);
+  return text;
+}
+
+function optionalText(value: string | null): string | null {
+  const text = value?.trim() ?? '';
+  if (text.length > MAX_TEXT) {
+    throw invalid(
+      `A text of ${text.length} characters is too long; keep it under ${MAX_TEXT}.`,
+      `文字长度 ${text.length} 超出上限，请控制在 ${MAX_TEXT} 字以内。`,
+    );
+  }
+  return text === '' ? null : text;
+}
+
+/** Digits with the usual separators, 5 to 20 digits; full-width digits accepted. */
+export function checkPhone(raw: string): string | null {
+  const phone = raw.normalize('NFKC').trim();
+  if (phone === '') return null;
+  const digits = phone.replace(/\D/g, '');
+  if (!/^\+?[\d\s()-]+$/.test(phone) || digits.length < 5 || digits.length > 20) {
+    throw invalid(
+      `"${phone}" is not a phone number; give digits, optionally with +, spaces, - or brackets.`,
+      `“${phone}”不是有效的电话号码；请填写数字，可带 +、空格、- 或括号。`,
+    );
+  }
+  return phone;
+}
