@@ -9,7 +9,11 @@ export type LocalDate = string;
 const ISO_PATTERN = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 export function isIsoTime(text: string): boolean {
-  return ISO_PATTERN.test(text) && !Number.isNaN(Date.parse(text));
+  // Date.parse rolls 2026-02-30 over into March and takes 24:00, so the fields are checked too.
+  const match = ISO_PATTERN.exec(text);
+  if (!match || !isLocalDate(match[1]!)) return false;
+  if (Number(match[2]) > 23 || Number(match[3]) > 59 || Number(match[4] ?? 0) > 59) return false;
+  return !Number.isNaN(Date.parse(text));
 }
 
 function parts(time: IsoTime): { date: LocalDate; offset: string } {

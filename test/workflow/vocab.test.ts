@@ -140,7 +140,9 @@ describe('parseCode: codes and English labels', () => {
 
   it.each(vocabularies.map((vocab) => ({ name: vocab.name, vocab })))('every $name label, in en and zh, parses to its code', ({ vocab }) => {
     for (const code of vocab.codes) {
-      for (const label of [...vocab.labels[code].en, ...vocab.labels[code].zh]) {
+      const labels = vocab.labels[code];
+      expect(labels, `${vocab.name} ${code}`).toBeDefined();
+      for (const label of [...(labels?.en ?? []), ...(labels?.zh ?? [])]) {
         expect(parseCode(vocab, label), `${vocab.name} "${label}"`).toBe(code);
       }
     }
