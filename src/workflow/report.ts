@@ -1,0 +1,529 @@
+// The period report: what the complaints' events say about a period, as things stood at its end.
+// Every figure is a fold of the events up to the period's last day, so a report for October made
+// in December shows October as it was, not as it is now. Membership in a period is by the local
+// date written in each event's time (the shop's own day), never by the machine's time zone.
+import { countWorkingDays } from './calendar.js';
+import { apply, formatMoney, overdueAt, type Complaint, type ComplaintEvent } from './complaint.js';
+import type { Deadline } from './deadlines.js';
+import { invalid } from './errors.js';
+import type { Settings } from './settings.js';
+import {
+  addDays,
+  addMonths,
+  compareTimes,
+  daysBetween,
+  endOfDay,
+  isValidDate,
+  lastDayOfMonth,
+  localDateOf,
+  monthOf,
+  offsetOf,
+  readDateTime,
+  type IsoTime,
+  type LocalDate,
+} from './time.js';
+import {
+  CATEGORIES,
+  CHANNELS,
+  COMPENSATION_KINDS,
+  RESPONSIBILITIES,
+  SEVERITIES,
+  type Category,
+  type Channel,
+  type CompensationKind,
+  type Responsibility,
+  type Severity,
+} from './vocab.js';
+
+/** One stored event with the complaint it belongs to, as the store hands them over. */
+export type ReportEvent = { readonly complaintId: number } & ComplaintEvent;
+
+/**
+ * `month`: a whole calendar month. `month-to-date`: from the 1st of a month to a day in it (the
+ * default report, and the same days of the month before as its previous period). `range`: any
+ * other span of days given with --from/--to.
+ */
+export type PeriodLabel = 'month' | 'month-to-date' | 'range';
+
+export interface ReportPeriod {
+  readonly from: LocalDate;
+  readonly to: LocalDate;
+  readonly label: PeriodLabel;
+}
+
+export interface RankedCause {
+  readonly cause: string;
+  readonly count: number;
+}
+
+export interface RankedAction {
+  readonly action: string;
+  readonly count: number;
+}
+
+export interface TrendMonth {
+  /** "2026-10" */
+  readonly month: string;
+  readonly received: number;
+  readonly meanSatisfaction: number | null;
+}
+
+/** The figures of one period. Shares are 0–1 (4 decimals), means have 2 decimals, money is "25.50". */
+export interface ReportFigures {
+  readonly period: ReportPeriod;
+  readonly received: number;
+  readonly resolved: number;
+  readonly closed: number;
+  readonly reopened: number;
+  readonly openAtEnd: number;
+  readonly overdueAtEnd: number;
+  readonly byCategory: { readonly [C in Category]: number };
+  readonly byChannel: { readonly [C in Channel]: number };
+  readonly bySeverity: { readonly [S in Severity]: number };
+  readonly byDepartment: { readonly [department: string]: number };
+  readonly byResponsibility: { readonly [R in Responsibility]: number };
+  readonly substantiatedShare: number | null;
+  readonly answeredOnTimeShare: number | null;
+  readonly solutionOnTimeShare: number | null;
+  readonly followupOnTimeShare: number | null;
+  readonly daysToResolve: { readonly median: number | null; readonly p90: number | null };
+  readonly followups: number;
+  readonly meanSatisfaction: number | null;
+  readonly satisfiedShare: number | null;
+  readonly compensation: { readonly total: string; readonly byKind: { readonly [K in CompensationKind]: string } };
+  readonly repeatCustomers: number;
+  readonly topRootCauses: readonly RankedCause[];
+  readonly topCorrectiveActions: readonly RankedAction[];
+  readonly trend: readonly TrendMonth[];
+}
+
+export interface Report extends ReportFigures {
+  readonly previous: ReportFigures;
+}
+
+export interface ReportInput {
+  /**
+   * Every event, from `opened` on, of each complaint that can matter (see reportWindow); events
+   * after the period's end are ignored, in any order.
+   */
+  readonly events: readonly ReportEvent[];
+  readonly period: ReportPeriod;
+  readonly settings: Settings;
+  /**
+   * When the report is made. Its offset turns the period's last day into an instant, and a period
+   * that ends today is measured at this moment rather than at a midnight still to come.
+   */
+  readonly now: IsoTime;
+}
+
+/** How many root causes and corrective actions the report lists. */
+export const TOP_COUNT = 5;
+/** Satisfaction from which a follow-up counts as satisfied. */
+const SATISFIED_FROM = 4;
+const TREND_MONTHS = 12;
+/** Runs of this many digits (with the usual separators) in free text are taken for phone numbers. */
+const PHONE_LIKE_DIGITS = 7;
+
+// ---------------------------------------------------------------------------------------------
+// Periods
+
+export interface PeriodRequest {
+  /** "YYYY-MM" or "last". */
+  readonly month?: string | undefined;
+  readonly from?: string | undefined;
+  readonly to?: string | undefined;
+}
+
+/** The period asked for with --month, --from/--to, or by default the current month to date. */
+export function reportPeriod(request: PeriodRequest, today: LocalDate): ReportPeriod {
+  const { month, from, to } = request;
+  if (month !== undefined && (from !== undefined || to !== undefined)) {
+    throw invalid(
+      'Give either --month or --from/--to, not both.',
+      '请只使用 --month 或 --from/--to 之一，不要同时使用。',
+    );
+  }
+  if (month !== undefined) {
+    const wanted = readMonth(month, today);
+    return { from: `${wanted}-01`, to: lastDayOfMonth(wanted), label: 'month' };
+  }
+  if (to !== undefined && from === undefined) {
+    throw invalid('--to needs --from: give the first day of the period too.', '使用 --to 时还需要 --from：请同时给出起始日期。');
+  }
+  if (from !== undefined) {
+    const first = readDay(from, '--from');
+    const last = to === undefined ? today : readDay(to, '--to');
+    if (last < first) {
+      throw invalid(
+        `The period ends (${last}) before it starts (${first}); give --to a date on or after --from.`,
+        `结束日期 ${last} 早于开始日期 ${first}；--to 不能早于 --from。`,
+      );
+    }
+    return { from: first, to: last, label: labelOfSpan(first, last) };
+  }
+  return { from: `${monthOf(today)}-01`, to: today, label: 'month-to-date' };
+}
+
+/**
+ * The period before, of the same length: the month before a month; the same days of the month
+ * before for a month to date (1–14 Oct → 1–14 Sep, clipped to that month's end); the same number
+ * of days just before any other range.
+ */
+export function previousPeriod(period: ReportPeriod): ReportPeriod {
+  const month = monthOf(period.from);
+  if (period.label === 'month') {
+    const before = addMonths(month, -1);
+    return { from: `${before}-01`, to: lastDayOfMonth(before), label: 'month' };
+  }
+  if (period.label === 'month-to-date') {
+    const before = addMonths(month, -1);
+    const lastDay = lastDayOfMonth(before);
+    const sameDay = `${before}-${period.to.slice(8, 10)}`;
+    return { from: `${before}-01`, to: sameDay < lastDay ? sameDay : lastDay, label: 'month-to-date' };
+  }
+  const length = daysBetween(period.from, period.to) + 1;
+  return { from: addDays(period.from, -length), to: addDays(period.from, -1), label: 'range' };
+}
+
+/**
+ * The days whose events the report reads, for the store's query. The store must pass every event
+ * of every complaint received on or before `to` that has an event on or after `from` or is not
+ * closed now (one closed before the window with nothing since cannot change any figure).
+ */
+export function reportWindow(period: ReportPeriod): { from: LocalDate; to: LocalDate } {
+  const previous = previousPeriod(period);
+  const starts = [previous.from, `${trendMonths(previous.to)[0]}-01`, firstDayOfYearEnding(previous.to)];
+  return { from: starts.reduce((a, b) => (a < b ? a : b)), to: period.to };
+}
+
+function readMonth(text: string, today: LocalDate): string {
+  const normal = text.normalize('NFKC').trim().toLowerCase();
+  if (normal === 'last' || normal === '上月' || normal === '上个月') return addMonths(monthOf(today), -1);
+  const match = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$/.exec(normal);
+  if (!match || !isValidDate(Number(match[1]), Number(match[2]), 1)) {
+    throw invalid(
+      `--month "${text}" is not a month; write it like 2026-10, or "last" for last month.`,
+      `--month “${text}”不是有效的月份；请写成 2026-10，或用 last 表示上个月。`,
+    );
+  }
+  return `${match[1]}-${match[2]!.padStart(2, '0')}`;
+}
+
+function readDay(text: string, flag: string): LocalDate {
+  const reading = readDateTime(text);
+  if (!reading.ok || reading.wall.time !== null) {
+    const ambiguous = !reading.ok && reading.reason === 'ambiguous';
+    throw invalid(
+      ambiguous
+        ? `${flag} "${text}" could be read two ways; write the year first, like 2026-10-05.`
+        : `${flag} "${text}" is not a date; write it like 2026-10-05 or 2026年10月5日.`,
+      ambiguous
+        ? `${flag} “${text}”有歧义；请把年份写在前面，例如 2026-10-05。`
+        : `${flag} “${text}”不是有效的日期；请写成 2026-10-05 或 2026年10月5日。`,
+    );
+  }
+  return reading.wall.date;
+}
+
+function labelOfSpan(from: LocalDate, to: LocalDate): PeriodLabel {
+  if (from.endsWith('-01') && monthOf(from) === monthOf(to)) return to === lastDayOfMonth(monthOf(to)) ? 'month' : 'month-to-date';
+  return 'range';
+}
+
+/** The 12 months ending with the month of `to`, oldest first. */
+function trendMonths(to: LocalDate): string[] {
+  const last = monthOf(to);
+  return Array.from({ length: TREND_MONTHS }, (_, i) => addMonths(last, i - (TREND_MONTHS - 1)));
+}
+
+/** The first day of the 12 months ending on `to` (2026-10-31 → 2025-11-01). */
+function firstDayOfYearEnding(to: LocalDate): LocalDate {
+  const month = addMonths(monthOf(to), -12);
+  const lastDay = lastDayOfMonth(month);
+  const sameDay = `${month}-${to.slice(8, 10)}`;
+  return addDays(sameDay < lastDay ? sameDay : lastDay, 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Histories: each complaint's events folded once, keeping the state before and after each event
+
+interface Step {
+  readonly event: ComplaintEvent;
+  readonly date: LocalDate;
+  /** The complaint just before this event: the deadlines then in force. */
+  readonly before: Complaint | null;
+  readonly after: Complaint;
+}
+
+interface History {
+  readonly id: number;
+  readonly receivedOn: LocalDate;
+  readonly steps: readonly Step[];
+}
+
+function histories(events: readonly ReportEvent[], lastDay: LocalDate): History[] {
+  const byComplaint = new Map<number, ReportEvent[]>();
+  for (const event of events) {
+    const list = byComplaint.get(event.complaintId);
+    if (list) list.push(event);
+    else byComplaint.set(event.complaintId, [event]);
+  }
+  const result: History[] = [];
+  // In complaint order, so that ties and the spelling shown for a grouped text never depend on
+  // the order the store returned the events in.
+  for (const [id, list] of [...byComplaint].sort(([a], [b]) => a - b)) {
+    list.sort((a, b) => a.seq - b.seq);
+    if (list[0]?.type !== 'opened') {
+      throw new Error(`the report needs every event of complaint ${id} from its opening, not a slice of them`);
+    }
+    const steps: Step[] = [];
+    let state: Complaint | null = null;
+    for (const event of list) {
+      const date = localDateOf(event.at);
+      if (date > lastDay) break;
+      const after = apply(state, event, id);
+      steps.push({ event, date, before: state, after });
+      state = after;
+    }
+    if (steps[0]) result.push({ id, receivedOn: steps[0].date, steps });
+  }
+  return result;
+}
+
+/** The complaint as it stood at the end of `date`, or null when it had not been received yet. */
+function stateOn(history: History, date: LocalDate): Complaint | null {
+  let state: Complaint | null = null;
+  for (const step of history.steps) if (step.date <= date) state = step.after;
+  return state;
+}
+
+interface Span {
+  readonly from: LocalDate;
+  readonly to: LocalDate;
+}
+
+const within = (date: LocalDate, span: Span): boolean => date >= span.from && date <= span.to;
+
+type StepOf<T extends ComplaintEvent['type']> = Step & { readonly event: Extract<ComplaintEvent, { type: T }> };
+
+function stepsIn<T extends ComplaintEvent['type']>(all: readonly History[], span: Span, type: T): StepOf<T>[] {
+  const found: StepOf<T>[] = [];
+  for (const history of all) {
+    for (const step of history.steps) {
+      if (step.event.type === type && within(step.date, span)) found.push(step as StepOf<T>);
+    }
+  }
+  return found;
+}
+
+/** The complaints received in the span, as they stood at its end. */
+function receivedIn(all: readonly History[], span: Span): Complaint[] {
+  return all.filter((h) => within(h.receivedOn, span)).map((h) => stateOn(h, span.to)!);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Figures
+
+/** The report for the period, with the previous period of the same length beside it. */
+export function computeReport({ events, period, settings, now }: ReportInput): Report {
+  const all = histories(events, period.to);
+  const redact = phoneRedactor(all);
+  const context = { all, settings, now, redact };
+  return { ...figuresFor(period, context), previous: figuresFor(previousPeriod(period), context) };
+}
+
+interface FigureContext {
+  readonly all: readonly History[];
+  readonly settings: Settings;
+  readonly now: IsoTime;
+  readonly redact: (text: string) => string;
+}
+
+function figuresFor(period: ReportPeriod, { all, settings, now, redact }: FigureContext): ReportFigures {
+  const received = receivedIn(all, period);
+  const atEnd = all.map((h) => stateOn(h, period.to)).filter((c): c is Complaint => c !== null);
+  const stillOpen = atEnd.filter((c) => c.status !== 'closed');
+  const endOfPeriod = earlier(endOfDay(period.to, offsetOf(now)), now);
+  const resolves = stepsIn(all, period, 'resolved');
+  const followups = stepsIn(all, period, 'followed-up');
+  const satisfactions = followups.map((s) => s.event.satisfaction);
+  const withSolutionDue = resolves.filter((s) => s.before?.status === 'assigned');
+  const daysToResolve = resolves.map((s) => countWorkingDays(settings.calendar, localDateOf(s.after.receivedAt), s.date));
+  const resolvedIds = new Set(resolves.map((s) => s.after.id));
+  const resolvedComplaints = all.filter((h) => resolvedIds.has(h.id)).map((h) => stateOn(h, period.to)!);
+  const substantiatedKnown = received.filter((c) => c.substantiated !== null);
+
+  return {
+    period,
+    received: received.length,
+    resolved: resolves.length,
+    closed: stepsIn(all, period, 'closed').length,
+    reopened: stepsIn(all, period, 'reopened').length,
+    openAtEnd: stillOpen.length,
+    overdueAtEnd: stillOpen.filter((c) => overdueAt(c, endOfPeriod).length > 0).length,
+    byCategory: countByCode(CATEGORIES, received.map((c) => c.category)),
+    byChannel: countByCode(CHANNELS, received.map((c) => c.channel)),
+    bySeverity: countByCode(SEVERITIES, received.map((c) => c.severity)),
+    byDepartment: countByText(received.map((c) => redact(c.department ?? NO_DEPARTMENT))),
+    byResponsibility: countByCode(RESPONSIBILITIES, received.map((c) => c.responsibility ?? 'unknown')),
+    substantiatedShare: share(substantiatedKnown.filter((c) => c.substantiated === true).length, substantiatedKnown.length),
+    answeredOnTimeShare: share(resolves.filter((s) => met(s.event.at, s.before?.deadlines.answer)).length, resolves.length),
+    solutionOnTimeShare: share(
+      withSolutionDue.filter((s) => met(s.event.at, s.before?.deadlines.solution)).length,
+      withSolutionDue.length,
+    ),
+    followupOnTimeShare: share(followups.filter((s) => met(s.event.at, s.before?.deadlines.followup)).length, followups.length),
+    daysToResolve: { median: median(daysToResolve), p90: percentile(daysToResolve, 0.9) },
+    followups: followups.length,
+    meanSatisfaction: mean(satisfactions),
+    satisfiedShare: share(satisfactions.filter((s) => s >= SATISFIED_FROM).length, satisfactions.length),
+    compensation: compensationGiven(resolves),
+    repeatCustomers: repeatCustomers(all, { from: firstDayOfYearEnding(period.to), to: period.to }),
+    topRootCauses: rank(resolvedComplaints.map((c) => c.rootCause), redact).map(([cause, count]) => ({ cause, count })),
+    topCorrectiveActions: rank(resolvedComplaints.map((c) => c.correctiveAction), redact).map(([action, count]) => ({
+      action,
+      count,
+    })),
+    trend: trendMonths(period.to).map((month) => trendOf(all, month, period.to)),
+  };
+}
+
+/** The key under which complaints without a department are counted. */
+export const NO_DEPARTMENT = '(none)';
+
+function trendOf(all: readonly History[], month: string, lastDay: LocalDate): TrendMonth {
+  const monthEnd = lastDayOfMonth(month);
+  const span = { from: `${month}-01`, to: monthEnd < lastDay ? monthEnd : lastDay };
+  return {
+    month,
+    received: receivedIn(all, span).length,
+    meanSatisfaction: mean(stepsIn(all, span, 'followed-up').map((s) => s.event.satisfaction)),
+  };
+}
+
+/** A deadline is met by a step taken no later than its due time; without one it cannot be missed. */
+function met(at: IsoTime, deadline: Deadline | null | undefined): boolean {
+  return !deadline || compareTimes(at, deadline.due) <= 0;
+}
+
+function earlier(a: IsoTime, b: IsoTime): IsoTime {
+  return compareTimes(a, b) <= 0 ? a : b;
+}
+
+/** Compensation given in the period: what each resolution recorded, so a second resolution adds only its own. */
+function compensationGiven(resolves: readonly StepOf<'resolved'>[]): ReportFigures['compensation'] {
+  const byKind = Object.fromEntries(COMPENSATION_KINDS.map((kind) => [kind, 0])) as Record<CompensationKind, number>;
+  let total = 0;
+  for (const { event } of resolves) {
+    const cents = event.compensation?.cents ?? 0;
+    total += cents;
+    if (event.compensation?.kind) byKind[event.compensation.kind] += cents;
+  }
+  return {
+    total: formatMoney(total),
+    byKind: Object.fromEntries(COMPENSATION_KINDS.map((kind) => [kind, formatMoney(byKind[kind])])) as Record<
+      CompensationKind,
+      string
+    >,
+  };
+}
+
+/**
+ * Customers with two or more complaints received in the span. A customer is the name (compared
+ * without regard to case, width and spacing) together with the phone's digits when one was given.
+ */
+function repeatCustomers(all: readonly History[], span: Span): number {
+  const complaints = new Map<string, number>();
+  for (const history of all) {
+    const opened = history.steps[0]!.event;
+    if (opened.type !== 'opened' || !within(history.receivedOn, span)) continue;
+    const key = `${normalizeText(opened.customer)}\u001f${(opened.phone ?? '').normalize('NFKC').replace(/\D/g, '')}`;
+    complaints.set(key, (complaints.get(key) ?? 0) + 1);
+  }
+  return [...complaints.values()].filter((count) => count >= 2).length;
+}
+
+function countByCode<C extends string>(codes: readonly C[], values: readonly C[]): { [K in C]: number } {
+  const counts = Object.fromEntries(codes.map((code) => [code, 0])) as { [K in C]: number };
+  for (const value of values) counts[value] += 1;
+  return counts;
+}
+
+/** Counts of free-text values, largest first, then by name, so the output is stable. */
+function countByText(values: readonly string[]): Record<string, number> {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return Object.fromEntries([...counts].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)));
+}
+
+/**
+ * The most frequent texts, compared without regard to case, width and spacing; each shown as written
+ * in the lowest-numbered complaint. Largest first, ties by text; at most TOP_COUNT.
+ */
+function rank(values: readonly (string | null)[], redact: (text: string) => string): [string, number][] {
+  const groups = new Map<string, { shown: string; count: number }>();
+  for (const value of values) {
+    if (value === null || value.trim() === '') continue;
+    const key = normalizeText(value);
+    const group = groups.get(key);
+    if (group) group.count += 1;
+    else groups.set(key, { shown: redact(value.trim()), count: 1 });
+  }
+  return [...groups.values()]
+    .sort((a, b) => b.count - a.count || a.shown.localeCompare(b.shown))
+    .slice(0, TOP_COUNT)
+    .map(({ shown, count }) => [shown, count]);
+}
+
+function normalizeText(text: string): string {
+  return text.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+/**
+ * Free text in a report (departments, root causes, actions) may carry a phone number typed in by
+ * hand; reports must never show one. Any run of 7 or more digits is masked, and so is every
+ * customer phone the events know of, however short.
+ */
+function phoneRedactor(all: readonly History[]): (text: string) => string {
+  const known = new Set<string>();
+  for (const history of all) {
+    const opened = history.steps[0]!.event;
+    const digits = opened.type === 'opened' ? (opened.phone ?? '').normalize('NFKC').replace(/\D/g, '') : '';
+    if (digits.length > 0) known.add(digits);
+  }
+  return (text) => {
+    let result = text.normalize('NFKC').replace(/\+?\d[\d\s().-]*\d/g, (run) =>
+      run.replace(/\D/g, '').length >= PHONE_LIKE_DIGITS ? '***' : run,
+    );
+    for (const digits of known) result = result.split(digits).join('***');
+    return result;
+  };
+}
+
+function share(part: number, whole: number): number | null {
+  return whole === 0 ? null : round(part / whole, 4);
+}
+
+function mean(values: readonly number[]): number | null {
+  return values.length === 0 ? null : round(values.reduce((a, b) => a + b, 0) / values.length, 2);
+}
+
+/** The middle value; with an even count, the mean of the two middle ones. */
+function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : round((sorted[middle - 1]! + sorted[middle]!) / 2, 2);
+}
+
+/** Nearest rank: the smallest value with at least `fraction` of the values at or below it. */
+function percentile(values: readonly number[], fraction: number): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil(fraction * sorted.length) - 1)]!;
+}
+
+function round(value: number, places: number): number {
+  const factor = 10 ** places;
+  return Math.round(value * factor) / factor;
+}

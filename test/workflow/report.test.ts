@@ -1,0 +1,441 @@
+import { describe, expect, it } from 'vitest';
+import { fold, type NewEvent } from '../../src/workflow/complaint.js';
+import { DomainError } from '../../src/workflow/errors.js';
+import {
+  computeReport,
+  previousPeriod,
+  reportPeriod,
+  reportWindow,
+  type Report,
+  type ReportEvent,
+  type ReportPeriod,
+} from '../../src/workflow/report.js';
+import { DEFAULT_SETTINGS } from '../../src/workflow/settings.js';
+import { decide, type ChangeCommand } from '../../src/workflow/transitions.js';
+import type { IsoTime } from '../../src/workflow/time.js';
+import { assign, at, close, context, followup, log, openCommand, reopen, resolve, thrownBy, type OpenCommand } from './builders.js';
+
+/** A shop's event log: complaints numbered from 1, each event numbered within its complaint. */
+class Shop {
+  readonly events: ReportEvent[] = [];
+  private readonly byComplaint = new Map<number, NewEvent[]>();
+
+  open(fields: Partial<Omit<OpenCommand, 'type'>>): number {
+    const id = this.byComplaint.size + 1;
+    this.byComplaint.set(id, []);
+    this.record(id, decide(null, openCommand({ uuid: `uuid-${id}`, ...fields }), context()));
+    return id;
+  }
+
+  act(id: number, ...commands: ChangeCommand[]): void {
+    for (const command of commands) this.record(id, decide(fold(id, this.byComplaint.get(id)!), command, context()));
+  }
+
+  private record(id: number, events: NewEvent[]): void {
+    const list = this.byComplaint.get(id)!;
+    for (const event of events) {
+      list.push(event);
+      this.events.push({ ...event, complaintId: id, seq: list.length });
+    }
+  }
+}
+
+const OCTOBER: ReportPeriod = { from: '2026-10-01', to: '2026-10-31', label: 'month' };
+/** Long after every event: October and September are reported as history. */
+const LATER = at('2026-12-31T18:00');
+
+function report(events: readonly ReportEvent[], period: ReportPeriod = OCTOBER, now: IsoTime = LATER): Report {
+  return computeReport({ events, period, settings: DEFAULT_SETTINGS, now });
+}
+
+// The default calendar works Monday to Friday. 1 October 2026 is a Thursday; Mondays in October
+// are the 5th, 12th, 19th and 26th; 2 November is a Monday.
+function autumn(): Shop {
+  const shop = new Shop();
+
+  // C1, quality (two satisfied follow-ups needed), received Mon 5 Oct 09:00.
+  // Answer due: 5 working days (6, 7, 8, 9, 12 Oct) → end of 12 Oct. Assigned Tue 6 Oct → solution
+  // due 3 working days (7, 8, 9) → end of 9 Oct. Resolved Thu 8 Oct: both on time; 3 working days
+  // (6, 7, 8). Follow-up due 5 working days after 8 Oct → end of 15 Oct; the follow-up on 12 Oct
+  // is on time and sets the next due 5 working days later → end of 19 Oct; met on 16 Oct: closed.
+  const c1 = shop.open({
+    at: at('2026-10-05T09:00'),
+    customer: '张三',
+    phone: '13800138000',
+    channel: 'phone',
+    category: 'quality',
+  });
+  shop.act(
+    c1,
+    assign(at('2026-10-06T10:00')),
+    log(at('2026-10-06T11:00'), { substantiated: true, responsibility: 'supplier', rootCause: 'Supplier batch defect' }),
+    resolve(at('2026-10-08T15:00'), { compensation: { kind: 'refund', cents: 2550 }, correctiveAction: 'Inspect incoming batches' }),
+    followup(at('2026-10-12T10:00'), 5),
+    followup(at('2026-10-16T10:00'), 4),
+  );
+
+  // C2, service, received Fri 16 Oct, never assigned. Answer due end of 23 Oct (19–23 Oct);
+  // resolved Mon 26 Oct: late, 6 working days (19–23, 26). Follow-up due end of 2 Nov; the one on
+  // 29 Oct is on time but dissatisfied (2): reopened, the answer deadline re-armed to end of 5 Nov.
+  const c2 = shop.open({ at: at('2026-10-16T10:00'), customer: '李四', phone: null, category: 'service' });
+  shop.act(
+    c2,
+    resolve(at('2026-10-26T10:00'), { compensation: { kind: 'voucher', cents: 1000 }, rootCause: 'supplier  batch DEFECT' }),
+    followup(at('2026-10-29T10:00'), 2),
+  );
+
+  // C3, delivery, urgent, received Tue 20 Oct: answer due end of 21 Oct; found unfounded on 21 Oct
+  // (answered on time, 1 working day), which closes it.
+  const c3 = shop.open({
+    at: at('2026-10-20T09:00'),
+    customer: '王五',
+    phone: '13900001111',
+    channel: 'email',
+    category: 'delivery',
+    severity: 'urgent',
+  });
+  shop.act(c3, resolve(at('2026-10-21T16:00'), { unfounded: true, finding: 'Delivered on the promised day', compensation: null, rootCause: 'Courier delay' }));
+
+  // C4, wrong-item, the same customer as C1 (a repeat customer), received Wed 28 Oct. Answer due
+  // end of 4 Nov (29, 30 Oct, 2, 3, 4 Nov); assigned the same day → solution due end of 2 Nov.
+  // Resolved Tue 3 Nov: answer on time, solution late; 4 working days (29, 30 Oct, 2, 3 Nov).
+  // Closed by a satisfied follow-up on 5 Nov: open at the end of October.
+  const c4 = shop.open({
+    at: at('2026-10-28T09:00'),
+    customer: '张三',
+    phone: '138 0013 8000',
+    channel: 'phone',
+    category: 'wrong-item',
+  });
+  shop.act(
+    c4,
+    assign(at('2026-10-28T10:00'), { department: 'Warehouse B' }),
+    resolve(at('2026-11-03T11:00'), { compensation: null }),
+    followup(at('2026-11-05T10:00'), 5),
+  );
+
+  // C5, billing, major, received Fri 25 Sep 10:00: answer due 24 hours later, never answered;
+  // overdue at the end of September and of October; withdrawn on 2 Nov.
+  const c5 = shop.open({ at: at('2026-09-25T10:00'), customer: '赵六', phone: '13700002222', channel: 'chat', category: 'billing', severity: 'major' });
+  shop.act(c5, close(at('2026-11-02T09:00'), 'withdrawn'));
+
+  // C6, facility, received Mon 28 Sep; resolved Wed 30 Sep with a gift of no stated amount
+  // (answer due end of 5 Oct: on time; 2 working days). Follow-up due end of 7 Oct (1, 2, 5, 6,
+  // 7 Oct); made on 9 Oct: late, satisfied (4), which closes it. Reopened 14 Oct, closed as
+  // unresolved 22 Oct.
+  const c6 = shop.open({ at: at('2026-09-28T09:00'), customer: '钱七', phone: null, channel: 'letter', category: 'facility' });
+  shop.act(
+    c6,
+    resolve(at('2026-09-30T15:00'), { compensation: { kind: 'gift', cents: null } }),
+    followup(at('2026-10-09T10:00'), 4),
+    reopen(at('2026-10-14T09:00')),
+    close(at('2026-10-22T09:00'), 'unresolved'),
+  );
+  return shop;
+}
+
+describe('the figures of a month, worked out by hand', () => {
+  const october = report(autumn().events);
+
+  it('counts what happened in the month: received, resolved, closed, reopened', () => {
+    expect(october.period).toEqual(OCTOBER);
+    // received C1–C4; resolved C1, C2, C3 (C6 was resolved in September, C4 in November);
+    // closed C1 (satisfied), C3 (unfounded), C6 twice (satisfied 9 Oct, unresolved 22 Oct);
+    // reopened C6 (14 Oct) and C2 (29 Oct).
+    expect(october.received).toBe(4);
+    expect(october.resolved).toBe(3);
+    expect(october.closed).toBe(4);
+    expect(october.reopened).toBe(2);
+  });
+
+  it('counts open and overdue as they stood at the end of the month', () => {
+    // Open at the end of October: C2 (reopened), C4 (closed only in November), C5 (from September).
+    // Overdue then: only C5 (C2's answer is due 5 Nov, C4's deadlines 2 and 4 Nov).
+    expect(october.openAtEnd).toBe(3);
+    expect(october.overdueAtEnd).toBe(1);
+  });
+
+  it('counts the complaints received by category, channel, severity, department and responsibility', () => {
+    expect(october.byCategory).toEqual({
+      quality: 1,
+      service: 1,
+      delivery: 1,
+      'wrong-item': 1,
+      'after-sales': 0,
+      billing: 0,
+      facility: 0,
+      other: 0,
+    });
+    expect(october.byChannel).toEqual({ 'in-person': 1, phone: 2, email: 1, letter: 0, chat: 0, social: 0, 'third-party': 0 });
+    expect(october.bySeverity).toEqual({ normal: 3, urgent: 1, major: 0 });
+    // Departments: the category's default unless the assignment named one.
+    expect(october.byDepartment).toEqual({ QC: 1, 'front desk': 1, logistics: 1, 'Warehouse B': 1 });
+    // Only C1 has a responsibility recorded; the others count as unknown.
+    expect(october.byResponsibility).toEqual({ customer: 0, store: 0, supplier: 1, 'third-party': 0, unknown: 3 });
+  });
+
+  it('computes the shares: substantiated, answered on time, solutions on time, follow-ups on time', () => {
+    // Substantiated known for C1 (yes) and C3 (no, found unfounded): 1/2.
+    expect(october.substantiatedShare).toBe(0.5);
+    // Answers: C1 on time, C2 late, C3 (unfounded) on time: 2/3.
+    expect(october.answeredOnTimeShare).toBe(0.6667);
+    // Solutions of assigned complaints: only C1, on time.
+    expect(october.solutionOnTimeShare).toBe(1);
+    // Follow-ups: C1 12 Oct and 16 Oct on time, C2 29 Oct on time, C6 9 Oct late: 3/4.
+    expect(october.followupOnTimeShare).toBe(0.75);
+  });
+
+  it('counts working days to resolve and the follow-ups', () => {
+    // C1 3, C2 6, C3 1 → median 3; 90th percentile by nearest rank: the 3rd of 3 → 6.
+    expect(october.daysToResolve).toEqual({ median: 3, p90: 6 });
+    // Satisfaction 5, 4 (C1), 2 (C2), 4 (C6): mean 3.75, satisfied 3 of 4.
+    expect(october.followups).toBe(4);
+    expect(october.meanSatisfaction).toBe(3.75);
+    expect(october.satisfiedShare).toBe(0.75);
+  });
+
+  it('adds up the compensation given in the month, by kind', () => {
+    expect(october.compensation).toEqual({
+      total: '35.50',
+      byKind: { refund: '25.50', replacement: '0.00', repair: '0.00', voucher: '10.00', gift: '0.00', none: '0.00' },
+    });
+  });
+
+  it('finds the repeat customer by name and phone, whatever the phone spacing', () => {
+    expect(october.repeatCustomers).toBe(1);
+  });
+
+  it('ranks root causes and corrective actions of the complaints resolved in the month', () => {
+    // C1 and C2 share a root cause written two ways; C3 has its own.
+    expect(october.topRootCauses).toEqual([
+      { cause: 'Supplier batch defect', count: 2 },
+      { cause: 'Courier delay', count: 1 },
+    ]);
+    expect(october.topCorrectiveActions).toEqual([{ action: 'Inspect incoming batches', count: 1 }]);
+  });
+
+  it('gives a 12-month trend ending with the month', () => {
+    expect(october.trend.map((m) => m.month)).toEqual([
+      '2025-11',
+      '2025-12',
+      '2026-01',
+      '2026-02',
+      '2026-03',
+      '2026-04',
+      '2026-05',
+      '2026-06',
+      '2026-07',
+      '2026-08',
+      '2026-09',
+      '2026-10',
+    ]);
+    expect(october.trend.at(-2)).toEqual({ month: '2026-09', received: 2, meanSatisfaction: null });
+    expect(october.trend.at(-1)).toEqual({ month: '2026-10', received: 4, meanSatisfaction: 3.75 });
+    expect(october.trend.slice(0, 10).every((m) => m.received === 0 && m.meanSatisfaction === null)).toBe(true);
+  });
+
+  it('puts September beside it, as it stood at the end of September', () => {
+    const september = october.previous;
+    expect(september.period).toEqual({ from: '2026-09-01', to: '2026-09-30', label: 'month' });
+    // Received C5, C6; C6 resolved 30 Sep on time (due end of 5 Oct) in 2 working days (29, 30 Sep).
+    expect(september.received).toBe(2);
+    expect(september.resolved).toBe(1);
+    expect(september.closed).toBe(0);
+    expect(september.reopened).toBe(0);
+    // Open then: C5 (overdue) and C6 (resolved, follow-up not yet due).
+    expect(september.openAtEnd).toBe(2);
+    expect(september.overdueAtEnd).toBe(1);
+    expect(september.answeredOnTimeShare).toBe(1);
+    expect(september.solutionOnTimeShare).toBeNull();
+    expect(september.daysToResolve).toEqual({ median: 2, p90: 2 });
+    expect(september.compensation.total).toBe('0.00');
+    expect(september.followups).toBe(0);
+    expect(september.meanSatisfaction).toBeNull();
+  });
+});
+
+describe('a month that is still running', () => {
+  it('measures November to date at the moment of the report, with 1–10 October beside it', () => {
+    const shop = autumn();
+    // C7, major, received Mon 9 Nov 14:00: answer due 24 hours later, Tue 10 Nov 14:00.
+    shop.open({ at: at('2026-11-09T14:00'), customer: '孙八', phone: null, category: 'other', severity: 'major' });
+    const now = at('2026-11-10T12:00');
+    const period = reportPeriod({}, '2026-11-10');
+    const november = report(shop.events, period, now);
+
+    expect(november.period).toEqual({ from: '2026-11-01', to: '2026-11-10', label: 'month-to-date' });
+    expect(november.received).toBe(1);
+    // Resolved in November: C4 on 3 Nov, answer on time (due 4 Nov), solution late (due 2 Nov), 4 working days.
+    expect(november.resolved).toBe(1);
+    expect(november.answeredOnTimeShare).toBe(1);
+    expect(november.solutionOnTimeShare).toBe(0);
+    expect(november.daysToResolve).toEqual({ median: 4, p90: 4 });
+    // Closed: C5 withdrawn 2 Nov, C4 satisfied 5 Nov.
+    expect(november.closed).toBe(2);
+    // Open now: C2 (answer due end of 5 Nov: overdue) and C7 (due at 14:00 today: not yet).
+    expect(november.openAtEnd).toBe(2);
+    expect(november.overdueAtEnd).toBe(1);
+
+    // 1–10 October: received C1; open at the end of 10 Oct: C1 (resolved), C5; C6 closed on 9 Oct.
+    expect(november.previous.period).toEqual({ from: '2026-10-01', to: '2026-10-10', label: 'month-to-date' });
+    expect(november.previous.received).toBe(1);
+    expect(november.previous.openAtEnd).toBe(2);
+    expect(november.previous.closed).toBe(1);
+  });
+});
+
+describe('an empty period', () => {
+  it('gives zeros and nulls, never an error', () => {
+    const empty = report([]);
+    expect(empty.received).toBe(0);
+    expect(empty.openAtEnd).toBe(0);
+    expect(empty.overdueAtEnd).toBe(0);
+    expect(empty.byCategory.quality).toBe(0);
+    expect(empty.byDepartment).toEqual({});
+    expect(empty.substantiatedShare).toBeNull();
+    expect(empty.answeredOnTimeShare).toBeNull();
+    expect(empty.solutionOnTimeShare).toBeNull();
+    expect(empty.followupOnTimeShare).toBeNull();
+    expect(empty.daysToResolve).toEqual({ median: null, p90: null });
+    expect(empty.meanSatisfaction).toBeNull();
+    expect(empty.satisfiedShare).toBeNull();
+    expect(empty.compensation.total).toBe('0.00');
+    expect(empty.repeatCustomers).toBe(0);
+    expect(empty.topRootCauses).toEqual([]);
+    expect(empty.trend).toHaveLength(12);
+    expect(empty.previous.received).toBe(0);
+  });
+
+  it('never leaves a key missing: every value is present, absent ones as null', () => {
+    const text = JSON.stringify(report([]));
+    expect(text).not.toContain('undefined');
+    expect(Object.keys(report([]))).toEqual(Object.keys(report(autumn().events)));
+  });
+});
+
+describe('a bounded slice of the events', () => {
+  /** The store's rule: every event of each complaint received by the end that has an event in the window or is not closed now. */
+  function slice(events: readonly ReportEvent[], period: ReportPeriod): ReportEvent[] {
+    const window = reportWindow(period);
+    const ids = new Set<number>();
+    const byId = new Map<number, ReportEvent[]>();
+    for (const event of events) byId.set(event.complaintId, [...(byId.get(event.complaintId) ?? []), event]);
+    for (const [id, list] of byId) {
+      const received = list[0]!.at.slice(0, 10);
+      const closedNow = fold(id, list).status === 'closed';
+      const touched = list.some((e) => e.at.slice(0, 10) >= window.from);
+      if (received <= window.to && (touched || !closedNow)) ids.add(id);
+    }
+    return events.filter((e) => ids.has(e.complaintId));
+  }
+
+  it('gives the same report as the whole history', () => {
+    const shop = autumn();
+    // Long ago: one closed and forgotten, one still open (and overdue) today.
+    const forgotten = shop.open({ at: at('2024-03-04T09:00'), customer: '周九' });
+    shop.act(forgotten, close(at('2024-03-05T09:00'), 'withdrawn'));
+    shop.open({ at: at('2024-06-03T09:00'), customer: '吴十' });
+
+    const sliced = slice(shop.events, OCTOBER);
+    expect(sliced.some((e) => e.complaintId === forgotten)).toBe(false);
+    expect(report(sliced)).toEqual(report(shop.events));
+    // The old open complaint counts as open and overdue at the end of October.
+    expect(report(sliced).openAtEnd).toBe(4);
+    expect(report(sliced).overdueAtEnd).toBe(2);
+  });
+
+  it('ignores events after the period, in whatever order they come', () => {
+    const events = [...autumn().events].reverse();
+    expect(report(events)).toEqual(report(autumn().events));
+  });
+
+  it('refuses a history that does not start with the opening', () => {
+    const events = autumn().events.filter((e) => !(e.complaintId === 1 && e.type === 'opened'));
+    expect(() => report(events)).toThrow(/complaint 1/);
+  });
+});
+
+describe('no phone number in the report', () => {
+  it('masks phone numbers typed into free text, and every known customer phone', () => {
+    const shop = new Shop();
+    const id = shop.open({ at: at('2026-10-05T09:00'), phone: '12345', customer: '张三' });
+    shop.act(
+      id,
+      assign(at('2026-10-05T10:00'), { department: 'Desk 12345' }),
+      resolve(at('2026-10-06T10:00'), { rootCause: 'Call 138-0013-8000 back', correctiveAction: 'Order 2026 noted' }),
+    );
+    const figures = report(shop.events);
+    const text = JSON.stringify(figures);
+    expect(text).not.toContain('12345');
+    expect(text).not.toMatch(/138.?0013.?8000/);
+    expect(figures.topRootCauses).toEqual([{ cause: 'Call *** back', count: 1 }]);
+    expect(figures.byDepartment).toEqual({ 'Desk ***': 1 });
+    // Short numbers that are not a known phone stay.
+    expect(figures.topCorrectiveActions).toEqual([{ action: 'Order 2026 noted', count: 1 }]);
+  });
+});
+
+describe('the period asked for', () => {
+  const today = '2026-11-10';
+
+  it('is the current month to date by default', () => {
+    expect(reportPeriod({}, today)).toEqual({ from: '2026-11-01', to: '2026-11-10', label: 'month-to-date' });
+  });
+
+  it('is a whole month with --month YYYY-MM or last', () => {
+    expect(reportPeriod({ month: '2026-02' }, today)).toEqual({ from: '2026-02-01', to: '2026-02-28', label: 'month' });
+    expect(reportPeriod({ month: 'last' }, today)).toEqual({ from: '2026-10-01', to: '2026-10-31', label: 'month' });
+    expect(reportPeriod({ month: 'last' }, '2026-01-15')).toEqual({ from: '2025-12-01', to: '2025-12-31', label: 'month' });
+    expect(reportPeriod({ month: '２０２６年９月' }, today).from).toBe('2026-09-01');
+  });
+
+  it('is the days given with --from and --to (to today without --to)', () => {
+    expect(reportPeriod({ from: '2026-10-05', to: '2026/10/18' }, today)).toEqual({ from: '2026-10-05', to: '2026-10-18', label: 'range' });
+    expect(reportPeriod({ from: '2026年11月3日' }, today)).toEqual({ from: '2026-11-03', to: today, label: 'range' });
+    expect(reportPeriod({ from: '2026-10-01', to: '2026-10-31' }, today).label).toBe('month');
+  });
+
+  it('refuses what cannot be a period, saying why', () => {
+    for (const request of [
+      { month: '2026-13' },
+      { month: 'october' },
+      { month: '2026-10', from: '2026-10-01' },
+      { to: '2026-10-01' },
+      { from: '2026-10-10', to: '2026-10-01' },
+      { from: '05/10/2026' },
+      { from: '2026-10-05 09:00' },
+    ]) {
+      const error = thrownBy(() => reportPeriod(request, today));
+      expect(error, JSON.stringify(request)).toBeInstanceOf(DomainError);
+      expect((error as DomainError).code).toBe('invalid');
+    }
+  });
+
+  it('has a previous period of the same length', () => {
+    expect(previousPeriod({ from: '2026-03-01', to: '2026-03-31', label: 'month' })).toEqual({
+      from: '2026-02-01',
+      to: '2026-02-28',
+      label: 'month',
+    });
+    expect(previousPeriod({ from: '2026-03-01', to: '2026-03-31', label: 'month-to-date' })).toEqual({
+      from: '2026-02-01',
+      to: '2026-02-28',
+      label: 'month-to-date',
+    });
+    expect(previousPeriod({ from: '2026-10-05', to: '2026-10-18', label: 'range' })).toEqual({
+      from: '2026-09-21',
+      to: '2026-10-04',
+      label: 'range',
+    });
+  });
+
+  it('tells the store which days to read: back to the previous period’s twelve months', () => {
+    // Previous of October is September; its 12 months start on 1 Oct 2025, its trend in Oct 2025.
+    expect(reportWindow(OCTOBER)).toEqual({ from: '2025-10-01', to: '2026-10-31' });
+    // 1–10 Nov: previous 1–10 Oct, whose 12 months start on 11 Oct 2025; its trend on 1 Nov 2025.
+    expect(reportWindow({ from: '2026-11-01', to: '2026-11-10', label: 'month-to-date' })).toEqual({
+      from: '2025-10-11',
+      to: '2026-11-10',
+    });
+  });
+});
