@@ -1,0 +1,31 @@
+// The shell's side of time: reading the clock and turning the user's local wall-clock times into
+// ISO times with this machine's offset (the workflow never reads the clock itself).
+import dayjs from 'dayjs';
+import { readDateTime, type IsoTime, type WallClock } from '../workflow/time.js';
+import { UserError } from './errors.js';
+
+export function currentTime(): IsoTime {
+  return dayjs().format('YYYY-MM-DDTHH:mm:ssZ');
+}
+
+/** A local wall-clock time as an ISO time with the offset in force at that moment here. */
+export function wallToIso(wall: WallClock, defaultTime = '00:00:00'): IsoTime {
+  return dayjs(`${wall.date}T${wall.time ?? defaultTime}`).format('YYYY-MM-DDTHH:mm:ssZ');
+}
+
+/** Reads --at / --received in the spec's date forms; a date without a time means the start of that day. */
+export function parseAtOption(text: string, flag: string): IsoTime {
+  const reading = readDateTime(text);
+  if (!reading.ok) {
+    throw reading.reason === 'ambiguous'
+      ? new UserError('invalid', {
+          en: `${flag} "${text}" could be read two ways; write the year first, like 2026-10-05 09:00.`,
+          zh: `${flag} “${text}”有歧义；请把年份写在前面，例如 2026-10-05 09:00。`,
+        })
+      : new UserError('invalid', {
+          en: `${flag} "${text}" is not a date or time; write it like 2026-10-05 09:00 or 2026年10月5日.`,
+          zh: `${flag} “${text}”不是有效的日期或时间；请写成 2026-10-05 09:00 或 2026年10月5日。`,
+        });
+  }
+  return reading.iso ?? wallToIso(reading.wall);
+}

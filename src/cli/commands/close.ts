@@ -1,0 +1,22 @@
+import { CLOSE_REASON } from '../../workflow/vocab.js';
+import type { CliContext } from '../context.js';
+import { parseId, parseVocabOption } from '../options.js';
+import { changeComplaint } from './change.js';
+
+export interface CloseOptions {
+  reason: string;
+  note?: string;
+  at?: string;
+  by?: string;
+}
+
+export async function close(context: CliContext, idText: string, options: CloseOptions): Promise<string> {
+  const id = parseId(idText);
+  return changeComplaint(context, id, {
+    type: 'close',
+    reason: parseVocabOption(CLOSE_REASON, options.reason, '--reason'),
+    note: options.note ?? null,
+    at: context.at(options.at),
+    by: await context.actor(options.by),
+  });
+}

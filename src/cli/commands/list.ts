@@ -1,0 +1,43 @@
+import { CATEGORY, SEVERITY, STATUS, type Status } from '../../workflow/vocab.js';
+import { instant } from '../../workflow/time.js';
+import type { CliContext } from '../context.js';
+import { parseAtOption } from '../clock.js';
+import { parsePositiveInt, parseVocabList, splitList } from '../options.js';
+import { renderList } from '../render/complaint.js';
+import { complaintJson, toJsonText } from '../render/json.js';
+
+export interface ListOptions {
+  status?: string;
+  category?: string;
+  severity?: string;
+  assignee?: string;
+  customer?: string;
+  overdue?: boolean;
+  since?: string;
+  until?: string;
+  limit?: string;
+}
+
+export async function list(context: CliContext, options: ListOptions): Promise<string> {
+  const statuses: Status[] | null =
+    options.status === undefined ? null : splitList(options.status).some((s) => s.toLowerCase() === 'all') ? [...STATUS.codes] : parseVocabList(STATUS, options.status, '--status')!;
+  const complaints = (await context.store()).list({
+    statuses,
+    categories: parseVocabList(CATEGORY, options.category, '--category'),
+    severities: parseVocabList(SEVERITY, options.severity, '--severity'),
+    assignees: options.assignee === undefined ? undefined : splitList(options.assignee),
+    customers: options.customer === undefined ? undefined : splitList(options.customer),
+    dueBefore: options.overdue ? instant(context.now) : undefined,
+    receivedFrom: options.since === undefined ? undefined : instant(parseAtOption(options.since, '--since')),
+    // --until is inclusive of the day it names.
+    receivedBefore: options.until === undefined ? undefined : untilInstant(options.until),
+    limit: options.limit === undefined ? undefined : parsePositiveInt(options.limit, '--limit'),
+  });
+  return context.json ? toJsonText(complaints.map((c) => complaintJson(c, context.now))) : renderList(complaints, context);
+}
+
+function untilInstant(text: string): number {
+  const at = instant(parseAtOption(text, '--until'));
+  const dateOnly = !/\d[:：点时]/.test(text);
+  return dateOnly ? at + 86_400_000 : at + 1;
+}

@@ -1,0 +1,18 @@
+import type { CliContext } from '../context.js';
+import { parseId } from '../options.js';
+import { changeComplaint } from './change.js';
+
+export interface ReopenOptions {
+  note?: string;
+  at?: string;
+  by?: string;
+}
+
+export async function reopen(context: CliContext, idText: string, options: ReopenOptions): Promise<string> {
+  return changeComplaint(context, parseId(idText), {
+    type: 'reopen',
+    note: options.note ?? null,
+    at: context.at(options.at),
+    by: await context.actor(options.by),
+  });
+}

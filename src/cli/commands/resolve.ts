@@ -1,0 +1,52 @@
+import { parseMoney } from '../../workflow/complaint.js';
+import { COMPENSATION_KIND } from '../../workflow/vocab.js';
+import type { CliContext } from '../context.js';
+import { usage, UserError } from '../errors.js';
+import { optionalVocab, parseId } from '../options.js';
+import { changeComplaint } from './change.js';
+
+export interface ResolveOptions {
+  solution?: string;
+  compensation?: string;
+  compensationKind?: string;
+  rootCause?: string;
+  action?: string;
+  unfounded?: boolean;
+  finding?: string;
+  note?: string;
+  at?: string;
+  by?: string;
+}
+
+export async function resolve(context: CliContext, idText: string, options: ResolveOptions): Promise<string> {
+  const id = parseId(idText);
+  if (options.unfounded ? options.finding === undefined : options.solution === undefined) {
+    throw options.unfounded
+      ? usage('Missing --finding: say what the investigation found, to send back to the customer.', '缺少 --finding：请写明调查结论，以便答复客户。')
+      : usage('Missing --solution: say what was agreed with the customer (or use --unfounded --finding TEXT).', '缺少 --solution：请写明与客户商定的处理方案（或用 --unfounded --finding 说明投诉不成立）。');
+  }
+  const kind = optionalVocab(COMPENSATION_KIND, options.compensationKind, '--compensation-kind');
+  let cents: number | null = null;
+  if (options.compensation !== undefined) {
+    const parsed = parseMoney(options.compensation);
+    if (parsed === undefined) {
+      throw new UserError('invalid', {
+        en: `--compensation "${options.compensation}" is not an amount; write it like 25.50.`,
+        zh: `--compensation “${options.compensation}”不是金额；请写成 25.50 这样的数字。`,
+      });
+    }
+    cents = parsed;
+  }
+  return changeComplaint(context, id, {
+    type: 'resolve',
+    unfounded: Boolean(options.unfounded),
+    solution: options.solution ?? null,
+    finding: options.finding ?? null,
+    compensation: kind === null && cents === null ? null : { kind, cents },
+    rootCause: options.rootCause ?? null,
+    correctiveAction: options.action ?? null,
+    note: options.note ?? null,
+    at: context.at(options.at),
+    by: await context.actor(options.by),
+  });
+}

@@ -1,0 +1,82 @@
+// What every command needs from its surroundings: the database, the language, colour, the clock
+// and who is acting. Everything here is read once, at the start of a command.
+import { homedir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import type { SqliteStore } from '../store/complaints.js';
+import type { IsoTime } from '../workflow/time.js';
+import type { Lang } from '../workflow/vocab.js';
+import { currentTime, parseAtOption } from './clock.js';
+import type { RenderContext } from './render/complaint.js';
+import { makeStyle, type Style } from './render/style.js';
+
+export interface GlobalOptions {
+  readonly db?: string;
+  readonly json?: boolean;
+  readonly color?: boolean;
+  readonly lang?: string;
+}
+
+export interface CliContext extends RenderContext {
+  readonly json: boolean;
+  readonly color: boolean;
+  readonly dbPath: string;
+  readonly interactive: boolean;
+  readonly style: Style;
+  /** Opens the database on first use; commands that do not need it never pay for it. */
+  store(): Promise<SqliteStore>;
+  /** The --at time of the command (default now). */
+  at(option: string | undefined, flag?: string): IsoTime;
+  /** The --by of the command, else the configured default, else the operating-system user. */
+  actor(option: string | undefined): Promise<string>;
+}
+
+export function defaultDbPath(env: NodeJS.ProcessEnv): string {
+  const dataHome = env.XDG_DATA_HOME || join(homedir(), '.local', 'share');
+  return join(dataHome, 'kesu', 'kesu.db');
+}
+
+export function languageFrom(option: string | undefined, env: NodeJS.ProcessEnv): Lang {
+  const chosen = option ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG ?? '';
+  return /^zh/i.test(chosen) ? 'zh' : 'en';
+}
+
+export function makeContext(options: GlobalOptions, env: NodeJS.ProcessEnv = process.env): CliContext {
+  const lang = languageFrom(options.lang, env);
+  const color = options.color !== false && !('NO_COLOR' in env && env.NO_COLOR !== '') && Boolean(process.stdout.isTTY) && !options.json;
+  const dbPath = options.db ?? env.KESU_DB ?? defaultDbPath(env);
+  const now = currentTime();
+  let opened: SqliteStore | undefined;
+  const store = async (): Promise<SqliteStore> => {
+    if (!opened) {
+      const { SqliteStore } = await import('../store/complaints.js');
+      opened = SqliteStore.open(dbPath);
+      process.once('exit', () => opened?.close());
+    }
+    return opened;
+  };
+  return {
+    lang,
+    now,
+    json: Boolean(options.json),
+    color,
+    dbPath,
+    interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+    style: makeStyle(color),
+    store,
+    at: (option, flag = '--at') => (option === undefined ? now : parseAtOption(option, flag)),
+    actor: async (option) => {
+      const given = option?.trim();
+      if (given) return given;
+      const configured = (await store()).settings().defaultActor;
+      return configured ?? osUser(env);
+    },
+  };
+}
+
+function osUser(env: NodeJS.ProcessEnv): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return env.USER ?? env.USERNAME ?? 'unknown';
+  }
+}

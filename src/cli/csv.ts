@@ -1,0 +1,250 @@
+// Reads a CSV file as saved by a spreadsheet (UTF-8, UTF-8 with BOM, or GBK from Excel on a
+// Chinese-language Windows) as rows numbered the way the spreadsheet shows them, streamed so that
+// a large file never sits whole in memory.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { CsvError as ParserError, parse } from 'csv-parse';
+import iconv from 'iconv-lite';
+import { UserError } from './errors.js';
+
+export type CsvEncoding = 'auto' | 'utf8' | 'gbk';
+
+/** What the bytes turned out to be; `ascii` until a byte above 0x7F decides it (both read ASCII alike). */
+export type DetectedEncoding = 'ascii' | 'utf8' | 'utf8-bom' | 'gb18030';
+
+export interface CsvRow {
+  /** The row as a spreadsheet numbers it: the header is row 1, a record with line breaks in a cell is one row. */
+  readonly row: number;
+  /** The line of the file where the row starts, for those who open the file in a text editor. */
+  readonly line: number;
+  /** The cells as written; an empty cell is "". */
+  readonly cells: readonly string[];
+}
+
+export interface CsvFile {
+  readonly header: CsvRow;
+  /** The data rows after the header; rows whose cells are all empty are skipped (but still counted). */
+  readonly rows: AsyncIterable<CsvRow>;
+  /** The encoding found so far; final once the rows have been read. */
+  encoding(): DetectedEncoding;
+  /** Bytes read from the source so far, for a progress bar. */
+  bytesRead(): number;
+}
+
+/** The file cannot be read as CSV; `row` and `line` say where, when it is about a place in the file. */
+export class CsvReadError extends UserError {
+  constructor(
+    en: string,
+    zh: string,
+    readonly row: number | null = null,
+    readonly line: number | null = null,
+  ) {
+    super('invalid-csv', { en, zh });
+    this.name = 'CsvReadError';
+  }
+}
+
+/** Opens a CSV file and reads its header; the rows follow as they are iterated. */
+export async function openCsv(path: string, options: { encoding?: CsvEncoding } = {}): Promise<CsvFile & { size: number }> {
+  let size: number;
+  try {
+    size = (await stat(path)).size;
+  } catch {
+    throw new UserError('not-found', {
+      en: `Cannot read ${path}: there is no such file; check the path.`,
+      zh: `无法读取 ${path}：文件不存在，请检查路径。`,
+    });
+  }
+  return { ...(await readCsv(createReadStream(path), options)), size };
+}
+
+/** Reads CSV from any byte stream (a file, or a buffer in tests). */
+export async function readCsv(source: Readable, options: { encoding?: CsvEncoding } = {}): Promise<CsvFile> {
+  const decoder = new DecodingStream(options.encoding ?? 'auto');
+  source.on('error', (error) => decoder.destroy(error));
+  const parser = parse({
+    // The decoder has already turned every CRLF and lone CR into LF, so line counting is exact.
+    record_delimiter: '\n',
+    // Spreadsheets leave rows of differing lengths (trailing empty cells dropped or added).
+    relax_column_count: true,
+    // A quote inside an unquoted cell (12" pizza) is a plain character, as Excel reads it.
+    relax_quotes: true,
+    // Blank lines are kept as records so that each one counts as a spreadsheet row; skipped below.
+    skip_empty_lines: false,
+    raw: true,
+    info: true,
+  });
+  decoder.on('error', (error) => parser.destroy(error));
+  source.pipe(decoder).pipe(parser);
+
+  const records = numberedRecords(parser as AsyncIterable<ParsedRecord>);
+  let header: CsvRow | undefined;
+  for (;;) {
+    const next = await records.next();
+    if (next.done) throw new CsvReadError('The file is empty: it has no header row.', '文件是空的：没有表头行。');
+    if (!isBlank(next.value.cells)) {
+      header = next.value;
+      break;
+    }
+  }
+  const rows: AsyncIterable<CsvRow> = {
+    async *[Symbol.asyncIterator]() {
+      for await (const row of { [Symbol.asyncIterator]: () => records }) {
+        if (!isBlank(row.cells)) yield row;
+      }
+    },
+  };
+  return { header, rows, encoding: () => decoder.detected, bytesRead: () => decoder.bytesRead };
+}
+
+function isBlank(cells: readonly string[]): boolean {
+  return cells.every((cell) => cell.trim() === '');
+}
+
+interface ParsedRecord {
+  readonly record: string[];
+  readonly raw: string;
+  readonly info: { readonly records: number };
+}
+
+async function* numberedRecords(parser: AsyncIterable<ParsedRecord>): AsyncGenerator<CsvRow> {
+  let line = 1;
+  try {
+    for await (const { record, raw, info } of parser) {
+      yield { row: info.records, line, cells: record };
+      line += countLineBreaks(raw);
+    }
+  } catch (error) {
+    throw error instanceof ParserError ? fromParserError(error) : error;
+  }
+}
+
+function countLineBreaks(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
+  return count;
+}
+
+/** csv-parse counts the records it has finished and the line it stopped at; the bad record is the next one. */
+function fromParserError(error: ParserError): CsvReadError {
+  const details = error as ParserError & { records?: number; lines?: number; raw?: string };
+  const row = (details.records ?? 0) + 1;
+  // `raw` is the unfinished record from its first character, so its start is `lines` minus its breaks.
+  const line = details.lines === undefined ? null : details.lines - countLineBreaks(details.raw ?? '');
+  if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
+    return new CsvReadError(
+      `Row ${row} (line ${line}) opens a quote (") that is never closed; close it, or remove it if the cell does not need one.`,
+      `第 ${row} 行（文件第 ${line} 行）的引号（"）没有闭合；请补上结尾的引号，或去掉不需要的引号。`,
+      row,
+      line,
+    );
+  }
+  return new CsvReadError(
+    `Row ${row} (line ${line}) is not valid CSV: ${error.message}.`,
+    `第 ${row} 行（文件第 ${line} 行）不是有效的 CSV：${error.message}。`,
+    row,
+    line,
+  );
+}
+
+/** Enough non-ASCII bytes that valid UTF-8 is no accident (GBK pairs fail UTF-8 within a few characters). */
+const EVIDENCE_BYTES = 1024;
+
+/**
+ * Bytes in, text out with LF line ends. Until the first non-ASCII byte the encoding does not matter;
+ * from there, a stretch that is valid UTF-8 means UTF-8 and anything else means GB18030 (a superset
+ * of GBK, which is what Excel on a Chinese-language Windows saves).
+ */
+class DecodingStream extends Transform {
+  detected: DetectedEncoding = 'ascii';
+  bytesRead = 0;
+  private decoder: iconv.DecoderStream | null = null;
+  private pending: Buffer = Buffer.alloc(0);
+  private started = false;
+  private heldCarriageReturn = false;
+
+  constructor(private readonly requested: CsvEncoding) {
+    super({ readableObjectMode: true });
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    this.bytesRead += chunk.length;
+    try {
+      if (this.decoder) this.emitText(this.decoder.write(chunk));
+      else this.detect(Buffer.concat([this.pending, chunk]), false);
+      done();
+    } catch (error) {
+      done(error as Error);
+    }
+  }
+
+  override _flush(done: TransformCallback): void {
+    try {
+      if (!this.decoder) this.detect(this.pending, true);
+      this.emitText(this.decoder?.end() ?? '');
+      if (this.heldCarriageReturn) this.push('\n');
+      done();
+    } catch (error) {
+      done(error as Error);
+    }
+  }
+
+  private detect(bytes: Buffer, atEnd: boolean): void {
+    if (!this.started) {
+      if (bytes.length < 3 && !atEnd) {
+        this.pending = bytes;
+        return;
+      }
+      this.started = true;
+      if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
+        throw new CsvReadError(
+          'The file is UTF-16 ("Unicode text"); save it from the spreadsheet as "CSV UTF-8" or plain "CSV" instead.',
+          '文件是 UTF-16 编码（“Unicode 文本”）；请在表格软件中另存为“CSV UTF-8”或普通“CSV”。',
+        );
+      }
+      if (this.requested !== 'auto') return this.decide(this.requested === 'gbk' ? 'gb18030' : 'utf8', bytes);
+      if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return this.decide('utf8-bom', bytes);
+    }
+    const firstNonAscii = bytes.findIndex((byte) => byte > 0x7f);
+    if (firstNonAscii === -1) {
+      this.pending = Buffer.alloc(0);
+      this.emitText(bytes.toString('latin1'));
+      return;
+    }
+    const evidence = bytes.subarray(firstNonAscii);
+    if (!isUtf8(evidence, atEnd)) return this.decide('gb18030', bytes);
+    if (evidence.length >= EVIDENCE_BYTES || atEnd) return this.decide('utf8', bytes);
+    this.pending = bytes;
+  }
+
+  private decide(encoding: Exclude<DetectedEncoding, 'ascii'>, bytes: Buffer): void {
+    this.detected = encoding;
+    // iconv-lite's UTF-8 decoder drops a leading BOM, so it never reaches the first header.
+    this.decoder = iconv.getDecoder(encoding === 'gb18030' ? 'gb18030' : 'utf8');
+    this.pending = Buffer.alloc(0);
+    this.emitText(this.decoder.write(bytes));
+  }
+
+  /** Every CRLF and lone CR becomes LF; a CR at the end of a chunk waits to see if LF follows. */
+  private emitText(text: string): void {
+    let joined = this.heldCarriageReturn ? `\r${text}` : text;
+    this.heldCarriageReturn = joined.endsWith('\r');
+    if (this.heldCarriageReturn) joined = joined.slice(0, -1);
+    if (joined !== '') this.push(joined.replace(/\r\n?/g, '\n'));
+  }
+}
+
+function startsWith(bytes: Buffer, prefix: readonly number[]): boolean {
+  return prefix.every((byte, index) => bytes[index] === byte);
+}
+
+/** Valid UTF-8; when more may follow, a character cut at the end of the bytes still counts as valid. */
+function isUtf8(bytes: Buffer, atEnd: boolean): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: !atEnd });
+    return true;
+  } catch {
+    return false;
+  }
+}

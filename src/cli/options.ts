@@ -1,0 +1,49 @@
+// Turning option strings into domain values, with one clear sentence when they are wrong.
+import { describeCodes, labelOf, parseCode, type Lang, type Vocabulary } from '../workflow/vocab.js';
+import { usage, UserError } from './errors.js';
+
+export function parseId(text: string): number {
+  const id = Number(text.normalize('NFKC').replace(/^#/, ''));
+  if (!Number.isInteger(id) || id < 1) {
+    throw usage(`"${text}" is not a complaint id; give the number shown by kesu list.`, `“${text}”不是投诉编号；请填写 kesu list 显示的数字。`);
+  }
+  return id;
+}
+
+export function parseVocabOption<C extends string>(vocab: Vocabulary<C>, text: string, flag: string): C {
+  const code = parseCode(vocab, text);
+  if (code === undefined) {
+    const zhLabels = vocab.codes.map((c) => labelOf(vocab, c, 'zh' as Lang)).join('、');
+    throw new UserError('invalid', {
+      en: `${flag} "${text}" is not a ${vocab.name}; use one of: ${describeCodes(vocab)}.`,
+      zh: `${flag} “${text}”不是有效的选项；可用：${zhLabels}（或 ${describeCodes(vocab)}）。`,
+    });
+  }
+  return code;
+}
+
+export function optionalVocab<C extends string>(vocab: Vocabulary<C>, text: string | undefined, flag: string): C | null {
+  return text === undefined ? null : parseVocabOption(vocab, text, flag);
+}
+
+/** "a,b" or repeated values -> codes; for list filters. */
+export function parseVocabList<C extends string>(vocab: Vocabulary<C>, text: string | undefined, flag: string): C[] | undefined {
+  if (text === undefined) return undefined;
+  return splitList(text).map((part) => parseVocabOption(vocab, part, flag));
+}
+
+export function splitList(text: string): string[] {
+  return text
+    .normalize('NFKC')
+    .split(/[,，、]/)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+}
+
+export function parsePositiveInt(text: string, flag: string): number {
+  const value = Number(text.normalize('NFKC'));
+  if (!Number.isInteger(value) || value < 0) {
+    throw new UserError('invalid', { en: `${flag} must be a whole number, not "${text}".`, zh: `${flag} 须为整数，而不是“${text}”。` });
+  }
+  return value;
+}

@@ -1,0 +1,145 @@
+// The complaint as people read it: the list table, and the whole record with its timeline.
+import Table from 'cli-table3';
+import { formatMoney, overdueAt, pendingDeadlines, type Complaint, type ComplaintEvent } from '../../workflow/complaint.js';
+import { DEADLINE_KINDS } from '../../workflow/deadlines.js';
+import type { IsoTime } from '../../workflow/time.js';
+import {
+  CATEGORY,
+  CHANNEL,
+  COMPENSATION_KIND,
+  FOLLOWUP_METHOD,
+  labelOf,
+  LOG_KIND,
+  OUTCOME,
+  RESPONSIBILITY,
+  SATISFACTION,
+  SEVERITY,
+  STATUS,
+  type Lang,
+} from '../../workflow/vocab.js';
+import { DEADLINE_NAMES, EVENT_NAMES, explainDeadline, formatDue, formatTime, t } from './i18n.js';
+import type { Style } from './style.js';
+
+export interface RenderContext {
+  readonly lang: Lang;
+  readonly now: IsoTime;
+  readonly style: Style;
+}
+
+const plainTable = (head: string[]) =>
+  new Table({ head, style: { head: [], border: [], compact: true }, chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' } });
+
+/** The id column: major complaints stand out until they are closed. */
+function idCell(complaint: Complaint, { style }: RenderContext): string {
+  const id = String(complaint.id);
+  return complaint.severity === 'major' && complaint.status !== 'closed' ? style.major(`${id} !`) : id;
+}
+
+function nextDueCell(complaint: Complaint, context: RenderContext): string {
+  const { lang, now, style } = context;
+  const year = now.slice(0, 4);
+  const pending = pendingDeadlines(complaint).sort((a, b) => a.deadline.due.localeCompare(b.deadline.due));
+  const first = pending[0];
+  if (!first) return t('none', lang);
+  const text = `${formatDue(first.deadline, lang, year)} (${DEADLINE_NAMES[first.kind][lang]})`;
+  return overdueAt(complaint, now).length ? style.overdue(`${text} ${t('overdue', lang)}`) : text;
+}
+
+export function renderList(complaints: readonly Complaint[], context: RenderContext): string {
+  const { lang, now } = context;
+  if (complaints.length === 0) return `${t('nothingOpen', lang)}\n`;
+  const table = plainTable(
+    (['id', 'status', 'severity', 'category', 'customer', 'received', 'nextDue', 'assignee'] as const).map((key) => t(key, lang)),
+  );
+  const year = now.slice(0, 4);
+  for (const c of complaints) {
+    const severity = labelOf(SEVERITY, c.severity, lang);
+    table.push([
+      idCell(c, context),
+      labelOf(STATUS, c.status, lang),
+      c.severity === 'major' && c.status !== 'closed' ? context.style.major(severity) : severity,
+      labelOf(CATEGORY, c.category, lang),
+      c.customer.name,
+      formatTime(c.receivedAt, lang, year),
+      nextDueCell(c, context),
+      c.assignee ?? t('none', lang),
+    ]);
+  }
+  return `${table.toString()}\n`;
+}
+
+export function renderComplaint(complaint: Complaint, events: readonly ComplaintEvent[], context: RenderContext): string {
+  const { lang, now, style } = context;
+  const lines: string[] = [];
+  const title = `#${complaint.id}  ${labelOf(STATUS, complaint.status, lang)}${complaint.outcome ? ` (${labelOf(OUTCOME, complaint.outcome, lang)})` : ''}`;
+  const isMajor = complaint.severity === 'major' && complaint.status !== 'closed';
+  lines.push(isMajor ? style.major(`${title}  ${labelOf(SEVERITY, 'major', lang).toUpperCase()}`) : style.bold(title));
+  const field = (key: Parameters<typeof t>[0], value: string | null | undefined): void => {
+    if (value !== null && value !== undefined && value !== '') lines.push(`${t(key, lang).padEnd(lang === 'zh' ? 6 : 18)}${value}`);
+  };
+  field('ref', complaint.ref);
+  field('customer', complaint.customer.phone ? `${complaint.customer.name} (${complaint.customer.phone})` : complaint.customer.name);
+  field('received', `${formatTime(complaint.receivedAt, lang)} ${complaint.receivedAt.slice(0, 4)} · ${complaint.receivedBy} · ${labelOf(CHANNEL, complaint.channel, lang)}`);
+  field('category', `${labelOf(CATEGORY, complaint.category, lang)} · ${labelOf(SEVERITY, complaint.severity, lang)}`);
+  field('order', complaint.order);
+  field('description', complaint.description);
+  field('request', complaint.request);
+  field('assignee', complaint.assignee ? `${complaint.assignee}${complaint.department ? ` (${complaint.department})` : ''}` : null);
+  if (!complaint.assignee) field('department', complaint.department);
+  field('substantiated', complaint.substantiated === null ? null : t(complaint.substantiated ? 'yes' : 'no', lang));
+  field('responsibility', complaint.responsibility && labelOf(RESPONSIBILITY, complaint.responsibility, lang));
+  field('finding', complaint.finding);
+  field('rootCause', complaint.rootCause);
+  field('correctiveAction', complaint.correctiveAction);
+  field('solution', complaint.solution);
+  const { kind, cents } = complaint.compensation;
+  if (kind !== null || cents !== null) {
+    field('compensation', [kind && labelOf(COMPENSATION_KIND, kind, lang), cents !== null ? formatMoney(cents) : null].filter(Boolean).join(' '));
+  }
+  if (complaint.reopenCount > 0) field('reopened', String(complaint.reopenCount));
+  field('closedAt', complaint.closedAt && formatTime(complaint.closedAt, lang));
+
+  lines.push('', style.heading(t('deadlines', lang)));
+  const pending = new Set(pendingDeadlines(complaint).map((p) => p.kind));
+  const overdue = new Set(overdueAt(complaint, now));
+  for (const kind of DEADLINE_KINDS) {
+    const deadline = complaint.deadlines[kind];
+    if (!deadline) continue;
+    const state = overdue.has(kind) ? style.overdue(t('overdue', lang)) : pending.has(kind) ? '' : style.dim(t('met', lang));
+    lines.push(`  ${DEADLINE_NAMES[kind][lang].padEnd(lang === 'zh' ? 6 : 10)}${formatDue(deadline, lang)} ${deadline.due.slice(0, 4)}  ${state}`.trimEnd());
+    lines.push(style.dim(`  ${' '.repeat(lang === 'zh' ? 6 : 10)}${explainDeadline(deadline, lang)}`));
+  }
+
+  if (complaint.followups.length) {
+    lines.push('', style.heading(t('followups', lang)));
+    for (const f of complaint.followups) {
+      const satisfaction = `${f.satisfaction} ${labelOf(SATISFACTION, String(f.satisfaction) as '1', lang)}`;
+      lines.push(`  ${formatTime(f.at, lang)}  ${labelOf(FOLLOWUP_METHOD, f.method, lang)}  ${satisfaction}${f.note ? `  ${f.note}` : ''}`);
+    }
+  }
+
+  lines.push('', style.heading(t('timeline', lang)));
+  for (const event of events) {
+    const name = EVENT_NAMES[event.type]?.[lang] ?? event.type;
+    lines.push(`  ${String(event.seq).padStart(2)}  ${formatTime(event.at, lang)}  ${event.by}  ${describeEvent(event, name, lang)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function describeEvent(event: ComplaintEvent, name: string, lang: Lang): string {
+  const note = event.note ? `: ${event.note}` : '';
+  switch (event.type) {
+    case 'logged':
+      return `${labelOf(LOG_KIND, event.kind, lang)}${note}`;
+    case 'assigned':
+      return `${name} → ${event.assignee}${event.department ? ` (${event.department})` : ''}${note}`;
+    case 'resolved':
+      return `${name}${event.unfounded ? ` (${labelOf(OUTCOME, 'unfounded', lang)})` : ''}: ${event.solution ?? event.finding ?? ''}${event.note ? ` — ${event.note}` : ''}`;
+    case 'followed-up':
+      return `${name} ${labelOf(FOLLOWUP_METHOD, event.method, lang)}, ${event.satisfaction}/5${note}`;
+    case 'closed':
+      return `${name} (${labelOf(OUTCOME, event.outcome, lang)})${note}`;
+    default:
+      return `${name}${note}`;
+  }
+}

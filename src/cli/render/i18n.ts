@@ -1,0 +1,130 @@
+// Every fixed piece of text the shell shows, in English and Chinese, and the dates as a shop reads them.
+import type { NotableDay } from '../../workflow/calendar.js';
+import type { Deadline, DeadlineKind } from '../../workflow/deadlines.js';
+import type { Sentence } from '../../workflow/errors.js';
+import { localDateOf, weekdayOf, type IsoTime, type LocalDate } from '../../workflow/time.js';
+import type { Lang } from '../../workflow/vocab.js';
+
+export function pick(sentence: Sentence, lang: Lang): string {
+  return sentence[lang];
+}
+
+const TEXT = {
+  id: { en: 'ID', zh: '编号' },
+  status: { en: 'Status', zh: '状态' },
+  severity: { en: 'Severity', zh: '严重程度' },
+  category: { en: 'Category', zh: '类别' },
+  channel: { en: 'Channel', zh: '渠道' },
+  customer: { en: 'Customer', zh: '客户' },
+  received: { en: 'Received', zh: '受理时间' },
+  receivedBy: { en: 'Received by', zh: '受理人' },
+  nextDue: { en: 'Next due', zh: '下一期限' },
+  assignee: { en: 'Assignee', zh: '责任人' },
+  department: { en: 'Department', zh: '责任部门' },
+  description: { en: 'Description', zh: '投诉内容' },
+  request: { en: 'Request', zh: '客户要求' },
+  order: { en: 'Order', zh: '订单号' },
+  ref: { en: 'Form no.', zh: '表单编号' },
+  outcome: { en: 'Outcome', zh: '结果' },
+  substantiated: { en: 'Substantiated', zh: '是否属实' },
+  responsibility: { en: 'Responsibility', zh: '责任方' },
+  finding: { en: 'Finding', zh: '调查结论' },
+  rootCause: { en: 'Root cause', zh: '根本原因' },
+  correctiveAction: { en: 'Corrective action', zh: '纠正措施' },
+  solution: { en: 'Solution', zh: '处理方案' },
+  compensation: { en: 'Compensation', zh: '赔付' },
+  reopened: { en: 'Reopened', zh: '重开次数' },
+  closedAt: { en: 'Closed', zh: '结案时间' },
+  deadlines: { en: 'Deadlines', zh: '处理期限' },
+  followups: { en: 'Follow-ups', zh: '回访' },
+  timeline: { en: 'Timeline', zh: '处理记录' },
+  overdue: { en: 'OVERDUE', zh: '已超期' },
+  met: { en: 'met', zh: '已完成' },
+  yes: { en: 'yes', zh: '是' },
+  no: { en: 'no', zh: '否' },
+  none: { en: '—', zh: '—' },
+  endOfDay: { en: 'end of day', zh: '当日下班前' },
+  nothingOpen: { en: 'No complaints match.', zh: '没有符合条件的投诉。' },
+  overdueGroup: { en: 'Overdue', zh: '已超期' },
+  todayGroup: { en: 'Due today', zh: '今天到期' },
+  nothingDue: { en: 'Nothing is due in the next working days.', zh: '近几个工作日没有到期的投诉。' },
+} as const satisfies Record<string, Sentence>;
+
+export type TextKey = keyof typeof TEXT;
+
+export function t(key: TextKey, lang: Lang): string {
+  return TEXT[key][lang];
+}
+
+export const DEADLINE_NAMES: Record<DeadlineKind, Sentence> = {
+  answer: { en: 'answer', zh: '答复客户' },
+  solution: { en: 'solution', zh: '责任人方案' },
+  followup: { en: 'follow-up', zh: '回访' },
+};
+
+export const EVENT_NAMES: Record<string, Sentence> = {
+  opened: { en: 'received', zh: '受理' },
+  logged: { en: 'note', zh: '记录' },
+  assigned: { en: 'assigned', zh: '指派' },
+  resolved: { en: 'resolved', zh: '解决' },
+  'followed-up': { en: 'followed up', zh: '回访' },
+  closed: { en: 'closed', zh: '结案' },
+  reopened: { en: 'reopened', zh: '重新处理' },
+};
+
+const WEEKDAYS: Record<Lang, readonly string[]> = {
+  en: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
+  zh: ['周日', '周一', '周二', '周三', '周四', '周五', '周六'],
+};
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "Fri 30 Oct" / "10月30日 周五"; the year is added when it is not `currentYear`. */
+export function formatDate(date: LocalDate, lang: Lang, currentYear?: string): string {
+  const [year, month, day] = date.split('-');
+  const weekday = WEEKDAYS[lang][weekdayOf(date)];
+  const showYear = currentYear !== undefined && year !== currentYear;
+  if (lang === 'zh') return `${showYear ? `${year}年` : ''}${Number(month)}月${Number(day)}日 ${weekday}`;
+  return `${weekday} ${Number(day)} ${MONTHS[Number(month) - 1]}${showYear ? ` ${year}` : ''}`;
+}
+
+/** "Fri 30 Oct 10:00", local to the time's own offset. */
+export function formatTime(time: IsoTime, lang: Lang, currentYear?: string): string {
+  return `${formatDate(localDateOf(time), lang, currentYear)} ${time.slice(11, 16)}`;
+}
+
+/** A deadline's date: the day for deadlines in days (they end with the day), the time otherwise. */
+export function formatDue(deadline: Deadline, lang: Lang, currentYear?: string): string {
+  if (deadline.duration.unit === 'workdays') return formatDate(localDateOf(deadline.due), lang, currentYear);
+  return formatTime(deadline.due, lang, currentYear);
+}
+
+const NOTABLE_WORDS: Record<NotableDay['kind'], Sentence> = {
+  weekend: { en: 'closed', zh: '休息日' },
+  holiday: { en: 'holiday', zh: '节假日' },
+  'extra-workday': { en: 'make-up working day', zh: '调休上班' },
+};
+
+/** "5 working days from Fri 30 Oct; skipped Sat 31 Oct, Sun 1 Nov" — how a deadline was reached. */
+export function explainDeadline(deadline: Deadline, lang: Lang): string {
+  const { amount, unit } = deadline.duration;
+  const from = unit === 'hours' ? formatTime(deadline.from, lang) : formatDate(localDateOf(deadline.from), lang);
+  const skipped = deadline.notable.filter((day) => day.kind !== 'extra-workday');
+  const counted = deadline.notable.filter((day) => day.kind === 'extra-workday');
+  const list = (days: readonly NotableDay[]): string =>
+    days
+      .map((day) => {
+        const date = formatDate(day.date, lang);
+        return day.kind === 'weekend' ? date : `${date} (${NOTABLE_WORDS[day.kind][lang]})`;
+      })
+      .join(lang === 'zh' ? '、' : ', ');
+  if (lang === 'zh') {
+    let text = unit === 'hours' ? `自 ${from} 起 ${amount} 小时` : `自 ${from} 起 ${amount} 个工作日`;
+    if (skipped.length) text += `；跳过 ${list(skipped)}`;
+    if (counted.length) text += `；计入 ${list(counted)}（调休上班）`;
+    return text;
+  }
+  let text = unit === 'hours' ? `${amount} hours from ${from}` : `${amount} working day${amount === 1 ? '' : 's'} from ${from}`;
+  if (skipped.length) text += `; skipped ${list(skipped)}`;
+  if (counted.length) text += `; counted ${list(counted).replace(/ \(make-up working day\)/g, '')} (make-up working day${counted.length === 1 ? '' : 's'})`;
+  return text;
+}

@@ -1,0 +1,51 @@
+// The documented --json shapes: camelCase keys, null for absent values, money as "25.50".
+import { formatMoney, overdueAt, type Complaint, type ComplaintEvent } from '../../workflow/complaint.js';
+import type { Deadline } from '../../workflow/deadlines.js';
+import type { IsoTime } from '../../workflow/time.js';
+
+export function complaintJson(complaint: Complaint, now: IsoTime, events?: readonly ComplaintEvent[]) {
+  const due = (deadline: Deadline | null): IsoTime | null => deadline?.due ?? null;
+  return {
+    id: complaint.id,
+    uuid: complaint.uuid,
+    ref: complaint.ref,
+    status: complaint.status,
+    outcome: complaint.outcome,
+    severity: complaint.severity,
+    category: complaint.category,
+    channel: complaint.channel,
+    customer: { name: complaint.customer.name, phone: complaint.customer.phone },
+    description: complaint.description,
+    request: complaint.request,
+    order: complaint.order,
+    receivedAt: complaint.receivedAt,
+    receivedBy: complaint.receivedBy,
+    assignee: complaint.assignee,
+    department: complaint.department,
+    substantiated: complaint.substantiated,
+    responsibility: complaint.responsibility,
+    finding: complaint.finding,
+    rootCause: complaint.rootCause,
+    correctiveAction: complaint.correctiveAction,
+    solution: complaint.solution,
+    compensation: {
+      kind: complaint.compensation.kind,
+      amount: complaint.compensation.cents === null ? null : formatMoney(complaint.compensation.cents),
+    },
+    deadlines: {
+      answer: due(complaint.deadlines.answer),
+      solution: due(complaint.deadlines.solution),
+      followup: due(complaint.deadlines.followup),
+    },
+    overdue: overdueAt(complaint, now),
+    reopenCount: complaint.reopenCount,
+    resolvedAt: complaint.resolvedAt,
+    closedAt: complaint.closedAt,
+    followups: complaint.followups.map((f) => ({ at: f.at, method: f.method, satisfaction: f.satisfaction, note: f.note })),
+    ...(events ? { events: events.map((e) => ({ seq: e.seq, type: e.type, at: e.at, by: e.by, note: e.note })) } : {}),
+  };
+}
+
+export function toJsonText(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}

@@ -1,0 +1,39 @@
+import Table from 'cli-table3';
+import { DEADLINE_KINDS, formatDuration } from '../../workflow/deadlines.js';
+import type { Settings } from '../../workflow/settings.js';
+import { CATEGORY, labelOf, SEVERITY } from '../../workflow/vocab.js';
+import type { RenderContext } from './complaint.js';
+import { DEADLINE_NAMES } from './i18n.js';
+
+const WEEKDAYS = { en: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'], zh: ['周日', '周一', '周二', '周三', '周四', '周五', '周六'] };
+
+export function renderSettings(settings: Settings, { lang, style }: RenderContext): string {
+  const zh = lang === 'zh';
+  const { calendar, policy } = settings;
+  const lines: string[] = [];
+  lines.push(style.heading(zh ? '营业日历' : 'Calendar'));
+  lines.push(`  workweek   ${calendar.workweek.map((day) => WEEKDAYS[lang][day]).join(' ')}`);
+  lines.push(`  holiday    ${calendar.holidays.join(' ') || '—'}`);
+  lines.push(`  workday    ${calendar.extraWorkdays.join(' ') || '—'}`);
+  lines.push(`  by         ${settings.defaultActor ?? (zh ? '（系统用户）' : '(the system user)')}`);
+
+  const deadlines = new Table({ head: ['deadline', ...SEVERITY.codes.map((s) => `${s}${zh ? ` ${labelOf(SEVERITY, s, 'zh')}` : ''}`)], style: { head: [], border: [] } });
+  for (const kind of DEADLINE_KINDS) deadlines.push([`${kind}${zh ? ` ${DEADLINE_NAMES[kind].zh}` : ''}`, ...SEVERITY.codes.map((s) => formatDuration(policy[kind][s]))]);
+  deadlines.push(['next-followup', formatDuration(policy.nextFollowup), '', '']);
+  lines.push('', style.heading(zh ? '处理期限（d = 工作日，h = 小时）' : 'Deadlines (d = working days, h = hours)'), deadlines.toString());
+
+  const categories = new Table({ head: ['category', 'department', 'followups'], style: { head: [], border: [] } });
+  for (const category of CATEGORY.codes) {
+    categories.push([`${category}${zh ? ` ${labelOf(CATEGORY, category, 'zh')}` : ''}`, settings.departments[category], String(settings.followupsRequired[category])]);
+  }
+  lines.push('', style.heading(zh ? '类别：责任部门与所需满意回访次数' : 'Categories: department and satisfied follow-ups required'), categories.toString());
+  lines.push(
+    '',
+    style.dim(
+      zh
+        ? '修改：kesu config set deadline.answer.normal 5d | department.quality 品控部 | followups.quality 2 | workweek mon-sat | by 小王；kesu config add holiday 2026-10-01..2026-10-07；kesu config add workday 2026-10-11'
+        : 'Change: kesu config set deadline.answer.normal 5d | department.quality QC | followups.quality 2 | workweek mon-sat | by Alice; kesu config add holiday 2026-12-25; kesu config add workday 2026-10-11',
+    ),
+  );
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,240 @@
+// The SQLite store: events appended and the complaint projection saved in one transaction; the
+// queries that list, find and report. The only module with SQL (besides migrations).
+import { randomUUID } from 'node:crypto';
+import { apply, fold, nextDue, type Complaint, type ComplaintEvent, type EventPayload, type NewEvent } from '../workflow/complaint.js';
+import { DomainError } from '../workflow/errors.js';
+import { formKey } from '../workflow/identity.js';
+import { DEFAULT_SETTINGS, withDefaults, type Settings } from '../workflow/settings.js';
+import { instant } from '../workflow/time.js';
+import type { Category, Severity, Status } from '../workflow/vocab.js';
+import { openDatabase, type Db } from './db.js';
+
+export interface ListFilter {
+  /** Statuses to include; null for every status but closed. */
+  readonly statuses: readonly Status[] | null;
+  readonly categories?: readonly Category[];
+  readonly severities?: readonly Severity[];
+  readonly assignees?: readonly string[];
+  /** Parts of customer names, matched case-insensitively. */
+  readonly customers?: readonly string[];
+  /** Only complaints whose nearest pending deadline is before this instant (ms). */
+  readonly dueBefore?: number;
+  /** Received at or after / before these instants (ms). */
+  readonly receivedFrom?: number;
+  readonly receivedBefore?: number;
+  readonly limit?: number;
+}
+
+export interface ComplaintWithEvents {
+  readonly complaint: Complaint;
+  readonly events: readonly ComplaintEvent[];
+}
+
+interface EventRow {
+  complaint_id: number;
+  seq: number;
+  type: string;
+  at: string;
+  actor: string;
+  note: string | null;
+  data: string;
+}
+
+/** Decides the events of a change, given the complaint as stored and the settings in force. */
+export type Decision = (complaint: Complaint, settings: Settings) => NewEvent[];
+export type OpenDecision = (settings: Settings) => NewEvent[];
+
+const SETTINGS_KEY = 'settings';
+
+export class SqliteStore {
+  private readonly statements;
+
+  constructor(private readonly db: Db) {
+    this.statements = {
+      state: db.prepare<[number], { state: string }>('SELECT state FROM complaints WHERE id = ?'),
+      nextId: db.prepare<[], { id: number }>('SELECT coalesce(max(id), 0) + 1 AS id FROM complaints'),
+      byRef: db.prepare<[string], { id: number }>('SELECT id FROM complaints WHERE ref = ?'),
+      insertComplaint: db.prepare(
+        `INSERT INTO complaints (id, uuid, ref, status, severity, category, customer, assignee, received_ms, closed_ms, next_due_ms, form_key, state)
+         VALUES (@id, @uuid, @ref, @status, @severity, @category, @customer, @assignee, @received_ms, @closed_ms, @next_due_ms, @form_key, @state)`,
+      ),
+      updateComplaint: db.prepare(
+        `UPDATE complaints SET status = @status, assignee = @assignee, closed_ms = @closed_ms, next_due_ms = @next_due_ms, state = @state
+         WHERE id = @id`,
+      ),
+      lastSeq: db.prepare<[number], { seq: number }>('SELECT coalesce(max(seq), 0) AS seq FROM events WHERE complaint_id = ?'),
+      insertEvent: db.prepare(
+        `INSERT INTO events (complaint_id, seq, uuid, type, at, at_ms, actor, note, data)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      events: db.prepare<[number], EventRow>(
+        'SELECT complaint_id, seq, type, at, actor, note, data FROM events WHERE complaint_id = ? ORDER BY seq',
+      ),
+      getSettings: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
+      putSettings: db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+    };
+  }
+
+  static open(path: string): SqliteStore {
+    return new SqliteStore(openDatabase(path));
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  settings(): Settings {
+    const row = this.statements.getSettings.get(SETTINGS_KEY);
+    return row ? withDefaults(JSON.parse(row.value) as Partial<Settings>) : DEFAULT_SETTINGS;
+  }
+
+  saveSettings(settings: Settings): void {
+    this.statements.putSettings.run(SETTINGS_KEY, JSON.stringify(settings));
+  }
+
+  /** Records a new complaint from the events `decide` gives for its opening. */
+  create(decision: OpenDecision): Complaint {
+    return this.db
+      .transaction(() => {
+        const events = decision(this.settings());
+        const id = this.statements.nextId.get()!.id;
+        const complaint = fold(id, events);
+        this.insert(complaint, events);
+        return complaint;
+      })
+      .immediate();
+  }
+
+  /**
+   * The only way a complaint changes: inside one write transaction, load it, let `decision` say
+   * what happens (it may throw to refuse; then nothing is written), append the events and save
+   * the new projection.
+   */
+  transact(id: number, decision: Decision): { complaint: Complaint; events: NewEvent[] } {
+    return this.db
+      .transaction(() => {
+        const before = this.load(id);
+        const events = decision(before, this.settings());
+        let complaint = before;
+        for (const event of events) complaint = apply(complaint, event);
+        let seq = this.statements.lastSeq.get(id)!.seq;
+        for (const event of events) this.insertEvent(id, ++seq, event);
+        this.statements.updateComplaint.run(projectionRow(complaint));
+        return { complaint, events };
+      })
+      .immediate();
+  }
+
+  find(id: number): ComplaintWithEvents {
+    return { complaint: this.load(id), events: this.events(id) };
+  }
+
+  events(id: number): ComplaintEvent[] {
+    return this.statements.events.all(id).map(eventFromRow);
+  }
+
+  list(filter: ListFilter): Complaint[] {
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    const within = (column: string, values: readonly string[] | undefined): void => {
+      if (!values?.length) return;
+      where.push(`${column} IN (${values.map(() => '?').join(', ')})`);
+      params.push(...values);
+    };
+    if (filter.statuses === null) where.push("status <> 'closed'");
+    else within('status', filter.statuses);
+    within('category', filter.categories);
+    within('severity', filter.severities);
+    within('assignee', filter.assignees);
+    if (filter.customers?.length) {
+      where.push(`(${filter.customers.map(() => "customer LIKE ? ESCAPE '\\'").join(' OR ')})`);
+      params.push(...filter.customers.map((part) => `%${part.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+    }
+    if (filter.dueBefore !== undefined) {
+      where.push('next_due_ms < ?');
+      params.push(filter.dueBefore);
+    }
+    if (filter.receivedFrom !== undefined) {
+      where.push('received_ms >= ?');
+      params.push(filter.receivedFrom);
+    }
+    if (filter.receivedBefore !== undefined) {
+      where.push('received_ms < ?');
+      params.push(filter.receivedBefore);
+    }
+    const limit = filter.limit === undefined ? '' : ` LIMIT ${Math.max(0, Math.floor(filter.limit))}`;
+    const sql =
+      `SELECT state FROM complaints ${where.length ? `WHERE ${where.join(' AND ')}` : ''}` +
+      ` ORDER BY major DESC, next_due_ms IS NULL, next_due_ms, id${limit}`;
+    return this.db
+      .prepare<(string | number)[], { state: string }>(sql)
+      .all(...params)
+      .map((row) => JSON.parse(row.state) as Complaint);
+  }
+
+  /** Complaints not closed whose nearest deadline falls before `beforeMs`, nearest first. */
+  dueBefore(beforeMs: number): Complaint[] {
+    return this.list({ statuses: null, dueBefore: beforeMs });
+  }
+
+  /** The id of the complaint with this paper form number, if any. */
+  idByRef(ref: string): number | null {
+    return this.statements.byRef.get(ref)?.id ?? null;
+  }
+
+  private load(id: number): Complaint {
+    const row = this.statements.state.get(id);
+    if (!row) {
+      throw new DomainError('not-found', {
+        en: `There is no complaint ${id}; see the ids with kesu list --status all.`,
+        zh: `没有编号为 ${id} 的投诉；可用 kesu list --status all 查看所有编号。`,
+      });
+    }
+    return JSON.parse(row.state) as Complaint;
+  }
+
+  private insert(complaint: Complaint, events: readonly NewEvent[]): void {
+    if (complaint.ref !== null) {
+      const existing = this.idByRef(complaint.ref);
+      if (existing !== null) {
+        throw new DomainError('conflict', {
+          en: `Form number ${complaint.ref} is already complaint ${existing}; give another --ref or look at kesu show ${existing}.`,
+          zh: `表单编号 ${complaint.ref} 已是投诉 ${existing}；请换一个 --ref，或用 kesu show ${existing} 查看。`,
+        });
+      }
+    }
+    this.statements.insertComplaint.run({
+      ...projectionRow(complaint),
+      uuid: complaint.uuid,
+      ref: complaint.ref,
+      severity: complaint.severity,
+      category: complaint.category,
+      customer: complaint.customer.name,
+      received_ms: instant(complaint.receivedAt),
+      form_key: formKey(complaint),
+    });
+    events.forEach((event, index) => this.insertEvent(complaint.id, index + 1, event));
+  }
+
+  private insertEvent(complaintId: number, seq: number, event: NewEvent): void {
+    const { type, at, by, note, ...payload } = event;
+    this.statements.insertEvent.run(complaintId, seq, randomUUID(), type, at, instant(at), by, note, JSON.stringify(payload));
+  }
+}
+
+function projectionRow(complaint: Complaint) {
+  const due = nextDue(complaint);
+  return {
+    id: complaint.id,
+    status: complaint.status,
+    assignee: complaint.assignee,
+    closed_ms: complaint.closedAt === null ? null : instant(complaint.closedAt),
+    next_due_ms: due === null ? null : instant(due.due),
+    state: JSON.stringify(complaint),
+  };
+}
+
+function eventFromRow(row: EventRow): ComplaintEvent {
+  const payload = JSON.parse(row.data) as Omit<EventPayload, 'type'>;
+  return { ...payload, type: row.type, seq: row.seq, at: row.at, by: row.actor, note: row.note } as ComplaintEvent;
+}

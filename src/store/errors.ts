@@ -1,0 +1,10 @@
+/** A problem with the database file itself (not a refusal of the procedure). */
+export class StoreError extends Error {
+  constructor(
+    readonly code: 'unreadable' | 'too-new' | 'busy',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StoreError';
+  }
+}

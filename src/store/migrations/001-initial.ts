@@ -1,0 +1,53 @@
+import type { Migration } from './index.js';
+
+// Complaints are a projection of their events: `state` holds the whole record as JSON, and the
+// columns beside it are copies kept only so that list, due and report can filter and sort by index.
+export const initial: Migration = {
+  version: 1,
+  name: 'initial',
+  sql: `
+    CREATE TABLE complaints (
+      id          INTEGER PRIMARY KEY,
+      uuid        TEXT NOT NULL UNIQUE,
+      ref         TEXT UNIQUE,
+      status      TEXT NOT NULL CHECK (status IN ('open', 'assigned', 'resolved', 'closed')),
+      severity    TEXT NOT NULL,
+      category    TEXT NOT NULL,
+      customer    TEXT NOT NULL,
+      assignee    TEXT,
+      received_ms INTEGER NOT NULL,
+      closed_ms   INTEGER,
+      next_due_ms INTEGER,
+      form_key    TEXT NOT NULL,
+      state       TEXT NOT NULL,
+      major       INTEGER GENERATED ALWAYS AS (severity = 'major') VIRTUAL
+    ) STRICT;
+
+    CREATE TABLE events (
+      complaint_id INTEGER NOT NULL REFERENCES complaints (id),
+      seq          INTEGER NOT NULL,
+      uuid         TEXT NOT NULL UNIQUE,
+      type         TEXT NOT NULL,
+      at           TEXT NOT NULL,
+      at_ms        INTEGER NOT NULL,
+      actor        TEXT NOT NULL,
+      note         TEXT,
+      data         TEXT NOT NULL,
+      PRIMARY KEY (complaint_id, seq)
+    ) STRICT, WITHOUT ROWID;
+
+    CREATE TABLE settings (
+      key   TEXT PRIMARY KEY,
+      value TEXT NOT NULL
+    ) STRICT;
+
+    -- list and due: the complaints not yet closed, major first, nearest deadline first.
+    CREATE INDEX complaints_agenda ON complaints (major DESC, next_due_ms) WHERE status <> 'closed';
+    CREATE INDEX complaints_received ON complaints (received_ms);
+    CREATE INDEX complaints_customer ON complaints (customer);
+    CREATE INDEX complaints_assignee ON complaints (assignee);
+    CREATE INDEX complaints_form_key ON complaints (form_key);
+    -- report: the events of a period.
+    CREATE INDEX events_at ON events (at_ms);
+  `,
+};

@@ -1,0 +1,129 @@
+// Changing the shop's policy by name, as `kesu config set|add|remove` does, with every value checked.
+import { DEADLINE_KINDS, parseDuration, type DeadlineKind } from './deadlines.js';
+import { invalid } from './errors.js';
+import { settingsProblems, type Settings } from './settings.js';
+import { addDays, isLocalDate, readDateTime, type LocalDate } from './time.js';
+import { CATEGORY, parseCode, SEVERITY, describeCodes } from './vocab.js';
+
+const WEEKDAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+
+export const SETTING_KEYS = [
+  'workweek',
+  'by',
+  ...DEADLINE_KINDS.flatMap((kind) => SEVERITY.codes.map((severity) => `deadline.${kind}.${severity}`)),
+  'deadline.next-followup',
+  ...CATEGORY.codes.map((category) => `department.${category}`),
+  ...CATEGORY.codes.map((category) => `followups.${category}`),
+] as const;
+
+/** `kesu config set KEY VALUE`. */
+export function setSetting(settings: Settings, key: string, value: string): Settings {
+  const [head, first, second] = key.toLowerCase().split('.');
+  let next: Settings | undefined;
+  if (head === 'workweek' && first === undefined) {
+    next = { ...settings, calendar: { ...settings.calendar, workweek: parseWorkweek(value) } };
+  } else if (head === 'by' && first === undefined) {
+    next = { ...settings, defaultActor: value.trim() === '' ? null : value.trim() };
+  } else if (head === 'deadline' && first === 'next-followup' && second === undefined) {
+    next = { ...settings, policy: { ...settings.policy, nextFollowup: duration(value) } };
+  } else if (head === 'deadline' && (DEADLINE_KINDS as readonly string[]).includes(first ?? '') && second !== undefined) {
+    const kind = first as DeadlineKind;
+    const severity = parseCode(SEVERITY, second);
+    if (severity) {
+      next = { ...settings, policy: { ...settings.policy, [kind]: { ...settings.policy[kind], [severity]: duration(value) } } };
+    }
+  } else if ((head === 'department' || head === 'followups') && first !== undefined && second === undefined) {
+    const category = parseCode(CATEGORY, first);
+    if (!category) throw invalid(`"${first}" is not a category; use one of: ${describeCodes(CATEGORY)}.`, `“${first}”不是投诉类别；可用：${describeCodes(CATEGORY)}。`);
+    next =
+      head === 'department'
+        ? { ...settings, departments: { ...settings.departments, [category]: value.trim() } }
+        : { ...settings, followupsRequired: { ...settings.followupsRequired, [category]: Number(value.normalize('NFKC')) } };
+  }
+  if (!next) {
+    throw invalid(
+      `There is no setting "${key}"; kesu config lists them (workweek, by, deadline.answer.normal, department.quality, followups.quality, …).`,
+      `没有名为“${key}”的设置；kesu config 会列出全部设置（workweek、by、deadline.answer.normal、department.quality、followups.quality 等）。`,
+    );
+  }
+  return checked(next);
+}
+
+export type DayList = 'holiday' | 'workday';
+
+/** `kesu config add|remove holiday|workday DATES` — dates, lists and ranges like 2026-10-01..2026-10-07. */
+export function changeDays(settings: Settings, list: DayList, change: 'add' | 'remove', datesText: string): Settings {
+  const dates = parseDates(datesText);
+  const field = list === 'holiday' ? 'holidays' : 'extraWorkdays';
+  const current = new Set(settings.calendar[field]);
+  for (const date of dates) {
+    if (change === 'add') current.add(date);
+    else current.delete(date);
+  }
+  const other = list === 'holiday' ? 'extraWorkdays' : 'holidays';
+  const clash = change === 'add' ? dates.find((date) => settings.calendar[other].includes(date)) : undefined;
+  if (clash) {
+    throw invalid(
+      `${clash} is already a ${list === 'holiday' ? 'make-up working day' : 'holiday'}; remove it from that list first.`,
+      `${clash} 已设为${list === 'holiday' ? '调休上班日' : '节假日'}；请先从该列表中移除。`,
+    );
+  }
+  return checked({ ...settings, calendar: { ...settings.calendar, [field]: [...current].sort() } });
+}
+
+function parseWorkweek(text: string): number[] {
+  const days = new Set<number>();
+  for (const part of text.normalize('NFKC').toLowerCase().split(/[,\s]+/).filter(Boolean)) {
+    const [from, to] = part.split('-').map(weekday);
+    if (from === undefined || (part.includes('-') && to === undefined)) {
+      throw invalid(
+        `"${text}" is not a list of weekdays; write it like mon-fri, mon-sat or 1,2,3,4,5 (0 = Sunday).`,
+        `“${text}”不是有效的工作日列表；请写成 mon-fri、mon-sat 或 1,2,3,4,5（0 表示周日）。`,
+      );
+    }
+    for (let day = from; ; day = (day + 1) % 7) {
+      days.add(day);
+      if (to === undefined || day === to) break;
+    }
+  }
+  return [...days].sort();
+}
+
+function weekday(text: string): number | undefined {
+  if (/^[0-6]$/.test(text)) return Number(text);
+  const index = WEEKDAY_NAMES.indexOf(text.slice(0, 3));
+  return index === -1 ? undefined : index;
+}
+
+function duration(text: string) {
+  const parsed = parseDuration(text);
+  if (!parsed) {
+    throw invalid(`"${text}" is not a deadline; write it like 5d (working days) or 24h (hours).`, `“${text}”不是有效的期限；请写成 5d（工作日）或 24h（小时）。`);
+  }
+  return parsed;
+}
+
+function parseDates(text: string): LocalDate[] {
+  const dates: LocalDate[] = [];
+  for (const part of text.normalize('NFKC').split(/[,\s]+/).filter(Boolean)) {
+    const [from, to] = part.split('..').map(readDate);
+    if (!from || (part.includes('..') && !to)) {
+      throw invalid(`"${part}" is not a date or range; write it like 2026-10-01 or 2026-10-01..2026-10-07.`, `“${part}”不是日期或日期范围；请写成 2026-10-01 或 2026-10-01..2026-10-07。`);
+    }
+    const last = to ?? from;
+    if (last < from || dates.length > 400) throw invalid(`The range ${part} runs backwards or is too long.`, `日期范围 ${part} 顺序颠倒或过长。`);
+    for (let date = from; date <= last; date = addDays(date, 1)) dates.push(date);
+  }
+  return dates;
+}
+
+function readDate(text: string): LocalDate | undefined {
+  const reading = readDateTime(text);
+  return reading.ok && reading.wall.time === null && isLocalDate(reading.wall.date) ? reading.wall.date : undefined;
+}
+
+function checked(settings: Settings): Settings {
+  const problems = settingsProblems(settings);
+  if (problems.length) throw invalid(`That setting cannot be used: ${problems.join('; ')}.`, `该设置无法使用：${problems.join('；')}。`);
+  return settings;
+}

@@ -1,0 +1,16 @@
+// How a paper form is recognised when it is imported again: by its form number when it has one,
+// else by the date it was received, the customer and the description.
+import { localDateOf, type IsoTime } from './time.js';
+import { normalizeInput } from './vocab.js';
+
+export interface FormIdentity {
+  readonly ref: string | null;
+  readonly receivedAt: IsoTime;
+  readonly customer: { readonly name: string };
+  readonly description: string;
+}
+
+export function formKey(form: FormIdentity): string {
+  if (form.ref !== null) return `ref:${normalizeInput(form.ref)}`;
+  return ['form', localDateOf(form.receivedAt), normalizeInput(form.customer.name), normalizeInput(form.description)].join('\u001f');
+}
