@@ -127,15 +127,19 @@ export function complaintAfter(commands: readonly ChangeCommand[] = [], open: Op
   return play([open, ...commands]).complaint;
 }
 
-/** A complaint opened on Friday 30 October, brought to the given status by Monday 2 November. */
-export function complaintIn(status: Status, open: OpenCommand = openCommand()): Complaint {
+/** A complaint opened on Friday 30 October and brought to the given status by Monday 2 November 15:00. */
+export function historyIn(status: Status, open: OpenCommand = openCommand()): History {
   const steps: Record<Status, ChangeCommand[]> = {
     open: [],
     assigned: [assign(at('2026-11-02T09:00'))],
     resolved: [assign(at('2026-11-02T09:00')), resolve(at('2026-11-02T15:00'))],
     closed: [assign(at('2026-11-02T09:00')), close(at('2026-11-02T15:00'), 'withdrawn')],
   };
-  return complaintAfter(steps[status], open);
+  return play([open, ...steps[status]]);
+}
+
+export function complaintIn(status: Status, open: OpenCommand = openCommand()): Complaint {
+  return historyIn(status, open).complaint;
 }
 
 /** Runs `fn` and returns the error it throws, failing when it throws nothing. */
