@@ -5,7 +5,8 @@ import type { CliContext } from '../context.js';
 import { usage } from '../errors.js';
 import { optionalVocab } from '../options.js';
 import type { OpenAnswers, OpenField } from '../prompts.js';
-import { renderRecord } from './change.js';
+import { renderOpened } from '../render/complaint.js';
+import { complaintJson, toJsonText } from '../render/json.js';
 
 export interface OpenOptions {
   customer?: string;
@@ -65,7 +66,7 @@ export async function open(context: CliContext, options: OpenOptions): Promise<s
       { now: context.now, settings },
     ),
   );
-  return renderRecord(context, complaint, store.events(complaint.id));
+  return context.json ? toJsonText(complaintJson(complaint, context.now, store.events(complaint.id))) : renderOpened(complaint, context);
 }
 
 async function completeFields(context: CliContext, given: OpenAnswers, missing: readonly (keyof typeof FLAGS)[]): Promise<OpenAnswers> {

@@ -17,7 +17,7 @@ import {
   STATUS,
   type Lang,
 } from '../../workflow/vocab.js';
-import { DEADLINE_NAMES, EVENT_NAMES, explainDeadline, formatDue, formatTime, t } from './i18n.js';
+import { DEADLINE_NAMES, EVENT_NAMES, explainDeadline, formatDue, formatTime, padDisplay, t } from './i18n.js';
 import type { Style } from './style.js';
 
 export interface RenderContext {
@@ -74,12 +74,14 @@ export function renderComplaint(complaint: Complaint, events: readonly Complaint
   const title = `#${complaint.id}  ${labelOf(STATUS, complaint.status, lang)}${complaint.outcome ? ` (${labelOf(OUTCOME, complaint.outcome, lang)})` : ''}`;
   const isMajor = complaint.severity === 'major' && complaint.status !== 'closed';
   lines.push(isMajor ? style.major(`${title}  ${labelOf(SEVERITY, 'major', lang).toUpperCase()}`) : style.bold(title));
+  const year = now.slice(0, 4);
+  const labelWidth = lang === 'zh' ? 10 : 19;
   const field = (key: Parameters<typeof t>[0], value: string | null | undefined): void => {
-    if (value !== null && value !== undefined && value !== '') lines.push(`${t(key, lang).padEnd(lang === 'zh' ? 6 : 18)}${value}`);
+    if (value !== null && value !== undefined && value !== '') lines.push(`${padDisplay(t(key, lang), labelWidth)}${value}`);
   };
   field('ref', complaint.ref);
   field('customer', complaint.customer.phone ? `${complaint.customer.name} (${complaint.customer.phone})` : complaint.customer.name);
-  field('received', `${formatTime(complaint.receivedAt, lang)} ${complaint.receivedAt.slice(0, 4)} · ${complaint.receivedBy} · ${labelOf(CHANNEL, complaint.channel, lang)}`);
+  field('received', `${formatTime(complaint.receivedAt, lang, year)} · ${complaint.receivedBy} · ${labelOf(CHANNEL, complaint.channel, lang)}`);
   field('category', `${labelOf(CATEGORY, complaint.category, lang)} · ${labelOf(SEVERITY, complaint.severity, lang)}`);
   field('order', complaint.order);
   field('description', complaint.description);
@@ -97,7 +99,7 @@ export function renderComplaint(complaint: Complaint, events: readonly Complaint
     field('compensation', [kind && labelOf(COMPENSATION_KIND, kind, lang), cents !== null ? formatMoney(cents) : null].filter(Boolean).join(' '));
   }
   if (complaint.reopenCount > 0) field('reopened', String(complaint.reopenCount));
-  field('closedAt', complaint.closedAt && formatTime(complaint.closedAt, lang));
+  field('closedAt', complaint.closedAt && formatTime(complaint.closedAt, lang, year));
 
   lines.push('', style.heading(t('deadlines', lang)));
   const pending = new Set(pendingDeadlines(complaint).map((p) => p.kind));
@@ -106,22 +108,22 @@ export function renderComplaint(complaint: Complaint, events: readonly Complaint
     const deadline = complaint.deadlines[kind];
     if (!deadline) continue;
     const state = overdue.has(kind) ? style.overdue(t('overdue', lang)) : pending.has(kind) ? '' : style.dim(t('met', lang));
-    lines.push(`  ${DEADLINE_NAMES[kind][lang].padEnd(lang === 'zh' ? 6 : 10)}${formatDue(deadline, lang)} ${deadline.due.slice(0, 4)}  ${state}`.trimEnd());
-    lines.push(style.dim(`  ${' '.repeat(lang === 'zh' ? 6 : 10)}${explainDeadline(deadline, lang)}`));
+    lines.push(`  ${padDisplay(DEADLINE_NAMES[kind][lang], 12)}${formatDue(deadline, lang, year)}  ${state}`.trimEnd());
+    lines.push(style.dim(`  ${' '.repeat(12)}${explainDeadline(deadline, lang)}`));
   }
 
   if (complaint.followups.length) {
     lines.push('', style.heading(t('followups', lang)));
     for (const f of complaint.followups) {
       const satisfaction = `${f.satisfaction} ${labelOf(SATISFACTION, String(f.satisfaction) as '1', lang)}`;
-      lines.push(`  ${formatTime(f.at, lang)}  ${labelOf(FOLLOWUP_METHOD, f.method, lang)}  ${satisfaction}${f.note ? `  ${f.note}` : ''}`);
+      lines.push(`  ${formatTime(f.at, lang, year)}  ${labelOf(FOLLOWUP_METHOD, f.method, lang)}  ${satisfaction}${f.note ? `  ${f.note}` : ''}`);
     }
   }
 
   lines.push('', style.heading(t('timeline', lang)));
   for (const event of events) {
     const name = EVENT_NAMES[event.type]?.[lang] ?? event.type;
-    lines.push(`  ${String(event.seq).padStart(2)}  ${formatTime(event.at, lang)}  ${event.by}  ${describeEvent(event, name, lang)}`);
+    lines.push(`  ${String(event.seq).padStart(2)}  ${formatTime(event.at, lang, year)}  ${event.by}  ${describeEvent(event, name, lang)}`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -142,4 +144,16 @@ function describeEvent(event: ComplaintEvent, name: string, lang: Lang): string 
     default:
       return `${name}${note}`;
   }
+}
+
+/** After `open`: the id and the answer deadline, with how it was reached. */
+export function renderOpened(complaint: Complaint, context: RenderContext): string {
+  const { lang, style } = context;
+  const answer = complaint.deadlines.answer!;
+  const due = formatDue(answer, lang, context.now.slice(0, 4));
+  const unit = answer.duration.unit === 'workdays' ? (lang === 'zh' ? '前' : ' (end of day)') : '';
+  const major = complaint.severity === 'major' ? style.major(lang === 'zh' ? '  重大投诉' : '  MAJOR') : '';
+  return lang === 'zh'
+    ? `已受理投诉 ${style.bold(`#${complaint.id}`)}${major}。请在 ${due}${unit} 答复客户（${explainDeadline(answer, lang)}）。\n`
+    : `Recorded complaint ${style.bold(`#${complaint.id}`)}${major}. Answer the customer by ${due}${unit} (${explainDeadline(answer, lang)}).\n`;
 }

@@ -128,3 +128,14 @@ export function explainDeadline(deadline: Deadline, lang: Lang): string {
   if (counted.length) text += `; counted ${list(counted).replace(/ \(make-up working day\)/g, '')} (make-up working day${counted.length === 1 ? '' : 's'})`;
   return text;
 }
+
+/** Columns a string takes in a terminal: CJK and full-width characters take two. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(char) ? 2 : 1;
+  return width;
+}
+
+export function padDisplay(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(1, width - displayWidth(text)));
+}
