@@ -130,8 +130,9 @@ function countLineBreaks(text: string): number {
 function fromParserError(error: ParserError): CsvReadError {
   const details = error as ParserError & { records?: number; lines?: number; raw?: string };
   const row = (details.records ?? 0) + 1;
-  // `raw` is the unfinished record from its first character, so its start is `lines` minus its breaks.
-  const line = details.lines === undefined ? null : details.lines - countLineBreaks(details.raw ?? '');
+  // `raw` is the unfinished record from its first character, so it starts `lines` minus its line
+  // breaks; csv-parse does not count a line break at the very end of the file as a line.
+  const line = details.lines === undefined ? null : details.lines - countLineBreaks((details.raw ?? '').replace(/\n$/, ''));
   if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
     return new CsvReadError(
       `Row ${row} (line ${line}) opens a quote (") that is never closed; close it, or remove it if the cell does not need one.`,

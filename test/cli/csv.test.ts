@@ -1,0 +1,130 @@
+import { Readable } from 'node:stream';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { CsvReadError, openCsv, readCsv, type CsvFile, type CsvRow } from '../../src/cli/csv.js';
+
+const fixture = (name: string): string => new URL(`../../fixtures/${name}`, import.meta.url).pathname;
+
+async function allRows(file: CsvFile): Promise<CsvRow[]> {
+  const rows: CsvRow[] = [];
+  for await (const row of file.rows) rows.push(row);
+  return rows;
+}
+
+/** A source that hands the bytes over in small chunks, as a slow disk or pipe would. */
+function chunked(bytes: Buffer, size: number): Readable {
+  const chunks: Buffer[] = [];
+  for (let at = 0; at < bytes.length; at += size) chunks.push(bytes.subarray(at, at + size));
+  return Readable.from(chunks);
+}
+
+describe('reading the fixture forms', () => {
+  it('reads UTF-8 with multi-line cells, a blank line and trailing empty rows', async () => {
+    const file = await openCsv(fixture('forms-utf8.csv'));
+    const rows = await allRows(file);
+    expect(file.encoding()).toBe('utf8');
+    expect(file.header.row).toBe(1);
+    expect(file.header.cells.slice(0, 3)).toEqual(['ref', 'Received At', 'customer']);
+    // The blank line is spreadsheet row 4 and the two all-empty rows 6 and 7: skipped, but counted.
+    expect(rows.map((r) => [r.row, r.line, r.cells[0]])).toEqual([
+      [2, 2, 'F-2026-001'],
+      [3, 4, 'F-2026-002'],
+      [5, 6, 'F-2026-003'],
+    ]);
+    expect(rows[0]!.cells[7]).toBe('Kettle leaks at the base after two days.\nWater all over the counter, nearly reached the socket.');
+    expect(rows[1]!.cells[7]).toBe('Staff member was rude at the till, "not my problem" he said');
+    expect(rows[1]!.cells[3]).toBe('');
+    expect(rows[2]!.cells[2]).toBe('刘洋');
+  });
+
+  it('reads UTF-8 with a BOM and CRLF: no BOM in the first header, no CR in any cell', async () => {
+    const file = await openCsv(fixture('forms-utf8-bom-crlf.csv'));
+    const rows = await allRows(file);
+    expect(file.encoding()).toBe('utf8-bom');
+    expect(file.header.cells[0]).toBe('编号');
+    expect(rows.map((r) => [r.row, r.line, r.cells[0]])).toEqual([
+      [2, 2, 'B-101'],
+      [3, 4, 'B-102'],
+      [5, 8, 'B-103'],
+    ]);
+    expect(rows[1]!.cells[7]).toBe('洗衣机漏电，顾客手被电到。\n已送医检查，无大碍。\n要求赔偿。');
+    expect(rows.flatMap((r) => r.cells).some((cell) => cell.includes('\r'))).toBe(false);
+  });
+
+  it('detects GBK and reads its Chinese headers and cells', async () => {
+    const file = await openCsv(fixture('forms-gbk.csv'));
+    const rows = await allRows(file);
+    expect(file.encoding()).toBe('gb18030');
+    expect(file.header.cells).toContain('备注');
+    expect(file.header.cells[1]).toBe('受理日期');
+    expect(rows.map((r) => [r.row, r.line, r.cells[2]])).toEqual([
+      [2, 2, '赵敏'],
+      [3, 4, '钱多多'],
+      [4, 5, '孙丽'],
+    ]);
+    expect(rows[0]!.cells[7]).toBe('买的电饭煲内胆有划痕，\n使用一次后涂层脱落。');
+    expect(file.bytesRead()).toBe(file.size);
+  });
+
+  it('reads GBK as garbage when told it is UTF-8, and UTF-8 when told so', async () => {
+    const forced = await openCsv(fixture('forms-gbk.csv'), { encoding: 'utf8' });
+    expect(forced.encoding()).toBe('utf8');
+    expect(forced.header.cells[1]).not.toBe('受理日期');
+    const gbk = await openCsv(fixture('forms-gbk.csv'), { encoding: 'gbk' });
+    expect(gbk.header.cells[1]).toBe('受理日期');
+  });
+});
+
+describe('detecting the encoding from the stream', () => {
+  it('decides GBK even when the first Chinese characters come after a long English start, in tiny chunks', async () => {
+    const text = `ref,customer,description\r\n${'A-1,Wang,fine\r\n'.repeat(200)}B-2,张伟,"送货晚了
+三天"\r\n`;
+    const file = await readCsv(chunked(iconv.encode(text, 'gbk'), 7));
+    const rows = await allRows(file);
+    expect(file.encoding()).toBe('gb18030');
+    expect(rows.at(-1)).toEqual({ row: 202, line: 202, cells: ['B-2', '张伟', '送货晚了\n三天'] });
+  });
+
+  it('keeps a UTF-8 character cut between two chunks whole, and a CRLF cut between two chunks one line end', async () => {
+    const bytes = Buffer.from('a,b\r\n甲,乙\r\n丙,丁\r\n', 'utf8');
+    const file = await readCsv(chunked(bytes, 4));
+    const rows = await allRows(file);
+    expect(file.encoding()).toBe('utf8');
+    expect(rows).toEqual([
+      { row: 2, line: 2, cells: ['甲', '乙'] },
+      { row: 3, line: 3, cells: ['丙', '丁'] },
+    ]);
+  });
+
+  it('refuses an empty file and a UTF-16 one with a sentence', async () => {
+    await expect(readCsv(Readable.from([Buffer.from('\n\n')]))).rejects.toThrow(/empty/);
+    await expect(readCsv(Readable.from([iconv.encode('\ufeffa,b\n', 'utf16le')]))).rejects.toThrow(/UTF-16/);
+  });
+});
+
+describe('an unclosed quote', () => {
+  it('is a CsvReadError naming the row and the line where the quote opens', async () => {
+    const file = await openCsv(fixture('broken/unclosed-quote.csv'));
+    const error: unknown = await allRows(file).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CsvReadError);
+    const csvError = error as CsvReadError;
+    expect([csvError.row, csvError.line]).toEqual([3, 4]);
+    expect(csvError.sentence.en).toBe(
+      'Row 3 (line 4) opens a quote (") that is never closed; close it, or remove it if the cell does not need one.',
+    );
+    expect(csvError.sentence.zh).toContain('第 3 行');
+  });
+
+  it('is found at the line where it opens when the file ends without a line break', async () => {
+    // A file this small is parsed whole while the header is read, so the error comes from readCsv.
+    const source = Readable.from([Buffer.from('a,b\r\n"x\r\ny",1\r\nc,"open\r\nmore\r\nlast', 'utf8')]);
+    const error = (await readCsv(source)
+      .then(allRows)
+      .catch((e: unknown) => e)) as CsvReadError;
+    expect([error.row, error.line]).toEqual([3, 4]);
+  });
+
+  it('reports a missing file as not found', async () => {
+    await expect(openCsv(fixture('no-such-file.csv'))).rejects.toThrow(/no such file/);
+  });
+});
