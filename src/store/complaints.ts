@@ -134,38 +134,7 @@ export class SqliteStore {
   }
 
   list(filter: ListFilter): Complaint[] {
-    const where: string[] = [];
-    const params: (string | number)[] = [];
-    const within = (column: string, values: readonly string[] | undefined): void => {
-      if (!values?.length) return;
-      where.push(`${column} IN (${values.map(() => '?').join(', ')})`);
-      params.push(...values);
-    };
-    if (filter.statuses === null) where.push("status <> 'closed'");
-    else within('status', filter.statuses);
-    within('category', filter.categories);
-    within('severity', filter.severities);
-    within('assignee', filter.assignees);
-    if (filter.customers?.length) {
-      where.push(`(${filter.customers.map(() => "customer LIKE ? ESCAPE '\\'").join(' OR ')})`);
-      params.push(...filter.customers.map((part) => `%${part.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
-    }
-    if (filter.dueBefore !== undefined) {
-      where.push('next_due_ms < ?');
-      params.push(filter.dueBefore);
-    }
-    if (filter.receivedFrom !== undefined) {
-      where.push('received_ms >= ?');
-      params.push(filter.receivedFrom);
-    }
-    if (filter.receivedBefore !== undefined) {
-      where.push('received_ms < ?');
-      params.push(filter.receivedBefore);
-    }
-    const limit = filter.limit === undefined ? '' : ` LIMIT ${Math.max(0, Math.floor(filter.limit))}`;
-    const sql =
-      `SELECT state FROM complaints ${where.length ? `WHERE ${where.join(' AND ')}` : ''}` +
-      ` ORDER BY major DESC, next_due_ms IS NULL, next_due_ms, id${limit}`;
+    const { sql, params } = listQuery(filter);
     return this.db
       .prepare<(string | number)[], { state: string }>(sql)
       .all(...params)
@@ -220,6 +189,45 @@ export class SqliteStore {
     const { type, at, by, note, ...payload } = event;
     this.statements.insertEvent.run(complaintId, seq, randomUUID(), type, at, instant(at), by, note, JSON.stringify(payload));
   }
+}
+
+/** The SQL of a list filter; exported for the query-plan tests. */
+export function listQuery(filter: ListFilter): { sql: string; params: (string | number)[] } {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  const within = (column: string, values: readonly string[] | undefined): void => {
+    if (!values?.length) return;
+    where.push(`${column} IN (${values.map(() => '?').join(', ')})`);
+    params.push(...values);
+  };
+  if (filter.statuses === null) where.push("status <> 'closed'");
+  else within('status', filter.statuses);
+  within('category', filter.categories);
+  within('severity', filter.severities);
+  within('assignee', filter.assignees);
+  if (filter.customers?.length) {
+    where.push(`(${filter.customers.map(() => "customer LIKE ? ESCAPE '\\'").join(' OR ')})`);
+    params.push(...filter.customers.map((part) => `%${part.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  }
+  if (filter.dueBefore !== undefined) {
+    where.push('next_due_ms < ?');
+    params.push(filter.dueBefore);
+  }
+  if (filter.receivedFrom !== undefined) {
+    where.push('received_ms >= ?');
+    params.push(filter.receivedFrom);
+  }
+  if (filter.receivedBefore !== undefined) {
+    where.push('received_ms < ?');
+    params.push(filter.receivedBefore);
+  }
+  const limit = filter.limit === undefined ? '' : ` LIMIT ${Math.max(0, Math.floor(filter.limit))}`;
+  const sql =
+    `SELECT state FROM complaints ${where.length ? `WHERE ${where.join(' AND ')}` : ''}` +
+    // Complaints not closed always have a deadline, so the agenda index gives their order as it is.
+    (filter.statuses === null ? ' ORDER BY major DESC, next_due_ms, id' : ' ORDER BY major DESC, next_due_ms IS NULL, next_due_ms, id') +
+    limit;
+  return { sql, params };
 }
 
 function projectionRow(complaint: Complaint) {

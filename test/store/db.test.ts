@@ -1,0 +1,85 @@
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, test } from 'vitest';
+import { listQuery, SqliteStore } from '../../src/store/complaints.js';
+import { openDatabase } from '../../src/store/db.js';
+import { MIGRATIONS } from '../../src/store/migrations/index.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'kesu-db-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const path = (name: string) => join(dir, name);
+
+describe('opening the database', () => {
+  test('a new file is created owner-only (0600), in a new folder, with WAL and foreign keys', () => {
+    const file = path('nested/folder/kesu.db');
+    const db = openDatabase(file);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('busy_timeout', { simple: true })).toBeGreaterThanOrEqual(10_000);
+    db.close();
+  });
+
+  test('every migration is applied in order and user_version is the last', () => {
+    const db = openDatabase(path('fresh.db'));
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.at(-1)!.version);
+    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all();
+    expect(tables).toEqual(['complaints', 'events', 'settings']);
+    db.close();
+  });
+
+  test('opening again keeps every record', () => {
+    const file = path('kept.db');
+    const store = new SqliteStore(openDatabase(file));
+    store.saveSettings({ ...store.settings(), defaultActor: 'Amy' });
+    store.close();
+    const again = new SqliteStore(openDatabase(file));
+    expect(again.settings().defaultActor).toBe('Amy');
+    again.close();
+  });
+
+  test('a database from a newer kesu is refused with a clear sentence, and left untouched', () => {
+    const file = path('newer.db');
+    openDatabase(file).close();
+    const raw = new Database(file);
+    raw.pragma('user_version = 99');
+    raw.close();
+    expect(() => openDatabase(file)).toThrow(/written by a newer kesu \(schema 99.*upgrade kesu/);
+    const check = new Database(file);
+    expect(check.pragma('user_version', { simple: true })).toBe(99);
+    check.close();
+  });
+
+  test('a file that is not a database is refused with a sentence naming it', () => {
+    const file = path('notes.txt');
+    writeFileSync(file, 'this is not sqlite, just some text that is long enough to have a header'.repeat(20));
+    expect(() => openDatabase(file)).toThrow(/is not a kesu database/);
+  });
+});
+
+describe('query plans of the hot queries use an index, never a scan of the table', () => {
+  const db = openDatabase(path('plans.db'));
+  const plan = (sql: string, params: unknown[] = []) =>
+    db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params).map((row) => (row as { detail: string }).detail).join(' | ');
+  afterAll(() => db.close());
+
+  test.each([
+    ['list (not closed)', { statuses: null }],
+    ['list --overdue / due', { statuses: null, dueBefore: 1 }],
+    ['list --category --severity', { statuses: null, categories: ['quality'], severities: ['major'] }],
+    ['list --since --until --status all', { statuses: ['open', 'assigned', 'resolved', 'closed'], receivedFrom: 1, receivedBefore: 2 }],
+    ['list --assignee --status all', { statuses: ['open', 'assigned', 'resolved', 'closed'], assignees: ['Li'] }],
+  ] as const)('%s', (_name, filter) => {
+    const { sql, params } = listQuery(filter as never);
+    const detail = plan(sql, params);
+    expect(detail).toMatch(/USING (INDEX|COVERING INDEX|INTEGER PRIMARY KEY)/);
+    expect(detail).not.toMatch(/SCAN complaints(?! USING)/);
+  });
+
+  test('show reads one complaint by its key and its events by the primary key', () => {
+    expect(plan('SELECT state FROM complaints WHERE id = ?', [1])).toMatch(/SEARCH complaints USING INTEGER PRIMARY KEY/);
+    expect(plan('SELECT * FROM events WHERE complaint_id = ? ORDER BY seq', [1])).toMatch(/SEARCH events USING PRIMARY KEY/);
+  });
+});

@@ -1,0 +1,106 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, test } from 'vitest';
+import { SqliteStore } from '../../src/store/complaints.js';
+import { fold } from '../../src/workflow/complaint.js';
+import { DomainError } from '../../src/workflow/errors.js';
+import { DEFAULT_SETTINGS } from '../../src/workflow/settings.js';
+import { addHours } from '../../src/workflow/time.js';
+import { decide, type ChangeCommand, type Command } from '../../src/workflow/transitions.js';
+import { CATEGORIES, CLOSE_REASONS, SEVERITIES, type Status } from '../../src/workflow/vocab.js';
+
+// The moves the spec's table allows, per command: from a status to the statuses it may lead to.
+const TABLE: Record<ChangeCommand['type'], Partial<Record<Status, Status[]>>> = {
+  assign: { open: ['assigned'], assigned: ['assigned'] },
+  resolve: { open: ['resolved', 'closed'], assigned: ['resolved', 'closed'] },
+  followup: { resolved: ['closed', 'resolved', 'open', 'assigned'] },
+  close: { open: ['closed'], assigned: ['closed'], resolved: ['closed'] },
+  reopen: { closed: ['open', 'assigned'] },
+  log: { open: ['open'], assigned: ['assigned'], resolved: ['resolved'], closed: ['closed'] },
+};
+
+const START = '2026-10-01T09:00:00+08:00';
+const NOW = '2026-11-23T12:00:00+08:00';
+
+type Step = { command: Omit<ChangeCommand, 'at' | 'by'>; hours: number };
+
+const stepArbitrary: fc.Arbitrary<Step> = fc.record({
+  hours: fc.integer({ min: -6, max: 60 }), // negative: an out-of-order time that must be refused
+  command: fc.oneof(
+    fc.record({ type: fc.constant('assign' as const), assignee: fc.constantFrom('Li', 'Zhang', ''), department: fc.constantFrom(null, 'QC'), note: fc.constant(null) }),
+    fc.record({
+      type: fc.constant('resolve' as const),
+      unfounded: fc.boolean(),
+      solution: fc.constantFrom('refund given', null),
+      finding: fc.constantFrom('not our fault', null),
+      compensation: fc.constantFrom(null, { kind: 'refund' as const, cents: 2550 }, { kind: null, cents: 100 }),
+      rootCause: fc.constant(null),
+      correctiveAction: fc.constant(null),
+      note: fc.constant(null),
+    }),
+    fc.record({ type: fc.constant('followup' as const), satisfaction: fc.integer({ min: 0, max: 6 }), method: fc.constant('phone' as const), note: fc.constant(null) }),
+    fc.record({ type: fc.constant('close' as const), reason: fc.constantFrom(...CLOSE_REASONS), note: fc.constant(null) }),
+    fc.record({ type: fc.constant('reopen' as const), note: fc.constant(null) }),
+    fc.record({
+      type: fc.constant('log' as const),
+      text: fc.constantFrom('called the customer', ''),
+      kind: fc.constant('note' as const),
+      substantiated: fc.constantFrom(null, true, false),
+      responsibility: fc.constant(null),
+      rootCause: fc.constant(null),
+    }),
+  ) as fc.Arbitrary<Step['command']>,
+});
+
+describe('any sequence of commands keeps the invariants', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kesu-property-'));
+  const store = SqliteStore.open(join(dir, 'kesu.db'));
+  afterAll(() => {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('projection = fold of events, statuses move only along the table, refusals change nothing', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...CATEGORIES),
+        fc.constantFrom(...SEVERITIES),
+        fc.array(stepArbitrary, { minLength: 1, maxLength: 25 }),
+        (category, severity, steps) => {
+          const context = { now: NOW, settings: DEFAULT_SETTINGS };
+          const open: Command = {
+            type: 'open', uuid: crypto.randomUUID(), ref: null, customer: 'Wang', phone: null, channel: 'phone',
+            category, severity, description: 'kettle leaks', request: null, order: null, at: START, by: 'Amy',
+          };
+          const { id } = store.create(() => decide(null, open, context));
+          let clock = START;
+          for (const step of steps) {
+            const before = store.find(id);
+            const at = addHours(clock, step.hours);
+            const command = { ...step.command, at, by: 'Amy' } as ChangeCommand;
+            let refused = false;
+            try {
+              store.transact(id, (complaint, settings) => decide(complaint, command, { now: NOW, settings }));
+              clock = at;
+            } catch (error) {
+              if (!(error instanceof DomainError)) throw error;
+              refused = true;
+            }
+            const after = store.find(id);
+            // The stored projection is exactly what the stored events say.
+            expect(after.complaint).toEqual(fold(id, after.events));
+            expect(after.events.map((e) => e.seq)).toEqual(after.events.map((_, i) => i + 1));
+            if (refused) {
+              expect(after).toEqual(before);
+            } else {
+              expect(TABLE[command.type][before.complaint.status]).toContain(after.complaint.status);
+            }
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
