@@ -30,6 +30,15 @@ export interface ComplaintWithEvents {
   readonly events: readonly ComplaintEvent[];
 }
 
+export interface BulkWriter {
+  /** The settings in force for the whole write. */
+  readonly settings: Settings;
+  /** Adds new complaints, each given as its events; forms already present are counted, not added. */
+  add(forms: readonly (readonly NewEvent[])[]): { imported: number; alreadyPresent: number };
+  commit(): void;
+  rollback(): void;
+}
+
 interface EventRow {
   complaint_id: number;
   seq: number;
@@ -54,6 +63,7 @@ export class SqliteStore {
       state: db.prepare<[number], { state: string }>('SELECT state FROM complaints WHERE id = ?'),
       nextId: db.prepare<[], { id: number }>('SELECT coalesce(max(id), 0) + 1 AS id FROM complaints'),
       byRef: db.prepare<[string], { id: number }>('SELECT id FROM complaints WHERE ref = ?'),
+      byFormKey: db.prepare<[string], { id: number }>('SELECT id FROM complaints WHERE form_key = ?'),
       insertComplaint: db.prepare(
         `INSERT INTO complaints (id, uuid, ref, status, severity, category, customer, assignee, received_ms, closed_ms, next_due_ms, form_key, state)
          VALUES (@id, @uuid, @ref, @status, @severity, @category, @customer, @assignee, @received_ms, @closed_ms, @next_due_ms, @form_key, @state)`,
@@ -144,6 +154,45 @@ export class SqliteStore {
   /** Complaints not closed whose nearest deadline falls before `beforeMs`, nearest first. */
   dueBefore(beforeMs: number): Complaint[] {
     return this.list({ statuses: null, dueBefore: beforeMs });
+  }
+
+  /**
+   * Starts a bulk write (an import): one write transaction that stays open across batches, so
+   * that a failure or a kill anywhere leaves the database as it was before. Call `commit` at
+   * the end, or `rollback`.
+   */
+  beginBulk(): BulkWriter {
+    this.db.exec('BEGIN IMMEDIATE');
+    // A crash of the process cannot lose a committed transaction even without fsync per page;
+    // only a power cut could, and an import can be run again (it is idempotent).
+    this.db.pragma('synchronous = OFF');
+    let nextId = this.statements.nextId.get()!.id;
+    let open = true;
+    const end = (sql: string): void => {
+      if (!open) return;
+      open = false;
+      this.db.exec(sql);
+      this.db.pragma('synchronous = NORMAL');
+    };
+    return {
+      settings: this.settings(),
+      add: (forms) => {
+        const outcome = { imported: 0, alreadyPresent: 0 };
+        for (const events of forms) {
+          const complaint = fold(nextId, events);
+          if (this.statements.byFormKey.get(formKey(complaint))) {
+            outcome.alreadyPresent++;
+            continue;
+          }
+          this.insert(complaint, events);
+          nextId++;
+          outcome.imported++;
+        }
+        return outcome;
+      },
+      commit: () => end('COMMIT'),
+      rollback: () => end('ROLLBACK'),
+    };
   }
 
   /** The id of the complaint with this paper form number, if any. */
