@@ -2,6 +2,8 @@ import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { CsvReadError, openCsv, readCsv, type CsvFile, type CsvRow } from '../../src/cli/csv.js';
+import { mapHeaders, readForm, type FormContext } from '../../src/workflow/forms.js';
+import { DEFAULT_SETTINGS } from '../../src/workflow/settings.js';
 
 const fixture = (name: string): string => new URL(`../../fixtures/${name}`, import.meta.url).pathname;
 
@@ -126,5 +128,44 @@ describe('an unclosed quote', () => {
 
   it('reports a missing file as not found', async () => {
     await expect(openCsv(fixture('no-such-file.csv'))).rejects.toThrow(/no such file/);
+  });
+});
+
+describe('the fixture forms through the form mapping', () => {
+  const context: FormContext = {
+    now: '2026-11-19T12:00:00+08:00',
+    settings: DEFAULT_SETTINGS,
+    toIso: (wall) => `${wall.date}T${wall.time ?? '00:00:00'}+08:00`,
+    newUuid: () => 'uuid',
+    defaultActor: 'clerk',
+  };
+
+  async function readFixture(name: string): Promise<{ statuses: string[]; errors: string[]; ignored: readonly string[] }> {
+    const file = await openCsv(fixture(name));
+    const header = mapHeaders(file.header.cells);
+    if (!header.ok) throw new Error(header.problem.en);
+    const statuses: string[] = [];
+    const errors: string[] = [];
+    for await (const row of file.rows) {
+      const reading = readForm(row, header.columns, context);
+      if (reading.ok) statuses.push(reading.complaint.status);
+      else errors.push(...reading.errors.map((e) => `row ${e.row}, column ${e.column}`));
+    }
+    return { statuses, errors, ignored: header.columns.ignored };
+  }
+
+  it('reads every good fixture without a problem', async () => {
+    expect(await readFixture('forms-utf8.csv')).toEqual({ statuses: ['resolved', 'open', 'closed'], errors: [], ignored: [] });
+    expect(await readFixture('forms-utf8-bom-crlf.csv')).toEqual({ statuses: ['closed', 'open', 'open'], errors: [], ignored: [] });
+    expect(await readFixture('forms-gbk.csv')).toEqual({ statuses: ['resolved', 'open', 'assigned'], errors: [], ignored: ['备注'] });
+  });
+
+  it('finds the error of each broken fixture at its row and column', async () => {
+    expect((await readFixture('broken/bad-date.csv')).errors).toEqual(['row 3, column receivedAt']);
+    expect((await readFixture('broken/ambiguous-date.csv')).errors).toEqual(['row 2, column 投诉日期']);
+    expect((await readFixture('broken/missing-value.csv')).errors).toEqual(['row 3, column customer']);
+    expect((await readFixture('broken/unknown-category.csv')).errors).toEqual(['row 3, column 投诉类别']);
+    expect((await readFixture('broken/satisfaction-out-of-range.csv')).errors).toEqual(['row 2, column satisfaction']);
+    await expect(readFixture('broken/missing-column.csv')).rejects.toThrow(/no column for category/);
   });
 });

@@ -1,0 +1,548 @@
+// Typed-up paper complaint forms: which column means what, and one row -> the events of a complaint
+// (its opening and the history the form records), or every problem of the row by column.
+// The row's history goes through `decide` step by step, so an imported complaint obeys the same
+// procedure as one recorded at the counter; no status is ever written directly.
+import { apply, parseMoney, type Complaint, type NewEvent } from './complaint.js';
+import { DomainError, type Sentence } from './errors.js';
+import type { Settings } from './settings.js';
+import { checkPhone, decide, MAX_TEXT, type Command } from './transitions.js';
+import { compareTimes, localDateOf, readDateTime, type IsoTime, type WallClock } from './time.js';
+import {
+  CATEGORY,
+  CHANNEL,
+  CLOSE_REASON,
+  COMPENSATION_KIND,
+  FOLLOWUP_METHOD,
+  labelOf,
+  SATISFACTION,
+  SEVERITY,
+  STATUS,
+  parseCode,
+  type Lang,
+  type Vocabulary,
+} from './vocab.js';
+
+/** The columns kesu reads; the English header of each is its name here (the JSON key where there is one). */
+export const FORM_FIELDS = [
+  'ref',
+  'receivedAt',
+  'receivedBy',
+  'customer',
+  'phone',
+  'channel',
+  'category',
+  'severity',
+  'description',
+  'request',
+  'order',
+  'assignee',
+  'department',
+  'solution',
+  'resolvedAt',
+  'compensation',
+  'compensationKind',
+  'rootCause',
+  'correctiveAction',
+  'followupAt',
+  'followupMethod',
+  'satisfaction',
+  'followupNote',
+  'closeReason',
+  'closedAt',
+  'status',
+] as const;
+export type FormField = (typeof FORM_FIELDS)[number];
+
+/**
+ * Columns a file must have, and values every row must fill. The received date is required although
+ * `open` defaults it to now: a paper form always carries its date, the import time would put the
+ * complaint in the wrong month, and a form without a `ref` is recognised again by its date.
+ */
+export const REQUIRED_FIELDS: readonly FormField[] = ['receivedAt', 'customer', 'category', 'description'];
+
+/** Accepted headers besides the field name; the first Chinese one is the template's. */
+const HEADER_NAMES: { readonly [F in FormField]: { readonly en: readonly string[]; readonly zh: readonly string[] } } = {
+  ref: { en: ['form number', 'form no'], zh: ['编号', '表单编号', '投诉编号', '登记编号'] },
+  receivedAt: { en: ['received', 'received date', 'date'], zh: ['投诉日期', '受理日期', '投诉时间', '受理时间', '日期'] },
+  receivedBy: { en: ['received by', 'taken by'], zh: ['受理人', '接待人', '登记人'] },
+  customer: { en: ['customer name', 'name'], zh: ['客户姓名', '顾客姓名', '客户', '顾客', '姓名', '投诉人'] },
+  phone: { en: ['customer phone', 'telephone', 'tel', 'mobile'], zh: ['联系电话', '电话', '手机', '手机号'] },
+  channel: { en: [], zh: ['投诉方式', '渠道', '投诉渠道'] },
+  category: { en: ['type'], zh: ['投诉类别', '类别', '投诉类型', '类型'] },
+  severity: { en: ['level'], zh: ['严重程度', '等级', '级别'] },
+  description: { en: ['desc', 'complaint', 'details'], zh: ['投诉内容', '内容', '问题描述'] },
+  request: { en: ['customer request'], zh: ['客户要求', '顾客要求', '诉求'] },
+  order: { en: ['order no', 'order number'], zh: ['订单号', '订单编号'] },
+  assignee: { en: ['assigned to', 'responsible'], zh: ['责任人', '处理人'] },
+  department: { en: ['dept'], zh: ['责任部门', '部门'] },
+  solution: { en: ['result'], zh: ['处理结果', '处理方案', '处理意见'] },
+  resolvedAt: { en: ['resolved', 'resolved date'], zh: ['处理日期', '处理时间', '解决日期'] },
+  compensation: { en: ['compensation amount', 'amount'], zh: ['赔付金额', '赔偿金额', '金额'] },
+  compensationKind: { en: ['compensation type'], zh: ['赔付方式', '赔偿方式'] },
+  rootCause: { en: ['cause'], zh: ['原因分析', '原因', '根本原因'] },
+  correctiveAction: { en: ['action', 'corrective measure'], zh: ['纠正措施', '改进措施', '整改措施'] },
+  followupAt: { en: ['follow-up date', 'followup date'], zh: ['回访日期', '回访时间'] },
+  followupMethod: { en: ['follow-up method'], zh: ['回访方式'] },
+  satisfaction: { en: [], zh: ['满意度', '回访满意度'] },
+  followupNote: { en: ['follow-up note'], zh: ['回访记录', '回访意见'] },
+  closeReason: { en: [], zh: ['结案原因', '关闭原因'] },
+  closedAt: { en: ['closed date'], zh: ['结案日期', '关闭日期'] },
+  status: { en: [], zh: ['状态', '处理状态'] },
+};
+
+/**
+ * Headers compare without regard to case, width, spaces, `_`, `-`, a required-field star, a colon,
+ * or a unit in brackets: "Received_At", "received at" and "＊赔付金额（元）：" all match.
+ */
+export function normalizeHeader(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/\([^)]*\)/g, '')
+    .replace(/[\s_\-*:]+/g, '');
+}
+
+const FIELD_BY_HEADER: ReadonlyMap<string, FormField> = new Map(
+  FORM_FIELDS.flatMap((field) =>
+    [field, ...HEADER_NAMES[field].en, ...HEADER_NAMES[field].zh].map((name) => [normalizeHeader(name), field] as const),
+  ),
+);
+
+/** "customer (客户姓名)": how a field is named in messages, so either language finds its column. */
+function fieldName(field: FormField): string {
+  return `${field} (${HEADER_NAMES[field].zh[0]})`;
+}
+
+/** The header row of the import template. */
+export function templateHeaders(lang: Lang): string[] {
+  return FORM_FIELDS.map((field) => (lang === 'zh' ? HEADER_NAMES[field].zh[0]! : field));
+}
+
+/** A user's `--map`: their header -> our field, or null to ignore the column without a warning. */
+export type UserColumnMap = ReadonlyMap<string, FormField | null>;
+
+/** Reads the parsed JSON of a `--map` file: `{ "their header": "ourField" | null }`. */
+export function readUserColumnMap(json: unknown): { ok: true; map: UserColumnMap } | { ok: false; problem: Sentence } {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    return {
+      ok: false,
+      problem: {
+        en: 'The map file must hold one JSON object, like { "their header": "customer" }.',
+        zh: '映射文件须是一个 JSON 对象，例如 { "他们的表头": "customer" }。',
+      },
+    };
+  }
+  const map = new Map<string, FormField | null>();
+  for (const [header, target] of Object.entries(json)) {
+    if (target === null || target === '') {
+      map.set(normalizeHeader(header), null);
+      continue;
+    }
+    const field = typeof target === 'string' ? FIELD_BY_HEADER.get(normalizeHeader(target)) : undefined;
+    if (!field) {
+      return {
+        ok: false,
+        problem: {
+          en: `The map sends "${header}" to ${JSON.stringify(target)}, which is not a column kesu reads; use one of ${FORM_FIELDS.join(', ')}, or null to ignore it.`,
+          zh: `映射把“${header}”对应到 ${JSON.stringify(target)}，这不是 kesu 能读的列；请使用 ${FORM_FIELDS.join(', ')} 之一，或用 null 忽略该列。`,
+        },
+      };
+    }
+    map.set(normalizeHeader(header), field);
+  }
+  return { ok: true, map };
+}
+
+/** Which column of the file holds which field. */
+export interface ColumnMap {
+  /** The file's headers as written (trimmed), by column index. */
+  readonly headers: readonly string[];
+  readonly indexOf: { readonly [F in FormField]?: number };
+  /** Headers that map to nothing, ignored. */
+  readonly ignored: readonly string[];
+}
+
+export type HeaderReading =
+  | { readonly ok: true; readonly columns: ColumnMap; readonly warnings: readonly Sentence[] }
+  | { readonly ok: false; readonly problem: Sentence };
+
+/** Reads the header row. Refuses the file when a required column is absent or two columns mean the same. */
+export function mapHeaders(header: readonly string[], userMap: UserColumnMap = new Map()): HeaderReading {
+  const headers = header.map((text) => text.trim());
+  const indexOf: { [F in FormField]?: number } = {};
+  const ignored: string[] = [];
+  const warnings: Sentence[] = [];
+  for (const [index, text] of headers.entries()) {
+    // A column without a header is what a spreadsheet leaves after the last one it formatted.
+    if (text === '') continue;
+    const key = normalizeHeader(text);
+    const field = userMap.has(key) ? userMap.get(key) : FIELD_BY_HEADER.get(key);
+    if (field === null) continue;
+    if (field === undefined) {
+      ignored.push(text);
+      warnings.push({
+        en: `Column "${text}" is not one kesu reads, so it is ignored; if it holds one of kesu's fields, name it with --map.`,
+        zh: `列“${text}”不是 kesu 能识别的列，已忽略；如果它对应某个字段，请用 --map 指定。`,
+      });
+      continue;
+    }
+    const earlier = indexOf[field];
+    if (earlier !== undefined) {
+      return {
+        ok: false,
+        problem: {
+          en: `Columns "${headers[earlier]}" and "${text}" both mean ${fieldName(field)}; keep one, or ignore the other with --map.`,
+          zh: `列“${headers[earlier]}”和“${text}”都表示 ${fieldName(field)}；请只保留一列，或用 --map 忽略另一列。`,
+        },
+      };
+    }
+    indexOf[field] = index;
+  }
+  const missing = REQUIRED_FIELDS.filter((field) => indexOf[field] === undefined);
+  if (missing.length > 0) {
+    const names = missing.map(fieldName).join(', ');
+    return {
+      ok: false,
+      problem: {
+        en: `The file has no column for ${names}, which every form needs; add ${missing.length > 1 ? 'them' : 'it'}, or name the column that holds ${missing.length > 1 ? 'them' : 'it'} with --map.`,
+        zh: `文件缺少必需的列：${names}；请添加，或用 --map 指明对应的列。`,
+      },
+    };
+  }
+  return { ok: true, columns: { headers, indexOf, ignored }, warnings };
+}
+
+/** What the shell supplies: the clock, the policy, its time zone, uuids, and who records by default. */
+export interface FormContext {
+  readonly now: IsoTime;
+  readonly settings: Settings;
+  /** A local wall-clock time (always with a time here) as an ISO time with the shop's offset. */
+  toIso(wall: WallClock): IsoTime;
+  newUuid(): string;
+  /** Who received the complaint and did each step when the form names no one. */
+  readonly defaultActor: string;
+}
+
+/** One problem of one row: `row N, column C: message`. `column` is the header as the file wrote it. */
+export interface FormError {
+  readonly row: number;
+  readonly column: string;
+  /** "what is wrong (what was expected)", in English; `sentence` has it in both languages. */
+  readonly message: string;
+  readonly sentence: Sentence;
+}
+
+export type FormReading =
+  | {
+      readonly ok: true;
+      readonly events: readonly NewEvent[];
+      /** The complaint as its events leave it (id 0: the store numbers it). */
+      readonly complaint: Complaint;
+      /** See `formKey`. */
+      readonly key: string;
+    }
+  | { readonly ok: false; readonly errors: readonly FormError[] };
+
+/** A step of the form's history: its command and the column a refusal of it is reported on. */
+interface Step {
+  readonly command: Command;
+  readonly column: FormField;
+}
+
+/** One row of a form -> the events of its complaint, or every problem of the row. */
+export function readForm(line: { readonly row: number; readonly cells: readonly string[] }, columns: ColumnMap, context: FormContext): FormReading {
+  const errors: FormError[] = [];
+  const complain = (field: FormField, en: string, zh: string): void => {
+    const index = columns.indexOf[field];
+    errors.push({ row: line.row, column: index === undefined ? field : columns.headers[index]!, message: en, sentence: { en, zh } });
+  };
+
+  const text = (field: FormField): string | null => {
+    const index = columns.indexOf[field];
+    const cell = index === undefined ? '' : (line.cells[index] ?? '');
+    const value = cell.replace(/\r\n?/g, '\n').trim();
+    if (value === '') return null;
+    if (value.length > MAX_TEXT) {
+      complain(field, `too long at ${value.length} characters (at most ${MAX_TEXT})`, `内容过长，共 ${value.length} 字（最多 ${MAX_TEXT} 字）`);
+      return null;
+    }
+    return value;
+  };
+
+  /** Whether the cell holds anything, valid or not: a later check should not repeat an earlier complaint. */
+  const given = (field: FormField): boolean => {
+    const index = columns.indexOf[field];
+    return index !== undefined && (line.cells[index] ?? '').trim() !== '';
+  };
+
+  const required = (field: FormField, what: string, whatZh: string): string | null => {
+    const value = text(field);
+    if (value === null && !given(field)) {
+      complain(field, `empty (${what} is required)`, `未填写（${whatZh}为必填项）`);
+    }
+    return value;
+  };
+
+  const code = <C extends string>(field: FormField, vocab: Vocabulary<C>, fallback: C | null): C | null => {
+    const value = text(field);
+    if (value === null) return fallback;
+    const found = parseCode(vocab, value);
+    if (found === undefined) {
+      const zhLabels = vocab.codes.map((c) => labelOf(vocab, c, 'zh')).join('、');
+      complain(
+        field,
+        `"${value}" is not a ${vocab.name} (one of ${vocab.codes.join(', ')}, or ${zhLabels})`,
+        `“${value}”不是有效的${fieldName(field)}（应为 ${zhLabels} 之一，或 ${vocab.codes.join(', ')}）`,
+      );
+      return null;
+    }
+    return found;
+  };
+
+  const date = (field: FormField): { wall: WallClock; iso: IsoTime | null } | null => {
+    const value = text(field);
+    if (value === null) return null;
+    const reading = readDateTime(value);
+    if (reading.ok) return { wall: reading.wall, iso: reading.iso };
+    if (reading.reason === 'ambiguous') {
+      complain(
+        field,
+        `"${value}" could be read as two different dates (the year first, like 2026-10-05 or 2026年10月5日)`,
+        `“${value}”有歧义，可理解为两个不同的日期（请把年份写在前面，例如 2026-10-05 或 2026年10月5日）`,
+      );
+    } else {
+      complain(
+        field,
+        `"${value}" is not a date (a date like 2026-10-05, 2026/10/5, 2026.10.05 or 2026年10月5日, optionally with a time such as 14:30)`,
+        `“${value}”不是有效的日期（应写成 2026-10-05、2026/10/5、2026.10.05 或 2026年10月5日，可带时间如 14:30）`,
+      );
+    }
+    return null;
+  };
+
+  // Read every cell first, so that every problem of the row is reported together.
+  const ref = text('ref');
+  const receivedDate = date('receivedAt');
+  if (receivedDate === null) required('receivedAt', 'the date the complaint was received', '投诉日期');
+  const customer = required('customer', "the customer's name", '客户姓名');
+  const description = required('description', "the customer's complaint", '投诉内容');
+  const category = code('category', CATEGORY, null);
+  if (category === null) required('category', 'the category', '投诉类别');
+  const channel = code('channel', CHANNEL, 'in-person');
+  const severity = code('severity', SEVERITY, 'normal');
+  const receivedBy = text('receivedBy');
+  const phone = readPhone(text('phone'), complain);
+  const request = text('request');
+  const order = text('order');
+  const assignee = text('assignee');
+  const department = text('department');
+  const solution = text('solution');
+  const resolvedDate = date('resolvedAt');
+  const compensationKind = code('compensationKind', COMPENSATION_KIND, null);
+  const compensation = readAmount(text('compensation'), complain);
+  const rootCause = text('rootCause');
+  const correctiveAction = text('correctiveAction');
+  const followupDate = date('followupAt');
+  const followupMethod = code('followupMethod', FOLLOWUP_METHOD, 'phone');
+  const satisfaction = readSatisfaction(text('satisfaction'), complain);
+  const followupNote = text('followupNote');
+  const closeReason = code('closeReason', CLOSE_REASON, null);
+  const closedDate = date('closedAt');
+  const status = code('status', STATUS, null);
+
+  // Parts of the history that need an earlier step.
+  if (department !== null && !given('assignee')) {
+    complain('department', 'given without an assignee (the person responsible, in assignee/责任人)', '填写了部门但没有责任人（请在“责任人”列填写）');
+  }
+  if (!given('solution')) {
+    const needSolution: [FormField, boolean][] = [
+      ['resolvedAt', resolvedDate !== null],
+      ['compensation', compensation !== null],
+      ['compensationKind', compensationKind !== null],
+      ['rootCause', rootCause !== null],
+      ['correctiveAction', correctiveAction !== null],
+      ['satisfaction', satisfaction !== null],
+    ];
+    for (const [field, given] of needSolution) {
+      if (given) complain(field, 'given without a solution (what was done, in solution/处理结果)', '没有处理结果却填写了此项（请在“处理结果”列填写处理情况）');
+    }
+  }
+  if (compensation !== null && compensation > 0 && compensationKind === null) {
+    complain(
+      'compensation',
+      `an amount without its kind (compensationKind/赔付方式: ${COMPENSATION_KIND.codes.join(', ')})`,
+      '填写了赔付金额却没有赔付方式（请在“赔付方式”列填写：退款、换货、维修、代金券、赠品或无）',
+    );
+  }
+  if (!given('satisfaction')) {
+    if (followupDate !== null) complain('followupAt', 'a follow-up without its satisfaction (1 to 5, in satisfaction/满意度)', '有回访日期却没有满意度（请在“满意度”列填写 1–5）');
+    if (given('followupMethod')) complain('followupMethod', 'a follow-up without its satisfaction (1 to 5, in satisfaction/满意度)', '有回访方式却没有满意度（请填写满意度 1–5）');
+    if (followupNote !== null) complain('followupNote', 'a follow-up without its satisfaction (1 to 5, in satisfaction/满意度)', '有回访记录却没有满意度（请填写满意度 1–5）');
+  } else if (!given('followupAt')) {
+    complain('satisfaction', 'no follow-up date (the date of the call, in followupAt/回访日期)', '没有回访日期（请在“回访日期”列填写回访的日期）');
+  }
+  if (closedDate !== null && !given('closeReason')) {
+    complain('closedAt', `a close date without a close reason (closeReason/结案原因: ${CLOSE_REASON.codes.join(', ')})`, '有结案日期却没有结案原因（请填写：撤回、未解决或重复）');
+  }
+  if (errors.length > 0 || receivedDate === null || customer === null || description === null || category === null) {
+    return { ok: false, errors };
+  }
+
+  // Times, in the order of the steps. A step without its own date happens with the step before it;
+  // a date without a time on the day of the step before means that step's moment (midnight would
+  // come before it), and on a later day the start of that day.
+  let previous: { field: FormField; at: IsoTime } | null = null;
+  const timeOf = (field: FormField, reading: { wall: WallClock; iso: IsoTime | null } | null): IsoTime | null => {
+    let at: IsoTime;
+    if (reading === null && previous) at = previous.at;
+    else if (reading === null) return null;
+    else if (reading.iso !== null) at = reading.iso;
+    else if (reading.wall.time === null && previous && localDateOf(previous.at) === reading.wall.date) at = previous.at;
+    else at = context.toIso({ date: reading.wall.date, time: reading.wall.time ?? '00:00:00' });
+
+    if (compareTimes(at, context.now) > 0) {
+      complain(field, `${shown(at)} is in the future (a date that has passed)`, `${shown(at)} 还没有到（应为已经过去的日期）`);
+      return null;
+    }
+    if (previous && compareTimes(at, previous.at) < 0) {
+      complain(
+        field,
+        `${shown(at)} is before ${fieldName(previous.field)} (a time no earlier than ${shown(previous.at)})`,
+        `${shown(at)} 早于${fieldName(previous.field)}（应不早于 ${shown(previous.at)}）`,
+      );
+      return null;
+    }
+    previous = { field, at };
+    return at;
+  };
+
+  const actor = receivedBy ?? context.defaultActor;
+  const receivedAt = timeOf('receivedAt', receivedDate);
+  if (receivedAt === null) return { ok: false, errors };
+  const steps: Step[] = [
+    {
+      column: 'receivedAt',
+      command: { type: 'open', at: receivedAt, by: actor, uuid: context.newUuid(), ref, customer, phone, channel: channel!, category, severity: severity!, description, request, order },
+    },
+  ];
+  if (assignee !== null) {
+    steps.push({ column: 'assignee', command: { type: 'assign', at: receivedAt, by: actor, assignee, department, note: null } });
+  }
+  if (solution !== null) {
+    const resolvedAt = timeOf('resolvedAt', resolvedDate);
+    if (resolvedAt !== null) {
+      steps.push({
+        column: 'solution',
+        command: {
+          type: 'resolve',
+          at: resolvedAt,
+          by: assignee ?? actor,
+          unfounded: false,
+          solution,
+          finding: null,
+          compensation: compensation === null && compensationKind === null ? null : { kind: compensationKind, cents: compensation },
+          rootCause,
+          correctiveAction,
+          note: null,
+        },
+      });
+    }
+  }
+  if (satisfaction !== null) {
+    const followupAt = timeOf('followupAt', followupDate);
+    if (followupAt !== null) {
+      steps.push({ column: 'satisfaction', command: { type: 'followup', at: followupAt, by: actor, satisfaction, method: followupMethod!, note: followupNote } });
+    }
+  }
+  if (closeReason !== null) {
+    const closedAt = timeOf('closedAt', closedDate);
+    if (closedAt !== null) steps.push({ column: 'closeReason', command: { type: 'close', at: closedAt, by: actor, reason: closeReason, note: null } });
+  }
+  if (errors.length > 0) return { ok: false, errors };
+
+  let complaint: Complaint | null = null;
+  const events: NewEvent[] = [];
+  for (const { command, column } of steps) {
+    if (command.type === 'close' && complaint?.status === 'closed') {
+      complain(column, 'the follow-up already closed the complaint (leave the close reason empty)', '回访已使投诉结案（请清空结案原因）');
+      return { ok: false, errors };
+    }
+    try {
+      for (const event of decide(complaint, command, { now: context.now, settings: context.settings })) {
+        complaint = apply(complaint, event);
+        events.push(event);
+      }
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      complain(column, error.sentence.en, error.sentence.zh);
+      return { ok: false, errors };
+    }
+  }
+  const result = complaint!;
+  if (status !== null && status !== result.status) {
+    complain(
+      'status',
+      `says ${status}, but the row's history leaves the complaint ${result.status} (the status that the solution, follow-up and close reason lead to)`,
+      `填写为“${labelOf(STATUS, status, 'zh')}”，但按本行的处理记录，投诉应为“${labelOf(STATUS, result.status, 'zh')}”（状态由处理结果、回访和结案原因决定）`,
+    );
+    return { ok: false, errors };
+  }
+  return { ok: true, events, complaint: result, key: formKey(result) };
+}
+
+/** "2026-10-05 14:30" of an ISO time, as the user wrote it. */
+function shown(time: IsoTime): string {
+  return time.slice(0, 16).replace('T', ' ');
+}
+
+type Complain = (field: FormField, en: string, zh: string) => void;
+
+function readPhone(value: string | null, complain: Complain): string | null {
+  if (value === null) return null;
+  try {
+    return checkPhone(value);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    complain('phone', `"${value}" is not a phone number (digits, optionally with +, spaces, - or brackets)`, `“${value}”不是有效的电话号码（应为数字，可带 +、空格、- 或括号）`);
+    return null;
+  }
+}
+
+function readAmount(value: string | null, complain: Complain): number | null {
+  if (value === null) return null;
+  const cents = parseMoney(value);
+  if (cents === undefined) {
+    complain('compensation', `"${value}" is not an amount (a sum such as 25.50, ¥25 or 25元)`, `“${value}”不是有效的金额（应写成 25.50、¥25 或 25元）`);
+    return null;
+  }
+  return cents;
+}
+
+/** 1 to 5, "4分", or a label such as 满意 / very satisfied. */
+function readSatisfaction(value: string | null, complain: Complain): number | null {
+  if (value === null) return null;
+  const code = parseCode(SATISFACTION, value.replace(/分$/, ''));
+  if (code === undefined) {
+    complain(
+      'satisfaction',
+      `"${value}" is not a satisfaction (a whole number from 1 very dissatisfied to 5 very satisfied)`,
+      `“${value}”不是有效的满意度（应为 1 非常不满意 到 5 非常满意 的整数）`,
+    );
+    return null;
+  }
+  return Number(code);
+}
+
+function sameText(text: string): string {
+  return text.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/**
+ * What makes two forms the same form, for an import that never brings one in twice: the paper
+ * form's number when it has one, else the day received, the customer and the description (the
+ * time is left out, since one typist writes it and another does not).
+ */
+export function formKey(form: Pick<Complaint, 'ref' | 'receivedAt' | 'description'> & { readonly customer: { readonly name: string } }): string {
+  if (form.ref !== null && form.ref.trim() !== '') return `ref:${sameText(form.ref)}`;
+  return `form:${localDateOf(form.receivedAt)}|${sameText(form.customer.name)}|${sameText(form.description)}`;
+}
