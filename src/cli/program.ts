@@ -175,7 +175,8 @@ export function buildProgram(io: Io): Command {
 export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   const program = buildProgram(io);
   try {
-    await program.parseAsync([...argv], { from: 'user' });
+    // A bare `kesu` is someone asking what it can do: the help, on stdout, exit 0.
+    await program.parseAsync(argv.length === 0 ? ['help'] : [...argv], { from: 'user' });
     return 0;
   } catch (error) {
     const lang = languageFrom(flagValue(argv, '--lang'), io.env);
