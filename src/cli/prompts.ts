@@ -1,5 +1,7 @@
 // Every interactive question kesu asks. inquirer is imported only here, and this module only when a
 // prompt is really shown, so commands run from scripts never load it.
+import { DomainError } from '../workflow/errors.js';
+import { checkPhone } from '../workflow/transitions.js';
 import { CATEGORY, CHANNEL, labelOf, SEVERITY, type Category, type Channel, type Lang, type Severity, type Vocabulary } from '../workflow/vocab.js';
 
 export interface OpenAnswers {
@@ -41,7 +43,16 @@ export async function askOpenFields(fields: readonly OpenField[], lang: Lang): P
       type: 'input',
       name: field,
       message,
-      validate: (value: string) => !REQUIRED.includes(field) || value.trim() !== '' || REQUIRED_MESSAGE[lang],
+      validate: (value: string) => {
+        if (REQUIRED.includes(field) && value.trim() === '') return REQUIRED_MESSAGE[lang];
+        if (field !== 'phone') return true;
+        try {
+          checkPhone(value);
+          return true;
+        } catch (error) {
+          return error instanceof DomainError ? error.sentence[lang] : String(error);
+        }
+      },
     };
   });
   return (await inquirer.prompt(questions as never)) as OpenAnswers;
