@@ -4,6 +4,7 @@
 // procedure as one recorded at the counter; no status is ever written directly.
 import { apply, parseMoney, type Complaint, type NewEvent } from './complaint.js';
 import { DomainError, type Sentence } from './errors.js';
+import { formKey } from './identity.js';
 import type { Settings } from './settings.js';
 import { checkPhone, decide, MAX_TEXT, type Command } from './transitions.js';
 import { compareTimes, localDateOf, readDateTime, type IsoTime, type WallClock } from './time.js';
@@ -238,7 +239,7 @@ export type FormReading =
       readonly events: readonly NewEvent[];
       /** The complaint as its events leave it (id 0: the store numbers it). */
       readonly complaint: Complaint;
-      /** See `formKey`. */
+      /** The form's identity for re-import (`formKey` of identity.ts): its ref, else day + customer + description. */
       readonly key: string;
     }
   | { readonly ok: false; readonly errors: readonly FormError[] };
@@ -531,18 +532,4 @@ function readSatisfaction(value: string | null, complain: Complain): number | nu
     return null;
   }
   return Number(code);
-}
-
-function sameText(text: string): string {
-  return text.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
-}
-
-/**
- * What makes two forms the same form, for an import that never brings one in twice: the paper
- * form's number when it has one, else the day received, the customer and the description (the
- * time is left out, since one typist writes it and another does not).
- */
-export function formKey(form: Pick<Complaint, 'ref' | 'receivedAt' | 'description'> & { readonly customer: { readonly name: string } }): string {
-  if (form.ref !== null && form.ref.trim() !== '') return `ref:${sameText(form.ref)}`;
-  return `form:${localDateOf(form.receivedAt)}|${sameText(form.customer.name)}|${sameText(form.description)}`;
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   FORM_FIELDS,
-  formKey,
   mapHeaders,
   readForm,
   readUserColumnMap,
@@ -10,6 +9,7 @@ import {
   type FormContext,
   type FormReading,
 } from '../../src/workflow/forms.js';
+import { formKey } from '../../src/workflow/identity.js';
 import { DEFAULT_SETTINGS } from '../../src/workflow/settings.js';
 
 function context(): FormContext {
@@ -252,10 +252,10 @@ describe('the key that recognises a form again', () => {
       ['', '2026-10-06', 'Wang Fang', 'quality', 'Kettle leaks'],
     ]);
     expect(withRef?.ok && withRef.key).toBe('ref:f-001');
-    expect(sameDayLater?.ok && sameDayLater.key).toBe('form:2026-10-05|wang fang|kettle leaks');
-    expect(other?.ok && other.key).toBe('form:2026-10-06|wang fang|kettle leaks');
+    expect(sameDayLater?.ok && sameDayLater.key).toBe(['form', '2026-10-05', 'wang fang', 'kettle leaks'].join('\u001f'));
+    expect(other?.ok && other.key).toBe(['form', '2026-10-06', 'wang fang', 'kettle leaks'].join('\u001f'));
     expect(formKey({ ref: null, receivedAt: '2026-10-05T08:00:00+08:00', customer: { name: 'Wang Fang' }, description: 'Kettle leaks' })).toBe(
-      'form:2026-10-05|wang fang|kettle leaks',
+      ['form', '2026-10-05', 'wang fang', 'kettle leaks'].join('\u001f'),
     );
   });
 });
