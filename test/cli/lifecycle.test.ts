@@ -1,0 +1,245 @@
+// One complaint carried through the whole procedure from the command line, in English: what each
+// command prints, the --json shape it prints, and the state it leaves behind.
+import { afterAll, describe, expect, it } from 'vitest';
+import { expectComplaintShape, expectOk, makeDb, on, removeTempDirs, type ComplaintJson } from '../helpers/kesu.js';
+
+afterAll(removeTempDirs);
+
+describe('open → log → assign → resolve → follow-ups → close → reopen', () => {
+  // given one database for the chain; each step builds on the one before
+  const run = on(makeDb());
+
+  it('open prints the id and the answer deadline with how it was reached', () => {
+    const result = run(
+      'open',
+      '--customer', 'Li Wei',
+      '--phone', '138 0013 8000',
+      '--channel', 'phone',
+      '--category', 'quality',
+      '--desc', 'Cracked cup',
+      '--request', 'A new cup',
+      '--order', 'ORD-7',
+      '--ref', 'F-001',
+      '--received', '2026-10-30 10:00',
+      '--by', 'Alice',
+    );
+    expectOk(result);
+    expect(result.stdout).toBe(
+      'Recorded complaint #1. Answer the customer by Fri 6 Nov (end of day) (5 working days from Fri 30 Oct; skipped Sat 31 Oct, Sun 1 Nov).\n',
+    );
+  });
+
+  it('show --json has the full documented shape, with the opening event', () => {
+    const c = run.json<ComplaintJson>('show', '1');
+    expectComplaintShape(c, { events: true });
+    expect(c).toMatchObject({
+      id: 1,
+      ref: 'F-001',
+      status: 'open',
+      outcome: null,
+      severity: 'normal',
+      category: 'quality',
+      channel: 'phone',
+      customer: { name: 'Li Wei', phone: '138 0013 8000' },
+      description: 'Cracked cup',
+      request: 'A new cup',
+      order: 'ORD-7',
+      receivedAt: '2026-10-30T10:00:00+08:00',
+      receivedBy: 'Alice',
+      assignee: null,
+      department: 'QC',
+      substantiated: null,
+      responsibility: null,
+      rootCause: null,
+      correctiveAction: null,
+      solution: null,
+      compensation: { kind: null, amount: null },
+      deadlines: { answer: '2026-11-06T23:59:59+08:00', solution: null, followup: null },
+      overdue: ['answer'],
+      reopenCount: 0,
+      closedAt: null,
+      followups: [],
+    });
+    expect(c.events).toEqual([{ seq: 1, type: 'opened', at: '2026-10-30T10:00:00+08:00', by: 'Alice', note: null }]);
+  });
+
+  it('show explains the deadline and prints the timeline', () => {
+    const text = run.ok('show', '1');
+    expect(text).toMatch(/^#1 {2}open\n/);
+    expect(text).toContain('Customer           Li Wei (138 0013 8000)\n');
+    expect(text).toContain('Received           Fri 30 Oct 10:00 · Alice · phone\n');
+    expect(text).toContain('  answer      Fri 6 Nov  OVERDUE\n              5 working days from Fri 30 Oct; skipped Sat 31 Oct, Sun 1 Nov\n');
+    expect(text).toMatch(/Timeline\n {3}1 {2}Fri 30 Oct 10:00 {2}Alice {2}received\n$/);
+  });
+
+  it('log adds a call, then an investigation finding with substantiated, responsibility and root cause', () => {
+    const call = run.json<ComplaintJson>('log', '1', 'Called', 'the', 'customer', '--kind', 'call', '--at', '2026-10-30 11:00', '--by', 'Alice');
+    expect(call.status).toBe('open');
+    expect(call.events!.at(-1)).toEqual({ seq: 2, type: 'logged', at: '2026-10-30T11:00:00+08:00', by: 'Alice', note: 'Called the customer' });
+
+    const finding = run.json<ComplaintJson>(
+      'log', '1', 'Glaze crack from the kiln',
+      '--substantiated', 'yes', '--responsibility', 'supplier', '--root-cause', 'Kiln too hot',
+      '--at', '2026-10-31 09:00', '--by', 'Bob',
+    );
+    expectComplaintShape(finding, { events: true });
+    expect(finding).toMatchObject({ status: 'open', substantiated: true, responsibility: 'supplier', rootCause: 'Kiln too hot' });
+    expect(finding.events!.map((e) => e.seq)).toEqual([1, 2, 3]);
+
+    const text = run.ok('show', '1');
+    expect(text).toContain('   2  Fri 30 Oct 11:00  Alice  call: Called the customer\n');
+    expect(text).toContain('   3  Sat 31 Oct 09:00  Bob  finding: Glaze crack from the kiln\n');
+    expect(text).toContain('Substantiated      yes\n');
+    expect(text).toContain('Responsibility     supplier\n');
+  });
+
+  it("assign hands it over; the department defaults to the category's; the solution deadline is armed", () => {
+    const c = run.json<ComplaintJson>('assign', '1', '--to', 'Zhang San', '--at', '2026-11-02 09:00', '--by', 'Alice');
+    expectComplaintShape(c, { events: true });
+    expect(c).toMatchObject({ status: 'assigned', assignee: 'Zhang San', department: 'QC' });
+    expect(c.deadlines.solution).toBe('2026-11-05T23:59:59+08:00');
+    const text = run.ok('show', '1');
+    expect(text).toContain('Assignee           Zhang San (QC)\n');
+    expect(text).toContain('  solution    Thu 5 Nov  OVERDUE\n              3 working days from Mon 2 Nov\n');
+    expect(text).toContain('   4  Mon 2 Nov 09:00  Alice  assigned → Zhang San (QC)\n');
+  });
+
+  it('resolve records the solution, compensation 25.5 as "25.50", root cause and corrective action', () => {
+    const c = run.json<ComplaintJson>(
+      'resolve', '1',
+      '--solution', 'Replaced the cup',
+      '--compensation', '25.5',
+      '--compensation-kind', 'voucher',
+      '--root-cause', 'Kiln too hot',
+      '--action', 'Check the kiln daily',
+      '--at', '2026-11-04 15:00', '--by', 'Alice',
+    );
+    expectComplaintShape(c, { events: true });
+    expect(c).toMatchObject({
+      status: 'resolved',
+      solution: 'Replaced the cup',
+      compensation: { kind: 'voucher', amount: '25.50' },
+      rootCause: 'Kiln too hot',
+      correctiveAction: 'Check the kiln daily',
+      resolvedAt: '2026-11-04T15:00:00+08:00',
+    });
+    expect(c.deadlines.followup).toBe('2026-11-11T23:59:59+08:00');
+    const text = run.ok('show', '1');
+    expect(text).toContain('Compensation       voucher 25.50\n');
+    expect(text).toContain('  follow-up   Wed 11 Nov  OVERDUE\n              5 working days from Wed 4 Nov; skipped Sat 7 Nov, Sun 8 Nov\n');
+  });
+
+  it('a first satisfied follow-up of a quality complaint keeps it resolved, with the next follow-up due', () => {
+    const c = run.json<ComplaintJson>('followup', '1', '--satisfaction', '5', '--method', 'visit', '--note', 'Happy', '--at', '2026-11-06 10:00', '--by', 'Alice');
+    expect(c).toMatchObject({ status: 'resolved', outcome: null, closedAt: null });
+    expect(c.followups).toEqual([{ at: '2026-11-06T10:00:00+08:00', method: 'visit', satisfaction: 5, note: 'Happy' }]);
+    expect(c.deadlines.followup).toBe('2026-11-13T23:59:59+08:00');
+  });
+
+  it('the second satisfied follow-up closes it as satisfied', () => {
+    const c = run.json<ComplaintJson>('followup', '1', '--satisfaction', '4', '--at', '2026-11-09 10:00', '--by', 'Alice');
+    expectComplaintShape(c, { events: true });
+    expect(c).toMatchObject({ status: 'closed', outcome: 'satisfied', closedAt: '2026-11-09T10:00:00+08:00', overdue: [] });
+    expect(c.followups.map((f) => [f.method, f.satisfaction])).toEqual([['visit', 5], ['phone', 4]]);
+    expect(c.events!.slice(-2).map((e) => e.type)).toEqual(['followed-up', 'closed']);
+    expect(run.ok('show', '1')).toMatch(/^#1 {2}closed \(satisfied\)\n/);
+  });
+
+  it('reopen puts it back with its assignee and re-arms the answer and solution deadlines from the reopening', () => {
+    const c = run.json<ComplaintJson>('reopen', '1', '--note', 'Customer called again', '--at', '2026-11-10 10:00', '--by', 'Alice');
+    expectComplaintShape(c, { events: true });
+    expect(c).toMatchObject({ status: 'assigned', assignee: 'Zhang San', reopenCount: 1, closedAt: null, outcome: null });
+    expect(c.deadlines).toEqual({ answer: '2026-11-17T23:59:59+08:00', solution: '2026-11-13T23:59:59+08:00', followup: null });
+    expect(c.overdue).toEqual(['answer', 'solution']);
+    expect(c.events!.at(-1)).toEqual({ seq: 9, type: 'reopened', at: '2026-11-10T10:00:00+08:00', by: 'Alice', note: 'Customer called again' });
+    const text = run.ok('show', '1');
+    expect(text).toContain('Reopened           1\n');
+    expect(text).toContain('5 working days from Tue 10 Nov; skipped Sat 14 Nov, Sun 15 Nov\n');
+  });
+});
+
+describe('the other roads through the procedure', () => {
+  const run = on(makeDb());
+  let next = 1;
+  const open = (...extra: string[]): string => {
+    run.ok('open', '--customer', 'Wang Fang', '--category', 'service', '--desc', 'Rude cashier', '--received', '2026-11-02 09:00', '--by', 'Alice', ...extra);
+    return String(next++);
+  };
+
+  it('a major complaint must be answered within 24 hours, counted in clock hours, and is flagged', () => {
+    const result = run('open', '--customer', 'Chen Jie', '--category', 'quality', '--severity', 'major', '--desc', 'Glass in the food', '--received', '2026-10-30 10:00', '--by', 'Alice');
+    expectOk(result);
+    next++;
+    expect(result.stdout).toBe('Recorded complaint #1  MAJOR. Answer the customer by Sat 31 Oct 10:00 (24 hours from Fri 30 Oct 10:00).\n');
+    const c = run.json<ComplaintJson>('show', '1');
+    expect(c).toMatchObject({ severity: 'major', deadlines: { answer: '2026-10-31T10:00:00+08:00' } });
+    expect(run.ok('show', '1')).toMatch(/^#1 {2}open {2}MAJOR\n/);
+  });
+
+  it('open --json prints the new complaint in full; a Saturday complaint is due with the Friday one', () => {
+    const c = run.json<ComplaintJson>('open', '--customer', 'Zhao Lei', '--category', 'delivery', '--desc', 'Late', '--received', '2026-10-31 10:00', '--by', 'Bob');
+    next++;
+    expectComplaintShape(c, { events: true });
+    expect(c).toMatchObject({ id: 2, channel: 'in-person', severity: 'normal', department: 'logistics', customer: { name: 'Zhao Lei', phone: null } });
+    expect(c.deadlines.answer).toBe('2026-11-06T23:59:59+08:00');
+    expect(c.events).toEqual([{ seq: 1, type: 'opened', at: '2026-10-31T10:00:00+08:00', by: 'Bob', note: null }]);
+  });
+
+  it('assign --dept overrides the default department, and re-assigning is allowed', () => {
+    const id = open();
+    expect(run.json<ComplaintJson>('assign', id, '--to', 'Liu', '--at', '2026-11-02 10:00').department).toBe('front desk');
+    const c = run.json<ComplaintJson>('assign', id, '--to', 'Sun', '--dept', 'Training', '--note', 'Needs coaching', '--at', '2026-11-03 10:00');
+    expect(c).toMatchObject({ status: 'assigned', assignee: 'Sun', department: 'Training' });
+    expect(c.deadlines.solution).toBe('2026-11-06T23:59:59+08:00');
+    expect(c.events!.map((e) => e.type)).toEqual(['opened', 'assigned', 'assigned']);
+    expect(c.events!.at(-1)!.note).toBe('Needs coaching');
+  });
+
+  it('a service complaint closes after one satisfied follow-up', () => {
+    const id = open();
+    run.ok('resolve', id, '--solution', 'Apologised', '--at', '2026-11-02 12:00');
+    const c = run.json<ComplaintJson>('followup', id, '--satisfaction', '4', '--at', '2026-11-03 12:00');
+    expect(c).toMatchObject({ status: 'closed', outcome: 'satisfied' });
+  });
+
+  it('a dissatisfied follow-up reopens it: open again without an assignee, reopen count + 1', () => {
+    const id = open();
+    run.ok('resolve', id, '--solution', 'Apologised', '--at', '2026-11-02 12:00');
+    const c = run.json<ComplaintJson>('followup', id, '--satisfaction', '3', '--note', 'Still upset', '--at', '2026-11-03 12:00');
+    expect(c).toMatchObject({ status: 'open', reopenCount: 1, outcome: null, assignee: null });
+    expect(c.deadlines.answer).toBe('2026-11-10T23:59:59+08:00');
+    expect(c.events!.slice(-2).map((e) => e.type)).toEqual(['followed-up', 'reopened']);
+  });
+
+  it('a dissatisfied follow-up of an assigned complaint goes back to the assignee', () => {
+    const id = open();
+    run.ok('assign', id, '--to', 'Liu', '--at', '2026-11-02 10:00');
+    run.ok('resolve', id, '--solution', 'Apologised', '--at', '2026-11-02 12:00');
+    const c = run.json<ComplaintJson>('followup', id, '--satisfaction', '1', '--at', '2026-11-03 12:00');
+    expect(c).toMatchObject({ status: 'assigned', assignee: 'Liu', reopenCount: 1 });
+    expect(c.deadlines.solution).toBe('2026-11-06T23:59:59+08:00');
+  });
+
+  it('resolve --unfounded --finding closes it with outcome unfounded', () => {
+    const id = open();
+    const c = run.json<ComplaintJson>('resolve', id, '--unfounded', '--finding', 'The receipt shows another shop', '--at', '2026-11-02 12:00');
+    expectComplaintShape(c, { events: true });
+    expect(c).toMatchObject({ status: 'closed', outcome: 'unfounded', finding: 'The receipt shows another shop', closedAt: '2026-11-02T12:00:00+08:00' });
+    expect(run.ok('show', id)).toMatch(/closed \(unfounded\)/);
+  });
+
+  it('close --reason closes it from any open status with that outcome', () => {
+    const id = open();
+    const c = run.json<ComplaintJson>('close', id, '--reason', 'withdrawn', '--note', 'Customer dropped it', '--at', '2026-11-02 12:00');
+    expect(c).toMatchObject({ status: 'closed', outcome: 'withdrawn', closedAt: '2026-11-02T12:00:00+08:00' });
+    expect(c.events!.at(-1)).toMatchObject({ type: 'closed', note: 'Customer dropped it' });
+    const reopened = run.json<ComplaintJson>('reopen', id, '--at', '2026-11-03 12:00');
+    expect(reopened).toMatchObject({ status: 'open', reopenCount: 1, closedAt: null });
+  });
+
+  it('a compensation amount is kept exact to the cent', () => {
+    const id = open();
+    const c = run.json<ComplaintJson>('resolve', id, '--solution', 'Refunded', '--compensation', '1234.05', '--compensation-kind', 'refund', '--at', '2026-11-02 12:00');
+    expect(c.compensation).toEqual({ kind: 'refund', amount: '1234.05' });
+  });
+});

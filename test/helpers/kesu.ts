@@ -1,0 +1,245 @@
+// Running the real kesu (bin/kesu.js on the built dist/) as a user would, on a temp database.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const BIN = join(ROOT, 'bin', 'kesu.js');
+
+export interface KesuResult {
+  readonly stdout: string;
+  readonly stderr: string;
+  /** The exit code; null only when the process was killed (e.g. by the timeout). */
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+}
+
+export interface KesuOptions {
+  /** Added to the test environment; `undefined` removes a variable. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Written to stdin, which is then closed (stdin is never a terminal here). */
+  readonly input?: string;
+  /** A guard against a process that waits forever; not an assertion on speed. */
+  readonly timeout?: number;
+}
+
+/** The environment every e2e run starts from: no colour, Shanghai time, English, no KESU_DB. */
+export function testEnv(extra: KesuOptions['env'] = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', TZ: 'Asia/Shanghai', LANG: 'en_US.UTF-8' };
+  for (const name of ['KESU_DB', 'KESU_DEBUG', 'LC_ALL', 'LC_MESSAGES', 'LANGUAGE', 'FORCE_COLOR']) delete env[name];
+  for (const [name, value] of Object.entries(extra)) {
+    if (value === undefined) delete env[name];
+    else env[name] = value;
+  }
+  return env;
+}
+
+/** Runs `node bin/kesu.js ...args` to completion. */
+export function kesu(args: readonly string[], options: KesuOptions = {}): KesuResult {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    env: testEnv(options.env),
+    input: options.input ?? '',
+    encoding: 'utf8',
+    timeout: options.timeout ?? 30_000,
+  });
+  if (result.error && (result.error as NodeJS.ErrnoException).code !== 'ETIMEDOUT') throw result.error;
+  return { stdout: result.stdout, stderr: result.stderr, code: result.status, signal: result.signal };
+}
+
+/** Runs kesu without blocking, so that several can run at once; stdin stays open unless `input` is given. */
+export function kesuAsync(args: readonly string[], options: KesuOptions = {}): Promise<KesuResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: testEnv(options.env), timeout: options.timeout ?? 30_000 });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ stdout, stderr, code, signal }));
+    if (options.input !== undefined) child.stdin.end(options.input);
+  });
+}
+
+/** kesu on one database: `const run = on(db); run('show', '1')`. */
+export function on(db: string, options: KesuOptions = {}) {
+  const run = (...args: string[]): KesuResult => kesu(['--db', db, ...args], options);
+  /** Runs with `--json`, expects success and returns the parsed stdout. */
+  run.json = <T = Record<string, unknown>>(...args: string[]): T => {
+    const result = kesu(['--db', db, '--json', ...args], options);
+    expectOk(result);
+    return JSON.parse(result.stdout) as T;
+  };
+  /** Runs and expects success, returning stdout. */
+  run.ok = (...args: string[]): string => {
+    const result = kesu(['--db', db, ...args], options);
+    expectOk(result);
+    return result.stdout;
+  };
+  return run;
+}
+
+export type Kesu = ReturnType<typeof on>;
+
+const tempDirs: string[] = [];
+
+/** A fresh temporary directory. */
+export function makeTempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kesu-e2e-'));
+  tempDirs.push(dir);
+  return dir;
+}
+
+/** A database path in a fresh temporary directory (the file itself does not exist yet). */
+export function makeDb(name = 'kesu.db'): string {
+  return join(makeTempDir(), name);
+}
+
+/** Removes every directory made by makeTempDir in this test file; call it from afterAll. */
+export function removeTempDirs(): void {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+export function expectOk(result: KesuResult): void {
+  expect(result.stderr, `stderr of a command that should succeed (stdout: ${result.stdout})`).toBe('');
+  expect(result.code).toBe(0);
+}
+
+/** Lines that look like a JavaScript stack frame. */
+export const STACK_LINE = /^\s{4}at /m;
+
+/** A failed command: the exit code, nothing on stdout, one line on stderr, no stack trace. Returns the message. */
+export function expectFailure(result: KesuResult, code: 1 | 2): string {
+  expect(result.signal, 'the process must end by itself').toBeNull();
+  expect({ code: result.code, stdout: result.stdout }).toEqual({ code, stdout: '' });
+  expect(result.stderr).not.toMatch(STACK_LINE);
+  expect(result.stderr).toMatch(/^kesu: .+\n$/);
+  expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+  return result.stderr.slice('kesu: '.length).trimEnd();
+}
+
+/** A failed command run with --json: `{"error":{"code","message"}}` on stderr. Returns the error. */
+export function expectJsonFailure(result: KesuResult, code: 1 | 2): { code: string; message: string } {
+  expect(result.signal).toBeNull();
+  expect({ code: result.code, stdout: result.stdout }).toEqual({ code, stdout: '' });
+  expect(result.stderr).not.toMatch(STACK_LINE);
+  const parsed = JSON.parse(result.stderr) as { error: { code: string; message: string } };
+  expect(Object.keys(parsed)).toEqual(['error']);
+  expect(Object.keys(parsed.error).sort()).toEqual(['code', 'message']);
+  expect(typeof parsed.error.code).toBe('string');
+  expect(typeof parsed.error.message).toBe('string');
+  return parsed.error;
+}
+
+/** One clear sentence: starts with a capital (or a flag, a quote, Chinese), ends with a full stop. */
+export function expectSentence(message: string): void {
+  expect(message).toMatch(/^[A-Z"“\-\u4e00-\u9fff]/);
+  expect(message).toMatch(/[.。]$/);
+  expect(message).not.toMatch(/\n/);
+  expect(message).not.toMatch(/undefined|null|\[object/);
+}
+
+/** ISO 8601 with an explicit offset (Shanghai: +08:00). */
+export const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}:\d{2})$/;
+
+export const COMPLAINT_KEYS = [
+  'id',
+  'uuid',
+  'ref',
+  'status',
+  'outcome',
+  'severity',
+  'category',
+  'channel',
+  'customer',
+  'description',
+  'request',
+  'order',
+  'receivedAt',
+  'receivedBy',
+  'assignee',
+  'department',
+  'substantiated',
+  'responsibility',
+  'finding',
+  'rootCause',
+  'correctiveAction',
+  'solution',
+  'compensation',
+  'deadlines',
+  'overdue',
+  'reopenCount',
+  'resolvedAt',
+  'closedAt',
+  'followups',
+] as const;
+
+export interface ComplaintJson {
+  id: number;
+  uuid: string;
+  ref: string | null;
+  status: string;
+  outcome: string | null;
+  severity: string;
+  category: string;
+  channel: string;
+  customer: { name: string; phone: string | null };
+  description: string;
+  request: string | null;
+  order: string | null;
+  receivedAt: string;
+  receivedBy: string;
+  assignee: string | null;
+  department: string | null;
+  substantiated: boolean | null;
+  responsibility: string | null;
+  finding: string | null;
+  rootCause: string | null;
+  correctiveAction: string | null;
+  solution: string | null;
+  compensation: { kind: string | null; amount: string | null };
+  deadlines: { answer: string | null; solution: string | null; followup: string | null };
+  overdue: string[];
+  reopenCount: number;
+  resolvedAt: string | null;
+  closedAt: string | null;
+  followups: { at: string; method: string; satisfaction: number; note: string | null }[];
+  events?: { seq: number; type: string; at: string; by: string; note: string | null }[];
+}
+
+/**
+ * The documented complaint shape: every key present (absent values are null, never missing),
+ * camelCase, ids numbers, times ISO with offset, money a decimal string.
+ */
+export function expectComplaintShape(value: unknown, { events }: { events: boolean }): asserts value is ComplaintJson {
+  const c = value as ComplaintJson;
+  const keys = events ? [...COMPLAINT_KEYS, 'events'] : [...COMPLAINT_KEYS];
+  expect(Object.keys(c).sort()).toEqual([...keys].sort());
+  for (const key of Object.keys(c)) expect(key).toMatch(/^[a-z][a-zA-Z]*$/);
+  expect(Number.isInteger(c.id)).toBe(true);
+  expect(c.uuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+  expect(Object.keys(c.customer).sort()).toEqual(['name', 'phone']);
+  expect(Object.keys(c.compensation).sort()).toEqual(['amount', 'kind']);
+  if (c.compensation.amount !== null) expect(c.compensation.amount).toMatch(/^\d+\.\d{2}$/);
+  expect(Object.keys(c.deadlines).sort()).toEqual(['answer', 'followup', 'solution']);
+  for (const due of Object.values(c.deadlines)) if (due !== null) expect(due).toMatch(ISO_WITH_OFFSET);
+  for (const time of [c.receivedAt, c.resolvedAt, c.closedAt]) if (time !== null) expect(time).toMatch(ISO_WITH_OFFSET);
+  expect(c.receivedAt).not.toBeNull();
+  expect(Array.isArray(c.overdue)).toBe(true);
+  expect(Number.isInteger(c.reopenCount)).toBe(true);
+  for (const f of c.followups) {
+    expect(Object.keys(f).sort()).toEqual(['at', 'method', 'note', 'satisfaction']);
+    expect(f.at).toMatch(ISO_WITH_OFFSET);
+    expect(Number.isInteger(f.satisfaction)).toBe(true);
+  }
+  if (events) {
+    c.events!.forEach((e, index) => {
+      expect(Object.keys(e).sort()).toEqual(['at', 'by', 'note', 'seq', 'type']);
+      expect(e.seq).toBe(index + 1);
+      expect(e.at).toMatch(ISO_WITH_OFFSET);
+    });
+  }
+}
