@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, type NewEvent } from '../../src/workflow/complaint.js';
+import { fold } from '../../src/workflow/complaint.js';
 import { DomainError } from '../../src/workflow/errors.js';
 import {
   computeReport,
@@ -11,34 +11,9 @@ import {
   type ReportPeriod,
 } from '../../src/workflow/report.js';
 import { DEFAULT_SETTINGS } from '../../src/workflow/settings.js';
-import { decide, type ChangeCommand } from '../../src/workflow/transitions.js';
 import type { IsoTime } from '../../src/workflow/time.js';
-import { assign, at, close, context, followup, log, openCommand, reopen, resolve, thrownBy, type OpenCommand } from './builders.js';
-
-/** A shop's event log: complaints numbered from 1, each event numbered within its complaint. */
-class Shop {
-  readonly events: ReportEvent[] = [];
-  private readonly byComplaint = new Map<number, NewEvent[]>();
-
-  open(fields: Partial<Omit<OpenCommand, 'type'>>): number {
-    const id = this.byComplaint.size + 1;
-    this.byComplaint.set(id, []);
-    this.record(id, decide(null, openCommand({ uuid: `uuid-${id}`, ...fields }), context()));
-    return id;
-  }
-
-  act(id: number, ...commands: ChangeCommand[]): void {
-    for (const command of commands) this.record(id, decide(fold(id, this.byComplaint.get(id)!), command, context()));
-  }
-
-  private record(id: number, events: NewEvent[]): void {
-    const list = this.byComplaint.get(id)!;
-    for (const event of events) {
-      list.push(event);
-      this.events.push({ ...event, complaintId: id, seq: list.length });
-    }
-  }
-}
+import { assign, at, close, followup, log, reopen, resolve, thrownBy } from './builders.js';
+import { Shop } from './shop.js';
 
 const OCTOBER: ReportPeriod = { from: '2026-10-01', to: '2026-10-31', label: 'month' };
 /** Long after every event: October and September are reported as history. */
