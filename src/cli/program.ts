@@ -157,6 +157,16 @@ export function buildProgram(io: Io): Command {
     .action(run(async () => (await import('./commands/due.js')).due));
 
   program
+    .command('report')
+    .description('the period summary for management: every figure as it stood at the period end')
+    .option('--month <month>', 'YYYY-MM, or last (default: this month to date)')
+    .option('--from <date>', 'start of a custom period')
+    .option('--to <date>', 'end of a custom period (inclusive)')
+    .option('--format <format>', 'table, md, csv, json, html (default table; json with --json)')
+    .option('--out <file>', 'write to this file instead of stdout')
+    .action(run(async () => (await import('./commands/report.js')).report));
+
+  program
     .command('config')
     .description('show or change the calendar, deadlines, departments and follow-ups required')
     .argument('[action]', 'show (default), set, add, remove')

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { apply, fold, nextDue, type Complaint, type ComplaintEvent, type EventPayload, type NewEvent } from '../workflow/complaint.js';
 import { DomainError } from '../workflow/errors.js';
 import { formKey } from '../workflow/identity.js';
+import type { ReportEvent } from '../workflow/report.js';
 import { DEFAULT_SETTINGS, withDefaults, type Settings } from '../workflow/settings.js';
 import { instant } from '../workflow/time.js';
 import type { Category, Severity, Status } from '../workflow/vocab.js';
@@ -79,6 +80,17 @@ export class SqliteStore {
       ),
       events: db.prepare<[number], EventRow>(
         'SELECT complaint_id, seq, type, at, actor, note, data FROM events WHERE complaint_id = ? ORDER BY seq',
+      ),
+      reportEvents: db.prepare<{ from: number; to: number }, EventRow>(
+        `WITH chosen AS (
+           SELECT complaint_id AS id FROM events WHERE at_ms >= @from
+           UNION
+           SELECT id FROM complaints WHERE status <> 'closed'
+         )
+         SELECT e.complaint_id, e.seq, e.type, e.at, e.actor, e.note, e.data
+         FROM chosen JOIN complaints c ON c.id = chosen.id JOIN events e ON e.complaint_id = c.id
+         WHERE c.received_ms <= @to
+         ORDER BY e.complaint_id, e.seq`,
       ),
       getSettings: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
       putSettings: db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
@@ -193,6 +205,14 @@ export class SqliteStore {
       commit: () => end('COMMIT'),
       rollback: () => end('ROLLBACK'),
     };
+  }
+
+  /**
+   * Every event of each complaint received by `toMs` that has an event from `fromMs` on or is not
+   * closed now: what the report needs to know how things stood in its window.
+   */
+  reportEvents(fromMs: number, toMs: number): ReportEvent[] {
+    return this.statements.reportEvents.all({ from: fromMs, to: toMs }).map((row) => ({ ...eventFromRow(row), complaintId: row.complaint_id }));
   }
 
   /** The id of the complaint with this paper form number, if any. */

@@ -1,0 +1,41 @@
+import { writeFileSync } from 'node:fs';
+import { computeReport, reportPeriod, reportWindow } from '../../workflow/report.js';
+import { endOfDay, instant, localDateOf, offsetOf, startOfDay } from '../../workflow/time.js';
+import type { CliContext } from '../context.js';
+import { UserError } from '../errors.js';
+import { loadReportRenderer, REPORT_FORMATS, type ReportFormat } from '../render/report/index.js';
+
+export interface ReportOptions {
+  month?: string;
+  from?: string;
+  to?: string;
+  format?: string;
+  out?: string;
+}
+
+export async function report(context: CliContext, options: ReportOptions): Promise<string> {
+  const format = (options.format ?? (context.json ? 'json' : 'table')) as ReportFormat;
+  if (!REPORT_FORMATS.includes(format)) {
+    throw new UserError('invalid', {
+      en: `--format "${options.format}" is not a report format; use one of: ${REPORT_FORMATS.join(', ')}.`,
+      zh: `--format “${options.format}”不是报表格式；可用：${REPORT_FORMATS.join('、')}。`,
+    });
+  }
+  const { now } = context;
+  const period = reportPeriod({ month: options.month, from: options.from, to: options.to }, localDateOf(now));
+  const window = reportWindow(period);
+  const store = await context.store();
+  const events = store.reportEvents(instant(startOfDay(window.from, offsetOf(now))), instant(endOfDay(window.to, offsetOf(now))));
+  const figures = computeReport({ events, period, settings: store.settings(), now });
+  const text = (await loadReportRenderer(format))(figures, context.lang);
+  if (options.out === undefined) return text;
+  try {
+    writeFileSync(options.out, text);
+  } catch (error) {
+    throw new UserError('unwritable', {
+      en: `Cannot write ${options.out} (${(error as NodeJS.ErrnoException).code ?? 'error'}); check the folder exists and is writable.`,
+      zh: `无法写入 ${options.out}（${(error as NodeJS.ErrnoException).code ?? 'error'}）；请检查目录是否存在且可写。`,
+    });
+  }
+  return '';
+}
