@@ -1,11 +1,15 @@
 // Turning option strings into domain values, with one clear sentence when they are wrong.
 import { describeCodes, labelOf, parseCode, type Lang, type Vocabulary } from '../workflow/vocab.js';
-import { usage, UserError } from './errors.js';
+import { UserError } from './errors.js';
 
 export function parseId(text: string): number {
   const id = Number(text.normalize('NFKC').replace(/^#/, ''));
   if (!Number.isInteger(id) || id < 1) {
-    throw usage(`"${text}" is not a complaint id; give the number shown by kesu list.`, `“${text}”不是投诉编号；请填写 kesu list 显示的数字。`);
+    // A well-formed command line with a wrong value: invalid data (exit 1), like an unknown id.
+    throw new UserError('invalid', {
+      en: `"${text}" is not a complaint id; give the number shown by kesu list.`,
+      zh: `“${text}”不是投诉编号；请填写 kesu list 显示的数字。`,
+    });
   }
   return id;
 }
@@ -15,11 +19,17 @@ export function parseVocabOption<C extends string>(vocab: Vocabulary<C>, text: s
   if (code === undefined) {
     const zhLabels = vocab.codes.map((c) => labelOf(vocab, c, 'zh' as Lang)).join('、');
     throw new UserError('invalid', {
-      en: `${flag} "${text}" is not a ${vocab.name}; use one of: ${describeCodes(vocab)}.`,
+      en: `${flag} "${text}" is not ${withArticle(vocab.name)}; use one of: ${describeCodes(vocab)}.`,
       zh: `${flag} “${text}”不是有效的选项；可用：${zhLabels}（或 ${describeCodes(vocab)}）。`,
     });
   }
   return code;
+}
+
+/** "a status", "an entry kind", "a yes/no answer". */
+function withArticle(name: string): string {
+  const noun = name === 'yes/no' ? 'yes/no answer' : name;
+  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
 }
 
 export function optionalVocab<C extends string>(vocab: Vocabulary<C>, text: string | undefined, flag: string): C | null {

@@ -1,4 +1,5 @@
-import { CATEGORY, SEVERITY, STATUS, type Status } from '../../workflow/vocab.js';
+import { CATEGORY, describeCodes, labelOf, parseCode, SEVERITY, STATUS, type Status } from '../../workflow/vocab.js';
+import { UserError } from '../errors.js';
 import { instant } from '../../workflow/time.js';
 import type { CliContext } from '../context.js';
 import { parseAtOption } from '../clock.js';
@@ -19,8 +20,7 @@ export interface ListOptions {
 }
 
 export async function list(context: CliContext, options: ListOptions): Promise<string> {
-  const statuses: Status[] | null =
-    options.status === undefined ? null : splitList(options.status).some((s) => s.toLowerCase() === 'all') ? [...STATUS.codes] : parseVocabList(STATUS, options.status, '--status')!;
+  const statuses = parseStatuses(options.status);
   const complaints = (await context.store()).list({
     statuses,
     categories: parseVocabList(CATEGORY, options.category, '--category'),
@@ -34,6 +34,23 @@ export async function list(context: CliContext, options: ListOptions): Promise<s
     limit: options.limit === undefined ? undefined : parsePositiveInt(options.limit, '--limit'),
   });
   return context.json ? toJsonText(complaints.map((c) => complaintJson(c, context.now))) : renderList(complaints, context);
+}
+
+/** --status: codes or labels, comma-separated, or `all` (全部) for every status. */
+function parseStatuses(text: string | undefined): Status[] | null {
+  if (text === undefined) return null;
+  const parts = splitList(text);
+  if (parts.some((part) => ['all', '全部', '所有'].includes(part.toLowerCase()))) return [...STATUS.codes];
+  return parts.map((part) => {
+    const code = parseCode(STATUS, part);
+    if (code === undefined) {
+      throw new UserError('invalid', {
+        en: `--status "${part}" is not a status; use one or more of: ${describeCodes(STATUS)}, or all.`,
+        zh: `--status “${part}”不是有效的状态；可用：${STATUS.codes.map((c) => labelOf(STATUS, c, 'zh')).join('、')}，或“全部”（all）。`,
+      });
+    }
+    return code;
+  });
 }
 
 function untilInstant(text: string): number {

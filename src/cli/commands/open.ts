@@ -73,7 +73,7 @@ async function completeFields(context: CliContext, given: OpenAnswers, missing: 
   if (!context.interactive) {
     const flags = missing.map((field) => FLAGS[field]).join(', ');
     throw usage(
-      `Missing ${flags}: give ${missing.length > 1 ? 'them' : 'it'} as flags, or run kesu open in a terminal to be asked.`,
+      `Missing ${flags}: give ${missing.length > 1 ? 'them as flags' : 'it as a flag'}, or run kesu open in a terminal to be asked.`,
       `缺少 ${flags}：请用参数给出，或在终端中运行 kesu open 按提示填写。`,
     );
   }

@@ -1,0 +1,211 @@
+// What a user sees when something is wrong: refused moves that write nothing, usage errors (exit 2),
+// bad data (exit 1), JSON errors on stderr, and never a stack trace unless KESU_DEBUG=1.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  expectFailure,
+  expectJsonFailure,
+  expectSentence,
+  kesu,
+  kesuAsync,
+  makeDb,
+  makeTempDir,
+  on,
+  removeTempDirs,
+  STACK_LINE,
+  type ComplaintJson,
+} from '../helpers/kesu.js';
+
+afterAll(removeTempDirs);
+
+const db = makeDb();
+const run = on(db);
+
+beforeAll(() => {
+  // given one complaint in each status: 1 open, 2 assigned, 3 resolved, 4 closed
+  for (const customer of ['Open', 'Assigned', 'Resolved', 'Closed']) {
+    run.ok('open', '--customer', customer, '--category', 'quality', '--desc', 'Cracked cup', '--received', '2026-11-02 09:00', '--by', 'Alice');
+  }
+  run.ok('assign', '2', '--to', 'Zhang', '--at', '2026-11-02 10:00');
+  run.ok('resolve', '3', '--solution', 'Replaced', '--at', '2026-11-02 10:00');
+  run.ok('close', '4', '--reason', 'duplicate', '--at', '2026-11-02 10:00');
+});
+
+describe('refused moves name the status and the commands allowed, and write nothing', () => {
+  const refused: [id: string, status: string, allowed: string, args: string[]][] = [
+    ['1', 'open', 'assign, resolve, close, log', ['followup', '1', '--satisfaction', '4']],
+    ['1', 'open', 'assign, resolve, close, log', ['reopen', '1']],
+    ['2', 'assigned', 'assign, resolve, close, log', ['followup', '2', '--satisfaction', '5']],
+    ['2', 'assigned', 'assign, resolve, close, log', ['reopen', '2']],
+    ['3', 'resolved', 'followup, close, log', ['assign', '3', '--to', 'Liu']],
+    ['3', 'resolved', 'followup, close, log', ['resolve', '3', '--solution', 'Again']],
+    ['3', 'resolved', 'followup, close, log', ['reopen', '3']],
+    ['4', 'closed', 'reopen, log', ['assign', '4', '--to', 'Liu']],
+    ['4', 'closed', 'reopen, log', ['resolve', '4', '--unfounded', '--finding', 'No']],
+    ['4', 'closed', 'reopen, log', ['followup', '4', '--satisfaction', '2']],
+    ['4', 'closed', 'reopen, log', ['close', '4', '--reason', 'withdrawn']],
+  ];
+
+  it('every refused move exits 1 with one sentence, and show --json is the same before and after', () => {
+    const before = ['1', '2', '3', '4'].map((id) => run('--json', 'show', id).stdout);
+    for (const [id, status, allowed, args] of refused) {
+      const message = expectFailure(run(...args), 1);
+      expectSentence(message);
+      expect(message).toBe(`Complaint ${id} is ${status}, so it cannot take ${args[0]}; from ${status} you can: ${allowed}.`);
+    }
+    const after = ['1', '2', '3', '4'].map((id) => run('--json', 'show', id).stdout);
+    expect(after).toEqual(before);
+    expect(JSON.parse(after[3]!).events).toHaveLength(2);
+  });
+
+  it('with --json the refusal is {"error":{"code","message"}} on stderr', () => {
+    const error = expectJsonFailure(run('--json', 'followup', '1', '--satisfaction', '4'), 1);
+    expect(error).toEqual({
+      code: 'not-allowed',
+      message: 'Complaint 1 is open, so it cannot take followup; from open you can: assign, resolve, close, log.',
+    });
+  });
+
+  it('in Chinese the refusal names the status in Chinese', () => {
+    const message = expectFailure(run('--lang', 'zh', 'assign', '4', '--to', 'Liu'), 1);
+    expect(message).toBe('投诉 4 的状态是“已结案”，不能执行 assign；此状态下可以执行：reopen、log。');
+    const viaLang = kesu(['--db', db, 'reopen', '1'], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(expectFailure(viaLang, 1)).toBe('投诉 1 的状态是“待处理”，不能执行 reopen；此状态下可以执行：assign、resolve、close、log。');
+  });
+
+  it('a time earlier than the last entry is refused and writes nothing', () => {
+    const before = run('--json', 'show', '2').stdout;
+    const message = expectFailure(run('log', '2', 'Backdated', '--at', '2026-11-01 09:00'), 1);
+    expect(message).toBe('Complaint 2 already has an entry at 2026-11-02T10:00:00+08:00; give --at a time no earlier than that.');
+    expect(run('--json', 'show', '2').stdout).toBe(before);
+  });
+});
+
+describe('open without a terminal', () => {
+  it('exits 2 at once, naming every missing flag, when stdin is closed', () => {
+    const result = kesu(['--db', db, 'open', '--customer', 'Li'], { input: '', timeout: 15_000 });
+    expect(expectFailure(result, 2)).toBe('Missing --category, --desc: give them as flags, or run kesu open in a terminal to be asked.');
+    expect(expectFailure(kesu(['--db', db, 'open'], { timeout: 15_000 }), 2)).toMatch(/^Missing --customer, --category, --desc: /);
+  });
+
+  it('does not wait for input when stdin is a pipe that stays open', async () => {
+    const result = await kesuAsync(['--db', db, 'open', '--category', 'quality', '--desc', 'x'], { timeout: 15_000 });
+    expect(expectFailure(result, 2)).toBe('Missing --customer: give it as a flag, or run kesu open in a terminal to be asked.');
+  });
+
+  it('says so in Chinese, and as JSON with --json', () => {
+    const zh = kesu(['--db', db, 'open', '--customer', '李伟'], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(expectFailure(zh, 2)).toBe('缺少 --category, --desc：请用参数给出，或在终端中运行 kesu open 按提示填写。');
+    const error = expectJsonFailure(kesu(['--db', db, '--json', 'open']), 2);
+    expect(error.code).toBe('usage');
+    expect(error.message).toContain('--customer, --category, --desc');
+  });
+
+  it('writes nothing', () => {
+    expect(run.json<ComplaintJson[]>('list', '--status', 'all').map((c) => c.id).sort()).toEqual([1, 2, 3, 4]);
+  });
+});
+
+describe('usage errors exit 2', () => {
+  const cases: [args: string[], en: string, zh: string][] = [
+    [['list', '--bogus'], 'Unknown option --bogus; see kesu help for the options.', '不认识的选项 --bogus；用 kesu help 查看可用选项。'],
+    [['--verbose', 'list'], 'Unknown option --verbose; see kesu help for the options.', '不认识的选项 --verbose；用 kesu help 查看可用选项。'],
+    [['frob'], 'Unknown command frob; see kesu help for the commands.', '不认识的命令 frob；用 kesu help 查看命令列表。'],
+    [['assign', '1', '--to'], 'Option --to needs a value; write it after the option.', '选项 --to 缺少值；请在它后面写上值。'],
+    [['assign', '1'], 'Missing required option --to; give it a value.', '缺少必填选项 --to；请补上它的值。'],
+    [['followup', '3'], 'Missing required option --satisfaction; give it a value.', '缺少必填选项 --satisfaction；请补上它的值。'],
+    [['show'], 'Missing argument id; see kesu help for the usage.', '缺少参数 id；用 kesu help 查看用法。'],
+    [['show', '1', '2'], 'Too many arguments; see kesu help for the usage.', '参数过多；用 kesu help 查看用法。'],
+    [['resolve', '1'], 'Missing --solution: say what was agreed with the customer (or use --unfounded --finding TEXT).', '缺少 --solution：请写明与客户商定的处理方案（或用 --unfounded --finding 说明投诉不成立）。'],
+    [['resolve', '1', '--unfounded'], 'Missing --finding: say what the investigation found, to send back to the customer.', '缺少 --finding：请写明调查结论，以便答复客户。'],
+  ];
+
+  it.each(cases)('%j', (args, en, zh) => {
+    expect(expectFailure(run(...args), 2)).toBe(en);
+    expect(expectFailure(run('--lang', 'zh', ...args), 2)).toBe(zh);
+  });
+
+  it('an unknown command close to a real one is suggested', () => {
+    expect(expectFailure(run('shwo', '1'), 2)).toBe('Unknown command shwo; see kesu help for the commands. Did you mean show?');
+  });
+
+  it('with --json a usage error is a JSON error with code "usage"', () => {
+    expect(expectJsonFailure(run('--json', 'assign', '1', '--to'), 2)).toEqual({
+      code: 'usage',
+      message: 'Option --to needs a value; write it after the option.',
+    });
+  });
+});
+
+describe('bad data exits 1 with one sentence', () => {
+  const cases: [args: string[], code: string, en: string, json?: 'json'][] = [
+    [['show', 'abc'], 'invalid', '"abc" is not a complaint id; give the number shown by kesu list.', 'json'],
+    [['show', '0'], 'invalid', '"0" is not a complaint id; give the number shown by kesu list.'],
+    [['show', '99'], 'not-found', 'There is no complaint 99; see the ids with kesu list --status all.', 'json'],
+    [['log', '99', 'hello'], 'not-found', 'There is no complaint 99; see the ids with kesu list --status all.'],
+    [['open', '--customer', 'Li', '--category', 'frob', '--desc', 'x'], 'invalid', '--category "frob" is not a category; use one of: quality, service, delivery, wrong-item, after-sales, billing, facility, other.'],
+    [['open', '--customer', 'Li', '--category', 'quality', '--desc', 'x', '--severity', 'huge'], 'invalid', '--severity "huge" is not a severity; use one of: normal, urgent, major.'],
+    [['log', '1', 'x', '--kind', 'email'], 'invalid', '--kind "email" is not an entry kind; use one of: note, call, visit, finding.'],
+    [['log', '1', 'x', '--substantiated', 'maybe'], 'invalid', '--substantiated "maybe" is not a yes/no answer; use one of: yes, no.'],
+    [['followup', '3', '--satisfaction', '7'], 'invalid', '--satisfaction "7" is not a satisfaction; use one of: 1, 2, 3, 4, 5.'],
+    [['close', '1', '--reason', 'bored'], 'invalid', '--reason "bored" is not a close reason; use one of: withdrawn, unresolved, duplicate.'],
+    [['resolve', '1', '--solution', 'x', '--compensation', '12.345'], 'invalid', '--compensation "12.345" is not an amount; write it like 25.50.'],
+    [['list', '--status', 'pending'], 'invalid', '--status "pending" is not a status; use one or more of: open, assigned, resolved, closed, or all.'],
+    [['log', '1', 'x', '--at', '05/10/2026'], 'invalid', '--at "05/10/2026" could be read two ways; write the year first, like 2026-10-05 09:00.', 'json'],
+    [['log', '1', 'x', '--at', 'yesterday'], 'invalid', '--at "yesterday" is not a date or time; write it like 2026-10-05 09:00 or 2026年10月5日.'],
+    [['open', '--customer', 'Li', '--category', 'quality', '--desc', 'x', '--received', '05/10/2026'], 'invalid', '--received "05/10/2026" could be read two ways; write the year first, like 2026-10-05 09:00.'],
+    [['log', '1', 'x', '--at', '2099-01-01 09:00'], 'invalid', 'The time 2099-01-01T09:00:00+08:00 is in the future; give --at a time that has already passed.'],
+    [['open', '--customer', 'Li', '--category', 'quality', '--desc', 'x', '--ref', 'F-9', '--phone', 'call me'], 'invalid', '"call me" is not a phone number; give digits, optionally with +, spaces, - or brackets.'],
+  ];
+
+  it.each(cases)('%j', (args, code, en, json) => {
+    const message = expectFailure(run(...args), 1);
+    expectSentence(message);
+    expect(message).toBe(en);
+    if (json) expect(expectJsonFailure(run('--json', ...args), 1)).toEqual({ code, message: en });
+  });
+
+  it('the amount and its kind go together', () => {
+    expect(expectFailure(run('resolve', '1', '--solution', 'x', '--compensation', '25.5'), 1)).toBe(
+      'A compensation amount needs its kind: add --compensation-kind refund, replacement, repair, voucher, gift or none.',
+    );
+  });
+
+  it('in Chinese too', () => {
+    expect(expectFailure(run('--lang', 'zh', 'show', '99'), 1)).toBe('没有编号为 99 的投诉；可用 kesu list --status all 查看所有编号。');
+    expect(expectFailure(run('--lang', 'zh', 'log', '1', 'x', '--at', '05/10/2026'), 1)).toBe('--at “05/10/2026”有歧义；请把年份写在前面，例如 2026-10-05 09:00。');
+    expect(expectFailure(run('--lang', 'zh', 'close', '1', '--reason', '无聊'), 1)).toBe('--reason “无聊”不是有效的选项；可用：撤回、未解决、重复（或 withdrawn, unresolved, duplicate）。');
+    const future = kesu(['--db', db, 'log', '1', 'x', '--at', '2099年1月1日 9:00'], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(expectFailure(future, 1)).toBe('时间 2099-01-01T09:00:00+08:00 还没有到；--at 请填写已经发生的时间。');
+  });
+
+  it('a form number already used is refused, naming the complaint that has it', () => {
+    run.ok('log', '1', 'nothing written by the refusals above', '--at', '2026-11-02 11:00');
+    const ref = ['open', '--customer', 'Li', '--category', 'quality', '--desc', 'x', '--ref', 'F-1', '--received', '2026-11-02 09:00'];
+    run.ok(...ref);
+    expect(expectFailure(run(...ref), 1)).toBe('Form number F-1 is already complaint 5; give another --ref or look at kesu show 5.');
+    expect(run.json<ComplaintJson[]>('list', '--status', 'all')).toHaveLength(5);
+    expect(run.json<ComplaintJson>('show', '1').events).toHaveLength(2);
+  });
+});
+
+describe('no stack trace reaches the user unless KESU_DEBUG=1', () => {
+  it('a file that is not a kesu database: one sentence, exit 1', () => {
+    const path = join(makeTempDir(), 'notes.db');
+    writeFileSync(path, 'these are my notes, not a database\n'.repeat(200));
+    expect(expectFailure(kesu(['--db', path, 'list']), 1)).toBe(`${path} is not a kesu database; give another file with --db.`);
+  });
+
+  it('an unexpected failure says how to see details, and KESU_DEBUG=1 shows the stack', () => {
+    // a directory where the database file should be
+    const dir = join(makeTempDir(), 'a-directory.db');
+    mkdirSync(dir);
+    const quiet = kesu(['--db', dir, 'list']);
+    const message = expectFailure(quiet, 1);
+    expect(message).toMatch(/run again with KESU_DEBUG=1 for details/);
+    const debug = kesu(['--db', dir, 'list'], { env: { KESU_DEBUG: '1' } });
+    expect(debug.code).toBe(1);
+    expect(debug.stderr).toMatch(STACK_LINE);
+  });
+});
