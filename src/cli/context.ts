@@ -26,6 +26,8 @@ export interface CliContext extends RenderContext {
   store(): Promise<SqliteStore>;
   /** The --at time of the command (default now). */
   at(option: string | undefined, flag?: string): IsoTime;
+  /** True when at() was asked and no --at was given: the command happens "now". */
+  readonly atIsNow: boolean;
   /** The --by of the command, else the configured default, else the operating-system user. */
   actor(option: string | undefined): Promise<string>;
 }
@@ -46,6 +48,7 @@ export function makeContext(options: GlobalOptions, env: NodeJS.ProcessEnv = pro
   const dbPath = options.db ?? env.KESU_DB ?? defaultDbPath(env);
   const now = currentTime();
   let opened: SqliteStore | undefined;
+  let atIsNow = false;
   const store = async (): Promise<SqliteStore> => {
     if (!opened) {
       const { SqliteStore } = await import('../store/complaints.js');
@@ -63,7 +66,13 @@ export function makeContext(options: GlobalOptions, env: NodeJS.ProcessEnv = pro
     interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
     style: makeStyle(color),
     store,
-    at: (option, flag = '--at') => (option === undefined ? now : parseAtOption(option, flag)),
+    at: (option, flag = '--at') => {
+      atIsNow = option === undefined;
+      return option === undefined ? now : parseAtOption(option, flag);
+    },
+    get atIsNow() {
+      return atIsNow;
+    },
     actor: async (option) => {
       const given = option?.trim();
       if (given) return given;

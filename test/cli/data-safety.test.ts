@@ -1,0 +1,84 @@
+// The database file: owner-only from its first byte, and several kesu processes writing at once lose nothing.
+import { spawn } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BIN, expectOk, kesu, makeDb, makeTempDir, on, removeTempDirs, ROOT, testEnv, type ComplaintJson } from '../helpers/kesu.js';
+
+afterAll(removeTempDirs);
+
+describe('the database file', () => {
+  it('is created with mode 0600, and a missing directory with 0700', () => {
+    // given a path in a directory that does not exist yet
+    const db = join(makeTempDir(), 'data', 'kesu', 'kesu.db');
+    // when kesu first uses it
+    expectOk(kesu(['--db', db, 'list']));
+    // then only the owner can read or write it
+    expect((statSync(db).mode & 0o777).toString(8)).toBe('600');
+    expect((statSync(dirname(db)).mode & 0o777).toString(8)).toBe('700');
+  });
+
+  it('stays 0600 after complaints are written, whatever the umask', () => {
+    const db = makeDb();
+    const result = kesu(['--db', db, 'open', '--customer', 'Li', '--category', 'quality', '--desc', 'x', '--received', '2026-11-02 09:00']);
+    expectOk(result);
+    expect((statSync(db).mode & 0o777).toString(8)).toBe('600');
+  });
+
+  it('comes from KESU_DB when --db is not given', () => {
+    const db = makeDb();
+    expectOk(kesu(['config'], { env: { KESU_DB: db } }));
+    expect((statSync(db).mode & 0o777).toString(8)).toBe('600');
+  });
+});
+
+describe('several processes writing at once', () => {
+  const WRITERS = 4;
+  const ENTRIES = 25;
+
+  /** A process that runs `kesu log 1 "writer W entry N"` ENTRIES times in sequence; prints the failures as JSON. */
+  const writer = (db: string, w: number): Promise<{ code: number | null; out: string }> => {
+    const script = `
+      const { spawnSync } = require('node:child_process');
+      const failures = [];
+      for (let n = 1; n <= ${ENTRIES}; n++) {
+        const r = spawnSync(process.execPath, [${JSON.stringify(BIN)}, '--db', ${JSON.stringify(db)}, 'log', '1', 'writer ${w} entry ' + n], { encoding: 'utf8' });
+        if (r.status !== 0) failures.push({ n, status: r.status, stderr: r.stderr });
+      }
+      process.stdout.write(JSON.stringify(failures));
+      process.exitCode = failures.length ? 1 : 0;
+    `;
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, ['-e', script], { cwd: ROOT, env: testEnv(), stdio: ['ignore', 'pipe', 'inherit'] });
+      let out = '';
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, out }));
+    });
+  };
+
+  it(`${WRITERS} processes × ${ENTRIES} log entries on one complaint: all succeed, none lost, seq without gaps`, async () => {
+    // given one complaint
+    const db = makeDb();
+    const run = on(db);
+    run.ok('open', '--customer', 'Li', '--category', 'quality', '--desc', 'Cracked cup', '--received', '2026-11-02 09:00');
+    // when four writers start at the same moment
+    const results = await Promise.all(Array.from({ length: WRITERS }, (_, i) => writer(db, i + 1)));
+    // then every command succeeded
+    expect(results.map((r) => JSON.parse(r.out) as unknown[])).toEqual(Array.from({ length: WRITERS }, () => []));
+    expect(results.map((r) => r.code)).toEqual(Array.from({ length: WRITERS }, () => 0));
+    // and the timeline has the opening and every entry, numbered 1..101 without gaps
+    const c = run.json<ComplaintJson>('show', '1');
+    const events = c.events!;
+    expect(events).toHaveLength(1 + WRITERS * ENTRIES);
+    expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 1 + WRITERS * ENTRIES }, (_, i) => i + 1));
+    expect(events.filter((e) => e.type === 'logged')).toHaveLength(WRITERS * ENTRIES);
+    const expected = Array.from({ length: WRITERS }, (_, w) => Array.from({ length: ENTRIES }, (_, n) => `writer ${w + 1} entry ${n + 1}`)).flat();
+    expect(events.slice(1).map((e) => e.note).sort()).toEqual(expected.sort());
+    // each writer's entries are in its own order
+    for (let w = 1; w <= WRITERS; w++) {
+      const mine = events.map((e) => e.note).filter((note) => note?.startsWith(`writer ${w} `));
+      expect(mine).toEqual(Array.from({ length: ENTRIES }, (_, n) => `writer ${w} entry ${n + 1}`));
+    }
+  }, 180_000);
+});
