@@ -1,0 +1,173 @@
+// `list` with every filter and its order, and `due`, today's agenda, in English and Chinese.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectComplaintShape, expectFailure, kesu, makeDb, on, removeTempDirs, type ComplaintJson } from '../helpers/kesu.js';
+
+afterAll(removeTempDirs);
+
+describe('list', () => {
+  const db = makeDb();
+  const run = on(db);
+  const ids = (...args: string[]): number[] => run.json<ComplaintJson[]>('list', ...args).map((c) => c.id);
+
+  beforeAll(() => {
+    const open = (customer: string, category: string, severity: string, received?: string): void => {
+      const at = received ? ['--received', received] : [];
+      run.ok('open', '--customer', customer, '--category', category, '--severity', severity, '--desc', 'Something went wrong', '--by', 'Alice', ...at);
+    };
+    // 1: answer due Mon 9 Nov
+    open('Li Wei', 'quality', 'normal', '2026-11-02 09:00');
+    // 2: major, answer due Wed 11 Nov 09:00; assigned to Zhang
+    open('Wang Fang', 'service', 'major', '2026-11-10 09:00');
+    run.ok('assign', '2', '--to', 'Zhang', '--at', '2026-11-10 10:00');
+    // 3: urgent, due Wed 4 Nov; assigned to Liu
+    open('Chen Jie', 'delivery', 'urgent', '2026-11-03 09:00');
+    run.ok('assign', '3', '--to', 'Liu', '--at', '2026-11-03 10:00');
+    // 4: closed
+    open('Li Na', 'wrong-item', 'normal', '2026-10-20 09:00');
+    run.ok('close', '4', '--reason', 'duplicate', '--at', '2026-10-21 09:00');
+    // 5: received now, so nothing of it is overdue yet
+    open('Zhao Min', 'billing', 'normal');
+    // 6: resolved, follow-up due Fri 6 Nov 12:00 (24 hours for urgent)
+    open('Sun Li', 'quality', 'urgent', '2026-11-05 09:00');
+    run.ok('resolve', '6', '--solution', 'Replaced', '--at', '2026-11-05 12:00');
+  });
+
+  it('shows what is not closed, major first, then by the nearest deadline', () => {
+    const complaints = run.json<ComplaintJson[]>('list');
+    expect(complaints.map((c) => c.id)).toEqual([2, 3, 6, 1, 5]);
+    for (const c of complaints) expectComplaintShape(c, { events: false });
+    expect(complaints[2]!.deadlines.followup).toBe('2026-11-06T12:00:00+08:00');
+  });
+
+  it('--status filters by one or more statuses; all includes the closed', () => {
+    expect(ids('--status', 'all')).toEqual([2, 3, 6, 1, 5, 4]);
+    expect(ids('--status', 'closed')).toEqual([4]);
+    expect(ids('--status', 'open,assigned')).toEqual([2, 3, 1, 5]);
+    expect(ids('--status', 'resolved, closed')).toEqual([6, 4]);
+  });
+
+  it('--category, --severity, --assignee filter by comma-separated lists', () => {
+    expect(ids('--category', 'quality,service')).toEqual([2, 6, 1]);
+    expect(ids('--category', 'wrong-item')).toEqual([]);
+    expect(ids('--category', 'wrong-item', '--status', 'all')).toEqual([4]);
+    expect(ids('--severity', 'urgent')).toEqual([3, 6]);
+    expect(ids('--severity', 'urgent,major')).toEqual([2, 3, 6]);
+    expect(ids('--assignee', 'Zhang')).toEqual([2]);
+    expect(ids('--assignee', 'Zhang,Liu')).toEqual([2, 3]);
+  });
+
+  it('--customer matches parts of names, case-insensitively', () => {
+    expect(ids('--customer', 'li')).toEqual([6, 1]);
+    expect(ids('--customer', 'li', '--status', 'all')).toEqual([6, 1, 4]);
+    expect(ids('--customer', 'zhao,FANG')).toEqual([2, 5]);
+  });
+
+  it('--overdue keeps those with a deadline passed', () => {
+    expect(ids('--overdue')).toEqual([2, 3, 6, 1]);
+    for (const c of run.json<ComplaintJson[]>('list', '--overdue')) expect(c.overdue.length).toBeGreaterThan(0);
+    expect(run.json<ComplaintJson[]>('list', '--customer', 'Zhao')[0]!.overdue).toEqual([]);
+  });
+
+  it('--since and --until filter by when it was received; --until includes its day', () => {
+    expect(ids('--since', '2026-11-03', '--until', '2026-11-05')).toEqual([3, 6]);
+    expect(ids('--since', '2026-11-03', '--until', '2026-11-10')).toEqual([2, 3, 6]);
+    expect(ids('--until', '2026-11-02 08:00', '--status', 'all')).toEqual([4]);
+    expect(ids('--since', '2026年11月10日')).toEqual([2, 5]);
+  });
+
+  it('the table marks major complaints and overdue deadlines', () => {
+    const text = run.ok('list', '--status', 'open,assigned', '--overdue');
+    const lines = text.trimEnd().split('\n');
+    expect(lines[1]).toMatch(/^│ ID +│ Status +│ Severity +│ Category +│ Customer +│ Received +│ Next due +│ Assignee +│$/);
+    expect(lines.slice(2, -1).map((line) => line.split('│')[1]!.trim())).toEqual(['2 !', '3', '1']);
+    expect(text).toMatch(/│ 2 ! +│ assigned +│ major +│ service +│ Wang Fang +│ Tue 10 Nov 09:00 +│ Wed 11 Nov 09:00 \(answer\) OVERDUE +│ Zhang +│/);
+    expect(text).toMatch(/│ 1 +│ open +│ normal +│ quality +│ Li Wei +│ Mon 2 Nov 09:00 +│ Mon 9 Nov \(answer\) OVERDUE +│ — +│/);
+    expect(run.ok('list', '--category', 'other')).toBe('No complaints match.\n');
+  });
+
+  it('in Chinese: labels accepted as filters, and the table in Chinese', () => {
+    const zh = on(db, { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(zh.json<ComplaintJson[]>('list', '--status', '已解决').map((c) => c.id)).toEqual([6]);
+    expect(zh.json<ComplaintJson[]>('list', '--severity', '重大，紧急').map((c) => c.id)).toEqual([2, 3, 6]);
+    expect(zh.json<ComplaintJson[]>('list', '--category', '质量、服务').map((c) => c.id)).toEqual([2, 6, 1]);
+    expect(zh.json<ComplaintJson[]>('list', '--status', '全部', '--category', '错发').map((c) => c.id)).toEqual([4]);
+    const text = zh.ok('list', '--overdue');
+    expect(text).toMatch(/│ 编号 +│ 状态 +│ 严重程度 +│ 类别 +│ 客户 +│ 受理时间 +│ 下一期限 +│ 责任人 +│/);
+    expect(text).toMatch(/│ 2 ! +│ 已指派 +│ 重大 +│ 服务 +│ Wang Fang +│ 11月10日 周二 09:00 +│ 11月11日 周三 09:00 \(答复客户\) 已超期 +│ Zhang +│/);
+    expect(on(db).ok('--lang', 'zh', 'list', '--category', 'other')).toBe('没有符合条件的投诉。\n');
+  });
+
+  it('a bad filter value is refused with exit 1', () => {
+    expect(expectFailure(run('list', '--severity', 'huge'), 1)).toBe('--severity "huge" is not a severity; use one of: normal, urgent, major.');
+    expect(expectFailure(run('list', '--since', '05/11/2026'), 1)).toBe('--since "05/11/2026" could be read two ways; write the year first, like 2026-10-05 09:00.');
+  });
+});
+
+/** A date in Shanghai, `days` from today. */
+function shanghaiDate(days: number): string {
+  return new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+function heading(date: string, lang: 'en' | 'zh'): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  if (lang === 'zh') return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${['周日', '周一', '周二', '周三', '周四', '周五', '周六'][d.getUTCDay()]}`;
+  const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][d.getUTCDay()];
+  const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.getUTCMonth()];
+  return `${weekday} ${d.getUTCDate()} ${month}`;
+}
+
+describe('due', () => {
+  // Deadlines relative to today, so every day of the week works: the shop opens every day here,
+  // and a major complaint is answered within 5 working days like a normal one.
+  const db = makeDb();
+  const run = on(db);
+
+  beforeAll(() => {
+    expect(run('due').stdout).toBe('Nothing is due in the next working days.\n');
+    run.ok('config', 'set', 'workweek', 'mon-sun');
+    run.ok('config', 'set', 'deadline.answer.major', '5d');
+    const open = (customer: string, severity: string, receivedDaysAgo: number): void => {
+      run.ok('open', '--customer', customer, '--category', 'service', '--severity', severity, '--desc', 'x', '--received', `${shanghaiDate(-receivedDaysAgo)} 09:00`);
+    };
+    open('Overdue normal', 'normal', 7); // 1: due 2 days ago
+    open('Overdue major', 'major', 6); // 2: due yesterday
+    open('Today normal', 'normal', 5); // 3: due at the end of today
+    open('Today major', 'major', 5); // 4
+    open('Tomorrow normal', 'normal', 4); // 5: due tomorrow
+    open('Day after major', 'major', 3); // 6: due the day after tomorrow
+    open('Later normal', 'normal', 1); // 7: due in 4 days, past the default 3
+  });
+
+  it('--json lists overdue first, then due today, then the next days; major first in each', () => {
+    const agenda = run.json<ComplaintJson[]>('due');
+    expect(agenda.map((c) => c.customer.name)).toEqual(['Overdue major', 'Overdue normal', 'Today major', 'Today normal', 'Tomorrow normal', 'Day after major']);
+    for (const c of agenda) expectComplaintShape(c, { events: false });
+    expect(agenda.map((c) => c.overdue.length > 0)).toEqual([true, true, false, false, false, false]);
+    expect(agenda[2]!.deadlines.answer).toBe(`${shanghaiDate(0)}T23:59:59+08:00`);
+  });
+
+  it('--days widens the horizon', () => {
+    expect(run.json<ComplaintJson[]>('due', '--days', '5').map((c) => c.id)).toEqual([2, 1, 4, 3, 5, 6, 7]);
+    expect(run.json<ComplaintJson[]>('due', '--days', '1').map((c) => c.id)).toEqual([2, 1, 4, 3, 5]);
+  });
+
+  it('the text agenda has a heading per group', () => {
+    const text = run.ok('due');
+    const headings = text.split('\n').filter((line) => /^\S.*\(\d+\)$/.test(line));
+    expect(headings).toEqual(['Overdue (2)', 'Due today (2)', `${heading(shanghaiDate(1), 'en')} (1)`, `${heading(shanghaiDate(2), 'en')} (1)`]);
+    expect(text.indexOf('Overdue major')).toBeLessThan(text.indexOf('Overdue normal'));
+    expect(text).not.toContain('Later normal');
+  });
+
+  it('in Chinese', () => {
+    const text = kesu(['--db', db, 'due'], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(text.code).toBe(0);
+    const headings = text.stdout.split('\n').filter((line) => /^\S.*\(\d+\)$/.test(line));
+    expect(headings).toEqual(['已超期 (2)', '今天到期 (2)', `${heading(shanghaiDate(1), 'zh')} (1)`, `${heading(shanghaiDate(2), 'zh')} (1)`]);
+    expect(text.stdout).toContain('│ 编号 ');
+  });
+
+  it('--days must be a whole number', () => {
+    expect(expectFailure(run('due', '--days', 'soon'), 1)).toBe('--days must be a whole number, not "soon".');
+  });
+});
