@@ -1,0 +1,99 @@
+// Any sequence of commands keeps the invariants of the procedure. The seed is fixed, so a run is
+// repeatable; change it locally to explore further.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fold, pendingDeadlines, type Complaint, type NewEvent } from '../../src/workflow/complaint.js';
+import { DomainError } from '../../src/workflow/errors.js';
+import { addHours, compareTimes } from '../../src/workflow/time.js';
+import { ALLOWED_COMMANDS, decide, type ChangeCommand } from '../../src/workflow/transitions.js';
+import { CATEGORIES, CLOSE_REASONS, SEVERITIES, STATUSES } from '../../src/workflow/vocab.js';
+import { assign, close, context, followup, FRI, log, openCommand, reopen, resolve } from './builders.js';
+
+const ctx = context('2030-01-01T00:00:00+08:00');
+
+const step = fc.record({
+  type: fc.constantFrom<ChangeCommand['type']>('assign', 'resolve', 'followup', 'close', 'reopen', 'log'),
+  hoursLater: fc.integer({ min: 0, max: 72 }),
+  satisfaction: fc.integer({ min: 1, max: 5 }),
+  reason: fc.constantFrom(...CLOSE_REASONS),
+  unfounded: fc.boolean(),
+});
+
+const scenario = fc.record({
+  category: fc.constantFrom(...CATEGORIES),
+  severity: fc.constantFrom(...SEVERITIES),
+  steps: fc.array(step, { maxLength: 30 }),
+});
+
+type Step = typeof step extends fc.Arbitrary<infer T> ? T : never;
+
+function commandOf(s: Step, when: string): ChangeCommand {
+  switch (s.type) {
+    case 'assign':
+      return assign(when);
+    case 'resolve':
+      return s.unfounded ? resolve(when, { unfounded: true, finding: 'not our fault' }) : resolve(when);
+    case 'followup':
+      return followup(when, s.satisfaction);
+    case 'close':
+      return close(when, s.reason);
+    case 'reopen':
+      return reopen(when);
+    case 'log':
+      return log(when);
+  }
+}
+
+function checkInvariants(complaint: Complaint, events: readonly NewEvent[]): void {
+  expect(STATUSES).toContain(complaint.status);
+  const closed = complaint.status === 'closed';
+  expect(complaint.outcome !== null).toBe(closed);
+  expect(complaint.closedAt !== null).toBe(closed);
+  if (complaint.status === 'assigned') expect(complaint.assignee).not.toBeNull();
+  expect(complaint.reopenCount).toBe(events.filter((e) => e.type === 'reopened').length);
+  expect(complaint.followups).toHaveLength(events.filter((e) => e.type === 'followed-up').length);
+  expect(complaint.lastEventAt).toBe(events.at(-1)?.at);
+  const kinds = pendingDeadlines(complaint).map((p) => p.kind);
+  if (complaint.status === 'open' || complaint.status === 'assigned') expect(kinds).toContain('answer');
+  if (complaint.status === 'assigned') expect(kinds).toContain('solution');
+  if (complaint.status === 'resolved') expect(kinds).toEqual(['followup']);
+  for (const { deadline } of pendingDeadlines(complaint)) expect(compareTimes(deadline.due, deadline.from)).toBeGreaterThan(0);
+}
+
+describe('any sequence of commands', () => {
+  it('is accepted exactly when the procedure allows it, and keeps the invariants', () => {
+    fc.assert(
+      fc.property(scenario, ({ category, severity, steps }) => {
+        // given
+        const events: NewEvent[] = decide(null, openCommand({ category, severity }), ctx);
+        let when = FRI;
+
+        for (const s of steps) {
+          const complaint = fold(1, events);
+          when = addHours(when, s.hoursLater);
+          const command = commandOf(s, when);
+
+          // when
+          let decided: NewEvent[] | DomainError;
+          try {
+            decided = decide(complaint, command, ctx);
+          } catch (error) {
+            if (!(error instanceof DomainError)) throw error;
+            decided = error;
+          }
+
+          // then
+          if (ALLOWED_COMMANDS[complaint.status].includes(command.type)) {
+            expect(decided).toBeInstanceOf(Array);
+            events.push(...(decided as NewEvent[]));
+          } else {
+            expect(decided).toBeInstanceOf(DomainError);
+            expect((decided as DomainError).code).toBe('not-allowed');
+          }
+          checkInvariants(fold(1, events), events);
+        }
+      }),
+      { seed: 20261030, numRuns: 300 },
+    );
+  });
+});
