@@ -110,11 +110,12 @@ export function explainDeadline(deadline: Deadline, lang: Lang): string {
   const from = unit === 'hours' ? formatTime(deadline.from, lang) : formatDate(localDateOf(deadline.from), lang);
   const skipped = deadline.notable.filter((day) => day.kind !== 'extra-workday');
   const counted = deadline.notable.filter((day) => day.kind === 'extra-workday');
+  // Skipped days say why when it is not the weekend; counted days are all make-up days, said once after the list.
   const list = (days: readonly NotableDay[]): string =>
     days
       .map((day) => {
         const date = formatDate(day.date, lang);
-        return day.kind === 'weekend' ? date : `${date} (${NOTABLE_WORDS[day.kind][lang]})`;
+        return day.kind === 'holiday' ? `${date} (${NOTABLE_WORDS[day.kind][lang]})` : date;
       })
       .join(lang === 'zh' ? '、' : ', ');
   if (lang === 'zh') {
@@ -125,7 +126,7 @@ export function explainDeadline(deadline: Deadline, lang: Lang): string {
   }
   let text = unit === 'hours' ? `${amount} hours from ${from}` : `${amount} working day${amount === 1 ? '' : 's'} from ${from}`;
   if (skipped.length) text += `; skipped ${list(skipped)}`;
-  if (counted.length) text += `; counted ${list(counted).replace(/ \(make-up working day\)/g, '')} (make-up working day${counted.length === 1 ? '' : 's'})`;
+  if (counted.length) text += `; counted ${list(counted)} (make-up working day${counted.length === 1 ? '' : 's'})`;
   return text;
 }
 

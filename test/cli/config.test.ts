@@ -1,0 +1,171 @@
+// `kesu config`: showing and changing the policy, refusing bad values without changing anything,
+// and new complaints following the policy in force.
+import { afterAll, describe, expect, it } from 'vitest';
+import { expectFailure, expectJsonFailure, expectSentence, kesu, makeDb, on, removeTempDirs, type ComplaintJson } from '../helpers/kesu.js';
+
+afterAll(removeTempDirs);
+
+interface SettingsJson {
+  calendar: { workweek: number[]; holidays: string[]; extraWorkdays: string[] };
+  policy: Record<'answer' | 'solution' | 'followup', Record<'normal' | 'urgent' | 'major', { amount: number; unit: string }>>;
+  departments: Record<string, string>;
+  followupsRequired: Record<string, number>;
+  defaultActor: string | null;
+}
+
+const openFriday = ['open', '--customer', 'Li', '--category', 'quality', '--desc', 'Cracked cup', '--received', '2026-10-30 10:00'];
+
+describe('config show', () => {
+  const run = on(makeDb());
+
+  it('shows the calendar, the deadlines and the categories with the defaults of the spec', () => {
+    const text = run.ok('config');
+    expect(text).toMatch(/^Calendar\n {2}workweek {3}Mon Tue Wed Thu Fri\n {2}holiday {4}—\n {2}workday {4}—\n/);
+    expect(text).toMatch(/│ answer +│ 5d +│ 1d +│ 24h +│/);
+    expect(text).toMatch(/│ solution +│ 3d +│ 1d +│ 1d +│/);
+    expect(text).toMatch(/│ followup +│ 5d +│ 24h +│ 24h +│/);
+    expect(text).toMatch(/│ quality +│ QC +│ 2 +│/);
+    expect(text).toMatch(/│ wrong-item +│ warehouse +│ 1 +│/);
+    expect(text).toMatch(/│ delivery +│ logistics +│ 1 +│/);
+    expect(text).toMatch(/│ service +│ front desk +│ 1 +│/);
+  });
+
+  it('--json gives the settings as data', () => {
+    const settings = run.json<SettingsJson>('config');
+    expect(settings.calendar).toEqual({ workweek: [1, 2, 3, 4, 5], holidays: [], extraWorkdays: [] });
+    expect(settings.policy.answer).toEqual({ normal: { amount: 5, unit: 'workdays' }, urgent: { amount: 1, unit: 'workdays' }, major: { amount: 24, unit: 'hours' } });
+    expect(settings.followupsRequired.quality).toBe(2);
+    expect(settings.followupsRequired.service).toBe(1);
+    expect(settings.departments['wrong-item']).toBe('warehouse');
+    expect(settings.defaultActor).toBeNull();
+  });
+
+  it('in Chinese', () => {
+    const text = run.ok('--lang', 'zh', 'config');
+    expect(text).toMatch(/^营业日历\n {2}workweek {3}周一 周二 周三 周四 周五\n/);
+    expect(text).toContain('处理期限（d = 工作日，h = 小时）');
+    expect(text).toMatch(/│ quality 质量 +│ QC +│ 2 +│/);
+  });
+});
+
+describe('config set and add change what new complaints get', () => {
+  const run = on(makeDb());
+
+  it('deadline.answer.normal 3d: a Friday complaint is due on Wednesday', () => {
+    const settings = run.json<SettingsJson>('config', 'set', 'deadline.answer.normal', '3d');
+    expect(settings.policy.answer.normal).toEqual({ amount: 3, unit: 'workdays' });
+    expect(run.ok(...openFriday)).toBe(
+      'Recorded complaint #1. Answer the customer by Wed 4 Nov (end of day) (3 working days from Fri 30 Oct; skipped Sat 31 Oct, Sun 1 Nov).\n',
+    );
+    expect(run.ok('config')).toMatch(/│ answer +│ 3d +│ 1d +│ 24h +│/);
+  });
+
+  it('a holiday is skipped and a make-up working day counted, and show says so', () => {
+    run.ok('config', 'add', 'holiday', '2026-11-02');
+    expect(run.json<ComplaintJson>(...openFriday).deadlines.answer).toBe('2026-11-05T23:59:59+08:00');
+    run.ok('config', 'add', 'workday', '2026-10-31');
+    const c = run.json<ComplaintJson>(...openFriday);
+    expect(c.deadlines.answer).toBe('2026-11-04T23:59:59+08:00');
+    expect(run.ok('show', String(c.id))).toContain(
+      '3 working days from Fri 30 Oct; skipped Sun 1 Nov, Mon 2 Nov (holiday); counted Sat 31 Oct (make-up working day)\n',
+    );
+    expect(run.ok('--lang', 'zh', 'show', String(c.id))).toContain('自 10月30日 周五 起 3 个工作日；跳过 11月1日 周日、11月2日 周一 (节假日)；计入 10月31日 周六（调休上班）\n');
+    const settings = run.json<SettingsJson>('config');
+    expect(settings.calendar).toMatchObject({ holidays: ['2026-11-02'], extraWorkdays: ['2026-10-31'] });
+    // the complaint opened before keeps the deadline it was given
+    expect(run.json<ComplaintJson>('show', '1').deadlines.answer).toBe('2026-11-04T23:59:59+08:00');
+    expect(run.json<ComplaintJson>('show', '2').deadlines.answer).toBe('2026-11-05T23:59:59+08:00');
+  });
+
+  it('remove takes a day off a list again; ranges are accepted', () => {
+    run.ok('config', 'add', 'holiday', '2026-12-24..2026-12-26');
+    expect(run.json<SettingsJson>('config').calendar.holidays).toEqual(['2026-11-02', '2026-12-24', '2026-12-25', '2026-12-26']);
+    expect(run.json<SettingsJson>('config', 'remove', 'holiday', '2026-11-02').calendar.holidays).toEqual(['2026-12-24', '2026-12-25', '2026-12-26']);
+  });
+
+  it('department.quality: new quality complaints and assignments take the new department', () => {
+    run.ok('config', 'set', 'department.quality', 'Quality lab');
+    const c = run.json<ComplaintJson>(...openFriday);
+    expect(c.department).toBe('Quality lab');
+    expect(run.json<ComplaintJson>('assign', String(c.id), '--to', 'Zhang', '--at', '2026-11-02 09:00').department).toBe('Quality lab');
+  });
+
+  it('followups.quality 1: one satisfied follow-up closes a quality complaint', () => {
+    expect(run.json<SettingsJson>('config', 'set', 'followups.quality', '1').followupsRequired.quality).toBe(1);
+    const c = run.json<ComplaintJson>(...openFriday);
+    run.ok('resolve', String(c.id), '--solution', 'Replaced', '--at', '2026-11-02 09:00');
+    expect(run.json<ComplaintJson>('followup', String(c.id), '--satisfaction', '5', '--at', '2026-11-03 09:00')).toMatchObject({ status: 'closed', outcome: 'satisfied' });
+  });
+
+  it('deadlines in hours count clock hours', () => {
+    run.ok('config', 'set', 'deadline.answer.urgent', '48h');
+    const c = run.json<ComplaintJson>(...openFriday, '--severity', 'urgent');
+    expect(c.deadlines.answer).toBe('2026-11-01T10:00:00+08:00');
+  });
+
+  it('by sets who records things when --by is not given', () => {
+    run.ok('config', 'set', 'by', 'Counter 1');
+    const c = run.json<ComplaintJson>(...openFriday);
+    expect(c.receivedBy).toBe('Counter 1');
+    expect(run.json<ComplaintJson>('log', String(c.id), 'Called', '--at', '2026-10-30 11:00').events!.at(-1)!.by).toBe('Counter 1');
+    expect(run.json<ComplaintJson>('log', String(c.id), 'Visited', '--by', 'Alice', '--at', '2026-10-30 12:00').events!.at(-1)!.by).toBe('Alice');
+  });
+
+  it('Chinese values are accepted: 天 and 小时, Chinese category names in the key', () => {
+    const zh = on(makeDb(), { env: { LANG: 'zh_CN.UTF-8' } });
+    const settings = zh.json<SettingsJson>('config', 'set', 'deadline.answer.normal', '２工作日');
+    expect(settings.policy.answer.normal).toEqual({ amount: 2, unit: 'workdays' });
+    expect(zh.json<SettingsJson>('config', 'set', 'department.错发', '仓库').departments['wrong-item']).toBe('仓库');
+    expect(zh.json<SettingsJson>('config', 'add', 'holiday', '2026年10月1日..2026年10月7日').calendar.holidays).toHaveLength(7);
+    expect(zh.ok('open', '--customer', '李伟', '--category', '错发', '--desc', '少了一件', '--received', '2026年9月30日 10:00')).toBe(
+      '已受理投诉 #1。请在 10月9日 周五前 答复客户（自 9月30日 周三 起 2 个工作日；跳过 10月1日 周四 (节假日)、10月2日 周五 (节假日)、10月3日 周六 (节假日)、10月4日 周日 (节假日)、10月5日 周一 (节假日)、10月6日 周二 (节假日)、10月7日 周三 (节假日)）。\n',
+    );
+  });
+});
+
+describe('invalid config changes exit 1 with one sentence and change nothing', () => {
+  const db = makeDb();
+  const run = on(db);
+
+  const cases: [args: string[], message: string][] = [
+    [['set', 'deadline.answer.normal', '3x'], '"3x" is not a deadline; write it like 5d (working days) or 24h (hours).'],
+    [['set', 'deadline.answer.huge', '3d'], 'There is no setting "deadline.answer.huge"; kesu config lists them (workweek, by, deadline.answer.normal, department.quality, followups.quality, …).'],
+    [['set', 'colour', 'blue'], 'There is no setting "colour"; kesu config lists them (workweek, by, deadline.answer.normal, department.quality, followups.quality, …).'],
+    [['set', 'followups.quality', '0'], 'That setting cannot be used: follow-ups required for quality must be a whole number from 1 to 10.'],
+    [['set', 'followups.quality', 'two'], 'That setting cannot be used: follow-ups required for quality must be a whole number from 1 to 10.'],
+    [['set', 'followups.food', '1'], '"food" is not a category; use one of: quality, service, delivery, wrong-item, after-sales, billing, facility, other.'],
+    [['set', 'workweek', 'weekdays'], '"weekdays" is not a list of weekdays; write it like mon-fri, mon-sat or 1,2,3,4,5 (0 = Sunday).'],
+    [['add', 'holiday', '2026-13-01'], '"2026-13-01" is not a date or range; write it like 2026-10-01 or 2026-10-01..2026-10-07.'],
+    [['add', 'holiday', '2026-10-07..2026-10-01'], 'The range 2026-10-07..2026-10-01 runs backwards or is too long.'],
+  ];
+
+  it.each(cases)('config %j', (args, message) => {
+    const before = run('--json', 'config').stdout;
+    const error = expectFailure(run('config', ...args), 1);
+    expectSentence(error);
+    expect(error).toBe(message);
+    expect(run('--json', 'config').stdout).toBe(before);
+  });
+
+  it('a day cannot be both a holiday and a make-up working day', () => {
+    run.ok('config', 'add', 'holiday', '2026-10-01');
+    expect(expectFailure(run('config', 'add', 'workday', '2026-10-01'), 1)).toBe('2026-10-01 is already a holiday; remove it from that list first.');
+    expect(run.json<SettingsJson>('config').calendar).toMatchObject({ holidays: ['2026-10-01'], extraWorkdays: [] });
+  });
+
+  it('with --json and in Chinese', () => {
+    expect(expectJsonFailure(run('--json', 'config', 'set', 'deadline.answer.normal', '3x'), 1)).toEqual({
+      code: 'invalid',
+      message: '"3x" is not a deadline; write it like 5d (working days) or 24h (hours).',
+    });
+    const zh = kesu(['--db', db, 'config', 'set', 'deadline.answer.normal', '三天'], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(expectFailure(zh, 1)).toBe('“三天”不是有效的期限；请写成 5d（工作日）或 24h（小时）。');
+  });
+
+  it('a malformed config command is a usage error (exit 2)', () => {
+    const usage = 'Use kesu config, kesu config set KEY VALUE, or kesu config add|remove holiday|workday DATES.';
+    expect(expectFailure(run('config', 'frob'), 2)).toBe(usage);
+    expect(expectFailure(run('config', 'set', 'deadline.answer.normal'), 2)).toBe(usage);
+    expect(expectFailure(run('config', 'add', 'birthday', '2026-10-01'), 2)).toBe(usage);
+  });
+});
