@@ -62,6 +62,8 @@ export interface Complaint {
   readonly closedAt: IsoTime | null;
   readonly reopenCount: number;
   readonly followups: readonly Followup[];
+  /** Satisfied follow-ups since the latest resolve; a reopen starts the count again. */
+  readonly satisfiedThisRound: number;
   /** Time of the newest event: later events may not be recorded before it. */
   readonly lastEventAt: IsoTime;
 }
@@ -159,6 +161,7 @@ export function apply(complaint: Complaint | null, event: NewEvent, id = complai
       closedAt: null,
       reopenCount: 0,
       followups: [],
+      satisfiedThisRound: 0,
       lastEventAt: event.at,
     };
   }
@@ -193,6 +196,7 @@ export function apply(complaint: Complaint | null, event: NewEvent, id = complai
         correctiveAction: event.correctiveAction ?? complaint.correctiveAction,
         deadlines: { ...complaint.deadlines, followup: event.followupDeadline },
         resolvedAt: event.at,
+        satisfiedThisRound: 0,
       };
     case 'followed-up':
       return {
@@ -201,6 +205,7 @@ export function apply(complaint: Complaint | null, event: NewEvent, id = complai
           ...complaint.followups,
           { at: event.at, by: event.by, method: event.method, satisfaction: event.satisfaction, note: event.note },
         ],
+        satisfiedThisRound: complaint.satisfiedThisRound + (event.satisfaction >= 4 ? 1 : 0),
         deadlines: { ...complaint.deadlines, followup: event.nextFollowupDeadline ?? complaint.deadlines.followup },
       };
     case 'closed':
@@ -212,6 +217,7 @@ export function apply(complaint: Complaint | null, event: NewEvent, id = complai
         outcome: null,
         closedAt: null,
         reopenCount: complaint.reopenCount + 1,
+        satisfiedThisRound: 0,
         deadlines: {
           answer: event.answerDeadline,
           solution: event.solutionDeadline ?? complaint.deadlines.solution,
@@ -257,9 +263,7 @@ export function overdueAt(complaint: Complaint, now: IsoTime): DeadlineKind[] {
 
 /** Satisfied follow-ups (4 or 5) since the complaint was last resolved. */
 export function satisfiedSinceResolved(complaint: Complaint): number {
-  const since = complaint.resolvedAt;
-  if (!since) return 0;
-  return complaint.followups.filter((f) => f.satisfaction >= 4 && compareTimes(f.at, since) >= 0).length;
+  return complaint.satisfiedThisRound;
 }
 
 /** "25.50" for 2550 cents. */

@@ -119,7 +119,7 @@ export function decide(complaint: Complaint | null, command: Command, context: D
           ...stamp,
           note: optionalText(command.note),
           assignee,
-          department: optionalText(command.department) ?? settings.departments[complaint.category],
+          department: optionalText(command.department) ?? complaint.department ?? settings.departments[complaint.category],
           solutionDeadline: policyDeadline(settings.policy, settings.calendar, 'solution', complaint.severity, command.at),
         },
       ];

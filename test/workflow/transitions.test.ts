@@ -626,3 +626,16 @@ describe('refusals of the data', () => {
   });
 });
 
+
+describe('satisfied follow-ups are counted per round of handling', () => {
+  it('a satisfied follow-up before a reopen does not count after the next resolve, even at the same moment', () => {
+    // given: a quality complaint (2 satisfied follow-ups needed) whose history was typed up with dates only
+    const day = at('2026-11-02T00:00');
+    const quality = openCommand({ category: 'quality' });
+    // when: satisfied once, then dissatisfied (reopens), resolved again, then satisfied once — all at the same time
+    const complaint = complaintAfter([resolve(day), followup(day, 5), followup(day, 2), resolve(day), followup(day, 5)], quality);
+    // then: one satisfied follow-up in this round is not enough to close
+    expect(complaint.status).toBe('resolved');
+    expect(complaint.satisfiedThisRound).toBe(1);
+  });
+});
