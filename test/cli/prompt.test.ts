@@ -1,0 +1,143 @@
+// `kesu open` on a real pseudo-terminal: it asks for what is missing, and records the answers.
+// python3's pty module plays the user: it waits for each question before typing the answer.
+import { spawnSync } from 'node:child_process';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BIN, makeDb, on, removeTempDirs, ROOT, testEnv, type ComplaintJson } from '../helpers/kesu.js';
+
+afterAll(removeTempDirs);
+
+/** argv[1]: the command (JSON list); argv[2]: [[text to wait for, keys to type], ...]. Prints what the terminal showed. */
+const PLAYER = String.raw`
+import fcntl, json, os, pty, select, signal, struct, sys, termios, time
+
+command = json.loads(sys.argv[1])
+script = json.loads(sys.argv[2])
+deadline = time.time() + 40
+pid, fd = pty.fork()
+if pid == 0:
+    os.execvp(command[0], command)
+fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack('HHHH', 30, 120, 0, 0))
+out = b''
+
+def read_some():
+    global out
+    remaining = deadline - time.time()
+    if remaining <= 0:
+        return None
+    ready, _, _ = select.select([fd], [], [], remaining)
+    if fd not in ready:
+        return None
+    try:
+        chunk = os.read(fd, 4096)
+    except OSError:
+        chunk = b''
+    out += chunk
+    return chunk
+
+def fail(why):
+    os.kill(pid, signal.SIGKILL)
+    sys.stdout.buffer.write(out)
+    sys.stderr.write(why + '\n')
+    sys.exit(99)
+
+seen = 0
+for wait_for, keys in script:
+    needle = wait_for.encode()
+    while out.find(needle, seen) == -1:
+        chunk = read_some()
+        if chunk is None:
+            fail('timed out waiting for ' + repr(wait_for))
+        if chunk == b'':
+            fail('the program ended while waiting for ' + repr(wait_for))
+    seen = out.find(needle, seen) + len(needle)
+    time.sleep(0.05)
+    os.write(fd, keys.encode())
+
+while True:
+    chunk = read_some()
+    if chunk is None:
+        fail('timed out waiting for the program to end')
+    if chunk == b'':
+        break
+_, status = os.waitpid(pid, 0)
+sys.stdout.buffer.write(out)
+sys.exit(os.waitstatus_to_exitcode(status))
+`;
+
+const ENTER = '\r';
+const DOWN = '\x1b[B';
+
+function onTerminal(args: string[], script: [waitFor: string, keys: string][], env: Record<string, string> = {}) {
+  const result = spawnSync('python3', ['-c', PLAYER, JSON.stringify([process.execPath, BIN, ...args]), JSON.stringify(script)], {
+    cwd: ROOT,
+    env: testEnv({ TERM: 'xterm', ...env }),
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  // eslint-disable-next-line no-control-regex
+  const screen = result.stdout.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
+  return { code: result.status, screen, stderr: result.stderr };
+}
+
+describe('open on a terminal', () => {
+  const db = makeDb();
+  const run = on(db);
+
+  it('asks for the customer and the description when only the category is given, insisting on a name', () => {
+    const result = onTerminal(
+      ['--db', db, 'open', '--category', 'quality', '--by', 'Alice'],
+      [
+        ['Customer name', ENTER],
+        ['This one is needed.', 'Li Wei' + ENTER],
+        ["What happened, in the customer's words", 'Cracked cup' + ENTER],
+      ],
+    );
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.screen).toMatch(/Recorded complaint #1\. Answer the customer by \w{3} \d+ \w{3}/);
+    const c = run.json<ComplaintJson>('show', '1');
+    expect(c).toMatchObject({ category: 'quality', channel: 'in-person', severity: 'normal', customer: { name: 'Li Wei', phone: null }, description: 'Cracked cup', receivedBy: 'Alice' });
+    expect(c.events!.map((e) => e.type)).toEqual(['opened']);
+  });
+
+  it('asks in Chinese and records Chinese answers', () => {
+    const result = onTerminal(
+      ['--db', db, 'open', '--category', '质量', '--severity', '紧急'],
+      [
+        ['客户姓名', '李伟' + ENTER],
+        ['投诉内容（客户原话）', '杯子裂了' + ENTER],
+      ],
+      { LANG: 'zh_CN.UTF-8' },
+    );
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.screen).toContain('已受理投诉 #2。');
+    expect(run.json<ComplaintJson>('show', '2')).toMatchObject({ category: 'quality', severity: 'urgent', customer: { name: '李伟' }, description: '杯子裂了' });
+  });
+
+  it('walks through every field when nothing is given, choices picked with the arrow keys', () => {
+    const result = onTerminal(
+      ['--db', db, 'open'],
+      [
+        ['Customer name', 'Wang Fang' + ENTER],
+        ['Phone (optional)', '138 0000 1111' + ENTER],
+        ['How did the complaint come in?', DOWN + ENTER], // in person → phone
+        ['Category', DOWN + ENTER], // quality → service
+        ['Severity', DOWN + DOWN + ENTER], // normal → major
+        ["What happened, in the customer's words", 'Shouted at me' + ENTER],
+        ['What does the customer want? (optional)', ENTER],
+      ],
+    );
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.screen).toContain('Recorded complaint #3  MAJOR.');
+    expect(run.json<ComplaintJson>('show', '3')).toMatchObject({
+      customer: { name: 'Wang Fang', phone: '138 0000 1111' },
+      channel: 'phone',
+      category: 'service',
+      severity: 'major',
+      description: 'Shouted at me',
+      request: null,
+    });
+  });
+});
