@@ -167,6 +167,26 @@ export function buildProgram(io: Io): Command {
     .action(run(async () => (await import('./commands/report.js')).report));
 
   program
+    .command('import')
+    .description('import typed-up paper forms from a CSV file: all or nothing, never twice')
+    .argument('[file]', 'the CSV file (UTF-8, UTF-8 with BOM, or GBK)')
+    .option('--template', 'print an empty CSV with the accepted headers (with --lang zh: Chinese, for Excel)')
+    .option('--dry-run', 'check and count every row, write nothing')
+    .addOption(new Option('--encoding <encoding>', 'the file encoding (default auto)').choices(['auto', 'utf8', 'gbk']))
+    .option('--map <file>', 'a JSON file naming other headers: { "their header": "customer" }')
+    .option('--skip-invalid', 'import the good rows; write the bad ones to --rejects (exit 0)')
+    .option('--rejects <file>', 'with --skip-invalid: where the bad rows go, with an error column')
+    .action(run(async () => (await import('./commands/import.js')).importFile));
+
+  program
+    .command('export')
+    .description('every complaint with its events, as CSV (importable again) or JSON')
+    .addOption(new Option('--format <format>', 'csv or json (default csv; json with --json)').choices(['csv', 'json']))
+    .option('--redact', 'mask phone numbers (all but the last 4 digits)')
+    .option('--out <file>', 'write to this file instead of stdout')
+    .action(run(async () => (await import('./commands/export.js')).exportAll));
+
+  program
     .command('config')
     .description('show or change the calendar, deadlines, departments and follow-ups required')
     .argument('[action]', 'show (default), set, add, remove')

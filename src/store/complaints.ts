@@ -155,6 +155,28 @@ export class SqliteStore {
     return this.statements.events.all(id).map(eventFromRow);
   }
 
+  /** Every complaint with its events, in id order, one at a time (for export: never all in memory). */
+  *everyComplaint(): Generator<ComplaintWithEvents> {
+    // One cursor (better-sqlite3 runs nothing else on the connection while it is open); the
+    // complaint's state comes only with its first event.
+    const rows = this.db
+      .prepare<[], EventRow & { state: string | null }>(
+        `SELECT e.complaint_id, e.seq, e.type, e.at, e.actor, e.note, e.data, CASE WHEN e.seq = 1 THEN c.state END AS state
+         FROM complaints c JOIN events e ON e.complaint_id = c.id
+         ORDER BY c.id, e.seq`,
+      )
+      .iterate();
+    let current: { complaint: Complaint; events: ComplaintEvent[] } | null = null;
+    for (const row of rows) {
+      if (row.state !== null) {
+        if (current) yield current;
+        current = { complaint: JSON.parse(row.state) as Complaint, events: [] };
+      }
+      current?.events.push(eventFromRow(row));
+    }
+    if (current) yield current;
+  }
+
   list(filter: ListFilter): Complaint[] {
     const { sql, params } = listQuery(filter);
     return this.db

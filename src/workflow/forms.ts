@@ -2,7 +2,7 @@
 // (its opening and the history the form records), or every problem of the row by column.
 // The row's history goes through `decide` step by step, so an imported complaint obeys the same
 // procedure as one recorded at the counter; no status is ever written directly.
-import { apply, parseMoney, type Complaint, type NewEvent } from './complaint.js';
+import { apply, formatMoney, parseMoney, type Complaint, type NewEvent } from './complaint.js';
 import { DomainError, type Sentence } from './errors.js';
 import { formKey } from './identity.js';
 import type { Settings } from './settings.js';
@@ -14,6 +14,7 @@ import {
   CLOSE_REASON,
   COMPENSATION_KIND,
   FOLLOWUP_METHOD,
+  isCode,
   labelOf,
   SATISFACTION,
   SEVERITY,
@@ -293,7 +294,7 @@ export function readForm(line: { readonly row: number; readonly cells: readonly 
       complain(
         field,
         `"${value}" is not a ${vocab.name} (one of ${vocab.codes.join(', ')}, or ${zhLabels})`,
-        `“${value}”不是有效的${fieldName(field)}（应为 ${zhLabels} 之一，或 ${vocab.codes.join(', ')}）`,
+        `“${value}”不是有效的${HEADER_NAMES[field].zh[0]}（应为 ${zhLabels} 之一，或 ${vocab.codes.join(', ')}）`,
       );
       return null;
     }
@@ -532,4 +533,46 @@ function readSatisfaction(value: string | null, complain: Complain): number | nu
     return null;
   }
   return Number(code);
+}
+
+/**
+ * A complaint as one row of the import's form (English headers, codes, ISO times with offset), so
+ * that an export can be imported again. The row carries the final state of each step: the last
+ * assignment, the last solution, the last follow-up, the close reason; notes, investigation
+ * entries, reopenings and earlier rounds of handling do not fit in one row.
+ */
+export function formRow(complaint: Complaint): Record<FormField, string> {
+  const c = complaint;
+  const solved = c.solution !== null;
+  const followup = c.followups.at(-1);
+  const closeReason = c.status === 'closed' && isCode(CLOSE_REASON, c.outcome) ? c.outcome : null;
+  return {
+    ref: c.ref ?? '',
+    receivedAt: c.receivedAt,
+    receivedBy: c.receivedBy,
+    customer: c.customer.name,
+    phone: c.customer.phone ?? '',
+    channel: c.channel,
+    category: c.category,
+    severity: c.severity,
+    description: c.description,
+    request: c.request ?? '',
+    order: c.order ?? '',
+    assignee: c.assignee ?? '',
+    // A department alone (the category's, from the opening) is not a form's: it comes with an assignee.
+    department: c.assignee === null ? '' : (c.department ?? ''),
+    solution: c.solution ?? '',
+    resolvedAt: solved ? (c.resolvedAt ?? '') : '',
+    compensation: solved && c.compensation.cents !== null ? formatMoney(c.compensation.cents) : '',
+    compensationKind: solved ? (c.compensation.kind ?? '') : '',
+    rootCause: solved ? (c.rootCause ?? '') : '',
+    correctiveAction: solved ? (c.correctiveAction ?? '') : '',
+    followupAt: solved && followup ? followup.at : '',
+    followupMethod: solved && followup ? followup.method : '',
+    satisfaction: solved && followup ? String(followup.satisfaction) : '',
+    followupNote: solved && followup ? (followup.note ?? '') : '',
+    closeReason: closeReason ?? '',
+    closedAt: closeReason === null ? '' : (c.closedAt ?? ''),
+    status: c.status,
+  };
 }

@@ -1,0 +1,78 @@
+// kesu export: every complaint with its events, streamed complaint by complaint to stdout or --out,
+// so that a large store never sits in memory as one string.
+import { once } from 'node:events';
+import { createWriteStream, openSync } from 'node:fs';
+import { finished } from 'node:stream/promises';
+import type { Writable } from 'node:stream';
+import { stringify } from 'csv-stringify';
+import type { SqliteStore } from '../../store/complaints.js';
+import type { CliContext } from '../context.js';
+import { UserError } from '../errors.js';
+import { EXPORT_HEADERS, exportCsvCells, exportJson } from '../render/export.js';
+
+export interface ExportOptions {
+  format?: string;
+  redact?: boolean;
+  out?: string;
+}
+
+export async function exportAll(context: CliContext, options: ExportOptions): Promise<string> {
+  const format = options.format ?? (context.json ? 'json' : 'csv');
+  const store = await context.store();
+  const redact = Boolean(options.redact);
+  const target = options.out === undefined ? process.stdout : openOut(options.out);
+  try {
+    if (format === 'json') await writeJson(store, target, context, redact);
+    else await writeCsv(store, target, redact);
+    if (target !== process.stdout) {
+      target.end();
+      await finished(target);
+    }
+  } catch (error) {
+    // A reader that stops early (kesu export | head) is not a failure of the export.
+    if ((error as NodeJS.ErrnoException).code === 'EPIPE') return '';
+    throw error;
+  }
+  return '';
+}
+
+async function write(stream: Writable, chunk: unknown): Promise<void> {
+  if (!stream.write(chunk)) await once(stream, 'drain');
+}
+
+/** An array of complaints in the documented shape, each with its events, written one at a time. */
+async function writeJson(store: SqliteStore, target: Writable, context: CliContext, redact: boolean): Promise<void> {
+  let first = true;
+  await write(target, '[');
+  for (const entry of store.everyComplaint()) {
+    const text = JSON.stringify(exportJson(entry, context.now, redact), null, 2).replace(/\n/g, '\n  ');
+    await write(target, `${first ? '\n  ' : ',\n  '}${text}`);
+    first = false;
+  }
+  await write(target, first ? ']\n' : '\n]\n');
+}
+
+/** One row per complaint in the import's format; UTF-8 with a BOM so that Excel shows Chinese text. */
+async function writeCsv(store: SqliteStore, target: Writable, redact: boolean): Promise<void> {
+  const csv = stringify({ bom: true, record_delimiter: 'windows', quoted_match: /[\r\n]/ });
+  const failed = new Promise<never>((_, reject) => target.once('error', reject));
+  failed.catch(() => undefined);
+  csv.pipe(target, { end: false });
+  const put = (cells: readonly string[]) => Promise.race([write(csv, cells), failed]);
+  await put(EXPORT_HEADERS);
+  for (const entry of store.everyComplaint()) await put(exportCsvCells(entry, redact));
+  csv.end();
+  await Promise.race([finished(csv), failed]);
+}
+
+/** The export holds customers' personal data: the file is created owner-only (0600). */
+function openOut(path: string): Writable {
+  try {
+    return createWriteStream(path, { fd: openSync(path, 'w', 0o600) });
+  } catch (error) {
+    throw new UserError('unwritable', {
+      en: `Cannot write ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}); check the folder exists and is writable.`,
+      zh: `无法写入 ${path}（${(error as NodeJS.ErrnoException).code ?? 'error'}）；请检查目录是否存在且可写。`,
+    });
+  }
+}

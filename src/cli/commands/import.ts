@@ -1,0 +1,252 @@
+// kesu import FILE: typed-up paper forms in, all or nothing (or the good rows with --skip-invalid).
+// Rows are streamed, read by the pure forms.ts in batches and written through the store's bulk
+// writer, whose one transaction stays open from the first batch to the end: a refusal, an error
+// or a kill anywhere leaves the database as it was.
+import { randomUUID } from 'node:crypto';
+import { createWriteStream, openSync, readFileSync } from 'node:fs';
+import { stringify } from 'csv-stringify';
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
+import type { NewEvent } from '../../workflow/complaint.js';
+import { mapHeaders, normalizeHeader, readForm, readUserColumnMap, templateHeaders, type FormContext, type FormField } from '../../workflow/forms.js';
+import type { Sentence } from '../../workflow/errors.js';
+import type { CliContext } from '../context.js';
+import { wallToIso } from '../clock.js';
+import { CsvReadError, openCsv, type CsvEncoding, type CsvRow } from '../csv.js';
+import { usage, UserError } from '../errors.js';
+import { importSummaryJson, problemLine, renderImportSummary, type ImportProblem, type ImportSummary } from '../render/import.js';
+import { toJsonText } from '../render/json.js';
+
+export interface ImportOptions {
+  template?: boolean;
+  dryRun?: boolean;
+  encoding?: string;
+  map?: string;
+  skipInvalid?: boolean;
+  rejects?: string;
+}
+
+/** Rows read by forms.ts and handed to the store at a time: memory stays flat with the file's size. */
+const BATCH_ROWS = 2_000;
+/** A file this large gets a progress bar (on a terminal only). */
+const PROGRESS_BYTES = 1_000_000;
+/** The column kesu adds to a rejects file; ignored without a warning when that file is imported again. */
+export const REJECTS_COLUMN: Sentence = { en: 'kesu error', zh: 'kesu 错误' };
+const BOM = '\uFEFF';
+
+export async function importFile(context: CliContext, file: string | undefined, options: ImportOptions): Promise<string> {
+  if (options.template) {
+    if (file !== undefined) throw usage('Give either FILE or --template, not both.', '请只给出 FILE 或 --template 其中之一。');
+    return template(context);
+  }
+  if (file === undefined) {
+    throw usage('Missing FILE: give the CSV file to import, or --template for an empty one.', '缺少 FILE：请给出要导入的 CSV 文件，或用 --template 获取空白模板。');
+  }
+  if (options.skipInvalid && options.rejects === undefined) {
+    throw usage('--skip-invalid needs --rejects FILE, where the rows left out are written.', '--skip-invalid 需要配合 --rejects FILE，用来保存未导入的行。');
+  }
+  if (options.rejects !== undefined && !options.skipInvalid) {
+    throw usage('--rejects only goes with --skip-invalid; add it to import the good rows.', '--rejects 只能与 --skip-invalid 一起使用。');
+  }
+
+  const userMap = readMapFile(options.map);
+  const csv = await openCsv(file, { encoding: (options.encoding ?? 'auto') as CsvEncoding });
+  const header = mapHeaders(csv.header.cells, userMap);
+  if (!header.ok) throw new UserError('invalid', header.problem);
+  for (const warning of header.warnings) warn(context, 'ignored-column', warning);
+
+  const store = await context.store();
+  const defaultActor = await context.actor(undefined);
+  const rejects = options.skipInvalid && !options.dryRun ? openRejects(options.rejects!, [...csv.header.cells, REJECTS_COLUMN[context.lang]]) : null;
+  const progress = context.json || !process.stderr.isTTY || csv.size <= PROGRESS_BYTES ? null : new ProgressBar(csv.size, context);
+
+  const writer = store.beginBulk();
+  const forms: FormContext = {
+    now: context.now,
+    settings: writer.settings,
+    toIso: (wall) => wallToIso(wall),
+    newUuid: randomUUID,
+    defaultActor,
+  };
+  const counts = { read: 0, imported: 0, alreadyPresent: 0, rejected: 0 };
+  const errors: ImportProblem[] = [];
+  let batch: NewEvent[][] = [];
+  const flush = (): void => {
+    const added = writer.add(batch);
+    counts.imported += added.imported;
+    counts.alreadyPresent += added.alreadyPresent;
+    batch = [];
+  };
+  const report = (problem: ImportProblem, print = true): void => {
+    errors.push(problem);
+    if (print && !context.json) {
+      progress?.clear();
+      process.stderr.write(`${problemLine(problem, context.lang)}\n`);
+    }
+  };
+
+  let unreadable: CsvReadError | null = null;
+  try {
+    try {
+      for await (const row of csv.rows) {
+        counts.read++;
+        const reading = readForm(row, header.columns, forms);
+        if (reading.ok) {
+          batch.push([...reading.events]);
+          if (batch.length >= BATCH_ROWS) flush();
+        } else {
+          counts.rejected++;
+          for (const error of reading.errors) report({ row: error.row, column: error.column, sentence: error.sentence });
+          await rejects?.write(rejectedCells(row, csv.header.cells.length, reading.errors.map((e) => problemLine({ ...e }, context.lang))));
+        }
+        progress?.update(csv.bytesRead(), counts.read);
+      }
+    } catch (error) {
+      if (!(error instanceof CsvReadError)) throw error;
+      // The rest of the file cannot be read: nothing is imported, whatever the options.
+      unreadable = error;
+      counts.rejected++;
+      // Said once, by the refusal below.
+      report({ row: error.row ?? counts.read + 2, column: null, sentence: error.sentence }, false);
+    }
+    flush();
+    progress?.clear();
+    const refused = unreadable !== null || (counts.rejected > 0 && !options.skipInvalid);
+    if (refused || options.dryRun) writer.rollback();
+    else writer.commit();
+    await rejects?.close();
+
+    const summary: ImportSummary = { ...counts, imported: refused ? 0 : counts.imported, errors };
+    const text = context.json ? toJsonText(importSummaryJson(summary, context.lang)) : renderImportSummary(summary, refused ? 'refused' : options.dryRun ? 'dry-run' : 'imported', context.lang);
+    if (!refused) return text;
+    // A refused import still says what it found (stdout), then fails with one sentence (stderr).
+    process.stdout.write(text);
+    throw refusal(unreadable, counts.rejected, counts.read, context.json);
+  } catch (error) {
+    writer.rollback();
+    rejects?.abort();
+    throw error;
+  }
+}
+
+function refusal(unreadable: CsvReadError | null, rejected: number, read: number, json: boolean): UserError {
+  if (unreadable) {
+    return new UserError('invalid-csv', {
+      en: `Nothing was imported: ${unreadable.sentence.en.replace(/\.$/, '')}.`,
+      zh: `未导入任何内容：${unreadable.sentence.zh.replace(/。$/, '')}。`,
+    });
+  }
+  const where = json ? { en: 'listed in errors', zh: '见 errors' } : { en: 'listed above', zh: '见上' };
+  return new UserError('invalid-rows', {
+    en: `Nothing was imported: ${rejected} of ${read} row${read === 1 ? '' : 's'} ${rejected === 1 ? 'has' : 'have'} problems (${where.en}); fix them and import again, or import the good rows with --skip-invalid --rejects FILE.`,
+    zh: `未导入任何内容：${read} 行中有 ${rejected} 行有问题（${where.zh}）；请改正后重新导入，或用 --skip-invalid --rejects FILE 只导入正确的行。`,
+  });
+}
+
+/** The empty template: the accepted headers; in Chinese with a BOM, so that Excel reads it as UTF-8. */
+function template(context: CliContext): string {
+  const line = templateHeaders(context.lang).join(',');
+  return context.lang === 'zh' ? `${BOM}${line}\r\n` : `${line}\n`;
+}
+
+function readMapFile(path: string | undefined): Map<string, FormField | null> {
+  const map = new Map<string, FormField | null>([
+    [normalizeHeader(REJECTS_COLUMN.en), null],
+    [normalizeHeader(REJECTS_COLUMN.zh), null],
+  ]);
+  if (path === undefined) return map;
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new UserError('invalid', {
+      en: missing ? `Cannot read the map ${path}: there is no such file; check the path.` : `The map ${path} is not valid JSON; write it like { "their header": "customer" }.`,
+      zh: missing ? `无法读取映射文件 ${path}：文件不存在，请检查路径。` : `映射文件 ${path} 不是有效的 JSON；请写成 { "他们的表头": "customer" }。`,
+    });
+  }
+  const reading = readUserColumnMap(json);
+  if (!reading.ok) throw new UserError('invalid', reading.problem);
+  for (const [header, field] of reading.map) map.set(header, field);
+  return map;
+}
+
+function warn(context: CliContext, code: string, sentence: Sentence): void {
+  process.stderr.write(context.json ? `${JSON.stringify({ warning: { code, message: sentence[context.lang] } })}\n` : `kesu: ${sentence[context.lang]}\n`);
+}
+
+/** The row as it was, padded to the header's width, with its problems in the last column. */
+function rejectedCells(row: CsvRow, width: number, problems: readonly string[]): string[] {
+  const cells = [...row.cells];
+  while (cells.length > width && cells.at(-1)!.trim() === '') cells.pop();
+  while (cells.length < width) cells.push('');
+  return [...cells, problems.join('; ')];
+}
+
+interface RejectsFile {
+  write(cells: readonly string[]): Promise<void>;
+  close(): Promise<void>;
+  abort(): void;
+}
+
+/** The rejects file: UTF-8 with a BOM (Excel), created before anything is imported so a bad path fails first. */
+function openRejects(path: string, header: readonly string[]): RejectsFile {
+  let fd: number;
+  try {
+    fd = openSync(path, 'w', 0o600);
+  } catch (error) {
+    throw new UserError('unwritable', {
+      en: `Cannot write the rejects file ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}); check the folder exists and is writable.`,
+      zh: `无法写入拒绝文件 ${path}（${(error as NodeJS.ErrnoException).code ?? 'error'}）；请检查目录是否存在且可写。`,
+    });
+  }
+  const out = createWriteStream(path, { fd });
+  const csv = stringify({ bom: true, record_delimiter: 'windows', quoted_match: /[\r\n]/ });
+  csv.pipe(out);
+  const write = async (cells: readonly string[]): Promise<void> => {
+    if (!csv.write(cells)) await once(csv, 'drain');
+  };
+  csv.write(header);
+  return {
+    write,
+    close: async () => {
+      csv.end();
+      await finished(out);
+    },
+    abort: () => {
+      csv.destroy();
+      out.destroy();
+    },
+  };
+}
+
+/** A one-line bar on stderr, redrawn at most ten times a second. */
+class ProgressBar {
+  private lastDrawn = 0;
+  private shown = false;
+
+  constructor(
+    private readonly total: number,
+    private readonly context: CliContext,
+  ) {}
+
+  update(bytes: number, rows: number): void {
+    const now = Date.now();
+    if (now - this.lastDrawn < 100) return;
+    this.lastDrawn = now;
+    const share = Math.min(1, bytes / this.total);
+    const width = 30;
+    const filled = Math.round(share * width);
+    const label = this.context.lang === 'zh' ? `${rows} 行` : `${rows} rows`;
+    process.stderr.write(`\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(Math.round(share * 100)).padStart(3)}%  ${label}`);
+    this.shown = true;
+  }
+
+  clear(): void {
+    if (!this.shown) return;
+    process.stderr.write('\r\u001b[K');
+    this.shown = false;
+    this.lastDrawn = 0;
+  }
+}
+
