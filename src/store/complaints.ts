@@ -196,10 +196,16 @@ export class SqliteStore {
    * the end, or `rollback`.
    */
   beginBulk(): BulkWriter {
-    this.db.exec('BEGIN IMMEDIATE');
     // A crash of the process cannot lose a committed transaction even without fsync per page;
-    // only a power cut could, and an import can be run again (it is idempotent).
+    // only a power cut could, and an import can be run again (it is idempotent). SQLite takes the
+    // safety level only outside a transaction, so it is set before BEGIN.
     this.db.pragma('synchronous = OFF');
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+    } catch (error) {
+      this.db.pragma('synchronous = NORMAL');
+      throw error;
+    }
     let nextId = this.statements.nextId.get()!.id;
     let open = true;
     const end = (sql: string): void => {
