@@ -1,0 +1,106 @@
+// The procedure in Chinese: LANG=zh_CN.UTF-8, Chinese labels and full-width digits as input,
+// Chinese output; the stored codes and the --json shape are the same as in English.
+import { afterAll, describe, expect, it } from 'vitest';
+import { expectComplaintShape, makeDb, on, removeTempDirs, type ComplaintJson } from '../helpers/kesu.js';
+
+afterAll(removeTempDirs);
+
+describe('处理流程（中文）', () => {
+  const db = makeDb();
+  const run = on(db, { env: { LANG: 'zh_CN.UTF-8' } });
+
+  it('open: Chinese labels, Chinese dates and full-width digits; prints the id and the deadline in Chinese', () => {
+    const out = run.ok(
+      'open',
+      '--customer', '李伟',
+      '--phone', '１３８００１３８０００',
+      '--channel', '微信',
+      '--category', '产品质量',
+      '--severity', '普通',
+      '--desc', '杯子裂了',
+      '--request', '换新',
+      '--received', '2026年10月30日 10:00',
+      '--by', '小王',
+    );
+    expect(out).toBe('已受理投诉 #1。请在 11月6日 周五前 答复客户（自 10月30日 周五 起 5 个工作日；跳过 10月31日 周六、11月1日 周日）。\n');
+    const c = run.json<ComplaintJson>('show', '1');
+    expectComplaintShape(c, { events: true });
+    expect(c).toMatchObject({
+      channel: 'chat',
+      category: 'quality',
+      severity: 'normal',
+      customer: { name: '李伟', phone: '13800138000' },
+      receivedAt: '2026-10-30T10:00:00+08:00',
+      receivedBy: '小王',
+      deadlines: { answer: '2026-11-06T23:59:59+08:00' },
+    });
+  });
+
+  it('a major complaint is flagged 重大投诉 with its deadline in hours', () => {
+    expect(run.ok('open', '--customer', '陈杰', '--category', '质量', '--severity', '重大', '--desc', '食品中有玻璃', '--received', '2026-10-30 10:00', '--by', '小王')).toBe(
+      '已受理投诉 #2  重大投诉。请在 10月31日 周六 10:00 答复客户（自 10月30日 周五 10:00 起 24 小时）。\n',
+    );
+  });
+
+  it('log, assign, resolve: Chinese labels accepted, codes stored', () => {
+    run.ok('log', '1', '已致电客户', '--kind', 'call', '--at', '2026/10/30 11:00', '--by', '小王');
+    const finding = run.json<ComplaintJson>('log', '1', '窑温过高', '--substantiated', '是', '--responsibility', '厂家', '--root-cause', '窑温', '--at', '2026.10.31 09:00', '--by', '小李');
+    expect(finding).toMatchObject({ substantiated: true, responsibility: 'supplier', rootCause: '窑温' });
+    const assigned = run.json<ComplaintJson>('assign', '1', '--to', '张三', '--dept', '品控部', '--at', '2026-11-02 09:00', '--by', '小王');
+    expect(assigned).toMatchObject({ status: 'assigned', assignee: '张三', department: '品控部', deadlines: { solution: '2026-11-05T23:59:59+08:00' } });
+    const resolved = run.json<ComplaintJson>('resolve', '1', '--solution', '换新', '--compensation', '２５.５', '--compensation-kind', '代金券', '--action', '每日检查', '--at', '2026-11-04 15:00', '--by', '小王');
+    expect(resolved).toMatchObject({ status: 'resolved', compensation: { kind: 'voucher', amount: '25.50' }, correctiveAction: '每日检查' });
+  });
+
+  it('show: the record, the deadlines with how they were reached, and the timeline in Chinese', () => {
+    const text = run.ok('show', '1');
+    expect(text).toMatch(/^#1 {2}已解决\n/);
+    expect(text).toContain('客户      李伟 (13800138000)\n');
+    expect(text).toContain('受理时间  10月30日 周五 10:00 · 小王 · 在线\n');
+    expect(text).toContain('是否属实  是\n');
+    expect(text).toContain('责任方    供应商\n');
+    expect(text).toContain('赔付      代金券 25.50\n');
+    expect(text).toContain('  答复客户    11月6日 周五  已完成\n              自 10月30日 周五 起 5 个工作日；跳过 10月31日 周六、11月1日 周日\n');
+    expect(text).toContain('  责任人方案  11月5日 周四  已完成\n              自 11月2日 周一 起 3 个工作日\n');
+    expect(text).toContain('  回访        11月11日 周三  已超期\n');
+    expect(text).toContain('   2  10月30日 周五 11:00  小王  通话: 已致电客户\n');
+    expect(text).toContain('   4  11月2日 周一 09:00  小王  指派 → 张三 (品控部)\n');
+  });
+
+  it('followup: 质量 needs two satisfied follow-ups; satisfaction given as a Chinese label or a full-width digit', () => {
+    expect(run.json<ComplaintJson>('followup', '1', '--satisfaction', '非常满意', '--method', '上门', '--at', '2026-11-06 10:00').status).toBe('resolved');
+    const closed = run.json<ComplaintJson>('followup', '1', '--satisfaction', '４', '--method', '短信', '--at', '2026-11-09 10:00');
+    expect(closed).toMatchObject({ status: 'closed', outcome: 'satisfied' });
+    expect(closed.followups.map((f) => [f.method, f.satisfaction])).toEqual([['visit', 5], ['message', 4]]);
+    const text = run.ok('show', '1');
+    expect(text).toMatch(/^#1 {2}已结案 \(满意结案\)\n/);
+    expect(text).toContain('回访\n  11月6日 周五 10:00  上门  5 非常满意\n  11月9日 周一 10:00  短信  4 满意\n');
+  });
+
+  it('reopen: back to the assignee, deadlines re-armed from the reopening', () => {
+    const c = run.json<ComplaintJson>('reopen', '1', '--note', '客户再次来电', '--at', '2026-11-10 10:00', '--by', '小王');
+    expect(c).toMatchObject({ status: 'assigned', reopenCount: 1, deadlines: { answer: '2026-11-17T23:59:59+08:00', solution: '2026-11-13T23:59:59+08:00' } });
+    const text = run.ok('show', '1');
+    expect(text).toContain('重开次数  1\n');
+    expect(text).toContain('   9  11月10日 周二 10:00  小王  重新处理: 客户再次来电\n');
+  });
+
+  it('a dissatisfied follow-up (不满意) reopens it', () => {
+    run.ok('resolve', '1', '--solution', '再次换新', '--at', '2026-11-11 10:00');
+    const c = run.json<ComplaintJson>('followup', '1', '--satisfaction', '不满意', '--at', '2026-11-12 10:00');
+    expect(c).toMatchObject({ status: 'assigned', reopenCount: 2 });
+  });
+
+  it('resolve --unfounded and close --reason with Chinese reasons', () => {
+    run.ok('open', '--customer', '王芳', '--category', '服务', '--desc', '态度差', '--received', '2026-11-02 09:00', '--by', '小王');
+    expect(run.ok('resolve', '3', '--unfounded', '--finding', '监控显示无此事', '--at', '2026-11-03 09:00')).toMatch(/^#3 {2}已结案 \(投诉不成立\)\n/);
+    run.ok('open', '--customer', '赵敏', '--category', '配送', '--desc', '迟到', '--received', '2026-11-02 09:00', '--by', '小王');
+    expect(run.ok('close', '4', '--reason', '撤回', '--at', '2026-11-03 09:00')).toMatch(/^#4 {2}已结案 \(撤回\)\n/);
+    expect(run.json<ComplaintJson>('show', '4')).toMatchObject({ status: 'closed', outcome: 'withdrawn' });
+  });
+
+  it('--lang zh wins over an English LANG, and --lang en over a Chinese one', () => {
+    expect(on(db).ok('--lang', 'zh', 'show', '4')).toMatch(/^#4 {2}已结案 \(撤回\)\n/);
+    expect(run.ok('--lang', 'en', 'show', '4')).toMatch(/^#4 {2}closed \(withdrawn\)\n/);
+  });
+});
