@@ -271,6 +271,12 @@ export function readForm(line: { readonly row: number; readonly cells: readonly 
     return value;
   };
 
+  /** The cell as written, line breaks made LF, not trimmed (a first empty line is a first empty note). */
+  const rawCell = (field: FormField): string => {
+    const index = columns.indexOf[field];
+    return index === undefined ? '' : (line.cells[index] ?? '').replace(/\r\n?/g, '\n');
+  };
+
   /** Whether the cell holds anything, valid or not: a later check should not repeat an earlier complaint. */
   const given = (field: FormField): boolean => {
     const index = columns.indexOf[field];
@@ -285,8 +291,8 @@ export function readForm(line: { readonly row: number; readonly cells: readonly 
     return value;
   };
 
-  const code = <C extends string>(field: FormField, vocab: Vocabulary<C>, fallback: C | null): C | null => {
-    const value = text(field);
+  const code = <C extends string>(field: FormField, vocab: Vocabulary<C>, fallback: C | null): C | null => codeOf(field, vocab, text(field), fallback);
+  const codeOf = <C extends string>(field: FormField, vocab: Vocabulary<C>, value: string | null, fallback: C | null): C | null => {
     if (value === null) return fallback;
     const found = parseCode(vocab, value);
     if (found === undefined) {
@@ -301,8 +307,8 @@ export function readForm(line: { readonly row: number; readonly cells: readonly 
     return found;
   };
 
-  const date = (field: FormField): { wall: WallClock; iso: IsoTime | null } | null => {
-    const value = text(field);
+  const date = (field: FormField): { wall: WallClock; iso: IsoTime | null } | null => dateOf(field, text(field));
+  const dateOf = (field: FormField, value: string | null): { wall: WallClock; iso: IsoTime | null } | null => {
     if (value === null) return null;
     const reading = readDateTime(value);
     if (reading.ok) return { wall: reading.wall, iso: reading.iso };
@@ -344,10 +350,27 @@ export function readForm(line: { readonly row: number; readonly cells: readonly 
   const compensation = readAmount(text('compensation'), complain);
   const rootCause = text('rootCause');
   const correctiveAction = text('correctiveAction');
-  const followupDate = date('followupAt');
-  const followupMethod = code('followupMethod', FOLLOWUP_METHOD, 'phone');
-  const satisfaction = readSatisfaction(text('satisfaction'), complain);
+  // Several follow-ups: one per line of the cell (or separated by ;), in order; a single method
+  // stands for all of them, and the note has one line per follow-up.
+  const followupDates = parts(text('followupAt')).map((value) => dateOf('followupAt', value));
+  const methodCells = parts(text('followupMethod'));
+  const followupMethods = methodCells.map((value) => codeOf('followupMethod', FOLLOWUP_METHOD, value, null));
+  const satisfactions = parts(text('satisfaction')).map((value) => readSatisfaction(value, complain));
   const followupNote = text('followupNote');
+  const followupNotes = satisfactions.length > 1 && followupNote !== null ? noteLines(rawCell('followupNote')) : [followupNote];
+  if (satisfactions.length > 0 && followupDates.length > 0 && satisfactions.length !== followupDates.length) {
+    complain(
+      'satisfaction',
+      `${satisfactions.length} satisfaction${satisfactions.length === 1 ? '' : 's'} for ${followupDates.length} follow-up date${followupDates.length === 1 ? '' : 's'} (one per follow-up, one per line)`,
+      `有 ${satisfactions.length} 个满意度，却有 ${followupDates.length} 个回访日期（每次回访一个，每行一个）`,
+    );
+  }
+  if (methodCells.length > 1 && methodCells.length !== satisfactions.length) {
+    complain('followupMethod', `${methodCells.length} methods for ${satisfactions.length} follow-ups (one for all, or one per follow-up)`, `有 ${methodCells.length} 个回访方式，却有 ${satisfactions.length} 次回访（填一个通用，或每次回访一个）`);
+  }
+  if (followupNotes.length > Math.max(1, satisfactions.length)) {
+    complain('followupNote', `${followupNotes.length} lines for ${satisfactions.length} follow-ups (at most one line per follow-up)`, `有 ${followupNotes.length} 行回访记录，却只有 ${satisfactions.length} 次回访（每次回访至多一行）`);
+  }
   const closeReason = code('closeReason', CLOSE_REASON, null);
   const closedDate = date('closedAt');
   const status = code('status', STATUS, null);
@@ -363,7 +386,7 @@ export function readForm(line: { readonly row: number; readonly cells: readonly 
       ['compensationKind', compensationKind !== null],
       ['rootCause', rootCause !== null],
       ['correctiveAction', correctiveAction !== null],
-      ['satisfaction', satisfaction !== null],
+      ['satisfaction', satisfactions.some((value) => value !== null)],
     ];
     for (const [field, given] of needSolution) {
       if (given) complain(field, 'given without a solution (what was done, in solution/处理结果)', '没有处理结果却填写了此项（请在“处理结果”列填写处理情况）');
@@ -377,7 +400,7 @@ export function readForm(line: { readonly row: number; readonly cells: readonly 
     );
   }
   if (!given('satisfaction')) {
-    if (followupDate !== null) complain('followupAt', 'a follow-up without its satisfaction (1 to 5, in satisfaction/满意度)', '有回访日期却没有满意度（请在“满意度”列填写 1–5）');
+    if (followupDates.some((value) => value !== null)) complain('followupAt', 'a follow-up without its satisfaction (1 to 5, in satisfaction/满意度)', '有回访日期却没有满意度（请在“满意度”列填写 1–5）');
     if (given('followupMethod')) complain('followupMethod', 'a follow-up without its satisfaction (1 to 5, in satisfaction/满意度)', '有回访方式却没有满意度（请填写满意度 1–5）');
     if (followupNote !== null) complain('followupNote', 'a follow-up without its satisfaction (1 to 5, in satisfaction/满意度)', '有回访记录却没有满意度（请填写满意度 1–5）');
   } else if (!given('followupAt')) {
@@ -450,10 +473,11 @@ export function readForm(line: { readonly row: number; readonly cells: readonly 
       });
     }
   }
-  if (satisfaction !== null) {
-    const followupAt = timeOf('followupAt', followupDate);
-    if (followupAt !== null) {
-      steps.push({ column: 'satisfaction', command: { type: 'followup', at: followupAt, by: actor, satisfaction, method: followupMethod!, note: followupNote } });
+  for (const [index, satisfaction] of satisfactions.entries()) {
+    const followupAt = timeOf('followupAt', followupDates[index] ?? null);
+    if (followupAt !== null && satisfaction !== null) {
+      const method = (followupMethods.length === 1 ? followupMethods[0] : followupMethods[index]) ?? 'phone';
+      steps.push({ column: 'satisfaction', command: { type: 'followup', at: followupAt, by: actor, satisfaction, method, note: followupNotes[index] ?? null } });
     }
   }
   if (closeReason !== null) {
@@ -490,6 +514,22 @@ export function readForm(line: { readonly row: number; readonly cells: readonly 
     return { ok: false, errors };
   }
   return { ok: true, events, complaint: result, key: formKey(result) };
+}
+
+/** One note per line; empty lines are follow-ups without a note, and empty lines at the end are dropped. */
+function noteLines(cell: string): (string | null)[] {
+  const lines = cell.split('\n').map((part) => part.trim() || null);
+  while (lines.length > 0 && lines.at(-1) === null) lines.pop();
+  return lines;
+}
+
+/** The values of a cell that may hold several, one per line or separated by ; (several follow-ups). */
+function parts(value: string | null): string[] {
+  if (value === null) return [];
+  return value
+    .split(/[\n;；]/)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
 }
 
 /** "2026-10-05 14:30" of an ISO time, as the user wrote it. */
@@ -544,7 +584,9 @@ function readSatisfaction(value: string | null, complain: Complain): number | nu
 export function formRow(complaint: Complaint): Record<FormField, string> {
   const c = complaint;
   const solved = c.solution !== null;
-  const followup = c.followups.at(-1);
+  // The follow-ups of the last resolution; those before a reopening belong to an earlier round.
+  const followups = solved && c.resolvedAt !== null ? c.followups.filter((f) => compareTimes(f.at, c.resolvedAt!) >= 0) : [];
+  const methods = [...new Set(followups.map((f) => f.method))];
   const closeReason = c.status === 'closed' && isCode(CLOSE_REASON, c.outcome) ? c.outcome : null;
   return {
     ref: c.ref ?? '',
@@ -567,10 +609,11 @@ export function formRow(complaint: Complaint): Record<FormField, string> {
     compensationKind: solved ? (c.compensation.kind ?? '') : '',
     rootCause: solved ? (c.rootCause ?? '') : '',
     correctiveAction: solved ? (c.correctiveAction ?? '') : '',
-    followupAt: solved && followup ? followup.at : '',
-    followupMethod: solved && followup ? followup.method : '',
-    satisfaction: solved && followup ? String(followup.satisfaction) : '',
-    followupNote: solved && followup ? (followup.note ?? '') : '',
+    followupAt: followups.map((f) => f.at).join('\n'),
+    followupMethod: (methods.length === 1 ? methods : followups.map((f) => f.method)).join('\n'),
+    satisfaction: followups.map((f) => String(f.satisfaction)).join('\n'),
+    // One line per follow-up when there are several, so a note's own line breaks become spaces.
+    followupNote: followups.length === 1 ? (followups[0]!.note ?? '') : followups.map((f) => (f.note ?? '').replace(/\s*\n\s*/g, ' ')).join('\n'),
     closeReason: closeReason ?? '',
     closedAt: closeReason === null ? '' : (c.closedAt ?? ''),
     status: c.status,

@@ -1,0 +1,330 @@
+// kesu import end to end: the fixture forms in every encoding, every broken fixture with the exact
+// row and column of its problem, idempotence, --dry-run, --skip-invalid, --map and --template.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FORM_FIELDS } from '../../src/workflow/forms.js';
+import { expectFailure, expectJsonFailure, expectOk, kesu, makeDb, makeTempDir, on, removeTempDirs, ROOT, STACK_LINE, type ComplaintJson } from '../helpers/kesu.js';
+
+afterAll(removeTempDirs);
+
+const fixture = (name: string): string => join(ROOT, 'fixtures', name);
+
+interface Summary {
+  read: number;
+  imported: number;
+  alreadyPresent: number;
+  rejected: number;
+  errors: { row: number; column: string | null; message: string }[];
+}
+
+function all(run: ReturnType<typeof on>): ComplaintJson[] {
+  return run.json<ComplaintJson[]>('list', '--status', 'all');
+}
+
+/** ref -> [status, reopenCount] of every complaint in the database. */
+function statuses(run: ReturnType<typeof on>): Record<string, [string, number]> {
+  return Object.fromEntries(all(run).map((c) => [c.ref ?? c.customer.name, [c.status, c.reopenCount]]));
+}
+
+describe('importing the fixture forms', () => {
+  it('reads UTF-8 with English headers, multi-line cells and history', () => {
+    const run = on(makeDb());
+    const summary = run.json<Summary>('import', fixture('forms-utf8.csv'));
+    expect(summary).toEqual({ read: 3, imported: 3, alreadyPresent: 0, rejected: 0, errors: [] });
+    expect(statuses(run)).toEqual({
+      // quality needs two satisfied follow-ups: one leaves it resolved
+      'F-2026-001': ['resolved', 0],
+      'F-2026-002': ['open', 0],
+      'F-2026-003': ['closed', 0],
+    });
+    const kettle = all(run).find((c) => c.ref === 'F-2026-001')!;
+    expect(kettle).toMatchObject({
+      customer: { name: 'Wang Fang', phone: '138 0013 8000' },
+      description: 'Kettle leaks at the base after two days.\nWater all over the counter, nearly reached the socket.',
+      receivedAt: '2026-10-05T09:30:00+08:00',
+      receivedBy: 'Li Na',
+      assignee: 'Zhao Lei',
+      department: 'QC',
+      compensation: { kind: 'replacement', amount: '0.00' },
+    });
+    const events = run.json<ComplaintJson>('show', String(kettle.id)).events!;
+    expect(events.map((e) => [e.type, e.at])).toEqual([
+      ['opened', '2026-10-05T09:30:00+08:00'],
+      ['assigned', '2026-10-05T09:30:00+08:00'],
+      ['resolved', '2026-10-06T00:00:00+08:00'],
+      ['followed-up', '2026-10-09T00:00:00+08:00'],
+    ]);
+  });
+
+  it('reads UTF-8 with a BOM and CRLF, Chinese headers, dates and labels', () => {
+    const run = on(makeDb());
+    const result = run('import', fixture('forms-utf8-bom-crlf.csv'));
+    expectOk(result);
+    expect(result.stdout).toBe('read             3\nimported         3\nalready present  0\nrejected         0\n');
+    expect(statuses(run)).toEqual({ 'B-101': ['closed', 0], 'B-102': ['open', 0], 'B-103': ['open', 0] });
+    const burnt = all(run).find((c) => c.ref === 'B-102')!;
+    expect(burnt).toMatchObject({ severity: 'major', channel: 'in-person', category: 'quality', receivedAt: '2026-10-14T00:00:00+08:00' });
+    expect(burnt.description).toBe('洗衣机漏电，顾客手被电到。\n已送医检查，无大碍。\n要求赔偿。');
+  });
+
+  it('reads GBK, names the 备注 column in a warning and ignores it', () => {
+    const run = on(makeDb());
+    const result = run('import', fixture('forms-gbk.csv'));
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('kesu: Column "备注" is not one kesu reads, so it is ignored; if it holds one of kesu\'s fields, name it with --map.\n');
+    expect(result.stdout).toMatch(/^read +3\nimported +3\n/);
+    expect(statuses(run)).toEqual({
+      'G-001': ['resolved', 0],
+      // satisfaction 2: reopened, and without an assignee back to open
+      'G-002': ['open', 1],
+      'G-003': ['assigned', 0],
+    });
+    const zhao = all(run).find((c) => c.ref === 'G-001')!;
+    expect(zhao.description).toBe('买的电饭煲内胆有划痕，\n使用一次后涂层脱落。');
+    expect(zhao.request).toBe('换新');
+    expect(JSON.stringify(all(run))).not.toContain('老顾客');
+  });
+
+  it('says the summary and the warning in Chinese', () => {
+    const run = on(makeDb());
+    const result = run('--lang', 'zh', 'import', fixture('forms-gbk.csv'));
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('读取    3\n已导入  3\n已存在  0\n已拒绝  0\n');
+    expect(result.stderr).toMatch(/^kesu: 列“备注”不是 kesu 能识别的列，已忽略/);
+  });
+
+  it('reads the GBK file as told with --encoding gbk', () => {
+    const run = on(makeDb());
+    const result = run('--json', 'import', '--encoding', 'gbk', fixture('forms-gbk.csv'));
+    expect(result.code).toBe(0);
+    expect((JSON.parse(result.stdout) as Summary).imported).toBe(3);
+    // With --json, the warning is JSON too (on stderr).
+    expect(JSON.parse(result.stderr)).toEqual({ warning: { code: 'ignored-column', message: expect.stringMatching(/^Column "备注" is not one kesu reads/) } });
+    expect(statuses(run)['G-002']).toEqual(['open', 1]);
+  });
+});
+
+describe('a broken file: nothing written, exit 1, every problem at its row and column', () => {
+  const cases: { file: string; errors: { row: number; column: string | null; message: RegExp }[]; line: string }[] = [
+    {
+      file: 'bad-date.csv',
+      errors: [{ row: 3, column: 'receivedAt', message: /^"2026-13-05" is not a date \(a date like 2026-10-05/ }],
+      line: 'row 3, column receivedAt: "2026-13-05" is not a date (a date like 2026-10-05, 2026/10/5, 2026.10.05 or 2026年10月5日, optionally with a time such as 14:30)',
+    },
+    {
+      file: 'ambiguous-date.csv',
+      errors: [{ row: 2, column: '投诉日期', message: /^"05\/10\/2026" could be read as two different dates/ }],
+      line: 'row 2, column 投诉日期: "05/10/2026" could be read as two different dates (the year first, like 2026-10-05 or 2026年10月5日)',
+    },
+    {
+      file: 'missing-value.csv',
+      errors: [{ row: 3, column: 'customer', message: /^empty \(the customer's name is required\)$/ }],
+      line: "row 3, column customer: empty (the customer's name is required)",
+    },
+    {
+      file: 'unknown-category.csv',
+      errors: [{ row: 3, column: '投诉类别', message: /^"变质" is not a category \(one of quality, service/ }],
+      line: 'row 3, column 投诉类别: "变质" is not a category (one of quality, service, delivery, wrong-item, after-sales, billing, facility, other, or 质量、服务、配送、错发、售后、账单、设施、其他)',
+    },
+    {
+      file: 'satisfaction-out-of-range.csv',
+      errors: [{ row: 2, column: 'satisfaction', message: /^"7" is not a satisfaction \(a whole number from 1 very dissatisfied to 5 very satisfied\)$/ }],
+      line: 'row 2, column satisfaction: "7" is not a satisfaction (a whole number from 1 very dissatisfied to 5 very satisfied)',
+    },
+  ];
+
+  for (const { file, errors, line } of cases) {
+    it(`${file}: ${errors.map((e) => `row ${e.row}, column ${e.column}`).join('; ')}`, () => {
+      const db = makeDb();
+      const run = on(db);
+      const human = run('import', fixture(`broken/${file}`));
+      expect(human.code).toBe(1);
+      expect(human.stderr).not.toMatch(STACK_LINE);
+      const [problem, refusal, ...rest] = human.stderr.trimEnd().split('\n');
+      expect(problem).toBe(line);
+      expect(refusal).toMatch(/^kesu: Nothing was imported: 1 of \d rows? (has|have) problems \(listed above\); fix them and import again, or import the good rows with --skip-invalid --rejects FILE\.$/);
+      expect(rest).toEqual([]);
+
+      const json = kesu(['--db', db, '--json', 'import', fixture(`broken/${file}`)]);
+      const summary = JSON.parse(json.stdout) as Summary;
+      expect(summary.imported).toBe(0);
+      expect(summary.rejected).toBe(1);
+      expect(summary.errors.map(({ row, column }) => ({ row, column }))).toEqual(errors.map(({ row, column }) => ({ row, column })));
+      summary.errors.forEach((error, index) => expect(error.message).toMatch(errors[index]!.message));
+      expect(JSON.parse(json.stderr)).toEqual({ error: { code: 'invalid-rows', message: expect.stringMatching(/^Nothing was imported: .*\(listed in errors\)/) } });
+      expect(json.code).toBe(1);
+
+      // The good rows of the file were not written either.
+      expect(all(run)).toEqual([]);
+    });
+  }
+
+  it('unclosed-quote.csv: the row where the quote opens, nothing written', () => {
+    const db = makeDb();
+    const run = on(db);
+    const human = run('import', fixture('broken/unclosed-quote.csv'));
+    expect(human.code).toBe(1);
+    expect(human.stderr).toBe('kesu: Nothing was imported: Row 3 (line 4) opens a quote (") that is never closed; close it, or remove it if the cell does not need one.\n');
+    expect(human.stdout).toMatch(/^read +\d+\nimported +0\n/);
+    const json = kesu(['--db', db, '--json', 'import', fixture('broken/unclosed-quote.csv')]);
+    expect(json.code).toBe(1);
+    const summary = JSON.parse(json.stdout) as Summary;
+    expect(summary.errors).toEqual([{ row: 3, column: null, message: expect.stringMatching(/^Row 3 \(line 4\) opens a quote/) }]);
+    expect(summary.imported).toBe(0);
+    expect(all(run)).toEqual([]);
+  });
+
+  it('missing-column.csv: the file is refused, naming the column', () => {
+    const run = on(makeDb());
+    const message = expectFailure(run('import', fixture('broken/missing-column.csv')), 1);
+    expect(message).toBe('The file has no column for category (投诉类别), which every form needs; add it, or name the column that holds it with --map.');
+    expect(all(run)).toEqual([]);
+  });
+
+  it('reports every bad row, not only the first', () => {
+    const dir = makeTempDir();
+    const file = join(dir, 'two-bad.csv');
+    writeFileSync(file, 'receivedAt,customer,category,description\n2026-10-05,Wang,quality,Leaks\n2026/13/1,Chen,nonsense,Rude\n2026-10-06,,service,Late\n');
+    const run = on(join(dir, 'kesu.db'));
+    const result = kesu(['--db', join(dir, 'kesu.db'), '--json', 'import', file]);
+    expect(result.code).toBe(1);
+    expect((JSON.parse(result.stdout) as Summary).errors.map((e) => [e.row, e.column])).toEqual([
+      [3, 'receivedAt'],
+      [3, 'category'],
+      [4, 'customer'],
+    ]);
+    expect(all(run)).toEqual([]);
+  });
+});
+
+describe('never twice, and --dry-run', () => {
+  it('imports nothing new the second time', () => {
+    const run = on(makeDb());
+    expect(run.json<Summary>('import', fixture('forms-utf8-bom-crlf.csv'))).toMatchObject({ imported: 3, alreadyPresent: 0 });
+    expect(run.json<Summary>('import', fixture('forms-utf8-bom-crlf.csv'))).toEqual({ read: 3, imported: 0, alreadyPresent: 3, rejected: 0, errors: [] });
+    expect(all(run)).toHaveLength(3);
+  });
+
+  it('counts a form without a ref twice in one file as already present the second time', () => {
+    const dir = makeTempDir();
+    const file = join(dir, 'twice.csv');
+    writeFileSync(file, 'receivedAt,customer,category,description\n2026-10-05 09:00,Wang,quality,Leaks\n2026-10-05 15:00,ＷＡＮＧ,quality,leaks\n2026-10-06,Wang,quality,Leaks\n');
+    const run = on(join(dir, 'kesu.db'));
+    // Same day, customer and description (case and width aside): the same form; another day: another.
+    expect(run.json<Summary>('import', file)).toEqual({ read: 3, imported: 2, alreadyPresent: 1, rejected: 0, errors: [] });
+    expect(run.json<Summary>('import', file)).toMatchObject({ imported: 0, alreadyPresent: 3 });
+  });
+
+  it('--dry-run validates and counts, including what is already present, and writes nothing', () => {
+    const db = makeDb();
+    const run = on(db);
+    expect(run.json<Summary>('import', '--dry-run', fixture('forms-utf8-bom-crlf.csv'))).toEqual({ read: 3, imported: 3, alreadyPresent: 0, rejected: 0, errors: [] });
+    expect(all(run)).toEqual([]);
+    const human = run('import', '--dry-run', fixture('forms-utf8.csv'));
+    expectOk(human);
+    expect(human.stdout).toBe('read             3\nwould import     3\nalready present  0\nwould reject     0\nDry run: nothing was written to the database.\n');
+    expect(all(run)).toEqual([]);
+
+    run.ok('import', fixture('forms-utf8.csv'));
+    expect(run.json<Summary>('import', '--dry-run', fixture('forms-utf8.csv'))).toMatchObject({ imported: 0, alreadyPresent: 3 });
+    const bad = kesu(['--db', db, '--json', 'import', '--dry-run', fixture('broken/bad-date.csv')]);
+    expect(bad.code).toBe(1);
+    expect(all(run)).toHaveLength(3);
+  });
+});
+
+describe('--skip-invalid --rejects', () => {
+  it('imports the good rows and writes the bad ones as they were, with an error column, UTF-8 with BOM', () => {
+    const dir = makeTempDir();
+    const rejects = join(dir, 'rejects.csv');
+    const run = on(join(dir, 'kesu.db'));
+    const result = run('--json', 'import', fixture('broken/unknown-category.csv'), '--skip-invalid', '--rejects', rejects);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ read: 2, imported: 1, alreadyPresent: 0, rejected: 1, errors: [{ row: 3, column: '投诉类别' }] });
+    expect(all(run).map((c) => c.ref)).toEqual(['U-1']);
+
+    const bytes = readFileSync(rejects);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString('utf8').slice(1).split('\r\n');
+    expect(lines[0]).toBe('编号,投诉日期,客户姓名,投诉类别,投诉内容,kesu error');
+    expect(lines[1]).toMatch(/^U-2,2026年10月6日,李娜,变质,牛奶过期了,"row 3, column 投诉类别: ""变质"" is not a category \(one of quality/);
+    expect(lines.slice(2)).toEqual(['']);
+
+    // Fixed in the spreadsheet and imported again: the error column is passed over without a warning.
+    const fixed = join(dir, 'fixed.csv');
+    writeFileSync(fixed, bytes.toString('utf8').replace(',变质,', ',质量,'));
+    const again = run('import', fixed);
+    expectOk(again);
+    expect(statuses(run)).toEqual({ 'U-1': ['open', 0], 'U-2': ['open', 0] });
+  });
+
+  it('writes the problems in Chinese with --lang zh', () => {
+    const dir = makeTempDir();
+    const rejects = join(dir, 'rejects.csv');
+    const result = kesu(['--db', join(dir, 'kesu.db'), '--lang', 'zh', 'import', fixture('broken/missing-value.csv'), '--skip-invalid', '--rejects', rejects]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('第 3 行，“customer”列：未填写（客户姓名为必填项）\n');
+    const text = readFileSync(rejects, 'utf8');
+    expect(text).toBe('\uFEFFref,receivedAt,customer,category,description,kesu 错误\r\nM-2,2026-10-06,,service,Rude at the till,第 3 行，“customer”列：未填写（客户姓名为必填项）\r\n');
+  });
+
+  it('needs --rejects, and --rejects needs --skip-invalid (usage errors)', () => {
+    const run = on(makeDb());
+    expect(expectFailure(run('import', fixture('forms-utf8.csv'), '--skip-invalid'), 2)).toBe('--skip-invalid needs --rejects FILE, where the rows left out are written.');
+    expect(expectFailure(run('import', fixture('forms-utf8.csv'), '--rejects', 'x.csv'), 2)).toMatch(/^--rejects only goes with --skip-invalid/);
+    expectJsonFailure(run('--json', 'import'), 2);
+    expect(expectFailure(run('import', fixture('forms-utf8.csv'), '--encoding', 'latin1'), 2)).toMatch(/latin1/);
+  });
+});
+
+describe('--map and --template', () => {
+  it('--map names other headers, and gives 备注 a meaning', () => {
+    const dir = makeTempDir();
+    const file = join(dir, 'their.csv');
+    writeFileSync(file, 'Kunde,Datum,Art,Text,备注\nMüller,2026-10-05 10:00,质量,Der Wasserkocher leckt,Bitte zurückrufen\n');
+    const map = join(dir, 'map.json');
+    writeFileSync(map, JSON.stringify({ Kunde: 'customer', Datum: 'received_at', Art: 'category', Text: 'description', 备注: 'request' }));
+    const run = on(join(dir, 'kesu.db'));
+    const result = run('import', file, '--map', map);
+    expectOk(result);
+    expect(all(run)[0]).toMatchObject({ customer: { name: 'Müller' }, category: 'quality', description: 'Der Wasserkocher leckt', request: 'Bitte zurückrufen', receivedAt: '2026-10-05T10:00:00+08:00' });
+
+    writeFileSync(map, JSON.stringify({ Kunde: 'client' }));
+    expect(expectFailure(run('import', file, '--map', map), 1)).toMatch(/^The map sends "Kunde" to "client", which is not a column kesu reads/);
+  });
+
+  it('--template prints the accepted English headers, and imports as an empty file', () => {
+    const dir = makeTempDir();
+    const result = kesu(['import', '--template']);
+    expectOk(result);
+    expect(result.stdout).toBe(`${FORM_FIELDS.join(',')}\n`);
+    const file = join(dir, 'template.csv');
+    writeFileSync(file, result.stdout);
+    expect(on(join(dir, 'kesu.db')).json<Summary>('import', file)).toEqual({ read: 0, imported: 0, alreadyPresent: 0, rejected: 0, errors: [] });
+  });
+
+  it('--template --lang zh prints Chinese headers, UTF-8 with BOM for Excel', () => {
+    const result = kesu(['--lang', 'zh', 'import', '--template']);
+    expectOk(result);
+    expect(result.stdout.startsWith('\uFEFF编号,投诉日期,受理人,客户姓名,联系电话,')).toBe(true);
+    expect(result.stdout.endsWith('\r\n')).toBe(true);
+    expect(result.stdout.slice(1).trimEnd().split(',')).toHaveLength(FORM_FIELDS.length);
+  });
+});
+
+describe('a large file off a terminal', () => {
+  it('shows no progress bar when stderr is not a terminal', () => {
+    const dir = makeTempDir();
+    const file = join(dir, 'large.csv');
+    const rows = ['ref,receivedAt,customer,category,description'];
+    const padding = 'x'.repeat(150);
+    for (let i = 1; i <= 6_000; i++) rows.push(`L-${i},2026-10-05 09:00,Customer ${i},service,Complaint ${i} ${padding}`);
+    writeFileSync(file, `${rows.join('\n')}\n`);
+    expect(readFileSync(file).length).toBeGreaterThan(1_000_000);
+    const run = on(join(dir, 'kesu.db'));
+    const result = run('import', file);
+    expectOk(result);
+    expect(result.stdout).toMatch(/^read +6000\nimported +6000\n/);
+  });
+});
