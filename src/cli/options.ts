@@ -53,7 +53,7 @@ export function splitList(text: string): string[] {
 export function parsePositiveInt(text: string, flag: string): number {
   const value = Number(text.normalize('NFKC'));
   if (!Number.isInteger(value) || value < 0) {
-    throw new UserError('invalid', { en: `${flag} must be a whole number, not "${text}".`, zh: `${flag} 须为整数，而不是“${text}”。` });
+    throw new UserError('invalid', { en: `${flag} must be a whole number, 0 or more, not "${text}".`, zh: `${flag} 须为 0 或更大的整数，而不是“${text}”。` });
   }
   return value;
 }
