@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   FORM_FIELDS,
+  formRow,
   mapHeaders,
   readForm,
   readUserColumnMap,
@@ -257,5 +258,40 @@ describe('the key that recognises a form again', () => {
     expect(formKey({ ref: null, receivedAt: '2026-10-05T08:00:00+08:00', customer: { name: 'Wang Fang' }, description: 'Kettle leaks' })).toBe(
       ['form', '2026-10-05', 'wang fang', 'kettle leaks'].join('\u001f'),
     );
+  });
+});
+
+describe('several follow-ups in one row, and a complaint back to a row', () => {
+  const HEADER = ['receivedAt', 'customer', 'category', 'description', 'solution', 'resolvedAt', 'followupAt', 'followupMethod', 'satisfaction', 'followupNote'];
+
+  it('reads one follow-up per line, in order: two satisfied ones close a quality complaint', () => {
+    const [reading] = readRows(HEADER, [
+      ['2026-10-05 09:00', 'Wang', 'quality', 'Leaks', 'Replaced', '2026-10-06 10:00', '2026-10-09 10:00\n2026-10-16 10:00', 'visit', '5\n4', '\nStill fine'],
+    ]);
+    if (!reading?.ok) throw new Error(JSON.stringify(reading));
+    expect(reading.complaint.status).toBe('closed');
+    expect(reading.complaint.followups.map((f) => [f.at, f.method, f.satisfaction, f.note])).toEqual([
+      ['2026-10-09T10:00:00+08:00', 'visit', 5, null],
+      ['2026-10-16T10:00:00+08:00', 'visit', 4, 'Still fine'],
+    ]);
+  });
+
+  it('refuses follow-up dates and satisfactions that do not pair up', () => {
+    const [reading] = readRows(HEADER, [['2026-10-05', 'Wang', 'quality', 'Leaks', 'Replaced', '2026-10-06', '2026-10-09; 2026-10-16', '', '5', '']]);
+    expect(errorsOf(reading)).toEqual([{ row: 2, column: 'satisfaction', message: '1 satisfaction for 2 follow-up dates (one per follow-up, one per line)' }]);
+  });
+
+  it('formRow gives back a row that reads as the same complaint', () => {
+    const [first] = readRows(HEADER, [
+      ['2026-10-05 09:00', 'Wang', 'quality', 'Leaks', 'Replaced', '2026-10-06 10:00', '2026-10-09 10:00\n2026-10-16 10:00', 'phone\nvisit', '5\n4', 'Glad\nStill fine'],
+    ]);
+    if (!first?.ok) throw new Error('refused');
+    const row = formRow(first.complaint);
+    const [again] = readRows([...FORM_FIELDS], [FORM_FIELDS.map((field) => row[field])]);
+    if (!again?.ok) throw new Error(JSON.stringify(again));
+    const { uuid: _a, ...before } = first.complaint;
+    const { uuid: _b, ...after } = again.complaint;
+    expect(after).toEqual(before);
+    expect(again.events.map((e) => e.type)).toEqual(first.events.map((e) => e.type));
   });
 });
