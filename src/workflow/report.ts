@@ -134,8 +134,30 @@ export interface PeriodRequest {
   readonly to?: string | undefined;
 }
 
-/** The period asked for with --month, --from/--to, or by default the current month to date. */
+/**
+ * The period asked for with --month, --from/--to, or by default the current month to date. A
+ * period cannot reach past today: the current month asked for by name is that month to date (and
+ * compared with the same days of the month before, like the default), a --to in the future ends
+ * today, and a period that has not begun yet is refused rather than reported as empty.
+ */
 export function reportPeriod(request: PeriodRequest, today: LocalDate): ReportPeriod {
+  const asked = askedPeriod(request, today);
+  if (asked.from > today) {
+    throw request.month !== undefined
+      ? invalid(
+          `--month "${request.month}" has not begun yet (today is ${today}); give this month or an earlier one.`,
+          `--month “${request.month}”还没有开始（今天是 ${today}）；请给出本月或更早的月份。`,
+        )
+      : invalid(
+          `--from ${asked.from} is after today (${today}); give a period that has begun.`,
+          `--from ${asked.from} 晚于今天（${today}）；请给出已经开始的期间。`,
+        );
+  }
+  if (asked.to <= today) return asked;
+  return { from: asked.from, to: today, label: labelOfSpan(asked.from, today) };
+}
+
+function askedPeriod(request: PeriodRequest, today: LocalDate): ReportPeriod {
   const { month, from, to } = request;
   if (month !== undefined && (from !== undefined || to !== undefined)) {
     throw invalid(

@@ -574,6 +574,12 @@ describe('from cron: no terminal, stdin closed, a bare environment', () => {
     expect(expectJsonFailure(kesu(['--db', db, '--json', 'report', '--month', '2026-13']), 1).code).toBe('invalid');
     expect(fromCron(`--db "${db}" report --month 2026-13 --format md`, join(dir, 'cron.md'))).toMatchObject({ code: 1, stdout: '' });
   });
+
+  it('a month that has not begun exits 1 too, rather than print a report of nothing', () => {
+    const message = expectFailure(kesu(['--db', db, 'report', '--month', '2099-01']), 1);
+    expectSentence(message);
+    expect(message).toMatch(/^--month "2099-01" has not begun yet \(today is \d{4}-\d{2}-\d{2}\); give this month or an earlier one\.$/);
+  });
 });
 
 // Sanity: the test really ran against the database built above.

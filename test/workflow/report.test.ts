@@ -370,6 +370,23 @@ describe('the period asked for', () => {
     expect(reportPeriod({ from: '2026-10-01', to: '2026-10-31' }, today).label).toBe('month');
   });
 
+  it('never reaches past today: the current month by name is that month to date, a later --to ends today', () => {
+    expect(reportPeriod({ month: '2026-11' }, today)).toEqual({ from: '2026-11-01', to: '2026-11-10', label: 'month-to-date' });
+    expect(reportPeriod({ month: '2026-11' }, '2026-11-30')).toEqual({ from: '2026-11-01', to: '2026-11-30', label: 'month' });
+    expect(reportPeriod({ from: '2026-11-01', to: '2026-11-30' }, today)).toEqual({ from: '2026-11-01', to: '2026-11-10', label: 'month-to-date' });
+    expect(reportPeriod({ from: '2026-10-20', to: '2026-12-31' }, today)).toEqual({ from: '2026-10-20', to: '2026-11-10', label: 'range' });
+    // So the current month is compared with the same days of the month before, as by default.
+    expect(previousPeriod(reportPeriod({ month: '2026-11' }, today))).toEqual({ from: '2026-10-01', to: '2026-10-10', label: 'month-to-date' });
+  });
+
+  it('refuses a period that has not begun, rather than report it empty', () => {
+    const month = thrownBy(() => reportPeriod({ month: '2026-12' }, today));
+    expect(month).toBeInstanceOf(DomainError);
+    expect((month as DomainError).sentence.en).toBe('--month "2026-12" has not begun yet (today is 2026-11-10); give this month or an earlier one.');
+    const range = thrownBy(() => reportPeriod({ from: '2026-11-11', to: '2026-11-20' }, today));
+    expect((range as DomainError).sentence.en).toBe('--from 2026-11-11 is after today (2026-11-10); give a period that has begun.');
+  });
+
   it('refuses what cannot be a period, saying why', () => {
     for (const request of [
       { month: '2026-13' },
