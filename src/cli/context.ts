@@ -7,7 +7,7 @@ import type { IsoTime } from '../workflow/time.js';
 import type { Lang } from '../workflow/vocab.js';
 import { currentTime, parseAtOption } from './clock.js';
 import type { RenderContext } from './render/complaint.js';
-import { makeStyle, type Style } from './render/style.js';
+import type { Style } from './render/style.js';
 
 export interface GlobalOptions {
   readonly db?: string;
@@ -42,7 +42,10 @@ export function languageFrom(option: string | undefined, env: NodeJS.ProcessEnv)
   return /^zh/i.test(chosen) ? 'zh' : 'en';
 }
 
-export function makeContext(options: GlobalOptions, env: NodeJS.ProcessEnv = process.env): CliContext {
+/** Without colour every style leaves the text as it is, and chalk is not even loaded. */
+const PLAIN: Style = { major: (text) => text, overdue: (text) => text, dim: (text) => text, bold: (text) => text, heading: (text) => text };
+
+export async function makeContext(options: GlobalOptions, env: NodeJS.ProcessEnv = process.env): Promise<CliContext> {
   const lang = languageFrom(options.lang, env);
   const color = options.color !== false && !('NO_COLOR' in env && env.NO_COLOR !== '') && Boolean(process.stdout.isTTY) && !options.json;
   const dbPath = options.db ?? env.KESU_DB ?? defaultDbPath(env);
@@ -64,7 +67,7 @@ export function makeContext(options: GlobalOptions, env: NodeJS.ProcessEnv = pro
     color,
     dbPath,
     interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
-    style: makeStyle(color),
+    style: color ? (await import('./render/style.js')).makeStyle(true) : PLAIN,
     store,
     at: (option, flag = '--at') => {
       atIsNow = option === undefined;

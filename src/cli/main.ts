@@ -1,8 +1,16 @@
 // The process entry: run the CLI with the real streams and set the exit code.
-import { runCli } from './program.js';
+// `kesu --version` is answered here, before commander and the rest of the CLI are loaded: it is
+// what scripts run to check the tool is there, and it should cost no more than starting Node.
+import { VERSION } from './version.js';
 
-process.exitCode = await runCli(process.argv.slice(2), {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
-  env: process.env,
-});
+const argv = process.argv.slice(2);
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+  process.stdout.write(`${VERSION}\n`);
+} else {
+  const { runCli } = await import('./program.js');
+  process.exitCode = await runCli(argv, {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    env: process.env,
+  });
+}

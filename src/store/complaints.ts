@@ -1,6 +1,5 @@
 // The SQLite store: events appended and the complaint projection saved in one transaction; the
 // queries that list, find and report. The only module with SQL (besides migrations).
-import { randomUUID } from 'node:crypto';
 import { apply, fold, nextDue, type Complaint, type ComplaintEvent, type EventPayload, type NewEvent } from '../workflow/complaint.js';
 import { DomainError } from '../workflow/errors.js';
 import { formKey } from '../workflow/identity.js';
@@ -284,7 +283,8 @@ export class SqliteStore {
 
   private insertEvent(complaintId: number, seq: number, event: NewEvent): void {
     const { type, at, by, note, ...payload } = event;
-    this.statements.insertEvent.run(complaintId, seq, randomUUID(), type, at, instant(at), by, note, JSON.stringify(payload));
+    // The global crypto (not an import of node:crypto) loads only when a command writes.
+    this.statements.insertEvent.run(complaintId, seq, crypto.randomUUID(), type, at, instant(at), by, note, JSON.stringify(payload));
   }
 }
 

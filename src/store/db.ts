@@ -1,7 +1,8 @@
 // Opening the database file: created owner-only, WAL so readers never wait for a writer, a busy
 // timeout so that writers queue instead of failing, and the schema brought up to date.
-import { closeSync, mkdirSync, openSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { StoreError } from './errors.js';
 import { MIGRATIONS, type Migration } from './migrations/index.js';
@@ -15,7 +16,7 @@ export function openDatabase(path: string, migrations: readonly Migration[] = MI
   if (path !== ':memory:') createOwnerOnly(path);
   let db: Db;
   try {
-    db = new Database(path);
+    db = new Database(path, { nativeBinding: nativeBinding() });
   } catch (error) {
     throw new StoreError('unreadable', `Cannot open the database ${path} (${(error as Error).message}); check the path given by --db or KESU_DB.`);
   }
@@ -34,6 +35,20 @@ export function openDatabase(path: string, migrations: readonly Migration[] = MI
     throw error;
   }
   return db;
+}
+
+/**
+ * The compiled addon of better-sqlite3, given to it directly: otherwise it asks the `bindings`
+ * package, which loads and searches a dozen places on every start of kesu. Undefined (let it search)
+ * when the addon is not where an ordinary install puts it.
+ */
+function nativeBinding(): string | undefined {
+  try {
+    const addon = join(dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
+    return existsSync(addon) ? addon : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function createOwnerOnly(path: string): void {
