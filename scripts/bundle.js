@@ -1,0 +1,28 @@
+// Bundles the compiled CLI (dist/) into dist/bundle/ with esbuild, for start-up speed: one file to
+// read and no module resolution for commander, chalk, dayjs, cli-table3 and the rest on every
+// `kesu` run. Code that is imported lazily (a command, prompts, report renderers) stays in its own
+// chunk and is still loaded only when used. better-sqlite3 stays outside: it loads a native addon.
+// bin/kesu.js runs the bundle when it is at least as new as dist/cli/main.js, else dist/ directly.
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outdir = join(root, 'dist', 'bundle');
+rmSync(outdir, { recursive: true, force: true });
+await build({
+  entryPoints: [join(root, 'dist', 'cli', 'main.js')],
+  outdir,
+  bundle: true,
+  splitting: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  external: ['better-sqlite3'],
+  // The CommonJS packages in the bundle (commander, cli-table3, iconv-lite…) call require for Node's
+  // own modules; an ES module has no require of its own.
+  banner: { js: "import { createRequire as __kesuCreateRequire } from 'node:module';\nconst require = __kesuCreateRequire(import.meta.url);" },
+  legalComments: 'none',
+  logLevel: 'warning',
+});
