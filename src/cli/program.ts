@@ -1,0 +1,291 @@
+// The commander program: global options, every command, and errors turned into exit codes here only.
+// Command modules are imported when their command runs, so `kesu --version` loads almost nothing.
+import { Command, CommanderError, Option } from 'commander';
+import { DomainError } from '../workflow/errors.js';
+import type { Lang } from '../workflow/vocab.js';
+import { makeContext, languageFrom, type CliContext, type GlobalOptions } from './context.js';
+import { UsageError, UserError } from './errors.js';
+import { VERSION } from './version.js';
+
+export { VERSION };
+
+type Action = (context: CliContext, ...args: never[]) => Promise<string>;
+
+export interface Io {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  readonly env: NodeJS.ProcessEnv;
+}
+
+const at = () => new Option('--at <datetime>', 'when it happened (default now), e.g. "2026-10-05 09:00"');
+const by = () => new Option('--by <name>', 'who did it (default: kesu config by, else the system user)');
+const note = () => new Option('--note <text>', 'a note for the timeline');
+
+export function buildProgram(io: Io): Command {
+  const program = new Command('kesu')
+    .description('Record customer complaints and carry each one through the handling procedure.')
+    .version(VERSION, '-V, --version')
+    .option('--db <path>', 'database file (default: KESU_DB, else $XDG_DATA_HOME/kesu/kesu.db)')
+    .option('--json', 'machine-readable output on stdout')
+    .option('--no-color', 'no colour (also NO_COLOR)')
+    .addOption(new Option('--lang <lang>', 'language of the output (default from LANG)').choices(['en', 'zh']))
+    .showSuggestionAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: () => undefined });
+
+  const run =
+    <A extends unknown[]>(load: () => Promise<(context: CliContext, ...args: A) => Promise<string>>) =>
+    async (...args: unknown[]): Promise<void> => {
+      const command = args.at(-1) as Command;
+      const context = await makeContext(command.optsWithGlobals<GlobalOptions>(), io.env);
+      const action = await load();
+      const positional = args.slice(0, -2);
+      const options = args.at(-2);
+      io.out(await action(context, ...([...positional, options] as A)));
+    };
+
+  program
+    .command('open')
+    .description('record a new complaint (asks for what is missing on a terminal)')
+    .option('--customer <name>', 'customer name (required)')
+    .option('--phone <phone>', 'customer phone')
+    .option('--channel <channel>', 'in-person, phone, email, letter, chat, social, third-party (default in-person)')
+    .option('--category <category>', 'quality, service, delivery, wrong-item, after-sales, billing, facility, other (required)')
+    .option('--severity <severity>', 'normal, urgent, major (default normal)')
+    .option('--desc <text>', "what happened, in the customer's words (required)")
+    .option('--request <text>', 'what the customer wants')
+    .option('--order <ref>', 'order or product reference')
+    .option('--ref <number>', "the paper form's number (unique)")
+    .option('--received <datetime>', 'when it was received (default now); same as --at')
+    .addOption(at())
+    .addOption(by())
+    .action(run(async () => (await import('./commands/open.js')).open));
+
+  program
+    .command('list')
+    .description('complaints not yet closed, major first, then by nearest deadline')
+    .option('--status <statuses>', 'open, assigned, resolved, closed, or all (comma-separated)')
+    .option('--category <categories>', 'comma-separated categories')
+    .option('--severity <severities>', 'comma-separated severities')
+    .option('--assignee <names>', 'comma-separated assignees')
+    .option('--customer <names>', 'parts of customer names, comma-separated')
+    .option('--overdue', 'only complaints with a deadline passed')
+    .option('--since <date>', 'received on or after')
+    .option('--until <date>', 'received on or before')
+    .option('--limit <n>', 'at most this many')
+    .action(run(async () => (await import('./commands/list.js')).list));
+
+  program
+    .command('show')
+    .description('the whole record and its timeline')
+    .argument('<id>', 'complaint id')
+    .action(run(async () => (await import('./commands/show.js')).show));
+
+  program
+    .command('log')
+    .description('add a timeline entry: a note, a call, a visit, an investigation finding')
+    .argument('<id>', 'complaint id')
+    .argument('<text...>', 'what happened')
+    .option('--kind <kind>', 'note, call, visit, finding (default note)')
+    .option('--substantiated <yes|no>', 'whether the investigation found the complaint substantiated')
+    .option('--responsibility <who>', 'customer, store, supplier, third-party, unknown')
+    .option('--root-cause <text>', 'the root cause found')
+    .addOption(at())
+    .addOption(by())
+    .action(run(async () => (await import('./commands/log.js')).log));
+
+  program
+    .command('assign')
+    .description('hand the complaint to the responsible person')
+    .argument('<id>', 'complaint id')
+    .requiredOption('--to <name>', 'the responsible person')
+    .option('--dept <department>', "their department (default: the category's)")
+    .addOption(note())
+    .addOption(at())
+    .addOption(by())
+    .action(run(async () => (await import('./commands/assign.js')).assign));
+
+  program
+    .command('resolve')
+    .description('record the solution agreed with the customer, or that the complaint is unfounded')
+    .argument('<id>', 'complaint id')
+    .option('--solution <text>', 'the solution carried out')
+    .option('--compensation <amount>', 'compensation amount, e.g. 25.50')
+    .option('--compensation-kind <kind>', 'refund, replacement, repair, voucher, gift, none')
+    .option('--root-cause <text>', 'the root cause')
+    .option('--action <text>', 'corrective action, to prevent recurrence')
+    .option('--unfounded', 'the complaint is unfounded: close it with the finding')
+    .option('--finding <text>', 'what the investigation found')
+    .addOption(note())
+    .addOption(at())
+    .addOption(by())
+    .action(run(async () => (await import('./commands/resolve.js')).resolve));
+
+  program
+    .command('followup')
+    .description("record a follow-up call and the customer's satisfaction; closes or reopens")
+    .argument('<id>', 'complaint id')
+    .requiredOption('--satisfaction <1-5>', '1 very dissatisfied … 5 very satisfied')
+    .option('--method <method>', 'phone, visit, email, message (default phone)')
+    .option('--note <text>', 'what the customer said')
+    .addOption(at())
+    .addOption(by())
+    .action(run(async () => (await import('./commands/followup.js')).followup));
+
+  program
+    .command('close')
+    .description('close without a satisfied follow-up')
+    .argument('<id>', 'complaint id')
+    .requiredOption('--reason <reason>', 'withdrawn, unresolved, duplicate')
+    .addOption(note())
+    .addOption(at())
+    .addOption(by())
+    .action(run(async () => (await import('./commands/close.js')).close));
+
+  program
+    .command('reopen')
+    .description('reopen a closed complaint; handling starts again from investigation')
+    .argument('<id>', 'complaint id')
+    .addOption(note())
+    .addOption(at())
+    .addOption(by())
+    .action(run(async () => (await import('./commands/reopen.js')).reopen));
+
+  program
+    .command('due')
+    .description("today's agenda: overdue, due today, then the next working days")
+    .option('--days <n>', 'how many working days ahead (default 3)')
+    .action(run(async () => (await import('./commands/due.js')).due));
+
+  program
+    .command('report')
+    .description('the period summary for management: every figure as it stood at the period end')
+    .option('--month <month>', 'YYYY-MM, or last (default: this month to date)')
+    .option('--from <date>', 'start of a custom period')
+    .option('--to <date>', 'end of a custom period (inclusive)')
+    .option('--format <format>', 'table, md, csv, json, html (default table; json with --json)')
+    .option('--out <file>', 'write to this file instead of stdout')
+    .action(run(async () => (await import('./commands/report.js')).report));
+
+  program
+    .command('import')
+    .description('import typed-up paper forms from a CSV file: all or nothing, never twice')
+    .argument('[file]', 'the CSV file (UTF-8, UTF-8 with BOM, or GBK)')
+    .option('--template', 'print an empty CSV with the accepted headers (with --lang zh: Chinese, for Excel)')
+    .option('--dry-run', 'check and count every row, write nothing')
+    .addOption(new Option('--encoding <encoding>', 'the file encoding (default auto)').choices(['auto', 'utf8', 'gbk']))
+    .option('--map <file>', 'a JSON file naming other headers: { "their header": "customer" }')
+    .option('--skip-invalid', 'import the good rows; write the bad ones to --rejects (exit 0)')
+    .option('--rejects <file>', 'with --skip-invalid: where the bad rows go, with an error column')
+    .action(run(async () => (await import('./commands/import.js')).importFile));
+
+  program
+    .command('export')
+    .description('every complaint with its events, as CSV (importable again) or JSON')
+    .addOption(new Option('--format <format>', 'csv or json (default csv; json with --json)').choices(['csv', 'json']))
+    .option('--redact', 'mask phone numbers (all but the last 4 digits)')
+    .option('--out <file>', 'write to this file instead of stdout')
+    .action(run(async () => (await import('./commands/export.js')).exportAll));
+
+  program
+    .command('config')
+    .description('show or change the calendar, deadlines, departments and follow-ups required')
+    .argument('[action]', 'show (default), set, add, remove')
+    .argument('[args...]', 'set KEY VALUE | add|remove holiday|workday DATES')
+    .action(
+      run(async () => {
+        const { config } = await import('./commands/config.js');
+        return (context: CliContext, action: string | undefined, args: string[]) => config(context, action, args);
+      }),
+    );
+
+  return program;
+}
+
+/** Runs kesu with the given arguments; returns the exit code. Nothing here calls process.exit. */
+export async function runCli(argv: readonly string[], io: Io): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    // A bare `kesu` is someone asking what it can do: the help, on stdout, exit 0.
+    await program.parseAsync(argv.length === 0 ? ['help'] : [...argv], { from: 'user' });
+    return 0;
+  } catch (error) {
+    const lang = languageFrom(flagValue(argv, '--lang'), io.env);
+    const json = argv.includes('--json');
+    return report(error, lang, json, io);
+  }
+}
+
+function flagValue(argv: readonly string[], flag: string): string | undefined {
+  const index = argv.indexOf(flag);
+  if (index !== -1) return argv[index + 1];
+  return argv.find((arg) => arg.startsWith(`${flag}=`))?.slice(flag.length + 1);
+}
+
+function report(error: unknown, lang: Lang, json: boolean, io: Io): number {
+  const fail = (code: string, message: string, exitCode: number): number => {
+    io.err(json ? `${JSON.stringify({ error: { code, message } })}\n` : `kesu: ${message}\n`);
+    return exitCode;
+  };
+  if (error instanceof CommanderError) {
+    if (error.exitCode === 0) return 0; // --help, --version
+    return fail('usage', commanderMessage(error, lang), 2);
+  }
+  if (error instanceof UsageError) return fail('usage', error.sentence[lang], 2);
+  if (error instanceof UserError || error instanceof DomainError) return fail(error.code, error.sentence[lang], 1);
+  if (error instanceof Error && error.name === 'StoreError') return fail((error as Error & { code: string }).code, error.message, 1);
+  if ((error as { code?: string })?.code === 'SQLITE_BUSY') {
+    return fail(
+      'busy',
+      lang === 'zh' ? '数据库正被其他 kesu 进程长时间占用；请稍后再试。' : 'The database stayed busy with another kesu process for too long; try again in a moment.',
+      1,
+    );
+  }
+  if (io.env.KESU_DEBUG === '1') io.err(`${(error as Error)?.stack ?? String(error)}\n`);
+  const message = error instanceof Error ? error.message : String(error);
+  return fail(
+    'internal',
+    lang === 'zh'
+      ? `kesu 出现意外错误（${message}）；设置 KESU_DEBUG=1 后重试可查看详情，并请报告此问题。`
+      : `kesu hit an unexpected problem (${message}); run again with KESU_DEBUG=1 for details, and please report it.`,
+    1,
+  );
+}
+
+/** Commander's messages rewritten as one sentence that says what to do. */
+function commanderMessage(error: CommanderError, lang: Lang): string {
+  const text = error.message.replace(/^error: /, '');
+  const zh = lang === 'zh';
+  const quoted = /'([^']+)'/.exec(text)?.[1] ?? '';
+  switch (error.code) {
+    case 'commander.unknownOption':
+      return zh ? `不认识的选项 ${quoted}；用 kesu help 查看可用选项。` : `Unknown option ${quoted}; see kesu help for the options.${suggestion(text)}`;
+    case 'commander.unknownCommand':
+      return zh ? `不认识的命令 ${quoted}；用 kesu help 查看命令列表。` : `Unknown command ${quoted}; see kesu help for the commands.${suggestion(text)}`;
+    case 'commander.missingMandatoryOptionValue':
+      return zh ? `缺少必填选项 ${optionName(text)}；请补上它的值。` : `Missing required option ${optionName(text)}; give it a value.`;
+    case 'commander.optionMissingArgument':
+      return zh ? `选项 ${optionName(text)} 缺少值；请在它后面写上值。` : `Option ${optionName(text)} needs a value; write it after the option.`;
+    case 'commander.missingArgument':
+      return zh ? `缺少参数 ${quoted}；用 kesu help 查看用法。` : `Missing argument ${quoted}; see kesu help for the usage.`;
+    case 'commander.excessArguments':
+      return zh ? '参数过多；用 kesu help 查看用法。' : `Too many arguments; see kesu help for the usage.`;
+    case 'commander.invalidArgument':
+      return zh ? `${text}；用 kesu help 查看可用值。` : `${capitalize(text)}; see kesu help for the values allowed.`;
+    default:
+      return `${capitalize(text)}.`;
+  }
+}
+
+function optionName(text: string): string {
+  return /'(-[^' ]+|--[^' ]+)[^']*'/.exec(text)?.[1] ?? text;
+}
+
+function suggestion(text: string): string {
+  const match = /\(Did you mean ([^?]+)\?\)/.exec(text);
+  return match ? ` Did you mean ${match[1]}?` : '';
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1).replace(/\.$/, '');
+}
