@@ -206,14 +206,25 @@ export function buildProgram(io: Io): Command {
 export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   const program = buildProgram(io);
   try {
-    // A bare `kesu` is someone asking what it can do: the help, on stdout, exit 0.
-    await program.parseAsync(argv.length === 0 ? ['help'] : [...argv], { from: 'user' });
+    // A bare `kesu` (perhaps with global options) is someone asking what it can do: the help, on stdout, exit 0.
+    await program.parseAsync(hasCommand(argv) ? [...argv] : [...argv, 'help'], { from: 'user' });
     return 0;
   } catch (error) {
     const lang = languageFrom(flagValue(argv, '--lang'), io.env);
     const json = argv.includes('--json');
-    return report(error, lang, json, io);
+    return report(error, lang, json, io, argv);
   }
+}
+
+/** Whether a word other than a global option and its value is given (then commander finds the command, or says it is unknown). */
+function hasCommand(argv: readonly string[]): boolean {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--db' || arg === '--lang') i++;
+    else if (!arg.startsWith('-')) return true;
+    else if (!['--json', '--no-color'].includes(arg) && !arg.startsWith('--db=') && !arg.startsWith('--lang=')) return true;
+  }
+  return false;
 }
 
 function flagValue(argv: readonly string[], flag: string): string | undefined {
@@ -222,13 +233,25 @@ function flagValue(argv: readonly string[], flag: string): string | undefined {
   return argv.find((arg) => arg.startsWith(`${flag}=`))?.slice(flag.length + 1);
 }
 
-function report(error: unknown, lang: Lang, json: boolean, io: Io): number {
+function report(error: unknown, lang: Lang, json: boolean, io: Io, argv: readonly string[]): number {
   const fail = (code: string, message: string, exitCode: number): number => {
     io.err(json ? `${JSON.stringify({ error: { code, message } })}\n` : `kesu: ${message}\n`);
     return exitCode;
   };
   if (error instanceof CommanderError) {
     if (error.exitCode === 0) return 0; // --help, --version
+    if (error.code === 'commander.help') {
+      // Commander would print the help to stderr; say instead in one sentence what is wrong.
+      const help = argv.indexOf('help');
+      const name = help === -1 ? undefined : argv[help + 1];
+      const message =
+        name === undefined
+          ? lang === 'zh'
+            ? '请给出一个命令；用 kesu help 查看命令列表。'
+            : 'Give a command; see kesu help for the commands.'
+          : unknownCommand(name, '', lang);
+      return fail('usage', message, 2);
+    }
     return fail('usage', commanderMessage(error, lang), 2);
   }
   if (error instanceof UsageError) return fail('usage', error.sentence[lang], 2);
@@ -261,7 +284,7 @@ function commanderMessage(error: CommanderError, lang: Lang): string {
     case 'commander.unknownOption':
       return zh ? `不认识的选项 ${quoted}；用 kesu help 查看可用选项。` : `Unknown option ${quoted}; see kesu help for the options.${suggestion(text)}`;
     case 'commander.unknownCommand':
-      return zh ? `不认识的命令 ${quoted}；用 kesu help 查看命令列表。` : `Unknown command ${quoted}; see kesu help for the commands.${suggestion(text)}`;
+      return unknownCommand(quoted, suggestion(text), lang);
     case 'commander.missingMandatoryOptionValue':
       return zh ? `缺少必填选项 ${optionName(text)}；请补上它的值。` : `Missing required option ${optionName(text)}; give it a value.`;
     case 'commander.optionMissingArgument':
@@ -270,11 +293,23 @@ function commanderMessage(error: CommanderError, lang: Lang): string {
       return zh ? `缺少参数 ${quoted}；用 kesu help 查看用法。` : `Missing argument ${quoted}; see kesu help for the usage.`;
     case 'commander.excessArguments':
       return zh ? '参数过多；用 kesu help 查看用法。' : `Too many arguments; see kesu help for the usage.`;
-    case 'commander.invalidArgument':
+    case 'commander.invalidArgument': {
+      // "option '--lang <lang>' argument 'fr' is invalid. Allowed choices are en, zh."
+      const value = /argument '([^']*)'/.exec(text)?.[1];
+      const choices = /Allowed choices are (.+?)\.?$/.exec(text)?.[1];
+      if (value !== undefined && choices !== undefined) {
+        const flag = optionName(text);
+        return zh ? `选项 ${flag} 不接受“${value}”；可用：${choices}。` : `Option ${flag} does not take "${value}"; use one of: ${choices}.`;
+      }
       return zh ? `${text}；用 kesu help 查看可用值。` : `${capitalize(text)}; see kesu help for the values allowed.`;
+    }
     default:
       return `${capitalize(text)}.`;
   }
+}
+
+function unknownCommand(name: string, suggested: string, lang: Lang): string {
+  return lang === 'zh' ? `不认识的命令 ${name}；用 kesu help 查看命令列表。` : `Unknown command ${name}; see kesu help for the commands.${suggested}`;
 }
 
 function optionName(text: string): string {

@@ -119,6 +119,8 @@ describe('usage errors exit 2', () => {
     [['show', '1', '2'], 'Too many arguments; see kesu help for the usage.', '参数过多；用 kesu help 查看用法。'],
     [['resolve', '1'], 'Missing --solution: say what was agreed with the customer (or use --unfounded --finding TEXT).', '缺少 --solution：请写明与客户商定的处理方案（或用 --unfounded --finding 说明投诉不成立）。'],
     [['resolve', '1', '--unfounded'], 'Missing --finding: say what the investigation found, to send back to the customer.', '缺少 --finding：请写明调查结论，以便答复客户。'],
+    [['--lang', 'fr', 'list'], 'Option --lang does not take "fr"; use one of: en, zh.', '选项 --lang 不接受“fr”；可用：en, zh。'],
+    [['help', 'frob'], 'Unknown command frob; see kesu help for the commands.', '不认识的命令 frob；用 kesu help 查看命令列表。'],
   ];
 
   it.each(cases)('%j', (args, en, zh) => {
@@ -135,6 +137,32 @@ describe('usage errors exit 2', () => {
       code: 'usage',
       message: 'Option --to needs a value; write it after the option.',
     });
+  });
+});
+
+describe('help and version', () => {
+  it('kesu --version prints the version', () => {
+    expect(run('--version')).toMatchObject({ code: 0, stdout: '0.1.0\n', stderr: '' });
+  });
+
+  it('kesu help, kesu --help and kesu alone print the commands on stdout', () => {
+    for (const args of [['help'], ['--help'], []]) {
+      const result = run(...args);
+      expect({ args, code: result.code, stderr: result.stderr }).toEqual({ args, code: 0, stderr: '' });
+      expect(result.stdout).toMatch(/^Usage: kesu \[options\] \[command\]\n/);
+      for (const command of ['open', 'list', 'show', 'log', 'assign', 'resolve', 'followup', 'close', 'reopen', 'due', 'config']) {
+        expect(result.stdout).toMatch(new RegExp(`^ {2}${command}\\b`, 'm'));
+      }
+    }
+  });
+
+  it('kesu help COMMAND and COMMAND --help print that command\'s options', () => {
+    for (const args of [['help', 'assign'], ['assign', '--help']]) {
+      const result = run(...args);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/^Usage: kesu assign \[options\] <id>\n/);
+      expect(result.stdout).toContain('--to <name>');
+    }
   });
 });
 
