@@ -139,11 +139,13 @@ describe('invalid config changes exit 1 with one sentence and change nothing', (
     [['add', 'holiday', '2026-10-07..2026-10-01'], 'The range 2026-10-07..2026-10-01 runs backwards or is too long.'],
   ];
 
-  it.each(cases)('config %j', (args, message) => {
+  it('each is refused with its sentence, and the settings are as before', () => {
     const before = run('--json', 'config').stdout;
-    const error = expectFailure(run('config', ...args), 1);
-    expectSentence(error);
-    expect(error).toBe(message);
+    for (const [args, message] of cases) {
+      const error = expectFailure(run('config', ...args), 1);
+      expectSentence(error);
+      expect({ args, error }).toEqual({ args, error: message });
+    }
     expect(run('--json', 'config').stdout).toBe(before);
   });
 
