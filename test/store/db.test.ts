@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, test } from 'vitest';
-import { listQuery, SqliteStore } from '../../src/store/complaints.js';
+import { listQuery, REPORT_EVENTS_SQL, SqliteStore } from '../../src/store/complaints.js';
 import { openDatabase } from '../../src/store/db.js';
 import { MIGRATIONS } from '../../src/store/migrations/index.js';
 
@@ -76,6 +76,21 @@ describe('query plans of the hot queries use an index, never a scan of the table
     const detail = plan(sql, params);
     expect(detail).toMatch(/USING (INDEX|COVERING INDEX|INTEGER PRIMARY KEY)/);
     expect(detail).not.toMatch(/SCAN complaints(?! USING)/);
+  });
+
+  test('report reads the events of its window by their time index and the open complaints by the agenda index, already in order', () => {
+    const detail = plan(REPORT_EVENTS_SQL, [{ from: 1, to: 2 }]);
+    expect(detail).toMatch(/SEARCH events USING COVERING INDEX events_at/);
+    expect(detail).toMatch(/SCAN complaints USING (COVERING )?INDEX complaints_agenda/);
+    expect(detail).not.toMatch(/SCAN (complaints|events|c|e)\b(?! USING)/);
+    // Only the complaint ids are sorted (to merge the two lists); the events come out of the
+    // primary key in order: sorting every event of the window is what made the report slow.
+    expect(detail).toMatch(/SEARCH e USING PRIMARY KEY \(complaint_id=\?\)$/);
+  });
+
+  test('import finds a form already present by its number or its key, by index', () => {
+    expect(plan('SELECT id FROM complaints WHERE form_key = ?', ['k'])).toMatch(/SEARCH complaints USING (COVERING )?INDEX complaints_form_key/);
+    expect(plan('SELECT id FROM complaints WHERE ref = ?', ['r'])).toMatch(/SEARCH complaints USING (COVERING )?INDEX sqlite_autoindex_complaints_\d/);
   });
 
   test('show reads one complaint by its key and its events by the primary key', () => {
