@@ -26,8 +26,6 @@ export interface CliContext extends RenderContext {
   store(): Promise<SqliteStore>;
   /** The --at time of the command (default now). */
   at(option: string | undefined, flag?: string): IsoTime;
-  /** True when at() was asked and no --at was given: the command happens "now". */
-  readonly atIsNow: boolean;
   /** The --by of the command, else the configured default, else the operating-system user. */
   actor(option: string | undefined): Promise<string>;
 }
@@ -51,7 +49,6 @@ export async function makeContext(options: GlobalOptions, env: NodeJS.ProcessEnv
   const dbPath = options.db ?? env.KESU_DB ?? defaultDbPath(env);
   const now = currentTime();
   let opened: SqliteStore | undefined;
-  let atIsNow = false;
   const store = async (): Promise<SqliteStore> => {
     if (!opened) {
       const { SqliteStore } = await import('../store/complaints.js');
@@ -69,13 +66,7 @@ export async function makeContext(options: GlobalOptions, env: NodeJS.ProcessEnv
     interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
     style: color ? (await import('./render/style.js')).makeStyle(true) : PLAIN,
     store,
-    at: (option, flag = '--at') => {
-      atIsNow = option === undefined;
-      return option === undefined ? now : parseAtOption(option, flag);
-    },
-    get atIsNow() {
-      return atIsNow;
-    },
+    at: (option, flag = '--at') => (option === undefined ? now : parseAtOption(option, flag)),
     actor: async (option) => {
       const given = option?.trim();
       if (given) return given;

@@ -52,9 +52,15 @@ function nativeBinding(): string | undefined {
 }
 
 function createOwnerOnly(path: string): void {
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  // Create the file ourselves so it is 0600 from its first byte; an existing file is left as it is.
-  closeSync(openSync(path, 'a', 0o600));
+  try {
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    // Create the file ourselves so it is 0600 from its first byte; an existing file is left as it is.
+    closeSync(openSync(path, 'a', 0o600));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    const why = code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : code;
+    throw new StoreError('unreadable', `Cannot open the database ${path} (${why}); give a file path with --db or KESU_DB.`);
+  }
 }
 
 function migrate(db: Db, path: string, migrations: readonly Migration[]): void {

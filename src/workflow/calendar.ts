@@ -1,5 +1,6 @@
 // The shop's own working-day calendar: which weekdays it is open, the days it is closed
 // (holidays), and extra working days (China's make-up workdays on a weekend).
+import type { Sentence } from './errors.js';
 import { addDays, isLocalDate, weekdayOf, type LocalDate } from './time.js';
 
 export interface Calendar {
@@ -71,16 +72,16 @@ export function countWorkingDays(calendar: Calendar, from: LocalDate, to: LocalD
 }
 
 /** Problems with a calendar as a user might set it, as sentences; empty when it is fine. */
-export function calendarProblems(calendar: Calendar): string[] {
-  const problems: string[] = [];
+export function calendarProblems(calendar: Calendar): Sentence[] {
+  const problems: Sentence[] = [];
   if (calendar.workweek.some((day) => !Number.isInteger(day) || day < 0 || day > 6)) {
-    problems.push('open weekdays must be numbers 0 (Sunday) to 6 (Saturday)');
+    problems.push({ en: 'open weekdays must be numbers 0 (Sunday) to 6 (Saturday)', zh: '营业日须为 0（周日）到 6（周六）的数字' });
   }
   if (calendar.workweek.length === 0 && calendar.extraWorkdays.length === 0) {
-    problems.push('the shop must be open on at least one weekday');
+    problems.push({ en: 'the shop must be open on at least one weekday', zh: '每周至少要有一个营业日' });
   }
   for (const date of [...calendar.holidays, ...calendar.extraWorkdays]) {
-    if (!isLocalDate(date)) problems.push(`"${date}" is not a date like 2026-10-01`);
+    if (!isLocalDate(date)) problems.push({ en: `"${date}" is not a date like 2026-10-01`, zh: `“${date}”不是 2026-10-01 这样的日期` });
   }
   return problems;
 }

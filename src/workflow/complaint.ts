@@ -275,7 +275,10 @@ export function formatMoney(cents: number): string {
 
 /** Cents of "25.5", "25.50", "¥25", "25元", or undefined when it is not an amount. */
 export function parseMoney(text: string): number | undefined {
-  const cleaned = text.normalize('NFKC').trim().replace(/^[¥$€£]|元$/g, '').replace(/,/g, '').trim();
+  const trimmed = text.normalize('NFKC').trim().replace(/^[¥$€£]|元$/g, '').trim();
+  // A comma only separates thousands (1,234.56); "12,5" is refused rather than read as 125.
+  if (trimmed.includes(',') && !/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(trimmed)) return undefined;
+  const cleaned = trimmed.replace(/,/g, '');
   const match = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(cleaned);
   if (!match) return undefined;
   return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));

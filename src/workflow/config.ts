@@ -124,6 +124,11 @@ function readDate(text: string): LocalDate | undefined {
 
 function checked(settings: Settings): Settings {
   const problems = settingsProblems(settings);
-  if (problems.length) throw invalid(`That setting cannot be used: ${problems.join('; ')}.`, `该设置无法使用：${problems.join('；')}。`);
+  if (problems.length) {
+    throw invalid(
+      `That setting cannot be used: ${problems.map((p) => p.en).join('; ')}.`,
+      `该设置无法使用：${problems.map((p) => p.zh).join('；')}。`,
+    );
+  }
   return settings;
 }

@@ -1,6 +1,7 @@
 // The deadline policy (per severity, in working days or clock hours) and the deadlines it gives,
 // each with what is needed to explain how its date was reached.
 import { addWorkingDays, type Calendar, type NotableDay } from './calendar.js';
+import type { Sentence } from './errors.js';
 import { addHours, endOfDay, localDateOf, offsetOf, type IsoTime } from './time.js';
 import type { Severity } from './vocab.js';
 
@@ -55,11 +56,12 @@ export function policyDeadline(
   return deadlineFrom(calendar, from, policy[kind][severity]);
 }
 
-export function durationProblems(duration: Duration): string[] {
+export function durationProblems(duration: Duration): Sentence[] {
   if (!Number.isInteger(duration.amount) || duration.amount < 1 || duration.amount > 365) {
-    return [`a deadline must be a whole number from 1 to 365, not ${duration.amount}`];
+    return [{ en: `a deadline must be a whole number from 1 to 365, not ${duration.amount}`, zh: `期限须为 1 到 365 的整数，而不是 ${duration.amount}` }];
   }
-  return duration.unit === 'workdays' || duration.unit === 'hours' ? [] : [`unknown unit ${String(duration.unit)}`];
+  if (duration.unit === 'workdays' || duration.unit === 'hours') return [];
+  return [{ en: `unknown unit ${String(duration.unit)}`, zh: `未知的期限单位 ${String(duration.unit)}` }];
 }
 
 /** Reads "5d", "5 workdays", "24h", "24 hours", "5个工作日", "24小时". */

@@ -1,4 +1,5 @@
 // The shop's policy: calendar, deadlines, category -> department, follow-ups required.
+import type { Sentence } from './errors.js';
 import { calendarProblems, DEFAULT_CALENDAR, type Calendar } from './calendar.js';
 import { DEADLINE_KINDS, DEFAULT_POLICY, durationProblems, type DeadlinePolicy } from './deadlines.js';
 import { CATEGORIES, SEVERITIES, type Category } from './vocab.js';
@@ -39,7 +40,7 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 /** Every problem with a set of settings, as sentences; empty when they are valid. */
-export function settingsProblems(settings: Settings): string[] {
+export function settingsProblems(settings: Settings): Sentence[] {
   const problems = calendarProblems(settings.calendar);
   for (const kind of DEADLINE_KINDS) {
     for (const severity of SEVERITIES) problems.push(...durationProblems(settings.policy[kind][severity]));
@@ -48,9 +49,12 @@ export function settingsProblems(settings: Settings): string[] {
   for (const category of CATEGORIES) {
     const required = settings.followupsRequired[category];
     if (!Number.isInteger(required) || required < 1 || required > 10) {
-      problems.push(`follow-ups required for ${category} must be a whole number from 1 to 10`);
+      problems.push({
+        en: `follow-ups required for ${category} must be a whole number from 1 to 10`,
+        zh: `${category} 所需满意回访次数须为 1 到 10 的整数`,
+      });
     }
-    if (!settings.departments[category]?.trim()) problems.push(`the department for ${category} must not be empty`);
+    if (!settings.departments[category]?.trim()) problems.push({ en: `the department for ${category} must not be empty`, zh: `${category} 的责任部门不能为空` });
   }
   return problems;
 }

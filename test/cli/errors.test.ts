@@ -2,6 +2,7 @@
 // bad data (exit 1), JSON errors on stderr, and never a stack trace unless KESU_DEBUG=1.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   expectFailure,
@@ -225,14 +226,22 @@ describe('no stack trace reaches the user unless KESU_DEBUG=1', () => {
     expect(expectFailure(kesu(['--db', path, 'list']), 1)).toBe(`${path} is not a kesu database; give another file with --db.`);
   });
 
-  it('an unexpected failure says how to see details, and KESU_DEBUG=1 shows the stack', () => {
-    // a directory where the database file should be
+  it('a folder where the database file should be: one sentence naming it, exit 1', () => {
     const dir = join(makeTempDir(), 'a-directory.db');
     mkdirSync(dir);
-    const quiet = kesu(['--db', dir, 'list']);
+    expect(expectFailure(kesu(['--db', dir, 'list']), 1)).toBe(`Cannot open the database ${dir} (it is a folder); give a file path with --db or KESU_DB.`);
+  });
+
+  it('an unexpected failure says how to see details, and KESU_DEBUG=1 shows the stack', () => {
+    // a damaged database: it says it has kesu's schema, but its tables are gone
+    const path = join(makeTempDir(), 'damaged.db');
+    const damaged = new Database(path);
+    damaged.pragma('user_version = 1');
+    damaged.close();
+    const quiet = kesu(['--db', path, 'list']);
     const message = expectFailure(quiet, 1);
     expect(message).toMatch(/run again with KESU_DEBUG=1 for details/);
-    const debug = kesu(['--db', dir, 'list'], { env: { KESU_DEBUG: '1' } });
+    const debug = kesu(['--db', path, 'list'], { env: { KESU_DEBUG: '1' } });
     expect(debug.code).toBe(1);
     expect(debug.stderr).toMatch(STACK_LINE);
   });

@@ -286,7 +286,7 @@ describe('parseDuration and formatDuration', () => {
     expect(durationProblems(days(0))).toHaveLength(1);
     expect(durationProblems(days(366))).toHaveLength(1);
     expect(durationProblems(days(1.5))).toHaveLength(1);
-    expect(durationProblems({ amount: 5, unit: 'weeks' } as unknown as Duration)).toEqual(['unknown unit weeks']);
+    expect(durationProblems({ amount: 5, unit: 'weeks' } as unknown as Duration)).toEqual([{ en: 'unknown unit weeks', zh: '未知的期限单位 weeks' }]);
   });
 });
 
@@ -307,7 +307,7 @@ describe('calendarProblems', () => {
   ] as const)('%o has one problem', (fields, message) => {
     const problems = calendarProblems(calendar(fields as Partial<Calendar>));
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(message);
+    expect(problems[0]!.en).toMatch(message);
   });
 
   it('lists every problem at once', () => {
@@ -346,7 +346,7 @@ describe('settingsProblems and withDefaults', () => {
   ] as const)('refuses %s', (_, settings, message) => {
     const problems = settingsProblems(settings as Settings);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(message);
+    expect(problems[0]!.en).toMatch(message);
   });
 
   it('withDefaults fills what the stored settings leave out', () => {

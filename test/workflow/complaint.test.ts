@@ -160,6 +160,7 @@ describe('money', () => {
     ['￥25', 2500],
     ['25元', 2500],
     ['1,234.56', 123456],
+    ['1,234,567', 123456700],
     ['0.05', 5],
     ['0', 0],
     [' 12.3 ', 1230],
@@ -169,7 +170,7 @@ describe('money', () => {
     expect(parseMoney(text)).toBe(cents);
   });
 
-  it.each(['', 'abc', '25.555', '-5', '.5', '1.2.3', '25 yuan', '¥', '1e3'])('parseMoney("%s") is not an amount', (text) => {
+  it.each(['', 'abc', '25.555', '-5', '.5', '1.2.3', '25 yuan', '¥', '1e3', '12,5', '1,23.00'])('parseMoney("%s") is not an amount', (text) => {
     expect(parseMoney(text)).toBeUndefined();
   });
 

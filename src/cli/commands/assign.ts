@@ -16,7 +16,6 @@ export async function assign(context: CliContext, idText: string, options: Assig
     assignee: options.to,
     department: options.dept ?? null,
     note: options.note ?? null,
-    at: context.at(options.at),
     by: await context.actor(options.by),
-  });
+  }, options.at);
 }

@@ -7,15 +7,19 @@ import type { CliContext } from '../context.js';
 import { renderComplaint } from '../render/complaint.js';
 import { complaintJson, toJsonText } from '../render/json.js';
 
-export async function changeComplaint(context: CliContext, id: number, command: ChangeCommand): Promise<string> {
+/** A change command before its time is known (each variant without `at`). */
+export type UntimedCommand = WithoutTime<ChangeCommand>;
+type WithoutTime<C> = C extends unknown ? Omit<C, 'at'> : never;
+
+export async function changeComplaint(context: CliContext, id: number, command: UntimedCommand, atOption: string | undefined): Promise<string> {
+  const given = atOption === undefined ? null : context.at(atOption);
   const store = await context.store();
   store.transact(id, (complaint, settings) => {
     // Without --at, the command happens when it gets its turn to write, not when it started
     // waiting for another kesu process: else a writer that waited would find a later entry
     // already there and be refused as out of order.
-    if (!context.atIsNow) return decide(complaint, command, { now: context.now, settings });
-    const now = currentTime();
-    return decide(complaint, { ...command, at: now }, { now, settings });
+    const now = given === null ? currentTime() : context.now;
+    return decide(complaint, { ...command, at: given ?? now } as ChangeCommand, { now, settings });
   });
   const { complaint, events } = store.find(id);
   return renderRecord(context, complaint, events);

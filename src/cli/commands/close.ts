@@ -16,7 +16,6 @@ export async function close(context: CliContext, idText: string, options: CloseO
     type: 'close',
     reason: parseVocabOption(CLOSE_REASON, options.reason, '--reason'),
     note: options.note ?? null,
-    at: context.at(options.at),
     by: await context.actor(options.by),
-  });
+  }, options.at);
 }

@@ -18,7 +18,6 @@ export async function followup(context: CliContext, idText: string, options: Fol
     satisfaction: Number(parseVocabOption(SATISFACTION, options.satisfaction, '--satisfaction')),
     method: optionalVocab(FOLLOWUP_METHOD, options.method, '--method') ?? 'phone',
     note: options.note ?? null,
-    at: context.at(options.at),
     by: await context.actor(options.by),
-  });
+  }, options.at);
 }

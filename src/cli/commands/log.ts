@@ -22,7 +22,6 @@ export async function log(context: CliContext, idText: string, words: string[], 
     substantiated: substantiated === null ? null : substantiated === 'yes',
     responsibility: optionalVocab(RESPONSIBILITY, options.responsibility, '--responsibility'),
     rootCause: options.rootCause ?? null,
-    at: context.at(options.at),
     by: await context.actor(options.by),
-  });
+  }, options.at);
 }

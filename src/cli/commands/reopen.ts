@@ -12,7 +12,6 @@ export async function reopen(context: CliContext, idText: string, options: Reope
   return changeComplaint(context, parseId(idText), {
     type: 'reopen',
     note: options.note ?? null,
-    at: context.at(options.at),
     by: await context.actor(options.by),
-  });
+  }, options.at);
 }

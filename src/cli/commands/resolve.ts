@@ -46,7 +46,6 @@ export async function resolve(context: CliContext, idText: string, options: Reso
     rootCause: options.rootCause ?? null,
     correctiveAction: options.action ?? null,
     note: options.note ?? null,
-    at: context.at(options.at),
     by: await context.actor(options.by),
-  });
+  }, options.at);
 }
