@@ -295,7 +295,6 @@ export async function buildStore({ dist, path, plan, indexes, workers = 2, onPro
     await Promise.all(pool.map((worker) => worker.terminate()));
   }
   db.pragma('wal_checkpoint(TRUNCATE)');
-  db.exec('ANALYZE');
   store.close();
   return { complaints: done, events };
 }

@@ -70,9 +70,17 @@ export function median(values) {
  * Each command: { key, command, args, env, memory, before(), check(result) }.
  * Returns, by key, { ms: [...], peakKb: [...], error }.
  */
-export function alternate(commands, { runs, warmup = 1, onRound } = {}) {
+export function alternate(commands, { runs, warmup = 1, minRuns = 3, budgetMs = Infinity, onRound } = {}) {
   const samples = Object.fromEntries(commands.map((c) => [c.key, { ms: [], peakKb: [], error: null }]));
+  let roundStarted = Date.now();
   for (let round = 0; round < warmup + runs; round++) {
+    // A command far slower than its target would make the whole suite miss its ten minutes:
+    // after the warm-up, the runs are cut to what the time budget allows (never under minRuns).
+    if (round === warmup && Number.isFinite(budgetMs)) {
+      const roundMs = (Date.now() - roundStarted) / Math.max(1, warmup);
+      runs = Math.max(minRuns, Math.min(runs, Math.floor(budgetMs / Math.max(1, roundMs))));
+    }
+    if (round === 0) roundStarted = Date.now();
     for (const c of commands) {
       const sample = samples[c.key];
       if (sample.error) continue;
