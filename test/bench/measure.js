@@ -76,9 +76,18 @@ export function alternate(commands, { runs, warmup = 1, minRuns = 3, budgetMs = 
   for (let round = 0; round < warmup + runs; round++) {
     // A command far slower than its target would make the whole suite miss its ten minutes:
     // after the warm-up, the runs are cut to what the time budget allows (never under minRuns).
+    // A single round over the whole budget is not repeated at all: its warm-up run is the figure.
     if (round === warmup && Number.isFinite(budgetMs)) {
       const roundMs = (Date.now() - roundStarted) / Math.max(1, warmup);
-      runs = Math.max(minRuns, Math.min(runs, Math.floor(budgetMs / Math.max(1, roundMs))));
+      runs = roundMs > budgetMs ? 0 : Math.max(minRuns, Math.min(runs, Math.floor(budgetMs / Math.max(1, roundMs))));
+      if (runs === 0) {
+        for (const sample of Object.values(samples)) {
+          sample.ms.push(...(sample.warmupMs ?? []));
+          sample.peakKb.push(...(sample.warmupPeakKb ?? []));
+          sample.once = true;
+        }
+        break;
+      }
     }
     if (round === 0) roundStarted = Date.now();
     for (const c of commands) {
@@ -91,7 +100,11 @@ export function alternate(commands, { runs, warmup = 1, minRuns = 3, budgetMs = 
         sample.error = problem;
         continue;
       }
-      if (round < warmup) continue;
+      if (round < warmup) {
+        sample.warmupMs = [result.ms];
+        sample.warmupPeakKb = result.peakKb === null ? [] : [result.peakKb];
+        continue;
+      }
       sample.ms.push(result.ms);
       if (result.peakKb !== null) sample.peakKb.push(result.peakKb);
     }
