@@ -27,7 +27,7 @@ function hasPython() {
  * Runs `command` once. Returns { ms, peakKb, status, stderr, stdout }; peakKb only when
  * `memory` is asked for (the probe's own fork costs well under a millisecond).
  */
-export function runOnce(command, args, { env, memory = false, input } = {}) {
+export function runOnce(command, args, { env, memory = false, input, timeoutMs } = {}) {
   let file = command;
   let argv = args;
   const peakFile = join(scratch, 'peak');
@@ -44,7 +44,13 @@ export function runOnce(command, args, { env, memory = false, input } = {}) {
     input,
     stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     maxBuffer: 1 << 30,
+    // A command that runs past its limit is killed and reported as such, so the suite still ends.
+    timeout: timeoutMs,
+    killSignal: 'SIGKILL',
   });
+  if (result.error?.code === 'ETIMEDOUT' || (timeoutMs && result.signal === 'SIGKILL')) {
+    return { ms: Number(process.hrtime.bigint() - started) / 1e6, peakKb: null, status: null, stdout: '', stderr: `killed after ${Math.round(timeoutMs / 1000)} s (time limit)` };
+  }
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   let peakKb = null;
   if (memory && memoryProbe) {
@@ -70,7 +76,7 @@ export function median(values) {
  * Each command: { key, command, args, env, memory, before(), check(result) }.
  * Returns, by key, { ms: [...], peakKb: [...], error }.
  */
-export function alternate(commands, { runs, warmup = 1, minRuns = 3, budgetMs = Infinity, onRound } = {}) {
+export function alternate(commands, { runs, warmup = 1, minRuns = 3, budgetMs = Infinity, timeoutMs, onRound } = {}) {
   const samples = Object.fromEntries(commands.map((c) => [c.key, { ms: [], peakKb: [], error: null }]));
   let roundStarted = Date.now();
   for (let round = 0; round < warmup + runs; round++) {
@@ -94,8 +100,8 @@ export function alternate(commands, { runs, warmup = 1, minRuns = 3, budgetMs = 
       const sample = samples[c.key];
       if (sample.error) continue;
       c.before?.();
-      const result = runOnce(c.command, c.args, { env: c.env, memory: c.memory });
-      const problem = result.status !== 0 ? `exit ${result.status}: ${firstLine(result.stderr)}` : (c.check?.(result) ?? null);
+      const result = runOnce(c.command, c.args, { env: c.env, memory: c.memory, timeoutMs });
+      const problem = result.status === null ? firstLine(result.stderr) : result.status !== 0 ? `exit ${result.status}: ${firstLine(result.stderr)}` : (c.check?.(result) ?? null);
       if (problem) {
         sample.error = problem;
         continue;

@@ -35,8 +35,8 @@ if (flags.has('--help') || flags.has('-h')) {
 }
 
 const CONFIG = quick
-  ? { mode: 'quick', large: 20_000, recent: 1_000, csvRows: 10_000, csvBig: 100_000, runs: { startup: 9, size: 5, import: 3, report: 5 }, budgetMs: 10_000 }
-  : { mode: 'full', large: 1_000_000, recent: 1_000, csvRows: 100_000, csvBig: 1_000_000, runs: { startup: 21, size: 11, import: 5, report: 9 }, budgetMs: 60_000 };
+  ? { mode: 'quick', large: 20_000, recent: 1_000, csvRows: 10_000, csvBig: 100_000, runs: { startup: 9, size: 5, import: 3, report: 5 }, budgetMs: 10_000, timeoutMs: 30_000 }
+  : { mode: 'full', large: 1_000_000, recent: 1_000, csvRows: 100_000, csvBig: 1_000_000, runs: { startup: 21, size: 11, import: 5, report: 9 }, budgetMs: 60_000, timeoutMs: 120_000 };
 
 const say = (text) => process.stderr.write(`${text}\n`);
 const started = Date.now();
@@ -259,7 +259,7 @@ async function main() {
   const reportMonth = new Date(large.anchorMs - 31 * 86_400_000).toISOString().slice(0, 7);
   say(`\nreport --month ${reportMonth} on the large store (${CONFIG.runs.report} runs) … ${elapsed()}`);
   if (commands.has('report')) {
-    const report = alternate([{ key: 'report', ...kesuCommand(large.path, 'report', '--month', reportMonth), memory: true }], { runs: CONFIG.runs.report, warmup: 1, minRuns: 3, budgetMs: CONFIG.budgetMs });
+    const report = alternate([{ key: 'report', ...kesuCommand(large.path, 'report', '--month', reportMonth), memory: true }], { runs: CONFIG.runs.report, warmup: 1, minRuns: 3, budgetMs: CONFIG.budgetMs, timeoutMs: CONFIG.timeoutMs });
     const sample = report.report;
     if (sample.error) {
       addRow({ id: 'report-wall', what: `\`kesu report --month\` on the ${sizeName} store, median wall`, measured: '', figure: '', value: null, target: '≤ 400 ms', pass: false, note: `failed: ${sample.error}` });
@@ -301,7 +301,7 @@ async function main() {
     const hasSqlite = spawnSync('sqlite3', ['-version'], { stdio: 'ignore' }).status === 0;
     const group = [{ key: 'kesu', ...kesuCommand(target, '--json', 'import', csv), memory: true, before: fresh(target), check: expectAll }];
     if (hasSqlite) group.push({ key: 'sqlite', command: 'sqlite3', args: [sqliteTarget, '.import --csv ' + csv + ' forms'], env: baseEnv, before: fresh(sqliteTarget) });
-    const imports = alternate(group, { runs: CONFIG.runs.import, warmup: 1, minRuns: 3, budgetMs: CONFIG.budgetMs });
+    const imports = alternate(group, { runs: CONFIG.runs.import, warmup: 1, minRuns: 3, budgetMs: CONFIG.budgetMs, timeoutMs: CONFIG.timeoutMs });
     const k = imports.kesu;
     if (k.error) {
       addRow({ id: 'import-rate', what: `\`kesu import\` of ${rowsName} forms into an empty store`, measured: '', figure: '', value: null, target: '≥ 60,000 rows/s', pass: false, note: `failed: ${k.error}` });
@@ -320,7 +320,7 @@ async function main() {
       const bigCsv = await formsCsv(CONFIG.csvBig);
       say(`  import of ${CONFIG.csvBig.toLocaleString('en')} forms, once, for its memory … ${elapsed()}`);
       fresh(target)();
-      const big = runOnce(node, [kesu, '--db', target, '--json', 'import', bigCsv], { env: baseEnv, memory: true });
+      const big = runOnce(node, [kesu, '--db', target, '--json', 'import', bigCsv], { env: baseEnv, memory: true, timeoutMs: CONFIG.timeoutMs * 3 });
       fresh(target)();
       const bigName = `${CONFIG.csvBig >= 1e6 ? `${CONFIG.csvBig / 1e6} M` : `${CONFIG.csvBig / 1000} k`}`;
       if (big.status !== 0 || peak === null || big.peakKb === null) {
