@@ -10,7 +10,28 @@ export function currentTime(): IsoTime {
 
 /** A local wall-clock time as an ISO time with the offset in force at that moment here. */
 export function wallToIso(wall: WallClock, defaultTime = '00:00:00'): IsoTime {
-  return dayjs(`${wall.date}T${wall.time ?? defaultTime}`).format('YYYY-MM-DDTHH:mm:ssZ');
+  const time = wall.time ?? defaultTime;
+  // An import turns a date into an ISO time for every step of every form: the offset is looked up
+  // once per date, and dayjs is asked only on a day when the offset changes (daylight saving), where
+  // a wall-clock time may not exist or exist twice.
+  const offset = dayOffset(wall.date);
+  if (offset !== null && /^\d{2}:\d{2}:\d{2}$/.test(time)) return `${wall.date}T${time}${offset}`;
+  return dayjs(`${wall.date}T${time}`).format('YYYY-MM-DDTHH:mm:ssZ');
+}
+
+const offsetsByDate = new Map<string, string | null>();
+
+/** The offset in force all day on a local date here, or null when it changes during that day. */
+function dayOffset(date: string): string | null {
+  let offset = offsetsByDate.get(date);
+  if (offset === undefined) {
+    const start = dayjs(`${date}T00:00:00`);
+    const end = dayjs(`${date}T23:59:59`);
+    offset = start.isValid() && start.format('YYYY-MM-DDTHH:mm:ss') === `${date}T00:00:00` && start.utcOffset() === end.utcOffset() ? start.format('Z') : null;
+    if (offsetsByDate.size > 10_000) offsetsByDate.clear();
+    offsetsByDate.set(date, offset);
+  }
+  return offset;
 }
 
 /** Reads --at / --received in the spec's date forms; a date without a time means the start of that day. */

@@ -1,7 +1,7 @@
 // The shop's own working-day calendar: which weekdays it is open, the days it is closed
 // (holidays), and extra working days (China's make-up workdays on a weekend).
 import type { Sentence } from './errors.js';
-import { addDays, isLocalDate, weekdayOf, type LocalDate } from './time.js';
+import { dateOfDay, dayNumberOf, isLocalDate, weekdayOf, weekdayOfDay, type LocalDate } from './time.js';
 
 export interface Calendar {
   /** Open weekdays, 0 = Sunday … 6 = Saturday. */
@@ -41,32 +41,40 @@ export interface WorkingDayCount {
 // A calendar without a single working day in a year would loop forever; it is refused instead.
 const SEARCH_LIMIT_DAYS = 3660;
 
+/** The kind of a day given by its number; its date is formatted only when the calendar lists dates. */
+function kindOfDay(calendar: Calendar, day: number): DayKind {
+  if (calendar.holidays.length > 0 || calendar.extraWorkdays.length > 0) return dayKind(calendar, dateOfDay(day));
+  return calendar.workweek.includes(weekdayOfDay(day)) ? 'workday' : 'weekend';
+}
+
 /**
  * The date `count` working days after `from`: counting starts on the next working day after
  * `from`, so a Friday and the Saturday after it both give the same result.
  */
 export function addWorkingDays(calendar: Calendar, from: LocalDate, count: number): WorkingDayCount {
   const notable: NotableDay[] = [];
-  let date = from;
+  let day = dayNumberOf(from);
   let counted = 0;
   for (let step = 0; counted < count; step++) {
     if (step > SEARCH_LIMIT_DAYS) throw new Error('the calendar has no working days');
-    date = addDays(date, 1);
-    const kind = dayKind(calendar, date);
+    day++;
+    const kind = kindOfDay(calendar, day);
     if (kind === 'workday') counted++;
     else if (kind === 'extra-workday') {
       counted++;
-      notable.push({ date, kind });
-    } else notable.push({ date, kind });
+      notable.push({ date: dateOfDay(day), kind });
+    } else notable.push({ date: dateOfDay(day), kind });
   }
-  return { date, notable };
+  return { date: dateOfDay(day), notable };
 }
 
 /** Working days after `from` up to and including `to` (0 when `to` is not after `from`). */
 export function countWorkingDays(calendar: Calendar, from: LocalDate, to: LocalDate): number {
   let count = 0;
-  for (let date = addDays(from, 1); date <= to; date = addDays(date, 1)) {
-    if (isWorkingDay(calendar, date)) count++;
+  const last = dayNumberOf(to);
+  for (let day = dayNumberOf(from) + 1; day <= last; day++) {
+    const kind = kindOfDay(calendar, day);
+    if (kind === 'workday' || kind === 'extra-workday') count++;
   }
   return count;
 }

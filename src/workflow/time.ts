@@ -13,7 +13,7 @@ export function isIsoTime(text: string): boolean {
   const match = ISO_PATTERN.exec(text);
   if (!match || !isLocalDate(match[1]!)) return false;
   if (Number(match[2]) > 23 || Number(match[3]) > 59 || Number(match[4] ?? 0) > 59) return false;
-  return !Number.isNaN(Date.parse(text));
+  return !Number.isNaN(instant(text));
 }
 
 function parts(time: IsoTime): { date: LocalDate; offset: string } {
@@ -23,15 +23,52 @@ function parts(time: IsoTime): { date: LocalDate; offset: string } {
 }
 
 export function localDateOf(time: IsoTime): LocalDate {
+  // The date is the first ten characters of every ISO time kesu writes; anything else is checked.
+  if (time.length >= 20 && time.charCodeAt(10) === 84 /* T */ && time.charCodeAt(4) === 45 && time.charCodeAt(7) === 45) return time.slice(0, 10);
   return parts(time).date;
 }
 
 export function offsetOf(time: IsoTime): string {
+  // "…+08:00" at the end, the way kesu writes times; "Z" and anything unusual go through the pattern.
+  const sign = time.charCodeAt(time.length - 6);
+  if (time.length >= 22 && (sign === 43 || sign === 45) && time.charCodeAt(time.length - 3) === 58) return time.slice(-6);
   return parts(time).offset;
 }
 
+/** Milliseconds since the epoch; the same as Date.parse, without its cost for the times kesu writes. */
 export function instant(time: IsoTime): number {
+  // "2026-10-30T10:00:00+08:00": read field by field (Date.parse is slow when called per event).
+  if (time.length === 25 && time.charCodeAt(10) === 84 && time.charCodeAt(19) !== 46) {
+    const year = digits(time, 0, 4);
+    const month = digits(time, 5, 2);
+    const day = digits(time, 8, 2);
+    const hours = digits(time, 11, 2);
+    const minutes = digits(time, 14, 2);
+    const seconds = digits(time, 17, 2);
+    const offsetHours = digits(time, 20, 2);
+    const offsetMinutes = digits(time, 23, 2);
+    const sign = time.charCodeAt(19);
+    if (
+      time.charCodeAt(4) === 45 && time.charCodeAt(7) === 45 && time.charCodeAt(13) === 58 && time.charCodeAt(16) === 58 && time.charCodeAt(22) === 58 &&
+      (sign === 43 || sign === 45) && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) &&
+      hours <= 23 && minutes <= 59 && seconds <= 59 && offsetHours <= 23 && offsetMinutes <= 59
+    ) {
+      const offset = (sign === 45 ? -1 : 1) * (offsetHours * 60 + offsetMinutes);
+      return ((dayNumber(year, month, day) * 24 + hours) * 60 + minutes - offset) * 60_000 + seconds * 1000;
+    }
+  }
   return Date.parse(time);
+}
+
+/** The number written at `from` in `length` decimal digits, or NaN when a character is not a digit. */
+function digits(text: string, from: number, length: number): number {
+  let value = 0;
+  for (let at = from; at < from + length; at++) {
+    const code = text.charCodeAt(at) - 48;
+    if (code < 0 || code > 9) return Number.NaN;
+    value = value * 10 + code;
+  }
+  return value;
 }
 
 export function compareTimes(a: IsoTime, b: IsoTime): number {
@@ -45,14 +82,14 @@ function offsetMinutes(offset: string): number {
 }
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
 
 /** The instant `ms` written in the given offset, to the second. */
 export function formatInOffset(ms: number, offset: string): IsoTime {
-  const shifted = new Date(ms + offsetMinutes(offset) * 60_000);
-  return (
-    `${shifted.getUTCFullYear()}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}` +
-    `T${pad(shifted.getUTCHours())}:${pad(shifted.getUTCMinutes())}:${pad(shifted.getUTCSeconds())}${offset}`
-  );
+  const local = Math.floor(ms / 1000) + offsetMinutes(offset) * 60;
+  const days = Math.floor(local / 86_400);
+  const second = local - days * 86_400;
+  return `${dateOfDayNumber(days)}T${pad2(Math.floor(second / 3600))}:${pad2(Math.floor(second / 60) % 60)}:${pad2(second % 60)}${offset}`;
 }
 
 export function addHours(time: IsoTime, hours: number): IsoTime {
@@ -68,30 +105,75 @@ export function startOfDay(date: LocalDate, offset: string): IsoTime {
   return `${date}T00:00:00${offset}`;
 }
 
-function dateToUtc(date: LocalDate): Date {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y!, m! - 1, d!));
+// Dates are counted as whole days since 1970-01-01 (the proleptic Gregorian calendar, as Date.UTC
+// counts them), with integer arithmetic only: date arithmetic runs for every day of every deadline
+// of every imported form, and building Date objects for it was a tenth of an import's time.
+
+/** Days from 1970-01-01 to the given date (negative before it). */
+function dayNumber(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
-function utcToDate(day: Date): LocalDate {
-  return `${day.getUTCFullYear()}-${pad(day.getUTCMonth() + 1)}-${pad(day.getUTCDate())}`;
+/** "YYYY-MM-DD" of a day number. */
+function dateOfDayNumber(days: number): LocalDate {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return `${year < 1000 ? pad(year, 4) : year}-${pad2(month)}-${pad2(day)}`;
+}
+
+/** The day number of a "YYYY-MM-DD" date (a day past the month's end rolls over, as Date.UTC does). */
+export function dayNumberOf(date: LocalDate): number {
+  if (date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
+    const n = dayNumber(digits(date, 0, 4), digits(date, 5, 2), digits(date, 8, 2));
+    if (!Number.isNaN(n)) return n;
+  }
+  const [y, m, d] = date.split('-').map(Number);
+  return Math.round(Date.UTC(y!, m! - 1, d!) / 86_400_000);
+}
+
+/** The date of a day number. */
+export function dateOfDay(days: number): LocalDate {
+  return dateOfDayNumber(days);
+}
+
+/** 0 = Sunday … 6 = Saturday, of a day number (1970-01-01 was a Thursday). */
+export function weekdayOfDay(days: number): number {
+  return (((days + 4) % 7) + 7) % 7;
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {
-  const day = dateToUtc(date);
-  day.setUTCDate(day.getUTCDate() + days);
-  return utcToDate(day);
+  return dateOfDayNumber(dayNumberOf(date) + days);
 }
 
 /** 0 = Sunday … 6 = Saturday. */
 export function weekdayOf(date: LocalDate): number {
-  return dateToUtc(date).getUTCDay();
+  return weekdayOfDay(dayNumberOf(date));
+}
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return month === 2 ? (isLeapYear(year) ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 export function isValidDate(year: number, month: number, day: number): boolean {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
   if (month < 1 || month > 12 || day < 1 || year < 1900 || year > 2999) return false;
-  const probe = new Date(Date.UTC(year, month - 1, day));
-  return probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
+  return day <= daysInMonth(year, month);
 }
 
 export function isLocalDate(text: string): boolean {
@@ -116,7 +198,7 @@ export function lastDayOfMonth(month: string): LocalDate {
 
 /** Whole days from one date to another (negative when `to` is earlier). */
 export function daysBetween(from: LocalDate, to: LocalDate): number {
-  return Math.round((dateToUtc(to).getTime() - dateToUtc(from).getTime()) / 86_400_000);
+  return dayNumberOf(to) - dayNumberOf(from);
 }
 
 export interface WallClock {
