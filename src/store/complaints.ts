@@ -1,12 +1,13 @@
 // The SQLite store: events appended and the complaint projection saved in one transaction; the
 // queries that list, find and report. The only module with SQL (besides migrations).
-import { apply, fold, nextDue, type Complaint, type ComplaintEvent, type EventPayload, type NewEvent } from '../workflow/complaint.js';
+import { apply, fold, type Complaint, type ComplaintEvent, type EventPayload, type NewEvent } from '../workflow/complaint.js';
 import { DomainError } from '../workflow/errors.js';
 import { formKey } from '../workflow/identity.js';
 import type { ReportEvent } from '../workflow/report.js';
 import { DEFAULT_SETTINGS, withDefaults, type Settings } from '../workflow/settings.js';
 import { instant } from '../workflow/time.js';
 import type { Category, Severity, Status } from '../workflow/vocab.js';
+import { formKeyHash, PackReader, packForms, projectionRow, type PackedForms } from './bulk.js';
 import { openDatabase, type Db } from './db.js';
 
 export interface ListFilter {
@@ -35,6 +36,8 @@ export interface BulkWriter {
   readonly settings: Settings;
   /** Adds new complaints, each given as its events; forms already present are counted, not added. */
   add(forms: readonly (readonly NewEvent[])[]): { imported: number; alreadyPresent: number };
+  /** The same for complaints packed by `packForms` (bulk.ts), possibly in another thread. */
+  addPacked(forms: PackedForms): { imported: number; alreadyPresent: number };
   commit(): void;
   rollback(): void;
 }
@@ -54,6 +57,8 @@ export type Decision = (complaint: Complaint, settings: Settings) => NewEvent[];
 export type OpenDecision = (settings: Settings) => NewEvent[];
 
 const SETTINGS_KEY = 'settings';
+/** The page cache of a bulk write, in KiB (negative: SQLite's way of saying KiB, not pages). */
+const BULK_CACHE_KIB = -32_768;
 
 /**
  * The report's events. Complaints are walked in id order through the IN list and their events by
@@ -81,7 +86,12 @@ export class SqliteStore {
       state: db.prepare<[number], { state: string }>('SELECT state FROM complaints WHERE id = ?'),
       nextId: db.prepare<[], { id: number }>('SELECT coalesce(max(id), 0) + 1 AS id FROM complaints'),
       byRef: db.prepare<[string], { id: number }>('SELECT id FROM complaints WHERE ref = ?'),
-      byFormKey: db.prepare<[string], { id: number }>('SELECT id FROM complaints WHERE form_key = ?'),
+      byFormKey: db.prepare<[number], { id: number }>('SELECT id FROM complaints WHERE form_key = ?'),
+      statesByFormKey: db.prepare<[number], { state: string }>('SELECT state FROM complaints WHERE form_key = ?'),
+      insertRow: db.prepare(
+        `INSERT INTO complaints (id, uuid, ref, status, severity, category, customer, assignee, received_ms, closed_ms, next_due_ms, form_key, state)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
       insertComplaint: db.prepare(
         `INSERT INTO complaints (id, uuid, ref, status, severity, category, customer, assignee, received_ms, closed_ms, next_due_ms, form_key, state)
          VALUES (@id, @uuid, @ref, @status, @severity, @category, @customer, @assignee, @received_ms, @closed_ms, @next_due_ms, @form_key, @state)`,
@@ -213,30 +223,65 @@ export class SqliteStore {
       this.db.pragma('synchronous = NORMAL');
       throw error;
     }
+    // Room in the page cache for the indexes that take a row of every form at a random place (uuid,
+    // customer, form key), so that they are not written out and read back again and again; the
+    // memory stays the same whatever the size of the file (the default is 2 MB).
+    const cacheSize = this.db.pragma('cache_size', { simple: true }) as number;
+    this.db.pragma(`cache_size = ${BULK_CACHE_KIB}`);
     let nextId = this.statements.nextId.get()!.id;
     let open = true;
     const end = (sql: string): void => {
       if (!open) return;
       open = false;
       this.db.exec(sql);
+      this.db.pragma(`cache_size = ${cacheSize}`);
       this.db.pragma('synchronous = NORMAL');
+    };
+    const { insertRow, insertEvent } = this.statements;
+    const addPacked = (pack: PackedForms): { imported: number; alreadyPresent: number } => {
+      const outcome = { imported: 0, alreadyPresent: 0 };
+      const read = new PackReader(pack);
+      for (let form = 0; form < pack.count; form++) {
+        const key = read.required();
+        const uuid = read.required();
+        const ref = read.string();
+        const status = read.required();
+        const severity = read.required();
+        const category = read.required();
+        const customer = read.required();
+        const assignee = read.string();
+        const state = read.required();
+        const hash = read.count();
+        const received = read.count();
+        const closed = read.number();
+        const due = read.number();
+        const eventCount = read.count();
+        if (this.statements.byFormKey.get(hash) && this.hasFormKey(hash, key)) {
+          for (let e = 0; e < eventCount; e++) {
+            for (let value = 0; value < 6; value++) read.string();
+            read.count();
+          }
+          outcome.alreadyPresent++;
+          continue;
+        }
+        const id = nextId++;
+        insertRow.run(id, uuid, ref, status, severity, category, customer, assignee, received, closed, due, hash, `{"id":${id},${state}`);
+        for (let seq = 1; seq <= eventCount; seq++) {
+          const type = read.required();
+          const at = read.required();
+          const actor = read.required();
+          const note = read.string();
+          const data = read.required();
+          insertEvent.run(id, seq, read.required(), type, at, read.count(), actor, note, data);
+        }
+        outcome.imported++;
+      }
+      return outcome;
     };
     return {
       settings: this.settings(),
-      add: (forms) => {
-        const outcome = { imported: 0, alreadyPresent: 0 };
-        for (const events of forms) {
-          const complaint = fold(nextId, events);
-          if (this.statements.byFormKey.get(formKey(complaint))) {
-            outcome.alreadyPresent++;
-            continue;
-          }
-          this.insert(complaint, events);
-          nextId++;
-          outcome.imported++;
-        }
-        return outcome;
-      },
+      add: (forms) => addPacked(packForms(forms.map((events) => ({ complaint: fold(0, events), events })))),
+      addPacked,
       commit: () => end('COMMIT'),
       rollback: () => end('ROLLBACK'),
     };
@@ -252,6 +297,11 @@ export class SqliteStore {
       event.complaintId = row.complaint_id;
       return event;
     });
+  }
+
+  /** Whether a complaint with this form key is stored: the hash finds it, the full key confirms it. */
+  private hasFormKey(hash: number, key: string): boolean {
+    return this.statements.statesByFormKey.all(hash).some((row) => formKey(JSON.parse(row.state) as Complaint) === key);
   }
 
   /** The id of the complaint with this paper form number, if any. */
@@ -288,7 +338,7 @@ export class SqliteStore {
       category: complaint.category,
       customer: complaint.customer.name,
       received_ms: instant(complaint.receivedAt),
-      form_key: formKey(complaint),
+      form_key: formKeyHash(formKey(complaint)),
     });
     events.forEach((event, index) => this.insertEvent(complaint.id, index + 1, event));
   }
@@ -337,18 +387,6 @@ export function listQuery(filter: ListFilter): { sql: string; params: (string | 
     (filter.statuses === null ? ' ORDER BY major DESC, next_due_ms, id' : ' ORDER BY major DESC, next_due_ms IS NULL, next_due_ms, id') +
     limit;
   return { sql, params };
-}
-
-function projectionRow(complaint: Complaint) {
-  const due = nextDue(complaint);
-  return {
-    id: complaint.id,
-    status: complaint.status,
-    assignee: complaint.assignee,
-    closed_ms: complaint.closedAt === null ? null : instant(complaint.closedAt),
-    next_due_ms: due === null ? null : instant(due.due),
-    state: JSON.stringify(complaint),
-  };
 }
 
 /** The event of a row: the parsed payload is a fresh object, so the columns are set on it, not copied twice. */

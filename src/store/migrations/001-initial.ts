@@ -18,7 +18,9 @@ export const initial: Migration = {
       received_ms INTEGER NOT NULL,
       closed_ms   INTEGER,
       next_due_ms INTEGER,
-      form_key    TEXT NOT NULL,
+      -- formKey (identity.ts) hashed to 53 bits: a short, fixed-width index; a match is checked
+      -- against the full key of the complaint found (bulk.ts), so a collision never hides a form.
+      form_key    INTEGER NOT NULL,
       state       TEXT NOT NULL,
       major       INTEGER GENERATED ALWAYS AS (severity = 'major') VIRTUAL
     ) STRICT;
@@ -26,7 +28,8 @@ export const initial: Migration = {
     CREATE TABLE events (
       complaint_id INTEGER NOT NULL REFERENCES complaints (id),
       seq          INTEGER NOT NULL,
-      uuid         TEXT NOT NULL UNIQUE,
+      -- Random, so globally unique without an index (one would cost every insert a random b-tree write).
+      uuid         TEXT NOT NULL,
       type         TEXT NOT NULL,
       at           TEXT NOT NULL,
       at_ms        INTEGER NOT NULL,

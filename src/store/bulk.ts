@@ -1,0 +1,133 @@
+// The rows a bulk write (an import) stores for each new complaint, prepared away from the database:
+// an import reads and decides its forms in a worker thread and hands them to the thread that holds
+// the write transaction packed as one string and two typed arrays, which cross between threads
+// almost for free (a structured clone of objects cost as much as the inserts). The store reads the
+// pack back in `SqliteStore.beginBulk().addPacked`. No database access here.
+import { nextDue, type Complaint, type NewEvent } from '../workflow/complaint.js';
+import { formKey } from '../workflow/identity.js';
+import { instant } from '../workflow/time.js';
+
+/** New complaints, each with its events, packed for a bulk write; see `packForms`. */
+export interface PackedForms {
+  readonly count: number;
+  /** Every text value, one after the other. */
+  readonly text: string;
+  /** The length of each text value in `text`, in order; -1 for null. */
+  readonly lengths: Int32Array;
+  /** Every number, in order; NaN for null. */
+  readonly numbers: Float64Array;
+}
+
+/** The columns of a complaint's row that follow from its state. */
+export function projectionRow(complaint: Complaint) {
+  const due = nextDue(complaint);
+  return {
+    id: complaint.id,
+    status: complaint.status,
+    assignee: complaint.assignee,
+    closed_ms: complaint.closedAt === null ? null : instant(complaint.closedAt),
+    next_due_ms: due === null ? null : instant(due.due),
+    state: JSON.stringify(complaint),
+  };
+}
+
+/**
+ * The form key of identity.ts as stored: hashed to a 53-bit integer (cyrb53), so that the index on
+ * it is small and fixed-width whatever the length of the description. Two keys may share a hash;
+ * the store compares the full keys of the complaints found before it calls a form already present.
+ */
+export function formKeyHash(key: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/** The JSON of a complaint numbered 0, without its opening `{"id":0,`: the store puts the id in front. */
+const UNNUMBERED = '{"id":0,';
+
+/**
+ * Packs new complaints (numbered 0) with their events. Per complaint, texts: form key, uuid, ref,
+ * status, severity, category, customer, assignee, state (without its id); numbers: form key hash,
+ * received, closed, next due, event count. Then per event, texts: type, at, actor, note, payload
+ * JSON, uuid; numbers: at.
+ */
+export function packForms(forms: readonly { readonly complaint: Complaint; readonly events: readonly NewEvent[] }[]): PackedForms {
+  const texts: string[] = [];
+  const lengths: number[] = [];
+  const numbers: number[] = [];
+  const put = (value: string | null): void => {
+    if (value === null) lengths.push(-1);
+    else {
+      texts.push(value);
+      lengths.push(value.length);
+    }
+  };
+  for (const { complaint, events } of forms) {
+    if (complaint.id !== 0) throw new Error('packForms takes complaints numbered 0');
+    const row = projectionRow(complaint);
+    if (!row.state.startsWith(UNNUMBERED)) throw new Error('a complaint must start with its id');
+    const key = formKey(complaint);
+    put(key);
+    put(complaint.uuid);
+    put(complaint.ref);
+    put(row.status);
+    put(complaint.severity);
+    put(complaint.category);
+    put(complaint.customer.name);
+    put(row.assignee);
+    put(row.state.slice(UNNUMBERED.length));
+    numbers.push(formKeyHash(key), instant(complaint.receivedAt), row.closed_ms ?? Number.NaN, row.next_due_ms ?? Number.NaN, events.length);
+    for (const event of events) {
+      const { type, at, by, note, ...payload } = event;
+      put(type);
+      put(at);
+      put(by);
+      put(note);
+      put(JSON.stringify(payload));
+      // The global crypto (not an import of node:crypto): loaded only when a command writes.
+      put(crypto.randomUUID());
+      numbers.push(instant(at));
+    }
+  }
+  return { count: forms.length, text: texts.join(''), lengths: Int32Array.from(lengths), numbers: Float64Array.from(numbers) };
+}
+
+/** Reads a pack in order, value by value (the store's side of `packForms`). */
+export class PackReader {
+  private textAt = 0;
+  private lengthAt = 0;
+  private numberAt = 0;
+
+  constructor(private readonly pack: PackedForms) {}
+
+  string(): string | null {
+    const length = this.pack.lengths[this.lengthAt++]!;
+    if (length < 0) return null;
+    const value = this.pack.text.slice(this.textAt, this.textAt + length);
+    this.textAt += length;
+    return value;
+  }
+
+  /** A text that is never null. */
+  required(): string {
+    const value = this.string();
+    if (value === null) throw new Error('a packed value is missing');
+    return value;
+  }
+
+  number(): number | null {
+    const value = this.pack.numbers[this.numberAt++]!;
+    return Number.isNaN(value) ? null : value;
+  }
+
+  count(): number {
+    return this.pack.numbers[this.numberAt++]!;
+  }
+}
