@@ -1,5 +1,4 @@
 // The complaint as people read it: the list table, and the whole record with its timeline.
-import Table from 'cli-table3';
 import { formatMoney, overdueAt, pendingDeadlines, type Complaint, type ComplaintEvent } from '../../workflow/complaint.js';
 import { DEADLINE_KINDS } from '../../workflow/deadlines.js';
 import type { IsoTime } from '../../workflow/time.js';
@@ -18,6 +17,7 @@ import {
   type Lang,
 } from '../../workflow/vocab.js';
 import { DEADLINE_NAMES, EVENT_NAMES, explainDeadline, formatDue, formatTime, padDisplay, t } from './i18n.js';
+import { renderGrid } from './grid.js';
 import type { Style } from './style.js';
 
 export interface RenderContext {
@@ -26,8 +26,6 @@ export interface RenderContext {
   readonly style: Style;
 }
 
-const plainTable = (head: string[]) =>
-  new Table({ head, style: { head: [], border: [], compact: true }, chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' } });
 
 /** The id column: major complaints stand out until they are closed. */
 function idCell(complaint: Complaint, { style }: RenderContext): string {
@@ -48,13 +46,11 @@ function nextDueCell(complaint: Complaint, context: RenderContext): string {
 export function renderList(complaints: readonly Complaint[], context: RenderContext): string {
   const { lang, now } = context;
   if (complaints.length === 0) return `${t('nothingOpen', lang)}\n`;
-  const table = plainTable(
-    (['id', 'status', 'severity', 'category', 'customer', 'received', 'nextDue', 'assignee'] as const).map((key) => t(key, lang)),
-  );
+  const head = (['id', 'status', 'severity', 'category', 'customer', 'received', 'nextDue', 'assignee'] as const).map((key) => t(key, lang));
   const year = now.slice(0, 4);
-  for (const c of complaints) {
+  const rows = complaints.map((c) => {
     const severity = labelOf(SEVERITY, c.severity, lang);
-    table.push([
+    return [
       idCell(c, context),
       labelOf(STATUS, c.status, lang),
       c.severity === 'major' && c.status !== 'closed' ? context.style.major(severity) : severity,
@@ -63,9 +59,9 @@ export function renderList(complaints: readonly Complaint[], context: RenderCont
       formatTime(c.receivedAt, lang, year),
       nextDueCell(c, context),
       c.assignee ?? t('none', lang),
-    ]);
-  }
-  return `${table.toString()}\n`;
+    ];
+  });
+  return `${renderGrid(head, rows)}\n`;
 }
 
 export function renderComplaint(complaint: Complaint, events: readonly ComplaintEvent[], context: RenderContext): string {
