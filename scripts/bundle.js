@@ -12,7 +12,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist', 'bundle');
 rmSync(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: [join(root, 'dist', 'cli', 'main.js')],
+  // The import's worker thread is started from its own file (dist/bundle/import-worker.js).
+  entryPoints: { main: join(root, 'dist', 'cli', 'main.js'), 'import-worker': join(root, 'dist', 'cli', 'commands', 'import-worker.js') },
   outdir,
   bundle: true,
   splitting: true,

@@ -1,21 +1,21 @@
 // kesu import FILE: typed-up paper forms in, all or nothing (or the good rows with --skip-invalid).
-// Rows are streamed, read by the pure forms.ts in batches and written through the store's bulk
-// writer, whose one transaction stays open from the first batch to the end: a refusal, an error
-// or a kill anywhere leaves the database as it was.
-import { randomUUID } from 'node:crypto';
+// Rows are streamed and read by the pure forms.ts in a worker thread (import-worker.ts), and written
+// here in batches through the store's bulk writer, whose one transaction stays open from the first
+// batch to the end: a refusal, an error or a kill anywhere leaves the database as it was.
 import { createWriteStream, openSync, readFileSync } from 'node:fs';
 import { stringify } from 'csv-stringify';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
-import type { NewEvent } from '../../workflow/complaint.js';
-import { mapHeaders, normalizeHeader, readForm, readUserColumnMap, templateHeaders, type FormContext, type FormField } from '../../workflow/forms.js';
+import { Worker } from 'node:worker_threads';
+import type { BulkWriter } from '../../store/complaints.js';
+import { normalizeHeader, readUserColumnMap, templateHeaders, type FormField } from '../../workflow/forms.js';
 import type { Sentence } from '../../workflow/errors.js';
 import type { CliContext } from '../context.js';
-import { wallToIso } from '../clock.js';
-import { CsvReadError, openCsv, type CsvEncoding, type CsvRow } from '../csv.js';
+import { CsvReadError, type CsvEncoding } from '../csv.js';
 import { usage, UserError } from '../errors.js';
 import { importSummaryJson, problemLine, renderImportSummary, type ImportProblem, type ImportSummary } from '../render/import.js';
 import { toJsonText } from '../render/json.js';
+import type { FromWorker, ImportJob, ThrownError, ToWorker } from './import-worker.js';
 
 export interface ImportOptions {
   template?: boolean;
@@ -26,8 +26,6 @@ export interface ImportOptions {
   rejects?: string;
 }
 
-/** Rows read by forms.ts and handed to the store at a time: memory stays flat with the file's size. */
-const BATCH_ROWS = 2_000;
 /** A file this large gets a progress bar (on a terminal only). */
 const PROGRESS_BYTES = 1_000_000;
 /** The column kesu adds to a rejects file; ignored without a warning when that file is imported again. */
@@ -50,66 +48,73 @@ export async function importFile(context: CliContext, file: string | undefined, 
   }
 
   const userMap = readMapFile(options.map);
-  const csv = await openCsv(file, { encoding: (options.encoding ?? 'auto') as CsvEncoding });
-  const header = mapHeaders(csv.header.cells, userMap);
-  if (!header.ok) throw new UserError('invalid', header.problem);
-  for (const warning of header.warnings) warn(context, 'ignored-column', warning);
-
-  const store = await context.store();
-  const defaultActor = await context.actor(undefined);
-  const rejects = options.skipInvalid && !options.dryRun ? openRejects(options.rejects!, [...csv.header.cells, REJECTS_COLUMN[context.lang]]) : null;
-  const progress = context.json || !process.stderr.isTTY || csv.size <= PROGRESS_BYTES ? null : new ProgressBar(csv.size, context);
-
-  const writer = store.beginBulk();
-  const forms: FormContext = {
+  const job: ImportJob = {
+    file,
+    encoding: (options.encoding ?? 'auto') as CsvEncoding,
+    map: [...userMap],
     now: context.now,
-    settings: writer.settings,
-    toIso: (wall) => wallToIso(wall),
-    newUuid: randomUUID,
-    defaultActor,
+    keepRejectedCells: Boolean(options.skipInvalid && !options.dryRun),
   };
-  const counts = { read: 0, imported: 0, alreadyPresent: 0, rejected: 0 };
-  const errors: ImportProblem[] = [];
-  let batch: NewEvent[][] = [];
-  const flush = (): void => {
-    const added = writer.add(batch);
-    counts.imported += added.imported;
-    counts.alreadyPresent += added.alreadyPresent;
-    batch = [];
-  };
-  const report = (problem: ImportProblem, print = true): void => {
-    errors.push(problem);
-    if (print && !context.json) {
-      progress?.clear();
-      process.stderr.write(`${problemLine(problem, context.lang)}\n`);
-    }
-  };
-
-  let unreadable: CsvReadError | null = null;
+  // The CSV is read and every row decided in a worker thread; this one writes (see import-worker.ts).
+  const worker = new Worker(new URL('./import-worker.js', import.meta.url), { workerData: job });
+  const inbox = messagesOf(worker);
+  const tell = (message: ToWorker): void => worker.postMessage(message);
+  let writer: BulkWriter | null = null;
+  let rejects: RejectsFile | null = null;
   try {
-    try {
-      for await (const row of csv.rows) {
-        counts.read++;
-        const reading = readForm(row, header.columns, forms);
-        if (reading.ok) {
-          batch.push([...reading.events]);
-          if (batch.length >= BATCH_ROWS) flush();
-        } else {
-          counts.rejected++;
-          for (const error of reading.errors) report({ row: error.row, column: error.column, sentence: error.sentence });
-          await rejects?.write(rejectedCells(row, csv.header.cells.length, reading.errors.map((e) => problemLine({ ...e }, context.lang))));
-        }
-        progress?.update(csv.bytesRead(), counts.read);
+    const first = await inbox.next();
+    if (first.type === 'error') throw rebuilt(first.error);
+    if (first.type !== 'header') throw new Error(`the import worker sent ${first.type} first`);
+    if (first.problem) throw new UserError('invalid', first.problem);
+    for (const warning of first.warnings) warn(context, 'ignored-column', warning);
+    const headerCells = first.cells;
+
+    const store = await context.store();
+    const defaultActor = await context.actor(undefined);
+    rejects = job.keepRejectedCells ? openRejects(options.rejects!, [...headerCells, REJECTS_COLUMN[context.lang]]) : null;
+    const progress = context.json || !process.stderr.isTTY || first.size <= PROGRESS_BYTES ? null : new ProgressBar(first.size, context);
+
+    writer = store.beginBulk();
+    tell({ type: 'start', settings: writer.settings, defaultActor });
+    const counts = { read: 0, imported: 0, alreadyPresent: 0, rejected: 0 };
+    const errors: ImportProblem[] = [];
+    const report = (problem: ImportProblem, print = true): void => {
+      errors.push(problem);
+      if (print && !context.json) {
+        progress?.clear();
+        process.stderr.write(`${problemLine(problem, context.lang)}\n`);
       }
-    } catch (error) {
-      if (!(error instanceof CsvReadError)) throw error;
-      // The rest of the file cannot be read: nothing is imported, whatever the options.
-      unreadable = error;
-      counts.rejected++;
-      // Said once, by the refusal below.
-      report({ row: error.row ?? counts.read + 2, column: null, sentence: error.sentence }, false);
+    };
+
+    let unreadable: CsvReadError | null = null;
+    for (;;) {
+      const message = await inbox.next();
+      if (message.type === 'error') throw rebuilt(message.error);
+      if (message.type === 'end') {
+        if (message.unreadable) {
+          // The rest of the file cannot be read: nothing is imported, whatever the options.
+          unreadable = rebuilt(message.unreadable) as CsvReadError;
+          counts.rejected++;
+          // Said once, by the refusal below.
+          report({ row: unreadable.row ?? counts.read + 2, column: null, sentence: unreadable.sentence }, false);
+        }
+        break;
+      }
+      if (message.type !== 'batch') throw new Error(`the import worker sent ${message.type} again`);
+      const added = writer.addPacked(message.forms);
+      tell({ type: 'ack' });
+      counts.read += message.read;
+      counts.imported += added.imported;
+      counts.alreadyPresent += added.alreadyPresent;
+      for (const rejected of message.rejected) {
+        counts.rejected++;
+        for (const error of rejected.errors) report({ row: error.row, column: error.column, sentence: error.sentence });
+        if (rejects && rejected.cells) {
+          await rejects.write(rejectedCells(rejected.cells, headerCells.length, rejected.errors.map((e) => problemLine({ ...e }, context.lang))));
+        }
+      }
+      progress?.update(message.bytes, counts.read);
     }
-    flush();
     progress?.clear();
     const refused = unreadable !== null || (counts.rejected > 0 && !options.skipInvalid);
     if (refused || options.dryRun) writer.rollback();
@@ -123,10 +128,49 @@ export async function importFile(context: CliContext, file: string | undefined, 
     process.stdout.write(text);
     throw refusal(unreadable, counts.rejected, counts.read, context.json);
   } catch (error) {
-    writer.rollback();
+    writer?.rollback();
     rejects?.abort();
     throw error;
+  } finally {
+    await worker.terminate();
   }
+}
+
+/** The worker's messages in order; its crash or exit before the end is an error. */
+function messagesOf(worker: Worker): { next(): Promise<FromWorker> } {
+  const queue: FromWorker[] = [];
+  let waiting: { resolve: (message: FromWorker) => void; reject: (error: unknown) => void } | null = null;
+  let failure: unknown = null;
+  worker.on('message', (message: FromWorker) => {
+    if (waiting) {
+      waiting.resolve(message);
+      waiting = null;
+    } else queue.push(message);
+  });
+  const fail = (error: unknown): void => {
+    failure ??= error;
+    waiting?.reject(failure);
+    waiting = null;
+  };
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`the import worker stopped (exit code ${code})`)));
+  return {
+    next: () => {
+      const message = queue.shift();
+      if (message) return Promise.resolve(message);
+      if (failure) return Promise.reject(failure);
+      return new Promise((resolve, reject) => (waiting = { resolve, reject }));
+    },
+  };
+}
+
+/** An error thrown in the worker, as the kind of error it was there. */
+function rebuilt(error: ThrownError): Error {
+  if (error.kind === 'csv' && error.sentence) return new CsvReadError(error.sentence.en, error.sentence.zh, error.row, error.line);
+  if (error.kind === 'user' && error.sentence) return new UserError(error.code, error.sentence);
+  const bug = new Error(error.message);
+  if (error.stack) bug.stack = error.stack;
+  return bug;
 }
 
 function refusal(unreadable: CsvReadError | null, rejected: number, read: number, json: boolean): UserError {
@@ -176,8 +220,8 @@ function warn(context: CliContext, code: string, sentence: Sentence): void {
 }
 
 /** The row as it was, padded to the header's width, with its problems in the last column. */
-function rejectedCells(row: CsvRow, width: number, problems: readonly string[]): string[] {
-  const cells = [...row.cells];
+function rejectedCells(row: readonly string[], width: number, problems: readonly string[]): string[] {
+  const cells = [...row];
   while (cells.length > width && cells.at(-1)!.trim() === '') cells.pop();
   while (cells.length < width) cells.push('');
   return [...cells, problems.join('; ')];

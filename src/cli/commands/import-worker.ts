@@ -1,0 +1,121 @@
+// The reading half of `kesu import`, in a worker thread: the CSV is read, each row turned into its
+// complaint by the pure forms.ts (which calls `decide`) and packed for the store, while the main
+// thread writes the previous batch into the open transaction. Batches wait for the main thread's
+// acknowledgement (a few in flight at most), so memory stays flat whatever the size of the file.
+import { randomUUID } from 'node:crypto';
+import { parentPort, workerData } from 'node:worker_threads';
+import { packForms, type PackedForms } from '../../store/bulk.js';
+import type { Complaint, NewEvent } from '../../workflow/complaint.js';
+import type { Sentence } from '../../workflow/errors.js';
+import { mapHeaders, readForm, type FormContext, type FormError, type FormField } from '../../workflow/forms.js';
+import type { Settings } from '../../workflow/settings.js';
+import { wallToIso } from '../clock.js';
+import { CsvReadError, openCsv, type CsvEncoding } from '../csv.js';
+import { UserError } from '../errors.js';
+
+export interface ImportJob {
+  readonly file: string;
+  readonly encoding: CsvEncoding;
+  readonly map: readonly (readonly [string, FormField | null])[];
+  readonly now: string;
+  /** Whether rejected rows are sent back with their cells (for --rejects). */
+  readonly keepRejectedCells: boolean;
+}
+
+/** An error thrown in the worker, as it crosses to the main thread. */
+export interface ThrownError {
+  readonly kind: 'csv' | 'user' | 'bug';
+  readonly code: string;
+  readonly sentence: Sentence | null;
+  readonly row: number | null;
+  readonly line: number | null;
+  readonly message: string;
+  readonly stack: string | undefined;
+}
+
+export interface RejectedRow {
+  readonly row: number;
+  readonly cells: readonly string[] | null;
+  readonly errors: readonly FormError[];
+}
+
+export type FromWorker =
+  | { readonly type: 'header'; readonly cells: readonly string[]; readonly size: number; readonly problem: Sentence | null; readonly warnings: readonly Sentence[] }
+  | { readonly type: 'batch'; readonly forms: PackedForms; readonly read: number; readonly bytes: number; readonly rejected: readonly RejectedRow[] }
+  | { readonly type: 'end'; readonly unreadable: ThrownError | null }
+  | { readonly type: 'error'; readonly error: ThrownError };
+
+export type ToWorker = { readonly type: 'start'; readonly settings: Settings; readonly defaultActor: string } | { readonly type: 'ack' };
+
+/** Rows per batch, and batches sent before the main thread has written one. */
+const BATCH_ROWS = 1_000;
+const IN_FLIGHT = 3;
+
+export function thrownError(error: unknown): ThrownError {
+  const kind = error instanceof CsvReadError ? 'csv' : error instanceof UserError ? 'user' : 'bug';
+  return {
+    kind,
+    code: error instanceof UserError ? error.code : 'bug',
+    sentence: error instanceof UserError ? error.sentence : null,
+    row: error instanceof CsvReadError ? error.row : null,
+    line: error instanceof CsvReadError ? error.line : null,
+    message: error instanceof Error ? error.message : String(error),
+    stack: error instanceof Error ? error.stack : undefined,
+  };
+}
+
+async function run(port: NonNullable<typeof parentPort>, job: ImportJob): Promise<void> {
+  const send = (message: FromWorker, transfer: ArrayBuffer[] = []): void => port.postMessage(message, transfer);
+  let credits = IN_FLIGHT;
+  let wake: (() => void) | null = null;
+  let started: ((message: Extract<ToWorker, { type: 'start' }>) => void) | null = null;
+  const start = new Promise<Extract<ToWorker, { type: 'start' }>>((resolve) => (started = resolve));
+  port.on('message', (message: ToWorker) => {
+    if (message.type === 'start') started?.(message);
+    else {
+      credits++;
+      wake?.();
+      wake = null;
+    }
+  });
+
+  const csv = await openCsv(job.file, { encoding: job.encoding });
+  const header = mapHeaders(csv.header.cells, new Map(job.map));
+  send({ type: 'header', cells: csv.header.cells, size: csv.size, problem: header.ok ? null : header.problem, warnings: header.ok ? header.warnings : [] });
+  if (!header.ok) return;
+  const { settings, defaultActor } = await start;
+  const context: FormContext = { now: job.now, settings, toIso: (wall) => wallToIso(wall), newUuid: randomUUID, defaultActor };
+
+  let forms: { complaint: Complaint; events: readonly NewEvent[] }[] = [];
+  let rejected: RejectedRow[] = [];
+  let read = 0;
+  const flush = async (): Promise<void> => {
+    if (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
+    credits--;
+    const pack = packForms(forms);
+    send({ type: 'batch', forms: pack, read, bytes: csv.bytesRead(), rejected }, [pack.lengths.buffer as ArrayBuffer, pack.numbers.buffer as ArrayBuffer]);
+    forms = [];
+    rejected = [];
+    read = 0;
+  };
+  let unreadable: ThrownError | null = null;
+  try {
+    for await (const row of csv.rows) {
+      read++;
+      const reading = readForm(row, header.columns, context);
+      if (reading.ok) forms.push({ complaint: reading.complaint, events: reading.events });
+      else rejected.push({ row: row.row, cells: job.keepRejectedCells ? row.cells : null, errors: reading.errors });
+      if (forms.length + rejected.length >= BATCH_ROWS) await flush();
+    }
+  } catch (error) {
+    if (!(error instanceof CsvReadError)) throw error;
+    unreadable = thrownError(error);
+  }
+  if (read > 0) await flush();
+  send({ type: 'end', unreadable });
+}
+
+if (parentPort) {
+  const port = parentPort;
+  run(port, workerData as ImportJob).catch((error: unknown) => port.postMessage({ type: 'error', error: thrownError(error) } satisfies FromWorker));
+}
