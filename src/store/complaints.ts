@@ -229,10 +229,23 @@ export class SqliteStore {
     const cacheSize = this.db.pragma('cache_size', { simple: true }) as number;
     this.db.pragma(`cache_size = ${BULK_CACHE_KIB}`);
     let nextId = this.statements.nextId.get()!.id;
+    // Into an empty store, the indexes that only list, due and report read are built once at the end
+    // (a sort) instead of row by row; inside the same transaction, so a rollback or a kill leaves
+    // them as they were. The form key and the UNIQUE constraints stay: the import looks them up.
+    const deferred =
+      nextId === 1
+        ? this.db
+            .prepare<[], { name: string; sql: string }>(
+              `SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('complaints', 'events') AND name <> 'complaints_form_key'`,
+            )
+            .all()
+        : [];
+    for (const index of deferred) this.db.exec(`DROP INDEX "${index.name.replace(/"/g, '""')}"`);
     let open = true;
     const end = (sql: string): void => {
       if (!open) return;
       open = false;
+      if (sql === 'COMMIT') for (const index of deferred) this.db.exec(index.sql);
       this.db.exec(sql);
       this.db.pragma(`cache_size = ${cacheSize}`);
       this.db.pragma('synchronous = NORMAL');
