@@ -4,8 +4,8 @@
 // almost for free (a structured clone of objects cost as much as the inserts). The store reads the
 // pack back in `SqliteStore.beginBulk().addPacked`. No database access here.
 import { nextDue, type Complaint, type NewEvent } from '../workflow/complaint.js';
-import { formKey } from '../workflow/identity.js';
-import { instant } from '../workflow/time.js';
+import { customerKey, formKey } from '../workflow/identity.js';
+import { instant, localDateOf } from '../workflow/time.js';
 
 /** New complaints, each with its events, packed for a bulk write; see `packForms`. */
 export interface PackedForms {
@@ -54,8 +54,8 @@ const UNNUMBERED = '{"id":0,';
 
 /**
  * Packs new complaints (numbered 0) with their events. Per complaint, texts: form key, uuid, ref,
- * status, severity, category, customer, assignee, state (without its id); numbers: form key hash,
- * received, closed, next due, event count. Then per event, texts: type, at, actor, note, payload
+ * status, severity, category, customer, assignee, received on (local date), customer key, state
+ * (without its id); numbers: form key hash, received, closed, next due, event count. Then per event, texts: type, at, actor, note, payload
  * JSON, uuid; numbers: at.
  */
 export function packForms(forms: readonly { readonly complaint: Complaint; readonly events: readonly NewEvent[] }[]): PackedForms {
@@ -82,6 +82,8 @@ export function packForms(forms: readonly { readonly complaint: Complaint; reado
     put(complaint.category);
     put(complaint.customer.name);
     put(row.assignee);
+    put(localDateOf(complaint.receivedAt));
+    put(customerKey(complaint.customer.name, complaint.customer.phone));
     put(row.state.slice(UNNUMBERED.length));
     numbers.push(formKeyHash(key), instant(complaint.receivedAt), row.closed_ms ?? Number.NaN, row.next_due_ms ?? Number.NaN, events.length);
     for (const event of events) {

@@ -2,10 +2,10 @@
 // queries that list, find and report. The only module with SQL (besides migrations).
 import { apply, fold, type Complaint, type ComplaintEvent, type EventPayload, type NewEvent } from '../workflow/complaint.js';
 import { DomainError } from '../workflow/errors.js';
-import { formKey } from '../workflow/identity.js';
+import { customerKey, formKey } from '../workflow/identity.js';
 import type { ReportEvent } from '../workflow/report.js';
 import { DEFAULT_SETTINGS, withDefaults, type Settings } from '../workflow/settings.js';
-import { instant } from '../workflow/time.js';
+import { instant, localDateOf } from '../workflow/time.js';
 import type { Category, Severity, Status } from '../workflow/vocab.js';
 import { formKeyHash, PackReader, packForms, projectionRow, type PackedForms } from './bulk.js';
 import { openDatabase, type Db } from './db.js';
@@ -89,12 +89,12 @@ export class SqliteStore {
       byFormKey: db.prepare<[number], { id: number }>('SELECT id FROM complaints WHERE form_key = ?'),
       statesByFormKey: db.prepare<[number], { state: string }>('SELECT state FROM complaints WHERE form_key = ?'),
       insertRow: db.prepare(
-        `INSERT INTO complaints (id, uuid, ref, status, severity, category, customer, assignee, received_ms, closed_ms, next_due_ms, form_key, state)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO complaints (id, uuid, ref, status, severity, category, customer, assignee, received_on, customer_key, received_ms, closed_ms, next_due_ms, form_key, state)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       insertComplaint: db.prepare(
-        `INSERT INTO complaints (id, uuid, ref, status, severity, category, customer, assignee, received_ms, closed_ms, next_due_ms, form_key, state)
-         VALUES (@id, @uuid, @ref, @status, @severity, @category, @customer, @assignee, @received_ms, @closed_ms, @next_due_ms, @form_key, @state)`,
+        `INSERT INTO complaints (id, uuid, ref, status, severity, category, customer, assignee, received_on, customer_key, received_ms, closed_ms, next_due_ms, form_key, state)
+         VALUES (@id, @uuid, @ref, @status, @severity, @category, @customer, @assignee, @received_on, @customer_key, @received_ms, @closed_ms, @next_due_ms, @form_key, @state)`,
       ),
       updateComplaint: db.prepare(
         `UPDATE complaints SET status = @status, assignee = @assignee, closed_ms = @closed_ms, next_due_ms = @next_due_ms, state = @state
@@ -263,6 +263,8 @@ export class SqliteStore {
         const category = read.required();
         const customer = read.required();
         const assignee = read.string();
+        const receivedOn = read.required();
+        const customerKeyText = read.required();
         const state = read.required();
         const hash = read.count();
         const received = read.count();
@@ -278,7 +280,7 @@ export class SqliteStore {
           continue;
         }
         const id = nextId++;
-        insertRow.run(id, uuid, ref, status, severity, category, customer, assignee, received, closed, due, hash, `{"id":${id},${state}`);
+        insertRow.run(id, uuid, ref, status, severity, category, customer, assignee, receivedOn, customerKeyText, received, closed, due, hash, `{"id":${id},${state}`);
         for (let seq = 1; seq <= eventCount; seq++) {
           const type = read.required();
           const at = read.required();
@@ -350,6 +352,8 @@ export class SqliteStore {
       severity: complaint.severity,
       category: complaint.category,
       customer: complaint.customer.name,
+      received_on: localDateOf(complaint.receivedAt),
+      customer_key: customerKey(complaint.customer.name, complaint.customer.phone),
       received_ms: instant(complaint.receivedAt),
       form_key: formKeyHash(formKey(complaint)),
     });

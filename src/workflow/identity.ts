@@ -14,3 +14,17 @@ export function formKey(form: FormIdentity): string {
   if (form.ref !== null) return `ref:${normalizeInput(form.ref)}`;
   return ['form', localDateOf(form.receivedAt), normalizeInput(form.customer.name), normalizeInput(form.description)].join('\u001f');
 }
+
+/**
+ * A customer as the report tells customers apart (repeat customers): the name compared without regard
+ * to case, width and spacing, together with the phone's digits when one was given. The store keeps it
+ * in a column so that SQL can count complaints by customer.
+ */
+export function customerKey(name: string, phone: string | null): string {
+  return `${looseText(name)}\u001f${(phone ?? '').normalize('NFKC').replace(/\D/g, '')}`;
+}
+
+/** Text compared without regard to case, width and spacing. */
+export function looseText(text: string): string {
+  return text.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
+}

@@ -6,6 +6,7 @@ import { countWorkingDays } from './calendar.js';
 import { apply, formatMoney, overdueAt, type Complaint, type ComplaintEvent } from './complaint.js';
 import type { Deadline } from './deadlines.js';
 import { invalid } from './errors.js';
+import { customerKey, looseText } from './identity.js';
 import type { Settings } from './settings.js';
 import {
   addDays,
@@ -459,7 +460,7 @@ function repeatCustomers(all: readonly History[], span: Span): number {
   for (const history of all) {
     const opened = history.steps[0]!.event;
     if (opened.type !== 'opened' || !within(history.receivedOn, span)) continue;
-    const key = `${normalizeText(opened.customer)}\u001f${(opened.phone ?? '').normalize('NFKC').replace(/\D/g, '')}`;
+    const key = customerKey(opened.customer, opened.phone);
     complaints.set(key, (complaints.get(key) ?? 0) + 1);
   }
   return [...complaints.values()].filter((count) => count >= 2).length;
@@ -486,7 +487,7 @@ function rank(values: readonly (string | null)[], redact: (text: string) => stri
   const groups = new Map<string, { shown: string; count: number }>();
   for (const value of values) {
     if (value === null || value.trim() === '') continue;
-    const key = normalizeText(value);
+    const key = looseText(value);
     const group = groups.get(key);
     if (group) group.count += 1;
     else groups.set(key, { shown: redact(value.trim()), count: 1 });
@@ -495,10 +496,6 @@ function rank(values: readonly (string | null)[], redact: (text: string) => stri
     .sort((a, b) => b.count - a.count || a.shown.localeCompare(b.shown))
     .slice(0, TOP_COUNT)
     .map(({ shown, count }) => [shown, count]);
-}
-
-function normalizeText(text: string): string {
-  return text.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
 /**

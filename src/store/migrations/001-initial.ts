@@ -21,6 +21,11 @@ export const initial: Migration = {
       -- formKey (identity.ts) hashed to 53 bits: a short, fixed-width index; a match is checked
       -- against the full key of the complaint found (bulk.ts), so a collision never hides a form.
       form_key    INTEGER NOT NULL,
+      -- The report's twelve-month figures, counted in SQL: the local date received ("2026-10-05",
+      -- the shop's day, whatever the machine's zone) and the customer as report.ts tells customers
+      -- apart (identity.ts customerKey: the name compared loosely, with the phone's digits).
+      received_on  TEXT NOT NULL,
+      customer_key TEXT NOT NULL,
       state       TEXT NOT NULL,
       major       INTEGER GENERATED ALWAYS AS (severity = 'major') VIRTUAL
     ) STRICT;
@@ -50,7 +55,12 @@ export const initial: Migration = {
     CREATE INDEX complaints_customer ON complaints (customer);
     CREATE INDEX complaints_assignee ON complaints (assignee);
     CREATE INDEX complaints_form_key ON complaints (form_key);
-    -- report: the events of a period.
+    -- report: the events of a period; the complaints closed since its start (open at its start);
+    -- received per day and repeat customers, from the index alone.
     CREATE INDEX events_at ON events (at_ms);
+    CREATE INDEX complaints_closed ON complaints (closed_ms, received_ms) WHERE closed_ms IS NOT NULL;
+    CREATE INDEX complaints_received_on ON complaints (received_on, customer_key);
+    -- report: follow-ups per day with their satisfaction (the trend), from the index alone.
+    CREATE INDEX events_followups ON events (substr(at, 1, 10), json_extract(data, '$.satisfaction')) WHERE type = 'followed-up';
   `,
 };
