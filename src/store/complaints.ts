@@ -3,7 +3,7 @@
 import { apply, fold, type Complaint, type ComplaintEvent, type EventPayload, type NewEvent } from '../workflow/complaint.js';
 import { DomainError } from '../workflow/errors.js';
 import { customerKey, formKey } from '../workflow/identity.js';
-import type { ReportEvent } from '../workflow/report.js';
+import type { DayCount, LongCounts, ReportEvent } from '../workflow/report.js';
 import { DEFAULT_SETTINGS, withDefaults, type Settings } from '../workflow/settings.js';
 import { instant, localDateOf } from '../workflow/time.js';
 import type { Category, Severity, Status } from '../workflow/vocab.js';
@@ -61,22 +61,43 @@ const SETTINGS_KEY = 'settings';
 const BULK_CACHE_KIB = -32_768;
 
 /**
- * The report's events. Complaints are walked in id order through the IN list and their events by
- * the primary key, so the rows come out in (complaint, seq) order without sorting every event in a
- * temporary b-tree. The index hints are there because, without statistics (kesu never runs
- * ANALYZE), SQLite would rather scan every event to merge the two id lists in order. Exported for
- * the query-plan tests.
+ * The report's events: every event of each complaint received by @to that has an event from @from
+ * to @to, or was not closed at @from (not closed now, or closed since). Complaints are walked in id
+ * order through the IN list and their events by the primary key, so the rows come out in
+ * (complaint, seq) order without sorting every event in a temporary b-tree. The index hints are
+ * there because, without statistics (kesu never runs ANALYZE), SQLite would rather scan every
+ * event to merge the id lists in order. Exported for the query-plan tests.
  */
 export const REPORT_EVENTS_SQL = `
   SELECT e.complaint_id, e.seq, e.type, e.at, e.actor, e.note, e.data
   FROM complaints c JOIN events e ON e.complaint_id = c.id
   WHERE c.id IN (
-      SELECT complaint_id FROM events INDEXED BY events_at WHERE at_ms >= @from
+      SELECT complaint_id FROM events INDEXED BY events_at WHERE at_ms BETWEEN @from AND @to
       UNION
       SELECT id FROM complaints INDEXED BY complaints_agenda WHERE status <> 'closed'
+      UNION
+      SELECT id FROM complaints INDEXED BY complaints_closed WHERE closed_ms >= @from AND received_ms <= @to
     )
     AND c.received_ms <= @to
   ORDER BY c.id, e.seq`;
+
+/**
+ * The report's twelve-month counts (report.ts LongCounts), from indexes alone: complaints received
+ * per local date, follow-ups per local date with their satisfaction summed, and customers with two
+ * or more complaints. Exported for the query-plan tests.
+ */
+export const REPORT_COUNTS_SQL = {
+  received: `
+    SELECT received_on AS date, count(*) AS n FROM complaints
+    WHERE received_on BETWEEN @from AND @to GROUP BY received_on`,
+  followups: `
+    SELECT substr(at, 1, 10) AS date, count(*) AS n, sum(json_extract(data, '$.satisfaction')) AS total FROM events
+    WHERE type = 'followed-up' AND substr(at, 1, 10) BETWEEN @from AND @to GROUP BY substr(at, 1, 10)`,
+  repeatCustomers: `
+    SELECT count(*) AS n FROM (
+      SELECT 1 FROM complaints WHERE received_on BETWEEN @from AND @to GROUP BY customer_key HAVING count(*) >= 2
+    )`,
+} as const;
 
 export class SqliteStore {
   private readonly statements;
@@ -109,6 +130,9 @@ export class SqliteStore {
         'SELECT complaint_id, seq, type, at, actor, note, data FROM events WHERE complaint_id = ? ORDER BY seq',
       ),
       reportEvents: db.prepare<{ from: number; to: number }, EventRow>(REPORT_EVENTS_SQL),
+      receivedByDay: db.prepare<{ from: string; to: string }, { date: string; n: number }>(REPORT_COUNTS_SQL.received),
+      followupsByDay: db.prepare<{ from: string; to: string }, { date: string; n: number; total: number }>(REPORT_COUNTS_SQL.followups),
+      repeatCustomers: db.prepare<{ from: string; to: string }, { n: number }>(REPORT_COUNTS_SQL.repeatCustomers),
       getSettings: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
       putSettings: db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
     };
@@ -303,8 +327,8 @@ export class SqliteStore {
   }
 
   /**
-   * Every event of each complaint received by `toMs` that has an event from `fromMs` on or is not
-   * closed now: what the report needs to know how things stood in its window.
+   * Every event of each complaint received by `toMs` that has an event from `fromMs` to `toMs` or
+   * was not closed at `fromMs`: what the report folds to know how things stood in its periods.
    */
   reportEvents(fromMs: number, toMs: number): ReportEvent[] {
     return this.statements.reportEvents.all({ from: fromMs, to: toMs }).map((row) => {
@@ -312,6 +336,22 @@ export class SqliteStore {
       event.complaintId = row.complaint_id;
       return event;
     });
+  }
+
+  /** The report's twelve-month counts over every complaint of the store, counted by SQL. */
+  reportCounts(): LongCounts {
+    const { receivedByDay, followupsByDay, repeatCustomers } = this.statements;
+    return {
+      days: (from, to) => {
+        const days = new Map<string, DayCount>();
+        for (const { date, n } of receivedByDay.all({ from, to })) days.set(date, { date, received: n, followups: 0, satisfaction: 0 });
+        for (const { date, n, total } of followupsByDay.all({ from, to })) {
+          days.set(date, { date, received: days.get(date)?.received ?? 0, followups: n, satisfaction: total });
+        }
+        return [...days.values()];
+      },
+      repeatCustomers: (from, to) => repeatCustomers.get({ from, to })!.n,
+    };
   }
 
   /** Whether a complaint with this form key is stored: the hash finds it, the full key confirms it. */

@@ -104,10 +104,16 @@ export interface Report extends ReportFigures {
 
 export interface ReportInput {
   /**
-   * Every event, from `opened` on, of each complaint that can matter (see reportWindow); events
-   * after the period's end are ignored, in any order.
+   * Every event, from `opened` on, of each complaint that can matter to the period or the one
+   * before (see reportWindow); events after the period's end are ignored, in any order.
    */
   readonly events: readonly ReportEvent[];
+  /**
+   * The figures that look back twelve months (the trend, repeat customers), counted over the whole
+   * store; a store counts them in SQL. Without them they are counted from `events`, which must then
+   * hold every complaint of those twelve months (see countsWindow).
+   */
+  readonly counts?: LongCounts;
   readonly period: ReportPeriod;
   readonly settings: Settings;
   /**
@@ -115,6 +121,26 @@ export interface ReportInput {
    * that ends today is measured at this moment rather than at a midnight still to come.
    */
   readonly now: IsoTime;
+}
+
+/** What one local date holds for the trend: complaints received, follow-ups made and their satisfaction summed. */
+export interface DayCount {
+  readonly date: LocalDate;
+  readonly received: number;
+  readonly followups: number;
+  readonly satisfaction: number;
+}
+
+/**
+ * The counts behind the figures that look back twelve months. `countsOf` defines them from the
+ * events; the store counts the same in SQL over its indexes (SqliteStore.reportCounts), and a test
+ * holds the two equal on random complaints.
+ */
+export interface LongCounts {
+  /** The local dates from `from` to `to` (inclusive) with anything to count, in any order. */
+  days(from: LocalDate, to: LocalDate): readonly DayCount[];
+  /** Customers (identity.ts customerKey) with two or more complaints received from `from` to `to`. */
+  repeatCustomers(from: LocalDate, to: LocalDate): number;
 }
 
 /** How many root causes and corrective actions the report lists. */
@@ -209,11 +235,20 @@ export function previousPeriod(period: ReportPeriod): ReportPeriod {
 }
 
 /**
- * The days whose events the report reads, for the store's query. The store must pass every event
- * of every complaint received on or before `to` that has an event on or after `from` or is not
- * closed now (one closed before the window with nothing since cannot change any figure).
+ * The days whose complaints the report folds, for the store's query. The store must pass every
+ * event of every complaint received on or before `to` that has an event from `from` to `to`, or
+ * that was not closed at the start of `from` (a complaint closed before the window with nothing
+ * in it, or received after it, cannot change any figure but the twelve-month counts).
  */
 export function reportWindow(period: ReportPeriod): { from: LocalDate; to: LocalDate } {
+  return { from: previousPeriod(period).from, to: period.to };
+}
+
+/**
+ * The days the twelve-month counts (the trend, repeat customers) of the period and the one before
+ * reach over: what `events` must cover when no `counts` are given.
+ */
+export function countsWindow(period: ReportPeriod): { from: LocalDate; to: LocalDate } {
   const previous = previousPeriod(period);
   const starts = [previous.from, `${trendMonths(previous.to)[0]}-01`, firstDayOfYearEnding(previous.to)];
   return { from: starts.reduce((a, b) => (a < b ? a : b)), to: period.to };
@@ -348,11 +383,15 @@ function receivedIn(all: readonly History[], span: Span): Complaint[] {
 // Figures
 
 /** The report for the period, with the previous period of the same length beside it. */
-export function computeReport({ events, period, settings, now }: ReportInput): Report {
+export function computeReport({ events, counts, period, settings, now }: ReportInput): Report {
   const all = histories(events, period.to);
   const redact = phoneRedactor(all);
-  const context = { all, settings, now, redact };
-  return { ...figuresFor(period, context), previous: figuresFor(previousPeriod(period), context) };
+  const long = counts ?? countsOf(all);
+  const previous = previousPeriod(period);
+  const window = countsWindow(period);
+  const days = dayTotals(long.days(window.from, window.to));
+  const context = { all, settings, now, redact, days, long };
+  return { ...figuresFor(period, context), previous: figuresFor(previous, context) };
 }
 
 interface FigureContext {
@@ -360,9 +399,12 @@ interface FigureContext {
   readonly settings: Settings;
   readonly now: IsoTime;
   readonly redact: (text: string) => string;
+  /** The day counts of the whole counts window, by date. */
+  readonly days: ReadonlyMap<LocalDate, DayCount>;
+  readonly long: LongCounts;
 }
 
-function figuresFor(period: ReportPeriod, { all, settings, now, redact }: FigureContext): ReportFigures {
+function figuresFor(period: ReportPeriod, { all, settings, now, redact, days, long }: FigureContext): ReportFigures {
   const received = receivedIn(all, period);
   const atEnd = all.map((h) => stateOn(h, period.to)).filter((c): c is Complaint => c !== null);
   const stillOpen = atEnd.filter((c) => c.status !== 'closed');
@@ -401,26 +443,82 @@ function figuresFor(period: ReportPeriod, { all, settings, now, redact }: Figure
     meanSatisfaction: mean(satisfactions),
     satisfiedShare: share(satisfactions.filter((s) => s >= SATISFIED_FROM).length, satisfactions.length),
     compensation: compensationGiven(resolves),
-    repeatCustomers: repeatCustomers(all, { from: firstDayOfYearEnding(period.to), to: period.to }),
+    repeatCustomers: long.repeatCustomers(firstDayOfYearEnding(period.to), period.to),
     topRootCauses: rank(resolvedComplaints.map((c) => c.rootCause), redact).map(([cause, count]) => ({ cause, count })),
     topCorrectiveActions: rank(resolvedComplaints.map((c) => c.correctiveAction), redact).map(([action, count]) => ({
       action,
       count,
     })),
-    trend: trendMonths(period.to).map((month) => trendOf(all, month, period.to)),
+    trend: trendMonths(period.to).map((month) => trendOf(days, month, period.to)),
   };
 }
 
 /** The key under which complaints without a department are counted. */
 export const NO_DEPARTMENT = '(none)';
 
-function trendOf(all: readonly History[], month: string, lastDay: LocalDate): TrendMonth {
+function trendOf(days: ReadonlyMap<LocalDate, DayCount>, month: string, lastDay: LocalDate): TrendMonth {
   const monthEnd = lastDayOfMonth(month);
-  const span = { from: `${month}-01`, to: monthEnd < lastDay ? monthEnd : lastDay };
+  const to = monthEnd < lastDay ? monthEnd : lastDay;
+  let received = 0;
+  let followups = 0;
+  let satisfaction = 0;
+  for (let date = `${month}-01`; date <= to; date = addDays(date, 1)) {
+    const day = days.get(date);
+    if (!day) continue;
+    received += day.received;
+    followups += day.followups;
+    satisfaction += day.satisfaction;
+  }
+  // The same as the mean of the follow-ups' satisfactions: a sum of whole numbers is exact.
+  return { month, received, meanSatisfaction: followups === 0 ? null : round(satisfaction / followups, 2) };
+}
+
+/** Day counts by date, adding up any date given twice. */
+function dayTotals(days: readonly DayCount[]): Map<LocalDate, DayCount> {
+  const totals = new Map<LocalDate, DayCount>();
+  for (const day of days) {
+    const seen = totals.get(day.date);
+    totals.set(
+      day.date,
+      seen
+        ? { date: day.date, received: seen.received + day.received, followups: seen.followups + day.followups, satisfaction: seen.satisfaction + day.satisfaction }
+        : day,
+    );
+  }
+  return totals;
+}
+
+/**
+ * The twelve-month counts, defined from the events: complaints by the local date of their opening,
+ * follow-ups by the local date they were made, customers by identity.ts customerKey.
+ */
+export function countsOfEvents(events: readonly ReportEvent[], lastDay: LocalDate): LongCounts {
+  return countsOf(histories(events, lastDay));
+}
+
+function countsOf(all: readonly History[]): LongCounts {
   return {
-    month,
-    received: receivedIn(all, span).length,
-    meanSatisfaction: mean(stepsIn(all, span, 'followed-up').map((s) => s.event.satisfaction)),
+    days: (from, to) => {
+      const span = { from, to };
+      const days = new Map<LocalDate, { date: LocalDate; received: number; followups: number; satisfaction: number }>();
+      const dayOf = (date: LocalDate) => {
+        let day = days.get(date);
+        if (!day) days.set(date, (day = { date, received: 0, followups: 0, satisfaction: 0 }));
+        return day;
+      };
+      for (const history of all) {
+        if (within(history.receivedOn, span)) dayOf(history.receivedOn).received += 1;
+        for (const step of history.steps) {
+          if (step.event.type === 'followed-up' && within(step.date, span)) {
+            const day = dayOf(step.date);
+            day.followups += 1;
+            day.satisfaction += step.event.satisfaction;
+          }
+        }
+      }
+      return [...days.values()];
+    },
+    repeatCustomers: (from, to) => repeatCustomers(all, { from, to }),
   };
 }
 
@@ -501,14 +599,15 @@ function rank(values: readonly (string | null)[], redact: (text: string) => stri
 /**
  * Free text in a report (departments, root causes, actions) may carry a phone number typed in by
  * hand; reports must never show one. Any run of 7 or more digits is masked, and so is every
- * customer phone the events know of, however short.
+ * customer phone the events know of, however short. Only the phones shorter than that need
+ * looking for one by one: once the runs are masked, no 7 digits in a row are left to match.
  */
 function phoneRedactor(all: readonly History[]): (text: string) => string {
   const known = new Set<string>();
   for (const history of all) {
     const opened = history.steps[0]!.event;
     const digits = opened.type === 'opened' ? (opened.phone ?? '').normalize('NFKC').replace(/\D/g, '') : '';
-    if (digits.length > 0) known.add(digits);
+    if (digits.length > 0 && digits.length < PHONE_LIKE_DIGITS) known.add(digits);
   }
   return (text) => {
     let result = text.normalize('NFKC').replace(/\+?\d[\d\s().-]*\d/g, (run) =>

@@ -3,6 +3,8 @@ import { fold } from '../../src/workflow/complaint.js';
 import { DomainError } from '../../src/workflow/errors.js';
 import {
   computeReport,
+  countsOfEvents,
+  countsWindow,
   previousPeriod,
   reportPeriod,
   reportWindow,
@@ -289,7 +291,10 @@ describe('an empty period', () => {
 });
 
 describe('a bounded slice of the events', () => {
-  /** The store's rule: every event of each complaint received by the end that has an event in the window or is not closed now. */
+  /**
+   * The store's rule: every event of each complaint received by the end that has an event in the
+   * window or was not closed at its start.
+   */
   function slice(events: readonly ReportEvent[], period: ReportPeriod): ReportEvent[] {
     const window = reportWindow(period);
     const ids = new Set<number>();
@@ -297,26 +302,39 @@ describe('a bounded slice of the events', () => {
     for (const event of events) byId.set(event.complaintId, [...(byId.get(event.complaintId) ?? []), event]);
     for (const [id, list] of byId) {
       const received = list[0]!.at.slice(0, 10);
-      const closedNow = fold(id, list).status === 'closed';
-      const touched = list.some((e) => e.at.slice(0, 10) >= window.from);
-      if (received <= window.to && (touched || !closedNow)) ids.add(id);
+      const before = list.filter((e) => e.at.slice(0, 10) < window.from);
+      const closedAtStart = before.length > 0 && fold(id, before).status === 'closed';
+      const touched = list.some((e) => e.at.slice(0, 10) >= window.from && e.at.slice(0, 10) <= window.to);
+      if (received <= window.to && (touched || !closedAtStart)) ids.add(id);
     }
     return events.filter((e) => ids.has(e.complaintId));
   }
 
-  it('gives the same report as the whole history', () => {
+  it('gives the same report as the whole history, with the twelve-month counts of the whole history', () => {
     const shop = autumn();
     // Long ago: one closed and forgotten, one still open (and overdue) today.
     const forgotten = shop.open({ at: at('2024-03-04T09:00'), customer: '周九' });
     shop.act(forgotten, close(at('2024-03-05T09:00'), 'withdrawn'));
     shop.open({ at: at('2024-06-03T09:00'), customer: '吴十' });
+    // In the twelve months but closed before September: only the counts know of it (and it makes
+    // 张三 a repeat customer).
+    const spring = shop.open({ at: at('2026-03-02T09:00'), customer: '张三', phone: '13800138000' });
+    shop.act(spring, resolve(at('2026-03-03T09:00')), followup(at('2026-03-04T09:00'), 5));
+    // Open all through September and October with nothing happening, closed in November.
+    const quiet = shop.open({ at: at('2026-08-20T09:00'), customer: '郑十一' });
+    shop.act(quiet, close(at('2026-11-05T09:00'), 'withdrawn'));
 
     const sliced = slice(shop.events, OCTOBER);
     expect(sliced.some((e) => e.complaintId === forgotten)).toBe(false);
-    expect(report(sliced)).toEqual(report(shop.events));
-    // The old open complaint counts as open and overdue at the end of October.
-    expect(report(sliced).openAtEnd).toBe(4);
-    expect(report(sliced).overdueAtEnd).toBe(2);
+    expect(sliced.some((e) => e.complaintId === spring)).toBe(false);
+    expect(sliced.some((e) => e.complaintId === quiet)).toBe(true);
+    const whole = report(shop.events);
+    const counts = countsOfEvents(shop.events, OCTOBER.to);
+    expect(computeReport({ events: sliced, counts, period: OCTOBER, settings: DEFAULT_SETTINGS, now: LATER })).toEqual(whole);
+    expect(whole.trend.find((m) => m.month === '2026-03')).toEqual({ month: '2026-03', received: 1, meanSatisfaction: 5 });
+    // The old open complaint and the quiet one count as open and overdue at the end of October.
+    expect(whole.openAtEnd).toBe(5);
+    expect(whole.overdueAtEnd).toBe(3);
   });
 
   it('ignores events after the period, in whatever order they come', () => {
@@ -421,11 +439,19 @@ describe('the period asked for', () => {
     });
   });
 
-  it('tells the store which days to read: back to the previous period’s twelve months', () => {
-    // Previous of October is September; its 12 months start on 1 Oct 2025, its trend in Oct 2025.
-    expect(reportWindow(OCTOBER)).toEqual({ from: '2025-10-01', to: '2026-10-31' });
-    // 1–10 Nov: previous 1–10 Oct, whose 12 months start on 11 Oct 2025; its trend on 1 Nov 2025.
+  it('tells the store which days to fold: the previous period and this one', () => {
+    expect(reportWindow(OCTOBER)).toEqual({ from: '2026-09-01', to: '2026-10-31' });
     expect(reportWindow({ from: '2026-11-01', to: '2026-11-10', label: 'month-to-date' })).toEqual({
+      from: '2026-10-01',
+      to: '2026-11-10',
+    });
+  });
+
+  it('tells which days the twelve-month counts reach over: back to the previous period’s twelve months', () => {
+    // Previous of October is September; its 12 months start on 1 Oct 2025, its trend in Oct 2025.
+    expect(countsWindow(OCTOBER)).toEqual({ from: '2025-10-01', to: '2026-10-31' });
+    // 1–10 Nov: previous 1–10 Oct, whose 12 months start on 11 Oct 2025; its trend on 1 Nov 2025.
+    expect(countsWindow({ from: '2026-11-01', to: '2026-11-10', label: 'month-to-date' })).toEqual({
       from: '2025-10-11',
       to: '2026-11-10',
     });
