@@ -5,7 +5,7 @@ import { DomainError } from '../workflow/errors.js';
 import { customerKey, formKey } from '../workflow/identity.js';
 import type { DayCount, LongCounts, ReportEvent } from '../workflow/report.js';
 import { DEFAULT_SETTINGS, withDefaults, type Settings } from '../workflow/settings.js';
-import { instant, localDateOf } from '../workflow/time.js';
+import { endOfDay, instant, localDateOf, startOfDay, type LocalDate } from '../workflow/time.js';
 import type { Category, Severity, Status } from '../workflow/vocab.js';
 import { formKeyHash, PackReader, packForms, projectionRow, type PackedForms } from './bulk.js';
 import { openDatabase, type Db } from './db.js';
@@ -90,9 +90,13 @@ export const REPORT_COUNTS_SQL = {
   received: `
     SELECT received_on AS date, count(*) AS n FROM complaints
     WHERE received_on BETWEEN @from AND @to GROUP BY received_on`,
+  // The inner query is kept apart (LIMIT -1) so that it reads the index alone: flattened into the
+  // GROUP BY, SQLite would read every follow-up's row for its data.
   followups: `
-    SELECT substr(at, 1, 10) AS date, count(*) AS n, sum(json_extract(data, '$.satisfaction')) AS total FROM events
-    WHERE type = 'followed-up' AND substr(at, 1, 10) BETWEEN @from AND @to GROUP BY substr(at, 1, 10)`,
+    SELECT date, count(*) AS n, sum(satisfaction) AS total FROM (
+      SELECT substr(at, 1, 10) AS date, json_extract(data, '$.satisfaction') AS satisfaction FROM events
+      WHERE type = 'followed-up' AND substr(at, 1, 10) BETWEEN @from AND @to LIMIT -1
+    ) GROUP BY date`,
   repeatCustomers: `
     SELECT count(*) AS n FROM (
       SELECT 1 FROM complaints WHERE received_on BETWEEN @from AND @to GROUP BY customer_key HAVING count(*) >= 2
@@ -327,11 +331,16 @@ export class SqliteStore {
   }
 
   /**
-   * Every event of each complaint received by `toMs` that has an event from `fromMs` to `toMs` or
-   * was not closed at `fromMs`: what the report folds to know how things stood in its periods.
+   * Every event of each complaint received by `window.to` that has an event from `window.from` to
+   * `window.to` or was not closed at its start (report.ts reportWindow): what the report folds. A
+   * day is an event's local date in its own offset, so the instants reach from the first moment
+   * of `from` anywhere (+14:00) to the last moment of `to` anywhere (-12:00); the report itself
+   * keeps only the events of its days.
    */
-  reportEvents(fromMs: number, toMs: number): ReportEvent[] {
-    return this.statements.reportEvents.all({ from: fromMs, to: toMs }).map((row) => {
+  reportEvents(window: { readonly from: LocalDate; readonly to: LocalDate }): ReportEvent[] {
+    const from = instant(startOfDay(window.from, '+14:00'));
+    const to = instant(endOfDay(window.to, '-12:00')) + 999;
+    return this.statements.reportEvents.all({ from, to }).map((row) => {
       const event = eventFromRow(row) as ComplaintEvent & { complaintId: number };
       event.complaintId = row.complaint_id;
       return event;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, test } from 'vitest';
-import { listQuery, REPORT_EVENTS_SQL, SqliteStore } from '../../src/store/complaints.js';
+import { listQuery, REPORT_COUNTS_SQL, REPORT_EVENTS_SQL, SqliteStore } from '../../src/store/complaints.js';
 import { openDatabase } from '../../src/store/db.js';
 import { MIGRATIONS } from '../../src/store/migrations/index.js';
 
@@ -78,14 +78,31 @@ describe('query plans of the hot queries use an index, never a scan of the table
     expect(detail).not.toMatch(/SCAN complaints(?! USING)/);
   });
 
-  test('report reads the events of its window by their time index and the open complaints by the agenda index, already in order', () => {
+  test('report reads the events of its window by their time index, the open complaints by the agenda index and those closed since by the closed index, already in order', () => {
     const detail = plan(REPORT_EVENTS_SQL, [{ from: 1, to: 2 }]);
-    expect(detail).toMatch(/SEARCH events USING COVERING INDEX events_at/);
+    expect(detail).toMatch(/SEARCH events USING COVERING INDEX events_at \(at_ms>\? AND at_ms<\?\)/);
     expect(detail).toMatch(/SCAN complaints USING (COVERING )?INDEX complaints_agenda/);
+    expect(detail).toMatch(/SEARCH complaints USING COVERING INDEX complaints_closed \(closed_ms>\?\)/);
     expect(detail).not.toMatch(/SCAN (complaints|events|c|e)\b(?! USING)/);
     // Only the complaint ids are sorted (to merge the two lists); the events come out of the
     // primary key in order: sorting every event of the window is what made the report slow.
     expect(detail).toMatch(/SEARCH e USING PRIMARY KEY \(complaint_id=\?\)$/);
+  });
+
+  test('report counts received per day and repeat customers from the received_on index alone', () => {
+    const params = [{ from: '2025-10-01', to: '2026-10-31' }];
+    expect(plan(REPORT_COUNTS_SQL.received, params)).toBe(
+      'SEARCH complaints USING COVERING INDEX complaints_received_on (received_on>? AND received_on<?)',
+    );
+    const repeat = plan(REPORT_COUNTS_SQL.repeatCustomers, params);
+    expect(repeat).toMatch(/SEARCH complaints USING COVERING INDEX complaints_received_on \(received_on>\? AND received_on<\?\)/);
+    expect(repeat).not.toMatch(/SCAN complaints/);
+  });
+
+  test('report counts follow-ups per day with their satisfaction from the follow-ups index alone, never reading an event row', () => {
+    const detail = plan(REPORT_COUNTS_SQL.followups, [{ from: '2025-10-01', to: '2026-10-31' }]);
+    expect(detail).toMatch(/SEARCH events USING COVERING INDEX events_followups \(type=\? AND <expr>>\? AND <expr><\?\)/);
+    expect(detail).not.toMatch(/SCAN events/);
   });
 
   test('import finds a form already present by its number or its key, by index', () => {

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { computeReport, reportPeriod, reportWindow } from '../../workflow/report.js';
-import { addDays, endOfDay, instant, localDateOf, offsetOf, startOfDay } from '../../workflow/time.js';
+import { localDateOf } from '../../workflow/time.js';
 import type { CliContext } from '../context.js';
 import { UserError } from '../errors.js';
 import { loadReportRenderer, REPORT_FORMATS, type ReportFormat } from '../render/report/index.js';
@@ -23,11 +23,8 @@ export async function report(context: CliContext, options: ReportOptions): Promi
   }
   const { now } = context;
   const period = reportPeriod({ month: options.month, from: options.from, to: options.to }, localDateOf(now));
-  const window = reportWindow(period);
   const store = await context.store();
-  // A day more on either side: an event's day is the local date in its own offset, which need not be this machine's.
-  const offset = offsetOf(now);
-  const events = store.reportEvents(instant(startOfDay(addDays(window.from, -1), offset)), instant(endOfDay(addDays(window.to, 1), offset)));
+  const events = store.reportEvents(reportWindow(period));
   const figures = computeReport({ events, counts: store.reportCounts(), period, settings: store.settings(), now });
   const text = (await loadReportRenderer(format))(figures, context.lang);
   if (options.out === undefined) return text;
