@@ -46,7 +46,15 @@ const stepArbitrary: fc.Arbitrary<Step> = fc.record({
   ) as fc.Arbitrary<Step['command']>,
 });
 
-const complaintArbitrary = fc.record({
+interface RandomComplaint {
+  readonly minute: number;
+  readonly offset: (typeof OFFSETS)[number];
+  readonly customer: string;
+  readonly phone: string | null;
+  readonly steps: readonly Step[];
+}
+
+const complaintArbitrary: fc.Arbitrary<RandomComplaint> = fc.record({
   minute: fc.integer({ min: 0, max: SPAN_DAYS * 24 * 60 }),
   offset: fc.constantFrom(...OFFSETS),
   customer: fc.constantFrom(...NAMES),
@@ -55,7 +63,7 @@ const complaintArbitrary = fc.record({
 });
 
 /** A new store holding the complaints, each driven through `decide` (refused steps are skipped). */
-function storeOf(complaints: readonly fc.RecordValue<typeof complaintArbitrary>[]): SqliteStore {
+function storeOf(complaints: readonly RandomComplaint[]): SqliteStore {
   const store = new SqliteStore(openDatabase(':memory:'));
   const context = { now: NOW, settings: DEFAULT_SETTINGS };
   complaints.forEach((complaint, index) => {
