@@ -90,13 +90,9 @@ export const REPORT_COUNTS_SQL = {
   received: `
     SELECT received_on AS date, count(*) AS n FROM complaints
     WHERE received_on BETWEEN @from AND @to GROUP BY received_on`,
-  // The inner query is kept apart (LIMIT -1) so that it reads the index alone: flattened into the
-  // GROUP BY, SQLite would read every follow-up's row for its data.
   followups: `
-    SELECT date, count(*) AS n, sum(satisfaction) AS total FROM (
-      SELECT substr(at, 1, 10) AS date, json_extract(data, '$.satisfaction') AS satisfaction FROM events
-      WHERE type = 'followed-up' AND substr(at, 1, 10) BETWEEN @from AND @to LIMIT -1
-    ) GROUP BY date`,
+    SELECT followed_on AS date, count(*) AS n, sum(satisfaction) AS total FROM followups
+    WHERE followed_on BETWEEN @from AND @to GROUP BY followed_on`,
   repeatCustomers: `
     SELECT count(*) AS n FROM (
       SELECT 1 FROM complaints WHERE received_on BETWEEN @from AND @to GROUP BY customer_key HAVING count(*) >= 2
