@@ -334,13 +334,22 @@ export class SqliteStore {
    * keeps only the events of its days.
    */
   reportEvents(window: { readonly from: LocalDate; readonly to: LocalDate }): ReportEvent[] {
+    return [...this.eachReportEvent(window)];
+  }
+
+  /**
+   * The same, one at a time as the rows are read (the report folds them as they come, so the rows
+   * of a large window are never all in memory at once). Nothing else may use the connection until
+   * the iteration ends.
+   */
+  *eachReportEvent(window: { readonly from: LocalDate; readonly to: LocalDate }): Generator<ReportEvent> {
     const from = instant(startOfDay(window.from, '+14:00'));
     const to = instant(endOfDay(window.to, '-12:00')) + 999;
-    return this.statements.reportEvents.all({ from, to }).map((row) => {
+    for (const row of this.statements.reportEvents.iterate({ from, to })) {
       const event = eventFromRow(row) as ComplaintEvent & { complaintId: number };
       event.complaintId = row.complaint_id;
-      return event;
-    });
+      yield event;
+    }
   }
 
   /** The report's twelve-month counts over every complaint of the store, counted by SQL. */

@@ -105,9 +105,10 @@ export interface Report extends ReportFigures {
 export interface ReportInput {
   /**
    * Every event, from `opened` on, of each complaint that can matter to the period or the one
-   * before (see reportWindow); events after the period's end are ignored, in any order.
+   * before (see reportWindow); events after the period's end are ignored, in any order. Read
+   * once, so a store may hand them over one at a time.
    */
-  readonly events: readonly ReportEvent[];
+  readonly events: Iterable<ReportEvent>;
   /**
    * The figures that look back twelve months (the trend, repeat customers), counted over the whole
    * store; a store counts them in SQL. Without them they are counted from `events`, which must then
@@ -319,7 +320,7 @@ interface History {
   readonly steps: readonly Step[];
 }
 
-function histories(events: readonly ReportEvent[], lastDay: LocalDate): History[] {
+function histories(events: Iterable<ReportEvent>, lastDay: LocalDate): History[] {
   const byComplaint = new Map<number, ReportEvent[]>();
   for (const event of events) {
     const list = byComplaint.get(event.complaintId);
@@ -492,7 +493,7 @@ function dayTotals(days: readonly DayCount[]): Map<LocalDate, DayCount> {
  * The twelve-month counts, defined from the events: complaints by the local date of their opening,
  * follow-ups by the local date they were made, customers by identity.ts customerKey.
  */
-export function countsOfEvents(events: readonly ReportEvent[], lastDay: LocalDate): LongCounts {
+export function countsOfEvents(events: Iterable<ReportEvent>, lastDay: LocalDate): LongCounts {
   return countsOf(histories(events, lastDay));
 }
 

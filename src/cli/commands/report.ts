@@ -24,8 +24,9 @@ export async function report(context: CliContext, options: ReportOptions): Promi
   const { now } = context;
   const period = reportPeriod({ month: options.month, from: options.from, to: options.to }, localDateOf(now));
   const store = await context.store();
-  const events = store.reportEvents(reportWindow(period));
-  const figures = computeReport({ events, counts: store.reportCounts(), period, settings: store.settings(), now });
+  const settings = store.settings();
+  const counts = store.reportCounts();
+  const figures = computeReport({ events: store.eachReportEvent(reportWindow(period)), counts, period, settings, now });
   const text = (await loadReportRenderer(format))(figures, context.lang);
   if (options.out === undefined) return text;
   try {
