@@ -55,7 +55,7 @@ describe('config set and add change what new complaints get', () => {
     const settings = run.json<SettingsJson>('config', 'set', 'deadline.answer.normal', '3d');
     expect(settings.policy.answer.normal).toEqual({ amount: 3, unit: 'workdays' });
     expect(run.ok(...openFriday)).toBe(
-      'Recorded complaint #1. Answer the customer by Wed 4 Nov (end of day) (3 working days from Fri 30 Oct; skipped Sat 31 Oct, Sun 1 Nov).\n',
+      'Recorded complaint #1. Answer the customer by the end of Wed 4 Nov (3 working days from Fri 30 Oct; skipped Sat 31 Oct, Sun 1 Nov).\n',
     );
     expect(run.ok('config')).toMatch(/│ answer +│ 3d +│ 1d +│ 24h +│/);
   });

@@ -25,7 +25,7 @@ describe('open → log → assign → resolve → follow-ups → close → reope
     );
     expectOk(result);
     expect(result.stdout).toBe(
-      'Recorded complaint #1. Answer the customer by Fri 6 Nov (end of day) (5 working days from Fri 30 Oct; skipped Sat 31 Oct, Sun 1 Nov).\n',
+      'Recorded complaint #1. Answer the customer by the end of Fri 6 Nov (5 working days from Fri 30 Oct; skipped Sat 31 Oct, Sun 1 Nov).\n',
     );
   });
 

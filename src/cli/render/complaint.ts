@@ -147,9 +147,9 @@ export function renderOpened(complaint: Complaint, context: RenderContext): stri
   const { lang, style } = context;
   const answer = complaint.deadlines.answer!;
   const due = formatDue(answer, lang, context.now.slice(0, 4));
-  const unit = answer.duration.unit === 'workdays' ? (lang === 'zh' ? '前' : ' (end of day)') : '';
+  const inDays = answer.duration.unit === 'workdays';
   const major = complaint.severity === 'major' ? style.major(lang === 'zh' ? '  重大投诉' : '  MAJOR') : '';
   return lang === 'zh'
-    ? `已受理投诉 ${style.bold(`#${complaint.id}`)}${major}。请在 ${due}${unit} 答复客户（${explainDeadline(answer, lang)}）。\n`
-    : `Recorded complaint ${style.bold(`#${complaint.id}`)}${major}. Answer the customer by ${due}${unit} (${explainDeadline(answer, lang)}).\n`;
+    ? `已受理投诉 ${style.bold(`#${complaint.id}`)}${major}。请在 ${due}${inDays ? '前' : ''} 答复客户（${explainDeadline(answer, lang)}）。\n`
+    : `Recorded complaint ${style.bold(`#${complaint.id}`)}${major}. Answer the customer by ${inDays ? 'the end of ' : ''}${due} (${explainDeadline(answer, lang)}).\n`;
 }
