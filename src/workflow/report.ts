@@ -304,7 +304,8 @@ function firstDayOfYearEnding(to: LocalDate): LocalDate {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Histories: each complaint's events folded once, keeping the state before and after each event
+// Histories: each complaint's events folded once, keeping only what the figures read: its opening,
+// its state at the ends of the periods asked for, and the steps that a figure counts.
 
 interface Step {
   readonly event: ComplaintEvent;
@@ -317,42 +318,62 @@ interface Step {
 interface History {
   readonly id: number;
   readonly receivedOn: LocalDate;
+  readonly opened: Extract<ComplaintEvent, { type: 'opened' }>;
+  /** The steps kept (see HistoryNeeds), in order. */
   readonly steps: readonly Step[];
+  /** The complaint at the end of each date asked for (HistoryNeeds.ends), or null before it was received. */
+  readonly ends: ReadonlyMap<LocalDate, Complaint | null>;
 }
 
-function histories(events: Iterable<ReportEvent>, lastDay: LocalDate): History[] {
+/** What to keep of each complaint's fold: its state at the end of these dates, and the steps `keep` wants. */
+interface HistoryNeeds {
+  readonly ends: readonly LocalDate[];
+  readonly keep: (type: ComplaintEvent['type'], date: LocalDate) => boolean;
+}
+
+function histories(events: Iterable<ReportEvent>, lastDay: LocalDate, needs: HistoryNeeds): History[] {
   const byComplaint = new Map<number, ReportEvent[]>();
   for (const event of events) {
     const list = byComplaint.get(event.complaintId);
     if (list) list.push(event);
     else byComplaint.set(event.complaintId, [event]);
   }
+  const ends = [...needs.ends].sort();
   const result: History[] = [];
   // In complaint order, so that ties and the spelling shown for a grouped text never depend on
   // the order the store returned the events in.
-  for (const [id, list] of [...byComplaint].sort(([a], [b]) => a - b)) {
+  for (const id of [...byComplaint.keys()].sort((a, b) => a - b)) {
+    const list = byComplaint.get(id)!;
+    byComplaint.delete(id);
     list.sort((a, b) => a.seq - b.seq);
-    if (list[0]?.type !== 'opened') {
+    const first = list[0];
+    if (first?.type !== 'opened') {
       throw new Error(`the report needs every event of complaint ${id} from its opening, not a slice of them`);
     }
+    const receivedOn = localDateOf(first.at);
+    if (receivedOn > lastDay) continue;
     const steps: Step[] = [];
+    const states = new Map<LocalDate, Complaint | null>();
+    let end = 0;
     let state: Complaint | null = null;
     for (const event of list) {
       const date = localDateOf(event.at);
       if (date > lastDay) break;
+      while (end < ends.length && ends[end]! < date) states.set(ends[end++]!, state);
       const after = apply(state, event, id);
-      steps.push({ event, date, before: state, after });
+      if (needs.keep(event.type, date)) steps.push({ event, date, before: state, after });
       state = after;
     }
-    if (steps[0]) result.push({ id, receivedOn: steps[0].date, steps });
+    while (end < ends.length) states.set(ends[end++]!, state);
+    result.push({ id, receivedOn, opened: first, steps, ends: states });
   }
   return result;
 }
 
-/** The complaint as it stood at the end of `date`, or null when it had not been received yet. */
+/** The complaint as it stood at the end of `date` (one of HistoryNeeds.ends), or null when it had not been received yet. */
 function stateOn(history: History, date: LocalDate): Complaint | null {
-  let state: Complaint | null = null;
-  for (const step of history.steps) if (step.date <= date) state = step.after;
+  const state = history.ends.get(date);
+  if (state === undefined) throw new Error(`the report did not keep the state of complaint ${history.id} on ${date}`);
   return state;
 }
 
@@ -385,10 +406,16 @@ function receivedIn(all: readonly History[], span: Span): Complaint[] {
 
 /** The report for the period, with the previous period of the same length beside it. */
 export function computeReport({ events, counts, period, settings, now }: ReportInput): Report {
-  const all = histories(events, period.to);
+  const previous = previousPeriod(period);
+  const counted = new Set<ComplaintEvent['type']>(['resolved', 'followed-up', 'closed', 'reopened']);
+  const all = histories(events, period.to, {
+    ends: [previous.to, period.to],
+    // Without counts, the follow-ups of the twelve months are counted from the steps too.
+    keep: (type, date) =>
+      (counted.has(type) && (within(date, period) || within(date, previous))) || (counts === undefined && type === 'followed-up'),
+  });
   const redact = phoneRedactor(all);
   const long = counts ?? countsOf(all);
-  const previous = previousPeriod(period);
   const window = countsWindow(period);
   const days = dayTotals(long.days(window.from, window.to));
   const context = { all, settings, now, redact, days, long };
@@ -494,7 +521,7 @@ function dayTotals(days: readonly DayCount[]): Map<LocalDate, DayCount> {
  * follow-ups by the local date they were made, customers by identity.ts customerKey.
  */
 export function countsOfEvents(events: Iterable<ReportEvent>, lastDay: LocalDate): LongCounts {
-  return countsOf(histories(events, lastDay));
+  return countsOf(histories(events, lastDay, { ends: [], keep: (type) => type === 'followed-up' }));
 }
 
 function countsOf(all: readonly History[]): LongCounts {
@@ -557,8 +584,8 @@ function compensationGiven(resolves: readonly StepOf<'resolved'>[]): ReportFigur
 function repeatCustomers(all: readonly History[], span: Span): number {
   const complaints = new Map<string, number>();
   for (const history of all) {
-    const opened = history.steps[0]!.event;
-    if (opened.type !== 'opened' || !within(history.receivedOn, span)) continue;
+    const { opened } = history;
+    if (!within(history.receivedOn, span)) continue;
     const key = customerKey(opened.customer, opened.phone);
     complaints.set(key, (complaints.get(key) ?? 0) + 1);
   }
@@ -606,8 +633,7 @@ function rank(values: readonly (string | null)[], redact: (text: string) => stri
 function phoneRedactor(all: readonly History[]): (text: string) => string {
   const known = new Set<string>();
   for (const history of all) {
-    const opened = history.steps[0]!.event;
-    const digits = opened.type === 'opened' ? (opened.phone ?? '').normalize('NFKC').replace(/\D/g, '') : '';
+    const digits = (history.opened.phone ?? '').normalize('NFKC').replace(/\D/g, '');
     if (digits.length > 0 && digits.length < PHONE_LIKE_DIGITS) known.add(digits);
   }
   return (text) => {
