@@ -110,6 +110,11 @@ export interface ReportInput {
    */
   readonly events: Iterable<ReportEvent>;
   /**
+   * Whether `events` come in (complaint, seq) order, as a store reads them: then only one
+   * complaint's events are held at a time instead of all of them.
+   */
+  readonly inOrder?: boolean;
+  /**
    * The figures that look back twelve months (the trend, repeat customers), counted over the whole
    * store; a store counts them in SQL. Without them they are counted from `events`, which must then
    * hold every complaint of those twelve months (see countsWindow).
@@ -331,21 +336,42 @@ interface HistoryNeeds {
   readonly keep: (type: ComplaintEvent['type'], date: LocalDate) => boolean;
 }
 
-function histories(events: Iterable<ReportEvent>, lastDay: LocalDate, needs: HistoryNeeds): History[] {
+/** Each complaint's events, in complaint order, from events given in any order (all held at once). */
+function* groupsOf(events: Iterable<ReportEvent>): Generator<[number, ReportEvent[]]> {
   const byComplaint = new Map<number, ReportEvent[]>();
   for (const event of events) {
     const list = byComplaint.get(event.complaintId);
     if (list) list.push(event);
     else byComplaint.set(event.complaintId, [event]);
   }
+  for (const id of [...byComplaint.keys()].sort((a, b) => a - b)) {
+    const list = byComplaint.get(id)!;
+    byComplaint.delete(id);
+    yield [id, list.sort((a, b) => a.seq - b.seq)];
+  }
+}
+
+/** The same from events already in (complaint, seq) order, one complaint's events held at a time. */
+function* runsInOrder(events: Iterable<ReportEvent>): Generator<[number, ReportEvent[]]> {
+  let run: ReportEvent[] = [];
+  for (const event of events) {
+    const last = run[run.length - 1];
+    if (last && last.complaintId === event.complaintId && last.seq < event.seq) run.push(event);
+    else if (!last || last.complaintId < event.complaintId) {
+      if (last) yield [last.complaintId, run];
+      run = [event];
+    } else throw new Error(`the report was promised events in order, but complaint ${event.complaintId} event ${event.seq} came after complaint ${last.complaintId} event ${last.seq}`);
+  }
+  const last = run[run.length - 1];
+  if (last) yield [last.complaintId, run];
+}
+
+function histories(events: Iterable<ReportEvent>, lastDay: LocalDate, needs: HistoryNeeds, inOrder = false): History[] {
   const ends = [...needs.ends].sort();
   const result: History[] = [];
   // In complaint order, so that ties and the spelling shown for a grouped text never depend on
   // the order the store returned the events in.
-  for (const id of [...byComplaint.keys()].sort((a, b) => a - b)) {
-    const list = byComplaint.get(id)!;
-    byComplaint.delete(id);
-    list.sort((a, b) => a.seq - b.seq);
+  for (const [id, list] of inOrder ? runsInOrder(events) : groupsOf(events)) {
     const first = list[0];
     if (first?.type !== 'opened') {
       throw new Error(`the report needs every event of complaint ${id} from its opening, not a slice of them`);
@@ -405,10 +431,13 @@ function receivedIn(all: readonly History[], span: Span): Complaint[] {
 // Figures
 
 /** The report for the period, with the previous period of the same length beside it. */
-export function computeReport({ events, counts, period, settings, now }: ReportInput): Report {
+export function computeReport({ events, inOrder, counts, period, settings, now }: ReportInput): Report {
   const previous = previousPeriod(period);
   const counted = new Set<ComplaintEvent['type']>(['resolved', 'followed-up', 'closed', 'reopened']);
-  const all = histories(events, period.to, {
+  const all = histories(
+    events,
+    period.to,
+    {
     ends: [previous.to, period.to],
     // Without counts, the follow-ups of the twelve months are counted from the steps too.
     keep: (type, date) =>

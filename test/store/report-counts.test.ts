@@ -118,7 +118,8 @@ describe('the report’s twelve-month counts: SQL in the store = the definition 
           const every = store.reportEvents({ from: '1900-01-01', to: '2999-12-31' });
           const whole = computeReport({ events: every, period, settings: DEFAULT_SETTINGS, now: NOW });
           const sliced = computeReport({
-            events: store.reportEvents(reportWindow(period)),
+            events: store.eachReportEvent(reportWindow(period)),
+            inOrder: true,
             counts: store.reportCounts(),
             period,
             settings: DEFAULT_SETTINGS,

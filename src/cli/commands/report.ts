@@ -26,7 +26,7 @@ export async function report(context: CliContext, options: ReportOptions): Promi
   const store = await context.store();
   const settings = store.settings();
   const counts = store.reportCounts();
-  const figures = computeReport({ events: store.eachReportEvent(reportWindow(period)), counts, period, settings, now });
+  const figures = computeReport({ events: store.eachReportEvent(reportWindow(period)), inOrder: true, counts, period, settings, now });
   const text = (await loadReportRenderer(format))(figures, context.lang);
   if (options.out === undefined) return text;
   try {
