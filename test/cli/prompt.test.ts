@@ -94,7 +94,7 @@ describe('open on a terminal', () => {
     );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.screen).toMatch(/Recorded complaint #1\. Answer the customer by \w{3} \d+ \w{3}/);
+    expect(result.screen).toMatch(/Recorded complaint #1\. Answer the customer by the end of \w{3} \d+ \w{3} \(5 working days from /);
     const c = run.json<ComplaintJson>('show', '1');
     expect(c).toMatchObject({ category: 'quality', channel: 'in-person', severity: 'normal', customer: { name: 'Li Wei', phone: null }, description: 'Cracked cup', receivedBy: 'Alice' });
     expect(c.events!.map((e) => e.type)).toEqual(['opened']);
