@@ -27,7 +27,6 @@ export function projectionRow(complaint: Complaint) {
     assignee: complaint.assignee,
     closed_ms: complaint.closedAt === null ? null : instant(complaint.closedAt),
     next_due_ms: due === null ? null : instant(due.due),
-    state: JSON.stringify(complaint),
   };
 }
 
@@ -49,14 +48,11 @@ export function formKeyHash(key: string): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
-/** The JSON of a complaint numbered 0, without its opening `{"id":0,`: the store puts the id in front. */
-const UNNUMBERED = '{"id":0,';
-
 /**
  * Packs new complaints (numbered 0) with their events. Per complaint, texts: form key, uuid, ref,
- * status, severity, category, customer, assignee, received on (local date), customer key, state
- * (without its id); numbers: form key hash, received, closed, next due, event count. Then per event, texts: type, at, actor, note, payload
- * JSON, uuid; numbers: at.
+ * status, severity, category, customer, assignee, received on (local date), customer key; numbers:
+ * form key hash, received, closed, next due, event count. Then per event, texts: type, at, actor,
+ * note, payload JSON; numbers: at, satisfaction (of a follow-up).
  */
 export function packForms(forms: readonly { readonly complaint: Complaint; readonly events: readonly NewEvent[] }[]): PackedForms {
   const texts: string[] = [];
@@ -72,7 +68,6 @@ export function packForms(forms: readonly { readonly complaint: Complaint; reado
   for (const { complaint, events } of forms) {
     if (complaint.id !== 0) throw new Error('packForms takes complaints numbered 0');
     const row = projectionRow(complaint);
-    if (!row.state.startsWith(UNNUMBERED)) throw new Error('a complaint must start with its id');
     const key = formKey(complaint);
     put(key);
     put(complaint.uuid);
@@ -84,7 +79,6 @@ export function packForms(forms: readonly { readonly complaint: Complaint; reado
     put(row.assignee);
     put(localDateOf(complaint.receivedAt));
     put(customerKey(complaint.customer.name, complaint.customer.phone));
-    put(row.state.slice(UNNUMBERED.length));
     numbers.push(formKeyHash(key), instant(complaint.receivedAt), row.closed_ms ?? Number.NaN, row.next_due_ms ?? Number.NaN, events.length);
     for (const event of events) {
       const { type, at, by, note, ...payload } = event;
@@ -93,9 +87,7 @@ export function packForms(forms: readonly { readonly complaint: Complaint; reado
       put(by);
       put(note);
       put(JSON.stringify(payload));
-      // The global crypto (not an import of node:crypto): loaded only when a command writes.
-      put(crypto.randomUUID());
-      numbers.push(instant(at));
+      numbers.push(instant(at), event.type === 'followed-up' ? event.satisfaction : Number.NaN);
     }
   }
   return { count: forms.length, text: texts.join(''), lengths: Int32Array.from(lengths), numbers: Float64Array.from(numbers) };

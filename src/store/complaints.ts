@@ -110,28 +110,26 @@ export class SqliteStore {
 
   constructor(private readonly db: Db) {
     this.statements = {
-      state: db.prepare<[number], { state: string }>('SELECT state FROM complaints WHERE id = ?'),
       nextId: db.prepare<[], { id: number }>('SELECT coalesce(max(id), 0) + 1 AS id FROM complaints'),
       byRef: db.prepare<[string], { id: number }>('SELECT id FROM complaints WHERE ref = ?'),
-      byFormKey: db.prepare<[number], { id: number }>('SELECT id FROM complaints WHERE form_key = ?'),
-      statesByFormKey: db.prepare<[number], { state: string }>('SELECT state FROM complaints WHERE form_key = ?'),
+      idsByFormKey: db.prepare<[number], number>('SELECT id FROM complaints WHERE form_key = ?').pluck(),
       insertRow: db.prepare(
-        `INSERT INTO complaints (id, uuid, ref, status, severity, category, customer, assignee, received_on, customer_key, received_ms, closed_ms, next_due_ms, form_key, state)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO complaints (id, uuid, ref, status, severity, category, customer, assignee, received_on, customer_key, received_ms, closed_ms, next_due_ms, form_key)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       insertComplaint: db.prepare(
-        `INSERT INTO complaints (id, uuid, ref, status, severity, category, customer, assignee, received_on, customer_key, received_ms, closed_ms, next_due_ms, form_key, state)
-         VALUES (@id, @uuid, @ref, @status, @severity, @category, @customer, @assignee, @received_on, @customer_key, @received_ms, @closed_ms, @next_due_ms, @form_key, @state)`,
+        `INSERT INTO complaints (id, uuid, ref, status, severity, category, customer, assignee, received_on, customer_key, received_ms, closed_ms, next_due_ms, form_key)
+         VALUES (@id, @uuid, @ref, @status, @severity, @category, @customer, @assignee, @received_on, @customer_key, @received_ms, @closed_ms, @next_due_ms, @form_key)`,
       ),
       updateComplaint: db.prepare(
-        `UPDATE complaints SET status = @status, assignee = @assignee, closed_ms = @closed_ms, next_due_ms = @next_due_ms, state = @state
+        `UPDATE complaints SET status = @status, assignee = @assignee, closed_ms = @closed_ms, next_due_ms = @next_due_ms
          WHERE id = @id`,
       ),
-      lastSeq: db.prepare<[number], { seq: number }>('SELECT coalesce(max(seq), 0) AS seq FROM events WHERE complaint_id = ?'),
       insertEvent: db.prepare(
-        `INSERT INTO events (complaint_id, seq, uuid, type, at, at_ms, actor, note, data)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO events (complaint_id, seq, type, at, at_ms, actor, note, data)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
+      insertFollowup: db.prepare('INSERT INTO followups (followed_on, complaint_id, seq, satisfaction) VALUES (?, ?, ?, ?)'),
       events: db.prepare<[number], EventRow>(
         'SELECT complaint_id, seq, type, at, actor, note, data FROM events WHERE complaint_id = ? ORDER BY seq',
       ),
@@ -182,11 +180,11 @@ export class SqliteStore {
   transact(id: number, decision: Decision): { complaint: Complaint; events: NewEvent[] } {
     return this.db
       .transaction(() => {
-        const before = this.load(id);
-        const events = decision(before, this.settings());
-        let complaint = before;
+        const stored = this.find(id);
+        const events = decision(stored.complaint, this.settings());
+        let complaint = stored.complaint;
         for (const event of events) complaint = apply(complaint, event);
-        let seq = this.statements.lastSeq.get(id)!.seq;
+        let seq = stored.events.at(-1)!.seq;
         for (const event of events) this.insertEvent(id, ++seq, event);
         this.statements.updateComplaint.run(projectionRow(complaint));
         return { complaint, events };
@@ -194,8 +192,16 @@ export class SqliteStore {
       .immediate();
   }
 
+  /** A complaint as its events say, with them. */
   find(id: number): ComplaintWithEvents {
-    return { complaint: this.load(id), events: this.events(id) };
+    const events = this.events(id);
+    if (events.length === 0) {
+      throw new DomainError('not-found', {
+        en: `There is no complaint ${id}; see the ids with kesu list --status all.`,
+        zh: `没有编号为 ${id} 的投诉；可用 kesu list --status all 查看所有编号。`,
+      });
+    }
+    return { complaint: fold(id, events), events };
   }
 
   events(id: number): ComplaintEvent[] {
@@ -204,32 +210,31 @@ export class SqliteStore {
 
   /** Every complaint with its events, in id order, one at a time (for export: never all in memory). */
   *everyComplaint(): Generator<ComplaintWithEvents> {
-    // One cursor (better-sqlite3 runs nothing else on the connection while it is open); the
-    // complaint's state comes only with its first event.
+    // One cursor over the events in primary-key order (better-sqlite3 runs nothing else on the
+    // connection while it is open); each complaint is folded when its last event has been read.
     const rows = this.db
-      .prepare<[], EventRow & { state: string | null }>(
-        `SELECT e.complaint_id, e.seq, e.type, e.at, e.actor, e.note, e.data, CASE WHEN e.seq = 1 THEN c.state END AS state
-         FROM complaints c JOIN events e ON e.complaint_id = c.id
-         ORDER BY c.id, e.seq`,
-      )
+      .prepare<[], EventRow>('SELECT complaint_id, seq, type, at, actor, note, data FROM events ORDER BY complaint_id, seq')
       .iterate();
-    let current: { complaint: Complaint; events: ComplaintEvent[] } | null = null;
+    let id = 0;
+    let events: ComplaintEvent[] = [];
     for (const row of rows) {
-      if (row.state !== null) {
-        if (current) yield current;
-        current = { complaint: JSON.parse(row.state) as Complaint, events: [] };
+      if (row.complaint_id !== id) {
+        if (events.length > 0) yield { complaint: fold(id, events), events };
+        id = row.complaint_id;
+        events = [];
       }
-      current?.events.push(eventFromRow(row));
+      events.push(eventFromRow(row));
     }
-    if (current) yield current;
+    if (events.length > 0) yield { complaint: fold(id, events), events };
   }
 
   list(filter: ListFilter): Complaint[] {
     const { sql, params } = listQuery(filter);
     return this.db
-      .prepare<(string | number)[], { state: string }>(sql)
+      .prepare<(string | number)[], number>(sql)
+      .pluck()
       .all(...params)
-      .map((row) => JSON.parse(row.state) as Complaint);
+      .map((id) => fold(id, this.events(id)));
   }
 
   /** Complaints not closed whose nearest deadline falls before `beforeMs`, nearest first. */
@@ -280,7 +285,7 @@ export class SqliteStore {
       this.db.pragma(`cache_size = ${cacheSize}`);
       this.db.pragma('synchronous = NORMAL');
     };
-    const { insertRow, insertEvent } = this.statements;
+    const { insertRow, insertEvent, insertFollowup } = this.statements;
     const addPacked = (pack: PackedForms): { imported: number; alreadyPresent: number } => {
       const outcome = { imported: 0, alreadyPresent: 0 };
       const read = new PackReader(pack);
@@ -295,29 +300,30 @@ export class SqliteStore {
         const assignee = read.string();
         const receivedOn = read.required();
         const customerKeyText = read.required();
-        const state = read.required();
         const hash = read.count();
         const received = read.count();
         const closed = read.number();
         const due = read.number();
         const eventCount = read.count();
-        if (this.statements.byFormKey.get(hash) && this.hasFormKey(hash, key)) {
+        if (this.hasFormKey(hash, key)) {
           for (let e = 0; e < eventCount; e++) {
-            for (let value = 0; value < 6; value++) read.string();
+            for (let value = 0; value < 5; value++) read.string();
             read.count();
+            read.number();
           }
           outcome.alreadyPresent++;
           continue;
         }
         const id = nextId++;
-        insertRow.run(id, uuid, ref, status, severity, category, customer, assignee, receivedOn, customerKeyText, received, closed, due, hash, `{"id":${id},${state}`);
+        insertRow.run(id, uuid, ref, status, severity, category, customer, assignee, receivedOn, customerKeyText, received, closed, due, hash);
         for (let seq = 1; seq <= eventCount; seq++) {
           const type = read.required();
           const at = read.required();
           const actor = read.required();
           const note = read.string();
-          const data = read.required();
-          insertEvent.run(id, seq, read.required(), type, at, read.count(), actor, note, data);
+          insertEvent.run(id, seq, type, at, read.count(), actor, note, read.required());
+          const satisfaction = read.number();
+          if (satisfaction !== null) insertFollowup.run(localDateOf(at), id, seq, satisfaction);
         }
         outcome.imported++;
       }
@@ -382,23 +388,12 @@ export class SqliteStore {
 
   /** Whether a complaint with this form key is stored: the hash finds it, the full key confirms it. */
   private hasFormKey(hash: number, key: string): boolean {
-    return this.statements.statesByFormKey.all(hash).some((row) => formKey(JSON.parse(row.state) as Complaint) === key);
+    return this.statements.idsByFormKey.all(hash).some((id) => formKey(fold(id, this.events(id))) === key);
   }
 
   /** The id of the complaint with this paper form number, if any. */
   idByRef(ref: string): number | null {
     return this.statements.byRef.get(ref)?.id ?? null;
-  }
-
-  private load(id: number): Complaint {
-    const row = this.statements.state.get(id);
-    if (!row) {
-      throw new DomainError('not-found', {
-        en: `There is no complaint ${id}; see the ids with kesu list --status all.`,
-        zh: `没有编号为 ${id} 的投诉；可用 kesu list --status all 查看所有编号。`,
-      });
-    }
-    return JSON.parse(row.state) as Complaint;
   }
 
   private insert(complaint: Complaint, events: readonly NewEvent[]): void {
@@ -428,8 +423,8 @@ export class SqliteStore {
 
   private insertEvent(complaintId: number, seq: number, event: NewEvent): void {
     const { type, at, by, note, ...payload } = event;
-    // The global crypto (not an import of node:crypto) loads only when a command writes.
-    this.statements.insertEvent.run(complaintId, seq, crypto.randomUUID(), type, at, instant(at), by, note, JSON.stringify(payload));
+    this.statements.insertEvent.run(complaintId, seq, type, at, instant(at), by, note, JSON.stringify(payload));
+    if (event.type === 'followed-up') this.statements.insertFollowup.run(localDateOf(at), complaintId, seq, event.satisfaction);
   }
 }
 
@@ -465,7 +460,7 @@ export function listQuery(filter: ListFilter): { sql: string; params: (string | 
   }
   const limit = filter.limit === undefined ? '' : ` LIMIT ${Math.max(0, Math.floor(filter.limit))}`;
   const sql =
-    `SELECT state FROM complaints ${where.length ? `WHERE ${where.join(' AND ')}` : ''}` +
+    `SELECT id FROM complaints ${where.length ? `WHERE ${where.join(' AND ')}` : ''}` +
     // Complaints not closed always have a deadline, so the agenda index gives their order as it is.
     (filter.statuses === null ? ' ORDER BY major DESC, next_due_ms, id' : ' ORDER BY major DESC, next_due_ms IS NULL, next_due_ms, id') +
     limit;
