@@ -315,9 +315,13 @@ function firstDayOfYearEnding(to: LocalDate): LocalDate {
 interface Step {
   readonly event: ComplaintEvent;
   readonly date: LocalDate;
-  /** The complaint just before this event: the deadlines then in force. */
-  readonly before: Complaint | null;
-  readonly after: Complaint;
+  readonly complaintId: number;
+  readonly receivedAt: IsoTime;
+  /**
+   * The status and the deadlines in force just before this event (null before the opening): only
+   * these, not the whole complaint, so that a long report holds one small object per step.
+   */
+  readonly before: Pick<Complaint, 'status' | 'deadlines'> | null;
 }
 
 interface History {
@@ -387,7 +391,9 @@ function histories(events: Iterable<ReportEvent>, lastDay: LocalDate, needs: His
       if (date > lastDay) break;
       while (end < ends.length && ends[end]! < date) states.set(ends[end++]!, state);
       const after = apply(state, event, id);
-      if (needs.keep(event.type, date)) steps.push({ event, date, before: state, after });
+      if (needs.keep(event.type, date)) {
+        steps.push({ event, date, complaintId: id, receivedAt: after.receivedAt, before: state && { status: state.status, deadlines: state.deadlines } });
+      }
       state = after;
     }
     while (end < ends.length) states.set(ends[end++]!, state);
@@ -470,8 +476,8 @@ function figuresFor(period: ReportPeriod, { all, settings, now, redact, days, lo
   const followups = stepsIn(all, period, 'followed-up');
   const satisfactions = followups.map((s) => s.event.satisfaction);
   const withSolutionDue = resolves.filter((s) => s.before?.status === 'assigned');
-  const daysToResolve = resolves.map((s) => countWorkingDays(settings.calendar, localDateOf(s.after.receivedAt), s.date));
-  const resolvedIds = new Set(resolves.map((s) => s.after.id));
+  const daysToResolve = resolves.map((s) => countWorkingDays(settings.calendar, localDateOf(s.receivedAt), s.date));
+  const resolvedIds = new Set(resolves.map((s) => s.complaintId));
   const resolvedComplaints = all.filter((h) => resolvedIds.has(h.id)).map((h) => stateOn(h, period.to)!);
   const substantiatedKnown = received.filter((c) => c.substantiated !== null);
 
