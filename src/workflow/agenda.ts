@@ -31,7 +31,8 @@ export function buildAgenda(complaints: readonly Complaint[], now: IsoTime): Age
     groups.set(key, group);
   }
   const rank = (group: AgendaGroup): string => (group.kind === 'overdue' ? '0' : group.kind === 'today' ? '1' : `2${group.date}`);
-  return [...groups.values()].sort((a, b) => rank(a).localeCompare(rank(b)));
+  // Ranks are ASCII: compared by code unit (localeCompare would load ICU's collator for nothing).
+  return [...groups.values()].sort((a, b) => (rank(a) < rank(b) ? -1 : rank(a) > rank(b) ? 1 : 0));
 }
 
 function majorFirst(a: Complaint, b: Complaint): number {
