@@ -233,7 +233,7 @@ export async function buildStore({ dist, path, plan, indexes, workers = 2, onPro
   const { SqliteStore } = await import(`${dist}/store/complaints.js`);
   for (const suffix of ['', '-wal', '-shm']) await rm(`${path}${suffix}`, { force: true });
   const db = openDatabase(path);
-  db.pragma('cache_size = -1000000'); // 1 GB of page cache while building: random uuids in big indexes
+  db.pragma('cache_size = -1000000'); // 1 GB of page cache while building (kept by beginBulk): the form key index takes rows at random
   const store = new SqliteStore(db);
   const CHUNK = 50_000;
   const BATCH = 1_000;

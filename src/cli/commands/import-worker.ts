@@ -47,8 +47,12 @@ export type FromWorker =
 
 export type ToWorker = { readonly type: 'start'; readonly settings: Settings; readonly defaultActor: string } | { readonly type: 'ack' };
 
-/** Rows per batch, and batches sent before the main thread has written one. */
-const BATCH_ROWS = 1_000;
+/**
+ * Rows per batch, and batches sent before the main thread has written one. Small batches: the forms
+ * of a batch die young instead of being promoted to the old generation while it fills (measured on
+ * 100 k forms: 1,000 rows 7.4 s and 250 MB; 100 rows 5.5 s and 180 MB).
+ */
+const BATCH_ROWS = 100;
 const IN_FLIGHT = 3;
 
 export function thrownError(error: unknown): ThrownError {
