@@ -116,6 +116,8 @@ export async function importFile(context: CliContext, file: string | undefined, 
       progress?.update(message.bytes, counts.read);
     }
     progress?.clear();
+    // The worker has said all it had: its memory goes before the commit's index builds need theirs.
+    await worker.terminate();
     const refused = unreadable !== null || (counts.rejected > 0 && !options.skipInvalid);
     if (refused || options.dryRun) writer.rollback();
     else writer.commit();
