@@ -440,15 +440,13 @@ function receivedIn(all: readonly History[], span: Span): Complaint[] {
 export function computeReport({ events, inOrder, counts, period, settings, now }: ReportInput): Report {
   const previous = previousPeriod(period);
   const counted = new Set<ComplaintEvent['type']>(['resolved', 'followed-up', 'closed', 'reopened']);
-  const all = histories(
-    events,
-    period.to,
-    {
+  const needs: HistoryNeeds = {
     ends: [previous.to, period.to],
     // Without counts, the follow-ups of the twelve months are counted from the steps too.
     keep: (type, date) =>
       (counted.has(type) && (within(date, period) || within(date, previous))) || (counts === undefined && type === 'followed-up'),
-  });
+  };
+  const all = histories(events, period.to, needs, inOrder);
   const redact = phoneRedactor(all);
   const long = counts ?? countsOf(all);
   const window = countsWindow(period);
