@@ -3,7 +3,7 @@
 // in December shows October as it was, not as it is now. Membership in a period is by the local
 // date written in each event's time (the shop's own day), never by the machine's time zone.
 import { countWorkingDays } from './calendar.js';
-import { apply, formatMoney, overdueAt, type Complaint, type ComplaintEvent } from './complaint.js';
+import { apply, EVENT_TYPES, formatMoney, overdueAt, type Complaint, type ComplaintEvent } from './complaint.js';
 import type { Deadline } from './deadlines.js';
 import { invalid } from './errors.js';
 import { customerKey, looseText } from './identity.js';
@@ -418,14 +418,17 @@ const within = (date: LocalDate, span: Span): boolean => date >= span.from && da
 
 type StepOf<T extends ComplaintEvent['type']> = Step & { readonly event: Extract<ComplaintEvent, { type: T }> };
 
-function stepsIn<T extends ComplaintEvent['type']>(all: readonly History[], span: Span, type: T): StepOf<T>[] {
-  const found: StepOf<T>[] = [];
+type StepsByType = { readonly [T in ComplaintEvent['type']]: readonly StepOf<T>[] };
+
+/** The kept steps taken in the span, by type (one pass over every history). */
+function stepsIn(all: readonly History[], span: Span): StepsByType {
+  const found = Object.fromEntries(EVENT_TYPES.map((type) => [type, [] as Step[]])) as Record<ComplaintEvent['type'], Step[]>;
   for (const history of all) {
     for (const step of history.steps) {
-      if (step.event.type === type && within(step.date, span)) found.push(step as StepOf<T>);
+      if (within(step.date, span)) found[step.event.type].push(step);
     }
   }
-  return found;
+  return found as unknown as StepsByType;
 }
 
 /** The complaints received in the span, as they stood at its end. */
@@ -470,8 +473,9 @@ function figuresFor(period: ReportPeriod, { all, settings, now, redact, days, lo
   const atEnd = all.map((h) => stateOn(h, period.to)).filter((c): c is Complaint => c !== null);
   const stillOpen = atEnd.filter((c) => c.status !== 'closed');
   const endOfPeriod = earlier(endOfDay(period.to, offsetOf(now)), now);
-  const resolves = stepsIn(all, period, 'resolved');
-  const followups = stepsIn(all, period, 'followed-up');
+  const steps = stepsIn(all, period);
+  const resolves = steps.resolved;
+  const followups = steps['followed-up'];
   const satisfactions = followups.map((s) => s.event.satisfaction);
   const withSolutionDue = resolves.filter((s) => s.before?.status === 'assigned');
   const daysToResolve = resolves.map((s) => countWorkingDays(settings.calendar, localDateOf(s.receivedAt), s.date));
@@ -483,8 +487,8 @@ function figuresFor(period: ReportPeriod, { all, settings, now, redact, days, lo
     period,
     received: received.length,
     resolved: resolves.length,
-    closed: stepsIn(all, period, 'closed').length,
-    reopened: stepsIn(all, period, 'reopened').length,
+    closed: steps.closed.length,
+    reopened: steps.reopened.length,
     openAtEnd: stillOpen.length,
     overdueAtEnd: stillOpen.filter((c) => overdueAt(c, endOfPeriod).length > 0).length,
     byCategory: countByCode(CATEGORIES, received.map((c) => c.category)),
