@@ -61,10 +61,10 @@ export type OpenDecision = (settings: Settings) => NewEvent[];
 
 const SETTINGS_KEY = 'settings';
 /**
- * The page cache of a bulk write at least, in KiB (negative: SQLite's way of saying KiB, not
- * pages). 8 MB: as fast as 32 MB for an import of 100 k or 1 M forms (measured), 25 MB less memory.
+ * The page cache of a bulk write, in KiB. 8 MB: as fast as 32 MB for an import of 100 k or 1 M
+ * forms (measured), and less than the 16 MB better-sqlite3 gives a connection.
  */
-const BULK_CACHE_KIB = -8_192;
+const BULK_CACHE_KIB = 8_192;
 
 /**
  * The report's events: every event of each complaint received by @to that has an event from @from
@@ -248,9 +248,10 @@ export class SqliteStore {
   /**
    * Starts a bulk write (an import): one write transaction that stays open across batches, so
    * that a failure or a kill anywhere leaves the database as it was before. Call `commit` at
-   * the end, or `rollback`.
+   * the end, or `rollback`. `cacheKib`: the page cache meanwhile (the benchmark's store builder
+   * takes more than an import needs).
    */
-  beginBulk(): BulkWriter {
+  beginBulk({ cacheKib = BULK_CACHE_KIB }: { cacheKib?: number } = {}): BulkWriter {
     // A crash of the process cannot lose a committed transaction even without fsync per page;
     // only a power cut could, and an import can be run again (it is idempotent). SQLite takes the
     // safety level only outside a transaction, so it is set before BEGIN.
@@ -261,12 +262,10 @@ export class SqliteStore {
       this.db.pragma('synchronous = NORMAL');
       throw error;
     }
-    // Room in the page cache for the index that takes a row of every form at a random place (the
-    // form key), so that its pages are not written out and read back again and again; the memory
-    // stays the same whatever the size of the file (the default is 2 MB). A larger cache set by the
-    // caller (the benchmark's store builder) is kept.
+    // A page cache of a fixed size, whatever the size of the file, for the index that takes a row
+    // of every form at a random place (the form key). Negative: SQLite's way of saying KiB.
     const cacheSize = this.db.pragma('cache_size', { simple: true }) as number;
-    if (cacheSize > BULK_CACHE_KIB) this.db.pragma(`cache_size = ${BULK_CACHE_KIB}`);
+    this.db.pragma(`cache_size = ${-Math.round(cacheKib)}`);
     let nextId = this.statements.nextId.get()!.id;
     // Into an empty store, the indexes that only list, due and report read are built once at the end
     // (a sort) instead of row by row; inside the same transaction, so a rollback or a kill leaves

@@ -233,7 +233,6 @@ export async function buildStore({ dist, path, plan, indexes, workers = 2, onPro
   const { SqliteStore } = await import(`${dist}/store/complaints.js`);
   for (const suffix of ['', '-wal', '-shm']) await rm(`${path}${suffix}`, { force: true });
   const db = openDatabase(path);
-  db.pragma('cache_size = -1000000'); // 1 GB of page cache while building (kept by beginBulk): the form key index takes rows at random
   const store = new SqliteStore(db);
   const CHUNK = 50_000;
   const BATCH = 1_000;
@@ -275,7 +274,8 @@ export async function buildStore({ dist, path, plan, indexes, workers = 2, onPro
     for (let batch = 0; batch < batches; batch++) {
       const forms = await receive(batch);
       request(batch + workers * AHEAD);
-      bulk ??= store.beginBulk();
+      // 1 GB of page cache while building: the form key index of a million forms takes rows at random.
+      bulk ??= store.beginBulk({ cacheKib: 1_000_000 });
       try {
         const outcome = bulk.add(forms);
         if (outcome.alreadyPresent) throw new Error(`generated forms counted as already present: ${outcome.alreadyPresent}`);
