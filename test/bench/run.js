@@ -22,7 +22,7 @@ const flags = new Set(process.argv.slice(2));
 const quick = flags.has('--quick');
 const asJson = flags.has('--json');
 const prepareOnly = flags.has('--prepare');
-// --render FILE: print the table of an earlier `--json` run (for RESULTS.md), without measuring.
+// --render FILE: print the table of an earlier `--json` run (for the README), without measuring.
 const renderIndex = process.argv.indexOf('--render');
 if (renderIndex !== -1) {
   const { readFileSync: read } = await import('node:fs');
