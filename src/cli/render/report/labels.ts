@@ -34,7 +34,7 @@ const TEXT = {
   trendChart: { en: 'Received and mean satisfaction, last 12 months', zh: '近12个月受理量与平均满意度' },
   categoryChart: { en: 'Complaints received by category', zh: '各类别受理量' },
   onTimeChart: { en: 'On time', zh: '及时率' },
-  satisfactionAxis: { en: 'satisfaction (1–5)', zh: '满意度（1–5）' },
+  satisfactionAxis: { en: 'Mean satisfaction (1–5)', zh: '平均满意度（1–5）' },
 } as const satisfies Record<string, Sentence>;
 
 export type ReportTextKey = keyof typeof TEXT;
