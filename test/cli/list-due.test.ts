@@ -79,7 +79,8 @@ describe('list', () => {
     const text = run.ok('list', '--status', 'open,assigned', '--overdue');
     const lines = text.trimEnd().split('\n');
     expect(lines[1]).toMatch(/^│ ID +│ Status +│ Severity +│ Category +│ Customer +│ Received +│ Next due +│ Assignee +│$/);
-    expect(lines.slice(2, -1).map((line) => line.split('│')[1]!.trim())).toEqual(['2 !', '3', '1']);
+    expect(lines[2]).toMatch(/^├─+┼─+┼─+┼─+┼─+┼─+┼─+┼─+┤$/);
+    expect(lines.slice(3, -1).map((line) => line.split('│')[1]!.trim())).toEqual(['2 !', '3', '1']);
     expect(text).toMatch(/│ 2 ! +│ assigned +│ major +│ service +│ Wang Fang +│ Tue 10 Nov 09:00 +│ Wed 11 Nov 09:00 \(answer\) OVERDUE +│ Zhang +│/);
     expect(text).toMatch(/│ 1 +│ open +│ normal +│ quality +│ Li Wei +│ Mon 2 Nov 09:00 +│ Mon 9 Nov \(answer\) OVERDUE +│ — +│/);
     expect(run.ok('list', '--category', 'other')).toBe('No complaints match.\n');

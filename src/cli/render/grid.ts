@@ -7,11 +7,14 @@ const ANSI = /\u001b\[[0-9;]*m/g;
 
 const visibleWidth = (text: string): number => displayWidth(text.replace(ANSI, ''));
 
-/** A table with a header row, columns as wide as their widest cell, CJK counted as two columns. */
+/**
+ * A table with a header row ruled off from the rows (the rows themselves are not, so that a long
+ * list stays compact), columns as wide as their widest cell, CJK counted as two columns.
+ */
 export function renderGrid(head: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = head.map((cell, column) => Math.max(visibleWidth(cell), ...rows.map((row) => visibleWidth(row[column] ?? ''))));
   const line = (left: string, join: string, right: string): string => `${left}${widths.map((w) => '─'.repeat(w + 2)).join(join)}${right}`;
   const row = (cells: readonly string[]): string =>
     `│${cells.map((cell, column) => ` ${cell}${' '.repeat(widths[column]! - visibleWidth(cell))} `).join('│')}│`;
-  return [line('┌', '┬', '┐'), row(head), ...rows.map(row), line('└', '┴', '┘')].join('\n');
+  return [line('┌', '┬', '┐'), row(head), line('├', '┼', '┤'), ...rows.map(row), line('└', '┴', '┘')].join('\n');
 }
