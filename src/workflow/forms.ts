@@ -262,7 +262,8 @@ export function readForm(line: { readonly row: number; readonly cells: readonly 
   const text = (field: FormField): string | null => {
     const index = columns.indexOf[field];
     const cell = index === undefined ? '' : (line.cells[index] ?? '');
-    const value = cell.replace(/\r\n?/g, '\n').trim();
+    // Line breaks made LF (the CSV reader has done it already: the pattern runs only when needed).
+    const value = (cell.includes('\r') ? cell.replace(/\r\n?/g, '\n') : cell).trim();
     if (value === '') return null;
     if (value.length > MAX_TEXT) {
       complain(field, `too long at ${value.length} characters (at most ${MAX_TEXT})`, `内容过长，共 ${value.length} 字（最多 ${MAX_TEXT} 字）`);
