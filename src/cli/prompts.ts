@@ -2,7 +2,7 @@
 // prompt is really shown, so commands run from scripts never load it.
 import { DomainError } from '../workflow/errors.js';
 import { checkPhone } from '../workflow/transitions.js';
-import { CATEGORY, CHANNEL, labelOf, SEVERITY, type Category, type Channel, type Lang, type Severity, type Vocabulary } from '../workflow/vocab.js';
+import { CATEGORY, CHANNEL, DEFAULT_CHANNEL, DEFAULT_SEVERITY, labelOf, SEVERITY, type Category, type Channel, type Lang, type Severity, type Vocabulary } from '../workflow/vocab.js';
 
 export interface OpenAnswers {
   customer?: string;
@@ -36,9 +36,9 @@ export async function askOpenFields(fields: readonly OpenField[], lang: Lang): P
     vocab.codes.map((code) => ({ name: lang === 'zh' ? `${labelOf(vocab, code, 'zh')} (${code})` : labelOf(vocab, code, 'en'), value: code }));
   const questions = fields.map((field) => {
     const message = QUESTIONS[field][lang];
-    if (field === 'channel') return { type: 'select', name: field, message, choices: choices(CHANNEL), default: 'in-person' };
+    if (field === 'channel') return { type: 'select', name: field, message, choices: choices(CHANNEL), default: DEFAULT_CHANNEL };
     if (field === 'category') return { type: 'select', name: field, message, choices: choices(CATEGORY) };
-    if (field === 'severity') return { type: 'select', name: field, message, choices: choices(SEVERITY), default: 'normal' };
+    if (field === 'severity') return { type: 'select', name: field, message, choices: choices(SEVERITY), default: DEFAULT_SEVERITY };
     return {
       type: 'input',
       name: field,

@@ -245,13 +245,23 @@ export function pendingDeadlines(complaint: Complaint): { kind: DeadlineKind; de
   return pending;
 }
 
-/** The nearest deadline still to be met, or null when none is (a closed complaint). */
-export function nextDue(complaint: Complaint): Deadline | null {
-  let nearest: Deadline | null = null;
-  for (const { deadline } of pendingDeadlines(complaint)) {
-    if (!nearest || compareTimes(deadline.due, nearest.due) < 0) nearest = deadline;
+/** The nearest deadline still to be met with its kind (the first named on a tie), or null when none is. */
+export function nearestPending(complaint: Complaint): { kind: DeadlineKind; deadline: Deadline } | null {
+  let nearest: { kind: DeadlineKind; deadline: Deadline } | null = null;
+  for (const pending of pendingDeadlines(complaint)) {
+    if (!nearest || compareTimes(pending.deadline.due, nearest.deadline.due) < 0) nearest = pending;
   }
   return nearest;
+}
+
+/** The nearest deadline still to be met, or null when none is (a closed complaint). */
+export function nextDue(complaint: Complaint): Deadline | null {
+  return nearestPending(complaint)?.deadline ?? null;
+}
+
+/** A major complaint not yet closed: the one that must stand out wherever complaints are shown. */
+export function isOpenMajor(complaint: Complaint): boolean {
+  return complaint.severity === 'major' && complaint.status !== 'closed';
 }
 
 /** Names of the pending deadlines that have passed at `now`. */

@@ -13,6 +13,8 @@ import {
   CHANNEL,
   CLOSE_REASON,
   COMPENSATION_KIND,
+  DEFAULT_CHANNEL,
+  DEFAULT_SEVERITY,
   FOLLOWUP_METHOD,
   isCode,
   labelOf,
@@ -337,8 +339,8 @@ export function readForm(line: { readonly row: number; readonly cells: readonly 
   const description = required('description', "the customer's complaint", '投诉内容');
   const category = code('category', CATEGORY, null);
   if (category === null) required('category', 'the category', '投诉类别');
-  const channel = code('channel', CHANNEL, 'in-person');
-  const severity = code('severity', SEVERITY, 'normal');
+  const channel = code('channel', CHANNEL, DEFAULT_CHANNEL);
+  const severity = code('severity', SEVERITY, DEFAULT_SEVERITY);
   const receivedBy = text('receivedBy');
   const phone = readPhone(text('phone'), complain);
   const request = text('request');

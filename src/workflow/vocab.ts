@@ -21,6 +21,9 @@ export type Status = (typeof STATUSES)[number];
 export type Channel = (typeof CHANNELS)[number];
 export type Category = (typeof CATEGORIES)[number];
 export type Severity = (typeof SEVERITIES)[number];
+/** What a complaint is taken as when its form or the person recording it does not say. */
+export const DEFAULT_CHANNEL: Channel = 'in-person';
+export const DEFAULT_SEVERITY: Severity = 'normal';
 export type Responsibility = (typeof RESPONSIBILITIES)[number];
 export type CompensationKind = (typeof COMPENSATION_KINDS)[number];
 export type FollowupMethod = (typeof FOLLOWUP_METHODS)[number];

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { decide } from '../../workflow/transitions.js';
-import { CATEGORY, CHANNEL, SEVERITY } from '../../workflow/vocab.js';
+import { CATEGORY, CHANNEL, DEFAULT_CHANNEL, DEFAULT_SEVERITY, SEVERITY } from '../../workflow/vocab.js';
 import type { CliContext } from '../context.js';
 import { usage } from '../errors.js';
 import { optionalVocab } from '../options.js';
@@ -54,9 +54,9 @@ export async function open(context: CliContext, options: OpenOptions): Promise<s
         ref: options.ref ?? null,
         customer: fields.customer ?? '',
         phone: fields.phone ?? null,
-        channel: fields.channel ?? 'in-person',
+        channel: fields.channel ?? DEFAULT_CHANNEL,
         category: fields.category!,
-        severity: fields.severity ?? 'normal',
+        severity: fields.severity ?? DEFAULT_SEVERITY,
         description: fields.description ?? '',
         request: fields.request ?? null,
         order: options.order ?? null,

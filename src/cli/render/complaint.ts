@@ -1,7 +1,7 @@
 // The complaint as people read it: the list table, and the whole record with its timeline.
-import { formatMoney, overdueAt, pendingDeadlines, type Complaint, type ComplaintEvent } from '../../workflow/complaint.js';
+import { formatMoney, isOpenMajor, nearestPending, overdueAt, pendingDeadlines, type Complaint, type ComplaintEvent } from '../../workflow/complaint.js';
 import { DEADLINE_KINDS } from '../../workflow/deadlines.js';
-import { compareTimes, type IsoTime } from '../../workflow/time.js';
+import type { IsoTime } from '../../workflow/time.js';
 import {
   CATEGORY,
   CHANNEL,
@@ -16,7 +16,7 @@ import {
   STATUS,
   type Lang,
 } from '../../workflow/vocab.js';
-import { DEADLINE_NAMES, EVENT_NAMES, explainDeadline, formatDue, formatTime, padDisplay, t } from './i18n.js';
+import { DEADLINE_NAMES, EVENT_NAMES, explainDeadline, formatDue, formatTime, padDisplay, t, type TextKey } from './i18n.js';
 import { renderGrid } from './grid.js';
 import type { Style } from './style.js';
 
@@ -30,18 +30,13 @@ export interface RenderContext {
 /** The id column: major complaints stand out until they are closed. */
 function idCell(complaint: Complaint, { style }: RenderContext): string {
   const id = String(complaint.id);
-  return complaint.severity === 'major' && complaint.status !== 'closed' ? style.major(`${id} !`) : id;
+  return isOpenMajor(complaint) ? style.major(`${id} !`) : id;
 }
 
 function nextDueCell(complaint: Complaint, context: RenderContext): string {
   const { lang, now, style } = context;
   const year = now.slice(0, 4);
-  // The nearest, the first named on a tie (compared as instants: localeCompare would load ICU's
-  // collator, a tenth of the start-up of kesu list).
-  let first: ReturnType<typeof pendingDeadlines>[number] | undefined;
-  for (const pending of pendingDeadlines(complaint)) {
-    if (!first || compareTimes(pending.deadline.due, first.deadline.due) < 0) first = pending;
-  }
+  const first = nearestPending(complaint);
   if (!first) return t('none', lang);
   const text = `${formatDue(first.deadline, lang, year)} (${DEADLINE_NAMES[first.kind][lang]})`;
   return overdueAt(complaint, now).length ? style.overdue(`${text} ${t('overdue', lang)}`) : text;
@@ -57,7 +52,7 @@ export function renderList(complaints: readonly Complaint[], context: RenderCont
     return [
       idCell(c, context),
       labelOf(STATUS, c.status, lang),
-      c.severity === 'major' && c.status !== 'closed' ? context.style.major(severity) : severity,
+      isOpenMajor(c) ? context.style.major(severity) : severity,
       labelOf(CATEGORY, c.category, lang),
       c.customer.name,
       formatTime(c.receivedAt, lang, year),
@@ -72,11 +67,10 @@ export function renderComplaint(complaint: Complaint, events: readonly Complaint
   const { lang, now, style } = context;
   const lines: string[] = [];
   const title = `#${complaint.id}  ${labelOf(STATUS, complaint.status, lang)}${complaint.outcome ? ` (${labelOf(OUTCOME, complaint.outcome, lang)})` : ''}`;
-  const isMajor = complaint.severity === 'major' && complaint.status !== 'closed';
-  lines.push(isMajor ? style.major(`${title}  ${labelOf(SEVERITY, 'major', lang).toUpperCase()}`) : style.bold(title));
+  lines.push(isOpenMajor(complaint) ? style.major(`${title}  ${labelOf(SEVERITY, 'major', lang).toUpperCase()}`) : style.bold(title));
   const year = now.slice(0, 4);
   const labelWidth = lang === 'zh' ? 10 : 19;
-  const field = (key: Parameters<typeof t>[0], value: string | null | undefined): void => {
+  const field = (key: TextKey, value: string | null | undefined): void => {
     if (value !== null && value !== undefined && value !== '') lines.push(`${padDisplay(t(key, lang), labelWidth)}${value}`);
   };
   field('ref', complaint.ref);
@@ -122,7 +116,7 @@ export function renderComplaint(complaint: Complaint, events: readonly Complaint
 
   lines.push('', style.heading(t('timeline', lang)));
   for (const event of events) {
-    const name = EVENT_NAMES[event.type]?.[lang] ?? event.type;
+    const name = EVENT_NAMES[event.type][lang];
     lines.push(`  ${String(event.seq).padStart(2)}  ${formatTime(event.at, lang, year)}  ${event.by}  ${describeEvent(event, name, lang)}`);
   }
   return `${lines.join('\n')}\n`;

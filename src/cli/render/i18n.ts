@@ -1,13 +1,10 @@
 // Every fixed piece of text the shell shows, in English and Chinese, and the dates as a shop reads them.
 import type { NotableDay } from '../../workflow/calendar.js';
+import type { EventType } from '../../workflow/complaint.js';
 import type { Deadline, DeadlineKind } from '../../workflow/deadlines.js';
 import type { Sentence } from '../../workflow/errors.js';
 import { localDateOf, weekdayOf, type IsoTime, type LocalDate } from '../../workflow/time.js';
 import type { Lang } from '../../workflow/vocab.js';
-
-export function pick(sentence: Sentence, lang: Lang): string {
-  return sentence[lang];
-}
 
 const TEXT = {
   id: { en: 'ID', zh: '编号' },
@@ -62,7 +59,7 @@ export const DEADLINE_NAMES: Record<DeadlineKind, Sentence> = {
   followup: { en: 'follow-up', zh: '回访' },
 };
 
-export const EVENT_NAMES: Record<string, Sentence> = {
+export const EVENT_NAMES: Record<EventType, Sentence> = {
   opened: { en: 'received', zh: '受理' },
   logged: { en: 'note', zh: '记录' },
   assigned: { en: 'assigned', zh: '指派' },

@@ -1,7 +1,7 @@
 // What `kesu import` says: each problem as `row N, column C: …`, the summary, and the --json shape.
 import type { Sentence } from '../../workflow/errors.js';
 import type { Lang } from '../../workflow/vocab.js';
-import { displayWidth } from './i18n.js';
+import { displayWidth, padDisplay } from './i18n.js';
 
 /** One problem of the file: a row's cell, or (column null) the row as a whole. */
 export interface ImportProblem {
@@ -60,7 +60,7 @@ export function renderImportSummary(summary: ImportSummary, outcome: ImportOutco
           [dry ? 'would reject' : 'rejected', summary.rejected],
         ];
   const width = Math.max(...labels.map(([label]) => displayWidth(label)));
-  const lines = labels.map(([label, count]) => `${label}${' '.repeat(width - displayWidth(label))}  ${count}`);
+  const lines = labels.map(([label, count]) => `${padDisplay(label, width + 2)}${count}`);
   if (dry) lines.push(lang === 'zh' ? '试运行：数据库未作任何改动。' : 'Dry run: nothing was written to the database.');
   return `${lines.join('\n')}\n`;
 }
