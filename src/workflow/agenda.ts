@@ -1,7 +1,8 @@
 // Today's agenda: overdue first, then due today, then the next working days; major first in each.
-import { addWorkingDays, type Calendar } from './calendar.js';
+import type { Calendar } from './calendar.js';
 import { nextDue, type Complaint } from './complaint.js';
-import { compareTimes, endOfDay, localDateOf, offsetOf, type IsoTime, type LocalDate } from './time.js';
+import { deadlineFrom } from './deadlines.js';
+import { compareTimes, localDateOf, type IsoTime, type LocalDate } from './time.js';
 
 export interface AgendaGroup {
   readonly kind: 'overdue' | 'today' | 'day';
@@ -12,7 +13,7 @@ export interface AgendaGroup {
 
 /** The end of the agenda's horizon: the end of the `days`-th working day after today. */
 export function agendaHorizon(calendar: Calendar, now: IsoTime, days: number): IsoTime {
-  return endOfDay(addWorkingDays(calendar, localDateOf(now), days).date, offsetOf(now));
+  return deadlineFrom(calendar, now, { amount: days, unit: 'workdays' }).due;
 }
 
 export function buildAgenda(complaints: readonly Complaint[], now: IsoTime): AgendaGroup[] {

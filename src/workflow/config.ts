@@ -7,15 +7,6 @@ import { CATEGORY, parseCode, SEVERITY, describeCodes } from './vocab.js';
 
 const WEEKDAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
-export const SETTING_KEYS = [
-  'workweek',
-  'by',
-  ...DEADLINE_KINDS.flatMap((kind) => SEVERITY.codes.map((severity) => `deadline.${kind}.${severity}`)),
-  'deadline.next-followup',
-  ...CATEGORY.codes.map((category) => `department.${category}`),
-  ...CATEGORY.codes.map((category) => `followups.${category}`),
-] as const;
-
 /** `kesu config set KEY VALUE`. */
 export function setSetting(settings: Settings, key: string, value: string): Settings {
   const [head, first, second] = key.toLowerCase().split('.');

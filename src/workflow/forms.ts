@@ -15,6 +15,7 @@ import {
   COMPENSATION_KIND,
   DEFAULT_CHANNEL,
   DEFAULT_SEVERITY,
+  describeCodes,
   FOLLOWUP_METHOD,
   isCode,
   labelOf,
@@ -286,11 +287,14 @@ export function readForm(line: { readonly row: number; readonly cells: readonly 
     return index !== undefined && (line.cells[index] ?? '').trim() !== '';
   };
 
+  /** Says the cell is empty when it is (a cell given but unreadable has said what is wrong with it). */
+  const mustBeGiven = (field: FormField, what: string, whatZh: string): void => {
+    if (!given(field)) complain(field, `empty (${what} is required)`, `未填写（${whatZh}为必填项）`);
+  };
+
   const required = (field: FormField, what: string, whatZh: string): string | null => {
     const value = text(field);
-    if (value === null && !given(field)) {
-      complain(field, `empty (${what} is required)`, `未填写（${whatZh}为必填项）`);
-    }
+    if (value === null) mustBeGiven(field, what, whatZh);
     return value;
   };
 
@@ -302,8 +306,8 @@ export function readForm(line: { readonly row: number; readonly cells: readonly 
       const zhLabels = vocab.codes.map((c) => labelOf(vocab, c, 'zh')).join('、');
       complain(
         field,
-        `"${value}" is not a ${vocab.name} (one of ${vocab.codes.join(', ')}, or ${zhLabels})`,
-        `“${value}”不是有效的${HEADER_NAMES[field].zh[0]}（应为 ${zhLabels} 之一，或 ${vocab.codes.join(', ')}）`,
+        `"${value}" is not a ${vocab.name} (one of ${describeCodes(vocab)}, or ${zhLabels})`,
+        `“${value}”不是有效的${HEADER_NAMES[field].zh[0]}（应为 ${zhLabels} 之一，或 ${describeCodes(vocab)}）`,
       );
       return null;
     }
@@ -334,11 +338,11 @@ export function readForm(line: { readonly row: number; readonly cells: readonly 
   // Read every cell first, so that every problem of the row is reported together.
   const ref = text('ref');
   const receivedDate = date('receivedAt');
-  if (receivedDate === null) required('receivedAt', 'the date the complaint was received', '投诉日期');
+  if (receivedDate === null) mustBeGiven('receivedAt', 'the date the complaint was received', '投诉日期');
   const customer = required('customer', "the customer's name", '客户姓名');
   const description = required('description', "the customer's complaint", '投诉内容');
   const category = code('category', CATEGORY, null);
-  if (category === null) required('category', 'the category', '投诉类别');
+  if (category === null) mustBeGiven('category', 'the category', '投诉类别');
   const channel = code('channel', CHANNEL, DEFAULT_CHANNEL);
   const severity = code('severity', SEVERITY, DEFAULT_SEVERITY);
   const receivedBy = text('receivedBy');
@@ -398,7 +402,7 @@ export function readForm(line: { readonly row: number; readonly cells: readonly 
   if (compensation !== null && compensation > 0 && compensationKind === null) {
     complain(
       'compensation',
-      `an amount without its kind (compensationKind/赔付方式: ${COMPENSATION_KIND.codes.join(', ')})`,
+      `an amount without its kind (compensationKind/赔付方式: ${describeCodes(COMPENSATION_KIND)})`,
       '填写了赔付金额却没有赔付方式（请在“赔付方式”列填写：退款、换货、维修、代金券、赠品或无）',
     );
   }
@@ -410,7 +414,7 @@ export function readForm(line: { readonly row: number; readonly cells: readonly 
     complain('satisfaction', 'no follow-up date (the date of the call, in followupAt/回访日期)', '没有回访日期（请在“回访日期”列填写回访的日期）');
   }
   if (closedDate !== null && !given('closeReason')) {
-    complain('closedAt', `a close date without a close reason (closeReason/结案原因: ${CLOSE_REASON.codes.join(', ')})`, '有结案日期却没有结案原因（请填写：撤回、未解决或重复）');
+    complain('closedAt', `a close date without a close reason (closeReason/结案原因: ${describeCodes(CLOSE_REASON)})`, '有结案日期却没有结案原因（请填写：撤回、未解决或重复）');
   }
   if (errors.length > 0 || receivedDate === null || customer === null || description === null || category === null) {
     return { ok: false, errors };

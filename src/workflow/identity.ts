@@ -1,7 +1,7 @@
 // How a paper form is recognised when it is imported again: by its form number when it has one,
 // else by the date it was received, the customer and the description.
 import { localDateOf, type IsoTime } from './time.js';
-import { normalizeInput } from './vocab.js';
+import { looseText, normalizeInput } from './vocab.js';
 
 export interface FormIdentity {
   readonly ref: string | null;
@@ -21,10 +21,10 @@ export function formKey(form: FormIdentity): string {
  * in a column so that SQL can count complaints by customer.
  */
 export function customerKey(name: string, phone: string | null): string {
-  return `${looseText(name)}\u001f${(phone ?? '').normalize('NFKC').replace(/\D/g, '')}`;
+  return `${looseText(name)}\u001f${phoneDigits(phone)}`;
 }
 
-/** Text compared without regard to case, width and spacing. */
-export function looseText(text: string): string {
-  return text.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
+/** The digits of a phone number, full-width ones included: how phones are compared and counted. */
+export function phoneDigits(phone: string | null): string {
+  return (phone ?? '').normalize('NFKC').replace(/\D/g, '');
 }

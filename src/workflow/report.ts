@@ -6,7 +6,7 @@ import { countWorkingDays } from './calendar.js';
 import { apply, EVENT_TYPES, formatMoney, overdueAt, type Complaint, type ComplaintEvent } from './complaint.js';
 import type { Deadline } from './deadlines.js';
 import { invalid } from './errors.js';
-import { customerKey, looseText } from './identity.js';
+import { customerKey, phoneDigits } from './identity.js';
 import type { Settings } from './settings.js';
 import {
   addDays,
@@ -27,6 +27,7 @@ import {
   CATEGORIES,
   CHANNELS,
   COMPENSATION_KINDS,
+  looseText,
   RESPONSIBILITIES,
   SEVERITIES,
   type Category,
@@ -261,7 +262,7 @@ export function countsWindow(period: ReportPeriod): { from: LocalDate; to: Local
 }
 
 function readMonth(text: string, today: LocalDate): string {
-  const normal = text.normalize('NFKC').trim().toLowerCase();
+  const normal = looseText(text);
   if (normal === 'last' || normal === '上月' || normal === '上个月') return addMonths(monthOf(today), -1);
   const match = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$/.exec(normal);
   if (!match || !isValidDate(Number(match[1]), Number(match[2]), 1)) {
@@ -670,7 +671,7 @@ function rank(values: readonly (string | null)[], redact: (text: string) => stri
 function phoneRedactor(all: readonly History[]): (text: string) => string {
   const known = new Set<string>();
   for (const history of all) {
-    const digits = (history.opened.phone ?? '').normalize('NFKC').replace(/\D/g, '');
+    const digits = phoneDigits(history.opened.phone);
     if (digits.length > 0 && digits.length < PHONE_LIKE_DIGITS) known.add(digits);
   }
   return (text) => {

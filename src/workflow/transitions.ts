@@ -3,6 +3,7 @@
 import { satisfiedSinceResolved, type Compensation, type Complaint, type NewEvent } from './complaint.js';
 import { deadlineFrom, policyDeadline } from './deadlines.js';
 import { DomainError, invalid } from './errors.js';
+import { phoneDigits } from './identity.js';
 import type { Settings } from './settings.js';
 import { compareTimes, isIsoTime, type IsoTime } from './time.js';
 import {
@@ -139,7 +140,8 @@ function openEvent(command: Extract<Command, { type: 'open' }>, { settings }: De
   return {
     type: 'opened',
     at: command.at,
-    by: requiredText(command.by, 'who received it (--by)', '受理人 (--by)'),
+    // checkStamp has refused an empty --by already.
+    by: command.by.trim(),
     note: null,
     uuid: command.uuid,
     ref: optionalText(command.ref),
@@ -294,7 +296,7 @@ function optionalText(value: string | null): string | null {
 export function checkPhone(raw: string): string | null {
   const phone = raw.normalize('NFKC').trim();
   if (phone === '') return null;
-  const digits = phone.replace(/\D/g, '');
+  const digits = phoneDigits(phone);
   if (!/^\+?[\d\s()-]+$/.test(phone) || digits.length < 5 || digits.length > 20) {
     throw invalid(
       `"${phone}" is not a phone number; give digits, optionally with +, spaces, - or brackets.`,

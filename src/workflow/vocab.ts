@@ -141,7 +141,12 @@ export const YES_NO_ANSWER = vocabulary('yes/no', YES_NO, {
 
 /** Full-width to half-width (NFKC), trimmed, lower case, with `_` and runs of spaces read as `-`-free words. */
 export function normalizeInput(text: string): string {
-  return text.normalize('NFKC').trim().toLowerCase().replace(/[\s_]+/g, ' ');
+  return looseText(text).replace(/[\s_]+/g, ' ');
+}
+
+/** Text compared without regard to case, width and spacing. */
+export function looseText(text: string): string {
+  return text.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
 const lookupCache = new WeakMap<Vocabulary<string>, Map<string, string>>();
