@@ -7,10 +7,6 @@ import { makeContext, languageFrom, type CliContext, type GlobalOptions } from '
 import { UsageError, UserError } from './errors.js';
 import { VERSION } from './version.js';
 
-export { VERSION };
-
-type Action = (context: CliContext, ...args: never[]) => Promise<string>;
-
 export interface Io {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
@@ -192,12 +188,7 @@ export function buildProgram(io: Io): Command {
     .description('show or change the calendar, deadlines, departments and follow-ups required')
     .argument('[action]', 'show (default), set, add, remove')
     .argument('[args...]', 'set KEY VALUE | add|remove holiday|workday DATES')
-    .action(
-      run(async () => {
-        const { config } = await import('./commands/config.js');
-        return (context: CliContext, action: string | undefined, args: string[]) => config(context, action, args);
-      }),
-    );
+    .action(run(async () => (await import('./commands/config.js')).config));
 
   return program;
 }

@@ -30,6 +30,22 @@ export function projectionRow(complaint: Complaint) {
   };
 }
 
+/** A complaint's whole row in the complaints table; `key` is its form key (identity.ts formKey). */
+export function complaintRow(complaint: Complaint, key = formKey(complaint)) {
+  return {
+    ...projectionRow(complaint),
+    uuid: complaint.uuid,
+    ref: complaint.ref,
+    severity: complaint.severity,
+    category: complaint.category,
+    customer: complaint.customer.name,
+    received_on: localDateOf(complaint.receivedAt),
+    customer_key: customerKey(complaint.customer.name, complaint.customer.phone),
+    received_ms: instant(complaint.receivedAt),
+    form_key: formKeyHash(key),
+  };
+}
+
 /**
  * The form key of identity.ts as stored: hashed to a 53-bit integer (cyrb53), so that the index on
  * it is small and fixed-width whatever the length of the description. Two keys may share a hash;
@@ -67,19 +83,19 @@ export function packForms(forms: readonly { readonly complaint: Complaint; reado
   };
   for (const { complaint, events } of forms) {
     if (complaint.id !== 0) throw new Error('packForms takes complaints numbered 0');
-    const row = projectionRow(complaint);
     const key = formKey(complaint);
+    const row = complaintRow(complaint, key);
     put(key);
-    put(complaint.uuid);
-    put(complaint.ref);
+    put(row.uuid);
+    put(row.ref);
     put(row.status);
-    put(complaint.severity);
-    put(complaint.category);
-    put(complaint.customer.name);
+    put(row.severity);
+    put(row.category);
+    put(row.customer);
     put(row.assignee);
-    put(localDateOf(complaint.receivedAt));
-    put(customerKey(complaint.customer.name, complaint.customer.phone));
-    numbers.push(formKeyHash(key), instant(complaint.receivedAt), row.closed_ms ?? Number.NaN, row.next_due_ms ?? Number.NaN, events.length);
+    put(row.received_on);
+    put(row.customer_key);
+    numbers.push(row.form_key, row.received_ms, row.closed_ms ?? Number.NaN, row.next_due_ms ?? Number.NaN, events.length);
     for (const event of events) {
       const { type, at, by, note, ...payload } = event;
       put(type);

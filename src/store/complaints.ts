@@ -1,13 +1,13 @@
 // The SQLite store: events appended and the complaint projection saved in one transaction; the
 // queries that list, find and report. The only module with SQL (besides migrations).
-import { apply, fold, type Complaint, type ComplaintEvent, type EventPayload, type NewEvent } from '../workflow/complaint.js';
+import { apply, fold, type Complaint, type ComplaintEvent, type NewEvent } from '../workflow/complaint.js';
 import { DomainError } from '../workflow/errors.js';
-import { customerKey, formKey } from '../workflow/identity.js';
+import { formKey } from '../workflow/identity.js';
 import type { DayCount, LongCounts, ReportEvent } from '../workflow/report.js';
 import { DEFAULT_SETTINGS, withDefaults, type Settings } from '../workflow/settings.js';
 import { endOfDay, instant, localDateOf, startOfDay, type LocalDate } from '../workflow/time.js';
 import type { Category, Severity, Status } from '../workflow/vocab.js';
-import { formKeyHash, PackReader, packForms, projectionRow, type PackedForms } from './bulk.js';
+import { complaintRow, PackReader, packForms, projectionRow, type PackedForms } from './bulk.js';
 import { openDatabase, type Db } from './db.js';
 
 export interface ListFilter {
@@ -60,6 +60,8 @@ export type Decision = (complaint: Complaint, settings: Settings) => NewEvent[];
 export type OpenDecision = (settings: Settings) => NewEvent[];
 
 const SETTINGS_KEY = 'settings';
+/** The columns of a complaint's row (bulk.ts complaintRow), in the order a bulk write gives them. */
+const COMPLAINT_COLUMNS = ['id', 'uuid', 'ref', 'status', 'severity', 'category', 'customer', 'assignee', 'received_on', 'customer_key', 'received_ms', 'closed_ms', 'next_due_ms', 'form_key'];
 /**
  * The page cache of a bulk write, in KiB. 8 MB: as fast as 32 MB for an import of 100 k or 1 M
  * forms (measured), and less than the 16 MB better-sqlite3 gives a connection.
@@ -116,14 +118,9 @@ export class SqliteStore {
       nextId: db.prepare<[], { id: number }>('SELECT coalesce(max(id), 0) + 1 AS id FROM complaints'),
       byRef: db.prepare<[string], { id: number }>('SELECT id FROM complaints WHERE ref = ?'),
       idsByFormKey: db.prepare<[number], number>('SELECT id FROM complaints WHERE form_key = ?').pluck(),
-      insertRow: db.prepare(
-        `INSERT INTO complaints (id, uuid, ref, status, severity, category, customer, assignee, received_on, customer_key, received_ms, closed_ms, next_due_ms, form_key)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-      insertComplaint: db.prepare(
-        `INSERT INTO complaints (id, uuid, ref, status, severity, category, customer, assignee, received_on, customer_key, received_ms, closed_ms, next_due_ms, form_key)
-         VALUES (@id, @uuid, @ref, @status, @severity, @category, @customer, @assignee, @received_on, @customer_key, @received_ms, @closed_ms, @next_due_ms, @form_key)`,
-      ),
+      // The same row twice: by position for a bulk write (no object per row), by name for one complaint.
+      insertRow: db.prepare(`INSERT INTO complaints (${COMPLAINT_COLUMNS.join(', ')}) VALUES (${COMPLAINT_COLUMNS.map(() => '?').join(', ')})`),
+      insertComplaint: db.prepare(`INSERT INTO complaints (${COMPLAINT_COLUMNS.join(', ')}) VALUES (${COMPLAINT_COLUMNS.map((c) => `@${c}`).join(', ')})`),
       updateComplaint: db.prepare(
         `UPDATE complaints SET status = @status, assignee = @assignee, closed_ms = @closed_ms, next_due_ms = @next_due_ms
          WHERE id = @id`,
@@ -133,6 +130,7 @@ export class SqliteStore {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       insertFollowup: db.prepare('INSERT INTO followups (followed_on, complaint_id, seq, satisfaction) VALUES (?, ?, ?, ?)'),
+      opening: db.prepare<[number], EventRow>('SELECT complaint_id, seq, type, at, actor, note, data FROM events WHERE complaint_id = ? AND seq = 1'),
       events: db.prepare<[number], EventRow>(
         'SELECT complaint_id, seq, type, at, actor, note, data FROM events WHERE complaint_id = ? ORDER BY seq',
       ),
@@ -178,17 +176,20 @@ export class SqliteStore {
   /**
    * The only way a complaint changes: inside one write transaction, load it, let `decision` say
    * what happens (it may throw to refuse; then nothing is written), append the events and save
-   * the new projection.
+   * the new projection. Returns the complaint as it now stands, with every event.
    */
-  transact(id: number, decision: Decision): { complaint: Complaint; events: NewEvent[] } {
+  transact(id: number, decision: Decision): ComplaintWithEvents {
     return this.db
       .transaction(() => {
         const stored = this.find(id);
-        const events = decision(stored.complaint, this.settings());
         let complaint = stored.complaint;
-        for (const event of events) complaint = apply(complaint, event);
-        let seq = stored.events.at(-1)!.seq;
-        for (const event of events) this.insertEvent(id, ++seq, event);
+        const events = [...stored.events];
+        for (const event of decision(stored.complaint, this.settings())) {
+          complaint = apply(complaint, event);
+          const seq = events.at(-1)!.seq + 1;
+          this.insertEvent(id, seq, event);
+          events.push({ ...event, seq });
+        }
         this.statements.updateComplaint.run(projectionRow(complaint));
         return { complaint, events };
       })
@@ -389,9 +390,15 @@ export class SqliteStore {
     };
   }
 
-  /** Whether a complaint with this form key is stored: the hash finds it, the full key confirms it. */
+  /**
+   * Whether a complaint with this form key is stored: the hash finds it, the full key confirms it.
+   * A form key is made only of what the opening says, so only the opening is read.
+   */
   private hasFormKey(hash: number, key: string): boolean {
-    return this.statements.idsByFormKey.all(hash).some((id) => formKey(fold(id, this.events(id))) === key);
+    return this.statements.idsByFormKey.all(hash).some((id) => {
+      const opening = this.statements.opening.get(id);
+      return opening !== undefined && formKey(fold(id, [eventFromRow(opening)])) === key;
+    });
   }
 
   /** The id of the complaint with this paper form number, if any. */
@@ -409,18 +416,7 @@ export class SqliteStore {
         });
       }
     }
-    this.statements.insertComplaint.run({
-      ...projectionRow(complaint),
-      uuid: complaint.uuid,
-      ref: complaint.ref,
-      severity: complaint.severity,
-      category: complaint.category,
-      customer: complaint.customer.name,
-      received_on: localDateOf(complaint.receivedAt),
-      customer_key: customerKey(complaint.customer.name, complaint.customer.phone),
-      received_ms: instant(complaint.receivedAt),
-      form_key: formKeyHash(formKey(complaint)),
-    });
+    this.statements.insertComplaint.run(complaintRow(complaint));
     events.forEach((event, index) => this.insertEvent(complaint.id, index + 1, event));
   }
 

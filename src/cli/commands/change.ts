@@ -14,14 +14,13 @@ type WithoutTime<C> = C extends unknown ? Omit<C, 'at'> : never;
 export async function changeComplaint(context: CliContext, id: number, command: UntimedCommand, atOption: string | undefined): Promise<string> {
   const given = atOption === undefined ? null : context.at(atOption);
   const store = await context.store();
-  store.transact(id, (complaint, settings) => {
+  const { complaint, events } = store.transact(id, (complaint, settings) => {
     // Without --at, the command happens when it gets its turn to write, not when it started
     // waiting for another kesu process: else a writer that waited would find a later entry
     // already there and be refused as out of order.
     const now = given === null ? currentTime() : context.now;
     return decide(complaint, { ...command, at: given ?? now } as ChangeCommand, { now, settings });
   });
-  const { complaint, events } = store.find(id);
   return renderRecord(context, complaint, events);
 }
 
