@@ -36,6 +36,12 @@ function dayOffset(date: string): string | null {
 
 /** Reads --at / --received in the spec's date forms; a date without a time means the start of that day. */
 export function parseAtOption(text: string, flag: string): IsoTime {
+  const reading = readAtOption(text, flag);
+  return reading.iso ?? wallToIso(reading.wall);
+}
+
+/** The date and time given to a flag as read, or a UserError saying what is wrong with it. */
+export function readAtOption(text: string, flag: string): { wall: WallClock; iso: IsoTime | null } {
   const reading = readDateTime(text);
   if (!reading.ok) {
     throw reading.reason === 'ambiguous'
@@ -48,5 +54,5 @@ export function parseAtOption(text: string, flag: string): IsoTime {
           zh: `${flag} “${text}”不是有效的日期或时间；请写成 2026-10-05 09:00 或 2026年10月5日。`,
         });
   }
-  return reading.iso ?? wallToIso(reading.wall);
+  return reading;
 }

@@ -1,8 +1,8 @@
 import { CATEGORY, describeCodes, labelOf, parseCode, SEVERITY, STATUS, type Status } from '../../workflow/vocab.js';
 import { UserError } from '../errors.js';
-import { instant } from '../../workflow/time.js';
+import { addDays, instant } from '../../workflow/time.js';
 import type { CliContext } from '../context.js';
-import { parseAtOption } from '../clock.js';
+import { parseAtOption, readAtOption, wallToIso } from '../clock.js';
 import { parsePositiveInt, parseVocabList, splitList } from '../options.js';
 import { renderList } from '../render/complaint.js';
 import { complaintJson, toJsonText } from '../render/json.js';
@@ -54,7 +54,8 @@ function parseStatuses(text: string | undefined): Status[] | null {
 }
 
 function untilInstant(text: string): number {
-  const at = instant(parseAtOption(text, '--until'));
-  const dateOnly = !/\d[:：点时]/.test(text);
-  return dateOnly ? at + 86_400_000 : at + 1;
+  const { wall, iso } = readAtOption(text, '--until');
+  // A date alone includes its whole day: up to the first moment of the next one.
+  if (iso === null && wall.time === null) return instant(wallToIso({ date: addDays(wall.date, 1), time: null }));
+  return instant(iso ?? wallToIso(wall)) + 1;
 }
