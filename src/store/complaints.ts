@@ -160,6 +160,17 @@ export class SqliteStore {
     this.statements.putSettings.run(SETTINGS_KEY, JSON.stringify(settings));
   }
 
+  /** Changes the settings as they stand inside one write transaction (two `config` runs at once both count). */
+  updateSettings(change: (current: Settings) => Settings): Settings {
+    return this.db
+      .transaction(() => {
+        const next = change(this.settings());
+        this.saveSettings(next);
+        return next;
+      })
+      .immediate();
+  }
+
   /** Records a new complaint from the events `decide` gives for its opening. */
   create(decision: OpenDecision): Complaint {
     return this.db

@@ -44,7 +44,8 @@ export type Command = Stamp &
     | {
         readonly type: 'log';
         readonly text: string;
-        readonly kind: LogKind;
+        /** null: a finding when it says whether the complaint is substantiated, else a note. */
+        readonly kind: LogKind | null;
         readonly substantiated: boolean | null;
         readonly responsibility: Responsibility | null;
         readonly rootCause: string | null;
@@ -105,7 +106,7 @@ export function decide(complaint: Complaint | null, command: Command, context: D
           type: 'logged',
           ...stamp,
           note: text,
-          kind: command.kind,
+          kind: command.kind ?? (command.substantiated !== null ? 'finding' : 'note'),
           substantiated: command.substantiated,
           responsibility: command.responsibility,
           rootCause: optionalText(command.rootCause),

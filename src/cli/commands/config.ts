@@ -3,26 +3,25 @@ import type { Settings } from '../../workflow/settings.js';
 import type { CliContext } from '../context.js';
 import { usage } from '../errors.js';
 import { toJsonText } from '../render/json.js';
-import { renderSettings } from '../render/settings.js';
 
 /** `kesu config`, `kesu config set KEY VALUE`, `kesu config add|remove holiday|workday DATES`. */
 export async function config(context: CliContext, action: string | undefined, args: string[]): Promise<string> {
+  const change = settingsChange(action, args);
   const store = await context.store();
-  const current = store.settings();
-  let next: Settings | undefined;
-  if (action === undefined || action === 'show') {
-    next = undefined;
-  } else if (action === 'set' && args.length >= 2) {
-    next = setSetting(current, args[0]!, args.slice(1).join(' '));
-  } else if ((action === 'add' || action === 'remove') && (args[0] === 'holiday' || args[0] === 'workday') && args.length >= 2) {
-    next = changeDays(current, args[0] as DayList, action, args.slice(1).join(' '));
-  } else {
-    throw usage(
-      'Use kesu config, kesu config set KEY VALUE, or kesu config add|remove holiday|workday DATES.',
-      '用法：kesu config，kesu config set 设置名 值，或 kesu config add|remove holiday|workday 日期。',
-    );
+  const shown = change ? store.updateSettings(change) : store.settings();
+  if (context.json) return toJsonText(shown);
+  return (await import('../render/settings.js')).renderSettings(shown, context);
+}
+
+/** What the command asks to change, or null to show the settings. */
+function settingsChange(action: string | undefined, args: string[]): ((current: Settings) => Settings) | null {
+  if (action === undefined || action === 'show') return null;
+  if (action === 'set' && args.length >= 2) return (current) => setSetting(current, args[0]!, args.slice(1).join(' '));
+  if ((action === 'add' || action === 'remove') && (args[0] === 'holiday' || args[0] === 'workday') && args.length >= 2) {
+    return (current) => changeDays(current, args[0] as DayList, action, args.slice(1).join(' '));
   }
-  if (next) store.saveSettings(next);
-  const shown = next ?? current;
-  return context.json ? toJsonText(shown) : renderSettings(shown, context);
+  throw usage(
+    'Use kesu config, kesu config set KEY VALUE, or kesu config add|remove holiday|workday DATES.',
+    '用法：kesu config，kesu config set 设置名 值，或 kesu config add|remove holiday|workday 日期。',
+  );
 }

@@ -18,7 +18,7 @@ export async function log(context: CliContext, idText: string, words: string[], 
   return changeComplaint(context, id, {
     type: 'log',
     text: words.join(' '),
-    kind: optionalVocab(LOG_KIND, options.kind, '--kind') ?? (substantiated !== null ? 'finding' : 'note'),
+    kind: optionalVocab(LOG_KIND, options.kind, '--kind'),
     substantiated: substantiated === null ? null : substantiated === 'yes',
     responsibility: optionalVocab(RESPONSIBILITY, options.responsibility, '--responsibility'),
     rootCause: options.rootCause ?? null,
