@@ -1,13 +1,12 @@
 // kesu export: every complaint with its events, streamed complaint by complaint to stdout or --out,
 // so that a large store never sits in memory as one string.
 import { once } from 'node:events';
-import { createWriteStream, openSync } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import type { SqliteStore } from '../../store/complaints.js';
 import type { CliContext } from '../context.js';
-import { UserError } from '../errors.js';
+import { createOwnerOnly, EXCEL_CSV } from '../files.js';
 import { EXPORT_HEADERS, exportCsvCells, exportJson } from '../render/export.js';
 
 export interface ExportOptions {
@@ -20,7 +19,8 @@ export async function exportAll(context: CliContext, options: ExportOptions): Pr
   const format = options.format ?? (context.json ? 'json' : 'csv');
   const store = await context.store();
   const redact = Boolean(options.redact);
-  const target = options.out === undefined ? process.stdout : openOut(options.out);
+  // The export holds customers' personal data: the file is created owner-only.
+  const target = options.out === undefined ? process.stdout : createOwnerOnly(options.out);
   try {
     if (format === 'json') await writeJson(store, target, context, redact);
     else await writeCsv(store, target, redact);
@@ -54,7 +54,7 @@ async function writeJson(store: SqliteStore, target: Writable, context: CliConte
 
 /** One row per complaint in the import's format; UTF-8 with a BOM so that Excel shows Chinese text. */
 async function writeCsv(store: SqliteStore, target: Writable, redact: boolean): Promise<void> {
-  const csv = stringify({ bom: true, record_delimiter: 'windows', quoted_match: /[\r\n]/ });
+  const csv = stringify(EXCEL_CSV);
   const failed = new Promise<never>((_, reject) => target.once('error', reject));
   failed.catch(() => undefined);
   csv.pipe(target, { end: false });
@@ -65,14 +65,4 @@ async function writeCsv(store: SqliteStore, target: Writable, redact: boolean): 
   await Promise.race([finished(csv), failed]);
 }
 
-/** The export holds customers' personal data: the file is created owner-only (0600). */
-function openOut(path: string): Writable {
-  try {
-    return createWriteStream(path, { fd: openSync(path, 'w', 0o600) });
-  } catch (error) {
-    throw new UserError('unwritable', {
-      en: `Cannot write ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}); check the folder exists and is writable.`,
-      zh: `无法写入 ${path}（${(error as NodeJS.ErrnoException).code ?? 'error'}）；请检查目录是否存在且可写。`,
-    });
-  }
-}
+

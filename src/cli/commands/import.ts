@@ -2,7 +2,7 @@
 // Rows are streamed and read by the pure forms.ts in a worker thread (import-worker.ts), and written
 // here in batches through the store's bulk writer, whose one transaction stays open from the first
 // batch to the end: a refusal, an error or a kill anywhere leaves the database as it was.
-import { createWriteStream, openSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { stringify } from 'csv-stringify';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
@@ -13,6 +13,7 @@ import type { Sentence } from '../../workflow/errors.js';
 import type { CliContext } from '../context.js';
 import { CsvReadError, type CsvEncoding } from '../csv.js';
 import { usage, UserError } from '../errors.js';
+import { createOwnerOnly, EXCEL_CSV } from '../files.js';
 import { importSummaryJson, problemLine, renderImportSummary, type ImportProblem, type ImportSummary } from '../render/import.js';
 import { toJsonText } from '../render/json.js';
 import type { FromWorker, ImportJob, ThrownError, ToWorker } from './import-worker.js';
@@ -237,17 +238,8 @@ interface RejectsFile {
 
 /** The rejects file: UTF-8 with a BOM (Excel), created before anything is imported so a bad path fails first. */
 function openRejects(path: string, header: readonly string[]): RejectsFile {
-  let fd: number;
-  try {
-    fd = openSync(path, 'w', 0o600);
-  } catch (error) {
-    throw new UserError('unwritable', {
-      en: `Cannot write the rejects file ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}); check the folder exists and is writable.`,
-      zh: `无法写入拒绝文件 ${path}（${(error as NodeJS.ErrnoException).code ?? 'error'}）；请检查目录是否存在且可写。`,
-    });
-  }
-  const out = createWriteStream(path, { fd });
-  const csv = stringify({ bom: true, record_delimiter: 'windows', quoted_match: /[\r\n]/ });
+  const out = createOwnerOnly(path, { en: 'the rejects file ', zh: '拒绝文件 ' });
+  const csv = stringify(EXCEL_CSV);
   csv.pipe(out);
   const write = async (cells: readonly string[]): Promise<void> => {
     if (!csv.write(cells)) await once(csv, 'drain');

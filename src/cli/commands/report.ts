@@ -3,6 +3,7 @@ import { computeReport, reportPeriod, reportWindow } from '../../workflow/report
 import { localDateOf } from '../../workflow/time.js';
 import type { CliContext } from '../context.js';
 import { UserError } from '../errors.js';
+import { unwritable } from '../files.js';
 import { loadReportRenderer, REPORT_FORMATS, type ReportFormat } from '../render/report/index.js';
 
 export interface ReportOptions {
@@ -32,10 +33,7 @@ export async function report(context: CliContext, options: ReportOptions): Promi
   try {
     writeFileSync(options.out, text);
   } catch (error) {
-    throw new UserError('unwritable', {
-      en: `Cannot write ${options.out} (${(error as NodeJS.ErrnoException).code ?? 'error'}); check the folder exists and is writable.`,
-      zh: `无法写入 ${options.out}（${(error as NodeJS.ErrnoException).code ?? 'error'}）；请检查目录是否存在且可写。`,
-    });
+    throw unwritable(options.out, error);
   }
   return '';
 }

@@ -1,0 +1,29 @@
+// Files kesu writes for people: owner-only when they hold customers' data, and CSV the way Excel
+// reads Chinese text.
+import { createWriteStream, openSync, type WriteStream } from 'node:fs';
+import type { Sentence } from '../workflow/errors.js';
+import { UserError } from './errors.js';
+
+/** How an unnamed file is named in a sentence (the Chinese one wants a space before the path). */
+const NO_NAME: Sentence = { en: '', zh: ' ' };
+
+/** csv-stringify's options for a file people open in Excel: UTF-8 with a BOM, CRLF, line breaks quoted. */
+export const EXCEL_CSV = { bom: true, record_delimiter: 'windows', quoted_match: /[\r\n]/ } as const;
+
+/** A new file only its owner can read (0600), or one sentence saying why it cannot be written. */
+export function createOwnerOnly(path: string, what: Sentence = NO_NAME): WriteStream {
+  try {
+    return createWriteStream(path, { fd: openSync(path, 'w', 0o600) });
+  } catch (error) {
+    throw unwritable(path, error, what);
+  }
+}
+
+/** The error for a file that cannot be written; `what` names it ("the rejects file "). */
+export function unwritable(path: string, error: unknown, what: Sentence = NO_NAME): UserError {
+  const code = (error as NodeJS.ErrnoException).code ?? 'error';
+  return new UserError('unwritable', {
+    en: `Cannot write ${what.en}${path} (${code}); check the folder exists and is writable.`,
+    zh: `无法写入${what.zh}${path}（${code}）；请检查目录是否存在且可写。`,
+  });
+}
