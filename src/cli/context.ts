@@ -18,8 +18,6 @@ export interface GlobalOptions {
 
 export interface CliContext extends RenderContext {
   readonly json: boolean;
-  readonly color: boolean;
-  readonly dbPath: string;
   readonly interactive: boolean;
   readonly style: Style;
   /** Opens the database on first use; commands that do not need it never pay for it. */
@@ -61,8 +59,6 @@ export async function makeContext(options: GlobalOptions, env: NodeJS.ProcessEnv
     lang,
     now,
     json: Boolean(options.json),
-    color,
-    dbPath,
     interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
     style: color ? (await import('./render/style.js')).makeStyle(true) : PLAIN,
     store,

@@ -1,6 +1,7 @@
 // The commander program: global options, every command, and errors turned into exit codes here only.
 // Command modules are imported when their command runs, so `kesu --version` loads almost nothing.
 import { Command, CommanderError, Option } from 'commander';
+import { StoreError } from '../store/errors.js';
 import { DomainError } from '../workflow/errors.js';
 import type { Lang } from '../workflow/vocab.js';
 import { makeContext, languageFrom, type CliContext, type GlobalOptions } from './context.js';
@@ -247,7 +248,7 @@ function report(error: unknown, lang: Lang, json: boolean, io: Io, argv: readonl
   }
   if (error instanceof UsageError) return fail('usage', error.sentence[lang], 2);
   if (error instanceof UserError || error instanceof DomainError) return fail(error.code, error.sentence[lang], 1);
-  if (error instanceof Error && error.name === 'StoreError') return fail((error as Error & { code: string }).code, error.message, 1);
+  if (error instanceof StoreError) return fail(error.code, error.message, 1);
   if ((error as { code?: string })?.code === 'SQLITE_BUSY') {
     return fail(
       'busy',

@@ -1,7 +1,7 @@
 /** A problem with the database file itself (not a refusal of the procedure). */
 export class StoreError extends Error {
   constructor(
-    readonly code: 'unreadable' | 'too-new' | 'busy',
+    readonly code: 'unreadable' | 'too-new',
     message: string,
   ) {
     super(message);

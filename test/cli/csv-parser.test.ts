@@ -11,7 +11,7 @@ type Outcome = { rows: { row: number; line: number; cells: readonly string[] }[]
 /** What the reader gave with csv-parse: the same options, lines counted from each record's raw text. */
 function withCsvParse(text: string): Outcome {
   try {
-    const records = parse(text, { record_delimiter: '\n', relax_column_count: true, relax_quotes: true, skip_empty_lines: false, raw: true, info: true }) as {
+    const records = parse(text, { record_delimiter: '\n', relax_column_count: true, relax_quotes: true, skip_empty_lines: false, raw: true, info: true }) as unknown as {
       record: string[];
       raw: string;
       info: { records: number };
