@@ -7,7 +7,8 @@ import { stringify } from 'csv-stringify';
 import type { SqliteStore } from '../../store/complaints.js';
 import type { CliContext } from '../context.js';
 import { createOwnerOnly, EXCEL_CSV } from '../files.js';
-import { EXPORT_HEADERS, exportCsvCells, exportJson } from '../render/export.js';
+import { FORM_FIELDS } from '../../workflow/forms.js';
+import { exportCsvCells, exportJson } from '../render/export.js';
 
 export interface ExportOptions {
   format?: string;
@@ -59,7 +60,8 @@ async function writeCsv(store: SqliteStore, target: Writable, redact: boolean): 
   failed.catch(() => undefined);
   csv.pipe(target, { end: false });
   const put = (cells: readonly string[]) => Promise.race([write(csv, cells), failed]);
-  await put(EXPORT_HEADERS);
+  // The import's own headers, so that the file can be imported again.
+  await put(FORM_FIELDS);
   for (const entry of store.everyComplaint()) await put(exportCsvCells(entry, redact));
   csv.end();
   await Promise.race([finished(csv), failed]);

@@ -1,17 +1,15 @@
 // What `kesu export` writes for each complaint: a form row (CSV) or the documented complaint shape (JSON).
 import type { ComplaintWithEvents } from '../../store/complaints.js';
 import { FORM_FIELDS, formRow } from '../../workflow/forms.js';
+import { phoneDigits } from '../../workflow/identity.js';
 import type { IsoTime } from '../../workflow/time.js';
 import { complaintJson } from './json.js';
 
 /** "*******8000": every digit but the last four masked, separators dropped. */
 export function maskPhone(phone: string): string {
-  const digits = phone.replace(/\D/g, '');
+  const digits = phoneDigits(phone);
   return `${'*'.repeat(Math.max(0, digits.length - 4))}${digits.slice(-4)}`;
 }
-
-/** The CSV export's header: the English headers the import reads. */
-export const EXPORT_HEADERS: readonly string[] = FORM_FIELDS;
 
 export function exportCsvCells({ complaint }: ComplaintWithEvents, redact: boolean): string[] {
   const row = formRow(complaint);

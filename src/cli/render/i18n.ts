@@ -69,7 +69,7 @@ export const EVENT_NAMES: Record<EventType, Sentence> = {
   reopened: { en: 'reopened', zh: '重新处理' },
 };
 
-const WEEKDAYS: Record<Lang, readonly string[]> = {
+export const WEEKDAYS: Record<Lang, readonly string[]> = {
   en: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
   zh: ['周日', '周一', '周二', '周三', '周四', '周五', '周六'],
 };

@@ -3,9 +3,7 @@ import { DEADLINE_KINDS, formatDuration } from '../../workflow/deadlines.js';
 import type { Settings } from '../../workflow/settings.js';
 import { CATEGORY, labelOf, SEVERITY } from '../../workflow/vocab.js';
 import type { RenderContext } from './complaint.js';
-import { DEADLINE_NAMES } from './i18n.js';
-
-const WEEKDAYS = { en: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'], zh: ['周日', '周一', '周二', '周三', '周四', '周五', '周六'] };
+import { DEADLINE_NAMES, WEEKDAYS } from './i18n.js';
 
 export function renderSettings(settings: Settings, { lang, style }: RenderContext): string {
   const zh = lang === 'zh';
@@ -19,7 +17,8 @@ export function renderSettings(settings: Settings, { lang, style }: RenderContex
 
   const deadlines = new Table({ head: ['deadline', ...SEVERITY.codes.map((s) => `${s}${zh ? ` ${labelOf(SEVERITY, s, 'zh')}` : ''}`)], style: { head: [], border: [] } });
   for (const kind of DEADLINE_KINDS) deadlines.push([`${kind}${zh ? ` ${DEADLINE_NAMES[kind].zh}` : ''}`, ...SEVERITY.codes.map((s) => formatDuration(policy[kind][s]))]);
-  deadlines.push(['next-followup', formatDuration(policy.nextFollowup), '', '']);
+  // One duration for every severity: written under the first, the other columns left empty.
+  deadlines.push(['next-followup', formatDuration(policy.nextFollowup), ...SEVERITY.codes.slice(1).map(() => '')]);
   lines.push('', style.heading(zh ? '处理期限（d = 工作日，h = 小时）' : 'Deadlines (d = working days, h = hours)'), deadlines.toString());
 
   const categories = new Table({ head: ['category', 'department', 'followups'], style: { head: [], border: [] } });
