@@ -496,8 +496,13 @@ export function readForm(line: { readonly row: number; readonly cells: readonly 
   let complaint: Complaint | null = null;
   const events: NewEvent[] = [];
   for (const { command, column } of steps) {
-    if (command.type === 'close' && complaint?.status === 'closed') {
-      complain(column, 'the follow-up already closed the complaint (leave the close reason empty)', '回访已使投诉结案（请清空结案原因）');
+    // A step after the complaint was closed: decide would name complaint 0, which means nothing on a form.
+    if (complaint?.status === 'closed') {
+      if (command.type === 'close') {
+        complain(column, 'the follow-up already closed the complaint (leave the close reason empty)', '回访已使投诉结案（请清空结案原因）');
+      } else {
+        complain(column, 'an earlier step of this row already closed the complaint (remove this follow-up)', '本行之前的步骤已使投诉结案（请删除这次回访）');
+      }
       return { ok: false, errors };
     }
     try {
