@@ -2,7 +2,7 @@
 import { DEADLINE_KINDS, parseDuration, type DeadlineKind } from './deadlines.js';
 import { invalid } from './errors.js';
 import { settingsProblems, type Settings } from './settings.js';
-import { addDays, isLocalDate, readDateTime, type LocalDate } from './time.js';
+import { addDays, readDateTime, type LocalDate } from './time.js';
 import { CATEGORY, parseCode, SEVERITY, describeCodes } from './vocab.js';
 
 const WEEKDAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
@@ -110,7 +110,8 @@ function parseDates(text: string): LocalDate[] {
 
 function readDate(text: string): LocalDate | undefined {
   const reading = readDateTime(text);
-  return reading.ok && reading.wall.time === null && isLocalDate(reading.wall.date) ? reading.wall.date : undefined;
+  // A date without a time: readDateTime has checked it is a real day.
+  return reading.ok && reading.wall.time === null ? reading.wall.date : undefined;
 }
 
 function checked(settings: Settings): Settings {

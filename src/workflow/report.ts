@@ -233,9 +233,7 @@ export function previousPeriod(period: ReportPeriod): ReportPeriod {
   }
   if (period.label === 'month-to-date') {
     const before = addMonths(month, -1);
-    const lastDay = lastDayOfMonth(before);
-    const sameDay = `${before}-${period.to.slice(8, 10)}`;
-    return { from: `${before}-01`, to: sameDay < lastDay ? sameDay : lastDay, label: 'month-to-date' };
+    return { from: `${before}-01`, to: sameDayIn(before, period.to), label: 'month-to-date' };
   }
   const length = daysBetween(period.from, period.to) + 1;
   return { from: addDays(period.from, -length), to: addDays(period.from, -1), label: 'range' };
@@ -304,9 +302,14 @@ function trendMonths(to: LocalDate): string[] {
 /** The first day of the 12 months ending on `to` (2026-10-31 → 2025-11-01). */
 function firstDayOfYearEnding(to: LocalDate): LocalDate {
   const month = addMonths(monthOf(to), -12);
+  return addDays(sameDayIn(month, to), 1);
+}
+
+/** The day of `date`'s month in another month, or that month's last day if it is shorter (31 Mar → 28 Feb). */
+function sameDayIn(month: string, date: LocalDate): LocalDate {
   const lastDay = lastDayOfMonth(month);
-  const sameDay = `${month}-${to.slice(8, 10)}`;
-  return addDays(sameDay < lastDay ? sameDay : lastDay, 1);
+  const sameDay = `${month}-${date.slice(8, 10)}`;
+  return sameDay < lastDay ? sameDay : lastDay;
 }
 
 // ---------------------------------------------------------------------------------------------
