@@ -11,7 +11,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Report } from '../../../workflow/report.js';
 import type { Lang } from '../../../workflow/vocab.js';
-import { figureRows, monthName, reportText, type FigureValue, type Unit } from './labels.js';
+import { figureRows, rankedLists, monthName, reportText, type FigureValue, type Unit } from './labels.js';
 
 export const REPORT_CSV_COLUMNS = ['section', 'figure', 'label', 'unit', 'current', 'previous'] as const;
 
@@ -26,10 +26,9 @@ export function renderReportCsv(report: Report, lang: Lang): string {
     row.current,
     row.previous,
   ]);
-  report.topRootCauses.forEach(({ cause, count }, i) => rows.push(['topRootCauses', `topRootCauses.${i + 1}`, cause, 'count', count, null]));
-  report.topCorrectiveActions.forEach(({ action, count }, i) =>
-    rows.push(['topCorrectiveActions', `topCorrectiveActions.${i + 1}`, action, 'count', count, null]),
-  );
+  for (const { key, entries } of rankedLists(report, lang)) {
+    entries.forEach(([text, count], i) => rows.push([key, `${key}.${i + 1}`, text, 'count', count, null]));
+  }
   for (const { month, received, meanSatisfaction } of report.trend) {
     const name = monthName(month, lang);
     rows.push(['trend', `trend.${month}.received`, `${name} ${reportText('received', lang)}`, 'count', received, null]);

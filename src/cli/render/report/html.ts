@@ -10,6 +10,7 @@ import {
   monthName,
   ON_TIME_SHARES,
   periodLine,
+  rankedLists,
   reportText,
   reportTitle,
   SECTIONS,
@@ -75,8 +76,7 @@ ${onTimeChart(report, lang)}
 ${sections.join('\n')}
 </div>
 <div class="grid">
-${rankedSection(reportText('rootCause', lang), report.topRootCauses.map((r) => [r.cause, r.count]), lang)}
-${rankedSection(reportText('correctiveAction', lang), report.topCorrectiveActions.map((r) => [r.action, r.count]), lang)}
+${rankedLists(report, lang).map(({ title, entries }) => rankedSection(title, entries, lang)).join('\n')}
 </div>
 </body>
 </html>

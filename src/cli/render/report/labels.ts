@@ -43,6 +43,14 @@ export function reportText(key: ReportTextKey, lang: Lang): string {
   return TEXT[key][lang];
 }
 
+/** The report's two ranked lists as every format lays them out: the JSON key, the title, and (text, count) pairs. */
+export function rankedLists(report: Report, lang: Lang): { key: 'topRootCauses' | 'topCorrectiveActions'; title: string; entries: [string, number][] }[] {
+  return [
+    { key: 'topRootCauses', title: reportText('rootCause', lang), entries: report.topRootCauses.map((r) => [r.cause, r.count]) },
+    { key: 'topCorrectiveActions', title: reportText('correctiveAction', lang), entries: report.topCorrectiveActions.map((r) => [r.action, r.count]) },
+  ];
+}
+
 export const SECTIONS = [
   'overview',
   'timeliness',

@@ -2,7 +2,7 @@
 // previous one, then the top root causes and corrective actions and the 12-month trend.
 import type { Report } from '../../../workflow/report.js';
 import type { Lang } from '../../../workflow/vocab.js';
-import { figureRows, formatValue, monthName, periodLine, reportText, reportTitle, SECTIONS, sectionTitle } from './labels.js';
+import { figureRows, rankedLists, formatValue, monthName, periodLine, reportText, reportTitle, SECTIONS, sectionTitle } from './labels.js';
 
 export function renderReportMarkdown(report: Report, lang: Lang): string {
   const rows = figureRows(report, lang);
@@ -16,10 +16,7 @@ export function renderReportMarkdown(report: Report, lang: Lang): string {
       inSection.map((row) => [row.label, formatValue(row.current, row.unit, lang), formatValue(row.previous, row.unit, lang)]),
     ));
   }
-  lines.push('', `## ${reportText('rootCause', lang)}`, '');
-  lines.push(...ranked(report.topRootCauses.map((r) => [r.cause, r.count]), reportText('rootCause', lang), lang));
-  lines.push('', `## ${reportText('correctiveAction', lang)}`, '');
-  lines.push(...ranked(report.topCorrectiveActions.map((r) => [r.action, r.count]), reportText('correctiveAction', lang), lang));
+  for (const { title, entries } of rankedLists(report, lang)) lines.push('', `## ${title}`, '', ...ranked(entries, title, lang));
   lines.push('', `## ${reportText('trendChart', lang)}`, '');
   lines.push(...table(
     [reportText('month', lang), reportText('received', lang), reportText('meanSatisfaction', lang)],

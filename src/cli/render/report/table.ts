@@ -3,7 +3,7 @@
 import Table from 'cli-table3';
 import type { Report, TrendMonth } from '../../../workflow/report.js';
 import type { Lang } from '../../../workflow/vocab.js';
-import { figureRows, formatValue, monthName, periodLine, reportText, reportTitle, SECTIONS, sectionTitle } from './labels.js';
+import { figureRows, rankedLists, formatValue, monthName, periodLine, reportText, reportTitle, SECTIONS, sectionTitle } from './labels.js';
 
 const PLAIN = { head: [], border: [] };
 /** No rule between body rows, so the whole report fits a screen or a page of mail. */
@@ -13,8 +13,7 @@ const SPARKS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
 export function renderReportTable(report: Report, lang: Lang): string {
   const parts = [reportTitle(report, lang), periodLine(report, lang), figuresTable(report, lang)];
-  parts.push(rankedTable(report.topRootCauses.map((r) => [r.cause, r.count]), reportText('rootCause', lang), lang));
-  parts.push(rankedTable(report.topCorrectiveActions.map((r) => [r.action, r.count]), reportText('correctiveAction', lang), lang));
+  for (const { title, entries } of rankedLists(report, lang)) parts.push(rankedTable(entries, title, lang));
   parts.push(`${reportText('trendChart', lang)}\n${sparkline(report.trend)}\n${trendTable(report.trend, lang)}`);
   return `${parts.join('\n\n')}\n`;
 }
