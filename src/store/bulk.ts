@@ -32,8 +32,14 @@ export function projectionRow(complaint: Complaint) {
 
 /** A complaint's whole row in the complaints table; `key` is its form key (identity.ts formKey). */
 export function complaintRow(complaint: Complaint, key = formKey(complaint)) {
+  // Written out, not spread: a spread object is slower to build and read, per form of an import.
+  const { id, status, assignee, closed_ms, next_due_ms } = projectionRow(complaint);
   return {
-    ...projectionRow(complaint),
+    id,
+    status,
+    assignee,
+    closed_ms,
+    next_due_ms,
     uuid: complaint.uuid,
     ref: complaint.ref,
     severity: complaint.severity,
