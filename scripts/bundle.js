@@ -1,29 +1,48 @@
-// Bundles the compiled CLI (dist/) into dist/bundle/ with esbuild, for start-up speed: one file to
-// read and no module resolution for commander, chalk, dayjs, cli-table3 and the rest on every
-// `kesu` run. Code that is imported lazily (a command, prompts, report renderers) stays in its own
-// chunk and is still loaded only when used. better-sqlite3's JavaScript is bundled too (fourteen
-// files fewer to read at start-up); its native addon is loaded by path (store/db.ts nativeBinding).
-// bin/kesu.js runs the bundle when it is at least as new as dist/cli/main.js, else dist/ directly.
+// Bundles the compiled CLI (dist/) with esbuild, for start-up speed, then makes the bundle's V8
+// code cache (scripts/code-cache.cjs):
+// - dist/bundle/kesu.cjs: the CLI in one CommonJS file, which bin/kesu.js compiles with that cache
+//   (Node 20 has no code cache for ES modules). No module resolution and no parsing on a run. The
+//   libraries that only the import, the export, the report files and the prompts use (csv-parse,
+//   csv-stringify, iconv-lite, inquirer) stay outside it and are loaded when used: reading them
+//   would cost every command.
+// - dist/bundle/import-worker.js: the import's reading thread, started from its own file.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist', 'bundle');
 rmSync(outdir, { recursive: true, force: true });
+const common = { bundle: true, platform: 'node', target: 'node20', legalComments: 'none', logLevel: 'warning' };
 await build({
-  // The import's worker thread is started from its own file (dist/bundle/import-worker.js).
-  entryPoints: { main: join(root, 'dist', 'cli', 'main.js'), 'import-worker': join(root, 'dist', 'cli', 'commands', 'import-worker.js') },
-  outdir,
-  bundle: true,
-  splitting: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  // The CommonJS packages in the bundle (commander, cli-table3, iconv-lite…) call require for Node's
-  // own modules; an ES module has no require of its own.
-  banner: { js: "import { createRequire as __kesuCreateRequire } from 'node:module';\nconst require = __kesuCreateRequire(import.meta.url);" },
-  legalComments: 'none',
-  logLevel: 'warning',
+  ...common,
+  entryPoints: [join(root, 'dist', 'cli', 'main.js')],
+  outfile: join(outdir, 'kesu.cjs'),
+  format: 'cjs',
+  external: ['csv-parse', 'csv-stringify', 'iconv-lite', 'inquirer'],
+  // bin/kesu.js passes the bundle's own URL: paths next to it (the worker) and packages under it.
+  define: { 'import.meta.url': '__kesuUrl' },
 });
+// inquirer is an ES module, and import() in code that bin/kesu.js compiles with node:vm would need
+// an experimental loader (which warns, and forgets its setting when the code comes from a cache):
+// the bundle asks the launcher to import it instead.
+const cli = join(outdir, 'kesu.cjs');
+const imports = readFileSync(cli, 'utf8').split('import("inquirer")');
+if (imports.length !== 2) throw new Error(`expected one import("inquirer") in ${cli}, found ${imports.length - 1}`);
+const rewritten = imports.join('__kesuImport("inquirer")');
+if (/(^|[^\w$.])import\(/.test(rewritten)) throw new Error(`${cli} has an import() that bin/kesu.js cannot serve`);
+writeFileSync(cli, rewritten);
+
+await build({
+  ...common,
+  entryPoints: [join(root, 'dist', 'cli', 'commands', 'import-worker.js')],
+  outfile: join(outdir, 'import-worker.js'),
+  format: 'esm',
+  // The CommonJS packages in the bundle (iconv-lite, csv-parse's dependencies) call require for
+  // Node's own modules; an ES module has no require of its own.
+  banner: { js: "import { createRequire as __kesuCreateRequire } from 'node:module';\nconst require = __kesuCreateRequire(import.meta.url);" },
+});
+const made = spawnSync(process.execPath, [join(root, 'scripts', 'code-cache.cjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
+if (made.status !== 0) throw new Error('making the code cache failed (see above)');

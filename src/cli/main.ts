@@ -1,12 +1,13 @@
-// The process entry: run the CLI with the real streams and set the exit code.
-// `kesu --version` is answered here, before commander and the rest of the CLI are loaded: it is
-// what scripts run to check the tool is there, and it should cost no more than starting Node.
+// The process entry (bin/kesu.js calls `main`): run the CLI with the real streams and set the exit
+// code. `kesu --version` is answered here, before commander and the rest of the CLI are loaded: it
+// is what scripts run to check the tool is there, and it should cost no more than starting Node.
 import { VERSION } from './version.js';
 
-const argv = process.argv.slice(2);
-if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
-  process.stdout.write(`${VERSION}\n`);
-} else {
+export async function main(argv: string[]): Promise<void> {
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    process.stdout.write(`${VERSION}\n`);
+    return;
+  }
   const { runCli } = await import('./program.js');
   process.exitCode = await runCli(argv, {
     out: (text) => process.stdout.write(text),
