@@ -15,6 +15,20 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist', 'bundle');
 rmSync(outdir, { recursive: true, force: true });
+// commander requires child_process (which loads net, dgram and more of Node) to run subcommands kept in
+// files of their own; kesu has none. Inside the CLI's bundle it gets child_process on first use.
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(plugin) {
+    plugin.onResolve({ filter: /^(node:)?child_process$/ }, ({ importer }) =>
+      importer.includes('/node_modules/commander/') ? { path: 'child_process', namespace: 'lazy-child-process' } : undefined,
+    );
+    plugin.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
+      contents: "module.exports = new Proxy({}, { get: (_, name) => require('node:child_process')[name] });",
+      loader: 'js',
+    }));
+  },
+};
 const common = { bundle: true, platform: 'node', target: 'node20', legalComments: 'none', logLevel: 'warning' };
 await build({
   ...common,
@@ -22,6 +36,7 @@ await build({
   outfile: join(outdir, 'kesu.cjs'),
   format: 'cjs',
   external: ['csv-parse', 'csv-stringify', 'iconv-lite', 'inquirer'],
+  plugins: [lazyChildProcess],
   // bin/kesu.js passes the bundle's own URL: paths next to it (the worker) and packages under it.
   define: { 'import.meta.url': '__kesuUrl' },
 });
