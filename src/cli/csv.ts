@@ -19,6 +19,8 @@ export interface CsvRow {
   readonly line: number;
   /** The cells as written; an empty cell is "". */
   readonly cells: readonly string[];
+  /** The characters of its cells, plus one a cell: what holding the row costs. */
+  readonly size: number;
 }
 
 export interface CsvFile {
@@ -99,6 +101,13 @@ const QUOTE = 34;
 const COMMA = 44;
 const LF = 10;
 
+/**
+ * The longest row read, in characters (csv.ts CsvRow size): ten times the longest form (26 fields
+ * of at most 4,000 characters). A quote never closed would otherwise take the rest of a big file
+ * into one row, and the import's reading thread has a fixed memory limit.
+ */
+export const MAX_ROW_CHARS = 1_000_000;
+
 /** Where the parser is between two chunks of text. */
 const enum Mode {
   /** At the start of a field: a quote here opens a quoted field. */
@@ -123,6 +132,8 @@ export class CsvParser {
   private cells: string[] = [];
   private field = '';
   private records = 0;
+  /** The size (CsvRow size) of the current record's cells so far. */
+  private size = 0;
   /** The line where the current record starts, and the line breaks inside its quoted cells so far. */
   private line = 1;
   private breaks = 0;
@@ -148,7 +159,7 @@ export class CsvParser {
             end++;
           }
           this.field = this.field === '' ? text.slice(at, end) : this.field + text.slice(at, end);
-          if (end === length) return out;
+          if (end === length) return this.checkedSize(out);
           this.endField();
           if (code === LF) out.push(this.endRecord());
           this.mode = Mode.FieldStart;
@@ -160,7 +171,7 @@ export class CsvParser {
           const end = quote === -1 ? length : quote;
           this.breaks += countLineBreaks(text, at, end);
           this.field = this.field === '' ? text.slice(at, end) : this.field + text.slice(at, end);
-          if (quote === -1) return out;
+          if (quote === -1) return this.checkedSize(out);
           this.mode = Mode.QuoteInQuoted;
           at = quote + 1;
           break;
@@ -185,7 +196,7 @@ export class CsvParser {
         }
       }
     }
-    return out;
+    return this.checkedSize(out);
   }
 
   /** The last record, when the file does not end with a line break; an error for a quote never closed. */
@@ -205,16 +216,32 @@ export class CsvParser {
     return [this.endRecord()];
   }
 
+  /** A record still open at the end of a chunk may not grow past MAX_ROW_CHARS (checked there only: chunks are small). */
+  private checkedSize(out: CsvRow[]): CsvRow[] {
+    if (this.size + this.field.length <= MAX_ROW_CHARS) return out;
+    const row = this.records + 1;
+    const limit = MAX_ROW_CHARS.toLocaleString('en');
+    const quoted = this.mode === Mode.Quoted;
+    throw new CsvReadError(
+      `Row ${row} (line ${this.line}) is longer than ${limit} characters${quoted ? ', from a quote (") that is probably never closed; close it' : '; check that the file is a CSV of forms'}.`,
+      `第 ${row} 行（文件第 ${this.line} 行）超过 ${limit} 个字符${quoted ? '，可能是引号（"）没有闭合；请补上结尾的引号' : '；请确认文件是投诉单 CSV'}。`,
+      row,
+      this.line,
+    );
+  }
+
   private endField(): void {
     this.cells.push(this.field);
+    this.size += this.field.length + 1;
     this.field = '';
   }
 
   private endRecord(): CsvRow {
-    const row: CsvRow = { row: ++this.records, line: this.line, cells: this.cells };
+    const row: CsvRow = { row: ++this.records, line: this.line, cells: this.cells, size: this.size };
     this.line += this.breaks + 1;
     this.breaks = 0;
     this.cells = [];
+    this.size = 0;
     return row;
   }
 }

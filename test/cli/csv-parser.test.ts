@@ -4,7 +4,7 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvParser, CsvReadError } from '../../src/cli/csv.js';
+import { CsvParser, CsvReadError, MAX_ROW_CHARS } from '../../src/cli/csv.js';
 
 type Outcome = { rows: { row: number; line: number; cells: readonly string[] }[] } | { error: [number | null, number | null] };
 
@@ -85,6 +85,40 @@ describe('CsvParser reads as csv-parse did', () => {
         expect(withCsvParser(cut(csv, at))).toEqual(withCsvParse(csv));
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe('a row too long to be a form', () => {
+  /** `start`, then `size` letters, in chunks of 64 KiB as the file is read. */
+  const chunks = (start: string, size: number): string[] => {
+    const step = 64 * 1024;
+    return [start, ...Array.from({ length: Math.ceil(size / step) }, (_, i) => 'x'.repeat(Math.min(step, size - i * step)))];
+  };
+
+  it('stops the reading at the row where a quote is never closed, without taking the rest of the file', () => {
+    const parser = new CsvParser();
+    expect(parser.push('id,note\n1,fine\n')).toHaveLength(2);
+    let thrown: unknown;
+    try {
+      for (const text of chunks('2,"unclosed\n', MAX_ROW_CHARS)) parser.push(text);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(CsvReadError);
+    expect((thrown as CsvReadError).message).toBe('Row 3 (line 3) is longer than 1,000,000 characters, from a quote (") that is probably never closed; close it.');
+  });
+
+  it('reads a row of exactly the limit: its cells and a character for each', () => {
+    const parser = new CsvParser();
+    const rows = [...chunks('"', MAX_ROW_CHARS - 3).flatMap((text) => parser.push(text)), ...parser.push('",b\n')];
+    expect(rows.map((row) => [row.size, ...row.cells.map((cell) => cell.length)])).toEqual([[MAX_ROW_CHARS, MAX_ROW_CHARS - 3, 1]]);
+  });
+
+  it('stops at a row of too many cells as well (a line of commas)', () => {
+    const parser = new CsvParser();
+    expect(() => chunks('a', MAX_ROW_CHARS).forEach((text) => parser.push(text.replace(/x/g, ',')))).toThrow(
+      'Row 1 (line 1) is longer than 1,000,000 characters; check that the file is a CSV of forms.',
     );
   });
 });

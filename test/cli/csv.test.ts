@@ -84,7 +84,7 @@ describe('detecting the encoding from the stream', () => {
     const file = await readCsv(chunked(iconv.encode(text, 'gbk'), 7));
     const rows = await allRows(file);
     expect(file.encoding()).toBe('gb18030');
-    expect(rows.at(-1)).toEqual({ row: 202, line: 202, cells: ['B-2', '张伟', '送货晚了\n三天'] });
+    expect(rows.at(-1)).toEqual({ row: 202, line: 202, cells: ['B-2', '张伟', '送货晚了\n三天'], size: 15 });
   });
 
   it('keeps a UTF-8 character cut between two chunks whole, and a CRLF cut between two chunks one line end', async () => {
@@ -93,8 +93,8 @@ describe('detecting the encoding from the stream', () => {
     const rows = await allRows(file);
     expect(file.encoding()).toBe('utf8');
     expect(rows).toEqual([
-      { row: 2, line: 2, cells: ['甲', '乙'] },
-      { row: 3, line: 3, cells: ['丙', '丁'] },
+      { row: 2, line: 2, cells: ['甲', '乙'], size: 4 },
+      { row: 3, line: 3, cells: ['丙', '丁'], size: 4 },
     ]);
   });
 
