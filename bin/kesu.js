@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The launcher. A CommonJS script (bin/package.json), because Node starts one faster than an ES
 // module. It runs the bundled CLI that `npm run build` makes (dist/bundle/kesu.cjs) with the V8 code
-// cache the build made for it (scripts/code-cache.js), so that a command starts without parsing or
+// cache the build made for it (scripts/code-cache.cjs), so that a command starts without parsing or
 // compiling kesu's code. It runs the compiled modules in dist/cli instead when there is no bundle or
 // it is older than the last compile (`tsc` alone does not bundle), so that a fresh compile is never
 // shadowed by a stale bundle.
@@ -20,7 +20,7 @@ const modified = (path) => statSync(path, { throwIfNoEntry: false })?.mtimeMs ??
 
 /**
  * Compiles the bundle as a CommonJS module would be. `codeCache`: use the build's code cache when it
- * was made from this bundle (V8 itself checks only the length of the source and its own version).
+ * was made from this bundle (V8 itself checks only the source's length, its own version and flags).
  * Returns the compiled script (for making a cache) and the bundle's exports.
  */
 function loadBundle({ codeCache = true } = {}) {

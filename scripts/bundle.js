@@ -21,7 +21,7 @@ const lazyChildProcess = {
   name: 'lazy-child-process',
   setup(plugin) {
     plugin.onResolve({ filter: /^(node:)?child_process$/ }, ({ importer }) =>
-      importer.includes('/node_modules/commander/') ? { path: 'child_process', namespace: 'lazy-child-process' } : undefined,
+      /[\\/]node_modules[\\/]commander[\\/]/.test(importer) ? { path: 'child_process', namespace: 'lazy-child-process' } : undefined,
     );
     plugin.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
       contents: "module.exports = new Proxy({}, { get: (_, name) => require('node:child_process')[name] });",
