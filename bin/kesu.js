@@ -40,9 +40,12 @@ function loadBundle({ codeCache = true } = {}) {
 if (require.main === module) {
   const argv = process.argv.slice(2);
   const compiled = join(dist, 'cli', 'main.js');
-  const bundled = modified(BUNDLE) > 0 && modified(BUNDLE) >= modified(compiled);
-  if (bundled) loadBundle().main(argv);
-  else import(pathToFileURL(compiled).href).then(({ main }) => main(argv));
+  if (modified(BUNDLE) > 0 && modified(BUNDLE) >= modified(compiled)) loadBundle().main(argv);
+  else if (modified(compiled) > 0) import(pathToFileURL(compiled).href).then(({ main }) => main(argv));
+  else {
+    process.stderr.write(`kesu: kesu is not built; run npm install (or npm run build) in ${join(__dirname, '..')}.\n`);
+    process.exitCode = 1;
+  }
 }
 
 module.exports = { loadBundle, CODE_CACHE };

@@ -41,8 +41,8 @@ await build({
   define: { 'import.meta.url': '__kesuUrl' },
 });
 // inquirer is an ES module, and import() in code that bin/kesu.js compiles with node:vm would need
-// an experimental loader (which warns, and forgets its setting when the code comes from a cache):
-// the bundle asks the launcher to import it instead.
+// an experimental loader (which prints an ExperimentalWarning): the bundle asks the launcher to
+// import it instead.
 const cli = join(outdir, 'kesu.cjs');
 const imports = readFileSync(cli, 'utf8').split('import("inquirer")');
 if (imports.length !== 2) throw new Error(`expected one import("inquirer") in ${cli}, found ${imports.length - 1}`);

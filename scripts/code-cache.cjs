@@ -31,7 +31,9 @@ async function train() {
     writeFileSync(`${CODE_CACHE}.tmp`, script.createCachedData());
     renameSync(`${CODE_CACHE}.tmp`, CODE_CACHE);
   } finally {
-    rmSync(scratch, { recursive: true, force: true });
+    // After the stores' own exit handlers have closed them (a folder with an open database cannot
+    // be removed everywhere).
+    process.once('exit', () => rmSync(scratch, { recursive: true, force: true }));
   }
 }
 

@@ -102,8 +102,8 @@ const COMMA = 44;
 const LF = 10;
 
 /**
- * The longest row read, in characters (csv.ts CsvRow size): ten times the longest form (26 fields
- * of at most 4,000 characters). A quote never closed would otherwise take the rest of a big file
+ * The longest row read, in characters (csv.ts CsvRow size): about ten times the longest form (26
+ * fields of at most 4,000 characters). A quote never closed would otherwise take the rest of a big file
  * into one row, and the import's reading thread has a fixed memory limit.
  */
 export const MAX_ROW_CHARS = 1_000_000;
@@ -216,15 +216,21 @@ export class CsvParser {
     return [this.endRecord()];
   }
 
-  /** A record still open at the end of a chunk may not grow past MAX_ROW_CHARS (checked there only: chunks are small). */
+  /**
+   * A record may not grow past MAX_ROW_CHARS: checked at its end, and at the end of a chunk while it
+   * is still open (so that an open one never holds more than the limit and one chunk).
+   */
   private checkedSize(out: CsvRow[]): CsvRow[] {
     if (this.size + this.field.length <= MAX_ROW_CHARS) return out;
+    throw this.tooLong(this.mode === Mode.Quoted || this.mode === Mode.QuoteInQuoted);
+  }
+
+  private tooLong(inQuote: boolean): CsvReadError {
     const row = this.records + 1;
     const limit = MAX_ROW_CHARS.toLocaleString('en');
-    const quoted = this.mode === Mode.Quoted;
-    throw new CsvReadError(
-      `Row ${row} (line ${this.line}) is longer than ${limit} characters${quoted ? ', from a quote (") that is probably never closed; close it' : '; check that the file is a CSV of forms'}.`,
-      `第 ${row} 行（文件第 ${this.line} 行）超过 ${limit} 个字符${quoted ? '，可能是引号（"）没有闭合；请补上结尾的引号' : '；请确认文件是投诉单 CSV'}。`,
+    return new CsvReadError(
+      `Row ${row} (line ${this.line}) is longer than ${limit} characters${inQuote ? ', from a quote (") that is probably never closed; close it' : '; check that the file is a CSV of forms'}.`,
+      `第 ${row} 行（文件第 ${this.line} 行）超过 ${limit} 个字符${inQuote ? '，可能是引号（"）没有闭合；请补上结尾的引号' : '；请确认文件是投诉单 CSV'}。`,
       row,
       this.line,
     );
@@ -237,6 +243,7 @@ export class CsvParser {
   }
 
   private endRecord(): CsvRow {
+    if (this.size > MAX_ROW_CHARS) throw this.tooLong(false);
     const row: CsvRow = { row: ++this.records, line: this.line, cells: this.cells, size: this.size };
     this.line += this.breaks + 1;
     this.breaks = 0;

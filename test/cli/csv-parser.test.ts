@@ -4,7 +4,7 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvParser, CsvReadError, MAX_ROW_CHARS } from '../../src/cli/csv.js';
+import { CsvParser, CsvReadError, MAX_ROW_CHARS, type CsvRow } from '../../src/cli/csv.js';
 
 type Outcome = { rows: { row: number; line: number; cells: readonly string[] }[] } | { error: [number | null, number | null] };
 
@@ -113,6 +113,12 @@ describe('a row too long to be a form', () => {
     const parser = new CsvParser();
     const rows = [...chunks('"', MAX_ROW_CHARS - 3).flatMap((text) => parser.push(text)), ...parser.push('",b\n')];
     expect(rows.map((row) => [row.size, ...row.cells.map((cell) => cell.length)])).toEqual([[MAX_ROW_CHARS, MAX_ROW_CHARS - 3, 1]]);
+  });
+
+  it('stops at a row one character over the limit that ends inside a chunk', () => {
+    const parser = new CsvParser();
+    const push = (): CsvRow[] => [...chunks('"', MAX_ROW_CHARS - 11).flatMap((text) => parser.push(text)), ...parser.push('",0123456789\n')];
+    expect(push).toThrow('Row 1 (line 1) is longer than 1,000,000 characters; check that the file is a CSV of forms.');
   });
 
   it('stops at a row of too many cells as well (a line of commas)', () => {

@@ -175,6 +175,19 @@ describe('a broken file: nothing written, exit 1, every problem at its row and c
     expect(all(run)).toEqual([]);
   });
 
+  it('a big file whose quote never closes: refused at the row where it opens, before reading the rest into memory', () => {
+    const db = makeDb();
+    const run = on(db);
+    const file = join(makeTempDir(), 'unclosed-big.csv');
+    // The quote opens in the second form's first cell; two megabytes of text follow it.
+    const forms = ['ref,receivedAt,customer,category,description', 'R-1,2026-10-05 09:30,张伟,service,店员态度不好'];
+    writeFileSync(file, `${forms.join('\n')}\n"R-2,2026-10-05 10:00,王芳,quality,${'杯子有裂纹，'.repeat(400_000)}\n`);
+    const human = run('import', file);
+    expect(human.code).toBe(1);
+    expect(human.stderr).toBe('kesu: Nothing was imported: Row 3 (line 3) is longer than 1,000,000 characters, from a quote (") that is probably never closed; close it.\n');
+    expect(all(run)).toEqual([]);
+  });
+
   it('missing-column.csv: the file is refused, naming the column', () => {
     const run = on(makeDb());
     const message = expectFailure(run('import', fixture('broken/missing-column.csv')), 1);

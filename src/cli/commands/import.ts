@@ -29,6 +29,9 @@ export interface ImportOptions {
 
 /** A file this large gets a progress bar (on a terminal only). */
 const PROGRESS_BYTES = 1_000_000;
+/** The memory of the import's reading thread, in MB: its old generation, and its young one. */
+const READER_HEAP_MB = 64;
+const READER_YOUNG_MB = 24;
 /** The column kesu adds to a rejects file; ignored without a warning when that file is imported again. */
 export const REJECTS_COLUMN: Sentence = { en: 'kesu error', zh: 'kesu 错误' };
 const BOM = '\uFEFF';
@@ -59,10 +62,10 @@ export async function importFile(context: CliContext, file: string | undefined, 
   // The CSV is read and every row decided in a worker thread; this one writes (see import-worker.ts).
   const worker = new Worker(new URL('./import-worker.js', import.meta.url), {
     workerData: job,
-    // It holds a few batches of forms (~10 MB live). Without limits its heap lets garbage pile up
-    // between collections, and a longer file meets a higher peak (measured on 1 M forms: 190 MB
-    // peak without, 158 MB with), and its young generation takes 34 MB (24 MB: 100 k forms 148 MB
-    // → 132 MB peak, no slower; 12 MB: 40% slower). csv.ts MAX_ROW_CHARS and the worker's
+    // It holds a few batches of forms (~10 MB live). Without limits its heap let garbage pile up
+    // between collections, so a longer file met a higher peak, and its young generation grew to
+    // 34 MB. Measured peaks (100 k forms / 1 M forms): no limits 145 / 190 MB; these 131 / 142 MB,
+    // no slower (a 12 MB young generation: 40% slower). csv.ts MAX_ROW_CHARS and the worker's
     // BATCH_CHARS keep a batch from needing more.
     resourceLimits: { maxOldGenerationSizeMb: READER_HEAP_MB, maxYoungGenerationSizeMb: READER_YOUNG_MB },
   });
@@ -148,10 +151,6 @@ export async function importFile(context: CliContext, file: string | undefined, 
 }
 
 /** The worker's messages in order; its crash or exit before the end is an error. */
-/** The memory of the import's reading thread, in MB: its old generation, and its young one. */
-const READER_HEAP_MB = 64;
-const READER_YOUNG_MB = 24;
-
 function messagesOf(worker: Worker): { next(): Promise<FromWorker> } {
   const queue: FromWorker[] = [];
   let waiting: { resolve: (message: FromWorker) => void; reject: (error: unknown) => void } | null = null;
