@@ -18,7 +18,11 @@ export function openDatabase(path: string, migrations: readonly Migration[] = MI
   try {
     db = new Database(path, { nativeBinding: nativeBinding() });
   } catch (error) {
-    throw new StoreError('unreadable', `Cannot open the database ${path} (${(error as Error).message}); check the path given by --db or KESU_DB.`);
+    const why = (error as Error).message;
+    throw new StoreError('unreadable', {
+      en: `Cannot open the database ${path} (${why}); check the path given by --db or KESU_DB.`,
+      zh: `无法打开数据库 ${path}（${why}）；请检查 --db 或 KESU_DB 给出的路径。`,
+    });
   }
   try {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
@@ -30,7 +34,10 @@ export function openDatabase(path: string, migrations: readonly Migration[] = MI
     db.close();
     if (error instanceof StoreError) throw error;
     if ((error as { code?: string }).code === 'SQLITE_NOTADB') {
-      throw new StoreError('unreadable', `${path} is not a kesu database; give another file with --db.`);
+      throw new StoreError('unreadable', {
+        en: `${path} is not a kesu database; give another file with --db.`,
+        zh: `${path} 不是 kesu 数据库；请用 --db 指定另一个文件。`,
+      });
     }
     throw error;
   }
@@ -58,8 +65,11 @@ function createOwnerOnly(path: string): void {
     closeSync(openSync(path, 'a', 0o600));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    const why = code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : code;
-    throw new StoreError('unreadable', `Cannot open the database ${path} (${why}); give a file path with --db or KESU_DB.`);
+    const why = { en: code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : code, zh: code === 'EISDIR' ? '这是一个文件夹' : code === 'EACCES' ? '没有权限' : code };
+    throw new StoreError('unreadable', {
+      en: `Cannot open the database ${path} (${why.en}); give a file path with --db or KESU_DB.`,
+      zh: `无法打开数据库 ${path}（${why.zh}）；请用 --db 或 KESU_DB 给出一个文件路径。`,
+    });
   }
 }
 
@@ -67,10 +77,10 @@ function migrate(db: Db, path: string, migrations: readonly Migration[]): void {
   const latest = migrations.at(-1)?.version ?? 0;
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > latest) {
-    throw new StoreError(
-      'too-new',
-      `The database ${path} was written by a newer kesu (schema ${current}, this one knows ${latest}); upgrade kesu to use it.`,
-    );
+    throw new StoreError('too-new', {
+      en: `The database ${path} was written by a newer kesu (schema ${current}, this one knows ${latest}); upgrade kesu to use it.`,
+      zh: `数据库 ${path} 由更新版本的 kesu 写入（结构版本 ${current}，本版本只认识 ${latest}）；请升级 kesu 后再使用。`,
+    });
   }
   if (current === latest) return;
   db.transaction(() => {

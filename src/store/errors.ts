@@ -1,10 +1,12 @@
-/** A problem with the database file itself (not a refusal of the procedure). */
+import type { Sentence } from '../workflow/errors.js';
+
+/** A problem with the database file itself (not a refusal of the procedure), in one sentence in each language. */
 export class StoreError extends Error {
   constructor(
     readonly code: 'unreadable' | 'too-new',
-    message: string,
+    readonly sentence: Sentence,
   ) {
-    super(message);
+    super(sentence.en);
     this.name = 'StoreError';
   }
 }

@@ -224,12 +224,14 @@ describe('no stack trace reaches the user unless KESU_DEBUG=1', () => {
     const path = join(makeTempDir(), 'notes.db');
     writeFileSync(path, 'these are my notes, not a database\n'.repeat(200));
     expect(expectFailure(kesu(['--db', path, 'list']), 1)).toBe(`${path} is not a kesu database; give another file with --db.`);
+    expect(expectFailure(kesu(['--db', path, '--lang', 'zh', 'list']), 1)).toBe(`${path} 不是 kesu 数据库；请用 --db 指定另一个文件。`);
   });
 
   it('a folder where the database file should be: one sentence naming it, exit 1', () => {
     const dir = join(makeTempDir(), 'a-directory.db');
     mkdirSync(dir);
     expect(expectFailure(kesu(['--db', dir, 'list']), 1)).toBe(`Cannot open the database ${dir} (it is a folder); give a file path with --db or KESU_DB.`);
+    expect(expectFailure(kesu(['--db', dir, '--lang', 'zh', 'list']), 1)).toBe(`无法打开数据库 ${dir}（这是一个文件夹）；请用 --db 或 KESU_DB 给出一个文件路径。`);
   });
 
   it('an unexpected failure says how to see details, and KESU_DEBUG=1 shows the stack', () => {
