@@ -135,7 +135,10 @@ describe.each(LANGS)('the report in %s', (lang) => {
   });
 
   it('csv has one row per figure and parses back to the same numbers as the json', () => {
-    const rows = parse(renderReportCsv(report, lang), { columns: true }) as Record<string, string>[];
+    const csv = renderReportCsv(report, lang);
+    // Chinese labels: a byte-order mark first, for Excel.
+    expect(csv.startsWith('\uFEFFsection,')).toBe(lang === 'zh');
+    const rows = parse(csv, { columns: true, bom: true }) as Record<string, string>[];
     expect(Object.keys(rows[0]!)).toEqual(['section', 'figure', 'label', 'unit', 'current', 'previous']);
     const asValue = (text: string, expected: unknown): unknown => (text === '' ? null : typeof expected === 'string' ? text : Number(text));
     const figures = rows.filter((row) => !['trend', 'topRootCauses', 'topCorrectiveActions'].includes(row.section!));

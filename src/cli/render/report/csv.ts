@@ -8,6 +8,8 @@
 //   unit     – count, share (0–1), days (working days), score (satisfaction 1–5), money (decimal string)
 //   current  – this period's value; empty when there is none (nothing to divide by)
 //   previous – the previous period's value; empty for ranked and trend rows
+// In Chinese it starts with a byte-order mark, as the import's template does, so that Excel reads
+// the labels as UTF-8 (without it, Excel on a Chinese-language Windows reads GBK).
 import { stringify } from 'csv-stringify/sync';
 import type { Report } from '../../../workflow/report.js';
 import type { Lang } from '../../../workflow/vocab.js';
@@ -36,6 +38,6 @@ export function renderReportCsv(report: Report, lang: Lang): string {
   }
   return stringify(
     rows.map((row) => row.map((value) => value ?? '')),
-    { header: true, columns: [...REPORT_CSV_COLUMNS], record_delimiter: 'unix' },
+    { header: true, columns: [...REPORT_CSV_COLUMNS], record_delimiter: 'unix', bom: lang === 'zh' },
   );
 }
