@@ -127,11 +127,31 @@ export function explainDeadline(deadline: Deadline, lang: Lang): string {
   return text;
 }
 
-/** Columns a string takes in a terminal: CJK and full-width characters take two. */
+/**
+ * Columns a string takes in a terminal: CJK and full-width characters take two. By code point, not
+ * by a regular expression per character: `list` measures every cell of its table twice.
+ */
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const char of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(char) ? 2 : 1;
+  for (let at = 0; at < text.length; at++) {
+    const code = text.codePointAt(at)!;
+    if (code > 0xffff) at++;
+    width += code >= 0x1100 && isWide(code) ? 2 : 1;
+  }
   return width;
+}
+
+function isWide(code: number): boolean {
+  return (
+    (code >= 0x1100 && code <= 0x115f) ||
+    (code >= 0x2e80 && code <= 0xa4cf) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6) ||
+    (code >= 0x20000 && code <= 0x3fffd)
+  );
 }
 
 export function padDisplay(text: string, width: number): string {
