@@ -3,6 +3,7 @@
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { SqliteStore } from '../store/complaints.js';
+import type { Settings } from '../workflow/settings.js';
 import type { IsoTime } from '../workflow/time.js';
 import type { Lang } from '../workflow/vocab.js';
 import { currentTime, parseAtOption } from './clock.js';
@@ -24,8 +25,11 @@ export interface CliContext extends RenderContext {
   store(): Promise<SqliteStore>;
   /** The --at time of the command (default now). */
   at(option: string | undefined, flag?: string): IsoTime;
-  /** The --by of the command, else the configured default, else the operating-system user. */
-  actor(option: string | undefined): Promise<string>;
+  /**
+   * The --by of the command, else the default configured in `settings` (those a write read in its
+   * own transaction), else the operating-system user.
+   */
+  actor(option: string | undefined, settings: Settings): string;
 }
 
 export function defaultDbPath(env: NodeJS.ProcessEnv): string {
@@ -63,12 +67,7 @@ export async function makeContext(options: GlobalOptions, env: NodeJS.ProcessEnv
     style: color ? (await import('./render/style.js')).makeStyle(true) : PLAIN,
     store,
     at: (option, flag = '--at') => (option === undefined ? now : parseAtOption(option, flag)),
-    actor: async (option) => {
-      const given = option?.trim();
-      if (given) return given;
-      const configured = (await store()).settings().defaultActor;
-      return configured ?? osUser(env);
-    },
+    actor: (option, settings) => option?.trim() || (settings.defaultActor ?? osUser(env)),
   };
 }
 

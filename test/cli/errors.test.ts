@@ -1,6 +1,6 @@
 // What a user sees when something is wrong: refused moves that write nothing, usage errors (exit 2),
 // bad data (exit 1), JSON errors on stderr, and never a stack trace unless KESU_DEBUG=1.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -207,6 +207,14 @@ describe('bad data exits 1 with one sentence', () => {
     expect(expectFailure(run('--lang', 'zh', 'close', '1', '--reason', '无聊'), 1)).toBe('--reason “无聊”不是有效的选项；可用：撤回、未解决、重复（或 withdrawn, unresolved, duplicate）。');
     const future = kesu(['--db', db, 'log', '1', 'x', '--at', '2099年1月1日 9:00'], { env: { LANG: 'zh_CN.UTF-8' } });
     expect(expectFailure(future, 1)).toBe('时间 2099-01-01T09:00:00+08:00 还没有到；--at 请填写已经发生的时间。');
+  });
+
+  it('a bad --at is refused before the database is opened: no file is made', () => {
+    const fresh = makeDb();
+    expect(expectFailure(kesu(['--db', fresh, 'assign', '1', '--to', 'Zhang', '--at', 'yesterday']), 1)).toBe(
+      '--at "yesterday" is not a date or time; write it like 2026-10-05 09:00 or 2026年10月5日.',
+    );
+    expect(existsSync(fresh)).toBe(false);
   });
 
   it('a form number already used is refused, naming the complaint that has it', () => {

@@ -16,6 +16,5 @@ export async function assign(context: CliContext, idText: string, options: Assig
     assignee: options.to,
     department: options.dept ?? null,
     note: options.note ?? null,
-    by: await context.actor(options.by),
-  }, options.at);
+  }, options);
 }

@@ -7,19 +7,27 @@ import type { CliContext } from '../context.js';
 import { renderComplaint } from '../render/complaint.js';
 import { complaintJson, toJsonText } from '../render/json.js';
 
-/** A change command before its time is known (each variant without `at`). */
-export type UntimedCommand = WithoutTime<ChangeCommand>;
-type WithoutTime<C> = C extends unknown ? Omit<C, 'at'> : never;
+/** A change command before its time and its actor are known (each variant without `at` and `by`). */
+type UnsignedCommand = WithoutTimeAndActor<ChangeCommand>;
+type WithoutTimeAndActor<C> = C extends unknown ? Omit<C, 'at' | 'by'> : never;
 
-export async function changeComplaint(context: CliContext, id: number, command: UntimedCommand, atOption: string | undefined): Promise<string> {
-  const given = atOption === undefined ? null : context.at(atOption);
+/** `--at` and `--by` as given. */
+export interface Signature {
+  readonly at?: string;
+  readonly by?: string;
+}
+
+export async function changeComplaint(context: CliContext, id: number, command: UnsignedCommand, signature: Signature): Promise<string> {
+  // --at is read before the store is opened, so that a bad one fails without touching anything.
+  const given = signature.at === undefined ? null : context.at(signature.at);
   const store = await context.store();
   const { complaint, events } = store.transact(id, (complaint, settings) => {
     // Without --at, the command happens when it gets its turn to write, not when it started
     // waiting for another kesu process: else a writer that waited would find a later entry
     // already there and be refused as out of order.
     const now = given === null ? currentTime() : context.now;
-    return decide(complaint, { ...command, at: given ?? now } as ChangeCommand, { now, settings });
+    const by = context.actor(signature.by, settings);
+    return decide(complaint, { ...command, at: given ?? now, by } as ChangeCommand, { now, settings });
   });
   return renderRecord(context, complaint, events);
 }

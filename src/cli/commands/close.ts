@@ -16,6 +16,5 @@ export async function close(context: CliContext, idText: string, options: CloseO
     type: 'close',
     reason: parseVocabOption(CLOSE_REASON, options.reason, '--reason'),
     note: options.note ?? null,
-    by: await context.actor(options.by),
-  }, options.at);
+  }, options);
 }

@@ -18,6 +18,5 @@ export async function followup(context: CliContext, idText: string, options: Fol
     satisfaction: Number(parseVocabOption(SATISFACTION, options.satisfaction, '--satisfaction')),
     method: optionalVocab(FOLLOWUP_METHOD, options.method, '--method') ?? 'phone',
     note: options.note ?? null,
-    by: await context.actor(options.by),
-  }, options.at);
+  }, options);
 }

@@ -82,12 +82,11 @@ export async function importFile(context: CliContext, file: string | undefined, 
     const headerCells = first.cells;
 
     const store = await context.store();
-    const defaultActor = await context.actor(undefined);
     rejects = job.keepRejectedCells ? openRejects(options.rejects!, [...headerCells, REJECTS_COLUMN[context.lang]]) : null;
     const progress = context.json || !process.stderr.isTTY || first.size <= PROGRESS_BYTES ? null : new ProgressBar(first.size, context);
 
     writer = store.beginBulk();
-    tell({ type: 'start', settings: writer.settings, defaultActor });
+    tell({ type: 'start', settings: writer.settings, defaultActor: context.actor(undefined, writer.settings) });
     const counts = { read: 0, imported: 0, alreadyPresent: 0, rejected: 0 };
     const errors: ImportProblem[] = [];
     const report = (problem: ImportProblem, print = true): void => {

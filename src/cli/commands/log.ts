@@ -22,6 +22,5 @@ export async function log(context: CliContext, idText: string, words: string[], 
     substantiated: substantiated === null ? null : substantiated === 'yes',
     responsibility: optionalVocab(RESPONSIBILITY, options.responsibility, '--responsibility'),
     rootCause: options.rootCause ?? null,
-    by: await context.actor(options.by),
-  }, options.at);
+  }, options);
 }

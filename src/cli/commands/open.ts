@@ -43,7 +43,6 @@ export async function open(context: CliContext, options: OpenOptions): Promise<s
   const missing = (['customer', 'category', 'description'] as const).filter((field) => !given[field]?.trim());
   const fields = missing.length ? await completeFields(context, given, missing) : given;
   const at = context.at(options.received ?? options.at, options.received !== undefined ? '--received' : '--at');
-  const by = await context.actor(options.by);
   const store = await context.store();
   const complaint = store.create((settings) =>
     decide(
@@ -61,7 +60,7 @@ export async function open(context: CliContext, options: OpenOptions): Promise<s
         request: fields.request ?? null,
         order: options.order ?? null,
         at,
-        by,
+        by: context.actor(options.by, settings),
       },
       { now: context.now, settings },
     ),

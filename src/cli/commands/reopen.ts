@@ -12,6 +12,5 @@ export async function reopen(context: CliContext, idText: string, options: Reope
   return changeComplaint(context, parseId(idText), {
     type: 'reopen',
     note: options.note ?? null,
-    by: await context.actor(options.by),
-  }, options.at);
+  }, options);
 }

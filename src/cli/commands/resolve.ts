@@ -46,6 +46,5 @@ export async function resolve(context: CliContext, idText: string, options: Reso
     rootCause: options.rootCause ?? null,
     correctiveAction: options.action ?? null,
     note: options.note ?? null,
-    by: await context.actor(options.by),
-  }, options.at);
+  }, options);
 }
