@@ -1,7 +1,7 @@
 // The shell's side of time: reading the clock and turning the user's local wall-clock times into
 // ISO times with this machine's offset (the workflow never reads the clock itself).
 import dayjs from 'dayjs';
-import { readDateTime, type IsoTime, type WallClock } from '../workflow/time.js';
+import { addDays, instant, readDateTime, type IsoTime, type WallClock } from '../workflow/time.js';
 import { UserError } from './errors.js';
 
 export function currentTime(): IsoTime {
@@ -9,13 +9,13 @@ export function currentTime(): IsoTime {
 }
 
 /** A local wall-clock time as an ISO time with the offset in force at that moment here. */
-export function wallToIso(wall: WallClock, defaultTime = '00:00:00'): IsoTime {
-  const time = wall.time ?? defaultTime;
+export function wallToIso(wall: WallClock): IsoTime {
+  const time = wall.time ?? '00:00:00';
   // An import turns a date into an ISO time for every step of every form: the offset is looked up
   // once per date, and dayjs is asked only on a day when the offset changes (daylight saving), where
   // a wall-clock time may not exist or exist twice.
   const offset = dayOffset(wall.date);
-  if (offset !== null && /^\d{2}:\d{2}:\d{2}$/.test(time)) return `${wall.date}T${time}${offset}`;
+  if (offset !== null) return `${wall.date}T${time}${offset}`;
   return dayjs(`${wall.date}T${time}`).format('YYYY-MM-DDTHH:mm:ssZ');
 }
 
@@ -40,8 +40,18 @@ export function parseAtOption(text: string, flag: string): IsoTime {
   return reading.iso ?? wallToIso(reading.wall);
 }
 
+/**
+ * The instant just after the time given to --until, which includes what it names: a date alone
+ * includes its whole day (up to the first moment of the next one).
+ */
+export function parseUntilOption(text: string, flag: string): number {
+  const { wall, iso } = readAtOption(text, flag);
+  if (iso === null && wall.time === null) return instant(wallToIso({ date: addDays(wall.date, 1), time: null }));
+  return instant(iso ?? wallToIso(wall)) + 1;
+}
+
 /** The date and time given to a flag as read, or a UserError saying what is wrong with it. */
-export function readAtOption(text: string, flag: string): { wall: WallClock; iso: IsoTime | null } {
+function readAtOption(text: string, flag: string): { wall: WallClock; iso: IsoTime | null } {
   const reading = readDateTime(text);
   if (!reading.ok) {
     throw reading.reason === 'ambiguous'

@@ -14,6 +14,7 @@ import {
   CLOSE_REASON,
   COMPENSATION_KIND,
   DEFAULT_CHANNEL,
+  DEFAULT_FOLLOWUP_METHOD,
   DEFAULT_SEVERITY,
   describeCodes,
   FOLLOWUP_METHOD,
@@ -221,7 +222,7 @@ export function mapHeaders(header: readonly string[], userMap: UserColumnMap = n
 export interface FormContext {
   readonly now: IsoTime;
   readonly settings: Settings;
-  /** A local wall-clock time (always with a time here) as an ISO time with the shop's offset. */
+  /** A local wall-clock time (a date alone: its first moment) as an ISO time with the shop's offset. */
   toIso(wall: WallClock): IsoTime;
   newUuid(): string;
   /** Who received the complaint and did each step when the form names no one. */
@@ -430,7 +431,7 @@ export function readForm(line: { readonly row: number; readonly cells: readonly 
     else if (reading === null) return null;
     else if (reading.iso !== null) at = reading.iso;
     else if (reading.wall.time === null && previous && localDateOf(previous.at) === reading.wall.date) at = previous.at;
-    else at = context.toIso({ date: reading.wall.date, time: reading.wall.time ?? '00:00:00' });
+    else at = context.toIso(reading.wall);
 
     if (compareTimes(at, context.now) > 0) {
       complain(field, `${shown(at)} is in the future (a date that has passed)`, `${shown(at)} 还没有到（应为已经过去的日期）`);
@@ -483,7 +484,7 @@ export function readForm(line: { readonly row: number; readonly cells: readonly 
   for (const [index, satisfaction] of satisfactions.entries()) {
     const followupAt = timeOf('followupAt', followupDates[index] ?? null);
     if (followupAt !== null && satisfaction !== null) {
-      const method = (followupMethods.length === 1 ? followupMethods[0] : followupMethods[index]) ?? 'phone';
+      const method = (followupMethods.length === 1 ? followupMethods[0] : followupMethods[index]) ?? DEFAULT_FOLLOWUP_METHOD;
       steps.push({ column: 'satisfaction', command: { type: 'followup', at: followupAt, by: actor, satisfaction, method, note: followupNotes[index] ?? null } });
     }
   }

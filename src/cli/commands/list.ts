@@ -1,8 +1,8 @@
 import { CATEGORY, describeCodes, labelOf, parseCode, SEVERITY, STATUS, type Status } from '../../workflow/vocab.js';
 import { UserError } from '../errors.js';
-import { addDays, instant } from '../../workflow/time.js';
+import { instant } from '../../workflow/time.js';
 import type { CliContext } from '../context.js';
-import { parseAtOption, readAtOption, wallToIso } from '../clock.js';
+import { parseAtOption, parseUntilOption } from '../clock.js';
 import { parsePositiveInt, parseVocabList, splitList } from '../options.js';
 import { renderList } from '../render/complaint.js';
 import { complaintJson, toJsonText } from '../render/json.js';
@@ -29,8 +29,7 @@ export async function list(context: CliContext, options: ListOptions): Promise<s
     customers: options.customer === undefined ? undefined : splitList(options.customer),
     dueBefore: options.overdue ? instant(context.now) : undefined,
     receivedFrom: options.since === undefined ? undefined : instant(parseAtOption(options.since, '--since')),
-    // --until is inclusive of the day it names.
-    receivedBefore: options.until === undefined ? undefined : untilInstant(options.until),
+    receivedBefore: options.until === undefined ? undefined : parseUntilOption(options.until, '--until'),
     limit: options.limit === undefined ? undefined : parsePositiveInt(options.limit, '--limit'),
   });
   return context.json ? toJsonText(complaints.map((c) => complaintJson(c, context.now))) : renderList(complaints, context);
@@ -51,11 +50,4 @@ function parseStatuses(text: string | undefined): Status[] | null {
     }
     return code;
   });
-}
-
-function untilInstant(text: string): number {
-  const { wall, iso } = readAtOption(text, '--until');
-  // A date alone includes its whole day: up to the first moment of the next one.
-  if (iso === null && wall.time === null) return instant(wallToIso({ date: addDays(wall.date, 1), time: null }));
-  return instant(iso ?? wallToIso(wall)) + 1;
 }
