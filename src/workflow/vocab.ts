@@ -24,6 +24,7 @@ export type Severity = (typeof SEVERITIES)[number];
 /** What a complaint is taken as when its form or the person recording it does not say. */
 export const DEFAULT_CHANNEL: Channel = 'in-person';
 export const DEFAULT_SEVERITY: Severity = 'normal';
+export const DEFAULT_FOLLOWUP_METHOD: FollowupMethod = 'phone';
 export type Responsibility = (typeof RESPONSIBILITIES)[number];
 export type CompensationKind = (typeof COMPENSATION_KINDS)[number];
 export type FollowupMethod = (typeof FOLLOWUP_METHODS)[number];

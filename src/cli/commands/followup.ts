@@ -1,4 +1,4 @@
-import { FOLLOWUP_METHOD, SATISFACTION } from '../../workflow/vocab.js';
+import { DEFAULT_FOLLOWUP_METHOD, FOLLOWUP_METHOD, SATISFACTION } from '../../workflow/vocab.js';
 import type { CliContext } from '../context.js';
 import { optionalVocab, parseId, parseVocabOption } from '../options.js';
 import { changeComplaint } from './change.js';
@@ -16,7 +16,7 @@ export async function followup(context: CliContext, idText: string, options: Fol
   return changeComplaint(context, id, {
     type: 'followup',
     satisfaction: Number(parseVocabOption(SATISFACTION, options.satisfaction, '--satisfaction')),
-    method: optionalVocab(FOLLOWUP_METHOD, options.method, '--method') ?? 'phone',
+    method: optionalVocab(FOLLOWUP_METHOD, options.method, '--method') ?? DEFAULT_FOLLOWUP_METHOD,
     note: options.note ?? null,
   }, options);
 }
