@@ -1,6 +1,8 @@
 // Files kesu writes for people: owner-only when they hold customers' data, and CSV the way Excel
 // reads Chinese text.
+import { once } from 'node:events';
 import { createWriteStream, openSync, type WriteStream } from 'node:fs';
+import type { Writable } from 'node:stream';
 import type { Sentence } from '../workflow/errors.js';
 import { UserError } from './errors.js';
 
@@ -17,6 +19,11 @@ export function createOwnerOnly(path: string, what: Sentence = NO_NAME): WriteSt
   } catch (error) {
     throw unwritable(path, error, what);
   }
+}
+
+/** Writes a chunk, waiting when the stream asks to (so that a big file is never all in memory). */
+export async function writeChunk(stream: Writable, chunk: unknown): Promise<void> {
+  if (!stream.write(chunk)) await once(stream, 'drain');
 }
 
 /** The error for a file that cannot be written; `what` names it ("the rejects file "). */

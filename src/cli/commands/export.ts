@@ -1,12 +1,11 @@
 // kesu export: every complaint with its events, streamed complaint by complaint to stdout or --out,
 // so that a large store never sits in memory as one string.
-import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import type { SqliteStore } from '../../store/complaints.js';
 import type { CliContext } from '../context.js';
-import { createOwnerOnly, EXCEL_CSV } from '../files.js';
+import { createOwnerOnly, EXCEL_CSV, writeChunk } from '../files.js';
 import { FORM_FIELDS } from '../../workflow/forms.js';
 import { exportCsvCells, exportJson } from '../render/export.js';
 
@@ -37,20 +36,16 @@ export async function exportAll(context: CliContext, options: ExportOptions): Pr
   return '';
 }
 
-async function write(stream: Writable, chunk: unknown): Promise<void> {
-  if (!stream.write(chunk)) await once(stream, 'drain');
-}
-
 /** An array of complaints in the documented shape, each with its events, written one at a time. */
 async function writeJson(store: SqliteStore, target: Writable, context: CliContext, redact: boolean): Promise<void> {
   let first = true;
-  await write(target, '[');
+  await writeChunk(target, '[');
   for (const entry of store.everyComplaint()) {
     const text = JSON.stringify(exportJson(entry, context.now, redact), null, 2).replace(/\n/g, '\n  ');
-    await write(target, `${first ? '\n  ' : ',\n  '}${text}`);
+    await writeChunk(target, `${first ? '\n  ' : ',\n  '}${text}`);
     first = false;
   }
-  await write(target, first ? ']\n' : '\n]\n');
+  await writeChunk(target, first ? ']\n' : '\n]\n');
 }
 
 /** One row per complaint in the import's format; UTF-8 with a BOM so that Excel shows Chinese text. */
@@ -59,12 +54,11 @@ async function writeCsv(store: SqliteStore, target: Writable, redact: boolean): 
   const failed = new Promise<never>((_, reject) => target.once('error', reject));
   failed.catch(() => undefined);
   csv.pipe(target, { end: false });
-  const put = (cells: readonly string[]) => Promise.race([write(csv, cells), failed]);
+  const put = (cells: readonly string[]) => Promise.race([writeChunk(csv, cells), failed]);
   // The import's own headers, so that the file can be imported again.
   await put(FORM_FIELDS);
   for (const entry of store.everyComplaint()) await put(exportCsvCells(entry, redact));
   csv.end();
   await Promise.race([finished(csv), failed]);
 }
-
 
