@@ -5,7 +5,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import iconv from 'iconv-lite';
-import { UserError } from './errors.js';
+import { CsvReadError, UserError } from './errors.js';
 
 export type CsvEncoding = 'auto' | 'utf8' | 'gbk';
 
@@ -31,19 +31,6 @@ export interface CsvFile {
   encoding(): DetectedEncoding;
   /** Bytes read from the source so far, for a progress bar. */
   bytesRead(): number;
-}
-
-/** The file cannot be read as CSV; `row` and `line` say where, when it is about a place in the file. */
-export class CsvReadError extends UserError {
-  constructor(
-    en: string,
-    zh: string,
-    readonly row: number | null = null,
-    readonly line: number | null = null,
-  ) {
-    super('invalid-csv', { en, zh });
-    this.name = 'CsvReadError';
-  }
 }
 
 /** Opens a CSV file and reads its header; the rows follow as they are iterated. */
@@ -114,7 +101,7 @@ const enum Mode {
   FieldStart,
   Unquoted,
   Quoted,
-  /** A quote inside a quoted field was the last character of a chunk: the next one says what it was. */
+  /** Just after a quote inside a quoted field: the next character (maybe in the next chunk) says what it was. */
   QuoteInQuoted,
 }
 
@@ -158,7 +145,7 @@ export class CsvParser {
             if (code === COMMA || code === LF) break;
             end++;
           }
-          this.field = this.field === '' ? text.slice(at, end) : this.field + text.slice(at, end);
+          this.field += text.slice(at, end);
           if (end === length) return this.checkedSize(out);
           this.endField();
           if (code === LF) out.push(this.endRecord());
@@ -170,7 +157,7 @@ export class CsvParser {
           const quote = text.indexOf('"', at);
           const end = quote === -1 ? length : quote;
           this.breaks += countLineBreaks(text, at, end);
-          this.field = this.field === '' ? text.slice(at, end) : this.field + text.slice(at, end);
+          this.field += text.slice(at, end);
           if (quote === -1) return this.checkedSize(out);
           this.mode = Mode.QuoteInQuoted;
           at = quote + 1;

@@ -20,6 +20,23 @@ export class UserError extends Error {
   }
 }
 
+/**
+ * The file cannot be read as CSV; `row` and `line` say where, when it is about a place in the file.
+ * Here rather than in csv.ts, so that the import's writing thread, which only rebuilds these from
+ * its reader's messages, does not load the CSV reader and its decoders.
+ */
+export class CsvReadError extends UserError {
+  constructor(
+    en: string,
+    zh: string,
+    readonly row: number | null = null,
+    readonly line: number | null = null,
+  ) {
+    super('invalid-csv', { en, zh });
+    this.name = 'CsvReadError';
+  }
+}
+
 export function usage(en: string, zh: string): UsageError {
   return new UsageError({ en, zh });
 }

@@ -4,7 +4,8 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvParser, CsvReadError, MAX_ROW_CHARS, type CsvRow } from '../../src/cli/csv.js';
+import { CsvParser, MAX_ROW_CHARS, type CsvRow } from '../../src/cli/csv.js';
+import { CsvReadError } from '../../src/cli/errors.js';
 
 type Outcome = { rows: { row: number; line: number; cells: readonly string[] }[] } | { error: [number | null, number | null] };
 

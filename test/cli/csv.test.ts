@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { CsvReadError, openCsv, readCsv, type CsvFile, type CsvRow } from '../../src/cli/csv.js';
+import { openCsv, readCsv, type CsvFile, type CsvRow } from '../../src/cli/csv.js';
+import { CsvReadError } from '../../src/cli/errors.js';
 import { mapHeaders, readForm, type FormContext } from '../../src/workflow/forms.js';
 import { DEFAULT_SETTINGS } from '../../src/workflow/settings.js';
 

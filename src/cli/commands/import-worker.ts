@@ -7,16 +7,17 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { packForms, type PackedForms } from '../../store/bulk.js';
 import type { Complaint, NewEvent } from '../../workflow/complaint.js';
 import type { Sentence } from '../../workflow/errors.js';
-import { mapHeaders, readForm, type FormContext, type FormError, type FormField } from '../../workflow/forms.js';
+import { mapHeaders, readForm, type FormContext, type FormError, type UserColumnMap } from '../../workflow/forms.js';
 import type { Settings } from '../../workflow/settings.js';
 import { wallToIso } from '../clock.js';
-import { CsvReadError, openCsv, type CsvEncoding } from '../csv.js';
-import { UserError } from '../errors.js';
+import { openCsv, type CsvEncoding } from '../csv.js';
+import { CsvReadError, UserError } from '../errors.js';
 
 export interface ImportJob {
   readonly file: string;
   readonly encoding: CsvEncoding;
-  readonly map: readonly (readonly [string, FormField | null])[];
+  /** Structured clone (workerData) carries a Map as it is. */
+  readonly map: UserColumnMap;
   readonly now: string;
   /** Whether rejected rows are sent back with their cells (for --rejects). */
   readonly keepRejectedCells: boolean;
@@ -57,7 +58,7 @@ const BATCH_ROWS = 100;
 const BATCH_CHARS = 1_000_000;
 const IN_FLIGHT = 3;
 
-export function thrownError(error: unknown): ThrownError {
+function thrownError(error: unknown): ThrownError {
   const kind = error instanceof CsvReadError ? 'csv' : error instanceof UserError ? 'user' : 'bug';
   return {
     kind,
@@ -86,11 +87,11 @@ async function run(port: NonNullable<typeof parentPort>, job: ImportJob): Promis
   });
 
   const csv = await openCsv(job.file, { encoding: job.encoding });
-  const header = mapHeaders(csv.header.cells, new Map(job.map));
+  const header = mapHeaders(csv.header.cells, job.map);
   send({ type: 'header', cells: csv.header.cells, size: csv.size, problem: header.ok ? null : header.problem, warnings: header.ok ? header.warnings : [] });
   if (!header.ok) return;
   const { settings, defaultActor } = await start;
-  const context: FormContext = { now: job.now, settings, toIso: (wall) => wallToIso(wall), newUuid: randomUUID, defaultActor };
+  const context: FormContext = { now: job.now, settings, toIso: wallToIso, newUuid: randomUUID, defaultActor };
 
   let forms: { complaint: Complaint; events: readonly NewEvent[] }[] = [];
   let rejected: RejectedRow[] = [];

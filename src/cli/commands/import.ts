@@ -4,16 +4,15 @@
 // batch to the end: a refusal, an error or a kill anywhere leaves the database as it was.
 import { readFileSync } from 'node:fs';
 import { stringify } from 'csv-stringify';
-import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { Worker } from 'node:worker_threads';
 import type { BulkWriter } from '../../store/complaints.js';
 import { normalizeHeader, readUserColumnMap, templateHeaders, type FormField } from '../../workflow/forms.js';
 import type { Sentence } from '../../workflow/errors.js';
 import type { CliContext } from '../context.js';
-import { CsvReadError, type CsvEncoding } from '../csv.js';
-import { usage, UserError } from '../errors.js';
-import { createOwnerOnly, EXCEL_CSV } from '../files.js';
+import type { CsvEncoding } from '../csv.js';
+import { CsvReadError, usage, UserError } from '../errors.js';
+import { createOwnerOnly, EXCEL_CSV, writeChunk } from '../files.js';
 import { importSummaryJson, problemLine, renderImportSummary, type ImportProblem, type ImportSummary } from '../render/import.js';
 import { toJsonText } from '../render/json.js';
 import type { FromWorker, ImportJob, ThrownError, ToWorker } from './import-worker.js';
@@ -55,7 +54,7 @@ export async function importFile(context: CliContext, file: string | undefined, 
   const job: ImportJob = {
     file,
     encoding: (options.encoding ?? 'auto') as CsvEncoding,
-    map: [...userMap],
+    map: userMap,
     now: context.now,
     keepRejectedCells: Boolean(options.skipInvalid && !options.dryRun),
   };
@@ -260,12 +259,9 @@ function openRejects(path: string, header: readonly string[]): RejectsFile {
   const out = createOwnerOnly(path, { en: 'the rejects file ', zh: '拒绝文件 ' });
   const csv = stringify(EXCEL_CSV);
   csv.pipe(out);
-  const write = async (cells: readonly string[]): Promise<void> => {
-    if (!csv.write(cells)) await once(csv, 'drain');
-  };
   csv.write(header);
   return {
-    write,
+    write: (cells) => writeChunk(csv, cells),
     close: async () => {
       csv.end();
       await finished(out);
