@@ -2,8 +2,8 @@
 // code cache (scripts/code-cache.cjs):
 // - dist/bundle/kesu.cjs: the CLI in one CommonJS file, which bin/kesu.js compiles with that cache
 //   (Node 20 has no code cache for ES modules). No module resolution and no parsing on a run. The
-//   libraries that only the import, the export, the report files and the prompts use (csv-parse,
-//   csv-stringify, iconv-lite, inquirer) stay outside it and are loaded when used: reading them
+//   libraries that only the import, the export, the report files and the prompts use
+//   (csv-stringify, iconv-lite, inquirer) stay outside it and are loaded when used: reading them
 //   would cost every command.
 // - dist/bundle/import-worker.js: the import's reading thread, started from its own file.
 import { build } from 'esbuild';
@@ -35,7 +35,7 @@ await build({
   entryPoints: [join(root, 'dist', 'cli', 'main.js')],
   outfile: join(outdir, 'kesu.cjs'),
   format: 'cjs',
-  external: ['csv-parse', 'csv-stringify', 'iconv-lite', 'inquirer'],
+  external: ['csv-stringify', 'iconv-lite', 'inquirer'],
   plugins: [lazyChildProcess],
   // bin/kesu.js passes the bundle's own URL: paths next to it (the worker) and packages under it.
   define: { 'import.meta.url': '__kesuUrl' },
@@ -55,7 +55,7 @@ await build({
   entryPoints: [join(root, 'dist', 'cli', 'commands', 'import-worker.js')],
   outfile: join(outdir, 'import-worker.js'),
   format: 'esm',
-  // The CommonJS packages in the bundle (iconv-lite, csv-parse's dependencies) call require for
+  // The CommonJS packages in the bundle (iconv-lite and its dependencies) call require for
   // Node's own modules; an ES module has no require of its own.
   banner: { js: "import { createRequire as __kesuCreateRequire } from 'node:module';\nconst require = __kesuCreateRequire(import.meta.url);" },
 });

@@ -247,8 +247,7 @@ function report(error: unknown, lang: Lang, json: boolean, io: Io, argv: readonl
     return fail('usage', commanderMessage(error, lang), 2);
   }
   if (error instanceof UsageError) return fail('usage', error.sentence[lang], 2);
-  if (error instanceof UserError || error instanceof DomainError) return fail(error.code, error.sentence[lang], 1);
-  if (error instanceof StoreError) return fail(error.code, error.sentence[lang], 1);
+  if (error instanceof UserError || error instanceof DomainError || error instanceof StoreError) return fail(error.code, error.sentence[lang], 1);
   if ((error as { code?: string })?.code === 'SQLITE_BUSY') {
     return fail(
       'busy',

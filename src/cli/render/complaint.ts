@@ -26,7 +26,6 @@ export interface RenderContext {
   readonly style: Style;
 }
 
-
 /** The id column: major complaints stand out until they are closed. */
 function idCell(complaint: Complaint, { style }: RenderContext): string {
   const id = String(complaint.id);

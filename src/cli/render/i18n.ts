@@ -40,7 +40,6 @@ const TEXT = {
   yes: { en: 'yes', zh: '是' },
   no: { en: 'no', zh: '否' },
   none: { en: '—', zh: '—' },
-  endOfDay: { en: 'end of day', zh: '当日下班前' },
   nothingOpen: { en: 'No complaints match.', zh: '没有符合条件的投诉。' },
   overdueGroup: { en: 'Overdue', zh: '已超期' },
   todayGroup: { en: 'Due today', zh: '今天到期' },
@@ -129,7 +128,7 @@ export function explainDeadline(deadline: Deadline, lang: Lang): string {
 
 /**
  * Columns a string takes in a terminal: CJK and full-width characters take two. By code point, not
- * by a regular expression per character: `list` measures every cell of its table twice.
+ * by a regular expression per character: `list` measures every cell of its table.
  */
 export function displayWidth(text: string): number {
   let width = 0;
