@@ -1,7 +1,7 @@
 // The shop's own working-day calendar: which weekdays it is open, the days it is closed
 // (holidays), and extra working days (China's make-up workdays on a weekend).
 import type { Sentence } from './errors.js';
-import { dateOfDay, dayNumberOf, isLocalDate, weekdayOf, weekdayOfDay, type LocalDate } from './time.js';
+import { dateOfDay, dayNumberOf, isLocalDate, weekdayOfDay, type LocalDate } from './time.js';
 
 export interface Calendar {
   /** Open weekdays, 0 = Sunday … 6 = Saturday. */
@@ -16,14 +16,23 @@ export const DEFAULT_CALENDAR: Calendar = { workweek: [1, 2, 3, 4, 5], holidays:
 export type DayKind = 'workday' | 'weekend' | 'holiday' | 'extra-workday';
 
 export function dayKind(calendar: Calendar, date: LocalDate): DayKind {
-  if (calendar.holidays.includes(date)) return 'holiday';
-  if (calendar.extraWorkdays.includes(date)) return 'extra-workday';
-  return calendar.workweek.includes(weekdayOf(date)) ? 'workday' : 'weekend';
+  return kindOfDay(calendar, dayNumberOf(date));
 }
 
 export function isWorkingDay(calendar: Calendar, date: LocalDate): boolean {
-  const kind = dayKind(calendar, date);
-  return kind === 'workday' || kind === 'extra-workday';
+  return isWorking(kindOfDay(calendar, dayNumberOf(date)));
+}
+
+const isWorking = (kind: DayKind): boolean => kind === 'workday' || kind === 'extra-workday';
+
+/** The kind of a day given by its number; its date is formatted only when the calendar lists dates. */
+function kindOfDay(calendar: Calendar, day: number): DayKind {
+  if (calendar.holidays.length > 0 || calendar.extraWorkdays.length > 0) {
+    const date = dateOfDay(day);
+    if (calendar.holidays.includes(date)) return 'holiday';
+    if (calendar.extraWorkdays.includes(date)) return 'extra-workday';
+  }
+  return calendar.workweek.includes(weekdayOfDay(day)) ? 'workday' : 'weekend';
 }
 
 /** A day passed over or counted specially while counting working days, for explanations. */
@@ -40,12 +49,6 @@ export interface WorkingDayCount {
 
 // A calendar without a single working day in a year would loop forever; it is refused instead.
 const SEARCH_LIMIT_DAYS = 3660;
-
-/** The kind of a day given by its number; its date is formatted only when the calendar lists dates. */
-function kindOfDay(calendar: Calendar, day: number): DayKind {
-  if (calendar.holidays.length > 0 || calendar.extraWorkdays.length > 0) return dayKind(calendar, dateOfDay(day));
-  return calendar.workweek.includes(weekdayOfDay(day)) ? 'workday' : 'weekend';
-}
 
 /**
  * The date `count` working days after `from`: counting starts on the next working day after
@@ -73,8 +76,7 @@ export function countWorkingDays(calendar: Calendar, from: LocalDate, to: LocalD
   let count = 0;
   const last = dayNumberOf(to);
   for (let day = dayNumberOf(from) + 1; day <= last; day++) {
-    const kind = kindOfDay(calendar, day);
-    if (kind === 'workday' || kind === 'extra-workday') count++;
+    if (isWorking(kindOfDay(calendar, day))) count++;
   }
   return count;
 }

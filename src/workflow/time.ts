@@ -10,15 +10,12 @@ const ISO_PATTERN = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?
 
 export function isIsoTime(text: string): boolean {
   // The way kesu writes times, read without a pattern (this runs for every event of an import).
-  if (!Number.isNaN(writtenInstant(text))) {
-    const year = digits(text, 0, 4);
-    return year >= 1900 && year <= 2999;
-  }
+  if (!Number.isNaN(writtenInstant(text))) return isValidDate(digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2));
   // Date.parse rolls 2026-02-30 over into March and takes 24:00, so the fields are checked too.
   const match = ISO_PATTERN.exec(text);
   if (!match || !isLocalDate(match[1]!)) return false;
   if (Number(match[2]) > 23 || Number(match[3]) > 59 || Number(match[4] ?? 0) > 59) return false;
-  return !Number.isNaN(instant(text));
+  return !Number.isNaN(Date.parse(text));
 }
 
 function parts(time: IsoTime): { date: LocalDate; offset: string } {
@@ -103,7 +100,7 @@ export function formatInOffset(ms: number, offset: string): IsoTime {
   const local = Math.floor(ms / 1000) + offsetMinutes(offset) * 60;
   const days = Math.floor(local / 86_400);
   const second = local - days * 86_400;
-  return `${dateOfDayNumber(days)}T${pad2(Math.floor(second / 3600))}:${pad2(Math.floor(second / 60) % 60)}:${pad2(second % 60)}${offset}`;
+  return `${dateOfDay(days)}T${pad2(Math.floor(second / 3600))}:${pad2(Math.floor(second / 60) % 60)}:${pad2(second % 60)}${offset}`;
 }
 
 export function addHours(time: IsoTime, hours: number): IsoTime {
@@ -133,8 +130,8 @@ function dayNumber(year: number, month: number, day: number): number {
   return era * 146_097 + dayOfEra - 719_468;
 }
 
-/** "YYYY-MM-DD" of a day number. */
-function dateOfDayNumber(days: number): LocalDate {
+/** The date ("YYYY-MM-DD") of a day number. */
+export function dateOfDay(days: number): LocalDate {
   const z = days + 719_468;
   const era = Math.floor(z / 146_097);
   const dayOfEra = z - era * 146_097;
@@ -157,18 +154,13 @@ export function dayNumberOf(date: LocalDate): number {
   return Math.round(Date.UTC(y!, m! - 1, d!) / 86_400_000);
 }
 
-/** The date of a day number. */
-export function dateOfDay(days: number): LocalDate {
-  return dateOfDayNumber(days);
-}
-
 /** 0 = Sunday … 6 = Saturday, of a day number (1970-01-01 was a Thursday). */
 export function weekdayOfDay(days: number): number {
   return (((days + 4) % 7) + 7) % 7;
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {
-  return dateOfDayNumber(dayNumberOf(date) + days);
+  return dateOfDay(dayNumberOf(date) + days);
 }
 
 /** 0 = Sunday … 6 = Saturday. */
