@@ -5,7 +5,7 @@ import { DomainError } from '../workflow/errors.js';
 import { formKey } from '../workflow/identity.js';
 import type { DayCount, LongCounts, ReportEvent } from '../workflow/report.js';
 import { DEFAULT_SETTINGS, withDefaults, type Settings } from '../workflow/settings.js';
-import { endOfDay, instant, localDateOf, startOfDay, type LocalDate } from '../workflow/time.js';
+import { instant, instantsOfDays, localDateOf, type LocalDate } from '../workflow/time.js';
 import type { Category, Severity, Status } from '../workflow/vocab.js';
 import { complaintRow, PackReader, packForms, projectionRow, type PackedForms } from './bulk.js';
 import { openDatabase, type Db } from './db.js';
@@ -355,23 +355,12 @@ export class SqliteStore {
 
   /**
    * Every event of each complaint received by `window.to` that has an event from `window.from` to
-   * `window.to` or was not closed at its start (report.ts reportWindow): what the report folds. A
-   * day is an event's local date in its own offset, so the instants reach from the first moment
-   * of `from` anywhere (+14:00) to the last moment of `to` anywhere (-12:00); the report itself
-   * keeps only the events of its days.
-   */
-  reportEvents(window: { readonly from: LocalDate; readonly to: LocalDate }): ReportEvent[] {
-    return [...this.eachReportEvent(window)];
-  }
-
-  /**
-   * The same, one at a time as the rows are read (the report folds them as they come, so the rows
-   * of a large window are never all in memory at once). Nothing else may use the connection until
-   * the iteration ends.
+   * `window.to` or was not closed at its start (report.ts reportWindow): what the report folds
+   * (selected by time.ts instantsOfDays; the report keeps only the events of its days), one at a time as the rows are read (so the rows of a large window are never all in memory at
+   * once). Nothing else may use the connection until the iteration ends.
    */
   *eachReportEvent(window: { readonly from: LocalDate; readonly to: LocalDate }): Generator<ReportEvent> {
-    const from = instant(startOfDay(window.from, '+14:00'));
-    const to = instant(endOfDay(window.to, '-12:00')) + 999;
+    const { from, to } = instantsOfDays(window);
     for (const [complaintId, seq, type, at, data] of this.statements.reportEvents.iterate({ from, to }) as IterableIterator<ReportRow>) {
       const event = JSON.parse(data) as Record<string, unknown>;
       event.complaintId = complaintId;

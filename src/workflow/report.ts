@@ -144,7 +144,7 @@ export interface DayCount {
  * holds the two equal on random complaints.
  */
 export interface LongCounts {
-  /** The local dates from `from` to `to` (inclusive) with anything to count, in any order. */
+  /** The local dates from `from` to `to` (inclusive) with anything to count, each once, in any order. */
   days(from: LocalDate, to: LocalDate): readonly DayCount[];
   /** Customers (identity.ts customerKey) with two or more complaints received from `from` to `to`. */
   repeatCustomers(from: LocalDate, to: LocalDate): number;
@@ -542,19 +542,9 @@ function trendOf(days: ReadonlyMap<LocalDate, DayCount>, month: string, lastDay:
   return { month, received, meanSatisfaction: followups === 0 ? null : round(satisfaction / followups, 2) };
 }
 
-/** Day counts by date, adding up any date given twice. */
+/** Day counts by date. */
 function dayTotals(days: readonly DayCount[]): Map<LocalDate, DayCount> {
-  const totals = new Map<LocalDate, DayCount>();
-  for (const day of days) {
-    const seen = totals.get(day.date);
-    totals.set(
-      day.date,
-      seen
-        ? { date: day.date, received: seen.received + day.received, followups: seen.followups + day.followups, satisfaction: seen.satisfaction + day.satisfaction }
-        : day,
-    );
-  }
-  return totals;
+  return new Map(days.map((day) => [day.date, day]));
 }
 
 /**

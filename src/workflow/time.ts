@@ -116,6 +116,15 @@ export function startOfDay(date: LocalDate, offset: string): IsoTime {
   return `${date}T00:00:00${offset}`;
 }
 
+/**
+ * The instants that the times of these local dates can have, whatever their offset: a time's date
+ * is the one written in its own offset, so they reach from the first moment of `from` anywhere
+ * (+14:00) to the last moment of `to` anywhere (-12:00).
+ */
+export function instantsOfDays(days: { readonly from: LocalDate; readonly to: LocalDate }): { from: number; to: number } {
+  return { from: instant(startOfDay(days.from, '+14:00')), to: instant(endOfDay(days.to, '-12:00')) + 999 };
+}
+
 // Dates are counted as whole days since 1970-01-01 (the proleptic Gregorian calendar, as Date.UTC
 // counts them), with integer arithmetic only: date arithmetic runs for every day of every deadline
 // of every imported form, and building Date objects for it was a tenth of an import's time.

@@ -95,7 +95,7 @@ describe('the report’s twelve-month counts: SQL in the store = the definition 
         const store = storeOf(complaints);
         try {
           const [from, to] = a <= b ? [a, b] : [b, a];
-          const every = store.reportEvents({ from: '1900-01-01', to: '2999-12-31' });
+          const every = [...store.eachReportEvent({ from: '1900-01-01', to: '2999-12-31' })];
           const defined = countsOfEvents(every, '2999-12-31');
           const counted = store.reportCounts();
           expect(byDate(counted.days(from, to))).toEqual(byDate(defined.days(from, to)));
@@ -115,7 +115,7 @@ describe('the report’s twelve-month counts: SQL in the store = the definition 
         const store = storeOf(complaints);
         try {
           const period: ReportPeriod = { from: `${month}-01` as LocalDate, to: lastDayOfMonth(month), label: 'month' };
-          const every = store.reportEvents({ from: '1900-01-01', to: '2999-12-31' });
+          const every = [...store.eachReportEvent({ from: '1900-01-01', to: '2999-12-31' })];
           const whole = computeReport({ events: every, period, settings: DEFAULT_SETTINGS, now: NOW });
           const sliced = computeReport({
             events: store.eachReportEvent(reportWindow(period)),
