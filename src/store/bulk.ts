@@ -57,7 +57,7 @@ export function complaintRow(complaint: Complaint, key = formKey(complaint)) {
  * it is small and fixed-width whatever the length of the description. Two keys may share a hash;
  * the store compares the full keys of the complaints found before it calls a form already present.
  */
-export function formKeyHash(key: string): number {
+function formKeyHash(key: string): number {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (let i = 0; i < key.length; i++) {
@@ -145,5 +145,13 @@ export class PackReader {
 
   count(): number {
     return this.pack.numbers[this.numberAt++]!;
+  }
+
+  /** Passes over the events of a form (see `packForms`: five texts and two numbers each). */
+  skipEvents(count: number): void {
+    for (let event = 0; event < count; event++) {
+      for (let text = 0; text < 5; text++) this.string();
+      this.numberAt += 2;
+    }
   }
 }

@@ -7,7 +7,7 @@ import type { DayCount, LongCounts, ReportEvent } from '../workflow/report.js';
 import { DEFAULT_SETTINGS, withDefaults, type Settings } from '../workflow/settings.js';
 import { instant, instantsOfDays, localDateOf, type LocalDate } from '../workflow/time.js';
 import type { Category, Severity, Status } from '../workflow/vocab.js';
-import { complaintRow, PackReader, packForms, projectionRow, type PackedForms } from './bulk.js';
+import { complaintRow, PackReader, projectionRow, type PackedForms } from './bulk.js';
 import { openDatabase, type Db } from './db.js';
 
 export interface ListFilter {
@@ -34,9 +34,10 @@ export interface ComplaintWithEvents {
 export interface BulkWriter {
   /** The settings in force for the whole write. */
   readonly settings: Settings;
-  /** Adds new complaints, each given as its events; forms already present are counted, not added. */
-  add(forms: readonly (readonly NewEvent[])[]): { imported: number; alreadyPresent: number };
-  /** The same for complaints packed by `packForms` (bulk.ts), possibly in another thread. */
+  /**
+   * Adds new complaints packed by `packForms` (bulk.ts), possibly in another thread; forms already
+   * present are counted, not added.
+   */
   addPacked(forms: PackedForms): { imported: number; alreadyPresent: number };
   commit(): void;
   rollback(): void;
@@ -61,7 +62,7 @@ export type OpenDecision = (settings: Settings) => NewEvent[];
 
 const SETTINGS_KEY = 'settings';
 /** The columns of a complaint's row (bulk.ts complaintRow), in the order a bulk write gives them. */
-const COMPLAINT_COLUMNS = ['id', 'uuid', 'ref', 'status', 'severity', 'category', 'customer', 'assignee', 'received_on', 'customer_key', 'received_ms', 'closed_ms', 'next_due_ms', 'form_key'];
+const COMPLAINT_COLUMNS = ['id', 'uuid', 'ref', 'status', 'severity', 'category', 'customer', 'assignee', 'received_on', 'customer_key', 'received_ms', 'closed_ms', 'next_due_ms', 'form_key'] as const;
 /**
  * The page cache of a bulk write, in KiB. 8 MB: as fast as 32 MB for an import of 100 k or 1 M
  * forms (measured), and less than the 16 MB better-sqlite3 gives a connection.
@@ -118,9 +119,8 @@ export class SqliteStore {
       nextId: db.prepare<[], { id: number }>('SELECT coalesce(max(id), 0) + 1 AS id FROM complaints'),
       byRef: db.prepare<[string], { id: number }>('SELECT id FROM complaints WHERE ref = ?'),
       idsByFormKey: db.prepare<[number], number>('SELECT id FROM complaints WHERE form_key = ?').pluck(),
-      // The same row twice: by position for a bulk write (no object per row), by name for one complaint.
+      // By position, for a bulk write (no object per row) and for one complaint alike.
       insertRow: db.prepare(`INSERT INTO complaints (${COMPLAINT_COLUMNS.join(', ')}) VALUES (${COMPLAINT_COLUMNS.map(() => '?').join(', ')})`),
-      insertComplaint: db.prepare(`INSERT INTO complaints (${COMPLAINT_COLUMNS.join(', ')}) VALUES (${COMPLAINT_COLUMNS.map((c) => `@${c}`).join(', ')})`),
       updateComplaint: db.prepare(
         `UPDATE complaints SET status = @status, assignee = @assignee, closed_ms = @closed_ms, next_due_ms = @next_due_ms
          WHERE id = @id`,
@@ -300,7 +300,7 @@ export class SqliteStore {
       this.db.pragma(`cache_size = ${cacheSize}`);
       this.db.pragma('synchronous = NORMAL');
     };
-    const { insertRow, insertEvent, insertFollowup } = this.statements;
+    const { insertRow } = this.statements;
     const addPacked = (pack: PackedForms): { imported: number; alreadyPresent: number } => {
       const outcome = { imported: 0, alreadyPresent: 0 };
       const read = new PackReader(pack);
@@ -321,11 +321,7 @@ export class SqliteStore {
         const due = read.number();
         const eventCount = read.count();
         if (this.hasFormKey(hash, key)) {
-          for (let e = 0; e < eventCount; e++) {
-            for (let value = 0; value < 5; value++) read.string();
-            read.count();
-            read.number();
-          }
+          read.skipEvents(eventCount);
           outcome.alreadyPresent++;
           continue;
         }
@@ -336,9 +332,9 @@ export class SqliteStore {
           const at = read.required();
           const actor = read.required();
           const note = read.string();
-          insertEvent.run(id, seq, type, at, read.count(), actor, note, read.required());
-          const satisfaction = read.number();
-          if (satisfaction !== null) insertFollowup.run(localDateOf(at), id, seq, satisfaction);
+          const atMs = read.count();
+          const data = read.required();
+          this.insertEventRow(id, seq, type, at, atMs, actor, note, data, read.number());
         }
         outcome.imported++;
       }
@@ -346,7 +342,6 @@ export class SqliteStore {
     };
     return {
       settings: this.settings(),
-      add: (forms) => addPacked(packForms(forms.map((events) => ({ complaint: fold(0, events), events })))),
       addPacked,
       commit: () => end('COMMIT'),
       rollback: () => end('ROLLBACK'),
@@ -416,14 +411,21 @@ export class SqliteStore {
         });
       }
     }
-    this.statements.insertComplaint.run(complaintRow(complaint));
+    const row = complaintRow(complaint);
+    this.statements.insertRow.run(...COMPLAINT_COLUMNS.map((column) => row[column]));
     events.forEach((event, index) => this.insertEvent(complaint.id, index + 1, event));
   }
 
   private insertEvent(complaintId: number, seq: number, event: NewEvent): void {
     const { type, at, by, note, ...payload } = event;
-    this.statements.insertEvent.run(complaintId, seq, type, at, instant(at), by, note, JSON.stringify(payload));
-    if (event.type === 'followed-up') this.statements.insertFollowup.run(localDateOf(at), complaintId, seq, event.satisfaction);
+    const satisfaction = event.type === 'followed-up' ? event.satisfaction : null;
+    this.insertEventRow(complaintId, seq, type, at, instant(at), by, note, JSON.stringify(payload), satisfaction);
+  }
+
+  /** An event's row, and a follow-up's row in the followups table the report counts from. */
+  private insertEventRow(complaintId: number, seq: number, type: string, at: string, atMs: number, by: string, note: string | null, data: string, satisfaction: number | null): void {
+    this.statements.insertEvent.run(complaintId, seq, type, at, atMs, by, note, data);
+    if (satisfaction !== null) this.statements.insertFollowup.run(localDateOf(at), complaintId, seq, satisfaction);
   }
 }
 

@@ -1,4 +1,4 @@
-// A worker thread of the store generator: turns batches of complaint indexes into their events.
+// A worker thread of the store generator: turns batches of complaint indexes into their events, packed.
 import { parentPort, workerData } from 'node:worker_threads';
 import { makeBatchMaker } from './generate.js';
 

@@ -225,8 +225,9 @@ export function smallStoreIndexes(plan, recent) {
 
 /**
  * Writes a store of the given complaints through kesu's store: SqliteStore.beginBulk takes
- * batches of events from `decide`, one commit per chunk so the write-ahead log stays small.
- * Worker threads run `decide` for the batches ahead while this thread writes, in index order.
+ * batches of complaints packed from the events `decide` gives (as an import's are), one commit
+ * per chunk so the write-ahead log stays small. Worker threads run `decide` and pack the batches
+ * ahead while this thread writes, in index order.
  */
 export async function buildStore({ dist, path, plan, indexes, workers = 2, onProgress }) {
   const { openDatabase } = await import(`${dist}/store/db.js`);
@@ -277,14 +278,14 @@ export async function buildStore({ dist, path, plan, indexes, workers = 2, onPro
       // 1 GB of page cache while building: the form key index of a million forms takes rows at random.
       bulk ??= store.beginBulk({ cacheKib: 1_000_000 });
       try {
-        const outcome = bulk.add(forms);
+        const outcome = bulk.addPacked(forms.pack);
         if (outcome.alreadyPresent) throw new Error(`generated forms counted as already present: ${outcome.alreadyPresent}`);
       } catch (error) {
         bulk.rollback();
         throw error;
       }
-      done += forms.length;
-      for (const list of forms) events += list.length;
+      done += forms.pack.count;
+      events += forms.events;
       if (done % CHUNK === 0 || batch === batches - 1) {
         bulk.commit();
         bulk = null;
@@ -302,14 +303,21 @@ export async function buildStore({ dist, path, plan, indexes, workers = 2, onPro
 /** One batch of complaints as their events: what a generating worker does. */
 export async function makeBatchMaker(dist, plan, indexes) {
   const { decide } = await import(`${dist}/workflow/transitions.js`);
-  const { apply } = await import(`${dist}/workflow/complaint.js`);
+  const { apply, fold } = await import(`${dist}/workflow/complaint.js`);
+  const { packForms } = await import(`${dist}/store/bulk.js`);
   const { DEFAULT_SETTINGS } = await import(`${dist}/workflow/settings.js`);
   const { randomUUID } = await import('node:crypto');
   const deps = { decide, apply, settings: DEFAULT_SETTINGS, uuid: randomUUID };
+  // Packed as the import packs its forms (bulk.ts packForms), for SqliteStore.beginBulk().addPacked.
   return (from, to) => {
     const forms = [];
-    for (let k = from; k < to; k++) forms.push(eventsOf(plan, indexes[k], deps));
-    return forms;
+    let events = 0;
+    for (let k = from; k < to; k++) {
+      const list = eventsOf(plan, indexes[k], deps);
+      forms.push({ complaint: fold(0, list), events: list });
+      events += list.length;
+    }
+    return { pack: packForms(forms), events };
   };
 }
 
