@@ -75,9 +75,8 @@ const BULK_CACHE_KIB = 8_192;
  * order through the IN list and their events by the primary key, so the rows come out in
  * (complaint, seq) order without sorting every event in a temporary b-tree. Only the columns the
  * report reads, and no event after @to (the report ignores them): a complaint with an event in the
- * window was received by @to, so only the open ones need their received_ms checked, and the
- * complaints table itself is never read. The index hints are
- * there because, without statistics (kesu never runs ANALYZE), SQLite would rather scan every
+ * window was received by @to, so only the open ones (few) need their row read for received_ms,
+ * and those closed since are found from their index alone. The index hints are there because, without statistics (kesu never runs ANALYZE), SQLite would rather scan every
  * event to merge the id lists in order. Exported for the query-plan tests.
  */
 export const REPORT_EVENTS_SQL = `
@@ -92,6 +91,20 @@ export const REPORT_EVENTS_SQL = `
     )
     AND e.at_ms <= @to
   ORDER BY e.complaint_id, e.seq`;
+
+/**
+ * The lookups by key: a complaint by its form number or its form key (import), one complaint's
+ * events (show and every change), and the events of the complaints whose ids are given as a JSON
+ * array, in (complaint, seq) order (list, due). Exported for the query-plan tests.
+ */
+export const LOOKUP_SQL = {
+  idByRef: 'SELECT id FROM complaints WHERE ref = ?',
+  idsByFormKey: 'SELECT id FROM complaints WHERE form_key = ?',
+  events: 'SELECT complaint_id, seq, type, at, actor, note, data FROM events WHERE complaint_id = ? ORDER BY seq',
+  eventsOf: `
+    SELECT complaint_id, seq, type, at, actor, note, data FROM events
+    WHERE complaint_id IN (SELECT value FROM json_each(?)) ORDER BY complaint_id, seq`,
+} as const;
 
 /**
  * The report's twelve-month counts (report.ts LongCounts), from indexes alone: complaints received
@@ -117,8 +130,8 @@ export class SqliteStore {
   constructor(private readonly db: Db) {
     this.statements = {
       nextId: db.prepare<[], { id: number }>('SELECT coalesce(max(id), 0) + 1 AS id FROM complaints'),
-      byRef: db.prepare<[string], { id: number }>('SELECT id FROM complaints WHERE ref = ?'),
-      idsByFormKey: db.prepare<[number], number>('SELECT id FROM complaints WHERE form_key = ?').pluck(),
+      byRef: db.prepare<[string], { id: number }>(LOOKUP_SQL.idByRef),
+      idsByFormKey: db.prepare<[number], number>(LOOKUP_SQL.idsByFormKey).pluck(),
       // By position, for a bulk write (no object per row) and for one complaint alike.
       insertRow: db.prepare(`INSERT INTO complaints (${COMPLAINT_COLUMNS.join(', ')}) VALUES (${COMPLAINT_COLUMNS.map(() => '?').join(', ')})`),
       updateComplaint: db.prepare(
@@ -131,9 +144,8 @@ export class SqliteStore {
       ),
       insertFollowup: db.prepare('INSERT INTO followups (followed_on, complaint_id, seq, satisfaction) VALUES (?, ?, ?, ?)'),
       opening: db.prepare<[number], EventRow>('SELECT complaint_id, seq, type, at, actor, note, data FROM events WHERE complaint_id = ? AND seq = 1'),
-      events: db.prepare<[number], EventRow>(
-        'SELECT complaint_id, seq, type, at, actor, note, data FROM events WHERE complaint_id = ? ORDER BY seq',
-      ),
+      events: db.prepare<[number], EventRow>(LOOKUP_SQL.events),
+      eventsOf: db.prepare<[string], EventRow>(LOOKUP_SQL.eventsOf),
       reportEvents: db.prepare<{ from: number; to: number }, ReportRow>(REPORT_EVENTS_SQL).raw(true),
       receivedByDay: db.prepare<{ from: string; to: string }, { date: string; n: number }>(REPORT_COUNTS_SQL.received),
       followupsByDay: db.prepare<{ from: string; to: string }, { date: string; n: number; total: number }>(REPORT_COUNTS_SQL.followups),
@@ -224,32 +236,19 @@ export class SqliteStore {
   }
 
   /** Every complaint with its events, in id order, one at a time (for export: never all in memory). */
-  *everyComplaint(): Generator<ComplaintWithEvents> {
+  everyComplaint(): Generator<ComplaintWithEvents> {
     // One cursor over the events in primary-key order (better-sqlite3 runs nothing else on the
-    // connection while it is open); each complaint is folded when its last event has been read.
-    const rows = this.db
-      .prepare<[], EventRow>('SELECT complaint_id, seq, type, at, actor, note, data FROM events ORDER BY complaint_id, seq')
-      .iterate();
-    let id = 0;
-    let events: ComplaintEvent[] = [];
-    for (const row of rows) {
-      if (row.complaint_id !== id) {
-        if (events.length > 0) yield { complaint: fold(id, events), events };
-        id = row.complaint_id;
-        events = [];
-      }
-      events.push(eventFromRow(row));
-    }
-    if (events.length > 0) yield { complaint: fold(id, events), events };
+    // connection while it is open).
+    return folded(this.db.prepare<[], EventRow>('SELECT complaint_id, seq, type, at, actor, note, data FROM events ORDER BY complaint_id, seq').iterate());
   }
 
   list(filter: ListFilter): Complaint[] {
     const { sql, params } = listQuery(filter);
-    return this.db
-      .prepare<(string | number)[], number>(sql)
-      .pluck()
-      .all(...params)
-      .map((id) => fold(id, this.events(id)));
+    const ids = this.db.prepare<(string | number)[], number>(sql).pluck().all(...params);
+    // The events of every complaint listed in one query, not one query per complaint.
+    const byId = new Map<number, Complaint>();
+    for (const { complaint } of folded(this.statements.eventsOf.iterate(JSON.stringify(ids)))) byId.set(complaint.id, complaint);
+    return ids.map((id) => byId.get(id)!);
   }
 
   /** Complaints not closed whose nearest deadline falls before `beforeMs`, nearest first. */
@@ -281,7 +280,8 @@ export class SqliteStore {
     let nextId = this.statements.nextId.get()!.id;
     // Into an empty store, the indexes that only list, due and report read are built once at the end
     // (a sort) instead of row by row; inside the same transaction, so a rollback or a kill leaves
-    // them as they were. The form key and the UNIQUE constraints stay: the import looks them up.
+    // them as they were. The form key's index stays (the import looks forms up by it), and so do
+    // the UNIQUE constraints' own indexes (SQLite's, which keep form numbers unique as rows go in).
     const deferred =
       nextId === 1
         ? this.db
@@ -357,15 +357,10 @@ export class SqliteStore {
   *eachReportEvent(window: { readonly from: LocalDate; readonly to: LocalDate }): Generator<ReportEvent> {
     const { from, to } = instantsOfDays(window);
     for (const [complaintId, seq, type, at, data] of this.statements.reportEvents.iterate({ from, to }) as IterableIterator<ReportRow>) {
-      const event = JSON.parse(data) as Record<string, unknown>;
-      event.complaintId = complaintId;
-      event.type = type;
-      event.seq = seq;
-      event.at = at;
       // Who recorded an event and its note are in no figure, so they are not read.
-      event.by = '';
-      event.note = null;
-      yield event as unknown as ReportEvent;
+      const event = eventOf(data, type, seq, at, '', null) as ComplaintEvent & { complaintId: number };
+      event.complaintId = complaintId;
+      yield event;
     }
   }
 
@@ -468,13 +463,36 @@ export function listQuery(filter: ListFilter): { sql: string; params: (string | 
   return { sql, params };
 }
 
-/** The event of a row: the parsed payload is a fresh object, so the columns are set on it, not copied twice. */
+/** The event of a row. */
 function eventFromRow(row: EventRow): ComplaintEvent {
-  const event = JSON.parse(row.data) as Record<string, unknown>;
-  event.type = row.type;
-  event.seq = row.seq;
-  event.at = row.at;
-  event.by = row.actor;
-  event.note = row.note;
+  return eventOf(row.data, row.type, row.seq, row.at, row.actor, row.note);
+}
+
+/** An event from its stored payload and columns: the parsed payload is a fresh object, so the columns are set on it, not copied twice. */
+function eventOf(data: string, type: string, seq: number, at: string, by: string, note: string | null): ComplaintEvent {
+  const event = JSON.parse(data) as Record<string, unknown>;
+  event.type = type;
+  event.seq = seq;
+  event.at = at;
+  event.by = by;
+  event.note = note;
   return event as unknown as ComplaintEvent;
+}
+
+/**
+ * Complaints folded from their events' rows in (complaint, seq) order, each as soon as its last
+ * event has been read.
+ */
+function* folded(rows: Iterable<EventRow>): Generator<ComplaintWithEvents> {
+  let id = 0;
+  let events: ComplaintEvent[] = [];
+  for (const row of rows) {
+    if (row.complaint_id !== id) {
+      if (events.length > 0) yield { complaint: fold(id, events), events };
+      id = row.complaint_id;
+      events = [];
+    }
+    events.push(eventFromRow(row));
+  }
+  if (events.length > 0) yield { complaint: fold(id, events), events };
 }
