@@ -48,10 +48,10 @@ export function runOnce(command, args, { env, memory = false, input, timeoutMs }
     timeout: timeoutMs,
     killSignal: 'SIGKILL',
   });
-  if (result.error?.code === 'ETIMEDOUT' || (timeoutMs && result.signal === 'SIGKILL')) {
-    return { ms: Number(process.hrtime.bigint() - started) / 1e6, peakKb: null, status: null, stdout: '', stderr: `killed after ${Math.round(timeoutMs / 1000)} s (time limit)` };
-  }
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (result.error?.code === 'ETIMEDOUT' || (timeoutMs && result.signal === 'SIGKILL')) {
+    return { ms, peakKb: null, status: null, stdout: '', stderr: `killed after ${Math.round(timeoutMs / 1000)} s (time limit)` };
+  }
   let peakKb = null;
   if (memory && memoryProbe) {
     const text = existsSync(peakFile) ? readFileSync(peakFile, 'utf8') : '';
@@ -74,11 +74,12 @@ export function median(values) {
  * Runs the commands of a group in turn, A B C A B C …, `runs` times after `warmup` rounds that
  * are not counted, so that a change in the machine's load touches every command alike.
  * Each command: { key, command, args, env, memory, before(), check(result) }.
- * Returns, by key, { ms: [...], peakKb: [...], error }.
+ * Returns, by key, { ms: [...], peakKb: [...], error, once }: `once` when a round took longer than
+ * the whole time budget, so the warm-up run is the only figure.
  */
 export function alternate(commands, { runs, warmup = 1, minRuns = 3, budgetMs = Infinity, timeoutMs, onRound } = {}) {
   const samples = Object.fromEntries(commands.map((c) => [c.key, { ms: [], peakKb: [], error: null }]));
-  let roundStarted = Date.now();
+  let roundStarted;
   for (let round = 0; round < warmup + runs; round++) {
     // A command far slower than its target would make the whole suite miss its ten minutes:
     // after the warm-up, the runs are cut to what the time budget allows (never under minRuns).
@@ -88,8 +89,10 @@ export function alternate(commands, { runs, warmup = 1, minRuns = 3, budgetMs = 
       runs = roundMs > budgetMs ? 0 : Math.max(minRuns, Math.min(runs, Math.floor(budgetMs / Math.max(1, roundMs))));
       if (runs === 0) {
         for (const sample of Object.values(samples)) {
-          sample.ms.push(...(sample.warmupMs ?? []));
-          sample.peakKb.push(...(sample.warmupPeakKb ?? []));
+          if (sample.warmup) {
+            sample.ms.push(sample.warmup.ms);
+            if (sample.warmup.peakKb !== null) sample.peakKb.push(sample.warmup.peakKb);
+          }
           sample.once = true;
         }
         break;
@@ -107,8 +110,7 @@ export function alternate(commands, { runs, warmup = 1, minRuns = 3, budgetMs = 
         continue;
       }
       if (round < warmup) {
-        sample.warmupMs = [result.ms];
-        sample.warmupPeakKb = result.peakKb === null ? [] : [result.peakKb];
+        sample.warmup = { ms: result.ms, peakKb: result.peakKb };
         continue;
       }
       sample.ms.push(result.ms);

@@ -25,8 +25,7 @@ const prepareOnly = flags.has('--prepare');
 // --render FILE: print the table of an earlier `--json` run (for the README), without measuring.
 const renderIndex = process.argv.indexOf('--render');
 if (renderIndex !== -1) {
-  const { readFileSync: read } = await import('node:fs');
-  process.stdout.write(renderTable(JSON.parse(read(process.argv[renderIndex + 1], 'utf8'))));
+  process.stdout.write(renderTable(JSON.parse(readFileSync(process.argv[renderIndex + 1], 'utf8'))));
   process.exit(0);
 }
 if (flags.has('--help') || flags.has('-h')) {
@@ -110,17 +109,6 @@ function relative(path) {
   return path.startsWith(`${root}/`) ? path.slice(root.length + 1) : path;
 }
 
-/** kesu never runs ANALYZE; a store with statistics (an older generator made them) would plan differently. */
-async function dropStatistics(path) {
-  const { default: Database } = await import('better-sqlite3');
-  const db = new Database(path);
-  try {
-    db.exec('DROP TABLE IF EXISTS sqlite_stat1; DROP TABLE IF EXISTS sqlite_stat4;');
-  } finally {
-    db.close();
-  }
-}
-
 /** Reads a few facts straight from a store (not through kesu, so it costs the measured runs nothing). */
 async function storeFacts(path) {
   const { default: Database } = await import('better-sqlite3');
@@ -201,8 +189,6 @@ async function main() {
   const commands = availableCommands();
   const large = await largeStore();
   const small = await smallStore(large);
-  await dropStatistics(large.path);
-  await dropStatistics(small.path);
   const [largeFacts, smallFacts] = [await storeFacts(large.path), await storeFacts(small.path)];
   say(`data: large store ${largeFacts.complaints.toLocaleString('en')} complaints, ${largeFacts.events.toLocaleString('en')} events, ${largeFacts.notClosed} not closed, ${(largeFacts.bytes / 2 ** 20).toFixed(0)} MB`);
   say(`data: small store ${smallFacts.complaints.toLocaleString('en')} complaints, ${smallFacts.events.toLocaleString('en')} events, ${smallFacts.notClosed} not closed`);
@@ -259,7 +245,7 @@ async function main() {
   const reportMonth = new Date(large.anchorMs - 31 * 86_400_000).toISOString().slice(0, 7);
   say(`\nreport --month ${reportMonth} on the large store (${CONFIG.runs.report} runs) … ${elapsed()}`);
   if (commands.has('report')) {
-    const report = alternate([{ key: 'report', ...kesuCommand(large.path, 'report', '--month', reportMonth), memory: true }], { runs: CONFIG.runs.report, warmup: 1, minRuns: 3, budgetMs: CONFIG.budgetMs, timeoutMs: CONFIG.timeoutMs });
+    const report = alternate([{ key: 'report', ...kesuCommand(large.path, 'report', '--month', reportMonth), memory: true }], { runs: CONFIG.runs.report, budgetMs: CONFIG.budgetMs, timeoutMs: CONFIG.timeoutMs });
     const sample = report.report;
     if (sample.error) {
       addRow({ id: 'report-wall', what: `\`kesu report --month\` on the ${sizeName} store, median wall`, measured: '', figure: '', value: null, target: '≤ 400 ms', pass: false, note: `failed: ${sample.error}` });
@@ -301,7 +287,7 @@ async function main() {
     const hasSqlite = spawnSync('sqlite3', ['-version'], { stdio: 'ignore' }).status === 0;
     const group = [{ key: 'kesu', ...kesuCommand(target, '--json', 'import', csv), memory: true, before: fresh(target), check: expectAll }];
     if (hasSqlite) group.push({ key: 'sqlite', command: 'sqlite3', args: [sqliteTarget, '.import --csv ' + csv + ' forms'], env: baseEnv, before: fresh(sqliteTarget) });
-    const imports = alternate(group, { runs: CONFIG.runs.import, warmup: 1, minRuns: 3, budgetMs: CONFIG.budgetMs, timeoutMs: CONFIG.timeoutMs });
+    const imports = alternate(group, { runs: CONFIG.runs.import, budgetMs: CONFIG.budgetMs, timeoutMs: CONFIG.timeoutMs });
     const k = imports.kesu;
     if (k.error) {
       addRow({ id: 'import-rate', what: `\`kesu import\` of ${rowsName} forms into an empty store`, measured: '', figure: '', value: null, target: '≥ 60,000 rows/s', pass: false, note: `failed: ${k.error}` });
