@@ -21,11 +21,12 @@ const modified = (path) => statSync(path, { throwIfNoEntry: false })?.mtimeMs ??
 /**
  * Compiles the bundle as a CommonJS module would be. `codeCache`: use the build's code cache when it
  * was made from this bundle (V8 itself checks only the source's length, its own version and flags).
- * Returns the compiled script (for making a cache) and the bundle's exports.
+ * `bundleModified`: the bundle's time, when the caller has it already. Returns the compiled script
+ * (for making a cache) and the bundle's exports.
  */
-function loadBundle({ codeCache = true } = {}) {
+function loadBundle({ codeCache = true, bundleModified = modified(BUNDLE) } = {}) {
   const source = readFileSync(BUNDLE, 'utf8');
-  const cachedData = codeCache && modified(CODE_CACHE) >= modified(BUNDLE) ? readFileSync(CODE_CACHE) : undefined;
+  const cachedData = codeCache && modified(CODE_CACHE) >= bundleModified ? readFileSync(CODE_CACHE) : undefined;
   const script = new Script(`(function (exports, require, module, __filename, __dirname, __kesuUrl, __kesuImport) {${source}\n})`, {
     filename: BUNDLE,
     cachedData,
@@ -40,8 +41,10 @@ function loadBundle({ codeCache = true } = {}) {
 if (require.main === module) {
   const argv = process.argv.slice(2);
   const compiled = join(dist, 'cli', 'main.js');
-  if (modified(BUNDLE) > 0 && modified(BUNDLE) >= modified(compiled)) loadBundle().main(argv);
-  else if (modified(compiled) > 0) import(pathToFileURL(compiled).href).then(({ main }) => main(argv));
+  const bundleModified = modified(BUNDLE);
+  const compiledModified = modified(compiled);
+  if (bundleModified > 0 && bundleModified >= compiledModified) loadBundle({ bundleModified }).main(argv);
+  else if (compiledModified > 0) import(pathToFileURL(compiled).href).then(({ main }) => main(argv));
   else {
     process.stderr.write(`kesu: kesu is not built; run npm install (or npm run build) in ${join(__dirname, '..')}.\n`);
     process.exitCode = 1;
