@@ -2,12 +2,11 @@
 // they belong together, and the compiled modules when the bundle is older than them. A cache that
 // V8 refuses, or one that is never given, would cost every command its start-up time without
 // failing anything else.
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, makeTempDir, removeTempDirs, ROOT } from '../helpers/kesu.js';
+import { BIN, kesu, makeTempDir, removeTempDirs, ROOT } from '../helpers/kesu.js';
 
 interface Launcher {
   loadBundle(options?: { codeCache?: boolean }): { script: { cachedDataRejected?: boolean }; main: unknown };
@@ -24,7 +23,7 @@ function copyOfKesu({ dist = true } = {}): string {
   return root;
 }
 
-const run = (root: string, ...args: string[]) => spawnSync(process.execPath, [join(root, 'bin', 'kesu.js'), ...args], { encoding: 'utf8', timeout: 30_000 });
+const run = (root: string, ...args: string[]) => kesu(args, { bin: join(root, 'bin', 'kesu.js') });
 
 afterAll(removeTempDirs);
 
@@ -49,14 +48,14 @@ describe('the launcher', () => {
     // A bundle that would fail if it were run.
     writeFileSync(bundle, 'throw new Error("the stale bundle ran");\n');
     utimesSync(bundle, new Date('2026-01-01'), new Date('2026-01-01'));
-    expect(run(root, '--version')).toMatchObject({ status: 0, stdout: '0.1.0\n', stderr: '' });
+    expect(run(root, '--version')).toMatchObject({ code: 0, stdout: '0.1.0\n', stderr: '' });
   });
 
   it('says in one sentence that kesu is not built when there is nothing to run', () => {
     const root = copyOfKesu({ dist: false });
     mkdirSync(join(root, 'dist'));
     expect(run(root, 'list')).toMatchObject({
-      status: 1,
+      code: 1,
       stdout: '',
       stderr: `kesu: kesu is not built; run npm install (or npm run build) in ${root}.\n`,
     });

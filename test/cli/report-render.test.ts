@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { displayWidth } from '../../src/cli/render/i18n.js';
 import { renderReportCsv } from '../../src/cli/render/report/csv.js';
 import { renderReportHtml } from '../../src/cli/render/report/html.js';
 import { loadReportRenderer, REPORT_FORMATS } from '../../src/cli/render/report/index.js';
@@ -193,13 +194,6 @@ describe.each(LANGS)('the report in %s', (lang) => {
     }
   });
 });
-
-/** Terminal columns: CJK characters take two. */
-function displayWidth(line: string): number {
-  let width = 0;
-  for (const char of line) width += /[\u2e80-\ua4cf\uac00-\ud7a3\uff00-\uff60\uffe0-\uffe6]/u.test(char) ? 2 : 1;
-  return width;
-}
 
 describe('the renderer for each format', () => {
   it('is loaded by name and renders the same as the module itself', async () => {

@@ -24,6 +24,8 @@ export interface KesuOptions {
   readonly input?: string;
   /** A guard against a process that waits forever; not an assertion on speed. */
   readonly timeout?: number;
+  /** Another copy of the launcher to run (default: this repository's bin/kesu.js). */
+  readonly bin?: string;
 }
 
 /** The environment every e2e run starts from: no colour, Shanghai time, English, no KESU_DB. */
@@ -39,7 +41,7 @@ export function testEnv(extra: KesuOptions['env'] = {}): NodeJS.ProcessEnv {
 
 /** Runs `node bin/kesu.js ...args` to completion. */
 export function kesu(args: readonly string[], options: KesuOptions = {}): KesuResult {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
+  const result = spawnSync(process.execPath, [options.bin ?? BIN, ...args], {
     cwd: ROOT,
     env: testEnv(options.env),
     input: options.input ?? '',

@@ -12,7 +12,7 @@ import { DEFAULT_SETTINGS } from '../../src/workflow/settings.js';
 import { addDays, formatInOffset, instant, lastDayOfMonth, type LocalDate } from '../../src/workflow/time.js';
 import type { ChangeCommand } from '../../src/workflow/transitions.js';
 import { decide } from '../../src/workflow/transitions.js';
-import { openCommand } from '../workflow/builders.js';
+import { context, openCommand } from '../workflow/builders.js';
 
 /** Complaints over 2025 and 2026; the report is made long after. */
 const FIRST_MS = instant('2025-01-01T00:00:00+00:00');
@@ -65,18 +65,18 @@ const complaintArbitrary: fc.Arbitrary<RandomComplaint> = fc.record({
 /** A new store holding the complaints, each driven through `decide` (refused steps are skipped). */
 function storeOf(complaints: readonly RandomComplaint[]): SqliteStore {
   const store = new SqliteStore(openDatabase(':memory:'));
-  const context = { now: NOW, settings: DEFAULT_SETTINGS };
+  const decided = context(NOW);
   complaints.forEach((complaint, index) => {
     let ms = FIRST_MS + complaint.minute * 60_000;
     const received = formatInOffset(ms, complaint.offset);
     const id = store.create(() =>
-      decide(null, openCommand({ at: received, uuid: `uuid-${index}`, customer: complaint.customer, phone: complaint.phone }), context),
+      decide(null, openCommand({ at: received, uuid: `uuid-${index}`, customer: complaint.customer, phone: complaint.phone }), decided),
     ).id;
     for (const step of complaint.steps) {
       ms += step.hours * 3_600_000;
       const command = { ...step.command, at: formatInOffset(ms, complaint.offset), by: 'Li' } as ChangeCommand;
       try {
-        store.transact(id, (current) => decide(current, command, context));
+        store.transact(id, (current) => decide(current, command, decided));
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
       }
