@@ -3,6 +3,7 @@
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { SqliteStore } from '../store/complaints.js';
+import type { Sentence } from '../workflow/errors.js';
 import type { Settings } from '../workflow/settings.js';
 import type { IsoTime } from '../workflow/time.js';
 import type { Lang } from '../workflow/vocab.js';
@@ -77,4 +78,12 @@ function osUser(env: NodeJS.ProcessEnv): string {
   } catch {
     return env.USER ?? env.USERNAME ?? 'unknown';
   }
+}
+
+/**
+ * A note beside a command's output, on stderr so that stdout stays the output alone: a line
+ * "kesu: …", or with --json one JSON object per line, { "warning": { "code", "message" } }.
+ */
+export function warn(context: CliContext, code: string, sentence: Sentence): void {
+  process.stderr.write(context.json ? `${JSON.stringify({ warning: { code, message: sentence[context.lang] } })}\n` : `kesu: ${sentence[context.lang]}\n`);
 }

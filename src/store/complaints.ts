@@ -251,6 +251,12 @@ export class SqliteStore {
     return ids.map((id) => byId.get(id)!);
   }
 
+  /** How many complaints the filter matches, whatever its limit. */
+  count(filter: ListFilter): number {
+    const { sql, params } = countQuery(filter);
+    return this.db.prepare<(string | number)[], number>(sql).pluck().get(...params)!;
+  }
+
   /** Complaints not closed whose nearest deadline falls before `beforeMs`, nearest first. */
   dueBefore(beforeMs: number): Complaint[] {
     return this.list({ statuses: null, dueBefore: beforeMs });
@@ -426,6 +432,24 @@ export class SqliteStore {
 
 /** The SQL of a list filter; exported for the query-plan tests. */
 export function listQuery(filter: ListFilter): { sql: string; params: (string | number)[] } {
+  const { where, params } = conditionsOf(filter);
+  const limit = filter.limit === undefined ? '' : ` LIMIT ${Math.max(0, Math.floor(filter.limit))}`;
+  const sql =
+    `SELECT id FROM complaints${where}` +
+    // Complaints not closed always have a deadline, so the agenda index gives their order as it is.
+    (filter.statuses === null ? ' ORDER BY major DESC, next_due_ms, id' : ' ORDER BY major DESC, next_due_ms IS NULL, next_due_ms, id') +
+    limit;
+  return { sql, params };
+}
+
+/** The SQL that counts the complaints a list filter matches (its limit aside). */
+export function countQuery(filter: ListFilter): { sql: string; params: (string | number)[] } {
+  const { where, params } = conditionsOf(filter);
+  return { sql: `SELECT count(*) FROM complaints${where}`, params };
+}
+
+/** The WHERE clause of a list filter (empty when it has no condition), with its parameters. */
+function conditionsOf(filter: ListFilter): { where: string; params: (string | number)[] } {
   const where: string[] = [];
   const params: (string | number)[] = [];
   const within = (column: string, values: readonly string[] | undefined): void => {
@@ -454,13 +478,7 @@ export function listQuery(filter: ListFilter): { sql: string; params: (string | 
     where.push('received_ms < ?');
     params.push(filter.receivedBefore);
   }
-  const limit = filter.limit === undefined ? '' : ` LIMIT ${Math.max(0, Math.floor(filter.limit))}`;
-  const sql =
-    `SELECT id FROM complaints ${where.length ? `WHERE ${where.join(' AND ')}` : ''}` +
-    // Complaints not closed always have a deadline, so the agenda index gives their order as it is.
-    (filter.statuses === null ? ' ORDER BY major DESC, next_due_ms, id' : ' ORDER BY major DESC, next_due_ms IS NULL, next_due_ms, id') +
-    limit;
-  return { sql, params };
+  return { where: where.length ? ` WHERE ${where.join(' AND ')}` : '', params };
 }
 
 /** The event of a row. */

@@ -1,6 +1,9 @@
 // `list` with every filter and its order, and `due`, today's agenda, in English and Chinese.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectComplaintShape, expectFailure, kesu, makeDb, on, removeTempDirs, type ComplaintJson } from '../helpers/kesu.js';
+import { DEFAULT_LIST_ROWS } from '../../src/cli/commands/list.js';
+import { expectComplaintShape, expectFailure, kesu, makeDb, makeTempDir, on, removeTempDirs, type ComplaintJson } from '../helpers/kesu.js';
 
 afterAll(removeTempDirs);
 
@@ -172,5 +175,43 @@ describe('due', () => {
     expect(expectFailure(run('due', '--days', 'soon'), 1)).toBe('--days must be a whole number, 0 or more, not "soon".');
     expect(expectFailure(run('list', '--limit', '-1'), 1)).toBe('--limit must be a whole number, 0 or more, not "-1".');
     expect(run.json<ComplaintJson[]>('list', '--limit', '2').map((c) => c.id)).toEqual([2, 4]); // list: every major first
+  });
+});
+
+describe('list of more complaints than it shows by default', () => {
+  const db = makeDb();
+  const run = on(db);
+  // Over a thousand: the count is shown with its separator, the --limit to give without.
+  const total = 1_002;
+  const note = `Showing the first 500 of 1,002 complaints; give --limit 1002 to see them all, or narrow the list with filters.`;
+
+  beforeAll(() => {
+    const csv = join(makeTempDir(), 'many.csv');
+    const rows = Array.from({ length: total }, (_, i) => `M-${i + 1},2026-10-05 09:00,Customer ${i + 1},phone,quality,normal,Form ${i + 1}`);
+    writeFileSync(csv, ['ref,receivedAt,customer,channel,category,severity,description', ...rows].join('\n'));
+    run.ok('import', csv);
+  });
+
+  it('shows the first rows and says how many matched and how to see them all', () => {
+    const result = run('list', '--status', 'all');
+    expect(result.code).toBe(0);
+    expect(result.stdout.match(/^│ \d+ /gm)).toHaveLength(DEFAULT_LIST_ROWS);
+    expect(result.stdout.endsWith(`${note}\n`)).toBe(true);
+    expect(on(db)('--lang', 'zh', 'list').stdout).toContain('仅显示 1,002 条投诉中的前 500 条；用 --limit 1002 查看全部');
+  });
+
+  it('with --json, the array holds what is shown and the note goes to stderr', () => {
+    const result = run('--json', 'list');
+    expect((JSON.parse(result.stdout) as unknown[]).length).toBe(DEFAULT_LIST_ROWS);
+    expect(JSON.parse(result.stderr)).toEqual({
+      warning: { code: 'more-rows', message: note },
+    });
+  });
+
+  it('--limit shows as many as it says, with no note', () => {
+    const result = run('--json', 'list', '--limit', String(total));
+    expect((JSON.parse(result.stdout) as unknown[]).length).toBe(total);
+    expect(result.stderr).toBe('');
+    expect(run('list', '--limit', '3').stdout).not.toContain('Showing');
   });
 });

@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import type { BulkWriter } from '../../store/complaints.js';
 import { normalizeHeader, readUserColumnMap, templateHeaders, type FormField } from '../../workflow/forms.js';
 import type { Sentence } from '../../workflow/errors.js';
-import type { CliContext } from '../context.js';
+import { warn, type CliContext } from '../context.js';
 import type { CsvEncoding } from '../csv.js';
 import { CsvReadError, usage, UserError } from '../errors.js';
 import { createOwnerOnly, EXCEL_CSV, writeChunk } from '../files.js';
@@ -234,10 +234,6 @@ function readMapFile(path: string | undefined): Map<string, FormField | null> {
   if (!reading.ok) throw new UserError('invalid', reading.problem);
   for (const [header, field] of reading.map) map.set(header, field);
   return map;
-}
-
-function warn(context: CliContext, code: string, sentence: Sentence): void {
-  process.stderr.write(context.json ? `${JSON.stringify({ warning: { code, message: sentence[context.lang] } })}\n` : `kesu: ${sentence[context.lang]}\n`);
 }
 
 /** The row as it was, padded to the header's width, with its problems in the last column. */

@@ -1,7 +1,9 @@
 import { CATEGORY, describeCodes, labelOf, parseCode, SEVERITY, STATUS, type Status } from '../../workflow/vocab.js';
 import { UserError } from '../errors.js';
 import { instant } from '../../workflow/time.js';
-import type { CliContext } from '../context.js';
+import type { ListFilter } from '../../store/complaints.js';
+import type { Sentence } from '../../workflow/errors.js';
+import { warn, type CliContext } from '../context.js';
 import { parseAtOption, parseUntilOption } from '../clock.js';
 import { parsePositiveInt, parseVocabList, splitList } from '../options.js';
 import { renderList } from '../render/complaint.js';
@@ -19,10 +21,16 @@ export interface ListOptions {
   limit?: string;
 }
 
+/**
+ * The rows `list` shows when no --limit is given: enough for any screen, and a store of a million
+ * complaints listed with --status all answers at once instead of folding every one of them.
+ */
+export const DEFAULT_LIST_ROWS = 500;
+
 export async function list(context: CliContext, options: ListOptions): Promise<string> {
-  const statuses = parseStatuses(options.status);
-  const complaints = (await context.store()).list({
-    statuses,
+  const store = await context.store();
+  const filter: ListFilter = {
+    statuses: parseStatuses(options.status),
     categories: parseVocabList(CATEGORY, options.category, '--category'),
     severities: parseVocabList(SEVERITY, options.severity, '--severity'),
     assignees: options.assignee === undefined ? undefined : splitList(options.assignee),
@@ -30,9 +38,26 @@ export async function list(context: CliContext, options: ListOptions): Promise<s
     dueBefore: options.overdue ? instant(context.now) : undefined,
     receivedFrom: options.since === undefined ? undefined : instant(parseAtOption(options.since, '--since')),
     receivedBefore: options.until === undefined ? undefined : parseUntilOption(options.until, '--until'),
-    limit: options.limit === undefined ? undefined : parsePositiveInt(options.limit, '--limit'),
-  });
-  return context.json ? toJsonText(complaints.map((c) => complaintJson(c, context.now))) : renderList(complaints, context);
+  };
+  const limit = options.limit === undefined ? undefined : parsePositiveInt(options.limit, '--limit');
+  // One more than shown, to know whether there are more without counting every time.
+  const found = store.list({ ...filter, limit: limit ?? DEFAULT_LIST_ROWS + 1 });
+  const complaints = found.slice(0, limit ?? DEFAULT_LIST_ROWS);
+  const more: Sentence | null = found.length > complaints.length ? moreRows(complaints.length, store.count(filter)) : null;
+  if (context.json) {
+    // The JSON stays an array of what is shown; the note goes beside it, on stderr.
+    if (more) warn(context, 'more-rows', more);
+    return toJsonText(complaints.map((c) => complaintJson(c, context.now)));
+  }
+  return more ? `${renderList(complaints, context)}${more[context.lang]}\n` : renderList(complaints, context);
+}
+
+function moreRows(shown: number, total: number): Sentence {
+  const [a, b] = [shown.toLocaleString('en'), total.toLocaleString('en')];
+  return {
+    en: `Showing the first ${a} of ${b} complaints; give --limit ${total} to see them all, or narrow the list with filters.`,
+    zh: `仅显示 ${b} 条投诉中的前 ${a} 条；用 --limit ${total} 查看全部，或用筛选条件缩小范围。`,
+  };
 }
 
 /** --status: codes or labels, comma-separated, or `all` (全部) for every status. */
