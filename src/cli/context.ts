@@ -1,5 +1,6 @@
 // What every command needs from its surroundings: the database, the language, colour, the clock
 // and who is acting. Everything here is read once, at the start of a command.
+import { existsSync } from 'node:fs';
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { SqliteStore } from '../store/complaints.js';
@@ -8,6 +9,7 @@ import type { Settings } from '../workflow/settings.js';
 import type { IsoTime } from '../workflow/time.js';
 import type { Lang } from '../workflow/vocab.js';
 import { currentTime, parseAtOption } from './clock.js';
+import { UserError } from './errors.js';
 import type { RenderContext } from './render/complaint.js';
 import type { Style } from './render/style.js';
 
@@ -22,8 +24,12 @@ export interface CliContext extends RenderContext {
   readonly json: boolean;
   readonly interactive: boolean;
   readonly style: Style;
-  /** Opens the database on first use; commands that do not need it never pay for it. */
-  store(): Promise<SqliteStore>;
+  /**
+   * Opens the database on first use; commands that do not need it never pay for it. `reading`: the
+   * command only reads, so a database file named by --db or KESU_DB that does not exist is a
+   * mistyped path, refused rather than created empty (the default file is created, as by any command).
+   */
+  store(use?: 'reading'): Promise<SqliteStore>;
   /** The --at time of the command (default now). */
   at(option: string | undefined, flag?: string): IsoTime;
   /**
@@ -49,11 +55,18 @@ const PLAIN: Style = { major: (text) => text, overdue: (text) => text, dim: (tex
 export async function makeContext(options: GlobalOptions, env: NodeJS.ProcessEnv = process.env): Promise<CliContext> {
   const lang = languageFrom(options.lang, env);
   const color = options.color !== false && !('NO_COLOR' in env && env.NO_COLOR !== '') && Boolean(process.stdout.isTTY) && !options.json;
-  const dbPath = options.db ?? env.KESU_DB ?? defaultDbPath(env);
+  const namedPath = options.db ?? env.KESU_DB;
+  const dbPath = namedPath ?? defaultDbPath(env);
   const now = currentTime();
   let opened: SqliteStore | undefined;
-  const store = async (): Promise<SqliteStore> => {
+  const store = async (use?: 'reading'): Promise<SqliteStore> => {
     if (!opened) {
+      if (use === 'reading' && namedPath !== undefined && namedPath !== ':memory:' && !existsSync(namedPath)) {
+        throw new UserError('not-found', {
+          en: `There is no kesu database at ${namedPath}; check --db or KESU_DB, or record a complaint with kesu open to start one there.`,
+          zh: `${namedPath} 处没有 kesu 数据库；请检查 --db 或 KESU_DB，或用 kesu open 登记一条投诉以在该处新建数据库。`,
+        });
+      }
       const { SqliteStore } = await import('../store/complaints.js');
       opened = SqliteStore.open(dbPath);
       process.once('exit', () => opened?.close());

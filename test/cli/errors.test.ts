@@ -227,6 +227,24 @@ describe('bad data exits 1 with one sentence', () => {
   });
 });
 
+describe('a database named by --db or KESU_DB that does not exist', () => {
+  const dir = makeTempDir();
+
+  it.each([['list'], ['due'], ['show', '1'], ['report'], ['export']])('%s refuses it in one sentence and creates nothing', (...args) => {
+    const missing = join(dir, `typo-${args[0]}.db`);
+    const message = `There is no kesu database at ${missing}; check --db or KESU_DB, or record a complaint with kesu open to start one there.`;
+    expect(expectFailure(kesu(['--db', missing, ...args]), 1)).toBe(message);
+    expect(expectJsonFailure(kesu(['--json', ...args], { env: { KESU_DB: missing } }), 1)).toEqual({ code: 'not-found', message });
+    expect(existsSync(missing)).toBe(false);
+  });
+
+  it('open starts one there', () => {
+    const fresh = join(dir, 'fresh.db');
+    expect(kesu(['--db', fresh, 'open', '--customer', 'Li', '--category', 'quality', '--desc', 'x']).code).toBe(0);
+    expect(on(fresh).json<ComplaintJson[]>('list').map((c) => c.id)).toEqual([1]);
+  });
+});
+
 describe('no stack trace reaches the user unless KESU_DEBUG=1', () => {
   it('a file that is not a kesu database: one sentence, exit 1', () => {
     const path = join(makeTempDir(), 'notes.db');

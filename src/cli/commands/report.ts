@@ -24,7 +24,7 @@ export async function report(context: CliContext, options: ReportOptions): Promi
   }
   const { now } = context;
   const period = reportPeriod({ month: options.month, from: options.from, to: options.to }, localDateOf(now));
-  const store = await context.store();
+  const store = await context.store('reading');
   const settings = store.settings();
   const counts = store.reportCounts();
   const figures = computeReport({ events: store.eachReportEvent(reportWindow(period)), inOrder: true, counts, period, settings, now });
