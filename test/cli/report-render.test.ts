@@ -201,3 +201,23 @@ describe('the renderer for each format', () => {
     for (const format of REPORT_FORMATS) expect((await loadReportRenderer(format))(report, 'en').length).toBeGreaterThan(100);
   });
 });
+
+describe('report csv in a spreadsheet', () => {
+  it('shows a typed-in text that begins like a formula as text, with a leading quote', () => {
+    const shop = new Shop();
+    const id = shop.open({ at: at('2026-10-05T09:00'), customer: 'Li', category: 'quality' });
+    shop.act(
+      id,
+      assign(at('2026-10-05T10:00'), { department: '=HYPERLINK("http://x","Desk")' }),
+      log(at('2026-10-05T11:00'), { rootCause: '@SUM(A1:A9)' }),
+      resolve(at('2026-10-07T10:00'), { correctiveAction: '-2+3 checks a day' }),
+    );
+    const formulas = computeReport({ events: shop.events, period: { from: '2026-10-01', to: '2026-10-31', label: 'month' }, settings: DEFAULT_SETTINGS, now: at('2026-11-03T09:00') });
+    const rows = parse(renderReportCsv(formulas, 'en'), { columns: true }) as Record<string, string>[];
+    const labelOf = (figure: string) => rows.find((row) => row.figure === figure)?.label;
+    expect(labelOf('byDepartment.=HYPERLINK("http://x","Desk")')).toBe('\'=HYPERLINK("http://x","Desk")');
+    expect(labelOf('topRootCauses.1')).toBe("'@SUM(A1:A9)");
+    expect(labelOf('topCorrectiveActions.1')).toBe("'-2+3 checks a day");
+    expect(labelOf('received')).toBe('Received');
+  });
+});

@@ -10,6 +10,9 @@
 //   previous – the previous period's value; empty for ranked and trend rows
 // In Chinese it starts with a byte-order mark, as the import's template does, so that Excel reads
 // the labels as UTF-8 (without it, Excel on a Chinese-language Windows reads GBK).
+// A label is text typed by someone (a department, a root cause): one that begins like a formula
+// (=, +, -, @, a tab or a carriage return) gets a leading ' so that a spreadsheet shows it as text
+// and never runs it.
 import { stringify } from 'csv-stringify/sync';
 import type { Report } from '../../../workflow/report.js';
 import type { Lang } from '../../../workflow/vocab.js';
@@ -23,13 +26,13 @@ export function renderReportCsv(report: Report, lang: Lang): string {
   const rows: CsvRow[] = figureRows(report, lang).map((row) => [
     row.section,
     row.path.join('.'),
-    row.label,
+    asText(row.label),
     row.unit,
     row.current,
     row.previous,
   ]);
   for (const { key, entries } of rankedLists(report, lang)) {
-    entries.forEach(([text, count], i) => rows.push([key, `${key}.${i + 1}`, text, 'count', count, null]));
+    entries.forEach(([text, count], i) => rows.push([key, `${key}.${i + 1}`, asText(text), 'count', count, null]));
   }
   for (const { month, received, meanSatisfaction } of report.trend) {
     const name = monthName(month, lang);
@@ -40,4 +43,9 @@ export function renderReportCsv(report: Report, lang: Lang): string {
     rows.map((row) => row.map((value) => value ?? '')),
     { header: true, columns: [...REPORT_CSV_COLUMNS], record_delimiter: 'unix', bom: lang === 'zh' },
   );
+}
+
+/** The text as a spreadsheet must show it: not as a formula (see the top of this file). */
+function asText(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
