@@ -11,8 +11,8 @@ describe('the database file', () => {
   it('is created with mode 0600, and a missing directory with 0700', () => {
     // given a path in a directory that does not exist yet
     const db = join(makeTempDir(), 'data', 'kesu', 'kesu.db');
-    // when kesu first uses it
-    expectOk(kesu(['--db', db, 'list']));
+    // when kesu first writes to it
+    expectOk(kesu(['--db', db, 'config', 'set', 'by', 'Li']));
     // then only the owner can read or write it
     expect((statSync(db).mode & 0o777).toString(8)).toBe('600');
     expect((statSync(dirname(db)).mode & 0o777).toString(8)).toBe('700');

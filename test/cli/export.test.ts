@@ -174,6 +174,7 @@ describe('export', () => {
 
   it('an empty store exports a header alone, or an empty array', () => {
     const empty = on(makeDb());
+    empty.ok('config'); // creates the database, with nothing in it
     expect(empty('export').stdout).toBe(`\uFEFF${FORM_FIELDS.join(',')}\r\n`);
     expect(JSON.parse(empty('export', '--format', 'json').stdout)).toEqual([]);
   });

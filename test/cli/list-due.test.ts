@@ -127,8 +127,8 @@ describe('due', () => {
   const run = on(db);
 
   beforeAll(() => {
-    expect(run('due').stdout).toBe('Nothing is due in the next working days.\n');
     run.ok('config', 'set', 'workweek', 'mon-sun');
+    expect(run('due').stdout).toBe('Nothing is due in the next working days.\n');
     run.ok('config', 'set', 'deadline.answer.major', '5d');
     const open = (customer: string, severity: string, receivedDaysAgo: number): void => {
       run.ok('open', '--customer', customer, '--category', 'service', '--severity', severity, '--desc', 'x', '--received', `${shanghaiDate(-receivedDaysAgo)} 09:00`);

@@ -494,10 +494,24 @@ describe('from cron: no terminal, stdin closed, a bare environment', () => {
     }
   });
 
-  it('an empty period prints zeros, on an empty database and on one never created', () => {
+  it('a database never created is refused from cron too, not reported as empty', () => {
+    const path = makeDb('never-created.db');
+    const file = join(makeTempDir(), 'report.md');
+    expect(fromCron(`--db "${path}" report --month 2025-01 --format md`, file)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `kesu: There is no kesu database at ${path}; check --db or KESU_DB, or record a complaint with kesu open to start one there.\n`,
+    });
+    expect(existsSync(path)).toBe(false);
+    expect(readFileSync(file, 'utf8')).toBe(''); // the shell's redirection made it; kesu wrote nothing
+  });
+
+  it('an empty period prints zeros, on an empty database and on one with complaints in other months', () => {
     const emptyDb = makeDb();
     on(emptyDb).ok('config'); // creates the database, with nothing in it
-    for (const path of [emptyDb, makeDb('never-created.db')]) {
+    const busyDb = makeDb();
+    on(busyDb).ok('open', '--customer', 'Li', '--category', 'quality', '--desc', 'x', '--received', '2026-10-05 09:00');
+    for (const path of [emptyDb, busyDb]) {
       const file = join(makeTempDir(), 'report.md');
       expect(fromCron(`--db "${path}" report --month 2025-01 --format md`, file)).toEqual({ code: 0, stdout: '', stderr: '' });
       const md = readFileSync(file, 'utf8');
