@@ -236,7 +236,7 @@ export function fold(id: number, events: readonly NewEvent[]): Complaint {
 }
 
 /** The deadlines still to be met in the complaint's status, by kind. */
-export function pendingDeadlines(complaint: Complaint): { kind: DeadlineKind; deadline: Deadline }[] {
+export function pendingDeadlines(complaint: Pick<Complaint, 'status' | 'deadlines'>): { kind: DeadlineKind; deadline: Deadline }[] {
   const pending: { kind: DeadlineKind; deadline: Deadline }[] = [];
   const { answer, solution, followup } = complaint.deadlines;
   if ((complaint.status === 'open' || complaint.status === 'assigned') && answer) pending.push({ kind: 'answer', deadline: answer });
@@ -265,7 +265,7 @@ export function isOpenMajor(complaint: Complaint): boolean {
 }
 
 /** Names of the pending deadlines that have passed at `now`. */
-export function overdueAt(complaint: Complaint, now: IsoTime): DeadlineKind[] {
+export function overdueAt(complaint: Pick<Complaint, 'status' | 'deadlines'>, now: IsoTime): DeadlineKind[] {
   return pendingDeadlines(complaint)
     .filter(({ deadline }) => compareTimes(deadline.due, now) < 0)
     .map(({ kind }) => kind);

@@ -3,7 +3,7 @@
 // in December shows October as it was, not as it is now. Membership in a period is by the local
 // date written in each event's time (the shop's own day), never by the machine's time zone.
 import { countWorkingDays } from './calendar.js';
-import { apply, EVENT_TYPES, formatMoney, overdueAt, type Complaint, type ComplaintEvent } from './complaint.js';
+import { apply, EVENT_TYPES, formatMoney, overdueAt, type Compensation, type Complaint, type ComplaintEvent } from './complaint.js';
 import type { Deadline } from './deadlines.js';
 import { invalid } from './errors.js';
 import { customerKey, phoneDigits } from './identity.js';
@@ -316,8 +316,20 @@ function sameDayIn(month: string, date: LocalDate): LocalDate {
 // Histories: each complaint's events folded once, keeping only what the figures read: its opening,
 // its state at the ends of the periods asked for, and the steps that a figure counts.
 
+/** What the figures read of an event they count. */
+type StepEvent =
+  | { readonly type: 'resolved'; readonly at: IsoTime; readonly compensation: Compensation | null }
+  | { readonly type: 'followed-up'; readonly at: IsoTime; readonly satisfaction: number }
+  | { readonly type: Exclude<ComplaintEvent['type'], 'resolved' | 'followed-up'>; readonly at: IsoTime };
+
+function stepEventOf(event: ComplaintEvent): StepEvent {
+  if (event.type === 'resolved') return { type: event.type, at: event.at, compensation: event.compensation };
+  if (event.type === 'followed-up') return { type: event.type, at: event.at, satisfaction: event.satisfaction };
+  return { type: event.type, at: event.at };
+}
+
 interface Step {
-  readonly event: ComplaintEvent;
+  readonly event: StepEvent;
   readonly date: LocalDate;
   readonly complaintId: number;
   readonly receivedAt: IsoTime;
@@ -328,14 +340,23 @@ interface Step {
   readonly before: Pick<Complaint, 'status' | 'deadlines'> | null;
 }
 
+/**
+ * What the figures read of a complaint as it stood at a date: only this, not the whole complaint
+ * (its description, its follow-ups, …), so that a report over years of complaints fits in memory.
+ */
+type Standing = Pick<
+  Complaint,
+  'status' | 'deadlines' | 'category' | 'channel' | 'severity' | 'department' | 'responsibility' | 'substantiated' | 'rootCause' | 'correctiveAction'
+>;
+
 interface History {
   readonly id: number;
   readonly receivedOn: LocalDate;
-  readonly opened: Extract<ComplaintEvent, { type: 'opened' }>;
+  readonly customer: Complaint['customer'];
   /** The steps kept (see HistoryNeeds), in order. */
   readonly steps: readonly Step[];
   /** The complaint at the end of each date asked for (HistoryNeeds.ends), or null before it was received. */
-  readonly ends: ReadonlyMap<LocalDate, Complaint | null>;
+  readonly ends: ReadonlyMap<LocalDate, Standing | null>;
 }
 
 /** What to keep of each complaint's fold: its state at the end of these dates, and the steps `keep` wants. */
@@ -387,27 +408,38 @@ function histories(events: Iterable<ReportEvent>, lastDay: LocalDate, needs: His
     const receivedOn = localDateOf(first.at);
     if (receivedOn > lastDay) continue;
     const steps: Step[] = [];
-    const states = new Map<LocalDate, Complaint | null>();
+    const states = new Map<LocalDate, Standing | null>();
     let end = 0;
     let state: Complaint | null = null;
+    // One standing per state, however many of the dates it stood at.
+    let standing: Standing | null = null;
+    const standingNow = (): Standing | null => {
+      if (standing === null && state !== null) standing = standingOf(state);
+      return standing;
+    };
     for (const event of list) {
       const date = localDateOf(event.at);
       if (date > lastDay) break;
-      while (end < ends.length && ends[end]! < date) states.set(ends[end++]!, state);
+      while (end < ends.length && ends[end]! < date) states.set(ends[end++]!, standingNow());
       const after = apply(state, event, id);
       if (needs.keep(event.type, date)) {
-        steps.push({ event, date, complaintId: id, receivedAt: after.receivedAt, before: state && { status: state.status, deadlines: state.deadlines } });
+        steps.push({ event: stepEventOf(event), date, complaintId: id, receivedAt: after.receivedAt, before: state && { status: state.status, deadlines: state.deadlines } });
       }
       state = after;
+      standing = null;
     }
-    while (end < ends.length) states.set(ends[end++]!, state);
-    result.push({ id, receivedOn, opened: first, steps, ends: states });
+    while (end < ends.length) states.set(ends[end++]!, standingNow());
+    result.push({ id, receivedOn, customer: state!.customer, steps, ends: states });
   }
   return result;
 }
 
+function standingOf({ status, deadlines, category, channel, severity, department, responsibility, substantiated, rootCause, correctiveAction }: Complaint): Standing {
+  return { status, deadlines, category, channel, severity, department, responsibility, substantiated, rootCause, correctiveAction };
+}
+
 /** The complaint as it stood at the end of `date` (one of HistoryNeeds.ends), or null when it had not been received yet. */
-function stateOn(history: History, date: LocalDate): Complaint | null {
+function stateOn(history: History, date: LocalDate): Standing | null {
   const state = history.ends.get(date);
   if (state === undefined) throw new Error(`the report did not keep the state of complaint ${history.id} on ${date}`);
   return state;
@@ -420,7 +452,7 @@ interface Span {
 
 const within = (date: LocalDate, span: Span): boolean => date >= span.from && date <= span.to;
 
-type StepOf<T extends ComplaintEvent['type']> = Step & { readonly event: Extract<ComplaintEvent, { type: T }> };
+type StepOf<T extends ComplaintEvent['type']> = Step & { readonly event: Extract<StepEvent, { type: T }> };
 
 type StepsByType = { readonly [T in ComplaintEvent['type']]: readonly StepOf<T>[] };
 
@@ -436,7 +468,7 @@ function stepsIn(all: readonly History[], span: Span): StepsByType {
 }
 
 /** The complaints received in the span, as they stood at its end. */
-function receivedIn(all: readonly History[], span: Span): Complaint[] {
+function receivedIn(all: readonly History[], span: Span): Standing[] {
   return all.filter((h) => within(h.receivedOn, span)).map((h) => stateOn(h, span.to)!);
 }
 
@@ -474,7 +506,7 @@ interface FigureContext {
 
 function figuresFor(period: ReportPeriod, { all, settings, now, redact, days, long }: FigureContext): ReportFigures {
   const received = receivedIn(all, period);
-  const atEnd = all.map((h) => stateOn(h, period.to)).filter((c): c is Complaint => c !== null);
+  const atEnd = all.map((h) => stateOn(h, period.to)).filter((c): c is Standing => c !== null);
   const stillOpen = atEnd.filter((c) => c.status !== 'closed');
   const endOfPeriod = earlier(endOfDay(period.to, offsetOf(now)), now);
   const steps = stepsIn(all, period);
@@ -615,9 +647,8 @@ function compensationGiven(resolves: readonly StepOf<'resolved'>[]): ReportFigur
 function repeatCustomers(all: readonly History[], span: Span): number {
   const complaints = new Map<string, number>();
   for (const history of all) {
-    const { opened } = history;
     if (!within(history.receivedOn, span)) continue;
-    const key = customerKey(opened.customer, opened.phone);
+    const key = customerKey(history.customer.name, history.customer.phone);
     complaints.set(key, (complaints.get(key) ?? 0) + 1);
   }
   return [...complaints.values()].filter((count) => count >= 2).length;
@@ -664,7 +695,7 @@ function rank(values: readonly (string | null)[], redact: (text: string) => stri
 function phoneRedactor(all: readonly History[]): (text: string) => string {
   const known = new Set<string>();
   for (const history of all) {
-    const digits = phoneDigits(history.opened.phone);
+    const digits = phoneDigits(history.customer.phone);
     if (digits.length > 0 && digits.length < PHONE_LIKE_DIGITS) known.add(digits);
   }
   return (text) => {
