@@ -1,5 +1,5 @@
 // The complaint record and the events that change it. The current state is a fold of the events.
-import type { Deadline, DeadlineKind } from './deadlines.js';
+import { DEADLINE_KINDS, type Deadline, type DeadlineKind } from './deadlines.js';
 import { compareTimes, type IsoTime } from './time.js';
 import type {
   Category,
@@ -269,6 +269,31 @@ export function overdueAt(complaint: Pick<Complaint, 'status' | 'deadlines'>, no
   return pendingDeadlines(complaint)
     .filter(({ deadline }) => compareTimes(deadline.due, now) < 0)
     .map(({ kind }) => kind);
+}
+
+/** How a deadline the complaint holds was met: on time, late, or not yet (still pending). */
+export type DeadlineEnd = 'met' | 'late' | null;
+
+/**
+ * For each deadline the complaint holds now, whether the step that ended it (the one after which it
+ * was no longer pending) came by its due time or after it. A deadline pending again (a reopen) or
+ * replaced by a new one (a reassignment) counts from then on.
+ */
+export function deadlineEnds(events: readonly NewEvent[]): { readonly [K in DeadlineKind]: DeadlineEnd } {
+  const ends: Record<DeadlineKind, DeadlineEnd> = { answer: null, solution: null, followup: null };
+  let complaint: Complaint | null = null;
+  for (const event of events) {
+    const before = complaint ? pendingDeadlines(complaint) : [];
+    const held = complaint?.deadlines;
+    complaint = apply(complaint, event);
+    const after = new Set(pendingDeadlines(complaint).map((p) => p.kind));
+    for (const kind of DEADLINE_KINDS) {
+      const deadline = complaint.deadlines[kind];
+      if (deadline !== held?.[kind] || after.has(kind)) ends[kind] = null;
+      else if (before.some((p) => p.kind === kind)) ends[kind] = compareTimes(event.at, deadline!.due) <= 0 ? 'met' : 'late';
+    }
+  }
+  return ends;
 }
 
 /** Satisfied follow-ups (4 or 5) since the complaint was last resolved. */

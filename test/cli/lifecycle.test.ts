@@ -195,6 +195,16 @@ describe('the other roads through the procedure', () => {
     expect(c.events!.at(-1)!.note).toBe('Needs coaching');
   });
 
+  it('show tells a deadline met in time from one met late', () => {
+    // received Mon 2 Nov 09:00: answer due by the end of Mon 9 Nov; resolved on Fri 20 Nov
+    const late = open();
+    run.ok('resolve', late, '--solution', 'Apologised', '--at', '2026-11-20 09:00');
+    expect(run.ok('show', late)).toMatch(/^ {2}answer {6}Mon 9 Nov {2}met late$/m);
+    const onTime = open();
+    run.ok('resolve', onTime, '--solution', 'Apologised', '--at', '2026-11-03 09:00');
+    expect(run.ok('show', onTime)).toMatch(/^ {2}answer {6}Mon 9 Nov {2}met$/m);
+  });
+
   it('a service complaint closes after one satisfied follow-up', () => {
     const id = open();
     run.ok('resolve', id, '--solution', 'Apologised', '--at', '2026-11-02 12:00');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   apply,
+  deadlineEnds,
   fold,
   formatMoney,
   nextDue,
@@ -9,7 +10,7 @@ import {
   pendingDeadlines,
   satisfiedSinceResolved,
 } from '../../src/workflow/complaint.js';
-import { assign, at, complaintAfter, complaintIn, followup, historyIn, log, openCommand, resolve } from './builders.js';
+import { assign, at, close, complaintAfter, complaintIn, followup, historyIn, log, openCommand, play, reopen, resolve } from './builders.js';
 
 const dueOf = (pending: ReturnType<typeof pendingDeadlines>): Record<string, string> =>
   Object.fromEntries(pending.map(({ kind, deadline }) => [kind, deadline.due]));
@@ -189,5 +190,36 @@ describe('money', () => {
     for (const cents of [1, 10, 99, 100, 101, 2550, 99999, 123456789]) expect(parseMoney(formatMoney(cents))).toBe(cents);
     expect(formatMoney(parseMoney('25.5')!)).toBe('25.50');
     expect(formatMoney(parseMoney('0.1')! + parseMoney('0.2')!)).toBe('0.30');
+  });
+});
+
+describe('deadlineEnds: whether the step that ended each deadline came in time', () => {
+  // Received Friday 30 October 10:00: answer due by the end of Friday 6 November.
+  const ends = (...commands: Parameters<typeof play>[0]) => deadlineEnds(play([openCommand(), ...commands]).events);
+
+  it('a deadline still running has no end', () => {
+    expect(ends()).toEqual({ answer: null, solution: null, followup: null });
+    expect(ends(assign(at('2026-11-02T09:00')))).toEqual({ answer: null, solution: null, followup: null });
+  });
+
+  it('a resolve by the due time meets the answer and the solution; one after it meets them late', () => {
+    // assigned Monday 2 November 09:00: solution due by the end of Thursday 5 November
+    expect(ends(assign(at('2026-11-02T09:00')), resolve(at('2026-11-05T23:59')))).toEqual({ answer: 'met', solution: 'met', followup: null });
+    expect(ends(assign(at('2026-11-02T09:00')), resolve(at('2026-11-06T10:00')))).toEqual({ answer: 'met', solution: 'late', followup: null });
+    expect(ends(resolve(at('2026-11-20T09:00')))).toEqual({ answer: 'late', solution: null, followup: null });
+  });
+
+  it('the follow-up deadline ends with the close (a satisfied follow-up closes); a closing after it is late', () => {
+    const resolved = [assign(at('2026-11-02T09:00')), resolve(at('2026-11-02T15:00'))] as const;
+    const due = complaintAfter([...resolved]).deadlines.followup!.due;
+    expect(ends(...resolved, followup(at('2026-11-03T10:00'), 5)).followup).toBe('met');
+    expect(due < at('2026-11-30T10:00')).toBe(true);
+    expect(ends(...resolved, close(at('2026-11-30T10:00'), 'withdrawn')).followup).toBe('late');
+  });
+
+  it('a reopen starts the answer again: the old verdict no longer stands', () => {
+    const history = [resolve(at('2026-11-20T09:00')), close(at('2026-11-20T10:00'), 'withdrawn'), reopen(at('2026-11-21T09:00'))] as const;
+    expect(ends(...history).answer).toBeNull();
+    expect(ends(...history, resolve(at('2026-11-21T10:00'))).answer).toBe('met');
   });
 });

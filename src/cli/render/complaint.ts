@@ -1,5 +1,5 @@
 // The complaint as people read it: the list table, and the whole record with its timeline.
-import { formatMoney, isOpenMajor, nearestPending, overdueAt, pendingDeadlines, type Complaint, type ComplaintEvent } from '../../workflow/complaint.js';
+import { deadlineEnds, formatMoney, isOpenMajor, nearestPending, overdueAt, type Complaint, type ComplaintEvent } from '../../workflow/complaint.js';
 import { DEADLINE_KINDS } from '../../workflow/deadlines.js';
 import type { IsoTime } from '../../workflow/time.js';
 import {
@@ -95,12 +95,13 @@ export function renderComplaint(complaint: Complaint, events: readonly Complaint
   field('closedAt', complaint.closedAt && formatTime(complaint.closedAt, lang, year));
 
   lines.push('', style.heading(t('deadlines', lang)));
-  const pending = new Set(pendingDeadlines(complaint).map((p) => p.kind));
   const overdue = new Set(overdueAt(complaint, now));
+  const ends = deadlineEnds(events);
   for (const kind of DEADLINE_KINDS) {
     const deadline = complaint.deadlines[kind];
     if (!deadline) continue;
-    const state = overdue.has(kind) ? style.overdue(t('overdue', lang)) : pending.has(kind) ? '' : style.dim(t('met', lang));
+    const end = ends[kind];
+    const state = overdue.has(kind) ? style.overdue(t('overdue', lang)) : end === 'late' ? style.overdue(t('metLate', lang)) : end === 'met' ? style.dim(t('met', lang)) : '';
     lines.push(`  ${padDisplay(DEADLINE_NAMES[kind][lang], 12)}${formatDue(deadline, lang, year)}  ${state}`.trimEnd());
     lines.push(style.dim(`  ${' '.repeat(12)}${explainDeadline(deadline, lang)}`));
   }

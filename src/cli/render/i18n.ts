@@ -37,6 +37,7 @@ const TEXT = {
   timeline: { en: 'Timeline', zh: '处理记录' },
   overdue: { en: 'OVERDUE', zh: '已超期' },
   met: { en: 'met', zh: '已完成' },
+  metLate: { en: 'met late', zh: '逾期完成' },
   yes: { en: 'yes', zh: '是' },
   no: { en: 'no', zh: '否' },
   none: { en: '—', zh: '—' },
