@@ -1,6 +1,7 @@
 // Every interactive question kesu asks. inquirer is imported only here, and this module only when a
 // prompt is really shown, so commands run from scripts never load it.
 import { DomainError } from '../workflow/errors.js';
+import { UserError } from './errors.js';
 import { checkPhone } from '../workflow/transitions.js';
 import { CATEGORY, CHANNEL, DEFAULT_CHANNEL, DEFAULT_SEVERITY, labelOf, SEVERITY, type Category, type Channel, type Lang, type Severity, type Vocabulary } from '../workflow/vocab.js';
 
@@ -55,5 +56,16 @@ export async function askOpenFields(fields: readonly OpenField[], lang: Lang): P
       },
     };
   });
-  return (await inquirer.prompt(questions as never)) as OpenAnswers;
+  try {
+    return (await inquirer.prompt(questions as never)) as OpenAnswers;
+  } catch (error) {
+    // Ctrl-C or Ctrl-D at a question: the user's choice, not a failure of kesu's.
+    if ((error as Error)?.name === 'ExitPromptError') {
+      throw new UserError('cancelled', {
+        en: 'Cancelled: nothing was recorded; run kesu open again to record the complaint.',
+        zh: '已取消，未登记任何内容；如需登记，请重新运行 kesu open。',
+      });
+    }
+    throw error;
+  }
 }

@@ -140,4 +140,16 @@ describe('open on a terminal', () => {
       request: null,
     });
   });
+
+  it('Ctrl-C or Ctrl-D at a question cancels in one sentence, exit 1, and records nothing', () => {
+    const before = run.json<ComplaintJson[]>('list', '--status', 'all').length;
+    const interrupted = onTerminal(['--db', db, 'open', '--category', 'quality'], [['Customer name', '\x03']]);
+    expect(interrupted.code).toBe(1);
+    expect(interrupted.screen).toContain('kesu: Cancelled: nothing was recorded; run kesu open again to record the complaint.');
+    expect(interrupted.screen).not.toContain('unexpected');
+    const closed = onTerminal(['--db', db, 'open', '--category', 'quality'], [['客户姓名', '\x04']], { LANG: 'zh_CN.UTF-8' });
+    expect(closed.code).toBe(1);
+    expect(closed.screen).toContain('kesu: 已取消，未登记任何内容；如需登记，请重新运行 kesu open。');
+    expect(run.json<ComplaintJson[]>('list', '--status', 'all')).toHaveLength(before);
+  });
 });
