@@ -6,7 +6,7 @@ import { countWorkingDays } from './calendar.js';
 import { apply, EVENT_TYPES, formatMoney, overdueAt, type Compensation, type Complaint, type ComplaintEvent } from './complaint.js';
 import type { Deadline } from './deadlines.js';
 import { invalid } from './errors.js';
-import { customerKey, phoneDigits } from './identity.js';
+import { customerKey, maskPhonesIn, PHONE_LIKE_DIGITS, phoneDigits } from './identity.js';
 import type { Settings } from './settings.js';
 import {
   addDays,
@@ -155,8 +155,6 @@ export const TOP_COUNT = 5;
 /** Satisfaction from which a follow-up counts as satisfied. */
 const SATISFIED_FROM = 4;
 const TREND_MONTHS = 12;
-/** Runs of this many digits (with the usual separators) in free text are taken for phone numbers. */
-const PHONE_LIKE_DIGITS = 7;
 
 // ---------------------------------------------------------------------------------------------
 // Periods
@@ -688,9 +686,8 @@ function rank(values: readonly (string | null)[], redact: (text: string) => stri
 
 /**
  * Free text in a report (departments, root causes, actions) may carry a phone number typed in by
- * hand; reports must never show one. Any run of 7 or more digits is masked, and so is every
- * customer phone the events know of, however short. Only the phones shorter than that need
- * looking for one by one: once the runs are masked, no 7 digits in a row are left to match.
+ * hand; reports must never show one: identity.ts maskPhonesIn, with every customer phone the
+ * events know of. The text is compared as NFKC, as texts are grouped.
  */
 function phoneRedactor(all: readonly History[]): (text: string) => string {
   const known = new Set<string>();
@@ -698,13 +695,7 @@ function phoneRedactor(all: readonly History[]): (text: string) => string {
     const digits = phoneDigits(history.customer.phone);
     if (digits.length > 0 && digits.length < PHONE_LIKE_DIGITS) known.add(digits);
   }
-  return (text) => {
-    let result = text.normalize('NFKC').replace(/\+?\d[\d\s().-]*\d/g, (run) =>
-      run.replace(/\D/g, '').length >= PHONE_LIKE_DIGITS ? '***' : run,
-    );
-    for (const digits of known) result = result.split(digits).join('***');
-    return result;
-  };
+  return (text) => maskPhonesIn(text.normalize('NFKC'), known);
 }
 
 function share(part: number, whole: number): number | null {

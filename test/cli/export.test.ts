@@ -172,6 +172,31 @@ describe('export', () => {
     }
   });
 
+  it("--redact masks the phone numbers typed into free text too, and the customer's own however short", () => {
+    const typed = on(makeDb());
+    const id = open(typed, '--customer', 'Ma Li', '--phone', '12345', '--category', 'service', '--desc', 'Call me on 139 1234 5678 or ext 12345', '--received', '2026-10-05 09:30');
+    typed.ok('log', id, 'Rang ０２１－５５５５－０１９９, no answer', '--at', '2026-10-05 10:00');
+    typed.ok('assign', id, '--to', 'Li', '--dept', 'Desk 13800138000', '--at', '2026-10-05 11:00');
+    typed.ok('resolve', id, '--solution', 'Called 13900001111 back', '--root-cause', 'Line 021-5555-0199 busy', '--action', 'Second line', '--at', '2026-10-06 10:00');
+    typed.ok('followup', id, '--satisfaction', '5', '--note', 'OK, said 12345 is her desk', '--at', '2026-10-07 10:00');
+    const phones = ['1234 5678', '12345', '５５５５', '13800138000', '13900001111', '5555-0199'];
+    const plain = JSON.stringify(exportedJson(typed));
+    for (const phone of phones) expect(plain).toContain(phone);
+    const [json] = exportedJson(typed, '--redact');
+    expect(json).toMatchObject({
+      description: 'Call me on *** or ext ***',
+      department: 'Desk ***',
+      solution: 'Called *** back',
+      rootCause: 'Line *** busy',
+      followups: [{ note: 'OK, said *** is her desk' }],
+      receivedAt: '2026-10-05T09:30:00+08:00',
+    });
+    expect(json!.events!.find((e) => e.type === 'logged')!.note).toBe('Rang ***, no answer');
+    const csv = typed('export', '--redact').stdout;
+    for (const text of [JSON.stringify(json), csv]) for (const phone of phones) expect(text).not.toContain(phone);
+    expect(csv).toContain('2026-10-05T09:30:00+08:00');
+  });
+
   it('an empty store exports a header alone, or an empty array', () => {
     const empty = on(makeDb());
     empty.ok('config'); // creates the database, with nothing in it

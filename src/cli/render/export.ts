@@ -1,7 +1,7 @@
 // What `kesu export` writes for each complaint: a form row (CSV) or the documented complaint shape (JSON).
 import type { ComplaintWithEvents } from '../../store/complaints.js';
 import { FORM_FIELDS, formRow } from '../../workflow/forms.js';
-import { phoneDigits } from '../../workflow/identity.js';
+import { maskPhonesIn, phoneDigits } from '../../workflow/identity.js';
 import type { IsoTime } from '../../workflow/time.js';
 import { complaintJson } from './json.js';
 
@@ -11,14 +11,35 @@ export function maskPhone(phone: string): string {
   return `${'*'.repeat(Math.max(0, digits.length - 4))}${digits.slice(-4)}`;
 }
 
+/** The form fields typed in by hand, where a phone number may have been written down. */
+const FREE_TEXT_FIELDS = ['description', 'request', 'department', 'solution', 'rootCause', 'correctiveAction', 'followupNote'] as const;
+
 export function exportCsvCells({ complaint }: ComplaintWithEvents, redact: boolean): string[] {
   const row = formRow(complaint);
-  if (redact && row.phone !== '') row.phone = maskPhone(row.phone);
+  if (redact) {
+    const known = [phoneDigits(complaint.customer.phone)];
+    if (row.phone !== '') row.phone = maskPhone(row.phone);
+    for (const field of FREE_TEXT_FIELDS) row[field] = maskPhonesIn(row[field], known);
+  }
   return FORM_FIELDS.map((field) => row[field]);
 }
 
 export function exportJson({ complaint, events }: ComplaintWithEvents, now: IsoTime, redact: boolean) {
   const json = complaintJson(complaint, now, events);
-  if (!redact || json.customer.phone === null) return json;
-  return { ...json, customer: { ...json.customer, phone: maskPhone(json.customer.phone) } };
+  if (!redact) return json;
+  const known = [phoneDigits(complaint.customer.phone)];
+  const mask = <T extends string | null>(text: T): T => (text === null ? text : (maskPhonesIn(text, known) as T));
+  return {
+    ...json,
+    customer: { ...json.customer, phone: json.customer.phone === null ? null : maskPhone(json.customer.phone) },
+    description: mask(json.description),
+    request: mask(json.request),
+    department: mask(json.department),
+    finding: mask(json.finding),
+    rootCause: mask(json.rootCause),
+    correctiveAction: mask(json.correctiveAction),
+    solution: mask(json.solution),
+    followups: json.followups.map((f) => ({ ...f, note: mask(f.note) })),
+    ...(json.events ? { events: json.events.map((e) => ({ ...e, note: mask(e.note) })) } : {}),
+  };
 }
