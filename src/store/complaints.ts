@@ -93,12 +93,11 @@ export const REPORT_EVENTS_SQL = `
   ORDER BY e.complaint_id, e.seq`;
 
 /**
- * The lookups by key: a complaint by its form number or its form key (import), one complaint's
+ * The lookups by key: complaints by their form key (open and import), one complaint's
  * events (show and every change), and the events of the complaints whose ids are given as a JSON
  * array, in (complaint, seq) order (list, due). Exported for the query-plan tests.
  */
 export const LOOKUP_SQL = {
-  idByRef: 'SELECT id FROM complaints WHERE ref = ?',
   idsByFormKey: 'SELECT id FROM complaints WHERE form_key = ?',
   events: 'SELECT complaint_id, seq, type, at, actor, note, data FROM events WHERE complaint_id = ? ORDER BY seq',
   eventsOf: `
@@ -130,7 +129,6 @@ export class SqliteStore {
   constructor(private readonly db: Db) {
     this.statements = {
       nextId: db.prepare<[], { id: number }>('SELECT coalesce(max(id), 0) + 1 AS id FROM complaints'),
-      byRef: db.prepare<[string], { id: number }>(LOOKUP_SQL.idByRef),
       idsByFormKey: db.prepare<[number], number>(LOOKUP_SQL.idsByFormKey).pluck(),
       // By position, for a bulk write (no object per row) and for one complaint alike.
       insertRow: db.prepare(`INSERT INTO complaints (${COMPLAINT_COLUMNS.join(', ')}) VALUES (${COMPLAINT_COLUMNS.map(() => '?').join(', ')})`),
@@ -326,7 +324,7 @@ export class SqliteStore {
         const closed = read.number();
         const due = read.number();
         const eventCount = read.count();
-        if (this.hasFormKey(hash, key)) {
+        if (this.idWithFormKey(hash, key) !== null) {
           read.skipEvents(eventCount);
           outcome.alreadyPresent++;
           continue;
@@ -387,32 +385,30 @@ export class SqliteStore {
   }
 
   /**
-   * Whether a complaint with this form key is stored: the hash finds it, the full key confirms it.
+   * The complaint with this form key, if one is stored: the hash finds it, the full key confirms it.
    * A form key is made only of what the opening says, so only the opening is read.
    */
-  private hasFormKey(hash: number, key: string): boolean {
-    return this.statements.idsByFormKey.all(hash).some((id) => {
-      const opening = this.statements.opening.get(id);
-      return opening !== undefined && formKey(fold(id, [eventFromRow(opening)])) === key;
-    });
-  }
-
-  /** The id of the complaint with this paper form number, if any. */
-  idByRef(ref: string): number | null {
-    return this.statements.byRef.get(ref)?.id ?? null;
+  private idWithFormKey(hash: number, key: string): number | null {
+    return (
+      this.statements.idsByFormKey.all(hash).find((id) => {
+        const opening = this.statements.opening.get(id);
+        return opening !== undefined && formKey(fold(id, [eventFromRow(opening)])) === key;
+      }) ?? null
+    );
   }
 
   private insert(complaint: Complaint, events: readonly NewEvent[]): void {
-    if (complaint.ref !== null) {
-      const existing = this.idByRef(complaint.ref);
-      if (existing !== null) {
-        throw new DomainError('conflict', {
-          en: `Form number ${complaint.ref} is already complaint ${existing}; give another --ref or look at kesu show ${existing}.`,
-          zh: `表单编号 ${complaint.ref} 已是投诉 ${existing}；请换一个 --ref，或用 kesu show ${existing} 查看。`,
-        });
-      }
+    const key = formKey(complaint);
+    const row = complaintRow(complaint, key);
+    // A form number is compared as the import compares it (identity.ts formKey: without regard to
+    // case, width and spacing), so that F-1, f-1 and Ｆ-1 are one paper form however it came in.
+    const existing = complaint.ref === null ? null : this.idWithFormKey(row.form_key, key);
+    if (existing !== null) {
+      throw new DomainError('conflict', {
+        en: `Form number ${complaint.ref} is already complaint ${existing}; give another --ref or look at kesu show ${existing}.`,
+        zh: `表单编号 ${complaint.ref} 已是投诉 ${existing}；请换一个 --ref，或用 kesu show ${existing} 查看。`,
+      });
     }
-    const row = complaintRow(complaint);
     this.statements.insertRow.run(...COMPLAINT_COLUMNS.map((column) => row[column]));
     events.forEach((event, index) => this.insertEvent(complaint.id, index + 1, event));
   }

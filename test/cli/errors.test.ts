@@ -222,6 +222,12 @@ describe('bad data exits 1 with one sentence', () => {
     const ref = ['open', '--customer', 'Li', '--category', 'quality', '--desc', 'x', '--ref', 'F-1', '--received', '2026-11-02 09:00'];
     run.ok(...ref);
     expect(expectFailure(run(...ref), 1)).toBe('Form number F-1 is already complaint 5; give another --ref or look at kesu show 5.');
+    // the same paper form, written in another case or width, as the import compares them
+    for (const spelling of ['f-1', 'Ｆ－１', ' F-1 ']) {
+      expect(expectFailure(run(...ref.slice(0, -4), '--ref', spelling, ...ref.slice(-2)), 1)).toBe(
+        `Form number ${spelling.trim()} is already complaint 5; give another --ref or look at kesu show 5.`,
+      );
+    }
     expect(run.json<ComplaintJson[]>('list', '--status', 'all')).toHaveLength(5);
     expect(run.json<ComplaintJson>('show', '1').events).toHaveLength(2);
   });
