@@ -1,7 +1,7 @@
 // Files kesu writes for people: owner-only when they hold customers' data, and CSV the way Excel
 // reads Chinese text.
 import { once } from 'node:events';
-import { createWriteStream, openSync, type WriteStream } from 'node:fs';
+import { closeSync, createWriteStream, fchmodSync, openSync, type WriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import type { Sentence } from '../workflow/errors.js';
 import { UserError } from './errors.js';
@@ -12,11 +12,18 @@ const NO_NAME: Sentence = { en: '', zh: ' ' };
 /** csv-stringify's options for a file people open in Excel: UTF-8 with a BOM, CRLF, line breaks quoted. */
 export const EXCEL_CSV = { bom: true, record_delimiter: 'windows', quoted_match: /[\r\n]/ } as const;
 
-/** A new file only its owner can read (0600), or one sentence saying why it cannot be written. */
+/**
+ * A file only its owner can read (0600), or one sentence saying why it cannot be written. A file
+ * already there is emptied and made owner-only too: opening it keeps the mode it had.
+ */
 export function createOwnerOnly(path: string, what: Sentence = NO_NAME): WriteStream {
+  let fd: number | undefined;
   try {
-    return createWriteStream(path, { fd: openSync(path, 'w', 0o600) });
+    fd = openSync(path, 'w', 0o600);
+    fchmodSync(fd, 0o600);
+    return createWriteStream(path, { fd });
   } catch (error) {
+    if (fd !== undefined) closeSync(fd);
     throw unwritable(path, error, what);
   }
 }

@@ -1,6 +1,6 @@
 // kesu export: the CSV imports back into a fresh database as the same complaints, statuses and
 // events; the JSON is the documented shape with events; --redact masks phone numbers.
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FORM_FIELDS } from '../../src/workflow/forms.js';
@@ -130,6 +130,13 @@ describe('export', () => {
     const csv = join(dir, 'export.csv');
     expectOk(run('export', '--out', csv));
     expect(statSync(csv).mode & 0o777).toBe(0o600);
+    // a file already there, readable by all, is written over and made owner-only
+    const shared = join(dir, 'shared.json');
+    writeFileSync(shared, 'old');
+    chmodSync(shared, 0o644);
+    expectOk(run('export', '--format', 'json', '--out', shared));
+    expect(statSync(shared).mode & 0o777).toBe(0o600);
+    expect(readFileSync(shared, 'utf8')).toMatch(/^\[\n {2}\{/);
     const text = readFileSync(csv, 'utf8');
     expect(text.startsWith('\uFEFF')).toBe(true);
     expect(text.slice(1).split('\r\n')[0]).toBe(FORM_FIELDS.join(','));
