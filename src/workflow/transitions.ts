@@ -262,9 +262,11 @@ function notAllowed(complaint: Complaint, command: CommandType): DomainError {
 function checkStamp(complaint: Complaint | null, command: Command, { now }: DecideContext): void {
   if (!isIsoTime(command.at)) throw new Error(`command time is not an ISO time: ${command.at}`);
   if (compareTimes(command.at, now) > 0) {
+    // An opening's time is given as --received; every other step's as --at.
+    const flag = command.type === 'open' ? '--received' : '--at';
     throw invalid(
-      `The time ${command.at} is in the future; give --at a time that has already passed.`,
-      `时间 ${command.at} 还没有到；--at 请填写已经发生的时间。`,
+      `The time ${command.at} is in the future; give ${flag} a time that has already passed.`,
+      `时间 ${command.at} 还没有到；${flag} 请填写已经发生的时间。`,
     );
   }
   if (complaint && compareTimes(command.at, complaint.lastEventAt) < 0) {

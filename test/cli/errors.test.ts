@@ -185,6 +185,7 @@ describe('bad data exits 1 with one sentence', () => {
     [['log', '1', 'x', '--at', 'yesterday'], 'invalid', '--at "yesterday" is not a date or time; write it like 2026-10-05 09:00 or 2026年10月5日.'],
     [['open', '--customer', 'Li', '--category', 'quality', '--desc', 'x', '--received', '05/10/2026'], 'invalid', '--received "05/10/2026" could be read two ways; write the year first, like 2026-10-05 09:00.'],
     [['log', '1', 'x', '--at', '2099-01-01 09:00'], 'invalid', 'The time 2099-01-01T09:00:00+08:00 is in the future; give --at a time that has already passed.'],
+    [['open', '--customer', 'Li', '--category', 'quality', '--desc', 'x', '--received', '2099-01-01 09:00'], 'invalid', 'The time 2099-01-01T09:00:00+08:00 is in the future; give --received a time that has already passed.'],
     [['open', '--customer', 'Li', '--category', 'quality', '--desc', 'x', '--ref', 'F-9', '--phone', 'call me'], 'invalid', '"call me" is not a phone number; give digits, optionally with +, spaces, - or brackets.'],
   ];
 

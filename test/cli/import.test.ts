@@ -166,10 +166,16 @@ describe('a broken file: nothing written, exit 1, every problem at its row and c
     const human = run('import', fixture('broken/unclosed-quote.csv'));
     expect(human.code).toBe(1);
     expect(human.stderr).toBe('kesu: Nothing was imported: Row 3 (line 4) opens a quote (") that is never closed; close it, or remove it if the cell does not need one.\n');
-    expect(human.stdout).toMatch(/^read +\d+\nimported +0\n/);
+    // rows 2 (fine) and 3 (where the quote opens) were read; row 3 is the one rejected
+    expect(human.stdout).toMatch(/^read +2\nimported +0\n/);
     const json = kesu(['--db', db, '--json', 'import', fixture('broken/unclosed-quote.csv')]);
     expect(json.code).toBe(1);
     const summary = JSON.parse(json.stdout) as Summary;
+    expect(summary).toMatchObject({ read: 2, imported: 0, rejected: 1 });
+    // with --skip-invalid, a file that cannot be read still imports nothing, and leaves no rejects file
+    const rejects = join(makeTempDir(), 'rejects.csv');
+    expect(run('import', fixture('broken/unclosed-quote.csv'), '--skip-invalid', '--rejects', rejects).code).toBe(1);
+    expect(existsSync(rejects)).toBe(false);
     expect(summary.errors).toEqual([{ row: 3, column: null, message: expect.stringMatching(/^Row 3 \(line 4\) opens a quote/) }]);
     expect(summary.imported).toBe(0);
     expect(all(run)).toEqual([]);

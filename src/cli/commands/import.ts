@@ -2,7 +2,7 @@
 // Rows are streamed and read by the pure forms.ts in a worker thread (import-worker.ts), and written
 // here in batches through the store's bulk writer, whose one transaction stays open from the first
 // batch to the end: a refusal, an error or a kill anywhere leaves the database as it was.
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { stringify } from 'csv-stringify';
 import { finished } from 'node:stream/promises';
 import { Worker } from 'node:worker_threads';
@@ -104,9 +104,11 @@ export async function importFile(context: CliContext, file: string | undefined, 
         if (message.unreadable) {
           // The rest of the file cannot be read: nothing is imported, whatever the options.
           unreadable = rebuilt(message.unreadable) as CsvReadError;
-          counts.rejected++;
           // Said once, by the refusal below.
           report({ row: unreadable.row ?? counts.read + 2, column: null, sentence: unreadable.sentence }, false);
+          // The row it stopped at was read, and rejected.
+          counts.read++;
+          counts.rejected++;
         }
         break;
       }
@@ -131,7 +133,9 @@ export async function importFile(context: CliContext, file: string | undefined, 
     const refused = unreadable !== null || (counts.rejected > 0 && !options.skipInvalid);
     if (refused || options.dryRun) writer.rollback();
     else writer.commit();
-    await rejects?.close();
+    // Nothing imported, nothing left out: a refused import leaves no rejects file behind.
+    if (refused) rejects?.abort();
+    else await rejects?.close();
 
     const summary: ImportSummary = { ...counts, imported: refused ? 0 : counts.imported, errors };
     const text = context.json ? toJsonText(importSummaryJson(summary, context.lang)) : renderImportSummary(summary, refused ? 'refused' : options.dryRun ? 'dry-run' : 'imported', context.lang);
@@ -247,6 +251,7 @@ function rejectedCells(row: readonly string[], width: number, problems: readonly
 interface RejectsFile {
   write(cells: readonly string[]): Promise<void>;
   close(): Promise<void>;
+  /** Stops writing and removes the file. */
   abort(): void;
 }
 
@@ -265,6 +270,7 @@ function openRejects(path: string, header: readonly string[]): RejectsFile {
     abort: () => {
       csv.destroy();
       out.destroy();
+      rmSync(path, { force: true });
     },
   };
 }
