@@ -662,7 +662,18 @@ function countByCode<C extends string>(codes: readonly C[], values: readonly C[]
 function countByText(values: readonly string[]): Record<string, number> {
   const counts = new Map<string, number>();
   for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
-  return Object.fromEntries([...counts].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)));
+  return Object.fromEntries([...counts].sort(([a, x], [b, y]) => y - x || byName(a, b)));
+}
+
+/**
+ * Ties in a ranking, in one fixed order whatever the machine's locale: alphabetical without regard
+ * to case, then by code point. Not localeCompare, which would cost every report the start of ICU's
+ * collator (9 ms).
+ */
+function byName(a: string, b: string): number {
+  const [x, y] = [a.toLowerCase(), b.toLowerCase()];
+  if (x !== y) return x < y ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
@@ -679,7 +690,7 @@ function rank(values: readonly (string | null)[], redact: (text: string) => stri
     else groups.set(key, { shown: redact(value.trim()), count: 1 });
   }
   return [...groups.values()]
-    .sort((a, b) => b.count - a.count || a.shown.localeCompare(b.shown))
+    .sort((a, b) => b.count - a.count || byName(a.shown, b.shown))
     .slice(0, TOP_COUNT)
     .map(({ shown, count }) => [shown, count]);
 }

@@ -1,23 +1,40 @@
-// The boxed table of `list` and `due`, drawn directly: these are the commands a shop owner types
-// all day, and cli-table3 merges its options for every cell (about 0.5 ms a row here), which on a
-// few hundred open complaints cost more than starting Node. The report and config keep cli-table3.
+// The boxed tables of `list`, `due` and the report, drawn directly: cli-table3 merges its options for
+// every cell (about 0.5 ms a row here), which on a few hundred open complaints cost more than
+// starting Node, and drawing the report's tables took 45 ms of it. config keeps cli-table3.
 import { displayWidth } from './i18n.js';
 
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 const visibleWidth = (text: string): number => displayWidth(text.includes('\u001b') ? text.replace(ANSI, '') : text);
 
+export interface GridOptions {
+  /** Per column, for the rows (the header is aligned left); a column not named is aligned left. */
+  readonly align?: readonly ('left' | 'right')[];
+  /** Whether a rule separates the header from the rows (default true). */
+  readonly headRule?: boolean;
+}
+
 /**
- * A table with a header row ruled off from the rows (the rows themselves are not, so that a long
- * list stays compact), columns as wide as their widest cell, CJK counted as two columns.
+ * A table with a header row (ruled off from the rows unless `headRule` is false; the rows themselves
+ * are not, so that a long list stays compact), columns as wide as their widest cell, CJK counted as
+ * two columns.
  */
-export function renderGrid(head: readonly string[], rows: readonly (readonly string[])[]): string {
+export function renderGrid(head: readonly string[], rows: readonly (readonly string[])[], { align = [], headRule = true }: GridOptions = {}): string {
   // Each cell measured once: the widths of the columns, then the padding of each cell.
   const measured = [head, ...rows].map((cells) => head.map((_, column) => visibleWidth(cells[column] ?? '')));
   const widths = head.map(() => 0);
   for (const cells of measured) cells.forEach((width, column) => (widths[column] = Math.max(widths[column]!, width)));
   const line = (left: string, join: string, right: string): string => `${left}${widths.map((w) => '─'.repeat(w + 2)).join(join)}${right}`;
-  const row = (cells: readonly string[], index: number): string =>
-    `│${head.map((_, column) => ` ${cells[column] ?? ''}${' '.repeat(widths[column]! - measured[index]![column]!)} `).join('│')}│`;
-  return [line('┌', '┬', '┐'), row(head, 0), line('├', '┼', '┤'), ...rows.map((cells, i) => row(cells, i + 1)), line('└', '┴', '┘')].join('\n');
+  const cell = (text: string, index: number, column: number): string => {
+    const padding = ' '.repeat(widths[column]! - measured[index]![column]!);
+    return align[column] === 'right' && index > 0 ? ` ${padding}${text} ` : ` ${text}${padding} `;
+  };
+  const row = (cells: readonly string[], index: number): string => `│${head.map((_, column) => cell(cells[column] ?? '', index, column)).join('│')}│`;
+  return [
+    line('┌', '┬', '┐'),
+    row(head, 0),
+    ...(headRule ? [line('├', '┼', '┤')] : []),
+    ...rows.map((cells, i) => row(cells, i + 1)),
+    line('└', '┴', '┘'),
+  ].join('\n');
 }

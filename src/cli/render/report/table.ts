@@ -1,13 +1,12 @@
 // The report for a terminal: plain text (no colour, so it reads the same from cron), one table of
 // figures by section, the ranked causes and actions, and the 12-month trend with bars.
-import Table from 'cli-table3';
 import type { Report, TrendMonth } from '../../../workflow/report.js';
 import type { Lang } from '../../../workflow/vocab.js';
+import { renderGrid } from '../grid.js';
 import { figureRows, rankedLists, formatValue, monthName, periodLine, reportText, reportTitle, SECTIONS, sectionTitle } from './labels.js';
 
-const PLAIN = { head: [], border: [] };
-/** No rule between body rows, so the whole report fits a screen or a page of mail. */
-const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
+/** No rule under the header either, so the whole report fits a screen or a page of mail. */
+const COMPACT = { headRule: false } as const;
 const BAR_WIDTH = 24;
 const SPARKS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
@@ -19,48 +18,34 @@ export function renderReportTable(report: Report, lang: Lang): string {
 }
 
 function figuresTable(report: Report, lang: Lang): string {
-  const table = new Table({
-    head: [reportText('figure', lang), reportText('thisPeriod', lang), reportText('previousPeriod', lang)],
-    style: PLAIN,
-    chars: COMPACT,
-  });
   const rows = figureRows(report, lang);
+  const cells: string[][] = [];
   for (const section of SECTIONS) {
-    table.push([`■ ${sectionTitle(section, lang)}`, '', '']);
+    cells.push([`■ ${sectionTitle(section, lang)}`, '', '']);
     for (const row of rows.filter((r) => r.section === section)) {
-      table.push([
-        `  ${row.label}`,
-        { content: formatValue(row.current, row.unit, lang), hAlign: 'right' },
-        { content: formatValue(row.previous, row.unit, lang), hAlign: 'right' },
-      ]);
+      cells.push([`  ${row.label}`, formatValue(row.current, row.unit, lang), formatValue(row.previous, row.unit, lang)]);
     }
   }
-  return table.toString();
+  const head = [reportText('figure', lang), reportText('thisPeriod', lang), reportText('previousPeriod', lang)];
+  return renderGrid(head, cells, { ...COMPACT, align: ['left', 'right', 'right'] });
 }
 
 function rankedTable(entries: readonly [string, number][], heading: string, lang: Lang): string {
   if (entries.length === 0) return `${heading}: ${reportText('nothingRecorded', lang)}`;
-  const table = new Table({ head: [heading, reportText('complaints', lang)], style: PLAIN, chars: COMPACT });
-  for (const [text, count] of entries) table.push([text, { content: String(count), hAlign: 'right' }]);
-  return table.toString();
+  const cells = entries.map(([text, count]) => [text, String(count)]);
+  return renderGrid([heading, reportText('complaints', lang)], cells, { ...COMPACT, align: ['left', 'right'] });
 }
 
 function trendTable(trend: readonly TrendMonth[], lang: Lang): string {
   const most = Math.max(1, ...trend.map((m) => m.received));
-  const table = new Table({
-    head: [reportText('month', lang), reportText('received', lang), '', reportText('meanSatisfaction', lang)],
-    style: PLAIN,
-    chars: COMPACT,
-  });
-  for (const month of trend) {
-    table.push([
-      monthName(month.month, lang),
-      { content: String(month.received), hAlign: 'right' },
-      bar(month.received, most),
-      { content: formatValue(month.meanSatisfaction, 'score', lang), hAlign: 'right' },
-    ]);
-  }
-  return table.toString();
+  const cells = trend.map((month) => [
+    monthName(month.month, lang),
+    String(month.received),
+    bar(month.received, most),
+    formatValue(month.meanSatisfaction, 'score', lang),
+  ]);
+  const head = [reportText('month', lang), reportText('received', lang), '', reportText('meanSatisfaction', lang)];
+  return renderGrid(head, cells, { ...COMPACT, align: ['left', 'right', 'left', 'right'] });
 }
 
 /** A bar in proportion to the largest month; a month with any complaint shows at least a sliver. */
