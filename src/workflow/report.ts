@@ -3,8 +3,8 @@
 // in December shows October as it was, not as it is now. Membership in a period is by the local
 // date written in each event's time (the shop's own day), never by the machine's time zone.
 import { countWorkingDays } from './calendar.js';
-import { apply, EVENT_TYPES, formatMoney, overdueAt, type Compensation, type Complaint, type ComplaintEvent } from './complaint.js';
-import type { Deadline } from './deadlines.js';
+import { apply, formatMoney, pendingDeadlines, type Complaint, type ComplaintEvent } from './complaint.js';
+import { factsOfStep, type EventFacts } from './report-facts.js';
 import { invalid } from './errors.js';
 import { customerKey, maskPhonesIn, PHONE_LIKE_DIGITS, phoneDigits } from './identity.js';
 import type { Settings } from './settings.js';
@@ -14,6 +14,7 @@ import {
   compareTimes,
   daysBetween,
   endOfDay,
+  instant,
   isValidDate,
   lastDayOfMonth,
   localDateOf,
@@ -311,31 +312,86 @@ function sameDayIn(month: string, date: LocalDate): LocalDate {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Period facts: what the figures of a period read, counted. A store reads them with SQL from the
+// facts it keeps beside each event (report-facts.ts); computeReport folds them from the events.
+
+interface Span {
+  readonly from: LocalDate;
+  readonly to: LocalDate;
+}
+
+/** Complaints received in a period, as they stood at its end, counted by what the figures group them by. */
+export interface ReceivedGroup {
+  readonly category: Category;
+  readonly channel: Channel;
+  readonly severity: Severity;
+  readonly department: string | null;
+  readonly responsibility: Responsibility | null;
+  readonly substantiated: boolean | null;
+  readonly count: number;
+}
+
+/** Steps taken in a period, counted by type and by what the figures read of them (report-facts.ts). */
+export interface StepGroup {
+  readonly type: ComplaintEvent['type'];
+  readonly onTime: boolean | null;
+  readonly solutionOnTime: boolean | null;
+  readonly satisfaction: number | null;
+  readonly compensationKind: CompensationKind | null;
+  /** The compensation of the group's steps, summed (0 for steps other than resolves). */
+  readonly compensationCents: number;
+  readonly count: number;
+}
+
+/** Resolves in a period, counted by the day the complaint was received and the day it was resolved. */
+export interface ResolveSpan {
+  readonly receivedOn: LocalDate;
+  readonly resolvedOn: LocalDate;
+  readonly count: number;
+}
+
+/** A complaint resolved in a period, as it stood at the period's end. */
+export interface ResolvedCause {
+  readonly id: number;
+  readonly rootCause: string | null;
+  readonly correctiveAction: string | null;
+}
+
+export interface PeriodFacts {
+  readonly received: readonly ReceivedGroup[];
+  readonly steps: readonly StepGroup[];
+  readonly resolveSpans: readonly ResolveSpan[];
+  /** Every complaint with a resolve in the period, in id order. */
+  readonly resolvedCauses: readonly ResolvedCause[];
+  /** Complaints received by the period's end and not closed at it. */
+  readonly openAtEnd: number;
+  /** Of those, the ones with a pending deadline due before `endMs` (see ReportFacts.period). */
+  readonly overdueAtEnd: number;
+}
+
+/** What the figures read, from a store (SqliteStore.reportFacts) or from the events (computeReport). */
+export interface ReportFacts {
+  /**
+   * The facts of a period as things stood at the end of its last day, counting no event after
+   * `lastDay` (the last day of the report, whose previous period this may be) nor any event after
+   * one of its complaint's that fell after it; overdue means a pending deadline due before `endMs`.
+   */
+  period(span: Span, lastDay: LocalDate, endMs: number): PeriodFacts;
+  readonly counts: LongCounts;
+  /** The digits of the customer phones too short to be masked as phone-like runs (identity.ts maskPhonesIn). */
+  shortPhones(): readonly string[];
+}
+
+// ---------------------------------------------------------------------------------------------
 // Histories: each complaint's events folded once, keeping only what the figures read: its opening,
 // its state at the ends of the periods asked for, and the steps that a figure counts.
 
-/** What the figures read of an event they count. */
-type StepEvent =
-  | { readonly type: 'resolved'; readonly at: IsoTime; readonly compensation: Compensation | null }
-  | { readonly type: 'followed-up'; readonly at: IsoTime; readonly satisfaction: number }
-  | { readonly type: Exclude<ComplaintEvent['type'], 'resolved' | 'followed-up'>; readonly at: IsoTime };
-
-function stepEventOf(event: ComplaintEvent): StepEvent {
-  if (event.type === 'resolved') return { type: event.type, at: event.at, compensation: event.compensation };
-  if (event.type === 'followed-up') return { type: event.type, at: event.at, satisfaction: event.satisfaction };
-  return { type: event.type, at: event.at };
-}
-
 interface Step {
-  readonly event: StepEvent;
+  readonly type: ComplaintEvent['type'];
   readonly date: LocalDate;
   readonly complaintId: number;
-  readonly receivedAt: IsoTime;
-  /**
-   * The status and the deadlines in force just before this event (null before the opening): only
-   * these, not the whole complaint, so that a long report holds one small object per step.
-   */
-  readonly before: Pick<Complaint, 'status' | 'deadlines'> | null;
+  readonly receivedOn: LocalDate;
+  readonly facts: EventFacts;
 }
 
 /**
@@ -420,9 +476,8 @@ function histories(events: Iterable<ReportEvent>, lastDay: LocalDate, needs: His
       if (date > lastDay) break;
       while (end < ends.length && ends[end]! < date) states.set(ends[end++]!, standingNow());
       const after = apply(state, event, id);
-      if (needs.keep(event.type, date)) {
-        steps.push({ event: stepEventOf(event), date, complaintId: id, receivedAt: after.receivedAt, before: state && { status: state.status, deadlines: state.deadlines } });
-      }
+      // The step's `through` is not read: the fold has stopped at the first event after the last day.
+      if (needs.keep(event.type, date)) steps.push({ type: event.type, date, complaintId: id, receivedOn, facts: factsOfStep(state, event, after, date, date) });
       state = after;
       standing = null;
     }
@@ -443,37 +498,74 @@ function stateOn(history: History, date: LocalDate): Standing | null {
   return state;
 }
 
-interface Span {
-  readonly from: LocalDate;
-  readonly to: LocalDate;
-}
-
 const within = (date: LocalDate, span: Span): boolean => date >= span.from && date <= span.to;
 
-type StepOf<T extends ComplaintEvent['type']> = Step & { readonly event: Extract<StepEvent, { type: T }> };
-
-type StepsByType = { readonly [T in ComplaintEvent['type']]: readonly StepOf<T>[] };
-
-/** The kept steps taken in the span, by type (one pass over every history). */
-function stepsIn(all: readonly History[], span: Span): StepsByType {
-  const found = Object.fromEntries(EVENT_TYPES.map((type) => [type, [] as Step[]])) as Record<ComplaintEvent['type'], Step[]>;
-  for (const history of all) {
-    for (const step of history.steps) {
-      if (within(step.date, span)) found[step.event.type].push(step);
-    }
-  }
-  return found as unknown as StepsByType;
+/** The report facts of folded histories: what a store would read from its event facts. */
+function factsOfHistories(all: readonly History[], counts: LongCounts | undefined): ReportFacts {
+  return {
+    period: (span, _lastDay, endMs) => periodFactsOf(all, span, endMs),
+    counts: counts ?? countsOf(all),
+    shortPhones: () => {
+      const phones = new Set<string>();
+      for (const history of all) {
+        const digits = phoneDigits(history.customer.phone);
+        if (digits.length > 0 && digits.length < PHONE_LIKE_DIGITS) phones.add(digits);
+      }
+      return [...phones];
+    },
+  };
 }
 
-/** The complaints received in the span, as they stood at its end. */
-function receivedIn(all: readonly History[], span: Span): Standing[] {
-  return all.filter((h) => within(h.receivedOn, span)).map((h) => stateOn(h, span.to)!);
+function periodFactsOf(all: readonly History[], span: Span, endMs: number): PeriodFacts {
+  const received = new Map<string, ReceivedGroup>();
+  const steps = new Map<string, StepGroup>();
+  const resolveSpans = new Map<string, ResolveSpan>();
+  const resolvedCauses: ResolvedCause[] = [];
+  let openAtEnd = 0;
+  let overdueAtEnd = 0;
+  for (const history of all) {
+    const atEnd = stateOn(history, span.to);
+    if (atEnd === null) continue;
+    if (atEnd.status !== 'closed') {
+      openAtEnd++;
+      if (pendingDeadlines(atEnd).some(({ deadline }) => instant(deadline.due) < endMs)) overdueAtEnd++;
+    }
+    if (within(history.receivedOn, span)) {
+      const { category, channel, severity, department, responsibility, substantiated } = atEnd;
+      const key = JSON.stringify([category, channel, severity, department, responsibility, substantiated]);
+      const group = received.get(key);
+      received.set(key, { category, channel, severity, department, responsibility, substantiated, count: (group?.count ?? 0) + 1 });
+    }
+    let resolved = false;
+    for (const step of history.steps) {
+      if (!within(step.date, span)) continue;
+      const { onTime, solutionOnTime, satisfaction, compensationKind, compensationCents } = step.facts;
+      const key = JSON.stringify([step.type, onTime, solutionOnTime, satisfaction, compensationKind]);
+      const group = steps.get(key);
+      steps.set(key, {
+        type: step.type,
+        onTime,
+        solutionOnTime,
+        satisfaction,
+        compensationKind,
+        compensationCents: (group?.compensationCents ?? 0) + (compensationCents ?? 0),
+        count: (group?.count ?? 0) + 1,
+      });
+      if (step.type === 'resolved') {
+        resolved = true;
+        const spanKey = `${step.receivedOn} ${step.date}`;
+        resolveSpans.set(spanKey, { receivedOn: step.receivedOn, resolvedOn: step.date, count: (resolveSpans.get(spanKey)?.count ?? 0) + 1 });
+      }
+    }
+    if (resolved) resolvedCauses.push({ id: history.id, rootCause: atEnd.rootCause, correctiveAction: atEnd.correctiveAction });
+  }
+  return { received: [...received.values()], steps: [...steps.values()], resolveSpans: [...resolveSpans.values()], resolvedCauses, openAtEnd, overdueAtEnd };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Figures
 
-/** The report for the period, with the previous period of the same length beside it. */
+/** The report for the period, with the previous period of the same length beside it, folded from the events. */
 export function computeReport({ events, inOrder, counts, period, settings, now }: ReportInput): Report {
   const previous = previousPeriod(period);
   const counted = new Set<ComplaintEvent['type']>(['resolved', 'followed-up', 'closed', 'reopened']);
@@ -483,71 +575,75 @@ export function computeReport({ events, inOrder, counts, period, settings, now }
     keep: (type, date) =>
       (counted.has(type) && (within(date, period) || within(date, previous))) || (counts === undefined && type === 'followed-up'),
   };
-  const all = histories(events, period.to, needs, inOrder);
-  const redact = phoneRedactor(all);
-  const long = counts ?? countsOf(all);
+  return reportFromFacts({ facts: factsOfHistories(histories(events, period.to, needs, inOrder), counts), period, settings, now });
+}
+
+/** The report for the period, with the previous period beside it, from the facts a store reads. */
+export function reportFromFacts({ facts, period, settings, now }: { facts: ReportFacts; period: ReportPeriod; settings: Settings; now: IsoTime }): Report {
+  const redact = phoneRedactor(facts.shortPhones());
   const window = countsWindow(period);
-  const days = dayTotals(long.days(window.from, window.to));
-  const context = { all, settings, now, redact, days, long };
-  return { ...figuresFor(period, context), previous: figuresFor(previous, context) };
+  const days = dayTotals(facts.counts.days(window.from, window.to));
+  const context = { facts, settings, now, redact, days, lastDay: period.to };
+  return { ...figuresFor(period, context), previous: figuresFor(previousPeriod(period), context) };
 }
 
 interface FigureContext {
-  readonly all: readonly History[];
+  readonly facts: ReportFacts;
   readonly settings: Settings;
   readonly now: IsoTime;
   readonly redact: (text: string) => string;
   /** The day counts of the whole counts window, by date. */
   readonly days: ReadonlyMap<LocalDate, DayCount>;
-  readonly long: LongCounts;
+  /** The report's last day. */
+  readonly lastDay: LocalDate;
 }
 
-function figuresFor(period: ReportPeriod, { all, settings, now, redact, days, long }: FigureContext): ReportFigures {
-  const received = receivedIn(all, period);
-  const atEnd = all.map((h) => stateOn(h, period.to)).filter((c): c is Standing => c !== null);
-  const stillOpen = atEnd.filter((c) => c.status !== 'closed');
+function figuresFor(period: ReportPeriod, { facts, settings, now, redact, days, lastDay }: FigureContext): ReportFigures {
   const endOfPeriod = earlier(endOfDay(period.to, offsetOf(now)), now);
-  const steps = stepsIn(all, period);
-  const resolves = steps.resolved;
-  const followups = steps['followed-up'];
-  const satisfactions = followups.map((s) => s.event.satisfaction);
-  const withSolutionDue = resolves.filter((s) => s.before?.status === 'assigned');
-  const daysToResolve = resolves.map((s) => countWorkingDays(settings.calendar, localDateOf(s.receivedAt), s.date));
-  const resolvedIds = new Set(resolves.map((s) => s.complaintId));
-  const resolvedComplaints = all.filter((h) => resolvedIds.has(h.id)).map((h) => stateOn(h, period.to)!);
-  const substantiatedKnown = received.filter((c) => c.substantiated !== null);
+  const { received, steps, resolveSpans, resolvedCauses, openAtEnd, overdueAtEnd } = facts.period(period, lastDay, instant(endOfPeriod));
+  const countOf = (groups: readonly { count: number }[]): number => groups.reduce((sum, group) => sum + group.count, 0);
+  const byType = (type: ComplaintEvent['type']) => steps.filter((group) => group.type === type);
+  const resolves = byType('resolved');
+  const followups = byType('followed-up');
+  const withSolutionDue = resolves.filter((group) => group.solutionOnTime !== null);
+  const satisfied = followups.filter((group) => (group.satisfaction ?? 0) >= SATISFIED_FROM);
+  const daysToResolve = resolveSpans.flatMap(({ receivedOn, resolvedOn, count }) =>
+    new Array<number>(count).fill(countWorkingDays(settings.calendar, receivedOn, resolvedOn)),
+  );
+  const substantiatedKnown = received.filter((group) => group.substantiated !== null);
+  const totalOf = <K extends string>(codes: readonly K[], keyOf: (group: ReceivedGroup) => K): { [C in K]: number } => {
+    const counts = Object.fromEntries(codes.map((code) => [code, 0])) as { [C in K]: number };
+    for (const group of received) counts[keyOf(group)] += group.count;
+    return counts;
+  };
+  const followupCount = countOf(followups);
 
   return {
     period,
-    received: received.length,
-    resolved: resolves.length,
-    closed: steps.closed.length,
-    reopened: steps.reopened.length,
-    openAtEnd: stillOpen.length,
-    overdueAtEnd: stillOpen.filter((c) => overdueAt(c, endOfPeriod).length > 0).length,
-    byCategory: countByCode(CATEGORIES, received.map((c) => c.category)),
-    byChannel: countByCode(CHANNELS, received.map((c) => c.channel)),
-    bySeverity: countByCode(SEVERITIES, received.map((c) => c.severity)),
-    byDepartment: countByText(received.map((c) => redact(c.department ?? NO_DEPARTMENT))),
-    byResponsibility: countByCode(RESPONSIBILITIES, received.map((c) => c.responsibility ?? 'unknown')),
-    substantiatedShare: share(substantiatedKnown.filter((c) => c.substantiated === true).length, substantiatedKnown.length),
-    answeredOnTimeShare: share(resolves.filter((s) => met(s.event.at, s.before?.deadlines.answer)).length, resolves.length),
-    solutionOnTimeShare: share(
-      withSolutionDue.filter((s) => met(s.event.at, s.before?.deadlines.solution)).length,
-      withSolutionDue.length,
-    ),
-    followupOnTimeShare: share(followups.filter((s) => met(s.event.at, s.before?.deadlines.followup)).length, followups.length),
+    received: countOf(received),
+    resolved: countOf(resolves),
+    closed: countOf(byType('closed')),
+    reopened: countOf(byType('reopened')),
+    openAtEnd,
+    overdueAtEnd,
+    byCategory: totalOf(CATEGORIES, (group) => group.category),
+    byChannel: totalOf(CHANNELS, (group) => group.channel),
+    bySeverity: totalOf(SEVERITIES, (group) => group.severity),
+    byDepartment: countByText(received.map((group) => [redact(group.department ?? NO_DEPARTMENT), group.count])),
+    byResponsibility: totalOf(RESPONSIBILITIES, (group) => group.responsibility ?? 'unknown'),
+    substantiatedShare: share(countOf(substantiatedKnown.filter((group) => group.substantiated === true)), countOf(substantiatedKnown)),
+    answeredOnTimeShare: share(countOf(resolves.filter((group) => group.onTime === true)), countOf(resolves)),
+    solutionOnTimeShare: share(countOf(withSolutionDue.filter((group) => group.solutionOnTime === true)), countOf(withSolutionDue)),
+    followupOnTimeShare: share(countOf(followups.filter((group) => group.onTime === true)), followupCount),
     daysToResolve: { median: median(daysToResolve), p90: percentile(daysToResolve, 0.9) },
-    followups: followups.length,
-    meanSatisfaction: mean(satisfactions),
-    satisfiedShare: share(satisfactions.filter((s) => s >= SATISFIED_FROM).length, satisfactions.length),
+    followups: followupCount,
+    // A sum of whole numbers divided once: the same as the mean of the satisfactions one by one.
+    meanSatisfaction: followupCount === 0 ? null : round(followups.reduce((sum, group) => sum + (group.satisfaction ?? 0) * group.count, 0) / followupCount, 2),
+    satisfiedShare: share(countOf(satisfied), followupCount),
     compensation: compensationGiven(resolves),
-    repeatCustomers: long.repeatCustomers(firstDayOfYearEnding(period.to), period.to),
-    topRootCauses: rank(resolvedComplaints.map((c) => c.rootCause), redact).map(([cause, count]) => ({ cause, count })),
-    topCorrectiveActions: rank(resolvedComplaints.map((c) => c.correctiveAction), redact).map(([action, count]) => ({
-      action,
-      count,
-    })),
+    repeatCustomers: facts.counts.repeatCustomers(firstDayOfYearEnding(period.to), period.to),
+    topRootCauses: rank(resolvedCauses.map((c) => c.rootCause), redact).map(([cause, count]) => ({ cause, count })),
+    topCorrectiveActions: rank(resolvedCauses.map((c) => c.correctiveAction), redact).map(([action, count]) => ({ action, count })),
     trend: trendMonths(period.to).map((month) => trendOf(days, month, period.to)),
   };
 }
@@ -598,10 +694,10 @@ function countsOf(all: readonly History[]): LongCounts {
       for (const history of all) {
         if (within(history.receivedOn, span)) dayOf(history.receivedOn).received += 1;
         for (const step of history.steps) {
-          if (step.event.type === 'followed-up' && within(step.date, span)) {
+          if (step.type === 'followed-up' && within(step.date, span)) {
             const day = dayOf(step.date);
             day.followups += 1;
-            day.satisfaction += step.event.satisfaction;
+            day.satisfaction += step.facts.satisfaction ?? 0;
           }
         }
       }
@@ -611,23 +707,17 @@ function countsOf(all: readonly History[]): LongCounts {
   };
 }
 
-/** A deadline is met by a step taken no later than its due time; without one it cannot be missed. */
-function met(at: IsoTime, deadline: Deadline | null | undefined): boolean {
-  return !deadline || compareTimes(at, deadline.due) <= 0;
-}
-
 function earlier(a: IsoTime, b: IsoTime): IsoTime {
   return compareTimes(a, b) <= 0 ? a : b;
 }
 
 /** Compensation given in the period: what each resolution recorded, so a second resolution adds only its own. */
-function compensationGiven(resolves: readonly StepOf<'resolved'>[]): ReportFigures['compensation'] {
+function compensationGiven(resolves: readonly StepGroup[]): ReportFigures['compensation'] {
   const byKind = Object.fromEntries(COMPENSATION_KINDS.map((kind) => [kind, 0])) as Record<CompensationKind, number>;
   let total = 0;
-  for (const { event } of resolves) {
-    const cents = event.compensation?.cents ?? 0;
-    total += cents;
-    if (event.compensation?.kind) byKind[event.compensation.kind] += cents;
+  for (const { compensationKind, compensationCents } of resolves) {
+    total += compensationCents;
+    if (compensationKind) byKind[compensationKind] += compensationCents;
   }
   return {
     total: formatMoney(total),
@@ -652,16 +742,10 @@ function repeatCustomers(all: readonly History[], span: Span): number {
   return [...complaints.values()].filter((count) => count >= 2).length;
 }
 
-function countByCode<C extends string>(codes: readonly C[], values: readonly C[]): { [K in C]: number } {
-  const counts = Object.fromEntries(codes.map((code) => [code, 0])) as { [K in C]: number };
-  for (const value of values) counts[value] += 1;
-  return counts;
-}
-
-/** Counts of free-text values, largest first, then by name, so the output is stable. */
-function countByText(values: readonly string[]): Record<string, number> {
+/** Counts of free-text values (each with its count), largest first, then by name, so the output is stable. */
+function countByText(values: readonly (readonly [string, number])[]): Record<string, number> {
   const counts = new Map<string, number>();
-  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  for (const [value, count] of values) counts.set(value, (counts.get(value) ?? 0) + count);
   return Object.fromEntries([...counts].sort(([a, x], [b, y]) => y - x || byName(a, b)));
 }
 
@@ -697,24 +781,15 @@ function rank(values: readonly (string | null)[], redact: (text: string) => stri
 
 /**
  * Free text in a report (departments, root causes, actions) may carry a phone number typed in by
- * hand; reports must never show one: identity.ts maskPhonesIn, with every customer phone the
- * events know of. The text is compared as NFKC, as texts are grouped.
+ * hand; reports must never show one: identity.ts maskPhonesIn, with every short customer phone.
+ * The text is compared as NFKC, as texts are grouped.
  */
-function phoneRedactor(all: readonly History[]): (text: string) => string {
-  const known = new Set<string>();
-  for (const history of all) {
-    const digits = phoneDigits(history.customer.phone);
-    if (digits.length > 0 && digits.length < PHONE_LIKE_DIGITS) known.add(digits);
-  }
-  return (text) => maskPhonesIn(text.normalize('NFKC'), known);
+function phoneRedactor(shortPhones: readonly string[]): (text: string) => string {
+  return (text) => maskPhonesIn(text.normalize('NFKC'), shortPhones);
 }
 
 function share(part: number, whole: number): number | null {
   return whole === 0 ? null : round(part / whole, 4);
-}
-
-function mean(values: readonly number[]): number | null {
-  return values.length === 0 ? null : round(values.reduce((a, b) => a + b, 0) / values.length, 2);
 }
 
 /** The middle value; with an even count, the mean of the two middle ones. */
