@@ -4,7 +4,8 @@
 // almost for free (a structured clone of objects cost as much as the inserts). The store reads the
 // pack back in `SqliteStore.beginBulk().addPacked`. No database access here.
 import { nextDue, type Complaint, type NewEvent } from '../workflow/complaint.js';
-import { customerKey, formKey } from '../workflow/identity.js';
+import { customerKey, formKey, phoneDigits, PHONE_LIKE_DIGITS } from '../workflow/identity.js';
+import { factsOf, type EventFacts } from '../workflow/report-facts.js';
 import { instant, localDateOf } from '../workflow/time.js';
 
 /** New complaints, each with its events, packed for a bulk write; see `packForms`. */
@@ -44,12 +45,44 @@ export function complaintRow(complaint: Complaint, key = formKey(complaint)) {
     ref: complaint.ref,
     severity: complaint.severity,
     category: complaint.category,
+    channel: complaint.channel,
     customer: complaint.customer.name,
+    short_phone: shortPhoneOf(complaint.customer.phone),
     received_on: localDateOf(complaint.receivedAt),
     customer_key: customerKey(complaint.customer.name, complaint.customer.phone),
     received_ms: instant(complaint.receivedAt),
     form_key: formKeyHash(key),
   };
+}
+
+/** A customer phone too short to be masked as a phone-like run: its digits, else null. */
+export function shortPhoneOf(phone: string | null): string | null {
+  const digits = phoneDigits(phone);
+  return digits.length > 0 && digits.length < PHONE_LIKE_DIGITS ? digits : null;
+}
+
+/** Which of factColumns are numbers (the others are texts). */
+export const FACT_NUMBERS: ReadonlySet<number> = new Set([3, 6, 9, 10, 11, 12]);
+
+/** The columns of event_facts after complaint_id, seq and type, in order. */
+export function factColumns(facts: EventFacts): (string | number | null)[] {
+  const flag = (value: boolean | null): number | null => (value === null ? null : value ? 1 : 0);
+  return [
+    facts.on,
+    facts.through,
+    facts.status,
+    facts.dueMs,
+    facts.department,
+    facts.responsibility,
+    flag(facts.substantiated),
+    facts.rootCause,
+    facts.correctiveAction,
+    flag(facts.onTime),
+    flag(facts.solutionOnTime),
+    facts.satisfaction,
+    facts.compensationCents,
+    facts.compensationKind,
+  ];
 }
 
 /**
@@ -72,9 +105,10 @@ function formKeyHash(key: string): number {
 
 /**
  * Packs new complaints (numbered 0) with their events. Per complaint, texts: form key, uuid, ref,
- * status, severity, category, customer, assignee, received on (local date), customer key; numbers:
- * form key hash, received, closed, next due, event count. Then per event, texts: type, at, actor,
- * note, payload JSON; numbers: at, satisfaction (of a follow-up).
+ * status, severity, category, channel, customer, short phone, assignee, received on (local date),
+ * customer key; numbers: form key hash, received, closed, next due, event count. Then per event,
+ * texts: type, at, actor, note, payload JSON; numbers: at, satisfaction (of a follow-up); then its
+ * report facts (002-report-facts.ts factColumns), each a text or a number as FACT_NUMBERS says.
  */
 export function packForms(forms: readonly { readonly complaint: Complaint; readonly events: readonly NewEvent[] }[]): PackedForms {
   const texts: string[] = [];
@@ -97,12 +131,15 @@ export function packForms(forms: readonly { readonly complaint: Complaint; reado
     put(row.status);
     put(row.severity);
     put(row.category);
+    put(row.channel);
     put(row.customer);
+    put(row.short_phone);
     put(row.assignee);
     put(row.received_on);
     put(row.customer_key);
     numbers.push(row.form_key, row.received_ms, row.closed_ms ?? Number.NaN, row.next_due_ms ?? Number.NaN, events.length);
-    for (const event of events) {
+    const facts = factsOf(events);
+    events.forEach((event, index) => {
       const { type, at, by, note, ...payload } = event;
       put(type);
       put(at);
@@ -110,10 +147,16 @@ export function packForms(forms: readonly { readonly complaint: Complaint; reado
       put(note);
       put(JSON.stringify(payload));
       numbers.push(instant(at), event.type === 'followed-up' ? event.satisfaction : Number.NaN);
-    }
+      factColumns(facts[index]!).forEach((value, column) => {
+        if (FACT_NUMBERS.has(column)) numbers.push((value as number | null) ?? Number.NaN);
+        else put(value as string | null);
+      });
+    });
   }
   return { count: forms.length, text: texts.join(''), lengths: Int32Array.from(lengths), numbers: Float64Array.from(numbers) };
 }
+
+const FACT_COLUMN_INDEXES = Array.from({ length: 14 }, (_, column) => column);
 
 /** Reads a pack in order, value by value (the store's side of `packForms`). */
 export class PackReader {
@@ -147,11 +190,17 @@ export class PackReader {
     return this.pack.numbers[this.numberAt++]!;
   }
 
-  /** Passes over the events of a form (see `packForms`: five texts and two numbers each). */
+  /** An event's report facts, in the order of 002-report-facts.ts factColumns. */
+  facts(): (string | number | null)[] {
+    return FACT_COLUMN_INDEXES.map((column) => (FACT_NUMBERS.has(column) ? this.number() : this.string()));
+  }
+
+  /** Passes over the events of a form (see `packForms`). */
   skipEvents(count: number): void {
     for (let event = 0; event < count; event++) {
       for (let text = 0; text < 5; text++) this.string();
       this.numberAt += 2;
+      this.facts();
     }
   }
 }

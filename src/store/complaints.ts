@@ -1,13 +1,14 @@
 // The SQLite store: events appended and the complaint projection saved in one transaction; the
 // queries that list, find and report. The only module with SQL (besides migrations).
-import { apply, fold, type Complaint, type ComplaintEvent, type NewEvent } from '../workflow/complaint.js';
+import { apply, fold, type Complaint, type ComplaintEvent, type EventType, type NewEvent } from '../workflow/complaint.js';
 import { DomainError } from '../workflow/errors.js';
 import { formKey } from '../workflow/identity.js';
-import type { DayCount, LongCounts, ReportEvent } from '../workflow/report.js';
+import type { DayCount, LongCounts, PeriodFacts, ReportFacts } from '../workflow/report.js';
+import { factsOf, type EventFacts } from '../workflow/report-facts.js';
 import { DEFAULT_SETTINGS, withDefaults, type Settings } from '../workflow/settings.js';
 import { instant, instantsOfDays, localDateOf, type LocalDate } from '../workflow/time.js';
-import type { Category, Severity, Status } from '../workflow/vocab.js';
-import { complaintRow, PackReader, projectionRow, type PackedForms } from './bulk.js';
+import type { Category, Channel, CompensationKind, Responsibility, Severity, Status } from '../workflow/vocab.js';
+import { complaintRow, factColumns, PackReader, projectionRow, type PackedForms } from './bulk.js';
 import { openDatabase, type Db } from './db.js';
 
 export interface ListFilter {
@@ -53,44 +54,67 @@ interface EventRow {
   data: string;
 }
 
-/** A report event row (REPORT_EVENTS_SQL), read raw: complaint_id, seq, type, at, data. */
-type ReportRow = [number, number, string, string, string];
-
 /** Decides the events of a change, given the complaint as stored and the settings in force. */
 export type Decision = (complaint: Complaint, settings: Settings) => NewEvent[];
 export type OpenDecision = (settings: Settings) => NewEvent[];
 
 const SETTINGS_KEY = 'settings';
 /** The columns of a complaint's row (bulk.ts complaintRow), in the order a bulk write gives them. */
-const COMPLAINT_COLUMNS = ['id', 'uuid', 'ref', 'status', 'severity', 'category', 'customer', 'assignee', 'received_on', 'customer_key', 'received_ms', 'closed_ms', 'next_due_ms', 'form_key'] as const;
+const COMPLAINT_COLUMNS = ['id', 'uuid', 'ref', 'status', 'severity', 'category', 'channel', 'customer', 'short_phone', 'assignee', 'received_on', 'customer_key', 'received_ms', 'closed_ms', 'next_due_ms', 'form_key', 'previous_on', 'previous2_on'] as const;
 /**
  * The page cache of a bulk write, in KiB. 8 MB: as fast as 32 MB for an import of 100 k or 1 M
  * forms (measured), and less than the 16 MB better-sqlite3 gives a connection.
  */
 const BULK_CACHE_KIB = 8_192;
 
+/** The last fact of each complaint `c` whose `through` is not after @to: the complaint as it stood at the end of @to. */
+const FACT_AT_END = 'f.complaint_id = c.id AND f.seq = (SELECT max(seq) FROM event_facts g WHERE g.complaint_id = c.id AND g.through <= @to)';
+/** The steps of the span @from–@to that count (those no later than the report's last day, @last). */
+const STEPS_IN_SPAN = "on_date BETWEEN @from AND @to AND through <= @last";
+
 /**
- * The report's events: every event of each complaint received by @to that has an event from @from
- * to @to, or was not closed at @from (not closed now, or closed since). Complaints are walked in id
- * order through the IN list and their events by the primary key, so the rows come out in
- * (complaint, seq) order without sorting every event in a temporary b-tree. Only the columns the
- * report reads, and no event after @to (the report ignores them): a complaint with an event in the
- * window was received by @to, so only the open ones (few) need their row read for received_ms,
- * and those closed since are found from their index alone. The index hints are there because, without statistics (kesu never runs ANALYZE), SQLite would rather scan every
- * event to merge the id lists in order. Exported for the query-plan tests.
+ * What the report reads of a period (report.ts PeriodFacts), from the facts kept beside each event
+ * (002-report-facts.ts) and the indexes: never a fold of the events. The hints name the indexes
+ * because, without statistics (kesu never runs ANALYZE), SQLite may prefer a worse one. Exported for
+ * the query-plan tests.
  */
-export const REPORT_EVENTS_SQL = `
-  SELECT e.complaint_id, e.seq, e.type, e.at, e.data
-  FROM events e
-  WHERE e.complaint_id IN (
-      SELECT complaint_id FROM events INDEXED BY events_at WHERE at_ms BETWEEN @from AND @to
-      UNION
-      SELECT id FROM complaints INDEXED BY complaints_agenda WHERE status <> 'closed' AND received_ms <= @to
-      UNION
-      SELECT id FROM complaints INDEXED BY complaints_closed WHERE closed_ms >= @from AND received_ms <= @to
-    )
-    AND e.at_ms <= @to
-  ORDER BY e.complaint_id, e.seq`;
+export const REPORT_FACTS_SQL = {
+  received: `
+    SELECT c.category, c.channel, c.severity, f.department, f.responsibility, f.substantiated, count(*) AS n
+    FROM complaints c INDEXED BY complaints_received_on JOIN event_facts f ON ${FACT_AT_END}
+    WHERE c.received_on BETWEEN @from AND @to
+    GROUP BY 1, 2, 3, 4, 5, 6`,
+  steps: `
+    SELECT type, on_time, solution_on_time, satisfaction, compensation_kind, sum(coalesce(compensation_cents, 0)) AS cents, count(*) AS n
+    FROM event_facts INDEXED BY event_facts_steps
+    WHERE type IN ('resolved', 'followed-up', 'closed', 'reopened') AND ${STEPS_IN_SPAN}
+    GROUP BY 1, 2, 3, 4, 5`,
+  resolveSpans: `
+    SELECT c.received_on, f.on_date, count(*) AS n
+    FROM event_facts f INDEXED BY event_facts_steps JOIN complaints c ON c.id = f.complaint_id
+    WHERE f.type = 'resolved' AND f.on_date BETWEEN @from AND @to AND f.through <= @last
+    GROUP BY 1, 2`,
+  // Only those with a cause or an action: the others are in no ranking.
+  resolvedCauses: `
+    SELECT c.id, f.root_cause, f.corrective_action
+    FROM complaints c JOIN event_facts f ON ${FACT_AT_END}
+    WHERE c.id IN (SELECT complaint_id FROM event_facts INDEXED BY event_facts_steps WHERE type = 'resolved' AND ${STEPS_IN_SPAN})
+      AND (f.root_cause IS NOT NULL OR f.corrective_action IS NOT NULL)
+    ORDER BY c.id`,
+  // A complaint open at the end of @to is not closed now, or was closed by a step after @to (so at
+  // @afterMs or later: the first instant of the next day anywhere), and was received by @to
+  // (so by @toMs: its last instant anywhere).
+  open: `
+    SELECT count(*) AS open, coalesce(sum(f.due_ms < @endMs), 0) AS overdue
+    FROM complaints c JOIN event_facts f ON ${FACT_AT_END}
+    WHERE c.id IN (
+        SELECT id FROM complaints INDEXED BY complaints_agenda WHERE status <> 'closed' AND received_ms <= @toMs
+        UNION
+        SELECT id FROM complaints INDEXED BY complaints_closed WHERE closed_ms >= @afterMs AND received_ms <= @toMs
+      )
+      AND f.status <> 'closed'`,
+  shortPhones: 'SELECT DISTINCT short_phone FROM complaints INDEXED BY complaints_short_phone WHERE short_phone IS NOT NULL',
+} as const;
 
 /**
  * The lookups by key: complaints by their form key (open and import), one complaint's
@@ -117,10 +141,20 @@ export const REPORT_COUNTS_SQL = {
   followups: `
     SELECT followed_on AS date, count(*) AS n, sum(satisfaction) AS total FROM followups
     WHERE followed_on BETWEEN @from AND @to GROUP BY followed_on`,
+  // The second complaint of each customer in the span: its previous one is in the span, the one before not.
   repeatCustomers: `
-    SELECT count(*) AS n FROM (
-      SELECT 1 FROM complaints WHERE received_on BETWEEN @from AND @to GROUP BY customer_key HAVING count(*) >= 2
-    )`,
+    SELECT count(*) AS n FROM complaints INDEXED BY complaints_received_on
+    WHERE received_on BETWEEN @from AND @to AND previous_on >= @from AND (previous2_on IS NULL OR previous2_on < @from)`,
+} as const;
+
+/**
+ * A customer's complaints just before and just after one (by day received, then id), from the
+ * complaints_customer index: to link a new complaint into its customer's order (previous_on,
+ * previous2_on: repeat customers). Exported for the query-plan tests.
+ */
+export const LINK_SQL = {
+  before: 'SELECT received_on FROM complaints WHERE customer_key = ? AND (received_on, id) < (?, ?) ORDER BY received_on DESC, id DESC LIMIT 2',
+  after: 'SELECT id, received_on FROM complaints WHERE customer_key = ? AND (received_on, id) > (?, ?) ORDER BY received_on, id LIMIT 2',
 } as const;
 
 export class SqliteStore {
@@ -141,10 +175,19 @@ export class SqliteStore {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       insertFollowup: db.prepare('INSERT INTO followups (followed_on, complaint_id, seq, satisfaction) VALUES (?, ?, ?, ?)'),
+      insertFacts: db.prepare(`INSERT INTO event_facts VALUES (${new Array(17).fill('?').join(', ')})`),
+      customerBefore: db.prepare<[string, string, number], string>(LINK_SQL.before).pluck(),
+      customerAfter: db.prepare<[string, string, number], { id: number; received_on: string }>(LINK_SQL.after),
+      setPrevious: db.prepare('UPDATE complaints SET previous_on = ?, previous2_on = ? WHERE id = ?'),
       opening: db.prepare<[number], EventRow>('SELECT complaint_id, seq, type, at, actor, note, data FROM events WHERE complaint_id = ? AND seq = 1'),
       events: db.prepare<[number], EventRow>(LOOKUP_SQL.events),
       eventsOf: db.prepare<[string], EventRow>(LOOKUP_SQL.eventsOf),
-      reportEvents: db.prepare<{ from: number; to: number }, ReportRow>(REPORT_EVENTS_SQL).raw(true),
+      factsReceived: db.prepare<Record<string, string>, [Category, Channel, Severity, string | null, Responsibility | null, number | null, number]>(REPORT_FACTS_SQL.received).raw(true),
+      factsSteps: db.prepare<Record<string, string>, [EventType, number | null, number | null, number | null, CompensationKind | null, number, number]>(REPORT_FACTS_SQL.steps).raw(true),
+      factsResolveSpans: db.prepare<Record<string, string>, [LocalDate, LocalDate, number]>(REPORT_FACTS_SQL.resolveSpans).raw(true),
+      factsResolvedCauses: db.prepare<Record<string, string>, [number, string | null, string | null]>(REPORT_FACTS_SQL.resolvedCauses).raw(true),
+      factsOpen: db.prepare<Record<string, string | number>, { open: number; overdue: number }>(REPORT_FACTS_SQL.open),
+      shortPhones: db.prepare<[], string>(REPORT_FACTS_SQL.shortPhones).pluck(),
       receivedByDay: db.prepare<{ from: string; to: string }, { date: string; n: number }>(REPORT_COUNTS_SQL.received),
       followupsByDay: db.prepare<{ from: string; to: string }, { date: string; n: number; total: number }>(REPORT_COUNTS_SQL.followups),
       repeatCustomers: db.prepare<{ from: string; to: string }, { n: number }>(REPORT_COUNTS_SQL.repeatCustomers),
@@ -207,10 +250,10 @@ export class SqliteStore {
         const events = [...stored.events];
         for (const event of decision(stored.complaint, this.settings())) {
           complaint = apply(complaint, event);
-          const seq = events.at(-1)!.seq + 1;
-          this.insertEvent(id, seq, event);
-          events.push({ ...event, seq });
+          events.push({ ...event, seq: events.at(-1)!.seq + 1 });
         }
+        const facts = factsOf(events);
+        for (let index = stored.events.length; index < events.length; index++) this.insertEvent(id, events[index]!, facts[index]!);
         this.statements.updateComplaint.run(projectionRow(complaint));
         return { complaint, events };
       })
@@ -284,13 +327,15 @@ export class SqliteStore {
     let nextId = this.statements.nextId.get()!.id;
     // Into an empty store, the indexes that only list, due and report read are built once at the end
     // (a sort) instead of row by row; inside the same transaction, so a rollback or a kill leaves
-    // them as they were. The form key's index stays (the import looks forms up by it), and so do
-    // the UNIQUE constraints' own indexes (SQLite's, which keep form numbers unique as rows go in).
+    // them as they were. The indexes the import itself looks up stay (form keys; the customer's
+    // complaints, to link each new one), and so do the UNIQUE constraints' own indexes (SQLite's,
+    // which keep form numbers unique as rows go in).
     const deferred =
       nextId === 1
         ? this.db
             .prepare<[], { name: string; sql: string }>(
-              `SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('complaints', 'events') AND name <> 'complaints_form_key'`,
+              `SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('complaints', 'events', 'event_facts')
+                 AND name NOT IN ('complaints_form_key', 'complaints_customer')`,
             )
             .all()
         : [];
@@ -315,7 +360,9 @@ export class SqliteStore {
         const status = read.required();
         const severity = read.required();
         const category = read.required();
+        const channel = read.required();
         const customer = read.required();
+        const shortPhone = read.string();
         const assignee = read.string();
         const receivedOn = read.required();
         const customerKeyText = read.required();
@@ -330,7 +377,9 @@ export class SqliteStore {
           continue;
         }
         const id = nextId++;
-        insertRow.run(id, uuid, ref, status, severity, category, customer, assignee, receivedOn, customerKeyText, received, closed, due, hash);
+        this.linkCustomer(id, customerKeyText, receivedOn, (previous) =>
+          insertRow.run(id, uuid, ref, status, severity, category, channel, customer, shortPhone, assignee, receivedOn, customerKeyText, received, closed, due, hash, ...previous),
+        );
         for (let seq = 1; seq <= eventCount; seq++) {
           const type = read.required();
           const at = read.required();
@@ -338,7 +387,8 @@ export class SqliteStore {
           const note = read.string();
           const atMs = read.count();
           const data = read.required();
-          this.insertEventRow(id, seq, type, at, atMs, actor, note, data, read.number());
+          const satisfaction = read.number();
+          this.insertEventRow(id, seq, type, at, atMs, actor, note, data, satisfaction, read.facts());
         }
         outcome.imported++;
       }
@@ -352,20 +402,43 @@ export class SqliteStore {
     };
   }
 
-  /**
-   * Every event of each complaint received by `window.to` that has an event from `window.from` to
-   * `window.to` or was not closed at its start (report.ts reportWindow): what the report folds
-   * (selected by time.ts instantsOfDays; the report keeps only the events of its days), one at a time as the rows are read (so the rows of a large window are never all in memory at
-   * once). Nothing else may use the connection until the iteration ends.
-   */
-  *eachReportEvent(window: { readonly from: LocalDate; readonly to: LocalDate }): Generator<ReportEvent> {
-    const { from, to } = instantsOfDays(window);
-    for (const [complaintId, seq, type, at, data] of this.statements.reportEvents.iterate({ from, to }) as IterableIterator<ReportRow>) {
-      // Who recorded an event and its note are in no figure, so they are not read.
-      const event = eventOf(data, type, seq, at, '', null) as ComplaintEvent & { complaintId: number };
-      event.complaintId = complaintId;
-      yield event;
-    }
+  /** What the report reads (report.ts ReportFacts), counted by SQL from the facts kept beside each event. */
+  reportFacts(): ReportFacts {
+    const { factsReceived, factsSteps, factsResolveSpans, factsResolvedCauses, factsOpen, shortPhones } = this.statements;
+    const flag = (value: number | null): boolean | null => (value === null ? null : value === 1);
+    return {
+      period: (span, last, endMs): PeriodFacts => {
+        const params = { from: span.from, to: span.to, last };
+        const day = instantsOfDays({ from: span.to, to: span.to });
+        const { open, overdue } = factsOpen.get({ to: span.to, toMs: day.to, afterMs: day.from + 86_400_000, endMs })!;
+        return {
+          received: factsReceived.all(params).map(([category, channel, severity, department, responsibility, substantiated, count]) => ({
+            category,
+            channel,
+            severity,
+            department,
+            responsibility,
+            substantiated: flag(substantiated),
+            count,
+          })),
+          steps: factsSteps.all(params).map(([type, onTime, solutionOnTime, satisfaction, compensationKind, compensationCents, count]) => ({
+            type,
+            onTime: flag(onTime),
+            solutionOnTime: flag(solutionOnTime),
+            satisfaction,
+            compensationKind,
+            compensationCents,
+            count,
+          })),
+          resolveSpans: factsResolveSpans.all(params).map(([receivedOn, resolvedOn, count]) => ({ receivedOn, resolvedOn, count })),
+          resolvedCauses: factsResolvedCauses.all(params).map(([id, rootCause, correctiveAction]) => ({ id, rootCause, correctiveAction })),
+          openAtEnd: open,
+          overdueAtEnd: overdue,
+        };
+      },
+      counts: this.reportCounts(),
+      shortPhones: () => shortPhones.all(),
+    };
   }
 
   /** The report's twelve-month counts over every complaint of the store, counted by SQL. */
@@ -409,19 +482,52 @@ export class SqliteStore {
         zh: `表单编号 ${complaint.ref} 已是投诉 ${existing}；请换一个 --ref，或用 kesu show ${existing} 查看。`,
       });
     }
-    this.statements.insertRow.run(...COMPLAINT_COLUMNS.map((column) => row[column]));
-    events.forEach((event, index) => this.insertEvent(complaint.id, index + 1, event));
+    this.linkCustomer(complaint.id, row.customer_key, row.received_on, ([previous_on, previous2_on]) => {
+      const values: Record<(typeof COMPLAINT_COLUMNS)[number], string | number | null> = { ...row, previous_on, previous2_on };
+      this.statements.insertRow.run(...COMPLAINT_COLUMNS.map((column) => values[column]));
+    });
+    const facts = factsOf(events);
+    events.forEach((event, index) => this.insertEvent(complaint.id, { ...event, seq: index + 1 }, facts[index]!));
   }
 
-  private insertEvent(complaintId: number, seq: number, event: NewEvent): void {
-    const { type, at, by, note, ...payload } = event;
+  /**
+   * Inserts a complaint (`insert`, given the days its customer's two complaints before it were
+   * received) and links the customer's complaints after it, if any (an import of older forms), to
+   * it: their previous days change. Customers by identity.ts customerKey; order by day received,
+   * then id.
+   */
+  private linkCustomer(id: number, customerKey: string, receivedOn: string, insert: (previous: [string | null, string | null]) => void): void {
+    const [previous, previous2] = this.statements.customerBefore.all(customerKey, receivedOn, id);
+    insert([previous ?? null, previous2 ?? null]);
+    const [next, afterNext] = this.statements.customerAfter.all(customerKey, receivedOn, id);
+    if (next) this.statements.setPrevious.run(receivedOn, previous ?? null, next.id);
+    if (next && afterNext) this.statements.setPrevious.run(next.received_on, receivedOn, afterNext.id);
+  }
+
+  private insertEvent(complaintId: number, event: ComplaintEvent, facts: EventFacts): void {
+    const { type, at, by, note, seq, ...payload } = event;
     const satisfaction = event.type === 'followed-up' ? event.satisfaction : null;
-    this.insertEventRow(complaintId, seq, type, at, instant(at), by, note, JSON.stringify(payload), satisfaction);
+    this.insertEventRow(complaintId, seq, type, at, instant(at), by, note, JSON.stringify(payload), satisfaction, factColumns(facts));
   }
 
-  /** An event's row, and a follow-up's row in the followups table the report counts from. */
-  private insertEventRow(complaintId: number, seq: number, type: string, at: string, atMs: number, by: string, note: string | null, data: string, satisfaction: number | null): void {
+  /**
+   * An event's row, its report facts (`facts`: bulk.ts factColumns), and a follow-up's row in the
+   * followups table the report's trend counts from.
+   */
+  private insertEventRow(
+    complaintId: number,
+    seq: number,
+    type: string,
+    at: string,
+    atMs: number,
+    by: string,
+    note: string | null,
+    data: string,
+    satisfaction: number | null,
+    facts: readonly (string | number | null)[],
+  ): void {
     this.statements.insertEvent.run(complaintId, seq, type, at, atMs, by, note, data);
+    this.statements.insertFacts.run(complaintId, seq, type, ...facts);
     if (satisfaction !== null) this.statements.insertFollowup.run(localDateOf(at), complaintId, seq, satisfaction);
   }
 }

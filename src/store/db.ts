@@ -89,6 +89,7 @@ function migrate(db: Db, path: string, migrations: readonly Migration[]): void {
     for (const migration of migrations) {
       if (migration.version <= now) continue;
       db.exec(migration.sql);
+      migration.fill?.(db);
       db.pragma(`user_version = ${migration.version}`);
     }
   }).immediate();

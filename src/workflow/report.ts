@@ -106,22 +106,11 @@ export interface Report extends ReportFigures {
 
 export interface ReportInput {
   /**
-   * Every event, from `opened` on, of each complaint that can matter to the period or the one
-   * before (see reportWindow); events after the period's end are ignored, in any order. Read
-   * once, so a store may hand them over one at a time.
+   * Every event, from `opened` on, of every complaint (events after the period's end are ignored),
+   * in any order: the definition of the figures, which a store computes from its facts instead
+   * (reportFromFacts).
    */
   readonly events: Iterable<ReportEvent>;
-  /**
-   * Whether `events` come in (complaint, seq) order, as a store reads them: then only one
-   * complaint's events are held at a time instead of all of them.
-   */
-  readonly inOrder?: boolean;
-  /**
-   * The figures that look back twelve months (the trend, repeat customers), counted over the whole
-   * store; a store counts them in SQL. Without them they are counted from `events`, which must then
-   * hold every complaint of those twelve months (see countsWindow).
-   */
-  readonly counts?: LongCounts;
   readonly period: ReportPeriod;
   readonly settings: Settings;
   /**
@@ -238,20 +227,7 @@ export function previousPeriod(period: ReportPeriod): ReportPeriod {
   return { from: addDays(period.from, -length), to: addDays(period.from, -1), label: 'range' };
 }
 
-/**
- * The days whose complaints the report folds, for the store's query. The store must pass every
- * event of every complaint received on or before `to` that has an event from `from` to `to`, or
- * that was not closed at the start of `from` (a complaint closed before the window with nothing
- * in it, or received after it, cannot change any figure but the twelve-month counts).
- */
-export function reportWindow(period: ReportPeriod): { from: LocalDate; to: LocalDate } {
-  return { from: previousPeriod(period).from, to: period.to };
-}
-
-/**
- * The days the twelve-month counts (the trend, repeat customers) of the period and the one before
- * reach over: what `events` must cover when no `counts` are given.
- */
+/** The days the twelve-month counts (the trend, repeat customers) of the period and the one before reach over. */
 export function countsWindow(period: ReportPeriod): { from: LocalDate; to: LocalDate } {
   const previous = previousPeriod(period);
   const starts = [previous.from, `${trendMonths(previous.to)[0]}-01`, firstDayOfYearEnding(previous.to)];
@@ -434,27 +410,12 @@ function* groupsOf(events: Iterable<ReportEvent>): Generator<[number, ReportEven
   }
 }
 
-/** The same from events already in (complaint, seq) order, one complaint's events held at a time. */
-function* runsInOrder(events: Iterable<ReportEvent>): Generator<[number, ReportEvent[]]> {
-  let run: ReportEvent[] = [];
-  for (const event of events) {
-    const last = run[run.length - 1];
-    if (last && last.complaintId === event.complaintId && last.seq < event.seq) run.push(event);
-    else if (!last || last.complaintId < event.complaintId) {
-      if (last) yield [last.complaintId, run];
-      run = [event];
-    } else throw new Error(`the report was promised events in order, but complaint ${event.complaintId} event ${event.seq} came after complaint ${last.complaintId} event ${last.seq}`);
-  }
-  const last = run[run.length - 1];
-  if (last) yield [last.complaintId, run];
-}
-
-function histories(events: Iterable<ReportEvent>, lastDay: LocalDate, needs: HistoryNeeds, inOrder = false): History[] {
+function histories(events: Iterable<ReportEvent>, lastDay: LocalDate, needs: HistoryNeeds): History[] {
   const ends = [...needs.ends].sort();
   const result: History[] = [];
   // In complaint order, so that ties and the spelling shown for a grouped text never depend on
   // the order the store returned the events in.
-  for (const [id, list] of inOrder ? runsInOrder(events) : groupsOf(events)) {
+  for (const [id, list] of groupsOf(events)) {
     const first = list[0];
     if (first?.type !== 'opened') {
       throw new Error(`the report needs every event of complaint ${id} from its opening, not a slice of them`);
@@ -501,10 +462,10 @@ function stateOn(history: History, date: LocalDate): Standing | null {
 const within = (date: LocalDate, span: Span): boolean => date >= span.from && date <= span.to;
 
 /** The report facts of folded histories: what a store would read from its event facts. */
-function factsOfHistories(all: readonly History[], counts: LongCounts | undefined): ReportFacts {
+function factsOfHistories(all: readonly History[]): ReportFacts {
   return {
     period: (span, _lastDay, endMs) => periodFactsOf(all, span, endMs),
-    counts: counts ?? countsOf(all),
+    counts: countsOf(all),
     shortPhones: () => {
       const phones = new Set<string>();
       for (const history of all) {
@@ -566,16 +527,15 @@ function periodFactsOf(all: readonly History[], span: Span, endMs: number): Peri
 // Figures
 
 /** The report for the period, with the previous period of the same length beside it, folded from the events. */
-export function computeReport({ events, inOrder, counts, period, settings, now }: ReportInput): Report {
+export function computeReport({ events, period, settings, now }: ReportInput): Report {
   const previous = previousPeriod(period);
   const counted = new Set<ComplaintEvent['type']>(['resolved', 'followed-up', 'closed', 'reopened']);
   const needs: HistoryNeeds = {
     ends: [previous.to, period.to],
-    // Without counts, the follow-ups of the twelve months are counted from the steps too.
-    keep: (type, date) =>
-      (counted.has(type) && (within(date, period) || within(date, previous))) || (counts === undefined && type === 'followed-up'),
+    // The follow-ups of every date, for the twelve-month counts; the other steps of the two periods.
+    keep: (type, date) => type === 'followed-up' || (counted.has(type) && (within(date, period) || within(date, previous))),
   };
-  return reportFromFacts({ facts: factsOfHistories(histories(events, period.to, needs, inOrder), counts), period, settings, now });
+  return reportFromFacts({ facts: factsOfHistories(histories(events, period.to, needs)), period, settings, now });
 }
 
 /** The report for the period, with the previous period beside it, from the facts a store reads. */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, test } from 'vitest';
-import { listQuery, LOOKUP_SQL, REPORT_COUNTS_SQL, REPORT_EVENTS_SQL, SqliteStore } from '../../src/store/complaints.js';
+import { LINK_SQL, listQuery, LOOKUP_SQL, REPORT_COUNTS_SQL, REPORT_FACTS_SQL, SqliteStore } from '../../src/store/complaints.js';
 import { openDatabase } from '../../src/store/db.js';
 import { MIGRATIONS } from '../../src/store/migrations/index.js';
 
@@ -26,7 +26,7 @@ describe('opening the database', () => {
     const db = openDatabase(path('fresh.db'));
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.at(-1)!.version);
     const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(['complaints', 'events', 'followups', 'settings']);
+    expect(tables).toEqual(['complaints', 'event_facts', 'events', 'followups', 'settings']);
     db.close();
   });
 
@@ -78,18 +78,48 @@ describe('query plans of the hot queries use an index, never a scan of the table
     expect(detail).not.toMatch(/SCAN complaints(?! USING)/);
   });
 
-  test('report reads the events of its window by their time index, the open complaints by the agenda index and those closed since by the closed index, already in order', () => {
-    const detail = plan(REPORT_EVENTS_SQL, [{ from: 1, to: 2 }]);
-    expect(detail).toMatch(/SEARCH events USING COVERING INDEX events_at \(at_ms>\? AND at_ms<\?\)/);
-    expect(detail).toMatch(/SCAN complaints USING (COVERING )?INDEX complaints_agenda/);
-    expect(detail).toMatch(/SEARCH complaints USING COVERING INDEX complaints_closed \(closed_ms>\?\)/);
-    expect(detail).not.toMatch(/SCAN (complaints|events|c|e)\b(?! USING)/);
-    // Only the complaint ids are sorted (to merge the two lists); the events come out of the
-    // primary key in order: sorting every event of the window is what made the report slow.
-    // The complaints closed since are found from their index alone (the open ones, few, are read
-    // through the agenda index for their received time).
-    expect(detail).toMatch(/^SEARCH e USING PRIMARY KEY \(complaint_id=\?\) \| LIST SUBQUERY/);
-    expect(detail).not.toMatch(/SEARCH (c|complaints) USING INTEGER PRIMARY KEY/);
+  describe('report reads the facts of a period by index, never scanning complaints, events or their facts', () => {
+    const params = [{ from: '2026-10-01', to: '2026-10-31', last: '2026-10-31', toMs: 2, afterMs: 1, endMs: 3 }];
+    const noScan = /SCAN (complaints|events|event_facts|c|f|g)\b(?! USING)/;
+
+    test('received: the received_on index, then each complaint’s fact at the end by the primary key', () => {
+      const detail = plan(REPORT_FACTS_SQL.received, params);
+      expect(detail).toMatch(/^SEARCH c USING INDEX complaints_received_on \(received_on>\? AND received_on<\?\)/);
+      expect(detail).toMatch(/SEARCH f USING PRIMARY KEY \(complaint_id=\? AND seq=\?\)/);
+      expect(detail).toMatch(/SEARCH g USING PRIMARY KEY \(complaint_id=\?\)/);
+      expect(detail).not.toMatch(noScan);
+    });
+
+    test('steps and resolve spans: the steps index alone (the spans look up each complaint by its key)', () => {
+      expect(plan(REPORT_FACTS_SQL.steps, params)).toMatch(/^SEARCH event_facts USING COVERING INDEX event_facts_steps \(type=\? AND on_date>\? AND on_date<\?\)/);
+      const spans = plan(REPORT_FACTS_SQL.resolveSpans, params);
+      expect(spans).toMatch(/SEARCH f USING COVERING INDEX event_facts_steps \(type=\? AND on_date>\? AND on_date<\?\)/);
+      expect(spans).toMatch(/SEARCH c USING INTEGER PRIMARY KEY/);
+      expect(spans).not.toMatch(noScan);
+    });
+
+    test('causes: the complaints resolved, from the steps index', () => {
+      const detail = plan(REPORT_FACTS_SQL.resolvedCauses, params);
+      expect(detail).toMatch(/SEARCH event_facts USING COVERING INDEX event_facts_steps/);
+      expect(detail).not.toMatch(noScan);
+    });
+
+    test('open at the end: the complaints open now by the agenda index, those closed since by the closed index', () => {
+      const detail = plan(REPORT_FACTS_SQL.open, params);
+      expect(detail).toMatch(/SCAN complaints USING (COVERING )?INDEX complaints_agenda/);
+      expect(detail).toMatch(/SEARCH complaints USING COVERING INDEX complaints_closed \(closed_ms>\?\)/);
+      expect(detail).not.toMatch(noScan);
+    });
+
+    test('short phones: their partial index', () => {
+      expect(plan(REPORT_FACTS_SQL.shortPhones)).toMatch(/^SEARCH complaints USING COVERING INDEX complaints_short_phone/);
+    });
+
+    test('a new complaint finds its customer’s complaints before and after it by the customer index', () => {
+      for (const sql of [LINK_SQL.before, LINK_SQL.after]) {
+        expect(plan(sql, ['k', '2026-10-05', 1])).toMatch(/^SEARCH complaints USING COVERING INDEX complaints_customer \(customer_key=\? AND received_on[<>]\?\)$/);
+      }
+    });
   });
 
   test('report counts received per day and repeat customers from the received_on index alone', () => {

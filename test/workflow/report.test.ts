@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { fold } from '../../src/workflow/complaint.js';
 import { DomainError } from '../../src/workflow/errors.js';
 import {
   computeReport,
-  countsOfEvents,
   countsWindow,
   previousPeriod,
   reportPeriod,
-  reportWindow,
   type Report,
   type ReportEvent,
   type ReportPeriod,
@@ -290,27 +287,8 @@ describe('an empty period', () => {
   });
 });
 
-describe('a bounded slice of the events', () => {
-  /**
-   * The store's rule: every event of each complaint received by the end that has an event in the
-   * window or was not closed at its start.
-   */
-  function slice(events: readonly ReportEvent[], period: ReportPeriod): ReportEvent[] {
-    const window = reportWindow(period);
-    const ids = new Set<number>();
-    const byId = new Map<number, ReportEvent[]>();
-    for (const event of events) byId.set(event.complaintId, [...(byId.get(event.complaintId) ?? []), event]);
-    for (const [id, list] of byId) {
-      const received = list[0]!.at.slice(0, 10);
-      const before = list.filter((e) => e.at.slice(0, 10) < window.from);
-      const closedAtStart = before.length > 0 && fold(id, before).status === 'closed';
-      const touched = list.some((e) => e.at.slice(0, 10) >= window.from && e.at.slice(0, 10) <= window.to);
-      if (received <= window.to && (touched || !closedAtStart)) ids.add(id);
-    }
-    return events.filter((e) => ids.has(e.complaintId));
-  }
-
-  it('gives the same report as the whole history, with the twelve-month counts of the whole history', () => {
+describe('complaints outside the period', () => {
+  it('count for the twelve months and for what was open at the end, whenever they were received', () => {
     const shop = autumn();
     // Long ago: one closed and forgotten, one still open (and overdue) today.
     const forgotten = shop.open({ at: at('2024-03-04T09:00'), customer: '周九' });
@@ -324,13 +302,7 @@ describe('a bounded slice of the events', () => {
     const quiet = shop.open({ at: at('2026-08-20T09:00'), customer: '郑十一' });
     shop.act(quiet, close(at('2026-11-05T09:00'), 'withdrawn'));
 
-    const sliced = slice(shop.events, OCTOBER);
-    expect(sliced.some((e) => e.complaintId === forgotten)).toBe(false);
-    expect(sliced.some((e) => e.complaintId === spring)).toBe(false);
-    expect(sliced.some((e) => e.complaintId === quiet)).toBe(true);
     const whole = report(shop.events);
-    const counts = countsOfEvents(shop.events, OCTOBER.to);
-    expect(computeReport({ events: sliced, counts, period: OCTOBER, settings: DEFAULT_SETTINGS, now: LATER })).toEqual(whole);
     expect(whole.trend.find((m) => m.month === '2026-03')).toEqual({ month: '2026-03', received: 1, meanSatisfaction: 5 });
     // The old open complaint and the quiet one count as open and overdue at the end of October.
     expect(whole.openAtEnd).toBe(5);
@@ -436,14 +408,6 @@ describe('the period asked for', () => {
       from: '2026-09-21',
       to: '2026-10-04',
       label: 'range',
-    });
-  });
-
-  it('tells the store which days to fold: the previous period and this one', () => {
-    expect(reportWindow(OCTOBER)).toEqual({ from: '2026-09-01', to: '2026-10-31' });
-    expect(reportWindow({ from: '2026-11-01', to: '2026-11-10', label: 'month-to-date' })).toEqual({
-      from: '2026-10-01',
-      to: '2026-11-10',
     });
   });
 

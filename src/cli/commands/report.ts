@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { computeReport, reportPeriod, reportWindow } from '../../workflow/report.js';
+import { reportFromFacts, reportPeriod } from '../../workflow/report.js';
 import { localDateOf } from '../../workflow/time.js';
 import type { CliContext } from '../context.js';
 import { UserError } from '../errors.js';
@@ -25,9 +25,7 @@ export async function report(context: CliContext, options: ReportOptions): Promi
   const { now } = context;
   const period = reportPeriod({ month: options.month, from: options.from, to: options.to }, localDateOf(now));
   const store = await context.store('reading');
-  const settings = store.settings();
-  const counts = store.reportCounts();
-  const figures = computeReport({ events: store.eachReportEvent(reportWindow(period)), inOrder: true, counts, period, settings, now });
+  const figures = reportFromFacts({ facts: store.reportFacts(), period, settings: store.settings(), now });
   const text = (await loadReportRenderer(format))(figures, context.lang);
   if (options.out === undefined) return text;
   try {
