@@ -116,9 +116,9 @@ describe('query plans of the hot queries use an index, never a scan of the table
     });
 
     test('a new complaint finds its customer’s complaints before and after it by the customer index', () => {
-      for (const sql of [LINK_SQL.before, LINK_SQL.after]) {
-        expect(plan(sql, ['k', '2026-10-05', 1])).toMatch(/^SEARCH complaints USING COVERING INDEX complaints_customer \(customer_key=\? AND received_on[<>]\?\)$/);
-      }
+      const before = plan(LINK_SQL.before, [{ key: 'k', on: '2026-10-05', id: 1 }]);
+      expect(before.match(/SEARCH complaints USING COVERING INDEX complaints_customer \(customer_key=\? AND received_on<\?\)/g)).toHaveLength(2);
+      expect(plan(LINK_SQL.after, ['k', '2026-10-05', 1])).toMatch(/^SEARCH complaints USING COVERING INDEX complaints_customer \(customer_key=\? AND received_on>\?\)$/);
     });
   });
 
