@@ -725,13 +725,17 @@ function byName(a: string, b: string): number {
  * in the lowest-numbered complaint. Largest first, ties by text; at most TOP_COUNT.
  */
 function rank(values: readonly (string | null)[], redact: (text: string) => string): [string, number][] {
+  // The same text written the same way is counted first (Map keeps the order each was first seen),
+  // so that each spelling is normalised once, not each complaint's.
+  const spellings = new Map<string, number>();
+  for (const value of values) if (value !== null) spellings.set(value, (spellings.get(value) ?? 0) + 1);
   const groups = new Map<string, { shown: string; count: number }>();
-  for (const value of values) {
-    if (value === null || value.trim() === '') continue;
+  for (const [value, count] of spellings) {
+    if (value.trim() === '') continue;
     const key = looseText(value);
     const group = groups.get(key);
-    if (group) group.count += 1;
-    else groups.set(key, { shown: redact(value.trim()), count: 1 });
+    if (group) group.count += count;
+    else groups.set(key, { shown: redact(value.trim()), count });
   }
   return [...groups.values()]
     .sort((a, b) => b.count - a.count || byName(a.shown, b.shown))
