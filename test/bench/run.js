@@ -134,7 +134,8 @@ async function removeAfter(path, lastId) {
   const db = new Database(path);
   try {
     db.transaction(() => {
-      db.prepare('DELETE FROM events WHERE complaint_id > ?').run(lastId);
+      // Every table with a row per complaint or per event (the followups and the report facts too).
+      for (const table of ['events', 'event_facts', 'followups']) db.prepare(`DELETE FROM ${table} WHERE complaint_id > ?`).run(lastId);
       db.prepare('DELETE FROM complaints WHERE id > ?').run(lastId);
     })();
     db.pragma('wal_checkpoint(TRUNCATE)');
@@ -219,6 +220,8 @@ async function main() {
   say(`\nlarge store ÷ small store (${CONFIG.runs.size} runs each, alternating) … ${elapsed()}`);
   const sizeName = `${(CONFIG.large / 1e6).toString()} M`;
   const lastLarge = largeFacts.newest;
+  // What an earlier run stopped before it could take away.
+  await removeAfter(large.path, lastLarge);
   try {
     const open = ['open', '--customer', '王芳', '--phone', '13800138000', '--category', '质量', '--severity', '一般', '--desc', '电饭煲用了两天就坏了，开关失灵。', '--by', '店长'];
     const pairs = [
