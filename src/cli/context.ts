@@ -55,7 +55,8 @@ const PLAIN: Style = { major: (text) => text, overdue: (text) => text, dim: (tex
 export async function makeContext(options: GlobalOptions, env: NodeJS.ProcessEnv = process.env): Promise<CliContext> {
   const lang = languageFrom(options.lang, env);
   const color = options.color !== false && !('NO_COLOR' in env && env.NO_COLOR !== '') && Boolean(process.stdout.isTTY) && !options.json;
-  const namedPath = options.db ?? env.KESU_DB;
+  // An empty KESU_DB is taken as unset (SQLite would open a temporary database for "").
+  const namedPath = options.db ?? (env.KESU_DB || undefined);
   const dbPath = namedPath ?? defaultDbPath(env);
   const now = currentTime();
   let opened: SqliteStore | undefined;

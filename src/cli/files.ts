@@ -1,7 +1,7 @@
 // Files kesu writes for people: owner-only when they hold customers' data, and CSV the way Excel
 // reads Chinese text.
 import { once } from 'node:events';
-import { closeSync, createWriteStream, fchmodSync, openSync, type WriteStream } from 'node:fs';
+import { chmodSync, closeSync, createWriteStream, openSync, statSync, type WriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import type { Sentence } from '../workflow/errors.js';
 import { UserError } from './errors.js';
@@ -13,14 +13,16 @@ const NO_NAME: Sentence = { en: '', zh: ' ' };
 export const EXCEL_CSV = { bom: true, record_delimiter: 'windows', quoted_match: /[\r\n]/ } as const;
 
 /**
- * A file only its owner can read (0600), or one sentence saying why it cannot be written. A file
- * already there is emptied and made owner-only too: opening it keeps the mode it had.
+ * A file only its owner can read (0600), or one sentence saying why it cannot be written. A regular
+ * file of the user's already there is made owner-only too (opening it keeps the mode it had), before
+ * it is emptied; any other (a device such as /dev/null, someone else's file) is written as it is.
  */
 export function createOwnerOnly(path: string, what: Sentence = NO_NAME): WriteStream {
   let fd: number | undefined;
   try {
+    const before = statSync(path, { throwIfNoEntry: false });
+    if (before?.isFile() && before.uid === process.getuid?.()) chmodSync(path, 0o600);
     fd = openSync(path, 'w', 0o600);
-    fchmodSync(fd, 0o600);
     return createWriteStream(path, { fd });
   } catch (error) {
     if (fd !== undefined) closeSync(fd);

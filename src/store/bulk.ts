@@ -107,8 +107,8 @@ function formKeyHash(key: string): number {
  * Packs new complaints (numbered 0) with their events. Per complaint, texts: form key, uuid, ref,
  * status, severity, category, channel, customer, short phone, assignee, received on (local date),
  * customer key; numbers: form key hash, received, closed, next due, event count. Then per event,
- * texts: type, at, actor, note, payload JSON; numbers: at, satisfaction (of a follow-up); then its
- * report facts (002-report-facts.ts factColumns), each a text or a number as FACT_NUMBERS says.
+ * texts: type, at, actor, note, payload JSON; numbers: at; then its report facts (factColumns),
+ * each a text or a number as FACT_NUMBERS says.
  */
 export function packForms(forms: readonly { readonly complaint: Complaint; readonly events: readonly NewEvent[] }[]): PackedForms {
   const texts: string[] = [];
@@ -146,7 +146,7 @@ export function packForms(forms: readonly { readonly complaint: Complaint; reado
       put(by);
       put(note);
       put(JSON.stringify(payload));
-      numbers.push(instant(at), event.type === 'followed-up' ? event.satisfaction : Number.NaN);
+      numbers.push(instant(at));
       factColumns(facts[index]!).forEach((value, column) => {
         if (FACT_NUMBERS.has(column)) numbers.push((value as number | null) ?? Number.NaN);
         else put(value as string | null);
@@ -199,7 +199,7 @@ export class PackReader {
   skipEvents(count: number): void {
     for (let event = 0; event < count; event++) {
       for (let text = 0; text < 5; text++) this.string();
-      this.numberAt += 2;
+      this.numberAt += 1;
       this.facts();
     }
   }

@@ -138,9 +138,10 @@ export const REPORT_COUNTS_SQL = {
   received: `
     SELECT received_on AS date, count(*) AS n FROM complaints
     WHERE received_on BETWEEN @from AND @to GROUP BY received_on`,
+  // Those no later than the report's last day, @last, as the report's steps.
   followups: `
-    SELECT followed_on AS date, count(*) AS n, sum(satisfaction) AS total FROM followups
-    WHERE followed_on BETWEEN @from AND @to GROUP BY followed_on`,
+    SELECT on_date AS date, count(*) AS n, sum(satisfaction) AS total FROM event_facts INDEXED BY event_facts_steps
+    WHERE type = 'followed-up' AND on_date BETWEEN @from AND @to AND through <= @last GROUP BY on_date`,
   // The second complaint of each customer in the span: its previous one is in the span, the one before not.
   repeatCustomers: `
     SELECT count(*) AS n FROM complaints INDEXED BY complaints_received_on
@@ -177,7 +178,6 @@ export class SqliteStore {
         `INSERT INTO events (complaint_id, seq, type, at, at_ms, actor, note, data)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      insertFollowup: db.prepare('INSERT INTO followups (followed_on, complaint_id, seq, satisfaction) VALUES (?, ?, ?, ?)'),
       insertFacts: db.prepare(`INSERT INTO event_facts VALUES (${new Array(17).fill('?').join(', ')})`),
       customerBefore: db.prepare<{ key: string; on: string; id: number }, [string | null, string | null]>(LINK_SQL.before).raw(true),
       customerAfter: db.prepare<[string, string, number], [number, string]>(LINK_SQL.after).raw(true),
@@ -192,7 +192,7 @@ export class SqliteStore {
       factsOpen: db.prepare<Record<string, string | number>, { open: number; overdue: number }>(REPORT_FACTS_SQL.open),
       shortPhones: db.prepare<[], string>(REPORT_FACTS_SQL.shortPhones).pluck(),
       receivedByDay: db.prepare<{ from: string; to: string }, { date: string; n: number }>(REPORT_COUNTS_SQL.received),
-      followupsByDay: db.prepare<{ from: string; to: string }, { date: string; n: number; total: number }>(REPORT_COUNTS_SQL.followups),
+      followupsByDay: db.prepare<{ from: string; to: string; last: string }, { date: string; n: number; total: number }>(REPORT_COUNTS_SQL.followups),
       repeatCustomers: db.prepare<{ from: string; to: string }, { n: number }>(REPORT_COUNTS_SQL.repeatCustomers),
       getSettings: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
       putSettings: db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
@@ -352,7 +352,7 @@ export class SqliteStore {
       this.db.pragma(`cache_size = ${cacheSize}`);
       this.db.pragma('synchronous = NORMAL');
     };
-    const { insertRow, insertEvent, insertFacts, insertFollowup } = this.statements;
+    const { insertRow, insertEvent, insertFacts } = this.statements;
     const addPacked = (pack: PackedForms): { imported: number; alreadyPresent: number } => {
       const outcome = { imported: 0, alreadyPresent: 0 };
       const read = new PackReader(pack);
@@ -387,10 +387,7 @@ export class SqliteStore {
         // forms made enough garbage otherwise to grow the heap by a fifth.
         for (let seq = 1; seq <= eventCount; seq++) {
           const type = read.required();
-          const at = read.required();
-          insertEvent.run(id, seq, type, at, read.count(), read.required(), read.string(), read.required());
-          const satisfaction = read.number();
-          if (satisfaction !== null) insertFollowup.run(localDateOf(at), id, seq, satisfaction);
+          insertEvent.run(id, seq, type, read.required(), read.count(), read.required(), read.string(), read.required());
           // bulk.ts factColumns, in its order: on, through, status, dueMs, department, responsibility,
           // substantiated, rootCause, correctiveAction, onTime, solutionOnTime, satisfaction,
           // compensationCents, compensationKind.
@@ -442,19 +439,19 @@ export class SqliteStore {
           overdueAtEnd: overdue,
         };
       },
-      counts: this.reportCounts(),
+      counts: (last) => this.reportCounts(last),
       shortPhones: () => shortPhones.all(),
     };
   }
 
-  /** The report's twelve-month counts over every complaint of the store, counted by SQL. */
-  reportCounts(): LongCounts {
+  /** The report's twelve-month counts over every complaint of the store, counted by SQL, with no step after `last` (the report's last day). */
+  reportCounts(last: LocalDate = '9999-12-31'): LongCounts {
     const { receivedByDay, followupsByDay, repeatCustomers } = this.statements;
     return {
       days: (from, to) => {
         const days = new Map<string, DayCount>();
         for (const { date, n } of receivedByDay.all({ from, to })) days.set(date, { date, received: n, followups: 0, satisfaction: 0 });
-        for (const { date, n, total } of followupsByDay.all({ from, to })) {
+        for (const { date, n, total } of followupsByDay.all({ from, to, last })) {
           days.set(date, { date, received: days.get(date)?.received ?? 0, followups: n, satisfaction: total });
         }
         return [...days.values()];
@@ -513,31 +510,11 @@ export class SqliteStore {
     if (afterNext) this.statements.setPrevious.run(next[1], receivedOn, afterNext[0]);
   }
 
+  /** An event's row and its report facts. */
   private insertEvent(complaintId: number, event: ComplaintEvent, facts: EventFacts): void {
     const { type, at, by, note, seq, ...payload } = event;
-    const satisfaction = event.type === 'followed-up' ? event.satisfaction : null;
-    this.insertEventRow(complaintId, seq, type, at, instant(at), by, note, JSON.stringify(payload), satisfaction, factColumns(facts));
-  }
-
-  /**
-   * An event's row, its report facts (`facts`: bulk.ts factColumns), and a follow-up's row in the
-   * followups table the report's trend counts from.
-   */
-  private insertEventRow(
-    complaintId: number,
-    seq: number,
-    type: string,
-    at: string,
-    atMs: number,
-    by: string,
-    note: string | null,
-    data: string,
-    satisfaction: number | null,
-    facts: readonly (string | number | null)[],
-  ): void {
-    this.statements.insertEvent.run(complaintId, seq, type, at, atMs, by, note, data);
-    this.statements.insertFacts.run(complaintId, seq, type, ...facts);
-    if (satisfaction !== null) this.statements.insertFollowup.run(localDateOf(at), complaintId, seq, satisfaction);
+    this.statements.insertEvent.run(complaintId, seq, type, at, instant(at), by, note, JSON.stringify(payload));
+    this.statements.insertFacts.run(complaintId, seq, type, ...factColumns(facts));
   }
 }
 

@@ -275,12 +275,15 @@ export function overdueAt(complaint: Pick<Complaint, 'status' | 'deadlines'>, no
 export type DeadlineEnd = 'met' | 'late' | null;
 
 /**
- * For each deadline the complaint holds now, whether the step that ended it (the one after which it
- * was no longer pending) came by its due time or after it. A deadline pending again (a reopen) or
- * replaced by a new one (a reassignment) counts from then on.
+ * For each deadline the complaint holds now, whether it was met in time or late: the answer and the
+ * solution by the resolve that ended them, the follow-up by the first follow-up made while it ran
+ * (it ends with the close that follows). A deadline ended otherwise (the complaint closed or
+ * reopened without that step) has no verdict; one pending again (a reopen) or replaced by a new
+ * one (a reassignment) counts from then on.
  */
 export function deadlineEnds(events: readonly NewEvent[]): { readonly [K in DeadlineKind]: DeadlineEnd } {
   const ends: Record<DeadlineKind, DeadlineEnd> = { answer: null, solution: null, followup: null };
+  let followedAt: IsoTime | null = null;
   let complaint: Complaint | null = null;
   for (const event of events) {
     const before = complaint ? pendingDeadlines(complaint) : [];
@@ -289,8 +292,16 @@ export function deadlineEnds(events: readonly NewEvent[]): { readonly [K in Dead
     const after = new Set(pendingDeadlines(complaint).map((p) => p.kind));
     for (const kind of DEADLINE_KINDS) {
       const deadline = complaint.deadlines[kind];
-      if (deadline !== held?.[kind] || after.has(kind)) ends[kind] = null;
-      else if (before.some((p) => p.kind === kind)) ends[kind] = compareTimes(event.at, deadline!.due) <= 0 ? 'met' : 'late';
+      const wasPending = before.some((p) => p.kind === kind);
+      if (deadline !== held?.[kind] || after.has(kind)) {
+        ends[kind] = null;
+        if (kind === 'followup' && deadline !== held?.[kind]) followedAt = null;
+        if (kind === 'followup' && wasPending && event.type === 'followed-up' && followedAt === null) followedAt = event.at;
+        continue;
+      }
+      if (!wasPending) continue;
+      const metAt = kind === 'followup' ? (event.type === 'followed-up' ? event.at : followedAt) : event.type === 'resolved' ? event.at : null;
+      ends[kind] = metAt === null ? null : compareTimes(metAt, deadline!.due) <= 0 ? 'met' : 'late';
     }
   }
   return ends;

@@ -34,12 +34,12 @@ export const PHONE_LIKE_DIGITS = 7;
 
 /**
  * Free text with the phone numbers typed into it masked as ***: every run of PHONE_LIKE_DIGITS or
- * more digits (ASCII or full-width, with spaces, brackets, dots and dashes between), and each of
- * the `known` phones (their digits), however short. Only the short ones need looking for one by
- * one: once the runs are masked, no such run is left to match.
+ * more digits (ASCII or full-width, with spaces, brackets, dots and dashes between, on one line),
+ * and each of the `known` phones (their digits), however short. Only the short ones need looking
+ * for one by one: once the runs are masked, no such run is left to match.
  */
 export function maskPhonesIn(text: string, known: Iterable<string> = []): string {
-  let result = text.replace(/[+＋]?[\d０-９][\d０-９\s().\-（）．－]*[\d０-９]/g, (run) => (phoneDigits(run).length >= PHONE_LIKE_DIGITS ? '***' : run));
+  let result = text.replace(/[+＋]?[\d０-９][\d０-９ \t().\-（）．－]*[\d０-９]/g, (run) => (phoneDigits(run).length >= PHONE_LIKE_DIGITS ? '***' : run));
   for (const digits of known) {
     if (digits.length > 0 && digits.length < PHONE_LIKE_DIGITS) result = result.split(digits).join('***');
   }

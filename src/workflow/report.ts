@@ -353,8 +353,9 @@ export interface ReportFacts {
    * one of its complaint's that fell after it; overdue means a pending deadline due before `endMs`.
    */
   period(span: Span, lastDay: LocalDate, endMs: number): PeriodFacts;
-  readonly counts: LongCounts;
-  /** The digits of the customer phones too short to be masked as phone-like runs (identity.ts maskPhonesIn). */
+  /** The twelve-month counts, counting no event after `lastDay` (nor after a later-dated one, as `period`). */
+  counts(lastDay: LocalDate): LongCounts;
+  /** The digits of the customer phones too short to be masked as phone-like runs (identity.ts maskPhonesIn), of every complaint. */
   shortPhones(): readonly string[];
 }
 
@@ -410,7 +411,11 @@ function* groupsOf(events: Iterable<ReportEvent>): Generator<[number, ReportEven
   }
 }
 
-function histories(events: Iterable<ReportEvent>, lastDay: LocalDate, needs: HistoryNeeds): History[] {
+/**
+ * Each complaint's history up to `lastDay`; `shortPhones` gets the customer phones too short to be
+ * masked as phone-like runs, of every complaint (received by then or not).
+ */
+function histories(events: Iterable<ReportEvent>, lastDay: LocalDate, needs: HistoryNeeds, shortPhones = new Set<string>()): History[] {
   const ends = [...needs.ends].sort();
   const result: History[] = [];
   // In complaint order, so that ties and the spelling shown for a grouped text never depend on
@@ -420,6 +425,8 @@ function histories(events: Iterable<ReportEvent>, lastDay: LocalDate, needs: His
     if (first?.type !== 'opened') {
       throw new Error(`the report needs every event of complaint ${id} from its opening, not a slice of them`);
     }
+    const digits = phoneDigits(first.phone);
+    if (digits.length > 0 && digits.length < PHONE_LIKE_DIGITS) shortPhones.add(digits);
     const receivedOn = localDateOf(first.at);
     if (receivedOn > lastDay) continue;
     const steps: Step[] = [];
@@ -462,18 +469,11 @@ function stateOn(history: History, date: LocalDate): Standing | null {
 const within = (date: LocalDate, span: Span): boolean => date >= span.from && date <= span.to;
 
 /** The report facts of folded histories: what a store would read from its event facts. */
-function factsOfHistories(all: readonly History[]): ReportFacts {
+function factsOfHistories(all: readonly History[], shortPhones: ReadonlySet<string>): ReportFacts {
   return {
     period: (span, _lastDay, endMs) => periodFactsOf(all, span, endMs),
-    counts: countsOf(all),
-    shortPhones: () => {
-      const phones = new Set<string>();
-      for (const history of all) {
-        const digits = phoneDigits(history.customer.phone);
-        if (digits.length > 0 && digits.length < PHONE_LIKE_DIGITS) phones.add(digits);
-      }
-      return [...phones];
-    },
+    counts: () => countsOf(all),
+    shortPhones: () => [...shortPhones],
   };
 }
 
@@ -485,18 +485,8 @@ function periodFactsOf(all: readonly History[], span: Span, endMs: number): Peri
   let openAtEnd = 0;
   let overdueAtEnd = 0;
   for (const history of all) {
-    const atEnd = stateOn(history, span.to);
-    if (atEnd === null) continue;
-    if (atEnd.status !== 'closed') {
-      openAtEnd++;
-      if (pendingDeadlines(atEnd).some(({ deadline }) => instant(deadline.due) < endMs)) overdueAtEnd++;
-    }
-    if (within(history.receivedOn, span)) {
-      const { category, channel, severity, department, responsibility, substantiated } = atEnd;
-      const key = JSON.stringify([category, channel, severity, department, responsibility, substantiated]);
-      const group = received.get(key);
-      received.set(key, { category, channel, severity, department, responsibility, substantiated, count: (group?.count ?? 0) + 1 });
-    }
+    // The steps dated in the period count even for a complaint whose opening is dated after its end
+    // (possible only when its events were written in different offsets).
     let resolved = false;
     for (const step of history.steps) {
       if (!within(step.date, span)) continue;
@@ -518,6 +508,18 @@ function periodFactsOf(all: readonly History[], span: Span, endMs: number): Peri
         resolveSpans.set(spanKey, { receivedOn: step.receivedOn, resolvedOn: step.date, count: (resolveSpans.get(spanKey)?.count ?? 0) + 1 });
       }
     }
+    const atEnd = stateOn(history, span.to);
+    if (atEnd === null) continue;
+    if (atEnd.status !== 'closed') {
+      openAtEnd++;
+      if (pendingDeadlines(atEnd).some(({ deadline }) => instant(deadline.due) < endMs)) overdueAtEnd++;
+    }
+    if (within(history.receivedOn, span)) {
+      const { category, channel, severity, department, responsibility, substantiated } = atEnd;
+      const key = JSON.stringify([category, channel, severity, department, responsibility, substantiated]);
+      const group = received.get(key);
+      received.set(key, { category, channel, severity, department, responsibility, substantiated, count: (group?.count ?? 0) + 1 });
+    }
     if (resolved) resolvedCauses.push({ id: history.id, rootCause: atEnd.rootCause, correctiveAction: atEnd.correctiveAction });
   }
   return { received: [...received.values()], steps: [...steps.values()], resolveSpans: [...resolveSpans.values()], resolvedCauses, openAtEnd, overdueAtEnd };
@@ -535,20 +537,24 @@ export function computeReport({ events, period, settings, now }: ReportInput): R
     // The follow-ups of every date, for the twelve-month counts; the other steps of the two periods.
     keep: (type, date) => type === 'followed-up' || (counted.has(type) && (within(date, period) || within(date, previous))),
   };
-  return reportFromFacts({ facts: factsOfHistories(histories(events, period.to, needs)), period, settings, now });
+  const shortPhones = new Set<string>();
+  const all = histories(events, period.to, needs, shortPhones);
+  return reportFromFacts({ facts: factsOfHistories(all, shortPhones), period, settings, now });
 }
 
 /** The report for the period, with the previous period beside it, from the facts a store reads. */
 export function reportFromFacts({ facts, period, settings, now }: { facts: ReportFacts; period: ReportPeriod; settings: Settings; now: IsoTime }): Report {
   const redact = phoneRedactor(facts.shortPhones());
   const window = countsWindow(period);
-  const days = dayTotals(facts.counts.days(window.from, window.to));
-  const context = { facts, settings, now, redact, days, lastDay: period.to };
+  const counts = facts.counts(period.to);
+  const days = dayTotals(counts.days(window.from, window.to));
+  const context = { facts, counts, settings, now, redact, days, lastDay: period.to };
   return { ...figuresFor(period, context), previous: figuresFor(previousPeriod(period), context) };
 }
 
 interface FigureContext {
   readonly facts: ReportFacts;
+  readonly counts: LongCounts;
   readonly settings: Settings;
   readonly now: IsoTime;
   readonly redact: (text: string) => string;
@@ -558,7 +564,7 @@ interface FigureContext {
   readonly lastDay: LocalDate;
 }
 
-function figuresFor(period: ReportPeriod, { facts, settings, now, redact, days, lastDay }: FigureContext): ReportFigures {
+function figuresFor(period: ReportPeriod, { facts, counts, settings, now, redact, days, lastDay }: FigureContext): ReportFigures {
   const endOfPeriod = earlier(endOfDay(period.to, offsetOf(now)), now);
   const { received, steps, resolveSpans, resolvedCauses, openAtEnd, overdueAtEnd } = facts.period(period, lastDay, instant(endOfPeriod));
   const countOf = (groups: readonly { count: number }[]): number => groups.reduce((sum, group) => sum + group.count, 0);
@@ -601,7 +607,7 @@ function figuresFor(period: ReportPeriod, { facts, settings, now, redact, days, 
     meanSatisfaction: followupCount === 0 ? null : round(followups.reduce((sum, group) => sum + (group.satisfaction ?? 0) * group.count, 0) / followupCount, 2),
     satisfiedShare: share(countOf(satisfied), followupCount),
     compensation: compensationGiven(resolves),
-    repeatCustomers: facts.counts.repeatCustomers(firstDayOfYearEnding(period.to), period.to),
+    repeatCustomers: counts.repeatCustomers(firstDayOfYearEnding(period.to), period.to),
     topRootCauses: rank(resolvedCauses.map((c) => c.rootCause), redact).map(([cause, count]) => ({ cause, count })),
     topCorrectiveActions: rank(resolvedCauses.map((c) => c.correctiveAction), redact).map(([action, count]) => ({ action, count })),
     trend: trendMonths(period.to).map((month) => trendOf(days, month, period.to)),

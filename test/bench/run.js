@@ -134,8 +134,8 @@ async function removeAfter(path, lastId) {
   const db = new Database(path);
   try {
     db.transaction(() => {
-      // Every table with a row per complaint or per event (the followups and the report facts too).
-      for (const table of ['events', 'event_facts', 'followups']) db.prepare(`DELETE FROM ${table} WHERE complaint_id > ?`).run(lastId);
+      // Every table with a row per complaint or per event (the report facts too).
+      for (const table of ['events', 'event_facts']) db.prepare(`DELETE FROM ${table} WHERE complaint_id > ?`).run(lastId);
       db.prepare('DELETE FROM complaints WHERE id > ?').run(lastId);
     })();
     db.pragma('wal_checkpoint(TRUNCATE)');

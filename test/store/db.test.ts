@@ -26,7 +26,7 @@ describe('opening the database', () => {
     const db = openDatabase(path('fresh.db'));
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.at(-1)!.version);
     const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(['complaints', 'event_facts', 'events', 'followups', 'settings']);
+    expect(tables).toEqual(['complaints', 'event_facts', 'events', 'settings']);
     db.close();
   });
 
@@ -132,9 +132,9 @@ describe('query plans of the hot queries use an index, never a scan of the table
     expect(repeat).not.toMatch(/SCAN complaints/);
   });
 
-  test('report counts follow-ups per day with their satisfaction from the follow-ups table, in its key order', () => {
-    const detail = plan(REPORT_COUNTS_SQL.followups, [{ from: '2025-10-01', to: '2026-10-31' }]);
-    expect(detail).toBe('SEARCH followups USING PRIMARY KEY (followed_on>? AND followed_on<?)');
+  test('report counts follow-ups per day with their satisfaction from the steps index alone, in its order', () => {
+    const detail = plan(REPORT_COUNTS_SQL.followups, [{ from: '2025-10-01', to: '2026-10-31', last: '2026-10-31' }]);
+    expect(detail).toBe('SEARCH event_facts USING COVERING INDEX event_facts_steps (type=? AND on_date>? AND on_date<?)');
   });
 
   test('open and import find a form already present by its key (its number, when it has one), by index', () => {

@@ -209,12 +209,20 @@ describe('deadlineEnds: whether the step that ended each deadline came in time',
     expect(ends(resolve(at('2026-11-20T09:00')))).toEqual({ answer: 'late', solution: null, followup: null });
   });
 
-  it('the follow-up deadline ends with the close (a satisfied follow-up closes); a closing after it is late', () => {
+  it('the follow-up deadline is met by the first follow-up made while it ran, and ends with the close', () => {
     const resolved = [assign(at('2026-11-02T09:00')), resolve(at('2026-11-02T15:00'))] as const;
     const due = complaintAfter([...resolved]).deadlines.followup!.due;
-    expect(ends(...resolved, followup(at('2026-11-03T10:00'), 5)).followup).toBe('met');
     expect(due < at('2026-11-30T10:00')).toBe(true);
-    expect(ends(...resolved, close(at('2026-11-30T10:00'), 'withdrawn')).followup).toBe('late');
+    // a satisfied follow-up in time closes it (one is enough for this complaint)
+    expect(ends(...resolved, followup(at('2026-11-03T10:00'), 5)).followup).toBe('met');
+    expect(ends(...resolved, followup(at('2026-11-30T10:00'), 5)).followup).toBe('late');
+  });
+
+  it('a deadline ended without its step (a withdrawal) has no verdict, late or not', () => {
+    expect(ends(close(at('2026-11-20T09:00'), 'withdrawn'))).toEqual({ answer: null, solution: null, followup: null });
+    expect(ends(close(at('2026-11-02T09:00'), 'withdrawn')).answer).toBeNull();
+    const resolved = [resolve(at('2026-11-02T15:00'))] as const;
+    expect(ends(...resolved, close(at('2026-11-30T10:00'), 'withdrawn')).followup).toBeNull();
   });
 
   it('a reopen starts the answer again: the old verdict no longer stands', () => {

@@ -2,7 +2,7 @@
 // Rows are streamed and read by the pure forms.ts in a worker thread (import-worker.ts), and written
 // here in batches through the store's bulk writer, whose one transaction stays open from the first
 // batch to the end: a refusal, an error or a kill anywhere leaves the database as it was.
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { stringify } from 'csv-stringify';
 import { finished } from 'node:stream/promises';
 import { Worker } from 'node:worker_threads';
@@ -251,12 +251,14 @@ function rejectedCells(row: readonly string[], width: number, problems: readonly
 interface RejectsFile {
   write(cells: readonly string[]): Promise<void>;
   close(): Promise<void>;
-  /** Stops writing and removes the file. */
+  /** Stops writing, and removes the file if this import made it. */
   abort(): void;
 }
 
 /** The rejects file: UTF-8 with a BOM (Excel), created before anything is imported so a bad path fails first. */
 function openRejects(path: string, header: readonly string[]): RejectsFile {
+  // Only a file this import made is removed when it is refused (never /dev/null, say).
+  const made = !existsSync(path);
   const out = createOwnerOnly(path, { en: 'the rejects file ', zh: '拒绝文件 ' });
   const csv = stringify(EXCEL_CSV);
   csv.pipe(out);
@@ -270,7 +272,7 @@ function openRejects(path: string, header: readonly string[]): RejectsFile {
     abort: () => {
       csv.destroy();
       out.destroy();
-      rmSync(path, { force: true });
+      if (made) rmSync(path, { force: true });
     },
   };
 }

@@ -16,7 +16,8 @@ import type { Migration } from './index.js';
  *   one were received (identity.ts customerKey; by day received, then id), so that repeat customers
  *   are counted from an index: the second complaint of each customer in a span is the one whose
  *   previous is in the span and whose previous2 is not.
- * The report no longer reads a window of events by time, so their time index (events_at) goes.
+ * The report no longer reads a window of events by time, so their time index (events_at) goes, and
+ * the trend counts follow-ups from event_facts, so the followups table goes.
  */
 export const reportFacts: Migration = {
   version: 2,
@@ -56,6 +57,8 @@ export const reportFacts: Migration = {
     -- report: received per day, and repeat customers, from the index alone.
     CREATE INDEX complaints_received_on ON complaints (received_on, previous_on, previous2_on);
     DROP INDEX events_at;
+    -- The trend's follow-ups are counted from event_facts now.
+    DROP TABLE followups;
   `,
   fill: fillReportFacts,
 };
