@@ -192,4 +192,29 @@ describe('the report’s twelve-month counts: SQL in the store = the definition 
       { numRuns: 20 },
     );
   });
+
+  test('steps written in another offset than the opening: the same report both ways', () => {
+    const store = new SqliteStore(openDatabase(':memory:'));
+    const decided = context(NOW);
+    const act = (id: number, command: Omit<ChangeCommand, 'by'>) => store.transact(id, (current) => decide(current, { ...command, by: 'Li' } as ChangeCommand, decided));
+    try {
+      // Opened on 1 October in +13:00, resolved and closed on 30 September in +00:00 (later instants).
+      const early = store.create(() => decide(null, openCommand({ at: '2026-10-01T00:30:00+13:00', uuid: 'u-1', customer: '王芳' }), decided)).id;
+      const refund = { type: 'resolve', unfounded: false, solution: 'refunded', finding: null, compensation: { kind: 'refund', cents: 2550 }, rootCause: null, correctiveAction: null, note: null };
+      act(early, { ...refund, at: '2026-09-30T12:00:00+00:00' } as Omit<ChangeCommand, 'by'>);
+      act(early, { type: 'close', reason: 'withdrawn', note: null, at: '2026-09-30T12:05:00+00:00' } as Omit<ChangeCommand, 'by'>);
+      // Resolved in October, then an entry dated 1 November (+14:00), then a follow-up dated 31 October (-10:00).
+      const late = store.create(() => decide(null, openCommand({ at: '2026-10-20T09:00:00+08:00', uuid: 'u-2', customer: '李四' }), decided)).id;
+      act(late, { ...refund, at: '2026-10-21T09:00:00+08:00' } as Omit<ChangeCommand, 'by'>);
+      act(late, { type: 'log', text: 'called', kind: 'note', substantiated: null, responsibility: null, rootCause: null, at: '2026-11-01T00:30:00+14:00' } as Omit<ChangeCommand, 'by'>);
+      act(late, { type: 'followup', satisfaction: 2, method: 'phone', note: null, at: '2026-10-31T20:00:00-10:00' } as Omit<ChangeCommand, 'by'>);
+      for (const month of ['2026-09', '2026-10', '2026-11']) {
+        const period: ReportPeriod = { from: `${month}-01` as LocalDate, to: lastDayOfMonth(month), label: 'month' };
+        const whole = computeReport({ events: everyEvent(store), period, settings: DEFAULT_SETTINGS, now: NOW });
+        expect(reportFromFacts({ facts: store.reportFacts(), period, settings: DEFAULT_SETTINGS, now: NOW }), month).toEqual(whole);
+      }
+    } finally {
+      store.close();
+    }
+  });
 });
