@@ -118,11 +118,12 @@ export function startOfDay(date: LocalDate, offset: string): IsoTime {
 
 /**
  * The instants that the times of these local dates can have, whatever their offset: a time's date
- * is the one written in its own offset, so they reach from the first moment of `from` anywhere
- * (+14:00) to the last moment of `to` anywhere (-12:00).
+ * is the one written in its own offset, so they reach from the first moment of `from` in the
+ * farthest offset east to the last moment of `to` in the farthest west. Not only the zones in use
+ * (+14:00 to -12:00): a time may be typed with any offset kesu reads, up to ±23:59.
  */
 export function instantsOfDays(days: { readonly from: LocalDate; readonly to: LocalDate }): { from: number; to: number } {
-  return { from: instant(startOfDay(days.from, '+14:00')), to: instant(endOfDay(days.to, '-12:00')) + 999 };
+  return { from: instant(startOfDay(days.from, '+23:59')), to: instant(endOfDay(days.to, '-23:59')) + 999 };
 }
 
 // Dates are counted as whole days since 1970-01-01 (the proleptic Gregorian calendar, as Date.UTC

@@ -193,7 +193,7 @@ describe('the report’s twelve-month counts: SQL in the store = the definition 
     );
   });
 
-  test('steps written in another offset than the opening: the same report both ways', () => {
+  test('steps written in another offset than the opening, and a far-off offset: the same report both ways', () => {
     const store = new SqliteStore(openDatabase(':memory:'));
     const decided = context(NOW);
     const act = (id: number, command: Omit<ChangeCommand, 'by'>) => store.transact(id, (current) => decide(current, { ...command, by: 'Li' } as ChangeCommand, decided));
@@ -208,6 +208,8 @@ describe('the report’s twelve-month counts: SQL in the store = the definition 
       act(late, { ...refund, at: '2026-10-21T09:00:00+08:00' } as Omit<ChangeCommand, 'by'>);
       act(late, { type: 'log', text: 'called', kind: 'note', substantiated: null, responsibility: null, rootCause: null, at: '2026-11-01T00:30:00+14:00' } as Omit<ChangeCommand, 'by'>);
       act(late, { type: 'followup', satisfaction: 2, method: 'phone', note: null, at: '2026-10-31T20:00:00-10:00' } as Omit<ChangeCommand, 'by'>);
+      // Received on 31 October in -13:00 (an offset beyond the zones in use, which kesu reads), still open.
+      store.create(() => decide(null, openCommand({ at: '2026-10-31T23:00:00-13:00', uuid: 'u-3', customer: '赵六' }), decided));
       for (const month of ['2026-09', '2026-10', '2026-11']) {
         const period: ReportPeriod = { from: `${month}-01` as LocalDate, to: lastDayOfMonth(month), label: 'month' };
         const whole = computeReport({ events: everyEvent(store), period, settings: DEFAULT_SETTINGS, now: NOW });
