@@ -6,7 +6,7 @@ import { formKey } from '../workflow/identity.js';
 import type { DayCount, LongCounts, PeriodFacts, ReportFacts } from '../workflow/report.js';
 import { factsOf, type EventFacts } from '../workflow/report-facts.js';
 import { DEFAULT_SETTINGS, withDefaults, type Settings } from '../workflow/settings.js';
-import { instant, instantsOfDays, localDateOf, type LocalDate } from '../workflow/time.js';
+import { instant, instantsOfDays, type LocalDate } from '../workflow/time.js';
 import type { Category, Channel, CompensationKind, Responsibility, Severity, Status } from '../workflow/vocab.js';
 import { complaintRow, factColumns, PackReader, projectionRow, type PackedForms } from './bulk.js';
 import { openDatabase, type Db } from './db.js';
