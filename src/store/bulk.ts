@@ -62,7 +62,7 @@ export function shortPhoneOf(phone: string | null): string | null {
 }
 
 /** Which of factColumns are numbers (the others are texts). */
-export const FACT_NUMBERS: ReadonlySet<number> = new Set([3, 6, 9, 10, 11, 12]);
+const FACT_NUMBERS: ReadonlySet<number> = new Set([3, 6, 9, 10, 11, 12]);
 
 /** The columns of event_facts after complaint_id, seq and type, in order. */
 export function factColumns(facts: EventFacts): (string | number | null)[] {

@@ -37,7 +37,7 @@ export interface EventFacts {
 }
 
 /** A deadline is met by a step taken no later than its due time; without one it cannot be missed. */
-export function met(at: IsoTime, deadline: Deadline | null | undefined): boolean {
+function met(at: IsoTime, deadline: Deadline | null | undefined): boolean {
   return !deadline || compareTimes(at, deadline.due) <= 0;
 }
 
