@@ -4,7 +4,7 @@
 // almost for free (a structured clone of objects cost as much as the inserts). The store reads the
 // pack back in `SqliteStore.beginBulk().addPacked`. No database access here.
 import { nextDue, type Complaint, type NewEvent } from '../workflow/complaint.js';
-import { customerKey, formKey, phoneDigits, PHONE_LIKE_DIGITS } from '../workflow/identity.js';
+import { customerKey, formKey, shortPhoneOf } from '../workflow/identity.js';
 import { factsOf, type EventFacts } from '../workflow/report-facts.js';
 import { instant, localDateOf } from '../workflow/time.js';
 
@@ -53,12 +53,6 @@ export function complaintRow(complaint: Complaint, key = formKey(complaint)) {
     received_ms: instant(complaint.receivedAt),
     form_key: formKeyHash(key),
   };
-}
-
-/** A customer phone too short to be masked as a phone-like run: its digits, else null. */
-export function shortPhoneOf(phone: string | null): string | null {
-  const digits = phoneDigits(phone);
-  return digits.length > 0 && digits.length < PHONE_LIKE_DIGITS ? digits : null;
 }
 
 /** Which of factColumns are numbers (the others are texts). */

@@ -33,15 +33,22 @@ export function phoneDigits(phone: string | null): string {
 export const PHONE_LIKE_DIGITS = 7;
 
 /**
+ * The digits of a customer phone too short to be masked as a phone-like run in free text, else
+ * null: such a phone is masked wherever it is typed by looking for it (maskPhonesIn `shortPhones`).
+ */
+export function shortPhoneOf(phone: string | null): string | null {
+  const digits = phoneDigits(phone);
+  return digits.length > 0 && digits.length < PHONE_LIKE_DIGITS ? digits : null;
+}
+
+/**
  * Free text with the phone numbers typed into it masked as ***: every run of PHONE_LIKE_DIGITS or
  * more digits (ASCII or full-width, with spaces, brackets, dots and dashes between, on one line),
- * and each of the `known` phones (their digits), however short. Only the short ones need looking
- * for one by one: once the runs are masked, no such run is left to match.
+ * and each of `shortPhones` (shortPhoneOf). Only the short ones need looking for one by one: once
+ * the runs are masked, no such run is left to match.
  */
-export function maskPhonesIn(text: string, known: Iterable<string> = []): string {
+export function maskPhonesIn(text: string, shortPhones: Iterable<string> = []): string {
   let result = text.replace(/[+＋]?[\d０-９][\d０-９ \t().\-（）．－]*[\d０-９]/g, (run) => (phoneDigits(run).length >= PHONE_LIKE_DIGITS ? '***' : run));
-  for (const digits of known) {
-    if (digits.length > 0 && digits.length < PHONE_LIKE_DIGITS) result = result.split(digits).join('***');
-  }
+  for (const digits of shortPhones) result = result.split(digits).join('***');
   return result;
 }

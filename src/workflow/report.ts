@@ -6,7 +6,7 @@ import { countWorkingDays } from './calendar.js';
 import { apply, formatMoney, pendingDeadlines, type Complaint, type ComplaintEvent } from './complaint.js';
 import { factsOfStep, type EventFacts } from './report-facts.js';
 import { invalid } from './errors.js';
-import { customerKey, maskPhonesIn, PHONE_LIKE_DIGITS, phoneDigits } from './identity.js';
+import { customerKey, maskPhonesIn, shortPhoneOf } from './identity.js';
 import type { Settings } from './settings.js';
 import {
   addDays,
@@ -425,8 +425,8 @@ function histories(events: Iterable<ReportEvent>, lastDay: LocalDate, needs: His
     if (first?.type !== 'opened') {
       throw new Error(`the report needs every event of complaint ${id} from its opening, not a slice of them`);
     }
-    const digits = phoneDigits(first.phone);
-    if (digits.length > 0 && digits.length < PHONE_LIKE_DIGITS) shortPhones.add(digits);
+    const shortPhone = shortPhoneOf(first.phone);
+    if (shortPhone !== null) shortPhones.add(shortPhone);
     const receivedOn = localDateOf(first.at);
     if (receivedOn > lastDay) continue;
     const steps: Step[] = [];

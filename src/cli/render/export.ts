@@ -1,7 +1,7 @@
 // What `kesu export` writes for each complaint: a form row (CSV) or the documented complaint shape (JSON).
 import type { ComplaintWithEvents } from '../../store/complaints.js';
 import { FORM_FIELDS, formRow } from '../../workflow/forms.js';
-import { maskPhonesIn, phoneDigits } from '../../workflow/identity.js';
+import { maskPhonesIn, phoneDigits, shortPhoneOf } from '../../workflow/identity.js';
 import type { IsoTime } from '../../workflow/time.js';
 import { complaintJson } from './json.js';
 
@@ -17,7 +17,7 @@ const FREE_TEXT_FIELDS = ['description', 'request', 'department', 'solution', 'r
 export function exportCsvCells({ complaint }: ComplaintWithEvents, redact: boolean): string[] {
   const row = formRow(complaint);
   if (redact) {
-    const known = [phoneDigits(complaint.customer.phone)];
+    const known = shortPhonesOf(complaint);
     if (row.phone !== '') row.phone = maskPhone(row.phone);
     for (const field of FREE_TEXT_FIELDS) row[field] = maskPhonesIn(row[field], known);
   }
@@ -27,7 +27,7 @@ export function exportCsvCells({ complaint }: ComplaintWithEvents, redact: boole
 export function exportJson({ complaint, events }: ComplaintWithEvents, now: IsoTime, redact: boolean) {
   const json = complaintJson(complaint, now, events);
   if (!redact) return json;
-  const known = [phoneDigits(complaint.customer.phone)];
+  const known = shortPhonesOf(complaint);
   const mask = <T extends string | null>(text: T): T => (text === null ? text : (maskPhonesIn(text, known) as T));
   return {
     ...json,
@@ -42,4 +42,10 @@ export function exportJson({ complaint, events }: ComplaintWithEvents, now: IsoT
     followups: json.followups.map((f) => ({ ...f, note: mask(f.note) })),
     ...(json.events ? { events: json.events.map((e) => ({ ...e, note: mask(e.note) })) } : {}),
   };
+}
+
+/** The customer's own phone, when too short to be masked as a phone-like run, to look for in the texts. */
+function shortPhonesOf(complaint: ComplaintWithEvents['complaint']): string[] {
+  const phone = shortPhoneOf(complaint.customer.phone);
+  return phone === null ? [] : [phone];
 }
