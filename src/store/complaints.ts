@@ -6,7 +6,7 @@ import { formKey } from '../workflow/identity.js';
 import type { DayCount, LongCounts, PeriodFacts, ReportFacts } from '../workflow/report.js';
 import { factsOf, type EventFacts } from '../workflow/report-facts.js';
 import { DEFAULT_SETTINGS, withDefaults, type Settings } from '../workflow/settings.js';
-import { instant, instantsOfDays, type LocalDate } from '../workflow/time.js';
+import { addDays, instant, instantsOfDays, type LocalDate } from '../workflow/time.js';
 import type { Category, Channel, CompensationKind, Responsibility, Severity, Status } from '../workflow/vocab.js';
 import { complaintRow, factColumns, PackReader, projectionRow, type PackedForms } from './bulk.js';
 import { openDatabase, type Db } from './db.js';
@@ -92,7 +92,7 @@ export const REPORT_FACTS_SQL = {
   resolveSpans: `
     SELECT c.received_on, f.on_date, count(*) AS n
     FROM event_facts f INDEXED BY event_facts_steps JOIN complaints c ON c.id = f.complaint_id
-    WHERE f.type = 'resolved' AND f.on_date BETWEEN @from AND @to AND f.through <= @last
+    WHERE f.type = 'resolved' AND ${STEPS_IN_SPAN}
     GROUP BY 1, 2`,
   // Only those with a cause or an action: the others are in no ranking.
   resolvedCauses: `
@@ -412,8 +412,9 @@ export class SqliteStore {
     return {
       period: (span, last, endMs): PeriodFacts => {
         const params = { from: span.from, to: span.to, last };
-        const day = instantsOfDays({ from: span.to, to: span.to });
-        const { open, overdue } = factsOpen.get({ to: span.to, toMs: day.to, afterMs: day.from + 86_400_000, endMs })!;
+        // Received by the last instant of the period's last day anywhere; closed since the first of the next.
+        const { from: afterMs, to: toMs } = instantsOfDays({ from: addDays(span.to, 1), to: span.to });
+        const { open, overdue } = factsOpen.get({ to: span.to, toMs, afterMs, endMs })!;
         return {
           received: factsReceived.all(params).map(([category, channel, severity, department, responsibility, substantiated, count]) => ({
             category,
