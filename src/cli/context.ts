@@ -69,7 +69,12 @@ export async function makeContext(options: GlobalOptions, env: NodeJS.ProcessEnv
         });
       }
       const { SqliteStore } = await import('../store/complaints.js');
-      opened = SqliteStore.open(dbPath);
+      opened = SqliteStore.open(dbPath, (from, to) =>
+        notice(lang, Boolean(options.json), 'upgrading', {
+          en: `Updating the database ${dbPath} for this version of kesu (schema ${from} to ${to}); on a large store this takes a few minutes, and stopping it leaves the database as it was.`,
+          zh: `正在为此版本的 kesu 更新数据库 ${dbPath}（结构版本 ${from} 升至 ${to}）；数据量大时需要几分钟，中途停止则数据库保持原样。`,
+        }),
+      );
       process.once('exit', () => opened?.close());
     }
     return opened;
@@ -99,5 +104,9 @@ function osUser(env: NodeJS.ProcessEnv): string {
  * "kesu: …", or with --json one JSON object per line, { "warning": { "code", "message" } }.
  */
 export function warn(context: CliContext, code: string, sentence: Sentence): void {
-  process.stderr.write(context.json ? `${JSON.stringify({ warning: { code, message: sentence[context.lang] } })}\n` : `kesu: ${sentence[context.lang]}\n`);
+  notice(context.lang, context.json, code, sentence);
+}
+
+function notice(lang: Lang, json: boolean, code: string, sentence: Sentence): void {
+  process.stderr.write(json ? `${JSON.stringify({ warning: { code, message: sentence[lang] } })}\n` : `kesu: ${sentence[lang]}\n`);
 }

@@ -9,7 +9,7 @@ import { DEFAULT_SETTINGS, withDefaults, type Settings } from '../workflow/setti
 import { addDays, instant, instantsOfDays, type LocalDate } from '../workflow/time.js';
 import type { Category, Channel, CompensationKind, Responsibility, Severity, Status } from '../workflow/vocab.js';
 import { complaintRow, factColumns, PackReader, projectionRow, type PackedForms } from './bulk.js';
-import { openDatabase, type Db } from './db.js';
+import { openDatabase, type Db, type UpgradeNotice } from './db.js';
 
 export interface ListFilter {
   /** Statuses to include; null for every status but closed. */
@@ -199,8 +199,8 @@ export class SqliteStore {
     };
   }
 
-  static open(path: string): SqliteStore {
-    return new SqliteStore(openDatabase(path));
+  static open(path: string, onUpgrade?: UpgradeNotice): SqliteStore {
+    return new SqliteStore(openDatabase(path, undefined, onUpgrade));
   }
 
   close(): void {

@@ -12,7 +12,10 @@ export type Db = Database.Database;
 /** Long enough for a 100,000-row import in another process to finish before a writer gives up. */
 export const BUSY_TIMEOUT_MS = 60_000;
 
-export function openDatabase(path: string, migrations: readonly Migration[] = MIGRATIONS): Db {
+/** Told before a database written by an older kesu is brought up to date (schema versions). */
+export type UpgradeNotice = (from: number, to: number) => void;
+
+export function openDatabase(path: string, migrations: readonly Migration[] = MIGRATIONS, onUpgrade?: UpgradeNotice): Db {
   if (path !== ':memory:') createOwnerOnly(path);
   let db: Db;
   try {
@@ -29,7 +32,7 @@ export function openDatabase(path: string, migrations: readonly Migration[] = MI
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    migrate(db, path, migrations);
+    migrate(db, path, migrations, onUpgrade);
   } catch (error) {
     db.close();
     if (error instanceof StoreError) throw error;
@@ -73,7 +76,7 @@ function createOwnerOnly(path: string): void {
   }
 }
 
-function migrate(db: Db, path: string, migrations: readonly Migration[]): void {
+function migrate(db: Db, path: string, migrations: readonly Migration[], onUpgrade: UpgradeNotice | undefined): void {
   const latest = migrations.at(-1)?.version ?? 0;
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > latest) {
@@ -86,6 +89,9 @@ function migrate(db: Db, path: string, migrations: readonly Migration[]): void {
   db.transaction(() => {
     // Another process may have migrated while this one waited for the write lock.
     const now = db.pragma('user_version', { simple: true }) as number;
+    // A new file is set up at once; an older store's records are rewritten, which takes minutes for
+    // millions of complaints, so whoever waits is told why.
+    if (now > 0 && now < latest) onUpgrade?.(now, latest);
     for (const migration of migrations) {
       if (migration.version <= now) continue;
       db.exec(migration.sql);

@@ -3,6 +3,8 @@ import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/store/db.js';
+import { MIGRATIONS } from '../../src/store/migrations/index.js';
 import { BIN, expectOk, kesu, makeDb, makeTempDir, on, removeTempDirs, ROOT, testEnv, type ComplaintJson } from '../helpers/kesu.js';
 
 afterAll(removeTempDirs);
@@ -29,6 +31,24 @@ describe('the database file', () => {
     const db = makeDb();
     expectOk(kesu(['config'], { env: { KESU_DB: db } }));
     expect((statSync(db).mode & 0o777).toString(8)).toBe('600');
+  });
+});
+
+describe('a database written by an older kesu', () => {
+  it('is brought up to date on first use, saying so on stderr once', () => {
+    // given a store at the first schema (migrations keep records: test/store/report-counts.test.ts)
+    const db = makeDb();
+    openDatabase(db, MIGRATIONS.slice(0, 1)).close();
+    // when this kesu first opens it
+    const first = kesu(['--db', db, '--json', 'list']);
+    // then it says why the command may take a while, in one JSON warning, and works as usual
+    expect(first.code).toBe(0);
+    const warning = JSON.parse(first.stderr.trim()) as { warning: { code: string; message: string } };
+    expect(warning.warning.code).toBe('upgrading');
+    expect(warning.warning.message).toMatch(/^Updating the database .* \(schema 1 to \d+\); .*leaves the database as it was\.$/);
+    expect(JSON.parse(first.stdout)).toEqual([]);
+    // and only once
+    expectOk(kesu(['--db', db, 'list']));
   });
 });
 

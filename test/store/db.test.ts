@@ -52,6 +52,20 @@ describe('opening the database', () => {
     check.close();
   });
 
+  test('whoever waits is told once when a store written by an older kesu is brought up to date, not when a file is new', () => {
+    const latest = MIGRATIONS.at(-1)!.version;
+    const notices: [number, number][] = [];
+    const notice = (from: number, to: number) => notices.push([from, to]);
+    openDatabase(path('new-for-notice.db'), MIGRATIONS, notice).close();
+    expect(notices).toEqual([]);
+    const older = path('older.db');
+    openDatabase(older, MIGRATIONS.slice(0, 1)).close();
+    openDatabase(older, MIGRATIONS, notice).close();
+    expect(notices).toEqual([[1, latest]]);
+    openDatabase(older, MIGRATIONS, notice).close();
+    expect(notices).toEqual([[1, latest]]);
+  });
+
   test('a file that is not a database is refused with a sentence naming it', () => {
     const file = path('notes.txt');
     writeFileSync(file, 'this is not sqlite, just some text that is long enough to have a header'.repeat(20));
