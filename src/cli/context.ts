@@ -83,7 +83,10 @@ export async function makeContext(options: GlobalOptions, env: NodeJS.ProcessEnv
     lang,
     now,
     json: Boolean(options.json),
-    interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+    // Asked only by `open`: reading process.stdin builds its stream, a few milliseconds of every start.
+    get interactive() {
+      return Boolean(process.stdin.isTTY && process.stdout.isTTY);
+    },
     style: color ? (await import('./render/style.js')).makeStyle(true) : PLAIN,
     store,
     at: (option, flag = '--at') => (option === undefined ? now : parseAtOption(option, flag)),
