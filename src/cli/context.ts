@@ -12,6 +12,7 @@ import { currentTime, parseAtOption } from './clock.js';
 import { UserError } from './errors.js';
 import type { RenderContext } from './render/complaint.js';
 import type { Style } from './render/style.js';
+import { stdoutIsTerminal } from './stdout.js';
 
 export interface GlobalOptions {
   readonly db?: string;
@@ -54,7 +55,7 @@ const PLAIN: Style = { major: (text) => text, overdue: (text) => text, dim: (tex
 
 export async function makeContext(options: GlobalOptions, env: NodeJS.ProcessEnv = process.env): Promise<CliContext> {
   const lang = languageFrom(options.lang, env);
-  const color = options.color !== false && !('NO_COLOR' in env && env.NO_COLOR !== '') && Boolean(process.stdout.isTTY) && !options.json;
+  const color = options.color !== false && !('NO_COLOR' in env && env.NO_COLOR !== '') && !options.json && stdoutIsTerminal();
   // An empty KESU_DB is taken as unset (SQLite would open a temporary database for "").
   const namedPath = options.db ?? (env.KESU_DB || undefined);
   const dbPath = namedPath ?? defaultDbPath(env);
@@ -85,7 +86,7 @@ export async function makeContext(options: GlobalOptions, env: NodeJS.ProcessEnv
     json: Boolean(options.json),
     // Asked only by `open`: reading process.stdin builds its stream, a few milliseconds of every start.
     get interactive() {
-      return Boolean(process.stdin.isTTY && process.stdout.isTTY);
+      return Boolean(process.stdin.isTTY) && stdoutIsTerminal();
     },
     style: color ? (await import('./render/style.js')).makeStyle(true) : PLAIN,
     store,

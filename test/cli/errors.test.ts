@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../src/store/migrations/index.js';
 import {
   expectFailure,
   expectJsonFailure,
@@ -271,7 +272,7 @@ describe('no stack trace reaches the user unless KESU_DEBUG=1', () => {
     // a damaged database: it says it has kesu's schema, but its tables are gone
     const path = join(makeTempDir(), 'damaged.db');
     const damaged = new Database(path);
-    damaged.pragma('user_version = 1');
+    damaged.pragma(`user_version = ${MIGRATIONS.at(-1)!.version}`);
     damaged.close();
     const quiet = kesu(['--db', path, 'list']);
     const message = expectFailure(quiet, 1);

@@ -1,9 +1,10 @@
 // `list` with every filter and its order, and `due`, today's agenda, in English and Chinese.
+import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIST_ROWS } from '../../src/cli/commands/list.js';
-import { expectComplaintShape, expectFailure, kesu, makeDb, makeTempDir, on, removeTempDirs, type ComplaintJson } from '../helpers/kesu.js';
+import { BIN, expectComplaintShape, expectFailure, kesu, makeDb, makeTempDir, on, removeTempDirs, testEnv, type ComplaintJson } from '../helpers/kesu.js';
 
 afterAll(removeTempDirs);
 
@@ -206,6 +207,27 @@ describe('list of more complaints than it shows by default', () => {
     expect(JSON.parse(result.stderr)).toEqual({
       warning: { code: 'more-rows', message: note },
     });
+  });
+
+  it('stops quietly, exit 0, when its reader stops early (kesu list | head -1)', async () => {
+    // The reader is gone before kesu writes its first byte.
+    const child = spawn(process.execPath, [BIN, '--db', db, 'list', '--limit', String(total)], { env: testEnv() });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const code = await new Promise<number | null>((resolve) => child.on('close', (exit) => resolve(exit)));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+
+  it('writes a long list whole into a pipe another program left non-blocking, however slow its reader', () => {
+    // python3 (needed to build better-sqlite3, so present) sets O_NONBLOCK on the pipe kesu then shares.
+    const nonBlocking = "python3 -c 'import fcntl, os; fcntl.fcntl(1, fcntl.F_SETFL, fcntl.fcntl(1, fcntl.F_GETFL) | os.O_NONBLOCK)'";
+    const kesuList = `"${process.execPath}" "${BIN}" --db "${db}" list --limit ${total}`;
+    const piped = spawnSync('sh', ['-c', `(${nonBlocking} && ${kesuList}; echo "exit $?" >&2) | (sleep 1; cat)`], { env: testEnv(), encoding: 'utf8', maxBuffer: 2 ** 24 });
+    expect(piped.stderr).toBe('exit 0\n');
+    expect(piped.stdout).toBe(run('list', '--limit', String(total)).stdout);
+    expect(piped.stdout.length).toBeGreaterThan(2 ** 16);
   });
 
   it('--limit shows as many as it says, with no note', () => {

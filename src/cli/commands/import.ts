@@ -15,6 +15,7 @@ import { CsvReadError, usage, UserError } from '../errors.js';
 import { createOwnerOnly, EXCEL_CSV, writeChunk } from '../files.js';
 import { importSummaryJson, problemLine, renderImportSummary, type ImportProblem, type ImportSummary } from '../render/import.js';
 import { toJsonText } from '../render/json.js';
+import { writeStdout } from '../stdout.js';
 import type { FromWorker, ImportJob, ThrownError, ToWorker } from './import-worker.js';
 
 export interface ImportOptions {
@@ -141,7 +142,7 @@ export async function importFile(context: CliContext, file: string | undefined, 
     const text = context.json ? toJsonText(importSummaryJson(summary, context.lang)) : renderImportSummary(summary, refused ? 'refused' : options.dryRun ? 'dry-run' : 'imported', context.lang);
     if (!refused) return text;
     // A refused import still says what it found (stdout), then fails with one sentence (stderr).
-    process.stdout.write(text);
+    writeStdout(text);
     throw refusal(unreadable, counts.rejected, counts.read, context.json);
   } catch (error) {
     writer?.rollback();
