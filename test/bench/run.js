@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // kesu's benchmark suite: `npm run bench` (full) or `npm run bench -- --quick` (smaller data,
-// under a minute), `--json` for machine-readable output. See test/bench/README.md.
+// under a minute), `--json` for machine-readable output. See "Performance" in README.md.
 //
 // It generates its own data under bench-data/ (gitignored), runs each measurement several times,
 // alternating the commands it compares, and prints medians, ratios, targets and PASS/FAIL.
@@ -34,8 +34,8 @@ if (flags.has('--help') || flags.has('-h')) {
 }
 
 const CONFIG = quick
-  ? { mode: 'quick', large: 20_000, recent: 1_000, csvRows: 10_000, csvBig: 100_000, runs: { startup: 9, size: 5, import: 3, report: 5 }, budgetMs: 10_000, timeoutMs: 30_000 }
-  : { mode: 'full', large: 1_000_000, recent: 1_000, csvRows: 100_000, csvBig: 1_000_000, runs: { startup: 21, size: 11, import: 5, report: 9 }, budgetMs: 60_000, timeoutMs: 120_000 };
+  ? { mode: 'quick', large: 20_000, recent: 1_000, csvRows: 10_000, csvBig: 100_000, runs: { startup: 9, size: 5, import: 3, report: 5, floor: 3 }, budgetMs: 10_000, timeoutMs: 30_000 }
+  : { mode: 'full', large: 1_000_000, recent: 1_000, csvRows: 100_000, csvBig: 1_000_000, runs: { startup: 21, size: 11, import: 5, report: 9, floor: 3 }, budgetMs: 60_000, timeoutMs: 120_000 };
 
 const say = (text) => process.stderr.write(`${text}\n`);
 const started = Date.now();
@@ -303,6 +303,7 @@ async function main() {
       } else {
         addRow({ id: 'import-vs-sqlite', what: `\`kesu import\` ÷ \`sqlite3 .import --csv\``, measured: '', figure: '', value: null, target: '≤ 5 ×', pass: null, note: hasSqlite ? `sqlite3 failed: ${imports.sqlite.error}` : 'skipped: no sqlite3 on this machine' });
       }
+      importFloorRow(target, rowsName);
       const peak = k.peakKb.length ? median(k.peakKb) : null;
       addRow({ id: 'import-memory', what: `\`kesu import\` of ${rowsName} forms, peak memory`, measured: peak === null ? '' : fmtMb(peak), figure: '', value: peak === null ? null : Math.round(peak / 1024), target: '≤ 150 MB', pass: peak === null ? null : peak <= 150 * 1024 });
       // Memory must not grow with the file: ten times the rows, once.
@@ -347,6 +348,39 @@ async function main() {
   if (asJson) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else process.stdout.write(renderTable(result));
   process.exitCode = rows.some((row) => row.pass === false) ? 1 : 0;
+}
+
+/**
+ * The floor under the import rows: better-sqlite3 alone writing the rows the last `kesu import` of
+ * the run stored (write-floor.js), with no CSV, no checks and only the tables' own keys. Not a
+ * target: it shows how much of the import's time no change to kesu's own code can remove.
+ */
+function importFloorRow(imported, rowsName) {
+  const what = `the rows of that import written by better-sqlite3 alone (no CSV, no checks, only the tables' keys)`;
+  const reference = `for reference: 60,000 rows/s is ${fmtMs((CONFIG.csvRows / 60_000) * 1000)}`;
+  const runs = [];
+  for (let run = 0; run < CONFIG.runs.floor; run++) {
+    const result = runOnce(node, [join(root, 'test', 'bench', 'write-floor.js'), imported, join(dataDir, 'floor-work.db')], { env: baseEnv, timeoutMs: CONFIG.timeoutMs });
+    if (result.status !== 0) {
+      addRow({ id: 'import-floor', what, measured: '', figure: '', value: null, target: reference, pass: null, note: `failed: ${result.stderr.trim().split('\n')[0]}` });
+      return;
+    }
+    runs.push(JSON.parse(result.stdout));
+  }
+  const total = median(runs.map((run) => run.totalMs));
+  const part = (name) => fmtMs(median(runs.map((run) => run.ms[name])));
+  const rows = runs[0].counts;
+  addRow({
+    id: 'import-floor',
+    what: `${what}: ${rows.complaints.toLocaleString('en')} complaints, ${rows.events.toLocaleString('en')} events, ${rows.event_facts.toLocaleString('en')} report facts`,
+    measured: `${fmtMs(total)} (complaints ${part('complaints')}, events ${part('events')}, facts ${part('event_facts')}, commit ${part('commit')})`,
+    figure: `${Math.round(CONFIG.csvRows / (total / 1000)).toLocaleString('en')} rows/s`,
+    value: Math.round(CONFIG.csvRows / (total / 1000)),
+    runs: runs.length,
+    target: reference,
+    pass: null,
+    note: 'the floor under the import rows',
+  });
 }
 
 function renderTable(result) {
