@@ -405,7 +405,18 @@ export class SqliteStore {
     };
   }
 
-  /** What the report reads (report.ts ReportFacts), counted by SQL from the facts kept beside each event. */
+  /**
+   * Runs reads in one read transaction: all of them see the store as it was at the first, whatever
+   * another process commits meanwhile (a report made while an import commits is of one state).
+   */
+  snapshot<T>(read: () => T): T {
+    return this.db.transaction(read).deferred();
+  }
+
+  /**
+   * What the report reads (report.ts ReportFacts), counted by SQL from the facts kept beside each
+   * event; its queries are many, so read it inside `snapshot`.
+   */
   reportFacts(): ReportFacts {
     const { factsReceived, factsSteps, factsResolveSpans, factsResolvedCauses, factsOpen, shortPhones } = this.statements;
     const flag = (value: number | null): boolean | null => (value === null ? null : value === 1);

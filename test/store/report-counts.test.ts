@@ -220,3 +220,48 @@ describe('the report’s twelve-month counts: SQL in the store = the definition 
     }
   });
 });
+
+describe('a report read while another process writes', () => {
+  test('is of one state: inside a snapshot, what another connection commits is not seen', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kesu-snapshot-'));
+    const file = join(dir, 'kesu.db');
+    const reader = new SqliteStore(openDatabase(file));
+    const writer = new SqliteStore(openDatabase(file));
+    const decided = context(NOW);
+    let opened = 0;
+    const openOn = (date: string) =>
+      writer.create(() => decide(null, openCommand({ at: `${date}T09:00:00+08:00`, uuid: `u-${++opened}`, customer: `客户${opened}` }), decided));
+    const period: ReportPeriod = { from: '2026-10-01', to: '2026-10-31', label: 'month' };
+    const report = () => reportFromFacts({ facts: reader.reportFacts(), period, settings: reader.settings(), now: NOW });
+    try {
+      openOn('2026-10-05');
+      const facts = reader.reportFacts();
+      // Another process commits a complaint of October after the report's first read, and one of
+      // September after each period's facts are read (the month, then the month before).
+      const interrupted: typeof facts = {
+        ...facts,
+        shortPhones: () => {
+          const read = facts.shortPhones();
+          openOn('2026-10-06');
+          return read;
+        },
+        period: (...args) => {
+          const read = facts.period(...args);
+          openOn('2026-09-07');
+          return read;
+        },
+      };
+      const during = reader.snapshot(() => reportFromFacts({ facts: interrupted, period, settings: reader.settings(), now: NOW }));
+      expect(opened).toBe(4);
+      expect([during.received, during.previous.received]).toEqual([1, 0]);
+      expect(during.trend.slice(-2).map((month) => month.received)).toEqual([0, 1]);
+      // Outside the snapshot, the next report sees all of them.
+      const after = report();
+      expect([after.received, after.previous.received]).toEqual([2, 2]);
+    } finally {
+      reader.close();
+      writer.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
