@@ -1,5 +1,6 @@
 // What every command needs from its surroundings: the database, the language, colour, the clock
-// and who is acting. Everything here is read once, at the start of a command.
+// and who is acting. Settings are read at the start of a command; the database is opened, and
+// whether stdin is a terminal asked, only when a command first needs them.
 import { existsSync } from 'node:fs';
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import type { IsoTime } from '../workflow/time.js';
 import type { Lang } from '../workflow/vocab.js';
 import { currentTime, parseAtOption } from './clock.js';
 import { UserError } from './errors.js';
+import { languageFrom } from './language.js';
 import type { RenderContext } from './render/complaint.js';
 import type { Style } from './render/style.js';
 import { stdoutIsTerminal } from './stdout.js';
@@ -45,11 +47,6 @@ export function defaultDbPath(env: NodeJS.ProcessEnv): string {
   return join(dataHome, 'kesu', 'kesu.db');
 }
 
-export function languageFrom(option: string | undefined, env: NodeJS.ProcessEnv): Lang {
-  const chosen = option ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG ?? '';
-  return /^zh/i.test(chosen) ? 'zh' : 'en';
-}
-
 /** Without colour every style leaves the text as it is, and chalk is not even loaded. */
 const PLAIN: Style = { major: (text) => text, overdue: (text) => text, dim: (text) => text, bold: (text) => text, heading: (text) => text };
 
@@ -72,7 +69,7 @@ export async function makeContext(options: GlobalOptions, env: NodeJS.ProcessEnv
       const { SqliteStore } = await import('../store/complaints.js');
       opened = SqliteStore.open(dbPath, (from, to) =>
         notice(lang, Boolean(options.json), 'upgrading', {
-          en: `Updating the database ${dbPath} for this version of kesu (schema ${from} to ${to}); on a large store this takes a few minutes, and stopping it leaves the database as it was.`,
+          en: `Updating the database ${dbPath} for this version of kesu (schema ${from} to ${to}); on a large store this can take minutes, and stopping it leaves the database as it was.`,
           zh: `正在为此版本的 kesu 更新数据库 ${dbPath}（结构版本 ${from} 升至 ${to}）；数据量大时需要几分钟，中途停止则数据库保持原样。`,
         }),
       );

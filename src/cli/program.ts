@@ -4,7 +4,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { StoreError } from '../store/errors.js';
 import { DomainError } from '../workflow/errors.js';
 import type { Lang } from '../workflow/vocab.js';
-import { makeContext, languageFrom, type CliContext, type GlobalOptions } from './context.js';
+import { makeContext, type CliContext, type GlobalOptions } from './context.js';
+import { languageFrom } from './language.js';
 import { UsageError, UserError } from './errors.js';
 import { VERSION } from './version.js';
 

@@ -3,12 +3,18 @@
 // process.stdout 146 ms, through writeSync 136 ms), and a reader that stops early
 // (`kesu list | head -1`) made it throw an unhandled EPIPE with a stack trace.
 import { fstatSync, writeSync } from 'node:fs';
+import { UserError } from './errors.js';
+import { languageFrom } from './language.js';
 
 /** Whether a descriptor we wrote to turned out non-blocking: from then on, the stream's way. */
 let throughStream = false;
 /** The reader has gone: nothing more is written, and that is not a failure of the command. */
 let readerGone = false;
 
+/**
+ * Writes all of `text` to stdout. A reader that has gone ends the output quietly; any other
+ * failure (a full disk, say) is a UserError whose sentence names it.
+ */
 export function writeStdout(text: string): void {
   if (readerGone || text === '') return;
   if (throughStream) {
@@ -25,17 +31,33 @@ export function writeStdout(text: string): void {
     else if (code === 'EAGAIN') {
       // A pipe set non-blocking by whoever shares it is full: the stream waits for it to drain.
       throughStream = true;
-      process.stdout.on('error', (streamError: NodeJS.ErrnoException) => {
-        if (streamError.code !== 'EPIPE') throw streamError;
-      });
+      process.stdout.on('error', streamFailed);
       process.stdout.write(bytes.subarray(offset));
-    } else throw error;
+    } else throw unwritable(error as NodeJS.ErrnoException);
   }
+}
+
+/** The stream fails after the command has returned, so its failure is said here, once. */
+function streamFailed(error: NodeJS.ErrnoException): void {
+  if (readerGone) return;
+  readerGone = true;
+  if (error.code === 'EPIPE') return;
+  const lang = languageFrom(undefined, process.env);
+  process.stderr.write(`kesu: ${unwritable(error).sentence[lang]}\n`);
+  process.exitCode = 1;
+}
+
+function unwritable(error: NodeJS.ErrnoException): UserError {
+  const why = error.code ?? error.message;
+  return new UserError('unwritable', {
+    en: `Cannot write the output (${why}); check the disk or file it goes to, or send it elsewhere.`,
+    zh: `无法写出输出内容（${why}）；请检查输出所去的磁盘或文件，或改写到别处。`,
+  });
 }
 
 /**
  * Whether stdout is a terminal. A pipe or a file is told apart by fstat alone; only a character
- * device (a terminal, or /dev/null) needs process.stdout, whose stream node:tty would load anyway.
+ * device (a terminal, or a device such as /dev/null) needs process.stdout and its isTTY.
  */
 export function stdoutIsTerminal(): boolean {
   try {

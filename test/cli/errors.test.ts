@@ -1,11 +1,13 @@
 // What a user sees when something is wrong: refused moves that write nothing, usage errors (exit 2),
 // bad data (exit 1), JSON errors on stderr, and never a stack trace unless KESU_DEBUG=1.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../src/store/migrations/index.js';
 import {
+  BIN,
   expectFailure,
   expectJsonFailure,
   expectSentence,
@@ -16,6 +18,7 @@ import {
   on,
   removeTempDirs,
   STACK_LINE,
+  testEnv,
   type ComplaintJson,
 } from '../helpers/kesu.js';
 
@@ -280,5 +283,29 @@ describe('no stack trace reaches the user unless KESU_DEBUG=1', () => {
     const debug = kesu(['--db', path, 'list'], { env: { KESU_DEBUG: '1' } });
     expect(debug.code).toBe(1);
     expect(debug.stderr).toMatch(STACK_LINE);
+  });
+});
+
+describe('output that cannot be written (stdout on a full disk)', () => {
+  /** kesu with its stdout on /dev/full, where every write fails with ENOSPC. */
+  const toFullDisk = (...args: string[]): { code: number | null; stderr: string } => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const result = spawnSync(process.execPath, [BIN, ...args], { env: testEnv(), stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
+      return { code: result.status, stderr: result.stderr };
+    } finally {
+      closeSync(full);
+    }
+  };
+  const sentence = 'Cannot write the output (ENOSPC); check the disk or file it goes to, or send it elsewhere.';
+
+  it('is one sentence naming the failure, exit 1, for a command and for --version', () => {
+    expect(toFullDisk('--db', db, 'list')).toEqual({ code: 1, stderr: `kesu: ${sentence}\n` });
+    expect(toFullDisk('--version')).toEqual({ code: 1, stderr: `kesu: ${sentence}\n` });
+  });
+
+  it('is a JSON error with --json, and in Chinese with --lang zh', () => {
+    expect(toFullDisk('--db', db, '--json', 'show', '1')).toEqual({ code: 1, stderr: `${JSON.stringify({ error: { code: 'unwritable', message: sentence } })}\n` });
+    expect(toFullDisk('--db', db, '--lang', 'zh', 'list').stderr).toBe('kesu: 无法写出输出内容（ENOSPC）；请检查输出所去的磁盘或文件，或改写到别处。\n');
   });
 });
