@@ -86,17 +86,28 @@ function migrate(db: Db, path: string, migrations: readonly Migration[], onUpgra
     });
   }
   if (current === latest) return;
-  db.transaction(() => {
-    // Another process may have migrated while this one waited for the write lock.
-    const now = db.pragma('user_version', { simple: true }) as number;
-    // A new file is set up at once; an older store's records are rewritten, which takes minutes for
-    // millions of complaints, so whoever waits is told why.
-    if (now > 0 && now < latest) onUpgrade?.(now, latest);
-    for (const migration of migrations) {
-      if (migration.version <= now) continue;
-      db.exec(migration.sql);
-      migration.fill?.(db);
-      db.pragma(`user_version = ${migration.version}`);
-    }
-  }).immediate();
+  try {
+    db.transaction(() => {
+      // Another process may have migrated while this one waited for the write lock.
+      const now = db.pragma('user_version', { simple: true }) as number;
+      // A new file is set up at once; an older store's records are rewritten, which takes minutes for
+      // millions of complaints, so whoever waits is told why.
+      if (now > 0 && now < latest) onUpgrade?.(now, latest);
+      for (const migration of migrations) {
+        if (migration.version <= now) continue;
+        db.exec(migration.sql);
+        migration.fill?.(db);
+        db.pragma(`user_version = ${migration.version}`);
+      }
+    }).immediate();
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? '';
+    // Busy and not-a-database have their own sentences (program.ts, openDatabase).
+    if (!code.startsWith('SQLITE_') || code === 'SQLITE_BUSY' || code === 'SQLITE_NOTADB') throw error;
+    // The transaction was rolled back: the file holds what it held before.
+    throw new StoreError('unwritable', {
+      en: `Cannot bring the database ${path} up to date (${(error as Error).message}); it is left as it was, so free disk space or fix the file and run the command again.`,
+      zh: `无法更新数据库 ${path}（${(error as Error).message}）；数据库保持原样，请腾出磁盘空间或修复该文件后重新运行命令。`,
+    });
+  }
 }

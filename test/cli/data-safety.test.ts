@@ -50,6 +50,28 @@ describe('a database written by an older kesu', () => {
     // and only once
     expectOk(kesu(['--db', db, 'list']));
   });
+
+  it('is left as it was when bringing it up to date fails, with the error after the warning', () => {
+    // given a store at the first schema that already holds a table the next schema would create
+    const db = makeDb();
+    const old = openDatabase(db, MIGRATIONS.slice(0, 1));
+    old.exec('CREATE TABLE event_facts (x)');
+    old.close();
+    // when this kesu first opens it
+    const result = kesu(['--db', db, '--json', 'list']);
+    // then the warning said before the work is followed by the error, and nothing is printed on stdout
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    const [warning, error, ...rest] = result.stderr.trim().split('\n').map((line) => JSON.parse(line) as Record<string, { code: string; message: string }>);
+    expect(rest).toEqual([]);
+    expect(warning!.warning!.code).toBe('upgrading');
+    expect(error!.error!.code).toBe('unwritable');
+    expect(error!.error!.message).toMatch(/^Cannot bring the database .* up to date \(table event_facts already exists\); it is left as it was/);
+    // and the file is still at the first schema
+    const after = openDatabase(db, MIGRATIONS.slice(0, 1));
+    expect(after.pragma('user_version', { simple: true })).toBe(1);
+    after.close();
+  });
 });
 
 describe('several processes writing at once', () => {
