@@ -303,7 +303,7 @@ async function main() {
       } else {
         addRow({ id: 'import-vs-sqlite', what: `\`kesu import\` ÷ \`sqlite3 .import --csv\``, measured: '', figure: '', value: null, target: '≤ 5 ×', pass: null, note: hasSqlite ? `sqlite3 failed: ${imports.sqlite.error}` : 'skipped: no sqlite3 on this machine' });
       }
-      importFloorRow(target, rowsName);
+      importFloorRow(target);
       const peak = k.peakKb.length ? median(k.peakKb) : null;
       addRow({ id: 'import-memory', what: `\`kesu import\` of ${rowsName} forms, peak memory`, measured: peak === null ? '' : fmtMb(peak), figure: '', value: peak === null ? null : Math.round(peak / 1024), target: '≤ 150 MB', pass: peak === null ? null : peak <= 150 * 1024 });
       // Memory must not grow with the file: ten times the rows, once.
@@ -352,11 +352,11 @@ async function main() {
 
 /**
  * The floor under the import rows: better-sqlite3 alone writing the rows the last `kesu import` of
- * the run stored (write-floor.js), with no CSV, no checks and only the tables' own keys. Not a
+ * the run stored (write-floor.js), with no CSV, no foreign-key checks and only the tables' own keys. Not a
  * target: it shows how much of the import's time no change to kesu's own code can remove.
  */
-function importFloorRow(imported, rowsName) {
-  const what = `the rows of that import written by better-sqlite3 alone (no CSV, no checks, only the tables' keys)`;
+function importFloorRow(imported) {
+  const what = `the rows of that import written by better-sqlite3 alone (no CSV, no foreign-key checks, only the tables' keys)`;
   const reference = `for reference: 60,000 rows/s is ${fmtMs((CONFIG.csvRows / 60_000) * 1000)}`;
   const runs = [];
   for (let run = 0; run < CONFIG.runs.floor; run++) {

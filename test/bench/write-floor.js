@@ -1,6 +1,7 @@
 // How long better-sqlite3 alone takes to write the rows an import of the benchmark's forms stores,
-// as a floor under `kesu import`: no CSV, no checks, no deadlines, no customer links, and no index
-// but the tables' own keys. Run by run.js in a process of its own:
+// as a floor under `kesu import`: no CSV, no foreign-key checks, no deadlines, no customer links,
+// and no index but the tables' own keys (the columns' NOT NULL and CHECK constraints stay: they are
+// the schema). Run by run.js in a process of its own:
 //   node test/bench/write-floor.js IMPORTED.db TARGET.db
 // It reads every row kesu's import wrote into IMPORTED.db, creates TARGET.db with kesu's schema
 // (dist/store/db.js), drops its other indexes, then times the inserts and the commit, in one
@@ -29,6 +30,7 @@ for (const suffix of ['', '-wal', '-shm']) rmSync(`${target}${suffix}`, { force:
 const db = openDatabase(target);
 const indexes = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL").pluck().all();
 for (const name of indexes) db.exec(`DROP INDEX ${name}`);
+db.pragma('foreign_keys = OFF');
 db.pragma('synchronous = OFF');
 db.pragma('cache_size = -8192');
 const inserts = Object.fromEntries(

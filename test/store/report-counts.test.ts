@@ -221,8 +221,8 @@ describe('the report’s twelve-month counts: SQL in the store = the definition 
   });
 });
 
-describe('a report read while another process writes', () => {
-  test('is of one state: inside a snapshot, what another connection commits is not seen', () => {
+describe("the store's snapshot (which kesu report reads in), while another connection writes", () => {
+  test('holds one state: the report folded inside it does not see what the other connection commits', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kesu-snapshot-'));
     const file = join(dir, 'kesu.db');
     const reader = new SqliteStore(openDatabase(file));
