@@ -129,7 +129,9 @@ describe('due', () => {
 
   beforeAll(() => {
     run.ok('config', 'set', 'workweek', 'mon-sun');
-    expect(run('due').stdout).toBe('Nothing is due in the next working days.\n');
+    // Nothing stored: it says how far it looked (3 working days, every day open here).
+    expect(run('due').stdout).toBe(`Nothing is overdue or due by the end of ${heading(shanghaiDate(3), 'en')}.\n`);
+    expect(run('--lang', 'zh', 'due', '--days', '1').stdout).toBe(`截至${heading(shanghaiDate(1), 'zh')}结束，没有逾期或到期的投诉。\n`);
     run.ok('config', 'set', 'deadline.answer.major', '5d');
     const open = (customer: string, severity: string, receivedDaysAgo: number): void => {
       run.ok('open', '--customer', customer, '--category', 'service', '--severity', severity, '--desc', 'x', '--received', `${shanghaiDate(-receivedDaysAgo)} 09:00`);

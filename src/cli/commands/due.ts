@@ -15,5 +15,5 @@ export async function due(context: CliContext, options: DueOptions): Promise<str
   const horizon = agendaHorizon(store.settings().calendar, context.now, days);
   const agenda = buildAgenda(store.dueBefore(instant(horizon) + 1), context.now);
   if (context.json) return toJsonText(agenda.flatMap((group) => group.complaints.map((c) => complaintJson(c, context.now))));
-  return renderAgenda(agenda, context);
+  return renderAgenda(agenda, horizon, context);
 }

@@ -1,11 +1,17 @@
 import type { AgendaGroup } from '../../workflow/agenda.js';
+import { localDateOf, type IsoTime } from '../../workflow/time.js';
 import type { RenderContext } from './complaint.js';
 import { renderList } from './complaint.js';
 import { formatDate, t } from './i18n.js';
 
-export function renderAgenda(agenda: readonly AgendaGroup[], context: RenderContext): string {
+/** The agenda up to `horizon` (the end of the last working day it looks ahead to). */
+export function renderAgenda(agenda: readonly AgendaGroup[], horizon: IsoTime, context: RenderContext): string {
   const { lang, style } = context;
-  if (agenda.length === 0) return `${t('nothingDue', lang)}\n`;
+  if (agenda.length === 0) {
+    // Say how far it looked, so that "nothing" is not read as "nothing at all".
+    const until = formatDate(localDateOf(horizon), lang);
+    return lang === 'zh' ? `截至${until}结束，没有逾期或到期的投诉。\n` : `Nothing is overdue or due by the end of ${until}.\n`;
+  }
   return agenda
     .map((group) => {
       const title =

@@ -44,7 +44,6 @@ const TEXT = {
   nothingOpen: { en: 'No complaints match.', zh: '没有符合条件的投诉。' },
   overdueGroup: { en: 'Overdue', zh: '已超期' },
   todayGroup: { en: 'Due today', zh: '今天到期' },
-  nothingDue: { en: 'Nothing is due in the next working days.', zh: '近几个工作日没有到期的投诉。' },
 } as const satisfies Record<string, Sentence>;
 
 export type TextKey = keyof typeof TEXT;
