@@ -223,7 +223,7 @@ describe('list of more complaints than it shows by default', () => {
   });
 
   it('writes a long list whole into a pipe another program left non-blocking, however slow its reader', () => {
-    // python3 (node-gyp needs it to compile better-sqlite3, which .npmrc always builds from source) sets O_NONBLOCK on the pipe kesu then shares.
+    // python3 (node-gyp needs it to compile better-sqlite3, which .prebuild-installrc always builds from source) sets O_NONBLOCK on the pipe kesu then shares.
     const nonBlocking = "python3 -c 'import fcntl, os; fcntl.fcntl(1, fcntl.F_SETFL, fcntl.fcntl(1, fcntl.F_GETFL) | os.O_NONBLOCK)'";
     const kesuList = `"${process.execPath}" "${BIN}" --db "${db}" list --limit ${total}`;
     const piped = spawnSync('sh', ['-c', `(${nonBlocking} && ${kesuList}; echo "exit $?" >&2) | (sleep 1; cat)`], { env: testEnv(), encoding: 'utf8', maxBuffer: 2 ** 24 });
