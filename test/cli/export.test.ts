@@ -204,6 +204,24 @@ describe('export', () => {
     expect(csv).toContain('2026-10-05T09:30:00+08:00');
   });
 
+  it("--redact masks phones written into names, who did what and the assignee; in form and order numbers only the customer's own", () => {
+    // given a paper form with the phone beside the name, in the order number, and clerks who sign with theirs
+    const named = on(makeDb());
+    const id = open(named, '--customer', '王先生 137 1111 2222', '--phone', '13711112222', '--category', 'quality', '--desc', '漏水', '--order', 'SO-13711112222', '--ref', 'F-2026-0001234', '--by', '前台 13800001111', '--received', '2026-10-05 09:30');
+    named.ok('assign', id, '--to', '小李 13900002222', '--by', '店长 13600003333', '--at', '2026-10-05 10:00');
+    const phones = ['1111 2222', '13711112222', '13800001111', '13900002222', '13600003333'];
+    const plain = JSON.stringify(exportedJson(named));
+    for (const phone of phones) expect(plain).toContain(phone);
+    // when exported with --redact
+    const [json] = exportedJson(named, '--redact');
+    const csv = named('export', '--redact').stdout;
+    // then no phone is left, and a form number that is not a phone stays whole
+    for (const text of [JSON.stringify(json), csv]) for (const phone of phones) expect(text).not.toContain(phone);
+    expect(json).toMatchObject({ customer: { name: '王先生 ***', phone: '*******2222' }, order: 'SO-***', ref: 'F-2026-0001234', receivedBy: '前台 ***', assignee: '小李 ***' });
+    expect(json!.events!.map((e) => e.by)).toEqual(['前台 ***', '店长 ***']);
+    expect(csv).toContain('\r\nF-2026-0001234,');
+  });
+
   it('an empty store exports a header alone, or an empty array', () => {
     const empty = on(makeDb());
     empty.ok('config'); // creates the database, with nothing in it

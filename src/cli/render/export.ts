@@ -11,15 +11,21 @@ export function maskPhone(phone: string): string {
   return `${'*'.repeat(Math.max(0, digits.length - 4))}${digits.slice(-4)}`;
 }
 
-/** The form fields typed in by hand, where a phone number may have been written down. */
-const FREE_TEXT_FIELDS = ['description', 'request', 'department', 'solution', 'rootCause', 'correctiveAction', 'followupNote'] as const;
+/**
+ * The form fields typed in by hand, where a phone number may have been written down: names too
+ * (a paper form's "王先生 137…", a clerk's own number after theirs).
+ */
+const FREE_TEXT_FIELDS = ['customer', 'receivedBy', 'assignee', 'description', 'request', 'department', 'solution', 'rootCause', 'correctiveAction', 'followupNote'] as const;
+/** Form and order numbers are long digit runs by nature: only the customer's own phone is masked in them. */
+const NUMBER_FIELDS = ['ref', 'order'] as const;
 
 export function exportCsvCells({ complaint }: ComplaintWithEvents, redact: boolean): string[] {
   const row = formRow(complaint);
   if (redact) {
     const known = shortPhonesOf(complaint);
-    if (row.phone !== '') row.phone = maskPhone(row.phone);
     for (const field of FREE_TEXT_FIELDS) row[field] = maskPhonesIn(row[field], known);
+    for (const field of NUMBER_FIELDS) row[field] = maskOwnPhoneIn(row[field], complaint.customer.phone);
+    if (row.phone !== '') row.phone = maskPhone(row.phone);
   }
   return FORM_FIELDS.map((field) => row[field]);
 }
@@ -29,18 +35,23 @@ export function exportJson({ complaint, events }: ComplaintWithEvents, now: IsoT
   if (!redact) return json;
   const known = shortPhonesOf(complaint);
   const mask = <T extends string | null>(text: T): T => (text === null ? text : (maskPhonesIn(text, known) as T));
+  const maskNumber = <T extends string | null>(text: T): T => (text === null ? text : (maskOwnPhoneIn(text, complaint.customer.phone) as T));
   return {
     ...json,
-    customer: { ...json.customer, phone: json.customer.phone === null ? null : maskPhone(json.customer.phone) },
+    ref: maskNumber(json.ref),
+    customer: { name: mask(json.customer.name), phone: json.customer.phone === null ? null : maskPhone(json.customer.phone) },
     description: mask(json.description),
     request: mask(json.request),
+    order: maskNumber(json.order),
+    receivedBy: mask(json.receivedBy),
+    assignee: mask(json.assignee),
     department: mask(json.department),
     finding: mask(json.finding),
     rootCause: mask(json.rootCause),
     correctiveAction: mask(json.correctiveAction),
     solution: mask(json.solution),
     followups: json.followups.map((f) => ({ ...f, note: mask(f.note) })),
-    ...(json.events ? { events: json.events.map((e) => ({ ...e, note: mask(e.note) })) } : {}),
+    ...(json.events ? { events: json.events.map((e) => ({ ...e, by: mask(e.by), note: mask(e.note) })) } : {}),
   };
 }
 
@@ -48,4 +59,11 @@ export function exportJson({ complaint, events }: ComplaintWithEvents, now: IsoT
 function shortPhonesOf(complaint: ComplaintWithEvents['complaint']): string[] {
   const phone = shortPhoneOf(complaint.customer.phone);
   return phone === null ? [] : [phone];
+}
+
+/** A number with the customer's own phone digits, wherever they stand in it, masked as ***. */
+function maskOwnPhoneIn(text: string, phone: string | null): string {
+  const digits = phoneDigits(phone);
+  const normal = text.normalize('NFKC');
+  return digits === '' || !normal.includes(digits) ? text : normal.split(digits).join('***');
 }
