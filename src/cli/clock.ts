@@ -1,7 +1,7 @@
 // The shell's side of time: reading the clock and turning the user's local wall-clock times into
 // ISO times with this machine's offset (the workflow never reads the clock itself).
 import dayjs from 'dayjs';
-import { addDays, instant, readDateTime, type IsoTime, type WallClock } from '../workflow/time.js';
+import { addDays, formatInOffset, instant, readDateTime, type IsoTime, type WallClock } from '../workflow/time.js';
 import { UserError } from './errors.js';
 
 export function currentTime(): IsoTime {
@@ -17,6 +17,19 @@ export function wallToIso(wall: WallClock): IsoTime {
   const offset = dayOffset(wall.date);
   if (offset !== null) return `${wall.date}T${time}${offset}`;
   return dayjs(`${wall.date}T${time}`).format('YYYY-MM-DDTHH:mm:ssZ');
+}
+
+/**
+ * A time typed with an offset of its own (2026-10-29T20:00:00+00:00, or Z) as the same instant with
+ * the offset in force then here: the shop's days are its local ones, so its calendar counts, and
+ * list --since and show name, the day it was here.
+ */
+export function isoToLocal(iso: IsoTime): IsoTime {
+  const ms = instant(iso);
+  const minutes = -new Date(ms).getTimezoneOffset();
+  const hours = Math.floor(Math.abs(minutes) / 60);
+  const offset = `${minutes < 0 ? '-' : '+'}${String(hours).padStart(2, '0')}:${String(Math.abs(minutes) % 60).padStart(2, '0')}`;
+  return formatInOffset(ms, offset);
 }
 
 const offsetsByDate = new Map<string, string | null>();
@@ -37,7 +50,7 @@ function dayOffset(date: string): string | null {
 /** Reads --at / --received in the spec's date forms; a date without a time means the start of that day. */
 export function parseAtOption(text: string, flag: string): IsoTime {
   const reading = readAtOption(text, flag);
-  return reading.iso ?? wallToIso(reading.wall);
+  return reading.iso === null ? wallToIso(reading.wall) : isoToLocal(reading.iso);
 }
 
 /**

@@ -224,6 +224,8 @@ export interface FormContext {
   readonly settings: Settings;
   /** A local wall-clock time (a date alone: its first moment) as an ISO time with the shop's offset. */
   toIso(wall: WallClock): IsoTime;
+  /** A time written with an offset of its own as the same instant with the shop's offset then. */
+  toLocal(iso: IsoTime): IsoTime;
   newUuid(): string;
   /** Who received the complaint and did each step when the form names no one. */
   readonly defaultActor: string;
@@ -429,7 +431,7 @@ export function readForm(line: { readonly row: number; readonly cells: readonly 
     let at: IsoTime;
     if (reading === null && previous) at = previous.at;
     else if (reading === null) return null;
-    else if (reading.iso !== null) at = reading.iso;
+    else if (reading.iso !== null) at = context.toLocal(reading.iso);
     else if (reading.wall.time === null && previous && localDateOf(previous.at) === reading.wall.date) at = previous.at;
     else at = context.toIso(reading.wall);
 

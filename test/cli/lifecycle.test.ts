@@ -185,6 +185,15 @@ describe('the other roads through the procedure', () => {
     expect(c.events).toEqual([{ seq: 1, type: 'opened', at: '2026-10-31T10:00:00+08:00', by: 'Bob', note: null }]);
   });
 
+  it("a time typed with another offset is the same moment on the shop's clock, and deadlines count from the shop's day", () => {
+    // 20:00 on Thu 29 Oct in London is 04:00 on Fri 30 Oct in the shop (Shanghai)
+    const c = run.json<ComplaintJson>('open', '--customer', 'Sun Li', '--category', 'service', '--desc', 'Late', '--received', '2026-10-29T20:00:00Z', '--by', 'Bob');
+    next++;
+    expect(c.receivedAt).toBe('2026-10-30T04:00:00+08:00');
+    expect(c.deadlines.answer).toBe('2026-11-06T23:59:59+08:00'); // 5 working days from Fri 30 Oct, not Thu 29
+    expect(run.json<ComplaintJson>('log', String(c.id), 'called', '--at', '2026-10-30T01:30:00-04:00').events!.at(-1)!.at).toBe('2026-10-30T13:30:00+08:00');
+  });
+
   it('assign --dept overrides the default department, and re-assigning is allowed', () => {
     const id = open();
     expect(run.json<ComplaintJson>('assign', id, '--to', 'Liu', '--at', '2026-11-02 10:00').department).toBe('front desk');

@@ -12,6 +12,7 @@ import {
 } from '../../src/workflow/forms.js';
 import { formKey } from '../../src/workflow/identity.js';
 import { DEFAULT_SETTINGS } from '../../src/workflow/settings.js';
+import { formatInOffset, instant } from '../../src/workflow/time.js';
 
 function context(): FormContext {
   let uuids = 0;
@@ -19,6 +20,7 @@ function context(): FormContext {
     now: '2026-11-19T12:00:00+08:00',
     settings: DEFAULT_SETTINGS,
     toIso: (wall) => `${wall.date}T${wall.time ?? '00:00:00'}+08:00`,
+    toLocal: (iso) => formatInOffset(instant(iso), '+08:00'),
     newUuid: () => `uuid-${++uuids}`,
     defaultActor: 'clerk',
   };
@@ -143,6 +145,13 @@ describe('a row becoming a complaint', () => {
       ['2026-10-05 15:00', 'Wang', 'service', 'Rude', 'Apologised', '2026-10-05'],
     ]);
     expect(reading?.ok && reading.complaint.resolvedAt).toBe('2026-10-05T15:00:00+08:00');
+  });
+
+  it("takes a time written with another offset as the same moment on the shop's clock", () => {
+    const [reading] = readRows(['receivedAt', 'customer', 'category', 'description', 'solution', 'resolvedAt'], [
+      ['2026-10-29T20:00:00Z', 'Wang', 'service', 'Rude', 'Apologised', '2026-10-30T09:00:00+09:00'],
+    ]);
+    expect(reading?.ok && [reading.complaint.receivedAt, reading.complaint.resolvedAt]).toEqual(['2026-10-30T04:00:00+08:00', '2026-10-30T08:00:00+08:00']);
   });
 
   it('checks a status column against where the history leads', () => {
