@@ -28,11 +28,12 @@ export interface CliContext extends RenderContext {
   readonly interactive: boolean;
   readonly style: Style;
   /**
-   * Opens the database on first use; commands that do not need it never pay for it. `reading`: the
-   * command only reads, so a database file named by --db or KESU_DB that does not exist is a
-   * mistyped path, refused rather than created empty (the default file is created, as by any command).
+   * Opens the database on first use; commands that do not need it never pay for it. `existing`: the
+   * command reads, or changes a complaint already stored, so a database file named by --db or
+   * KESU_DB that does not exist is a mistyped path, refused rather than created empty (the default
+   * file is created, as by any command).
    */
-  store(use?: 'reading'): Promise<SqliteStore>;
+  store(use?: 'existing'): Promise<SqliteStore>;
   /** The --at time of the command (default now). */
   at(option: string | undefined, flag?: string): IsoTime;
   /**
@@ -58,9 +59,9 @@ export async function makeContext(options: GlobalOptions, env: NodeJS.ProcessEnv
   const dbPath = namedPath ?? defaultDbPath(env);
   const now = currentTime();
   let opened: SqliteStore | undefined;
-  const store = async (use?: 'reading'): Promise<SqliteStore> => {
+  const store = async (use?: 'existing'): Promise<SqliteStore> => {
     if (!opened) {
-      if (use === 'reading' && namedPath !== undefined && namedPath !== ':memory:' && !existsSync(namedPath)) {
+      if (use === 'existing' && namedPath !== undefined && namedPath !== ':memory:' && !existsSync(namedPath)) {
         throw new UserError('not-found', {
           en: `There is no kesu database at ${namedPath}; check --db or KESU_DB, or record a complaint with kesu open to start one there.`,
           zh: `${namedPath} 处没有 kesu 数据库；请检查 --db 或 KESU_DB，或用 kesu open 登记一条投诉以在该处新建数据库。`,

@@ -241,7 +241,19 @@ describe('bad data exits 1 with one sentence', () => {
 describe('a database named by --db or KESU_DB that does not exist', () => {
   const dir = makeTempDir();
 
-  it.each([['list'], ['due'], ['show', '1'], ['report'], ['export']])('%s refuses it in one sentence and creates nothing', (...args) => {
+  it.each([
+    ['list'],
+    ['due'],
+    ['show', '1'],
+    ['report'],
+    ['export'],
+    ['assign', '1', '--to', 'Li'],
+    ['resolve', '1', '--solution', 'x'],
+    ['followup', '1', '--satisfaction', '5'],
+    ['close', '1', '--reason', 'withdrawn'],
+    ['reopen', '1'],
+    ['log', '1', 'called'],
+  ])('%s refuses it in one sentence and creates nothing', (...args) => {
     const missing = join(dir, `typo-${args[0]}.db`);
     const message = `There is no kesu database at ${missing}; check --db or KESU_DB, or record a complaint with kesu open to start one there.`;
     expect(expectFailure(kesu(['--db', missing, ...args]), 1)).toBe(message);

@@ -17,7 +17,7 @@ export interface ExportOptions {
 
 export async function exportAll(context: CliContext, options: ExportOptions): Promise<string> {
   const format = options.format ?? (context.json ? 'json' : 'csv');
-  const store = await context.store('reading');
+  const store = await context.store('existing');
   const redact = Boolean(options.redact);
   // The export holds customers' personal data: the file is created owner-only.
   const target = options.out === undefined ? process.stdout : createOwnerOnly(options.out);

@@ -24,7 +24,7 @@ export async function report(context: CliContext, options: ReportOptions): Promi
   }
   const { now } = context;
   const period = reportPeriod({ month: options.month, from: options.from, to: options.to }, localDateOf(now));
-  const store = await context.store('reading');
+  const store = await context.store('existing');
   const figures = store.snapshot(() => reportFromFacts({ facts: store.reportFacts(), period, settings: store.settings(), now }));
   const text = (await loadReportRenderer(format))(figures, context.lang);
   if (options.out === undefined) return text;
