@@ -167,6 +167,13 @@ function resolveEvents(
   const stamp = { at: command.at, by: command.by };
   const note = optionalText(command.note);
   if (command.unfounded) {
+    // Compensation is given for a complaint found valid; kept silently off it would be lost data.
+    if (command.compensation !== null) {
+      throw invalid(
+        'A complaint found unfounded is closed without compensation; leave out --compensation and --compensation-kind, or resolve it with --solution if the shop compensates.',
+        '投诉不成立时结案不含赔付；请去掉 --compensation 和 --compensation-kind，如店里仍给予赔付，请改用 --solution 解决。',
+      );
+    }
     const finding = requiredText(command.finding, 'the finding sent back to the customer (--finding)', '调查结论 (--finding)');
     return [
       {

@@ -32,7 +32,7 @@ function commandOf(s: Step, when: string): ChangeCommand {
     case 'assign':
       return assign(when);
     case 'resolve':
-      return s.unfounded ? resolve(when, { unfounded: true, finding: 'not our fault' }) : resolve(when);
+      return s.unfounded ? resolve(when, { unfounded: true, finding: 'not our fault', compensation: null }) : resolve(when);
     case 'followup':
       return followup(when, s.satisfaction);
     case 'close':

@@ -201,10 +201,18 @@ describe('open, assigned → resolve → resolved', () => {
 
   it('--unfounded needs the finding sent back to the customer', () => {
     const error = domainError(() =>
-      decide(complaintIn('open'), resolve(MON_15, { unfounded: true, finding: '  ' }), context()),
+      decide(complaintIn('open'), resolve(MON_15, { unfounded: true, finding: '  ', compensation: null }), context()),
     );
     expect(error.code).toBe('invalid');
     expect(error.sentence.en).toMatch(/--finding/);
+  });
+
+  it('--unfounded with a compensation is refused, not recorded without it', () => {
+    const error = domainError(() => decide(complaintIn('assigned'), resolve(MON_15, { unfounded: true, finding: 'no fault' }), context()));
+    expect(error.code).toBe('invalid');
+    expect(error.sentence.en).toBe(
+      'A complaint found unfounded is closed without compensation; leave out --compensation and --compensation-kind, or resolve it with --solution if the shop compensates.',
+    );
   });
 
   it('a resolution needs its solution', () => {
@@ -401,7 +409,7 @@ describe('closed → reopen', () => {
   });
 
   it('without an assignee: open', () => {
-    const after = complaintAfter([resolve(MON_15, { unfounded: true, finding: 'no fault' }), reopen(NEXT_TUE_10)]);
+    const after = complaintAfter([resolve(MON_15, { unfounded: true, finding: 'no fault', compensation: null }), reopen(NEXT_TUE_10)]);
 
     expect(after.status).toBe('open');
     expect(after.reopenCount).toBe(1);
