@@ -126,6 +126,8 @@ describe('usage errors exit 2', () => {
     [['resolve', '1', '--unfounded'], 'Missing --finding: say what the investigation found, to send back to the customer.', '缺少 --finding：请写明调查结论，以便答复客户。'],
     [['--lang', 'fr', 'list'], 'Option --lang does not take "fr"; use one of: en, zh.', '选项 --lang 不接受“fr”；可用：en, zh。'],
     [['help', 'frob'], 'Unknown command frob; see kesu help for the commands.', '不认识的命令 frob；用 kesu help 查看命令列表。'],
+    [['report', '--format', 'xml'], '--format "xml" is not a report format; use one of: table, md, csv, json, html.', '--format “xml”不是报表格式；可用：table、md、csv、json、html。'],
+    [['export', '--format', 'xml'], 'Option --format does not take "xml"; use one of: csv, json.', '选项 --format 不接受“xml”；可用：csv, json。'],
   ];
 
   it.each(cases)('%j', (args, en, zh) => {

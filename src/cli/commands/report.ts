@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { reportFromFacts, reportPeriod } from '../../workflow/report.js';
 import { localDateOf } from '../../workflow/time.js';
 import type { CliContext } from '../context.js';
-import { UserError } from '../errors.js';
+import { usage } from '../errors.js';
 import { unwritable } from '../files.js';
 import { loadReportRenderer, REPORT_FORMATS, type ReportFormat } from '../render/report/index.js';
 
@@ -17,10 +17,11 @@ export interface ReportOptions {
 export async function report(context: CliContext, options: ReportOptions): Promise<string> {
   const format = (options.format ?? (context.json ? 'json' : 'table')) as ReportFormat;
   if (!REPORT_FORMATS.includes(format)) {
-    throw new UserError('invalid', {
-      en: `--format "${options.format}" is not a report format; use one of: ${REPORT_FORMATS.join(', ')}.`,
-      zh: `--format “${options.format}”不是报表格式；可用：${REPORT_FORMATS.join('、')}。`,
-    });
+    // A usage error (exit 2), as export's and import's choices are.
+    throw usage(
+      `--format "${options.format}" is not a report format; use one of: ${REPORT_FORMATS.join(', ')}.`,
+      `--format “${options.format}”不是报表格式；可用：${REPORT_FORMATS.join('、')}。`,
+    );
   }
   const { now } = context;
   const period = reportPeriod({ month: options.month, from: options.from, to: options.to }, localDateOf(now));
