@@ -2,10 +2,14 @@
 import { DEADLINE_KINDS, parseDuration, type DeadlineKind } from './deadlines.js';
 import { invalid } from './errors.js';
 import { settingsProblems, type Settings } from './settings.js';
-import { addDays, readDateTime, type LocalDate } from './time.js';
+import { addDays, readDateTime, weekdayOf, type LocalDate } from './time.js';
 import { CATEGORY, parseCode, SEVERITY, describeCodes } from './vocab.js';
 
 const WEEKDAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+const DAY_NAMES = {
+  en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+  zh: ['周日', '周一', '周二', '周三', '周四', '周五', '周六'],
+};
 
 /** `kesu config set KEY VALUE`. */
 export function setSetting(settings: Settings, key: string, value: string): Settings {
@@ -47,6 +51,14 @@ export function changeDays(settings: Settings, list: DayList, change: 'add' | 'r
   const dates = parseDates(datesText);
   const field = list === 'holiday' ? 'holidays' : 'extraWorkdays';
   const current = new Set(settings.calendar[field]);
+  // A date that cannot be meant as typed is most likely a typo for another: said, not stored.
+  const missing = change === 'remove' ? dates.find((date) => !current.has(date)) : undefined;
+  if (missing) {
+    throw invalid(
+      `${missing} is not in the ${list === 'holiday' ? 'holidays' : 'make-up working days'}, so there is nothing to remove; kesu config lists them.`,
+      `${missing} 不在${list === 'holiday' ? '节假日' : '调休上班日'}列表中，无需移除；kesu config 会列出该列表。`,
+    );
+  }
   for (const date of dates) {
     if (change === 'add') current.add(date);
     else current.delete(date);
@@ -57,6 +69,14 @@ export function changeDays(settings: Settings, list: DayList, change: 'add' | 'r
     throw invalid(
       `${clash} is already a ${list === 'holiday' ? 'make-up working day' : 'holiday'}; remove it from that list first.`,
       `${clash} 已设为${list === 'holiday' ? '调休上班日' : '节假日'}；请先从该列表中移除。`,
+    );
+  }
+  const open = change === 'add' && list === 'workday' ? dates.find((date) => settings.calendar.workweek.includes(weekdayOf(date))) : undefined;
+  if (open) {
+    const [en, zh] = [DAY_NAMES.en[weekdayOf(open)], DAY_NAMES.zh[weekdayOf(open)]];
+    throw invalid(
+      `${open} is a ${en}, a working day already; a make-up working day is one the shop is usually closed on, so check the date.`,
+      `${open} 是${zh}，本来就是工作日；调休上班日应是平时不营业的日子，请检查日期。`,
     );
   }
   return checked({ ...settings, calendar: { ...settings.calendar, [field]: [...current].sort() } });

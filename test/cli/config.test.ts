@@ -155,6 +155,16 @@ describe('invalid config changes exit 1 with one sentence and change nothing', (
     expect(run.json<SettingsJson>('config').calendar).toMatchObject({ holidays: ['2026-10-01'], extraWorkdays: [] });
   });
 
+  it('a date that cannot be meant as typed is refused: removing one not listed, a make-up working day on an open weekday', () => {
+    const before = run('--json', 'config').stdout;
+    expect(expectFailure(run('config', 'remove', 'holiday', '2026-05-01'), 1)).toBe('2026-05-01 is not in the holidays, so there is nothing to remove; kesu config lists them.');
+    expect(expectFailure(run('config', 'add', 'workday', '2026-10-12'), 1)).toBe(
+      '2026-10-12 is a Monday, a working day already; a make-up working day is one the shop is usually closed on, so check the date.',
+    );
+    expect(expectFailure(run('--lang', 'zh', 'config', 'remove', 'workday', '2026-10-10'), 1)).toBe('2026-10-10 不在调休上班日列表中，无需移除；kesu config 会列出该列表。');
+    expect(run('--json', 'config').stdout).toBe(before);
+  });
+
   it('with --json and in Chinese', () => {
     expect(expectJsonFailure(run('--json', 'config', 'set', 'deadline.answer.normal', '3x'), 1)).toEqual({
       code: 'invalid',
