@@ -1,7 +1,7 @@
 // The shell's side of time: reading the clock and turning the user's local wall-clock times into
 // ISO times with this machine's offset (the workflow never reads the clock itself).
 import dayjs from 'dayjs';
-import { addDays, formatInOffset, instant, readDateTime, type IsoTime, type WallClock } from '../workflow/time.js';
+import { addDays, formatInOffset, instant, readDateTime, type IsoTime, type WallClock, type Zone } from '../workflow/time.js';
 import { UserError } from './errors.js';
 
 export function currentTime(): IsoTime {
@@ -31,6 +31,9 @@ export function isoToLocal(iso: IsoTime): IsoTime {
   const offset = `${minutes < 0 ? '-' : '+'}${String(hours).padStart(2, '0')}:${String(Math.abs(minutes) % 60).padStart(2, '0')}`;
   return formatInOffset(ms, offset);
 }
+
+/** This machine's time zone (TZ), as the workflow asks for it. */
+export const LOCAL_ZONE: Zone = { wallToIso, toLocal: isoToLocal };
 
 const offsetsByDate = new Map<string, string | null>();
 

@@ -2,7 +2,7 @@
 import type { Calendar } from './calendar.js';
 import { nextDue, type Complaint } from './complaint.js';
 import { deadlineFrom } from './deadlines.js';
-import { compareTimes, localDateOf, type IsoTime, type LocalDate } from './time.js';
+import { compareTimes, localDateOf, type IsoTime, type LocalDate, type Zone } from './time.js';
 
 export interface AgendaGroup {
   readonly kind: 'overdue' | 'today' | 'day';
@@ -12,8 +12,8 @@ export interface AgendaGroup {
 }
 
 /** The end of the agenda's horizon: the end of the `days`-th working day after today. */
-export function agendaHorizon(calendar: Calendar, now: IsoTime, days: number): IsoTime {
-  return deadlineFrom(calendar, now, { amount: days, unit: 'workdays' }).due;
+export function agendaHorizon(calendar: Calendar, now: IsoTime, days: number, zone: Zone): IsoTime {
+  return deadlineFrom(calendar, now, { amount: days, unit: 'workdays' }, zone).due;
 }
 
 export function buildAgenda(complaints: readonly Complaint[], now: IsoTime): AgendaGroup[] {

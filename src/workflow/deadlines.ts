@@ -2,7 +2,7 @@
 // each with what is needed to explain how its date was reached.
 import { addWorkingDays, type Calendar, type NotableDay } from './calendar.js';
 import type { Sentence } from './errors.js';
-import { addHours, endOfDay, localDateOf, offsetOf, type IsoTime } from './time.js';
+import { addHours, localDateOf, type IsoTime, type Zone } from './time.js';
 import type { Severity } from './vocab.js';
 
 export const DEADLINE_KINDS = ['answer', 'solution', 'followup'] as const;
@@ -38,12 +38,17 @@ export interface Deadline {
   readonly notable: readonly NotableDay[];
 }
 
-export function deadlineFrom(calendar: Calendar, from: IsoTime, duration: Duration): Deadline {
+/**
+ * The deadline `duration` after `from`, written in the offset in force when it falls (`zone`): a
+ * deadline in days ends at the last second of its last day on the shop's clock, even when the clocks
+ * changed in between.
+ */
+export function deadlineFrom(calendar: Calendar, from: IsoTime, duration: Duration, zone: Zone): Deadline {
   if (duration.unit === 'hours') {
-    return { due: addHours(from, duration.amount), from, duration, notable: [] };
+    return { due: zone.toLocal(addHours(from, duration.amount)), from, duration, notable: [] };
   }
   const counted = addWorkingDays(calendar, localDateOf(from), duration.amount);
-  return { due: endOfDay(counted.date, offsetOf(from)), from, duration, notable: counted.notable };
+  return { due: zone.wallToIso({ date: counted.date, time: '23:59:59' }), from, duration, notable: counted.notable };
 }
 
 export function policyDeadline(
@@ -52,8 +57,9 @@ export function policyDeadline(
   kind: DeadlineKind,
   severity: Severity,
   from: IsoTime,
+  zone: Zone,
 ): Deadline {
-  return deadlineFrom(calendar, from, policy[kind][severity]);
+  return deadlineFrom(calendar, from, policy[kind][severity], zone);
 }
 
 export function durationProblems(duration: Duration): Sentence[] {

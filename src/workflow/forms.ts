@@ -7,7 +7,7 @@ import { DomainError, type Sentence } from './errors.js';
 import { formKey } from './identity.js';
 import type { Settings } from './settings.js';
 import { checkPhone, decide, MAX_TEXT, type Command } from './transitions.js';
-import { compareTimes, localDateOf, readDateTime, type IsoTime, type WallClock } from './time.js';
+import { compareTimes, localDateOf, readDateTime, type IsoTime, type WallClock, type Zone } from './time.js';
 import {
   CATEGORY,
   CHANNEL,
@@ -222,10 +222,8 @@ export function mapHeaders(header: readonly string[], userMap: UserColumnMap = n
 export interface FormContext {
   readonly now: IsoTime;
   readonly settings: Settings;
-  /** A local wall-clock time (a date alone: its first moment) as an ISO time with the shop's offset. */
-  toIso(wall: WallClock): IsoTime;
-  /** A time written with an offset of its own as the same instant with the shop's offset then. */
-  toLocal(iso: IsoTime): IsoTime;
+  /** The shop's clock: local times as ISO times, and times written with another offset as its own. */
+  readonly zone: Zone;
   newUuid(): string;
   /** Who received the complaint and did each step when the form names no one. */
   readonly defaultActor: string;
@@ -431,9 +429,9 @@ export function readForm(line: { readonly row: number; readonly cells: readonly 
     let at: IsoTime;
     if (reading === null && previous) at = previous.at;
     else if (reading === null) return null;
-    else if (reading.iso !== null) at = context.toLocal(reading.iso);
+    else if (reading.iso !== null) at = context.zone.toLocal(reading.iso);
     else if (reading.wall.time === null && previous && localDateOf(previous.at) === reading.wall.date) at = previous.at;
-    else at = context.toIso(reading.wall);
+    else at = context.zone.wallToIso(reading.wall);
 
     if (compareTimes(at, context.now) > 0) {
       complain(field, `${shown(at)} is in the future (a date that has passed)`, `${shown(at)} 还没有到（应为已经过去的日期）`);
@@ -509,7 +507,7 @@ export function readForm(line: { readonly row: number; readonly cells: readonly 
       return { ok: false, errors };
     }
     try {
-      for (const event of decide(complaint, command, { now: context.now, settings: context.settings })) {
+      for (const event of decide(complaint, command, { now: context.now, settings: context.settings, zone: context.zone })) {
         complaint = apply(complaint, event);
         events.push(event);
       }

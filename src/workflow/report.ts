@@ -13,16 +13,15 @@ import {
   addMonths,
   compareTimes,
   daysBetween,
-  endOfDay,
   instant,
   isValidDate,
   lastDayOfMonth,
   localDateOf,
   monthOf,
-  offsetOf,
   readDateTime,
   type IsoTime,
   type LocalDate,
+  type Zone,
 } from './time.js';
 import {
   CATEGORIES,
@@ -114,10 +113,12 @@ export interface ReportInput {
   readonly period: ReportPeriod;
   readonly settings: Settings;
   /**
-   * When the report is made. Its offset turns the period's last day into an instant, and a period
-   * that ends today is measured at this moment rather than at a midnight still to come.
+   * When the report is made: a period that ends today is measured at this moment rather than at a
+   * midnight still to come.
    */
   readonly now: IsoTime;
+  /** The shop's clock, which turns the period's last day into an instant. */
+  readonly zone: Zone;
 }
 
 /** What one local date holds for the trend: complaints received, follow-ups made and their satisfaction summed. */
@@ -529,7 +530,7 @@ function periodFactsOf(all: readonly History[], span: Span, endMs: number): Peri
 // Figures
 
 /** The report for the period, with the previous period of the same length beside it, folded from the events. */
-export function computeReport({ events, period, settings, now }: ReportInput): Report {
+export function computeReport({ events, period, settings, now, zone }: ReportInput): Report {
   const previous = previousPeriod(period);
   const counted = new Set<ComplaintEvent['type']>(['resolved', 'followed-up', 'closed', 'reopened']);
   const needs: HistoryNeeds = {
@@ -539,16 +540,16 @@ export function computeReport({ events, period, settings, now }: ReportInput): R
   };
   const shortPhones = new Set<string>();
   const all = histories(events, period.to, needs, shortPhones);
-  return reportFromFacts({ facts: factsOfHistories(all, shortPhones), period, settings, now });
+  return reportFromFacts({ facts: factsOfHistories(all, shortPhones), period, settings, now, zone });
 }
 
 /** The report for the period, with the previous period beside it, from the facts a store reads. */
-export function reportFromFacts({ facts, period, settings, now }: { facts: ReportFacts; period: ReportPeriod; settings: Settings; now: IsoTime }): Report {
+export function reportFromFacts({ facts, period, settings, now, zone }: { facts: ReportFacts; period: ReportPeriod; settings: Settings; now: IsoTime; zone: Zone }): Report {
   const redact = phoneRedactor(facts.shortPhones());
   const window = countsWindow(period);
   const counts = facts.counts(period.to);
   const days = dayTotals(counts.days(window.from, window.to));
-  const context = { facts, counts, settings, now, redact, days, lastDay: period.to };
+  const context = { facts, counts, settings, now, zone, redact, days, lastDay: period.to };
   return { ...figuresFor(period, context), previous: figuresFor(previousPeriod(period), context) };
 }
 
@@ -557,6 +558,8 @@ interface FigureContext {
   readonly counts: LongCounts;
   readonly settings: Settings;
   readonly now: IsoTime;
+  /** The shop's clock, for the last second of the period on it. */
+  readonly zone: Zone;
   readonly redact: (text: string) => string;
   /** The day counts of the whole counts window, by date. */
   readonly days: ReadonlyMap<LocalDate, DayCount>;
@@ -564,8 +567,8 @@ interface FigureContext {
   readonly lastDay: LocalDate;
 }
 
-function figuresFor(period: ReportPeriod, { facts, counts, settings, now, redact, days, lastDay }: FigureContext): ReportFigures {
-  const endOfPeriod = earlier(endOfDay(period.to, offsetOf(now)), now);
+function figuresFor(period: ReportPeriod, { facts, counts, settings, now, zone, redact, days, lastDay }: FigureContext): ReportFigures {
+  const endOfPeriod = earlier(zone.wallToIso({ date: period.to, time: '23:59:59' }), now);
   const { received, steps, resolveSpans, resolvedCauses, openAtEnd, overdueAtEnd } = facts.period(period, lastDay, instant(endOfPeriod));
   const countOf = (groups: readonly { count: number }[]): number => groups.reduce((sum, group) => sum + group.count, 0);
   const byType = (type: ComplaintEvent['type']) => steps.filter((group) => group.type === type);

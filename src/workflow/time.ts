@@ -271,3 +271,22 @@ function readClock(text: string): string | null {
 function normalizeTime(time: string): string {
   return time.length === 5 ? `${time}:00` : time;
 }
+
+/**
+ * The shop's clock, as the shell knows it from the machine's time zone (the workflow reads none):
+ * which offset a local time has, which changes where clocks change for daylight saving.
+ */
+export interface Zone {
+  /** A local wall-clock time (a date alone: its first moment) as an ISO time with the offset in force then. */
+  wallToIso(wall: WallClock): IsoTime;
+  /** The same instant with the offset in force then. */
+  toLocal(time: IsoTime): IsoTime;
+}
+
+/** A zone whose offset never changes (China's +08:00 all year). */
+export function fixedZone(offset: string): Zone {
+  return {
+    wallToIso: (wall) => `${wall.date}T${wall.time ?? '00:00:00'}${offset}`,
+    toLocal: (time) => formatInOffset(instant(time), offset),
+  };
+}

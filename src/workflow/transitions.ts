@@ -5,7 +5,7 @@ import { deadlineFrom, policyDeadline } from './deadlines.js';
 import { DomainError, invalid } from './errors.js';
 import { phoneDigits } from './identity.js';
 import type { Settings } from './settings.js';
-import { compareTimes, isIsoTime, type IsoTime } from './time.js';
+import { compareTimes, isIsoTime, type IsoTime, type Zone } from './time.js';
 import {
   labelOf,
   STATUS,
@@ -80,6 +80,8 @@ export const ALLOWED_COMMANDS: { readonly [S in Status]: readonly ChangeCommand[
 export interface DecideContext {
   readonly now: IsoTime;
   readonly settings: Settings;
+  /** The shop's clock, for the offset a deadline has when it falls. */
+  readonly zone: Zone;
 }
 
 /** Longest free text kept, so one pasted document does not swamp the timeline. */
@@ -96,7 +98,7 @@ export function decide(complaint: Complaint | null, command: Command, context: D
   const allowed = ALLOWED_COMMANDS[complaint.status];
   if (!allowed.includes(command.type)) throw notAllowed(complaint, command.type);
 
-  const { settings } = context;
+  const { settings, zone } = context;
   const stamp = { at: command.at, by: command.by };
   switch (command.type) {
     case 'log': {
@@ -122,7 +124,7 @@ export function decide(complaint: Complaint | null, command: Command, context: D
           note: optionalText(command.note),
           assignee,
           department: optionalText(command.department) ?? complaint.department ?? settings.departments[complaint.category],
-          solutionDeadline: policyDeadline(settings.policy, settings.calendar, 'solution', complaint.severity, command.at),
+          solutionDeadline: policyDeadline(settings.policy, settings.calendar, 'solution', complaint.severity, command.at, zone),
         },
       ];
     }
@@ -137,7 +139,7 @@ export function decide(complaint: Complaint | null, command: Command, context: D
   }
 }
 
-function openEvent(command: Extract<Command, { type: 'open' }>, { settings }: DecideContext): NewEvent {
+function openEvent(command: Extract<Command, { type: 'open' }>, { settings, zone }: DecideContext): NewEvent {
   return {
     type: 'opened',
     at: command.at,
@@ -155,14 +157,14 @@ function openEvent(command: Extract<Command, { type: 'open' }>, { settings }: De
     request: optionalText(command.request),
     order: optionalText(command.order),
     department: settings.departments[command.category],
-    answerDeadline: policyDeadline(settings.policy, settings.calendar, 'answer', command.severity, command.at),
+    answerDeadline: policyDeadline(settings.policy, settings.calendar, 'answer', command.severity, command.at, zone),
   };
 }
 
 function resolveEvents(
   complaint: Complaint,
   command: Extract<Command, { type: 'resolve' }>,
-  { settings }: DecideContext,
+  { settings, zone }: DecideContext,
 ): NewEvent[] {
   const stamp = { at: command.at, by: command.by };
   const note = optionalText(command.note);
@@ -210,7 +212,7 @@ function resolveEvents(
       compensation,
       rootCause: optionalText(command.rootCause),
       correctiveAction: optionalText(command.correctiveAction),
-      followupDeadline: policyDeadline(settings.policy, settings.calendar, 'followup', complaint.severity, command.at),
+      followupDeadline: policyDeadline(settings.policy, settings.calendar, 'followup', complaint.severity, command.at, zone),
     },
   ];
 }
@@ -220,7 +222,7 @@ function followupEvents(
   command: Extract<Command, { type: 'followup' }>,
   context: DecideContext,
 ): NewEvent[] {
-  const { settings } = context;
+  const { settings, zone } = context;
   if (!Number.isInteger(command.satisfaction) || command.satisfaction < 1 || command.satisfaction > 5) {
     throw invalid(
       `Satisfaction must be a whole number from 1 (very dissatisfied) to 5 (very satisfied), not ${command.satisfaction}.`,
@@ -242,18 +244,18 @@ function followupEvents(
   if (satisfied >= settings.followupsRequired[complaint.category]) {
     return [{ ...followup, nextFollowupDeadline: null }, { type: 'closed', ...stamp, note: null, outcome: 'satisfied' }];
   }
-  return [{ ...followup, nextFollowupDeadline: deadlineFrom(settings.calendar, command.at, settings.policy.nextFollowup) }];
+  return [{ ...followup, nextFollowupDeadline: deadlineFrom(settings.calendar, command.at, settings.policy.nextFollowup, zone) }];
 }
 
-function reopenEvent(complaint: Complaint, stamp: Stamp, note: string | null, { settings }: DecideContext): NewEvent {
+function reopenEvent(complaint: Complaint, stamp: Stamp, note: string | null, { settings, zone }: DecideContext): NewEvent {
   const { policy, calendar } = settings;
   return {
     type: 'reopened',
     ...stamp,
     note,
     status: complaint.assignee ? 'assigned' : 'open',
-    answerDeadline: policyDeadline(policy, calendar, 'answer', complaint.severity, stamp.at),
-    solutionDeadline: complaint.assignee ? policyDeadline(policy, calendar, 'solution', complaint.severity, stamp.at) : null,
+    answerDeadline: policyDeadline(policy, calendar, 'answer', complaint.severity, stamp.at, zone),
+    solutionDeadline: complaint.assignee ? policyDeadline(policy, calendar, 'solution', complaint.severity, stamp.at, zone) : null,
   };
 }
 

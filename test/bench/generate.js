@@ -187,7 +187,7 @@ function commandsOf(plan, index) {
  * The events of complaint `index`: each step a while after the one before (an hour to a few
  * days), squeezed to fit before the anchor when the complaint is recent.
  */
-export function eventsOf(plan, index, { decide, apply, settings, uuid }) {
+export function eventsOf(plan, index, { decide, apply, settings, zone, uuid }) {
   const { receivedMs, commands, steps } = commandsOf(plan, index);
   const rng = rngFor(index, 0x51ed270b);
   const gaps = steps.map(() => HOUR + rng() * 3 * DAY);
@@ -195,7 +195,7 @@ export function eventsOf(plan, index, { decide, apply, settings, uuid }) {
   const room = plan.anchorMs - 60_000 - receivedMs;
   const scale = total > room ? Math.max(0, room) / total : 1;
   const now = isoAt(plan.anchorMs);
-  const context = { now, settings };
+  const context = { now, settings, zone };
   const by = pick(rng, STAFF);
   let atMs = receivedMs;
   let complaint = null;
@@ -306,8 +306,10 @@ export async function makeBatchMaker(dist, plan, indexes) {
   const { apply, fold } = await import(`${dist}/workflow/complaint.js`);
   const { packForms } = await import(`${dist}/store/bulk.js`);
   const { DEFAULT_SETTINGS } = await import(`${dist}/workflow/settings.js`);
+  const { fixedZone } = await import(`${dist}/workflow/time.js`);
   const { randomUUID } = await import('node:crypto');
-  const deps = { decide, apply, settings: DEFAULT_SETTINGS, uuid: randomUUID };
+  // The shop of the benchmark keeps China's clock, whatever the machine's zone.
+  const deps = { decide, apply, settings: DEFAULT_SETTINGS, zone: fixedZone(OFFSET), uuid: randomUUID };
   // Packed as the import packs its forms (bulk.ts packForms), for SqliteStore.beginBulk().addPacked.
   return (from, to) => {
     const forms = [];

@@ -5,7 +5,7 @@ import { openCsv, readCsv, type CsvFile, type CsvRow } from '../../src/cli/csv.j
 import { CsvReadError } from '../../src/cli/errors.js';
 import { mapHeaders, readForm, type FormContext } from '../../src/workflow/forms.js';
 import { DEFAULT_SETTINGS } from '../../src/workflow/settings.js';
-import { formatInOffset, instant } from '../../src/workflow/time.js';
+import { fixedZone } from '../../src/workflow/time.js';
 
 const fixture = (name: string): string => new URL(`../../fixtures/${name}`, import.meta.url).pathname;
 
@@ -137,8 +137,7 @@ describe('the fixture forms through the form mapping', () => {
   const context: FormContext = {
     now: '2026-11-19T12:00:00+08:00',
     settings: DEFAULT_SETTINGS,
-    toIso: (wall) => `${wall.date}T${wall.time ?? '00:00:00'}+08:00`,
-    toLocal: (iso) => formatInOffset(instant(iso), '+08:00'),
+    zone: fixedZone('+08:00'),
     newUuid: () => 'uuid',
     defaultActor: 'clerk',
   };

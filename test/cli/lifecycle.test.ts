@@ -194,6 +194,16 @@ describe('the other roads through the procedure', () => {
     expect(run.json<ComplaintJson>('log', String(c.id), 'called', '--at', '2026-10-30T01:30:00-04:00').events!.at(-1)!.at).toBe('2026-10-30T13:30:00+08:00');
   });
 
+  it("where the clocks change, a deadline in days ends at the end of its last day on that day's clock (TZ=America/New_York)", () => {
+    const newYork = on(makeDb(), { env: { TZ: 'America/New_York' } });
+    // Received on Friday in daylight time (-04:00); due the next Friday, in standard time (-05:00).
+    const normal = newYork.json<ComplaintJson>('open', '--customer', 'Ann', '--category', 'service', '--desc', 'Rude', '--received', '2026-10-30 10:00');
+    expect([normal.receivedAt, normal.deadlines.answer]).toEqual(['2026-10-30T10:00:00-04:00', '2026-11-06T23:59:59-05:00']);
+    // 24 hours after 10:00 on Saturday is 09:00 on Sunday: the clocks went back an hour.
+    const major = newYork.json<ComplaintJson>('open', '--customer', 'Bo', '--category', 'quality', '--severity', 'major', '--desc', 'Glass', '--received', '2026-10-31 10:00');
+    expect(major.deadlines.answer).toBe('2026-11-01T09:00:00-05:00');
+  });
+
   it('assign --dept overrides the default department, and re-assigning is allowed', () => {
     const id = open();
     expect(run.json<ComplaintJson>('assign', id, '--to', 'Liu', '--at', '2026-11-02 10:00').department).toBe('front desk');

@@ -11,7 +11,7 @@ import { renderReportTable } from '../../src/cli/render/report/table.js';
 import { computeReport, type Report } from '../../src/workflow/report.js';
 import { DEFAULT_SETTINGS } from '../../src/workflow/settings.js';
 import type { Lang } from '../../src/workflow/vocab.js';
-import { assign, at, followup, log, resolve } from '../workflow/builders.js';
+import { assign, at, followup, log, resolve, SHANGHAI } from '../workflow/builders.js';
 import { Shop } from '../workflow/shop.js';
 
 const PHONES = ['13800138000', '13912345678', '021-5555-0199'];
@@ -35,6 +35,7 @@ function story(): Report {
     period: { from: '2026-10-01', to: '2026-10-31', label: 'month' },
     settings: DEFAULT_SETTINGS,
     now: at('2026-11-03T09:00'),
+    zone: SHANGHAI,
   });
 }
 
@@ -212,7 +213,7 @@ describe('report csv in a spreadsheet', () => {
       log(at('2026-10-05T11:00'), { rootCause: '@SUM(A1:A9)' }),
       resolve(at('2026-10-07T10:00'), { correctiveAction: '-2+3 checks a day' }),
     );
-    const formulas = computeReport({ events: shop.events, period: { from: '2026-10-01', to: '2026-10-31', label: 'month' }, settings: DEFAULT_SETTINGS, now: at('2026-11-03T09:00') });
+    const formulas = computeReport({ events: shop.events, period: { from: '2026-10-01', to: '2026-10-31', label: 'month' }, settings: DEFAULT_SETTINGS, now: at('2026-11-03T09:00'), zone: SHANGHAI });
     const rows = parse(renderReportCsv(formulas, 'en'), { columns: true }) as Record<string, string>[];
     const labelOf = (figure: string) => rows.find((row) => row.figure === figure)?.label;
     expect(labelOf('byDepartment.=HYPERLINK("http://x","Desk")')).toBe('\'=HYPERLINK("http://x","Desk")');

@@ -12,6 +12,7 @@ import { DEFAULT_SETTINGS } from '../../src/workflow/settings.js';
 import { addHours } from '../../src/workflow/time.js';
 import { decide, type ChangeCommand, type Command } from '../../src/workflow/transitions.js';
 import { CATEGORIES, CLOSE_REASONS, SEVERITIES, type Status } from '../../src/workflow/vocab.js';
+import { SHANGHAI } from '../workflow/builders.js';
 
 // The moves the spec's table allows, per command: from a status to the statuses it may lead to.
 const TABLE: Record<ChangeCommand['type'], Partial<Record<Status, Status[]>>> = {
@@ -75,7 +76,7 @@ describe('any sequence of commands keeps the invariants', () => {
         fc.constantFrom(...SEVERITIES),
         fc.array(stepArbitrary, { minLength: 1, maxLength: 25 }),
         (category, severity, steps) => {
-          const context = { now: NOW, settings: DEFAULT_SETTINGS };
+          const context = { now: NOW, settings: DEFAULT_SETTINGS, zone: SHANGHAI };
           const open: Command = {
             type: 'open', uuid: crypto.randomUUID(), ref: null, customer: 'Wang', phone: null, channel: 'phone',
             category, severity, description: 'kettle leaks', request: null, order: null, at: START, by: 'Amy',
@@ -88,7 +89,7 @@ describe('any sequence of commands keeps the invariants', () => {
             const command = { ...step.command, at, by: 'Amy' } as ChangeCommand;
             let refused = false;
             try {
-              store.transact(id, (complaint, settings) => decide(complaint, command, { now: NOW, settings }));
+              store.transact(id, (complaint, settings) => decide(complaint, command, { now: NOW, settings, zone: SHANGHAI }));
               clock = at;
             } catch (error) {
               if (!(error instanceof DomainError)) throw error;

@@ -19,7 +19,7 @@ import { DEFAULT_SETTINGS } from '../../src/workflow/settings.js';
 import { addDays, formatInOffset, instant, lastDayOfMonth, type LocalDate } from '../../src/workflow/time.js';
 import type { ChangeCommand } from '../../src/workflow/transitions.js';
 import { decide } from '../../src/workflow/transitions.js';
-import { context, openCommand } from '../workflow/builders.js';
+import { context, openCommand, SHANGHAI } from '../workflow/builders.js';
 
 /** Complaints over 2025 and 2026; the report is made long after. */
 const FIRST_MS = instant('2025-01-01T00:00:00+00:00');
@@ -130,8 +130,8 @@ describe('the report’s twelve-month counts: SQL in the store = the definition 
         const store = storeOf(complaints);
         try {
           const period: ReportPeriod = { from: `${month}-01` as LocalDate, to: lastDayOfMonth(month), label: 'month' };
-          const whole = computeReport({ events: everyEvent(store), period, settings: DEFAULT_SETTINGS, now: NOW });
-          expect(reportFromFacts({ facts: store.reportFacts(), period, settings: DEFAULT_SETTINGS, now: NOW })).toEqual(whole);
+          const whole = computeReport({ events: everyEvent(store), period, settings: DEFAULT_SETTINGS, now: NOW, zone: SHANGHAI });
+          expect(reportFromFacts({ facts: store.reportFacts(), period, settings: DEFAULT_SETTINGS, now: NOW, zone: SHANGHAI })).toEqual(whole);
         } finally {
           store.close();
         }
@@ -142,7 +142,7 @@ describe('the report’s twelve-month counts: SQL in the store = the definition 
 
   const monthArbitrary = fc.integer({ min: 0, max: 23 }).map((n) => `${2025 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`);
   const reportOf = (store: SqliteStore, month: string) =>
-    reportFromFacts({ facts: store.reportFacts(), period: { from: `${month}-01` as LocalDate, to: lastDayOfMonth(month), label: 'month' }, settings: DEFAULT_SETTINGS, now: NOW });
+    reportFromFacts({ facts: store.reportFacts(), period: { from: `${month}-01` as LocalDate, to: lastDayOfMonth(month), label: 'month' }, settings: DEFAULT_SETTINGS, now: NOW, zone: SHANGHAI });
 
   test('an import (a bulk write of packed forms) keeps the same facts as the commands', () => {
     fc.assert(
@@ -212,8 +212,8 @@ describe('the report’s twelve-month counts: SQL in the store = the definition 
       store.create(() => decide(null, openCommand({ at: '2026-10-31T23:00:00-13:00', uuid: 'u-3', customer: '赵六' }), decided));
       for (const month of ['2026-09', '2026-10', '2026-11']) {
         const period: ReportPeriod = { from: `${month}-01` as LocalDate, to: lastDayOfMonth(month), label: 'month' };
-        const whole = computeReport({ events: everyEvent(store), period, settings: DEFAULT_SETTINGS, now: NOW });
-        expect(reportFromFacts({ facts: store.reportFacts(), period, settings: DEFAULT_SETTINGS, now: NOW }), month).toEqual(whole);
+        const whole = computeReport({ events: everyEvent(store), period, settings: DEFAULT_SETTINGS, now: NOW, zone: SHANGHAI });
+        expect(reportFromFacts({ facts: store.reportFacts(), period, settings: DEFAULT_SETTINGS, now: NOW, zone: SHANGHAI }), month).toEqual(whole);
       }
     } finally {
       store.close();
@@ -232,7 +232,7 @@ describe("the store's snapshot (which kesu report reads in), while another conne
     const openOn = (date: string) =>
       writer.create(() => decide(null, openCommand({ at: `${date}T09:00:00+08:00`, uuid: `u-${++opened}`, customer: `客户${opened}` }), decided));
     const period: ReportPeriod = { from: '2026-10-01', to: '2026-10-31', label: 'month' };
-    const report = () => reportFromFacts({ facts: reader.reportFacts(), period, settings: reader.settings(), now: NOW });
+    const report = () => reportFromFacts({ facts: reader.reportFacts(), period, settings: reader.settings(), now: NOW, zone: SHANGHAI });
     try {
       openOn('2026-10-05');
       const facts = reader.reportFacts();
@@ -251,7 +251,7 @@ describe("the store's snapshot (which kesu report reads in), while another conne
           return read;
         },
       };
-      const during = reader.snapshot(() => reportFromFacts({ facts: interrupted, period, settings: reader.settings(), now: NOW }));
+      const during = reader.snapshot(() => reportFromFacts({ facts: interrupted, period, settings: reader.settings(), now: NOW, zone: SHANGHAI }));
       expect(opened).toBe(4);
       expect([during.received, during.previous.received]).toEqual([1, 0]);
       expect(during.trend.slice(-2).map((month) => month.received)).toEqual([0, 1]);

@@ -3,7 +3,7 @@
 import { fold, type Complaint, type NewEvent } from '../../src/workflow/complaint.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/workflow/settings.js';
 import { decide, type ChangeCommand, type Command, type DecideContext } from '../../src/workflow/transitions.js';
-import type { IsoTime } from '../../src/workflow/time.js';
+import { fixedZone, type IsoTime } from '../../src/workflow/time.js';
 import type { CloseReason, Status } from '../../src/workflow/vocab.js';
 
 export type OpenCommand = Extract<Command, { type: 'open' }>;
@@ -20,8 +20,11 @@ export function at(local: string): IsoTime {
   return `${local.length === 16 ? `${local}:00` : local}+08:00`;
 }
 
+/** The tests' shop keeps China's clock: +08:00 all year. */
+export const SHANGHAI = fixedZone('+08:00');
+
 export function context(now: IsoTime = NOW, settings: Settings = DEFAULT_SETTINGS): DecideContext {
-  return { now, settings };
+  return { now, settings, zone: SHANGHAI };
 }
 
 export function openCommand(fields: Fields<OpenCommand> = {}): OpenCommand {

@@ -18,7 +18,8 @@ import {
   type Duration,
 } from '../../src/workflow/deadlines.js';
 import { DEFAULT_SETTINGS, settingsProblems, withDefaults, type Settings } from '../../src/workflow/settings.js';
-import { FRI } from './builders.js';
+import { formatInOffset, instant, type Zone } from '../../src/workflow/time.js';
+import { FRI, SHANGHAI } from './builders.js';
 
 const days = (amount: number): Duration => ({ amount, unit: 'workdays' });
 const hours = (amount: number): Duration => ({ amount, unit: 'hours' });
@@ -26,7 +27,7 @@ const calendar = (fields: Partial<Calendar>): Calendar => ({ ...DEFAULT_CALENDAR
 
 describe('the spec examples (default calendar, Monday to Friday)', () => {
   it('received Friday 30 Oct at 10:00 with 5 working days is due at the end of Friday 6 Nov', () => {
-    const deadline = deadlineFrom(DEFAULT_CALENDAR, '2026-10-30T10:00:00+08:00', days(5));
+    const deadline = deadlineFrom(DEFAULT_CALENDAR, '2026-10-30T10:00:00+08:00', days(5), SHANGHAI);
 
     expect(deadline.due).toBe('2026-11-06T23:59:59+08:00');
     expect(deadline.from).toBe('2026-10-30T10:00:00+08:00');
@@ -34,7 +35,7 @@ describe('the spec examples (default calendar, Monday to Friday)', () => {
   });
 
   it('explains the Friday deadline: skipped Sat 31 Oct and Sun 1 Nov', () => {
-    const deadline = deadlineFrom(DEFAULT_CALENDAR, '2026-10-30T10:00:00+08:00', days(5));
+    const deadline = deadlineFrom(DEFAULT_CALENDAR, '2026-10-30T10:00:00+08:00', days(5), SHANGHAI);
 
     expect(deadline.notable).toEqual([
       { date: '2026-10-31', kind: 'weekend' },
@@ -43,26 +44,41 @@ describe('the spec examples (default calendar, Monday to Friday)', () => {
   });
 
   it('received Saturday 31 Oct with 5 working days is due then too', () => {
-    const deadline = deadlineFrom(DEFAULT_CALENDAR, '2026-10-31T16:30:00+08:00', days(5));
+    const deadline = deadlineFrom(DEFAULT_CALENDAR, '2026-10-31T16:30:00+08:00', days(5), SHANGHAI);
 
     expect(deadline.due).toBe('2026-11-06T23:59:59+08:00');
     expect(deadline.notable).toEqual([{ date: '2026-11-01', kind: 'weekend' }]);
   });
 
   it('24 hours from Friday 10:00 is Saturday 10:00, whatever the calendar', () => {
-    const deadline = deadlineFrom(DEFAULT_CALENDAR, '2026-10-30T10:00:00+08:00', hours(24));
+    const deadline = deadlineFrom(DEFAULT_CALENDAR, '2026-10-30T10:00:00+08:00', hours(24), SHANGHAI);
 
     expect(deadline.due).toBe('2026-10-31T10:00:00+08:00');
     expect(deadline.notable).toEqual([]);
-    expect(deadlineFrom(calendar({ holidays: ['2026-10-31'] }), FRI, hours(24)).due).toBe('2026-10-31T10:00:00+08:00');
+    expect(deadlineFrom(calendar({ holidays: ['2026-10-31'] }), FRI, hours(24), SHANGHAI).due).toBe('2026-10-31T10:00:00+08:00');
   });
 
   it('a day received late in the evening still counts from the next working day', () => {
-    expect(deadlineFrom(DEFAULT_CALENDAR, '2026-11-02T23:59:00+08:00', days(1)).due).toBe('2026-11-03T23:59:59+08:00');
+    expect(deadlineFrom(DEFAULT_CALENDAR, '2026-11-02T23:59:00+08:00', days(1), SHANGHAI).due).toBe('2026-11-03T23:59:59+08:00');
   });
 
-  it('keeps the offset of the time it counts from', () => {
-    expect(deadlineFrom(DEFAULT_CALENDAR, '2026-10-30T10:00:00-05:00', days(5)).due).toBe('2026-11-06T23:59:59-05:00');
+});
+
+describe('where the clocks change (daylight saving ends in New York on Sun 1 Nov 2026 at 02:00 EDT)', () => {
+  const CHANGE = instant('2026-11-01T02:00:00-04:00');
+  const offsetAt = (ms: number): string => (ms < CHANGE ? '-04:00' : '-05:00');
+  const newYork: Zone = {
+    wallToIso: (wall) => `${wall.date}T${wall.time ?? '00:00:00'}${wall.date < '2026-11-01' ? '-04:00' : '-05:00'}`,
+    toLocal: (time) => formatInOffset(instant(time), offsetAt(instant(time))),
+  };
+
+  it('a deadline in days ends at the last second of its last day on the clock of that day', () => {
+    expect(deadlineFrom(DEFAULT_CALENDAR, '2026-10-30T10:00:00-04:00', days(5), newYork).due).toBe('2026-11-06T23:59:59-05:00');
+  });
+
+  it('a deadline in hours is that many hours later, written in the offset of its own moment', () => {
+    // 24 hours after 10:00 EDT on Saturday is 09:00 EST on Sunday: the clocks went back an hour.
+    expect(deadlineFrom(DEFAULT_CALENDAR, '2026-10-31T10:00:00-04:00', hours(24), newYork).due).toBe('2026-11-01T09:00:00-05:00');
   });
 });
 
@@ -72,8 +88,8 @@ describe('holidays and make-up workdays', () => {
     const withHoliday = calendar({ holidays: ['2026-11-04'] });
 
     // when
-    const plain = deadlineFrom(DEFAULT_CALENDAR, '2026-11-02T10:00:00+08:00', days(3));
-    const pushed = deadlineFrom(withHoliday, '2026-11-02T10:00:00+08:00', days(3));
+    const plain = deadlineFrom(DEFAULT_CALENDAR, '2026-11-02T10:00:00+08:00', days(3), SHANGHAI);
+    const pushed = deadlineFrom(withHoliday, '2026-11-02T10:00:00+08:00', days(3), SHANGHAI);
 
     // then
     expect(plain.due).toBe('2026-11-05T23:59:59+08:00');
@@ -82,7 +98,7 @@ describe('holidays and make-up workdays', () => {
   });
 
   it('a holiday in the Friday example lists weekend and holiday in date order', () => {
-    const deadline = deadlineFrom(calendar({ holidays: ['2026-11-04'] }), FRI, days(5));
+    const deadline = deadlineFrom(calendar({ holidays: ['2026-11-04'] }), FRI, days(5), SHANGHAI);
 
     expect(deadline.due).toBe('2026-11-09T23:59:59+08:00');
     expect(deadline.notable).toEqual([
@@ -95,7 +111,7 @@ describe('holidays and make-up workdays', () => {
   });
 
   it('a holiday on a weekend day is listed as a holiday and changes nothing else', () => {
-    const deadline = deadlineFrom(calendar({ holidays: ['2026-10-31'] }), FRI, days(5));
+    const deadline = deadlineFrom(calendar({ holidays: ['2026-10-31'] }), FRI, days(5), SHANGHAI);
 
     expect(deadline.due).toBe('2026-11-06T23:59:59+08:00');
     expect(deadline.notable).toEqual([
@@ -109,7 +125,7 @@ describe('holidays and make-up workdays', () => {
     const makeUp = calendar({ extraWorkdays: ['2026-10-31'] });
 
     // when
-    const deadline = deadlineFrom(makeUp, FRI, days(5));
+    const deadline = deadlineFrom(makeUp, FRI, days(5), SHANGHAI);
 
     // then Sat 31, Mon 2, Tue 3, Wed 4, Thu 5 are the five days
     expect(deadline.due).toBe('2026-11-05T23:59:59+08:00');
@@ -127,7 +143,7 @@ describe('holidays and make-up workdays', () => {
     });
 
     // when received Wednesday 30 September, 3 working days
-    const deadline = deadlineFrom(china, '2026-09-30T15:00:00+08:00', days(3));
+    const deadline = deadlineFrom(china, '2026-09-30T15:00:00+08:00', days(3), SHANGHAI);
 
     // then Thu 8, Fri 9, Sat 10 (make-up)
     expect(deadline.due).toBe('2026-10-10T23:59:59+08:00');
@@ -146,7 +162,7 @@ describe('holidays and make-up workdays', () => {
   it('a six-day workweek counts Saturdays and skips only Sundays', () => {
     const sixDays = calendar({ workweek: [1, 2, 3, 4, 5, 6] });
 
-    const deadline = deadlineFrom(sixDays, FRI, days(5));
+    const deadline = deadlineFrom(sixDays, FRI, days(5), SHANGHAI);
 
     expect(deadline.due).toBe('2026-11-05T23:59:59+08:00');
     expect(deadline.notable).toEqual([{ date: '2026-11-01', kind: 'weekend' }]);
@@ -240,7 +256,7 @@ describe('the default policy, per severity', () => {
   ] as const;
 
   it.each(cases)('%s, %s, from Friday 10:00: %s', (kind, severity, due) => {
-    expect(policyDeadline(DEFAULT_POLICY, DEFAULT_CALENDAR, kind, severity, FRI).due).toBe(due);
+    expect(policyDeadline(DEFAULT_POLICY, DEFAULT_CALENDAR, kind, severity, FRI, SHANGHAI).due).toBe(due);
   });
 
   it('a further follow-up is due 5 working days after the previous one', () => {

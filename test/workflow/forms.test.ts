@@ -12,15 +12,14 @@ import {
 } from '../../src/workflow/forms.js';
 import { formKey } from '../../src/workflow/identity.js';
 import { DEFAULT_SETTINGS } from '../../src/workflow/settings.js';
-import { formatInOffset, instant } from '../../src/workflow/time.js';
+import { fixedZone } from '../../src/workflow/time.js';
 
 function context(): FormContext {
   let uuids = 0;
   return {
     now: '2026-11-19T12:00:00+08:00',
     settings: DEFAULT_SETTINGS,
-    toIso: (wall) => `${wall.date}T${wall.time ?? '00:00:00'}+08:00`,
-    toLocal: (iso) => formatInOffset(instant(iso), '+08:00'),
+    zone: fixedZone('+08:00'),
     newUuid: () => `uuid-${++uuids}`,
     defaultActor: 'clerk',
   };

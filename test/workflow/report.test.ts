@@ -11,7 +11,7 @@ import {
 } from '../../src/workflow/report.js';
 import { DEFAULT_SETTINGS } from '../../src/workflow/settings.js';
 import type { IsoTime } from '../../src/workflow/time.js';
-import { assign, at, close, followup, log, reopen, resolve, thrownBy } from './builders.js';
+import { assign, at, close, followup, log, reopen, resolve, SHANGHAI, thrownBy } from './builders.js';
 import { Shop } from './shop.js';
 
 const OCTOBER: ReportPeriod = { from: '2026-10-01', to: '2026-10-31', label: 'month' };
@@ -19,7 +19,7 @@ const OCTOBER: ReportPeriod = { from: '2026-10-01', to: '2026-10-31', label: 'mo
 const LATER = at('2026-12-31T18:00');
 
 function report(events: readonly ReportEvent[], period: ReportPeriod = OCTOBER, now: IsoTime = LATER): Report {
-  return computeReport({ events, period, settings: DEFAULT_SETTINGS, now });
+  return computeReport({ events, period, settings: DEFAULT_SETTINGS, now, zone: SHANGHAI });
 }
 
 // The default calendar works Monday to Friday. 1 October 2026 is a Thursday; Mondays in October

@@ -2,7 +2,7 @@
 // print the complaint as it now stands.
 import type { Complaint, ComplaintEvent } from '../../workflow/complaint.js';
 import { decide, type ChangeCommand } from '../../workflow/transitions.js';
-import { currentTime } from '../clock.js';
+import { currentTime, LOCAL_ZONE } from '../clock.js';
 import type { CliContext } from '../context.js';
 import { renderComplaint } from '../render/complaint.js';
 import { complaintJson, toJsonText } from '../render/json.js';
@@ -27,7 +27,7 @@ export async function changeComplaint(context: CliContext, id: number, command: 
     // already there and be refused as out of order.
     const now = given === null ? currentTime() : context.now;
     const by = context.actor(signature.by, settings);
-    return decide(complaint, { ...command, at: given ?? now, by } as ChangeCommand, { now, settings });
+    return decide(complaint, { ...command, at: given ?? now, by } as ChangeCommand, { now, settings, zone: LOCAL_ZONE });
   });
   return renderRecord(context, complaint, events);
 }

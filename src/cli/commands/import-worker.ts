@@ -9,7 +9,7 @@ import type { Complaint, NewEvent } from '../../workflow/complaint.js';
 import type { Sentence } from '../../workflow/errors.js';
 import { mapHeaders, readForm, type FormContext, type FormError, type UserColumnMap } from '../../workflow/forms.js';
 import type { Settings } from '../../workflow/settings.js';
-import { isoToLocal, wallToIso } from '../clock.js';
+import { LOCAL_ZONE } from '../clock.js';
 import { openCsv, type CsvEncoding } from '../csv.js';
 import { CsvReadError, UserError } from '../errors.js';
 
@@ -91,7 +91,7 @@ async function run(port: NonNullable<typeof parentPort>, job: ImportJob): Promis
   send({ type: 'header', cells: csv.header.cells, size: csv.size, problem: header.ok ? null : header.problem, warnings: header.ok ? header.warnings : [] });
   if (!header.ok) return;
   const { settings, defaultActor } = await start;
-  const context: FormContext = { now: job.now, settings, toIso: wallToIso, toLocal: isoToLocal, newUuid: randomUUID, defaultActor };
+  const context: FormContext = { now: job.now, settings, zone: LOCAL_ZONE, newUuid: randomUUID, defaultActor };
 
   let forms: { complaint: Complaint; events: readonly NewEvent[] }[] = [];
   let rejected: RejectedRow[] = [];

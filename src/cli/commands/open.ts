@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { decide } from '../../workflow/transitions.js';
 import { CATEGORY, CHANNEL, DEFAULT_CHANNEL, DEFAULT_SEVERITY, SEVERITY } from '../../workflow/vocab.js';
+import { LOCAL_ZONE } from '../clock.js';
 import type { CliContext } from '../context.js';
 import { usage } from '../errors.js';
 import { optionalVocab } from '../options.js';
@@ -62,7 +63,7 @@ export async function open(context: CliContext, options: OpenOptions): Promise<s
         at,
         by: context.actor(options.by, settings),
       },
-      { now: context.now, settings },
+      { now: context.now, settings, zone: LOCAL_ZONE },
     ),
   );
   return context.json ? toJsonText(complaintJson(complaint, context.now, store.events(complaint.id))) : renderOpened(complaint, context);

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { reportFromFacts, reportPeriod } from '../../workflow/report.js';
 import { localDateOf } from '../../workflow/time.js';
+import { LOCAL_ZONE } from '../clock.js';
 import type { CliContext } from '../context.js';
 import { usage } from '../errors.js';
 import { unwritable } from '../files.js';
@@ -26,7 +27,7 @@ export async function report(context: CliContext, options: ReportOptions): Promi
   const { now } = context;
   const period = reportPeriod({ month: options.month, from: options.from, to: options.to }, localDateOf(now));
   const store = await context.store('existing');
-  const figures = store.snapshot(() => reportFromFacts({ facts: store.reportFacts(), period, settings: store.settings(), now }));
+  const figures = store.snapshot(() => reportFromFacts({ facts: store.reportFacts(), period, settings: store.settings(), now, zone: LOCAL_ZONE }));
   const text = (await loadReportRenderer(format))(figures, context.lang);
   if (options.out === undefined) return text;
   try {
