@@ -5,6 +5,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import iconv from 'iconv-lite';
+import type { Sentence } from '../workflow/errors.js';
 import { CsvReadError, UserError } from './errors.js';
 
 export type CsvEncoding = 'auto' | 'utf8' | 'gbk';
@@ -21,6 +22,14 @@ export interface CsvRow {
   readonly cells: readonly string[];
   /** The characters of its cells, plus one a cell: what holding the row costs. */
   readonly size: number;
+  /** Why the cells cannot be read as the header's columns; absent when they can. */
+  readonly problems?: readonly CsvRowProblem[];
+}
+
+/** A problem of a row as CSV: of one cell (the column as the header names it), or of the row (null). */
+export interface CsvRowProblem {
+  readonly column: string | null;
+  readonly sentence: Sentence;
 }
 
 export interface CsvFile {
@@ -63,10 +72,13 @@ export async function readCsv(source: Readable, options: { encoding?: CsvEncodin
       break;
     }
   }
+  const width = header.cells.length;
   const rows: AsyncIterable<CsvRow> = {
     async *[Symbol.asyncIterator]() {
       for await (const row of { [Symbol.asyncIterator]: () => records }) {
-        if (!isBlank(row.cells)) yield row;
+        if (isBlank(row.cells)) continue;
+        const extra = extraCells(row.cells, width);
+        yield extra === null ? row : { ...row, problems: [extra] };
       }
     },
   };
@@ -76,6 +88,24 @@ export async function readCsv(source: Readable, options: { encoding?: CsvEncodin
 function isBlank(cells: readonly string[]): boolean {
   for (const cell of cells) if (cell !== '' && cell.trim() !== '') return false;
   return true;
+}
+
+/**
+ * A row with more cells than the header, most likely a comma typed in a cell that is not quoted:
+ * its cells are out of place. Empty cells past the header's (a trailing comma) are no problem.
+ */
+function extraCells(cells: readonly string[], width: number): CsvRowProblem | null {
+  if (cells.length <= width) return null;
+  let count = cells.length;
+  while (count > width && cells[count - 1]!.trim() === '') count--;
+  if (count === width) return null;
+  return {
+    column: null,
+    sentence: {
+      en: `has ${count} cells where the header has ${width} (put a cell that holds a comma in quotes, "like, this", or give the extra cells a header)`,
+      zh: `有 ${count} 个单元格，而表头只有 ${width} 列（含逗号的单元格要加英文引号，如 "甲, 乙"；或给多出的单元格加上表头）`,
+    },
+  };
 }
 
 async function* numberedRecords(text: AsyncIterable<string>): AsyncGenerator<CsvRow> {

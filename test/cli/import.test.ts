@@ -217,6 +217,42 @@ describe('a broken file: nothing written, exit 1, every problem at its row and c
   });
 });
 
+describe('a row with more or fewer cells than the header', () => {
+  it('refuses a row with a comma typed in an unquoted cell, in English and Chinese, and keeps a row short of trailing cells', () => {
+    // given a comma not in quotes (row 2), a trailing comma (row 3) and a row without its last cell (row 4)
+    const dir = makeTempDir();
+    const file = join(dir, 'comma.csv');
+    writeFileSync(
+      file,
+      'ref,receivedAt,customer,category,description,request\nE1,2026-10-05,A,quality,Kettle leaks, water everywhere,Replacement\nE2,2026-10-05,B,quality,Rude,Apology,\nE3,2026-10-05,C,quality,Late\n',
+    );
+    const db = join(dir, 'kesu.db');
+    const run = on(db);
+
+    // when it is imported, then only row 2 is a problem, of the whole row, and nothing is written
+    const result = kesu(['--db', db, '--json', 'import', file]);
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout)).toEqual({
+      read: 3,
+      imported: 0,
+      alreadyPresent: 0,
+      rejected: 1,
+      errors: [{ row: 2, column: null, message: 'has 7 cells where the header has 6 (put a cell that holds a comma in quotes, "like, this", or give the extra cells a header)' }],
+    });
+    expect(run('--lang', 'zh', 'import', file).stderr.split('\n')[0]).toBe('第 2 行：有 7 个单元格，而表头只有 6 列（含逗号的单元格要加英文引号，如 "甲, 乙"；或给多出的单元格加上表头）');
+    expect(all(run)).toEqual([]);
+
+    // and with the comma quoted the file imports whole, the short row without its request
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Kettle leaks, water everywhere', '"Kettle leaks, water everywhere"'));
+    expect(run.json<Summary>('import', file)).toMatchObject({ imported: 3, rejected: 0 });
+    expect(all(run).map((c) => [c.ref, c.description, c.request])).toEqual([
+      ['E1', 'Kettle leaks, water everywhere', 'Replacement'],
+      ['E2', 'Rude', 'Apology'],
+      ['E3', 'Late', null],
+    ]);
+  });
+});
+
 describe('never twice, and --dry-run', () => {
   it('imports nothing new the second time', () => {
     const run = on(makeDb());

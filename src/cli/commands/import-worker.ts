@@ -7,11 +7,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { packForms, type PackedForms } from '../../store/bulk.js';
 import type { Complaint, NewEvent } from '../../workflow/complaint.js';
 import type { Sentence } from '../../workflow/errors.js';
-import { mapHeaders, readForm, type FormContext, type FormError, type UserColumnMap } from '../../workflow/forms.js';
+import { mapHeaders, readForm, type FormContext, type UserColumnMap } from '../../workflow/forms.js';
 import type { Settings } from '../../workflow/settings.js';
 import { LOCAL_ZONE } from '../clock.js';
 import { openCsv, type CsvEncoding } from '../csv.js';
 import { CsvReadError, UserError } from '../errors.js';
+import type { ImportProblem } from '../render/import.js';
 
 export interface ImportJob {
   readonly file: string;
@@ -37,7 +38,7 @@ export interface ThrownError {
 export interface RejectedRow {
   readonly row: number;
   readonly cells: readonly string[] | null;
-  readonly errors: readonly FormError[];
+  readonly errors: readonly ImportProblem[];
 }
 
 export type FromWorker =
@@ -112,7 +113,9 @@ async function run(port: NonNullable<typeof parentPort>, job: ImportJob): Promis
     for await (const row of csv.rows) {
       read++;
       chars += row.size;
-      const reading = readForm(row, header.columns, context);
+      // A row the CSV reader could not lay out under the header is reported for that alone: its other
+      // problems would be those of cells out of place.
+      const reading = row.problems ? { ok: false as const, errors: row.problems.map((problem) => ({ row: row.row, ...problem })) } : readForm(row, header.columns, context);
       if (reading.ok) forms.push({ complaint: reading.complaint, events: reading.events });
       else rejected.push({ row: row.row, cells: job.keepRejectedCells ? row.cells : null, errors: reading.errors });
       if (forms.length + rejected.length >= BATCH_ROWS || chars >= BATCH_CHARS) await flush();
