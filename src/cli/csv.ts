@@ -1,6 +1,7 @@
 // Reads a CSV file as saved by a spreadsheet (UTF-8, UTF-8 with BOM, or GBK from Excel on a
 // Chinese-language Windows) as rows numbered the way the spreadsheet shows them, streamed so that
 // a large file never sits whole in memory.
+import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
@@ -72,22 +73,77 @@ export async function readCsv(source: Readable, options: { encoding?: CsvEncodin
       break;
     }
   }
-  const width = header.cells.length;
+  const stray = header.cells.find(hasStrayBytes);
+  if (stray !== undefined) {
+    throw new CsvReadError(
+      `The header row is not valid UTF-8 text ("${excerpt(stray)}"); save the file as UTF-8, or import it with --encoding gbk if it was saved as GBK.`,
+      `表头行不是有效的 UTF-8 文本（“${excerpt(stray)}”）；请将文件另存为 UTF-8，如果文件是 GBK 编码，请用 --encoding gbk 导入。`,
+      header.row,
+      header.line,
+    );
+  }
+  const names = header.cells.map((cell) => cell.trim() || null);
   const rows: AsyncIterable<CsvRow> = {
     async *[Symbol.asyncIterator]() {
       for await (const row of { [Symbol.asyncIterator]: () => records }) {
         if (isBlank(row.cells)) continue;
-        const extra = extraCells(row.cells, width);
-        yield extra === null ? row : { ...row, problems: [extra] };
+        const problems = rowProblems(row.cells, names, decoder.strayBytes());
+        yield problems === null ? row : { ...row, problems };
       }
     },
   };
   return { header, rows, encoding: () => decoder.detected, bytesRead: () => decoder.bytesRead };
 }
 
+/**
+ * A byte that is part of no UTF-8 character is decoded as a lone surrogate, U+DC80 to U+DCFF (as
+ * Python's surrogateescape does), which no text decoded from valid bytes holds: a cell that has one
+ * held such a byte, exactly, whereas U+FFFD may be in a file as a character of its own.
+ */
+const STRAY_BYTE = /[\uDC80-\uDCFF]/;
+
+function hasStrayBytes(cell: string): boolean {
+  return STRAY_BYTE.test(cell);
+}
+
+/** Where a cell has bytes that are not text: some of it around the first, each stray byte shown as U+FFFD. */
+function excerpt(cell: string): string {
+  const at = cell.search(STRAY_BYTE);
+  const from = Math.max(0, at - 12);
+  const to = Math.min(cell.length, at + 12);
+  const text = cell.slice(from, to).replace(new RegExp(STRAY_BYTE.source, 'g'), '\uFFFD');
+  return `${from > 0 ? '…' : ''}${text}${to < cell.length ? '…' : ''}`;
+}
+
+/** A problem for each cell with bytes that are not UTF-8 text; `names`: the header's, null where it has none. */
+function strayCells(cells: readonly string[], names: readonly (string | null)[]): CsvRowProblem[] {
+  const problems: CsvRowProblem[] = [];
+  for (const [index, cell] of cells.entries()) {
+    if (!hasStrayBytes(cell)) continue;
+    const shown = excerpt(cell);
+    problems.push({
+      column: names[index] ?? null,
+      sentence: {
+        en: `"${shown}" is not valid UTF-8 text (a byte shown as \uFFFD is part of no character); save the file as UTF-8, or import it with --encoding gbk if it was saved as GBK`,
+        zh: `“${shown}”不是有效的 UTF-8 文本（显示为 \uFFFD 的字节不属于任何字符）；请将文件另存为 UTF-8，如果文件是 GBK 编码，请用 --encoding gbk 导入`,
+      },
+    });
+  }
+  return problems;
+}
+
 function isBlank(cells: readonly string[]): boolean {
   for (const cell of cells) if (cell !== '' && cell.trim() !== '') return false;
   return true;
+}
+
+/** What keeps the cells from being read under the header, or null; `strays`: whether stray bytes have been read. */
+function rowProblems(cells: readonly string[], names: readonly (string | null)[], strays: boolean): CsvRowProblem[] | null {
+  const extra = extraCells(cells, names.length);
+  if (!strays && !extra) return null;
+  const problems = strays ? strayCells(cells, names) : [];
+  if (extra) problems.push(extra);
+  return problems.length > 0 ? problems : null;
 }
 
 /**
@@ -276,24 +332,39 @@ function countLineBreaks(text: string, from: number, to: number): number {
   return count;
 }
 
-/** Enough non-ASCII bytes that valid UTF-8 is no accident (GBK pairs fail UTF-8 within a few characters). */
+/** Enough non-ASCII bytes to tell UTF-8 from GBK by how many of them make UTF-8 characters. */
 const EVIDENCE_BYTES = 1024;
+/**
+ * UTF-8 despite a stray byte when its characters outnumber the bytes that are none at least this
+ * many times: GBK text read as UTF-8 makes characters of under a fifth of its pairs.
+ */
+const CHARACTERS_PER_STRAY = 9;
+
+interface Decoder {
+  write(bytes: Buffer): string;
+  end(): string | undefined;
+}
 
 /**
  * Bytes in, text out with LF line ends. Until the first non-ASCII byte the encoding does not matter;
- * from there, a stretch that is valid UTF-8 means UTF-8 and anything else means GB18030 (a superset
- * of GBK, which is what Excel on a Chinese-language Windows saves).
+ * from there, a stretch that is UTF-8 (but for a stray byte or two) means UTF-8 and anything else
+ * means GB18030 (a superset of GBK, which is what Excel on a Chinese-language Windows saves).
  */
 class DecodingStream extends Transform {
   detected: DetectedEncoding = 'ascii';
   bytesRead = 0;
-  private decoder: iconv.DecoderStream | null = null;
+  private decoder: Decoder | null = null;
   private pending: Buffer = Buffer.alloc(0);
   private started = false;
   private heldCarriageReturn = false;
 
   constructor(private readonly requested: CsvEncoding) {
     super({ readableObjectMode: true });
+  }
+
+  /** Whether bytes that are part of no UTF-8 character have been read (as lone surrogates: STRAY_BYTE). */
+  strayBytes(): boolean {
+    return this.decoder instanceof Utf8Decoder && this.decoder.strays;
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
@@ -341,15 +412,17 @@ class DecodingStream extends Transform {
       return;
     }
     const evidence = bytes.subarray(firstNonAscii);
-    if (!isUtf8(evidence, atEnd)) return this.decide('gb18030', bytes);
-    if (evidence.length >= EVIDENCE_BYTES || atEnd) return this.decide('utf8', bytes);
-    this.pending = bytes;
+    if (evidence.length < EVIDENCE_BYTES && !atEnd) {
+      this.pending = bytes;
+      return;
+    }
+    const { characters, strays } = countUtf8(atEnd ? evidence : evidence.subarray(0, wholeCharacters(evidence)));
+    this.decide(characters >= CHARACTERS_PER_STRAY * strays ? 'utf8' : 'gb18030', bytes);
   }
 
   private decide(encoding: Exclude<DetectedEncoding, 'ascii'>, bytes: Buffer): void {
     this.detected = encoding;
-    // iconv-lite's UTF-8 decoder drops a leading BOM, so it never reaches the first header.
-    this.decoder = iconv.getDecoder(encoding === 'gb18030' ? 'gb18030' : 'utf8');
+    this.decoder = encoding === 'gb18030' ? iconv.getDecoder('gb18030') : new Utf8Decoder();
     this.pending = Buffer.alloc(0);
     this.emitText(this.decoder.write(bytes));
   }
@@ -363,16 +436,88 @@ class DecodingStream extends Transform {
   }
 }
 
-function startsWith(bytes: Buffer, prefix: readonly number[]): boolean {
-  return prefix.every((byte, index) => bytes[index] === byte);
+/**
+ * UTF-8, streamed, with a leading BOM dropped (so it never reaches the first header). A byte that is
+ * part of no character becomes a lone surrogate (STRAY_BYTE) instead of U+FFFD, so that the row
+ * that held it is told and never stored.
+ */
+class Utf8Decoder implements Decoder {
+  strays = false;
+  /** The start of a character cut off at the end of the last chunk. */
+  private carry: Buffer = Buffer.alloc(0);
+  private first = true;
+
+  write(chunk: Buffer): string {
+    let bytes = this.carry.length === 0 ? chunk : Buffer.concat([this.carry, chunk]);
+    // The first bytes are those of the file's start (3 at least, or the whole file).
+    if (this.first && startsWith(bytes, [0xef, 0xbb, 0xbf])) bytes = bytes.subarray(3);
+    this.first = false;
+    const whole = wholeCharacters(bytes);
+    this.carry = Buffer.from(bytes.subarray(whole));
+    return this.decode(bytes.subarray(0, whole));
+  }
+
+  end(): string {
+    const rest = this.decode(this.carry);
+    this.carry = Buffer.alloc(0);
+    return rest;
+  }
+
+  private decode(bytes: Buffer): string {
+    // Valid text (nearly always): decoded natively; only a chunk with a stray byte is walked here.
+    if (isUtf8(bytes)) return bytes.toString('utf8');
+    this.strays = true;
+    let text = '';
+    let from = 0;
+    for (let at = 0; at < bytes.length; ) {
+      const length = utf8CharLength(bytes, at);
+      if (length > 0) {
+        at += length;
+        continue;
+      }
+      text += bytes.toString('utf8', from, at) + String.fromCharCode(0xdc00 + bytes[at]!);
+      from = ++at;
+    }
+    return text + bytes.toString('utf8', from);
+  }
 }
 
-/** Valid UTF-8; when more may follow, a character cut at the end of the bytes still counts as valid. */
-function isUtf8(bytes: Buffer, atEnd: boolean): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: !atEnd });
-    return true;
-  } catch {
-    return false;
+/** The length of the UTF-8 character at `at` (1 to 4), or 0 when the bytes there are none or it is cut off. */
+function utf8CharLength(bytes: Buffer, at: number): number {
+  const lead = bytes[at]!;
+  if (lead < 0x80) return 1;
+  const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+  if (length === 0 || at + length > bytes.length) return 0;
+  // After E0, ED, F0 and F4 the second byte's range is narrower: no overlong forms, surrogates or code points past U+10FFFF.
+  const second = bytes[at + 1]!;
+  if (second < (lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80) || second > (lead === 0xed ? 0x9f : lead === 0xf4 ? 0x8f : 0xbf)) return 0;
+  for (let next = at + 2; next < at + length; next++) if (bytes[next]! < 0x80 || bytes[next]! > 0xbf) return 0;
+  return length;
+}
+
+/** The bytes up to a character cut off at the end (more may follow), or all of them. */
+function wholeCharacters(bytes: Buffer): number {
+  for (let at = bytes.length - 1; at >= Math.max(0, bytes.length - 3); at--) {
+    const byte = bytes[at]!;
+    if (byte < 0x80) break;
+    if (byte >= 0xc0) return bytes.length - at < (byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2) ? at : bytes.length;
   }
+  return bytes.length;
+}
+
+/** The non-ASCII UTF-8 characters of the bytes, and the bytes that are part of none. */
+function countUtf8(bytes: Buffer): { characters: number; strays: number } {
+  let characters = 0;
+  let strays = 0;
+  for (let at = 0; at < bytes.length; ) {
+    const length = utf8CharLength(bytes, at);
+    if (length === 0) strays++;
+    else if (length > 1) characters++;
+    at += Math.max(1, length);
+  }
+  return { characters, strays };
+}
+
+function startsWith(bytes: Buffer, prefix: readonly number[]): boolean {
+  return prefix.every((byte, index) => bytes[index] === byte);
 }

@@ -70,10 +70,10 @@ describe('reading the fixture forms', () => {
     expect(file.bytesRead()).toBe(file.size);
   });
 
-  it('reads GBK as garbage when told it is UTF-8, and UTF-8 when told so', async () => {
-    const forced = await openCsv(fixture('forms-gbk.csv'), { encoding: 'utf8' });
-    expect(forced.encoding()).toBe('utf8');
-    expect(forced.header.cells[1]).not.toBe('受理日期');
+  it('refuses GBK told it is UTF-8 at its header, and reads it when told it is GBK', async () => {
+    const forced: unknown = await openCsv(fixture('forms-gbk.csv'), { encoding: 'utf8' }).catch((e: unknown) => e);
+    expect(forced).toBeInstanceOf(CsvReadError);
+    expect((forced as CsvReadError).sentence.en).toMatch(/^The header row is not valid UTF-8 text \("\uFFFD+"\); save the file as UTF-8, or import it with --encoding gbk if it was saved as GBK\.$/);
     const gbk = await openCsv(fixture('forms-gbk.csv'), { encoding: 'gbk' });
     expect(gbk.header.cells[1]).toBe('受理日期');
   });
@@ -89,6 +89,15 @@ describe('detecting the encoding from the stream', () => {
     expect(rows.at(-1)).toEqual({ row: 202, line: 202, cells: ['B-2', '张伟', '送货晚了\n三天'], size: 15 });
   });
 
+  it('decides GBK when its first Chinese characters come after megabytes of ASCII, and more than a kilobyte of them', async () => {
+    const text = `ref,customer,description\r\n${'A-1,Wang,fine\r\n'.repeat(150_000)}B-2,张伟,${'送货晚了三天，'.repeat(100)}\r\n`;
+    const file = await readCsv(chunked(iconv.encode(text, 'gbk'), 65_536));
+    const rows = await allRows(file);
+    expect(file.encoding()).toBe('gb18030');
+    expect(rows.at(-1)?.cells).toEqual(['B-2', '张伟', '送货晚了三天，'.repeat(100)]);
+    expect(rows.some((r) => r.problems)).toBe(false);
+  });
+
   it('keeps a UTF-8 character cut between two chunks whole, and a CRLF cut between two chunks one line end', async () => {
     const bytes = Buffer.from('a,b\r\n甲,乙\r\n丙,丁\r\n', 'utf8');
     const file = await readCsv(chunked(bytes, 4));
@@ -98,6 +107,49 @@ describe('detecting the encoding from the stream', () => {
       { row: 2, line: 2, cells: ['甲', '乙'], size: 4 },
       { row: 3, line: 3, cells: ['丙', '丁'], size: 4 },
     ]);
+  });
+
+  describe('a UTF-8 file with a stray byte', () => {
+    const header = '编号,投诉日期,客户姓名,投诉类别,投诉内容\r\n';
+    const forms = (from: number, to: number): string => Array.from({ length: to - from + 1 }, (_, i) => `U-${from + i},2026-10-05,王芳,质量,水壶漏水\r\n`).join('');
+    /** The rows as UTF-8, with the byte A0 (part of no character) in the customer of row 7: 李\xA0娜. */
+    const withStray = (after: string): Buffer =>
+      Buffer.concat([Buffer.from(`${header}${forms(2, 6)}U-7,2026-10-05,李`), Buffer.from([0xa0]), Buffer.from(`娜,质量,水壶漏水\r\n${after}`)]);
+    const problemsOf = (rows: CsvRow[]) => rows.filter((r) => r.problems).map((r) => [r.row, r.problems]);
+    const strayProblem = (shown: string) => ({
+      column: '客户姓名',
+      sentence: {
+        en: `"${shown}" is not valid UTF-8 text (a byte shown as \uFFFD is part of no character); save the file as UTF-8, or import it with --encoding gbk if it was saved as GBK`,
+        zh: `“${shown}”不是有效的 UTF-8 文本（显示为 \uFFFD 的字节不属于任何字符）；请将文件另存为 UTF-8，如果文件是 GBK 编码，请用 --encoding gbk 导入`,
+      },
+    });
+
+    it('stays UTF-8 and has a problem at the row and column of the byte, in any chunks and as told', async () => {
+      for (const [source, encoding] of [
+        [Readable.from([withStray(forms(8, 9))]), 'auto'],
+        [chunked(withStray(forms(8, 9)), 5), 'auto'],
+        [Readable.from([withStray(forms(8, 9))]), 'utf8'],
+      ] as const) {
+        const file = await readCsv(source, { encoding });
+        const rows = await allRows(file);
+        expect(file.encoding()).toBe('utf8');
+        expect(file.header.cells[2]).toBe('客户姓名');
+        expect(rows.map((r) => r.cells[2])).toEqual(['王芳', '王芳', '王芳', '王芳', '王芳', '李\uDCA0娜', '王芳', '王芳']);
+        expect(problemsOf(rows)).toEqual([[7, [strayProblem('李\uFFFD娜')]]]);
+      }
+    });
+
+    it('has the problem when the byte comes after the encoding was decided, and shows a long cell around it', async () => {
+      const before = forms(2, 101);
+      const bytes = Buffer.concat([Buffer.from(`${header}${before}U-102,2026-10-05,王芳,质量,${'水壶漏水'.repeat(10)}`), Buffer.from([0xff]), Buffer.from('漏水\r\n')]);
+      const rows = await allRows(await readCsv(chunked(bytes, 64)));
+      expect(problemsOf(rows)).toEqual([[102, [{ ...strayProblem('…水壶漏水水壶漏水水壶漏水\uFFFD漏水'), column: '投诉内容' }]]]);
+    });
+
+    it('keeps a U+FFFD written in the file as a character of its own', async () => {
+      const rows = await allRows(await readCsv(Readable.from([Buffer.from(`${header}U-2,2026-10-05,李\uFFFD娜,质量,水壶漏水\r\n`)])));
+      expect(rows.map((r) => [r.cells[2], r.problems])).toEqual([['李\uFFFD娜', undefined]]);
+    });
   });
 
   it('refuses an empty file and a UTF-16 one with a sentence', async () => {

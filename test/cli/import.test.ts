@@ -253,6 +253,39 @@ describe('a row with more or fewer cells than the header', () => {
   });
 });
 
+describe('a UTF-8 file with a byte that is part of no character', () => {
+  it('is read as UTF-8, not GBK, and the row with the byte is a problem at its column, auto or --encoding utf8; never stored', () => {
+    // given Chinese headers and forms in UTF-8, with the byte A0 in the customer of row 7 (李\xA0娜)
+    const dir = makeTempDir();
+    const file = join(dir, 'stray.csv');
+    const rows = ['编号,投诉日期,客户姓名,投诉类别,投诉内容', ...[2, 3, 4, 5, 6, 7, 8].map((row) => `S-${row},2026-10-05,王芳${row},质量,水壶漏水`)];
+    const text = Buffer.from(`${rows.join('\n').replace('王芳7', '李娜')}\n`);
+    const at = text.indexOf('李娜') + Buffer.byteLength('李');
+    writeFileSync(file, Buffer.concat([text.subarray(0, at), Buffer.from([0xa0]), text.subarray(at)]));
+    const db = join(dir, 'kesu.db');
+    const run = on(db);
+
+    // when it is imported, then row 7 is named, in English and Chinese, and nothing is written
+    for (const encoding of ['auto', 'utf8']) {
+      const result = run('import', '--encoding', encoding, file);
+      expect(result.code).toBe(1);
+      expect(result.stderr.split('\n')[0]).toBe(
+        'row 7, column 客户姓名: "李\uFFFD娜" is not valid UTF-8 text (a byte shown as \uFFFD is part of no character); save the file as UTF-8, or import it with --encoding gbk if it was saved as GBK',
+      );
+    }
+    expect(run('--lang', 'zh', 'import', file).stderr.split('\n')[0]).toBe(
+      '第 7 行，“客户姓名”列：“李\uFFFD娜”不是有效的 UTF-8 文本（显示为 \uFFFD 的字节不属于任何字符）；请将文件另存为 UTF-8，如果文件是 GBK 编码，请用 --encoding gbk 导入',
+    );
+    expect(all(run)).toEqual([]);
+
+    // and with --skip-invalid the other rows are imported, and row 7 left in the rejects file
+    const rejects = join(dir, 'rejects.csv');
+    expect(run.json<Summary>('import', file, '--skip-invalid', '--rejects', rejects)).toMatchObject({ read: 7, imported: 6, rejected: 1 });
+    expect(all(run).map((c) => c.customer.name)).toEqual(['王芳2', '王芳3', '王芳4', '王芳5', '王芳6', '王芳8']);
+    expect(readFileSync(rejects, 'utf8').split('\r\n')[1]).toMatch(/^S-7,2026-10-05,李\uFFFD娜,质量,水壶漏水,"row 7, column 客户姓名: /);
+  });
+});
+
 describe('never twice, and --dry-run', () => {
   it('imports nothing new the second time', () => {
     const run = on(makeDb());
