@@ -31,9 +31,10 @@ export interface CliContext extends RenderContext {
    * Opens the database on first use; commands that do not need it never pay for it. `existing`: the
    * command reads, or changes a complaint already stored, so a database file named by --db or
    * KESU_DB that does not exist is a mistyped path, refused rather than created empty (the default
-   * file is created, as by any command).
+   * file is created, as by any command). `importing`: a database file that does not exist is made
+   * only if the import commits.
    */
-  store(use?: 'existing'): Promise<SqliteStore>;
+  store(use?: 'existing' | 'importing'): Promise<SqliteStore>;
   /** The --at time of the command (default now). */
   at(option: string | undefined, flag?: string): IsoTime;
   /**
@@ -59,7 +60,7 @@ export async function makeContext(options: GlobalOptions, env: NodeJS.ProcessEnv
   const dbPath = namedPath ?? defaultDbPath(env);
   const now = currentTime();
   let opened: SqliteStore | undefined;
-  const store = async (use?: 'existing'): Promise<SqliteStore> => {
+  const store = async (use?: 'existing' | 'importing'): Promise<SqliteStore> => {
     if (!opened) {
       if (use === 'existing' && namedPath !== undefined && namedPath !== ':memory:' && !existsSync(namedPath)) {
         throw new UserError('not-found', {
@@ -68,12 +69,16 @@ export async function makeContext(options: GlobalOptions, env: NodeJS.ProcessEnv
         });
       }
       const { SqliteStore } = await import('../store/complaints.js');
-      opened = SqliteStore.open(dbPath, (from, to) =>
-        notice(lang, Boolean(options.json), 'upgrading', {
-          en: `Updating the database ${dbPath} for this version of kesu (schema ${from} to ${to}); on a large store this can take minutes, and stopping it leaves the database as it was.`,
-          zh: `正在为此版本的 kesu 更新数据库 ${dbPath}（结构版本 ${from} 升至 ${to}）；数据量大时需要几分钟，中途停止则数据库保持原样。`,
-        }),
-      );
+      // An import makes a database that is not there yet only if it commits: a dry run or a refusal leaves none.
+      if (use === 'importing' && dbPath !== ':memory:' && !existsSync(dbPath)) opened = SqliteStore.openNew(dbPath);
+      else {
+        opened = SqliteStore.open(dbPath, (from, to) =>
+          notice(lang, Boolean(options.json), 'upgrading', {
+            en: `Updating the database ${dbPath} for this version of kesu (schema ${from} to ${to}); on a large store this can take minutes, and stopping it leaves the database as it was.`,
+            zh: `正在为此版本的 kesu 更新数据库 ${dbPath}（结构版本 ${from} 升至 ${to}）；数据量大时需要几分钟，中途停止则数据库保持原样。`,
+          }),
+        );
+      }
       process.once('exit', () => opened?.close());
     }
     return opened;

@@ -9,7 +9,7 @@ import { DEFAULT_SETTINGS, withDefaults, type Settings } from '../workflow/setti
 import { addDays, instant, instantsOfDays, type LocalDate } from '../workflow/time.js';
 import type { Category, Channel, CompensationKind, Responsibility, Severity, Status } from '../workflow/vocab.js';
 import { complaintRow, factColumns, PackReader, projectionRow, type PackedForms } from './bulk.js';
-import { openDatabase, type Db, type UpgradeNotice } from './db.js';
+import { databaseInPlace, newDatabasePath, openDatabase, removeDatabase, type Db, type UpgradeNotice } from './db.js';
 
 export interface ListFilter {
   /** Statuses to include; null for every status but closed. */
@@ -164,7 +164,14 @@ export const LINK_SQL = {
 export class SqliteStore {
   private readonly statements;
 
-  constructor(private readonly db: Db) {
+  /**
+   * `made`: a new database made beside its `path` (openNew), put in place by a bulk write's commit
+   * and removed at close if none did.
+   */
+  constructor(
+    private readonly db: Db,
+    private made: { readonly file: string; readonly path: string } | null = null,
+  ) {
     this.statements = {
       nextId: db.prepare<[], { id: number }>('SELECT coalesce(max(id), 0) + 1 AS id FROM complaints'),
       idsByFormKey: db.prepare<[number], number>(LOOKUP_SQL.idsByFormKey).pluck(),
@@ -203,8 +210,19 @@ export class SqliteStore {
     return new SqliteStore(openDatabase(path, undefined, onUpgrade));
   }
 
+  /**
+   * A store for a database file that does not exist yet, made beside it and put in place only when a
+   * bulk write commits: an import refused, dry or stopped leaves no database where there was none.
+   */
+  static openNew(path: string): SqliteStore {
+    const file = newDatabasePath(path);
+    return new SqliteStore(openDatabase(file), { file, path });
+  }
+
   close(): void {
+    if (!this.db.open) return;
     this.db.close();
+    if (this.made) removeDatabase(this.made.file);
   }
 
   settings(): Settings {
@@ -400,7 +418,15 @@ export class SqliteStore {
     return {
       settings: this.settings(),
       addPacked,
-      commit: () => end('COMMIT'),
+      commit: () => {
+        end('COMMIT');
+        if (!this.made) return;
+        const { file, path } = this.made;
+        // Closed first: SQLite moves the WAL into the file, so that the file alone is the database.
+        this.made = null;
+        this.db.close();
+        databaseInPlace(file, path);
+      },
       rollback: () => end('ROLLBACK'),
     };
   }

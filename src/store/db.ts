@@ -1,6 +1,6 @@
 // Opening the database file: created owner-only, WAL so readers never wait for a writer, a busy
 // timeout so that writers queue instead of failing, and the schema brought up to date.
-import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { closeSync, existsSync, linkSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -45,6 +45,42 @@ export function openDatabase(path: string, migrations: readonly Migration[] = MI
     throw error;
   }
   return db;
+}
+
+/** Where a database for `path` is made before it is put in place (databaseInPlace): beside it, on the same file system. */
+export function newDatabasePath(path: string): string {
+  const made = `${path}.importing-${process.pid}`;
+  // One left by a killed process of the same id is started afresh.
+  removeDatabase(made);
+  return made;
+}
+
+/** Removes a closed database file, and the -wal and -shm files SQLite leaves when it is not closed cleanly. */
+export function removeDatabase(path: string): void {
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) rmSync(file, { force: true });
+}
+
+/**
+ * Puts a database made and closed at `made` in place at `path`, never over a database another kesu
+ * has made there meanwhile (a hard link fails on a name taken; renaming would write over it).
+ */
+export function databaseInPlace(made: string, path: string): void {
+  try {
+    linkSync(made, path);
+  } catch (error) {
+    const taken = (error as NodeJS.ErrnoException).code === 'EEXIST' || existsSync(path);
+    if (!taken) {
+      // A file system without hard links (FAT): renamed, as nothing is there to write over.
+      renameSync(made, path);
+      return;
+    }
+    removeDatabase(made);
+    throw new StoreError('unwritable', {
+      en: `A database was made at ${path} while this import ran, so nothing was imported; import again to add the forms to it.`,
+      zh: `导入期间 ${path} 处新建了数据库，因此未导入任何内容；请重新导入，把表单加入该数据库。`,
+    });
+  }
+  rmSync(made);
 }
 
 /**

@@ -1,6 +1,6 @@
 // kesu import end to end: the fixture forms in every encoding, every broken fixture with the exact
 // row and column of its problem, idempotence, --dry-run, --skip-invalid, --map and --template.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FORM_FIELDS } from '../../src/workflow/forms.js';
@@ -155,8 +155,8 @@ describe('a broken file: nothing written, exit 1, every problem at its row and c
       expect(JSON.parse(json.stderr)).toEqual({ error: { code: 'invalid-rows', message: expect.stringMatching(/^Nothing was imported: .*\(listed in errors\)/) } });
       expect(json.code).toBe(1);
 
-      // The good rows of the file were not written either.
-      expect(all(run)).toEqual([]);
+      // The good rows of the file were not written either, nor the database file they would have gone in.
+      expect(existsSync(db)).toBe(false);
     });
   }
 
@@ -178,7 +178,7 @@ describe('a broken file: nothing written, exit 1, every problem at its row and c
     expect(existsSync(rejects)).toBe(false);
     expect(summary.errors).toEqual([{ row: 3, column: null, message: expect.stringMatching(/^Row 3 \(line 4\) opens a quote/) }]);
     expect(summary.imported).toBe(0);
-    expect(all(run)).toEqual([]);
+    expect(existsSync(db)).toBe(false);
   });
 
   it('a big file whose quote never closes: refused at the row where it opens, nothing written', () => {
@@ -191,7 +191,7 @@ describe('a broken file: nothing written, exit 1, every problem at its row and c
     const human = run('import', file);
     expect(human.code).toBe(1);
     expect(human.stderr).toBe('kesu: Nothing was imported: Row 3 (line 3) is longer than 1,000,000 characters, from a quote (") that is probably never closed; close it.\n');
-    expect(all(run)).toEqual([]);
+    expect(existsSync(db)).toBe(false);
   });
 
   it('missing-column.csv: the file is refused, naming the column', () => {
@@ -205,15 +205,15 @@ describe('a broken file: nothing written, exit 1, every problem at its row and c
     const dir = makeTempDir();
     const file = join(dir, 'two-bad.csv');
     writeFileSync(file, 'receivedAt,customer,category,description\n2026-10-05,Wang,quality,Leaks\n2026/13/1,Chen,nonsense,Rude\n2026-10-06,,service,Late\n');
-    const run = on(join(dir, 'kesu.db'));
-    const result = kesu(['--db', join(dir, 'kesu.db'), '--json', 'import', file]);
+    const db = join(dir, 'kesu.db');
+    const result = kesu(['--db', db, '--json', 'import', file]);
     expect(result.code).toBe(1);
     expect((JSON.parse(result.stdout) as Summary).errors.map((e) => [e.row, e.column])).toEqual([
       [3, 'receivedAt'],
       [3, 'category'],
       [4, 'customer'],
     ]);
-    expect(all(run)).toEqual([]);
+    expect(existsSync(db)).toBe(false);
   });
 });
 
@@ -240,7 +240,7 @@ describe('a row with more or fewer cells than the header', () => {
       errors: [{ row: 2, column: null, message: 'has 7 cells where the header has 6 (put a cell that holds a comma in quotes, "like, this", or give the extra cells a header)' }],
     });
     expect(run('--lang', 'zh', 'import', file).stderr.split('\n')[0]).toBe('第 2 行：有 7 个单元格，而表头只有 6 列（含逗号的单元格要加英文引号，如 "甲, 乙"；或给多出的单元格加上表头）');
-    expect(all(run)).toEqual([]);
+    expect(existsSync(db)).toBe(false);
 
     // and with the comma quoted the file imports whole, the short row without its request
     writeFileSync(file, readFileSync(file, 'utf8').replace('Kettle leaks, water everywhere', '"Kettle leaks, water everywhere"'));
@@ -276,7 +276,7 @@ describe('a UTF-8 file with a byte that is part of no character', () => {
     expect(run('--lang', 'zh', 'import', file).stderr.split('\n')[0]).toBe(
       '第 7 行，“客户姓名”列：“李\uFFFD娜”不是有效的 UTF-8 文本（显示为 \uFFFD 的字节不属于任何字符）；请将文件另存为 UTF-8，如果文件是 GBK 编码，请用 --encoding gbk 导入',
     );
-    expect(all(run)).toEqual([]);
+    expect(existsSync(db)).toBe(false);
 
     // and with --skip-invalid the other rows are imported, and row 7 left in the rejects file
     const rejects = join(dir, 'rejects.csv');
@@ -308,16 +308,34 @@ describe('never twice, and --dry-run', () => {
     const db = makeDb();
     const run = on(db);
     expect(run.json<Summary>('import', '--dry-run', fixture('forms-utf8-bom-crlf.csv'))).toEqual({ read: 3, imported: 3, alreadyPresent: 0, rejected: 0, errors: [] });
-    expect(all(run)).toEqual([]);
+    expect(existsSync(db)).toBe(false);
     const human = run('import', '--dry-run', fixture('forms-utf8.csv'));
     expectOk(human);
     expect(human.stdout).toBe('read             3\nwould import     3\nalready present  0\nwould reject     0\nDry run: nothing was written to the database.\n');
-    expect(all(run)).toEqual([]);
+    expect(existsSync(db)).toBe(false);
 
     run.ok('import', fixture('forms-utf8.csv'));
     expect(run.json<Summary>('import', '--dry-run', fixture('forms-utf8.csv'))).toMatchObject({ imported: 0, alreadyPresent: 3 });
     const bad = kesu(['--db', db, '--json', 'import', '--dry-run', fixture('broken/bad-date.csv')]);
     expect(bad.code).toBe(1);
+    expect(all(run)).toHaveLength(3);
+  });
+});
+
+describe('a database file that does not exist yet', () => {
+  it('is not made by a dry run or a refused import (--db or KESU_DB), and is by an import that commits', () => {
+    const dir = makeTempDir();
+    const db = join(dir, 'new.db');
+    const run = on(db);
+    expectOk(run('import', '--dry-run', fixture('forms-utf8.csv')));
+    expect(run('import', fixture('broken/bad-date.csv')).code).toBe(1);
+    expect(run('import', '--dry-run', fixture('broken/bad-date.csv')).code).toBe(1);
+    expectOk(kesu(['import', '--dry-run', fixture('forms-utf8.csv')], { env: { KESU_DB: db } }));
+    expect(kesu(['import', fixture('broken/bad-date.csv')], { env: { KESU_DB: db } }).code).toBe(1);
+    expect(readdirSync(dir)).toEqual([]);
+
+    expectOk(run('import', fixture('forms-utf8.csv')));
+    expect(readdirSync(dir)).toEqual(['new.db']);
     expect(all(run)).toHaveLength(3);
   });
 });

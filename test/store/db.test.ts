@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -70,6 +70,50 @@ describe('opening the database', () => {
     const file = path('notes.txt');
     writeFileSync(file, 'this is not sqlite, just some text that is long enough to have a header'.repeat(20));
     expect(() => openDatabase(file)).toThrow(/is not a kesu database/);
+  });
+});
+
+describe('a new database for an import (openNew)', () => {
+  test('is made beside its path and put there, owner-only, only when the bulk write commits', () => {
+    const folder = path('new-committed');
+    const file = join(folder, 'kesu.db');
+    const store = SqliteStore.openNew(file);
+    expect(existsSync(file)).toBe(false);
+    const bulk = store.beginBulk();
+    // written in the bulk write's transaction, so it must reach the file put in place
+    store.saveSettings({ ...store.settings(), defaultActor: 'Bo' });
+    bulk.commit();
+    expect(readdirSync(folder)).toEqual(['kesu.db']);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    store.close();
+    const again = SqliteStore.open(file);
+    expect(again.settings().defaultActor).toBe('Bo');
+    again.close();
+  });
+
+  test('is removed at close when nothing committed (a dry run, a refusal), leaving nothing behind', () => {
+    const folder = path('new-refused');
+    mkdirSync(folder);
+    const store = SqliteStore.openNew(join(folder, 'kesu.db'));
+    store.beginBulk().rollback();
+    store.close();
+    expect(readdirSync(folder)).toEqual([]);
+  });
+
+  test('never takes the place of a database another kesu made at its path meanwhile', () => {
+    const folder = path('new-raced');
+    const file = join(folder, 'kesu.db');
+    const store = SqliteStore.openNew(file);
+    const bulk = store.beginBulk();
+    const other = SqliteStore.open(file);
+    other.saveSettings({ ...other.settings(), defaultActor: 'Amy' });
+    other.close();
+    expect(() => bulk.commit()).toThrow(`A database was made at ${file} while this import ran, so nothing was imported; import again to add the forms to it.`);
+    store.close();
+    expect(readdirSync(folder)).toEqual(['kesu.db']);
+    const kept = SqliteStore.open(file);
+    expect(kept.settings().defaultActor).toBe('Amy');
+    kept.close();
   });
 });
 

@@ -81,7 +81,7 @@ export async function importFile(context: CliContext, file: string | undefined, 
     for (const warning of first.warnings) warn(context, 'ignored-column', warning);
     const headerCells = first.cells;
 
-    const store = await context.store();
+    const store = await context.store('importing');
     rejects = job.keepRejectedCells ? openRejects(options.rejects!, [...headerCells, REJECTS_COLUMN[context.lang]]) : null;
     const progress = context.json || !process.stderr.isTTY || first.size <= PROGRESS_BYTES ? null : new ProgressBar(first.size, context);
 
