@@ -100,7 +100,7 @@ export async function readCsv(source: Readable, options: { encoding?: CsvEncodin
  * Python's surrogateescape does), which no text decoded from valid bytes holds: a cell that has one
  * held such a byte, exactly, whereas U+FFFD may be in a file as a character of its own.
  */
-const STRAY_BYTE = /[\uDC80-\uDCFF]/;
+const STRAY_BYTE = /[\uDC80-\uDCFF]/u; // u: a lone surrogate, never the second half of an emoji's pair
 
 function hasStrayBytes(cell: string): boolean {
   return STRAY_BYTE.test(cell);
@@ -111,7 +111,7 @@ function excerpt(cell: string): string {
   const at = cell.search(STRAY_BYTE);
   const from = Math.max(0, at - 12);
   const to = Math.min(cell.length, at + 12);
-  const text = cell.slice(from, to).replace(new RegExp(STRAY_BYTE.source, 'g'), '\uFFFD');
+  const text = cell.slice(from, to).replace(new RegExp(STRAY_BYTE.source, 'gu'), '\uFFFD');
   return `${from > 0 ? '…' : ''}${text}${to < cell.length ? '…' : ''}`;
 }
 

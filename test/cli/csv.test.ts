@@ -146,6 +146,21 @@ describe('detecting the encoding from the stream', () => {
       expect(problemsOf(rows)).toEqual([[102, [{ ...strayProblem('…水壶漏水水壶漏水水壶漏水\uFFFD漏水'), column: '投诉内容' }]]]);
     });
 
+    it('takes an emoji whose second half lies where stray bytes are marked (💔, U+1F494) for text, in the header and after a stray byte', async () => {
+      const bytes = Buffer.concat([
+        Buffer.from(`编号,投诉日期,客户姓名💔,投诉类别,投诉内容\r\nU-2,2026-10-05,李`),
+        Buffer.from([0xa0]),
+        Buffer.from('娜,质量,水壶漏水\r\nU-3,2026-10-05,王芳💔,质量,水壶漏水💯\r\n'),
+      ]);
+      const file = await readCsv(Readable.from([bytes]));
+      expect(file.header.cells[2]).toBe('客户姓名💔');
+      const rows = await allRows(file);
+      expect(rows.map((r) => [r.row, r.cells[2], Boolean(r.problems)])).toEqual([
+        [2, '李\uDCA0娜', true],
+        [3, '王芳💔', false],
+      ]);
+    });
+
     it('keeps a U+FFFD written in the file as a character of its own', async () => {
       const rows = await allRows(await readCsv(Readable.from([Buffer.from(`${header}U-2,2026-10-05,李\uFFFD娜,质量,水壶漏水\r\n`)])));
       expect(rows.map((r) => [r.cells[2], r.problems])).toEqual([['李\uFFFD娜', undefined]]);
