@@ -2,6 +2,7 @@
 // queries that list, find and report. The only module with SQL (besides migrations).
 import { apply, fold, type Complaint, type ComplaintEvent, type EventType, type NewEvent } from '../workflow/complaint.js';
 import { DomainError } from '../workflow/errors.js';
+import { StoreError } from './errors.js';
 import { formKey } from '../workflow/identity.js';
 import type { DayCount, LongCounts, PeriodFacts, ReportFacts } from '../workflow/report.js';
 import { factsOf, type EventFacts } from '../workflow/report-facts.js';
@@ -422,8 +423,19 @@ export class SqliteStore {
         end('COMMIT');
         if (!this.made) return;
         const { file, path } = this.made;
-        // Closed first: SQLite moves the WAL into the file, so that the file alone is the database.
         this.made = null;
+        try {
+          // Every page moved from the WAL into the file, so that the file alone is the database
+          // (a checkpoint that fails, on a full disk say, throws here; closing would not say).
+          this.db.pragma('wal_checkpoint(TRUNCATE)');
+        } catch (error) {
+          this.db.close();
+          removeDatabase(file);
+          throw new StoreError('unwritable', {
+            en: `The new database ${path} could not be finished (${(error as Error).message}); nothing was imported, so free disk space and import again.`,
+            zh: `新数据库 ${path} 未能写完（${(error as Error).message}）；未导入任何内容，请腾出磁盘空间后重新导入。`,
+          });
+        }
         this.db.close();
         databaseInPlace(file, path);
       },

@@ -1,6 +1,7 @@
 // Opening the database file: created owner-only, WAL so readers never wait for a writer, a busy
 // timeout so that writers queue instead of failing, and the schema brought up to date.
-import { closeSync, existsSync, linkSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, linkSync, lstatSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -47,12 +48,12 @@ export function openDatabase(path: string, migrations: readonly Migration[] = MI
   return db;
 }
 
-/** Where a database for `path` is made before it is put in place (databaseInPlace): beside it, on the same file system. */
+/**
+ * Where a database for `path` is made before it is put in place (databaseInPlace): beside it, on the
+ * same file system, under a name no other process picks (a process id alone repeats in containers).
+ */
 export function newDatabasePath(path: string): string {
-  const made = `${path}.importing-${process.pid}`;
-  // One left by a killed process of the same id is started afresh.
-  removeDatabase(made);
-  return made;
+  return `${path}.importing-${process.pid}-${randomBytes(4).toString('hex')}`;
 }
 
 /** Removes a closed database file, and the -wal and -shm files SQLite leaves when it is not closed cleanly. */
@@ -60,25 +61,45 @@ export function removeDatabase(path: string): void {
   for (const file of [path, `${path}-wal`, `${path}-shm`]) rmSync(file, { force: true });
 }
 
+/** The errors of a file system that has no hard links (FAT, some network shares). */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
+
 /**
  * Puts a database made and closed at `made` in place at `path`, never over a database another kesu
- * has made there meanwhile (a hard link fails on a name taken; renaming would write over it).
+ * has made there meanwhile (a hard link fails on a name taken; renaming would write over it). On
+ * any failure `made` is removed and nothing is at `path` that was not there before.
  */
 export function databaseInPlace(made: string, path: string): void {
+  const fail = (en: string, zh: string): never => {
+    removeDatabase(made);
+    throw new StoreError('unwritable', { en, zh });
+  };
+  // Closed cleanly, the file alone is the database; a WAL left beside it holds pages it lacks.
+  if (existsSync(`${made}-wal`)) {
+    fail(
+      `The new database ${path} could not be finished (its last pages were not written); nothing was imported, so free disk space and import again.`,
+      `新数据库 ${path} 未能写完（最后的数据页没有写入）；未导入任何内容，请腾出磁盘空间后重新导入。`,
+    );
+  }
   try {
     linkSync(made, path);
   } catch (error) {
-    const taken = (error as NodeJS.ErrnoException).code === 'EEXIST' || existsSync(path);
-    if (!taken) {
-      // A file system without hard links (FAT): renamed, as nothing is there to write over.
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    const taken = code === 'EEXIST' || lstatSync(path, { throwIfNoEntry: false }) !== undefined;
+    if (NO_HARD_LINKS.has(code) && !taken) {
       renameSync(made, path);
       return;
     }
-    removeDatabase(made);
-    throw new StoreError('unwritable', {
-      en: `A database was made at ${path} while this import ran, so nothing was imported; import again to add the forms to it.`,
-      zh: `导入期间 ${path} 处新建了数据库，因此未导入任何内容；请重新导入，把表单加入该数据库。`,
-    });
+    if (taken) {
+      fail(
+        `A database was made at ${path} while this import ran, so nothing was imported; import again to add the forms to it.`,
+        `导入期间 ${path} 处新建了数据库，因此未导入任何内容；请重新导入，把表单加入该数据库。`,
+      );
+    }
+    fail(
+      `Cannot put the new database in place at ${path} (${code || (error as Error).message}); nothing was imported, so check the folder and import again.`,
+      `无法把新数据库放到 ${path}（${code || (error as Error).message}）；未导入任何内容，请检查该文件夹后重新导入。`,
+    );
   }
   rmSync(made);
 }

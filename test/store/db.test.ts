@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, test } from 'vitest';
 import { LINK_SQL, listQuery, LOOKUP_SQL, REPORT_COUNTS_SQL, REPORT_FACTS_SQL, SqliteStore } from '../../src/store/complaints.js';
-import { openDatabase } from '../../src/store/db.js';
+import { databaseInPlace, openDatabase } from '../../src/store/db.js';
 import { MIGRATIONS } from '../../src/store/migrations/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kesu-db-'));
@@ -114,6 +114,27 @@ describe('a new database for an import (openNew)', () => {
     const kept = SqliteStore.open(file);
     expect(kept.settings().defaultActor).toBe('Amy');
     kept.close();
+  });
+});
+
+describe('putting a new database in place (databaseInPlace)', () => {
+  test('refuses a file whose WAL is still beside it (its last pages not in it), and removes both', () => {
+    const folder = path('in-place-wal');
+    mkdirSync(folder);
+    const made = join(folder, 'kesu.db.importing-1-ab');
+    writeFileSync(made, 'database');
+    writeFileSync(`${made}-wal`, 'pages');
+    expect(() => databaseInPlace(made, join(folder, 'kesu.db'))).toThrow(/^The new database .*kesu\.db could not be finished \(its last pages were not written\); nothing was imported/);
+    expect(readdirSync(folder)).toEqual([]);
+  });
+
+  test('says why when the link fails otherwise, and leaves nothing behind', () => {
+    const folder = path('in-place-gone');
+    mkdirSync(folder);
+    const made = join(folder, 'kesu.db.importing-1-cd');
+    writeFileSync(made, 'database');
+    expect(() => databaseInPlace(made, join(folder, 'removed', 'kesu.db'))).toThrow(/^Cannot put the new database in place at .* \(ENOENT\); nothing was imported/);
+    expect(readdirSync(folder)).toEqual([]);
   });
 });
 
