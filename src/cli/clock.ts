@@ -26,7 +26,8 @@ export function wallToIso(wall: WallClock): IsoTime {
  */
 export function isoToLocal(iso: IsoTime): IsoTime {
   const ms = instant(iso);
-  const minutes = -new Date(ms).getTimezoneOffset();
+  // Rounded: an offset of long ago may have seconds (Amsterdam's +00:19:32), which ISO times here do not.
+  const minutes = -Math.round(new Date(ms).getTimezoneOffset());
   const hours = Math.floor(Math.abs(minutes) / 60);
   const offset = `${minutes < 0 ? '-' : '+'}${String(hours).padStart(2, '0')}:${String(Math.abs(minutes) % 60).padStart(2, '0')}`;
   return formatInOffset(ms, offset);

@@ -170,7 +170,8 @@ function resolveEvents(
   const note = optionalText(command.note);
   if (command.unfounded) {
     // Compensation is given for a complaint found valid; kept silently off it would be lost data.
-    if (command.compensation !== null) {
+    const { compensation } = command;
+    if (compensation !== null && ((compensation.cents ?? 0) > 0 || (compensation.kind !== null && compensation.kind !== 'none'))) {
       throw invalid(
         'A complaint found unfounded is closed without compensation; leave out --compensation and --compensation-kind, or resolve it with --solution if the shop compensates.',
         '投诉不成立时结案不含赔付；请去掉 --compensation 和 --compensation-kind，如店里仍给予赔付，请改用 --solution 解决。',

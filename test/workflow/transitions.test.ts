@@ -213,6 +213,10 @@ describe('open, assigned → resolve → resolved', () => {
     expect(error.sentence.en).toBe(
       'A complaint found unfounded is closed without compensation; leave out --compensation and --compensation-kind, or resolve it with --solution if the shop compensates.',
     );
+    // Saying there was none is no contradiction.
+    for (const compensation of [{ kind: 'none', cents: null }, { kind: null, cents: 0 }, { kind: 'none', cents: 0 }] as const) {
+      expect(decide(complaintIn('assigned'), resolve(MON_15, { unfounded: true, finding: 'no fault', compensation }), context()).at(-1)!.type).toBe('closed');
+    }
   });
 
   it('a resolution needs its solution', () => {
