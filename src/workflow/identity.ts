@@ -41,6 +41,18 @@ export function shortPhoneOf(phone: string | null): string | null {
   return digits.length > 0 && digits.length < PHONE_LIKE_DIGITS ? digits : null;
 }
 
+/** A run of digits (ASCII or full-width) with the separators phone numbers are written with, on one line. */
+const DIGIT_RUN = /[+＋]?[\d０-９][\d０-９ \t().\-（）．－]*[\d０-９]/g;
+
+/**
+ * A form or order number with the customer's own phone masked as ***: a run of digits whose digits
+ * are the phone's, however it is spaced; other numbers, which are long digit runs by nature, stay.
+ */
+export function maskPhoneIn(text: string, phone: string | null): string {
+  const digits = phoneDigits(phone);
+  return digits === '' ? text : text.replace(DIGIT_RUN, (run) => (phoneDigits(run) === digits ? '***' : run));
+}
+
 /**
  * Free text with the phone numbers typed into it masked as ***: every run of PHONE_LIKE_DIGITS or
  * more digits (ASCII or full-width, with spaces, brackets, dots and dashes between, on one line),
@@ -48,7 +60,7 @@ export function shortPhoneOf(phone: string | null): string | null {
  * the runs are masked, no such run is left to match.
  */
 export function maskPhonesIn(text: string, shortPhones: Iterable<string> = []): string {
-  let result = text.replace(/[+＋]?[\d０-９][\d０-９ \t().\-（）．－]*[\d０-９]/g, (run) => (phoneDigits(run).length >= PHONE_LIKE_DIGITS ? '***' : run));
+  let result = text.replace(DIGIT_RUN, (run) => (phoneDigits(run).length >= PHONE_LIKE_DIGITS ? '***' : run));
   for (const digits of shortPhones) result = result.split(digits).join('***');
   return result;
 }

@@ -207,7 +207,7 @@ describe('export', () => {
   it("--redact masks phones written into names, who did what and the assignee; in form and order numbers only the customer's own", () => {
     // given a paper form with the phone beside the name, in the order number, and clerks who sign with theirs
     const named = on(makeDb());
-    const id = open(named, '--customer', '王先生 137 1111 2222', '--phone', '13711112222', '--category', 'quality', '--desc', '漏水', '--order', 'SO-13711112222', '--ref', 'F-2026-0001234', '--by', '前台 13800001111', '--received', '2026-10-05 09:30');
+    const id = open(named, '--customer', '王先生 137 1111 2222', '--phone', '13711112222', '--category', 'quality', '--desc', '漏水', '--order', 'SO-137 1111 2222', '--ref', 'F-2026-0001234', '--by', '前台 13800001111', '--received', '2026-10-05 09:30');
     named.ok('assign', id, '--to', '小李 13900002222', '--by', '店长 13600003333', '--at', '2026-10-05 10:00');
     const phones = ['1111 2222', '13711112222', '13800001111', '13900002222', '13600003333'];
     const plain = JSON.stringify(exportedJson(named));
@@ -220,6 +220,10 @@ describe('export', () => {
     expect(json).toMatchObject({ customer: { name: '王先生 ***', phone: '*******2222' }, order: 'SO-***', ref: 'F-2026-0001234', receivedBy: '前台 ***', assignee: '小李 ***' });
     expect(json!.events!.map((e) => e.by)).toEqual(['前台 ***', '店长 ***']);
     expect(csv).toContain('\r\nF-2026-0001234,');
+    // a short phone is masked where it stands as a number, not inside a longer one
+    const short = on(makeDb());
+    open(short, '--customer', 'Ma', '--phone', '12345', '--category', 'service', '--desc', 'x', '--ref', 'F-2026-0012345', '--order', 'SO 12345', '--received', '2026-10-05 09:30');
+    expect(exportedJson(short, '--redact')[0]).toMatchObject({ ref: 'F-2026-0012345', order: 'SO ***' });
   });
 
   it('an empty store exports a header alone, or an empty array', () => {

@@ -1,7 +1,7 @@
 // What `kesu export` writes for each complaint: a form row (CSV) or the documented complaint shape (JSON).
 import type { ComplaintWithEvents } from '../../store/complaints.js';
 import { FORM_FIELDS, formRow } from '../../workflow/forms.js';
-import { maskPhonesIn, phoneDigits, shortPhoneOf } from '../../workflow/identity.js';
+import { maskPhoneIn, maskPhonesIn, phoneDigits, shortPhoneOf } from '../../workflow/identity.js';
 import type { IsoTime } from '../../workflow/time.js';
 import { complaintJson } from './json.js';
 
@@ -24,7 +24,7 @@ export function exportCsvCells({ complaint }: ComplaintWithEvents, redact: boole
   if (redact) {
     const known = shortPhonesOf(complaint);
     for (const field of FREE_TEXT_FIELDS) row[field] = maskPhonesIn(row[field], known);
-    for (const field of NUMBER_FIELDS) row[field] = maskOwnPhoneIn(row[field], complaint.customer.phone);
+    for (const field of NUMBER_FIELDS) row[field] = maskPhoneIn(row[field], complaint.customer.phone);
     if (row.phone !== '') row.phone = maskPhone(row.phone);
   }
   return FORM_FIELDS.map((field) => row[field]);
@@ -35,7 +35,7 @@ export function exportJson({ complaint, events }: ComplaintWithEvents, now: IsoT
   if (!redact) return json;
   const known = shortPhonesOf(complaint);
   const mask = <T extends string | null>(text: T): T => (text === null ? text : (maskPhonesIn(text, known) as T));
-  const maskNumber = <T extends string | null>(text: T): T => (text === null ? text : (maskOwnPhoneIn(text, complaint.customer.phone) as T));
+  const maskNumber = <T extends string | null>(text: T): T => (text === null ? text : (maskPhoneIn(text, complaint.customer.phone) as T));
   return {
     ...json,
     ref: maskNumber(json.ref),
@@ -61,9 +61,3 @@ function shortPhonesOf(complaint: ComplaintWithEvents['complaint']): string[] {
   return phone === null ? [] : [phone];
 }
 
-/** A number with the customer's own phone digits, wherever they stand in it, masked as ***. */
-function maskOwnPhoneIn(text: string, phone: string | null): string {
-  const digits = phoneDigits(phone);
-  const normal = text.normalize('NFKC');
-  return digits === '' || !normal.includes(digits) ? text : normal.split(digits).join('***');
-}
