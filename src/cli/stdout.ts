@@ -33,7 +33,7 @@ export function writeStdout(text: string): void {
       throughStream = true;
       process.stdout.on('error', streamFailed);
       process.stdout.write(bytes.subarray(offset));
-    } else throw unwritable(error as NodeJS.ErrnoException);
+    } else throw unwritableOutput(error as NodeJS.ErrnoException);
   }
 }
 
@@ -43,11 +43,12 @@ function streamFailed(error: NodeJS.ErrnoException): void {
   readerGone = true;
   if (error.code === 'EPIPE') return;
   const lang = languageFrom(undefined, process.env);
-  process.stderr.write(`kesu: ${unwritable(error).sentence[lang]}\n`);
+  process.stderr.write(`kesu: ${unwritableOutput(error).sentence[lang]}\n`);
   process.exitCode = 1;
 }
 
-function unwritable(error: NodeJS.ErrnoException): UserError {
+/** The sentence for output that cannot be written to stdout (also export's, which streams there). */
+export function unwritableOutput(error: NodeJS.ErrnoException): UserError {
   const why = error.code ?? error.message;
   return new UserError('unwritable', {
     en: `Cannot write the output (${why}); check the disk or file it goes to, or send it elsewhere.`,

@@ -316,6 +316,9 @@ describe('output that cannot be written (stdout on a full disk)', () => {
   it('is one sentence naming the failure, exit 1, for a command and for --version', () => {
     expect(toFullDisk('--db', db, 'list')).toEqual({ code: 1, stderr: `kesu: ${sentence}\n` });
     expect(toFullDisk('--version')).toEqual({ code: 1, stderr: `kesu: ${sentence}\n` });
+    // export streams its rows, to stdout or to --out
+    expect(toFullDisk('--db', db, 'export')).toEqual({ code: 1, stderr: `kesu: ${sentence}\n` });
+    expect(expectFailure(kesu(['--db', db, 'export', '--out', '/dev/full']), 1)).toBe('Cannot write /dev/full (ENOSPC); check the folder exists and is writable.');
   });
 
   it('is a JSON error with --json, and in Chinese with --lang zh', () => {

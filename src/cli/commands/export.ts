@@ -5,7 +5,8 @@ import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import type { SqliteStore } from '../../store/complaints.js';
 import type { CliContext } from '../context.js';
-import { createOwnerOnly, EXCEL_CSV, writeChunk } from '../files.js';
+import { createOwnerOnly, EXCEL_CSV, unwritable, writeChunk } from '../files.js';
+import { unwritableOutput } from '../stdout.js';
 import { FORM_FIELDS } from '../../workflow/forms.js';
 import { exportCsvCells, exportJson } from '../render/export.js';
 
@@ -29,8 +30,13 @@ export async function exportAll(context: CliContext, options: ExportOptions): Pr
       await finished(target);
     }
   } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
     // A reader that stops early (kesu export | head) is not a failure of the export.
-    if ((error as NodeJS.ErrnoException).code === 'EPIPE') return '';
+    if (code === 'EPIPE') return '';
+    // A full disk, say: one sentence naming where the export was going.
+    if (typeof code === 'string' && code.startsWith('E')) {
+      throw options.out === undefined ? unwritableOutput(error as NodeJS.ErrnoException) : unwritable(options.out, error);
+    }
     throw error;
   }
   return '';
