@@ -8,6 +8,7 @@ import { Readable, Transform, type TransformCallback } from 'node:stream';
 import iconv from 'iconv-lite';
 import type { Sentence } from '../workflow/errors.js';
 import { CsvReadError, UserError } from './errors.js';
+import { STRAY_BYTE } from './stray-bytes.js';
 
 export type CsvEncoding = 'auto' | 'utf8' | 'gbk';
 
@@ -94,13 +95,6 @@ export async function readCsv(source: Readable, options: { encoding?: CsvEncodin
   };
   return { header, rows, encoding: () => decoder.detected, bytesRead: () => decoder.bytesRead };
 }
-
-/**
- * A byte that is part of no UTF-8 character is decoded as a lone surrogate, U+DC80 to U+DCFF (as
- * Python's surrogateescape does), which no text decoded from valid bytes holds: a cell that has one
- * held such a byte, exactly, whereas U+FFFD may be in a file as a character of its own.
- */
-const STRAY_BYTE = /[\uDC80-\uDCFF]/u; // u: a lone surrogate, never the second half of an emoji's pair
 
 function hasStrayBytes(cell: string): boolean {
   return STRAY_BYTE.test(cell);

@@ -282,7 +282,23 @@ describe('a UTF-8 file with a byte that is part of no character', () => {
     const rejects = join(dir, 'rejects.csv');
     expect(run.json<Summary>('import', file, '--skip-invalid', '--rejects', rejects)).toMatchObject({ read: 7, imported: 6, rejected: 1 });
     expect(all(run).map((c) => c.customer.name)).toEqual(['王芳2', '王芳3', '王芳4', '王芳5', '王芳6', '王芳8']);
-    expect(readFileSync(rejects, 'utf8').split('\r\n')[1]).toMatch(/^S-7,2026-10-05,李\uFFFD娜,质量,水壶漏水,"row 7, column 客户姓名: /);
+    // as it was, the byte and all: imported again unchanged, it is refused again rather than stored as U+FFFD
+    const rejected = readFileSync(rejects);
+    expect(rejected.includes(Buffer.concat([Buffer.from('S-7,2026-10-05,李'), Buffer.from([0xa0]), Buffer.from('娜,质量,水壶漏水,"row 7, column 客户姓名: ')]))).toBe(true);
+    expect(run.json<Summary>('import', rejects, '--skip-invalid', '--rejects', join(dir, 'again.csv'))).toMatchObject({ read: 1, imported: 0, rejected: 1 });
+  });
+});
+
+describe('a byte that is part of no character, in a column that is not read', () => {
+  it('is no problem: the column is ignored, with its warning, and the row imported', () => {
+    const dir = makeTempDir();
+    const file = join(dir, 'note.csv');
+    writeFileSync(file, Buffer.concat([Buffer.from('编号,投诉日期,客户姓名,投诉类别,投诉内容,备注\nN-2,2026-10-05,王芳,质量,水壶漏水,见'), Buffer.from([0xa0]), Buffer.from('附件\n')]));
+    const run = on(join(dir, 'kesu.db'));
+    const result = run('--json', 'import', file);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ read: 1, imported: 1, rejected: 0 });
+    expect(JSON.parse(result.stderr)).toMatchObject({ warning: { code: 'ignored-column' } });
   });
 });
 

@@ -94,6 +94,8 @@ async function run(port: NonNullable<typeof parentPort>, job: ImportJob): Promis
   const { settings, defaultActor } = await start;
   const context: FormContext = { now: job.now, settings, zone: LOCAL_ZONE, newUuid: randomUUID, defaultActor };
 
+  // The header names of the columns a form is read from (the others are ignored, with a warning).
+  const readColumns = new Set(Object.values(header.columns.indexOf).map((index) => csv.header.cells[index]!.trim()));
   let forms: { complaint: Complaint; events: readonly NewEvent[] }[] = [];
   let rejected: RejectedRow[] = [];
   let read = 0;
@@ -114,8 +116,10 @@ async function run(port: NonNullable<typeof parentPort>, job: ImportJob): Promis
       read++;
       chars += row.size;
       // A row the CSV reader could not lay out under the header is reported for that alone: its other
-      // problems would be those of cells out of place.
-      const reading = row.problems ? { ok: false as const, errors: row.problems.map((problem) => ({ row: row.row, ...problem })) } : readForm(row, header.columns, context);
+      // problems would be those of cells out of place. Bytes that are not text matter only in a
+      // column that is read.
+      const problems = row.problems?.filter((problem) => problem.column === null || readColumns.has(problem.column));
+      const reading = problems?.length ? { ok: false as const, errors: problems.map((problem) => ({ row: row.row, ...problem })) } : readForm(row, header.columns, context);
       if (reading.ok) forms.push({ complaint: reading.complaint, events: reading.events });
       else rejected.push({ row: row.row, cells: job.keepRejectedCells ? row.cells : null, errors: reading.errors });
       if (forms.length + rejected.length >= BATCH_ROWS || chars >= BATCH_CHARS) await flush();

@@ -3,7 +3,7 @@
 // here in batches through the store's bulk writer, whose one transaction stays open from the first
 // batch to the end: a refusal, an error or a kill anywhere leaves the database as it was.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { stringify } from 'csv-stringify';
+import { stringify } from 'csv-stringify/sync';
 import { finished } from 'node:stream/promises';
 import { Worker } from 'node:worker_threads';
 import type { BulkWriter } from '../../store/complaints.js';
@@ -16,6 +16,7 @@ import { createOwnerOnly, EXCEL_CSV, writeChunk } from '../files.js';
 import { importSummaryJson, problemLine, renderImportSummary, type ImportProblem, type ImportSummary } from '../render/import.js';
 import { toJsonText } from '../render/json.js';
 import { writeStdout } from '../stdout.js';
+import { withStrayBytes } from '../stray-bytes.js';
 import type { FromWorker, ImportJob, ThrownError, ToWorker } from './import-worker.js';
 
 export interface ImportOptions {
@@ -261,17 +262,17 @@ function openRejects(path: string, header: readonly string[]): RejectsFile {
   // Only a file this import made is removed when it is refused (never /dev/null, say).
   const made = !existsSync(path);
   const out = createOwnerOnly(path, { en: 'the rejects file ', zh: '拒绝文件 ' });
-  const csv = stringify(EXCEL_CSV);
-  csv.pipe(out);
-  csv.write(header);
+  // Each row as it was: a byte that was part of no character goes back as that byte, so the row
+  // is refused again for it until it is fixed, never imported with a U+FFFD in its place.
+  const line = (cells: readonly string[], bom: boolean): Buffer => withStrayBytes(stringify([cells], { ...EXCEL_CSV, bom }));
+  out.write(line(header, true));
   return {
-    write: (cells) => writeChunk(csv, cells),
+    write: (cells) => writeChunk(out, line(cells, false)),
     close: async () => {
-      csv.end();
+      out.end();
       await finished(out);
     },
     abort: () => {
-      csv.destroy();
       out.destroy();
       if (made) rmSync(path, { force: true });
     },
