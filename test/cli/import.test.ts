@@ -1,6 +1,6 @@
 // kesu import end to end: the fixture forms in every encoding, every broken fixture with the exact
 // row and column of its problem, idempotence, --dry-run, --skip-invalid, --map and --template.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FORM_FIELDS } from '../../src/workflow/forms.js';
@@ -241,6 +241,15 @@ describe('a row with more or fewer cells than the header', () => {
     });
     expect(run('--lang', 'zh', 'import', file).stderr.split('\n')[0]).toBe('第 2 行：有 7 个单元格，而表头只有 6 列（含逗号的单元格要加英文引号，如 "甲, 乙"；或给多出的单元格加上表头）');
     expect(existsSync(db)).toBe(false);
+
+    // with --skip-invalid, the rejects file has the message under its error column and the cell past the header after it
+    const rejects = join(dir, 'rejects.csv');
+    expect(run.json<Summary>('import', file, '--skip-invalid', '--rejects', rejects)).toMatchObject({ imported: 2, rejected: 1 });
+    expect(readFileSync(rejects, 'utf8').split('\r\n').slice(0, 2)).toEqual([
+      '\uFEFFref,receivedAt,customer,category,description,request,kesu error',
+      'E1,2026-10-05,A,quality,Kettle leaks, water everywhere,"row 2: has 7 cells where the header has 6 (put a cell that holds a comma in quotes, ""like, this"", or give the extra cells a header)",Replacement',
+    ]);
+    rmSync(db);
 
     // and with the comma quoted the file imports whole, the short row without its request
     writeFileSync(file, readFileSync(file, 'utf8').replace('Kettle leaks, water everywhere', '"Kettle leaks, water everywhere"'));

@@ -247,7 +247,9 @@ function rejectedCells(row: readonly string[], width: number, problems: readonly
   const cells = [...row];
   while (cells.length > width && cells.at(-1)!.trim() === '') cells.pop();
   while (cells.length < width) cells.push('');
-  return [...cells, problems.join('; ')];
+  // The message goes under the error column even when the row has cells past the header (a comma not
+  // in quotes); those follow it, so the row is refused again until the split cell is joined.
+  return [...cells.slice(0, width), problems.join('; '), ...cells.slice(width)];
 }
 
 interface RejectsFile {
