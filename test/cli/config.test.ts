@@ -118,7 +118,7 @@ describe('config set and add change what new complaints get', () => {
     expect(zh.json<SettingsJson>('config', 'set', 'department.错发', '仓库').departments['wrong-item']).toBe('仓库');
     expect(zh.json<SettingsJson>('config', 'add', 'holiday', '2026年10月1日..2026年10月7日').calendar.holidays).toHaveLength(7);
     expect(zh.ok('open', '--customer', '李伟', '--category', '错发', '--desc', '少了一件', '--received', '2026年9月30日 10:00')).toBe(
-      '已受理投诉 #1。请在 10月9日 周五前 答复客户（自 9月30日 周三 起 2 个工作日；跳过 10月1日 周四 (节假日)、10月2日 周五 (节假日)、10月3日 周六 (节假日)、10月4日 周日 (节假日)、10月5日 周一 (节假日)、10月6日 周二 (节假日)、10月7日 周三 (节假日)）。\n',
+      '已受理投诉 #1。请最迟于 10月9日 周五 答复客户（自 9月30日 周三 起 2 个工作日；跳过 10月1日 周四 (节假日)、10月2日 周五 (节假日)、10月3日 周六 (节假日)、10月4日 周日 (节假日)、10月5日 周一 (节假日)、10月6日 周二 (节假日)、10月7日 周三 (节假日)）。\n',
     );
   });
 });

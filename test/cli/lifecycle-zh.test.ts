@@ -22,7 +22,7 @@ describe('处理流程（中文）', () => {
       '--received', '2026年10月30日 10:00',
       '--by', '小王',
     );
-    expect(out).toBe('已受理投诉 #1。请在 11月6日 周五前 答复客户（自 10月30日 周五 起 5 个工作日；跳过 10月31日 周六、11月1日 周日）。\n');
+    expect(out).toBe('已受理投诉 #1。请最迟于 11月6日 周五 答复客户（自 10月30日 周五 起 5 个工作日；跳过 10月31日 周六、11月1日 周日）。\n');
     const c = run.json<ComplaintJson>('show', '1');
     expectComplaintShape(c, { events: true });
     expect(c).toMatchObject({
@@ -38,7 +38,7 @@ describe('处理流程（中文）', () => {
 
   it('a major complaint is flagged 重大投诉 with its deadline in hours', () => {
     expect(run.ok('open', '--customer', '陈杰', '--category', '质量', '--severity', '重大', '--desc', '食品中有玻璃', '--received', '2026-10-30 10:00', '--by', '小王')).toBe(
-      '已受理投诉 #2  重大投诉。请在 10月31日 周六 10:00 答复客户（自 10月30日 周五 10:00 起 24 小时）。\n',
+      '已受理投诉 #2  重大投诉。请在 10月31日 周六 10:00 前答复客户（自 10月30日 周五 10:00 起 24 小时）。\n',
     );
   });
 

@@ -148,6 +148,7 @@ export function renderOpened(complaint: Complaint, context: RenderContext): stri
   const inDays = answer.duration.unit === 'workdays';
   const major = complaint.severity === 'major' ? style.major(lang === 'zh' ? '  重大投诉' : '  MAJOR') : '';
   return lang === 'zh'
-    ? `已受理投诉 ${style.bold(`#${complaint.id}`)}${major}。请在 ${due}${inDays ? '前' : ''} 答复客户（${explainDeadline(answer, lang)}）。\n`
+    ? // "最迟于" a day includes the day, as "by the end of" does; "前" an hour is before that moment.
+      `已受理投诉 ${style.bold(`#${complaint.id}`)}${major}。${inDays ? `请最迟于 ${due} 答复客户` : `请在 ${due} 前答复客户`}（${explainDeadline(answer, lang)}）。\n`
     : `Recorded complaint ${style.bold(`#${complaint.id}`)}${major}. Answer the customer by ${inDays ? 'the end of ' : ''}${due} (${explainDeadline(answer, lang)}).\n`;
 }
