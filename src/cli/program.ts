@@ -6,6 +6,7 @@ import { DomainError } from '../workflow/errors.js';
 import type { Lang } from '../workflow/vocab.js';
 import { makeContext, type CliContext, type GlobalOptions } from './context.js';
 import { languageFrom } from './language.js';
+import { sayLateOutputFailures } from './stdout.js';
 import { UsageError, UserError } from './errors.js';
 import { VERSION } from './version.js';
 
@@ -197,6 +198,8 @@ export function buildProgram(io: Io): Command {
 
 /** Runs kesu with the given arguments; returns the exit code. Nothing here calls process.exit. */
 export async function runCli(argv: readonly string[], io: Io): Promise<number> {
+  // Output that fails only after the command has returned is said as any other error would be.
+  sayLateOutputFailures(languageFrom(flagValue(argv, '--lang'), io.env), argv.includes('--json'));
   const program = buildProgram(io);
   try {
     // A bare `kesu` (perhaps with global options) is someone asking what it can do: the help, on stdout, exit 0.

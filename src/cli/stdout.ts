@@ -4,6 +4,7 @@
 // (`kesu list | head -1`) made it throw an unhandled EPIPE with a stack trace.
 import { fstatSync, writeSync } from 'node:fs';
 import { UserError } from './errors.js';
+import type { Lang } from '../workflow/vocab.js';
 import { languageFrom } from './language.js';
 
 /** Whether a descriptor we wrote to turned out non-blocking: from then on, the stream's way. */
@@ -37,13 +38,24 @@ export function writeStdout(text: string): void {
   }
 }
 
-/** The stream fails after the command has returned, so its failure is said here, once. */
+/** How a failure of the stream is said: the command's language, and JSON with --json. */
+let lateFailure: { lang: Lang; json: boolean } | null = null;
+
+export function sayLateOutputFailures(lang: Lang, json: boolean): void {
+  lateFailure = { lang, json };
+}
+
+/**
+ * The stream fails after the command has returned, so its failure is said here, once, as
+ * program.ts says any other error, and the exit code set here too.
+ */
 function streamFailed(error: NodeJS.ErrnoException): void {
   if (readerGone) return;
   readerGone = true;
   if (error.code === 'EPIPE') return;
-  const lang = languageFrom(undefined, process.env);
-  process.stderr.write(`kesu: ${unwritableOutput(error).sentence[lang]}\n`);
+  const { lang, json } = lateFailure ?? { lang: languageFrom(undefined, process.env), json: false };
+  const message = unwritableOutput(error).sentence[lang];
+  process.stderr.write(json ? `${JSON.stringify({ error: { code: 'unwritable', message } })}\n` : `kesu: ${message}\n`);
   process.exitCode = 1;
 }
 
