@@ -8,7 +8,7 @@ import type { DayCount, LongCounts, PeriodFacts, ReportFacts } from '../workflow
 import { factsOf, type EventFacts } from '../workflow/report-facts.js';
 import { DEFAULT_SETTINGS, withDefaults, type Settings } from '../workflow/settings.js';
 import { addDays, instant, instantsOfDays, type LocalDate } from '../workflow/time.js';
-import type { Category, Channel, CompensationKind, Responsibility, Severity, Status } from '../workflow/vocab.js';
+import { looseText, type Category, type Channel, type CompensationKind, type Responsibility, type Severity, type Status } from '../workflow/vocab.js';
 import { complaintRow, factColumns, PackReader, projectionRow, type PackedForms } from './bulk.js';
 import { databaseInPlace, newDatabasePath, openDatabase, removeDatabase, type Db, type UpgradeNotice } from './db.js';
 
@@ -601,8 +601,11 @@ function conditionsOf(filter: ListFilter): { where: string; params: (string | nu
   within('severity', filter.severities);
   within('assignee', filter.assignees);
   if (filter.customers?.length) {
-    where.push(`(${filter.customers.map(() => "customer LIKE ? ESCAPE '\\'").join(' OR ')})`);
-    params.push(...filter.customers.map((part) => `%${part.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+    // In the name part of customer_key (identity.ts: the name without regard to case, width and
+    // spacing, then U+001F and the phone's digits), so that 王　芳 or ＷＡＮＧ finds 王 芳 or Wang.
+    const name = "substr(customer_key, 1, instr(customer_key, char(31)) - 1) LIKE ? ESCAPE '\\'";
+    where.push(`(${filter.customers.map(() => name).join(' OR ')})`);
+    params.push(...filter.customers.map((part) => `%${looseText(part).replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
   }
   if (filter.dueBefore !== undefined) {
     where.push('next_due_ms < ?');

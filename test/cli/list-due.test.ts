@@ -66,6 +66,16 @@ describe('list', () => {
     expect(ids('--customer', 'zhao,FANG')).toEqual([2, 5]);
   });
 
+  it('--customer matches without regard to width and spacing too, and not the phone', () => {
+    // Li Wei (1) and Wang Fang (2) typed with a Chinese input method: full-width letters, an ideographic space
+    expect(ids('--customer', 'ＬＩ　ＷＥＩ')).toEqual([1]);
+    expect(ids('--customer', 'wang  fang')).toEqual([2]);
+    const phoned = on(makeDb());
+    phoned.ok('open', '--customer', 'Ma Li', '--phone', '13900001111', '--category', 'service', '--desc', 'x');
+    expect(phoned.json<ComplaintJson[]>('list', '--customer', '139')).toEqual([]);
+    expect(phoned.json<ComplaintJson[]>('list', '--customer', 'ma').map((c) => c.id)).toEqual([1]);
+  });
+
   it('--overdue keeps those with a deadline passed', () => {
     expect(ids('--overdue')).toEqual([2, 3, 6, 1]);
     for (const c of run.json<ComplaintJson[]>('list', '--overdue')) expect(c.overdue.length).toBeGreaterThan(0);
