@@ -116,7 +116,7 @@ export function decide(complaint: Complaint | null, command: Command, context: D
       ];
     }
     case 'assign': {
-      const assignee = requiredText(command.assignee, 'the assignee (--to)', '责任人 (--to)');
+      const assignee = requiredName(command.assignee, 'the assignee (--to)', '责任人 (--to)');
       return [
         {
           type: 'assigned',
@@ -151,7 +151,7 @@ function openEvent(command: Extract<Command, { type: 'open' }>, { settings, zone
     channel: command.channel,
     category: command.category,
     severity: command.severity,
-    customer: requiredText(command.customer, 'the customer name (--customer)', '客户姓名 (--customer)'),
+    customer: requiredName(command.customer, 'the customer name (--customer)', '客户姓名 (--customer)'),
     phone: command.phone === null ? null : checkPhone(command.phone),
     description: requiredText(command.description, 'the description (--desc)', '投诉内容 (--desc)'),
     request: optionalText(command.request),
@@ -285,13 +285,22 @@ function checkStamp(complaint: Complaint | null, command: Command, { now }: Deci
       zh: `投诉 ${complaint.id} 在 ${complaint.lastEventAt} 已有记录；--at 不能早于这个时间。`,
     });
   }
-  requiredText(command.by, 'who did it (--by)', '经办人 (--by)');
+  requiredName(command.by, 'who did it (--by)', '经办人 (--by)');
 }
 
 function requiredText(value: string | null, what: string, whatZh: string): string {
   const text = optionalText(value);
   if (text === null) throw invalid(`Give ${what}; it must not be empty.`, `请填写${whatZh}，不能为空。`);
   return text;
+}
+
+/** A name: required, and on one line (it stands in table rows and timelines). */
+function requiredName(value: string | null, what: string, whatZh: string): string {
+  const name = requiredText(value, what, whatZh);
+  if (/[\r\n\u2028\u2029]/.test(name)) {
+    throw invalid(`Write ${what} on one line; remove the line break from it.`, `${whatZh}只能写一行，请去掉其中的换行。`);
+  }
+  return name;
 }
 
 function optionalText(value: string | null): string | null {

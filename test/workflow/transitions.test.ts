@@ -219,6 +219,14 @@ describe('open, assigned → resolve → resolved', () => {
     }
   });
 
+  it('a name is one line: the customer, the assignee and who did it', () => {
+    expect(domainError(() => decide(null, openCommand({ customer: '赵\n敏' }), context())).sentence.en).toBe(
+      'Write the customer name (--customer) on one line; remove the line break from it.',
+    );
+    expect(domainError(() => decide(complaintIn('open'), assign(MON_15, { assignee: 'Li\r\nWei' }), context())).sentence.zh).toBe('责任人 (--to)只能写一行，请去掉其中的换行。');
+    expect(domainError(() => decide(complaintIn('open'), assign(MON_15, { by: 'Zhao\nQian' }), context())).code).toBe('invalid');
+  });
+
   it('a resolution needs its solution', () => {
     const error = domainError(() => decide(complaintIn('assigned'), resolve(MON_15, { solution: '' }), context()));
     expect(error.code).toBe('invalid');
