@@ -38,8 +38,20 @@ export function optionalVocab<C extends string>(vocab: Vocabulary<C>, text: stri
 
 /** "a,b" or repeated values -> codes; for list filters. */
 export function parseVocabList<C extends string>(vocab: Vocabulary<C>, text: string | undefined, flag: string): C[] | undefined {
+  return filterList(text, flag)?.map((part) => parseVocabOption(vocab, part, flag));
+}
+
+/** The values of a filter flag (a comma list), or undefined when it is not given; an empty one is refused, not taken for no filter. */
+export function filterList(text: string | undefined, flag: string): string[] | undefined {
   if (text === undefined) return undefined;
-  return splitList(text).map((part) => parseVocabOption(vocab, part, flag));
+  const parts = splitList(text);
+  if (parts.length === 0) {
+    throw new UserError('invalid', {
+      en: `${flag} is empty; give one or more values separated by commas, or leave the option out.`,
+      zh: `${flag} 为空；请给出一个或多个值（用逗号分隔），或不用该选项。`,
+    });
+  }
+  return parts;
 }
 
 export function splitList(text: string): string[] {

@@ -112,6 +112,13 @@ describe('list', () => {
     expect(on(db).ok('--lang', 'zh', 'list', '--category', 'other')).toBe('没有符合条件的投诉。\n');
   });
 
+  it('an empty filter and a period that ends before it starts are refused, not taken for no filter or nothing', () => {
+    expect(expectFailure(run('list', '--status', ''), 1)).toBe('--status is empty; give one or more values separated by commas, or leave the option out.');
+    expect(expectFailure(run('list', '--customer', ' , '), 1)).toBe('--customer is empty; give one or more values separated by commas, or leave the option out.');
+    expect(expectFailure(run('list', '--since', '2026-12-01', '--until', '2026-11-01'), 1)).toBe('--since 2026-12-01 is after --until 2026-11-01; give the earlier date to --since.');
+    expect(run.json<ComplaintJson[]>('list', '--since', '2026-11-02', '--until', '2026-11-02', '--status', 'all').map((c) => c.id)).toEqual([1]);
+  });
+
   it('a bad filter value is refused with exit 1', () => {
     expect(expectFailure(run('list', '--severity', 'huge'), 1)).toBe('--severity "huge" is not a severity; use one of: normal, urgent, major.');
     expect(expectFailure(run('list', '--since', '05/11/2026'), 1)).toBe('--since "05/11/2026" could be read two ways; write the year first, like 2026-10-05 09:00.');

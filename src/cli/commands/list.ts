@@ -5,7 +5,7 @@ import type { ListFilter } from '../../store/complaints.js';
 import type { Sentence } from '../../workflow/errors.js';
 import { warn, type CliContext } from '../context.js';
 import { parseAtOption, parseUntilOption } from '../clock.js';
-import { parsePositiveInt, parseVocabList, splitList } from '../options.js';
+import { filterList, parsePositiveInt, parseVocabList } from '../options.js';
 import { renderList } from '../render/complaint.js';
 import { complaintJson, toJsonText } from '../render/json.js';
 
@@ -33,12 +33,18 @@ export async function list(context: CliContext, options: ListOptions): Promise<s
     statuses: parseStatuses(options.status),
     categories: parseVocabList(CATEGORY, options.category, '--category'),
     severities: parseVocabList(SEVERITY, options.severity, '--severity'),
-    assignees: options.assignee === undefined ? undefined : splitList(options.assignee),
-    customers: options.customer === undefined ? undefined : splitList(options.customer),
+    assignees: filterList(options.assignee, '--assignee'),
+    customers: filterList(options.customer, '--customer'),
     dueBefore: options.overdue ? instant(context.now) : undefined,
     receivedFrom: options.since === undefined ? undefined : instant(parseAtOption(options.since, '--since')),
     receivedBefore: options.until === undefined ? undefined : parseUntilOption(options.until, '--until'),
   };
+  if (filter.receivedFrom !== undefined && filter.receivedBefore !== undefined && filter.receivedFrom >= filter.receivedBefore) {
+    throw new UserError('invalid', {
+      en: `--since ${options.since} is after --until ${options.until}; give the earlier date to --since.`,
+      zh: `--since ${options.since} 晚于 --until ${options.until}；请把较早的日期给 --since。`,
+    });
+  }
   const limit = options.limit === undefined ? undefined : parsePositiveInt(options.limit, '--limit');
   // One more than shown, to know whether there are more without counting every time.
   const found = store.list({ ...filter, limit: limit ?? DEFAULT_LIST_ROWS + 1 });
@@ -62,8 +68,8 @@ function moreRows(shown: number, total: number): Sentence {
 
 /** --status: codes or labels, comma-separated, or `all` (全部) for every status. */
 function parseStatuses(text: string | undefined): Status[] | null {
-  if (text === undefined) return null;
-  const parts = splitList(text);
+  const parts = filterList(text, '--status');
+  if (parts === undefined) return null;
   if (parts.some((part) => ['all', '全部', '所有'].includes(part.toLowerCase()))) return [...STATUS.codes];
   return parts.map((part) => {
     const code = parseCode(STATUS, part);
