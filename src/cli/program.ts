@@ -27,7 +27,7 @@ export function buildProgram(io: Io): Command {
     .option('--db <path>', 'database file (default: KESU_DB, else $XDG_DATA_HOME/kesu/kesu.db)')
     .option('--json', 'machine-readable output on stdout')
     .option('--no-color', 'no colour (also NO_COLOR)')
-    .addOption(new Option('--lang <lang>', 'language of the output (default from LANG)').choices(['en', 'zh']))
+    .addOption(new Option('--lang <lang>', 'language of the output (default from LC_ALL, LC_MESSAGES or LANG)').choices(['en', 'zh']))
     .showSuggestionAfterError()
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: () => undefined });
@@ -71,7 +71,7 @@ export function buildProgram(io: Io): Command {
     .option('--overdue', 'only complaints with a deadline passed')
     .option('--since <date>', 'received on or after')
     .option('--until <date>', 'received on or before')
-    .option('--limit <n>', 'at most this many')
+    .option('--limit <n>', 'at most this many (default 500, with a note when more match)')
     .action(run(async () => (await import('./commands/list.js')).list));
 
   program
@@ -85,7 +85,7 @@ export function buildProgram(io: Io): Command {
     .description('add a timeline entry: a note, a call, a visit, an investigation finding')
     .argument('<id>', 'complaint id')
     .argument('<text...>', 'what happened')
-    .option('--kind <kind>', 'note, call, visit, finding (default note)')
+    .option('--kind <kind>', 'note, call, visit, finding (default note; finding with --substantiated)')
     .option('--substantiated <yes|no>', 'whether the investigation found the complaint substantiated')
     .option('--responsibility <who>', 'customer, store, supplier, third-party, unknown')
     .option('--root-cause <text>', 'the root cause found')
@@ -159,7 +159,7 @@ export function buildProgram(io: Io): Command {
   program
     .command('report')
     .description('the period summary for management: every figure as it stood at the period end')
-    .option('--month <month>', 'YYYY-MM, or last (default: this month to date)')
+    .option('--month <month>', 'YYYY-MM (or 2026年10月), or last (default: this month to date)')
     .option('--from <date>', 'start of a custom period')
     .option('--to <date>', 'end of a custom period (inclusive)')
     .option('--format <format>', 'table, md, csv, json, html (default table; json with --json)')
@@ -191,6 +191,19 @@ export function buildProgram(io: Io): Command {
     .description('show or change the calendar, deadlines, departments and follow-ups required')
     .argument('[action]', 'show (default), set, add, remove')
     .argument('[args...]', 'set KEY VALUE | add|remove holiday|workday DATES')
+    .addHelpText(
+      'after',
+      `
+Keys for set:
+  workweek                  open weekdays: mon-fri, mon-sat, or 1,2,3,4,5 (0 = Sunday)
+  by                        who records things when --by is not given
+  deadline.KIND.SEVERITY    KIND answer, solution or followup; SEVERITY normal, urgent or major;
+                            a value like 5d (working days) or 24h (hours)
+  deadline.next-followup    the next follow-up after a satisfied one that does not close it
+  department.CATEGORY       the default department of a category
+  followups.CATEGORY        satisfied follow-ups needed to close
+DATES: 2026-10-01, a list (2026-10-01,2026-10-08) or a range (2026-10-01..2026-10-07).`,
+    )
     .action(run(async () => (await import('./commands/config.js')).config));
 
   return program;
