@@ -99,6 +99,17 @@ describe('处理流程（中文）', () => {
     expect(run.json<ComplaintJson>('show', '4')).toMatchObject({ status: 'closed', outcome: 'withdrawn' });
   });
 
+  it('the default departments are named in Chinese where kesu shows them; stored and in JSON as they are', () => {
+    const own = on(makeDb(), { env: { LANG: 'zh_CN.UTF-8' } });
+    own.ok('open', '--customer', '赵敏', '--category', '配送', '--desc', '送晚了', '--received', '2026-11-02 09:00', '--by', '小王');
+    expect(own.json<ComplaintJson>('assign', '1', '--to', '老张', '--at', '2026-11-02 10:00').department).toBe('logistics');
+    const shown = own.ok('show', '1');
+    expect(shown).toMatch(/责任人 +老张 \(物流部\)/);
+    expect(shown).toMatch(/指派 → 老张 \(物流部\)/);
+    expect(own.ok('report', '--month', '2026-11', '--format', 'md')).toContain('物流部');
+    expect(own.ok('--lang', 'en', 'show', '1')).toMatch(/Assignee +老张 \(logistics\)/);
+  });
+
   it('--lang zh wins over an English LANG, and --lang en over a Chinese one', () => {
     expect(on(db).ok('--lang', 'zh', 'show', '4')).toMatch(/^#4 {2}已结案 \(撤回\)\n/);
     expect(run.ok('--lang', 'en', 'show', '4')).toMatch(/^#4 {2}closed \(withdrawn\)\n/);

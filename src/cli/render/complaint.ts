@@ -16,7 +16,7 @@ import {
   STATUS,
   type Lang,
 } from '../../workflow/vocab.js';
-import { DEADLINE_NAMES, EVENT_NAMES, explainDeadline, formatDue, formatTime, padDisplay, t, type TextKey } from './i18n.js';
+import { DEADLINE_NAMES, departmentName, EVENT_NAMES, explainDeadline, formatDue, formatTime, padDisplay, t, type TextKey } from './i18n.js';
 import { renderGrid } from './grid.js';
 import type { Style } from './style.js';
 
@@ -79,8 +79,9 @@ export function renderComplaint(complaint: Complaint, events: readonly Complaint
   field('order', complaint.order);
   field('description', complaint.description);
   field('request', complaint.request);
-  field('assignee', complaint.assignee ? `${complaint.assignee}${complaint.department ? ` (${complaint.department})` : ''}` : null);
-  if (!complaint.assignee) field('department', complaint.department);
+  const department = complaint.department === null ? null : departmentName(complaint.department, lang);
+  field('assignee', complaint.assignee ? `${complaint.assignee}${department ? ` (${department})` : ''}` : null);
+  if (!complaint.assignee) field('department', department);
   field('substantiated', complaint.substantiated === null ? null : t(complaint.substantiated ? 'yes' : 'no', lang));
   field('responsibility', complaint.responsibility && labelOf(RESPONSIBILITY, complaint.responsibility, lang));
   field('finding', complaint.finding);
@@ -128,7 +129,7 @@ function describeEvent(event: ComplaintEvent, name: string, lang: Lang): string 
     case 'logged':
       return `${labelOf(LOG_KIND, event.kind, lang)}${note}`;
     case 'assigned':
-      return `${name} → ${event.assignee}${event.department ? ` (${event.department})` : ''}${note}`;
+      return `${name} → ${event.assignee}${event.department ? ` (${departmentName(event.department, lang)})` : ''}${note}`;
     case 'resolved':
       return `${name}${event.unfounded ? ` (${labelOf(OUTCOME, 'unfounded', lang)})` : ''}: ${event.solution ?? event.finding ?? ''}${event.note ? ` — ${event.note}` : ''}`;
     case 'followed-up':

@@ -52,6 +52,21 @@ export function t(key: TextKey, lang: Lang): string {
   return TEXT[key][lang];
 }
 
+/** The default departments (settings.ts) in Chinese; a department a shop named itself is shown as it was typed. */
+const DEFAULT_DEPARTMENTS_ZH: Readonly<Record<string, string>> = {
+  QC: '品控部',
+  'front desk': '前台',
+  logistics: '物流部',
+  warehouse: '仓库',
+  'after-sales': '售后部',
+  accounts: '财务部',
+  facilities: '设施部',
+};
+
+export function departmentName(name: string, lang: Lang): string {
+  return lang === 'zh' ? (DEFAULT_DEPARTMENTS_ZH[name] ?? name) : name;
+}
+
 export const DEADLINE_NAMES: Record<DeadlineKind, Sentence> = {
   answer: { en: 'answer', zh: '答复客户' },
   solution: { en: 'solution', zh: '责任人方案' },

@@ -13,6 +13,7 @@ import {
   type Lang,
   type Vocabulary,
 } from '../../../workflow/vocab.js';
+import { departmentName } from '../i18n.js';
 
 const TEXT = {
   title: { en: 'Complaints report', zh: '客诉报告' },
@@ -216,7 +217,7 @@ export function figureRows(report: Report, lang: Lang): FigureRow[] {
   byCode('bySeverity', SEVERITY, report.bySeverity, previous.bySeverity);
   // Departments are the shop's own names: those of this period first, then any seen only before.
   for (const department of new Set([...Object.keys(report.byDepartment), ...Object.keys(previous.byDepartment)])) {
-    const label = department === NO_DEPARTMENT ? reportText('noDepartment', lang) : department;
+    const label = department === NO_DEPARTMENT ? reportText('noDepartment', lang) : departmentName(department, lang);
     count('byDepartment', department, label, report.byDepartment[department], previous.byDepartment[department]);
   }
   byCode('byResponsibility', RESPONSIBILITY, report.byResponsibility, previous.byResponsibility);
