@@ -115,13 +115,14 @@ export const SATISFACTION = vocabulary('satisfaction', SATISFACTIONS, {
 });
 
 export const CLOSE_REASON = vocabulary('close reason', CLOSE_REASONS, {
-  withdrawn: { en: ['withdrawn'], zh: ['撤回', '顾客撤诉'] },
-  unresolved: { en: ['unresolved'], zh: ['未解决'] },
-  duplicate: { en: ['duplicate'], zh: ['重复'] },
+  // The first Chinese label is the one shown; the others are read too (forms typed before).
+  withdrawn: { en: ['withdrawn'], zh: ['客户撤诉', '撤回', '顾客撤诉'] },
+  unresolved: { en: ['unresolved'], zh: ['未能解决', '未解决'] },
+  duplicate: { en: ['duplicate'], zh: ['重复投诉', '重复'] },
 });
 
 export const OUTCOME = vocabulary('outcome', OUTCOMES, {
-  satisfied: { en: ['satisfied'], zh: ['满意结案'] },
+  satisfied: { en: ['satisfied'], zh: ['客户满意', '满意结案'] },
   unfounded: { en: ['unfounded'], zh: ['投诉不成立'] },
   withdrawn: CLOSE_REASON.labels.withdrawn,
   unresolved: CLOSE_REASON.labels.unresolved,

@@ -211,7 +211,7 @@ describe('bad data exits 1 with one sentence', () => {
   it('in Chinese too', () => {
     expect(expectFailure(run('--lang', 'zh', 'show', '99'), 1)).toBe('没有编号为 99 的投诉；可用 kesu list --status all 查看所有编号。');
     expect(expectFailure(run('--lang', 'zh', 'log', '1', 'x', '--at', '05/10/2026'), 1)).toBe('--at “05/10/2026”有歧义；请把年份写在前面，例如 2026-10-05 09:00。');
-    expect(expectFailure(run('--lang', 'zh', 'close', '1', '--reason', '无聊'), 1)).toBe('--reason “无聊”不是有效的选项；可用：撤回、未解决、重复（或 withdrawn, unresolved, duplicate）。');
+    expect(expectFailure(run('--lang', 'zh', 'close', '1', '--reason', '无聊'), 1)).toBe('--reason “无聊”不是有效的选项；可用：客户撤诉、未能解决、重复投诉（或 withdrawn, unresolved, duplicate）。');
     const future = kesu(['--db', db, 'log', '1', 'x', '--at', '2099年1月1日 9:00'], { env: { LANG: 'zh_CN.UTF-8' } });
     expect(expectFailure(future, 1)).toBe('时间 2099-01-01T09:00:00+08:00 还没有到；--at 请填写已经发生的时间。');
   });

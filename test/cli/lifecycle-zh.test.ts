@@ -73,7 +73,7 @@ describe('处理流程（中文）', () => {
     expect(closed).toMatchObject({ status: 'closed', outcome: 'satisfied' });
     expect(closed.followups.map((f) => [f.method, f.satisfaction])).toEqual([['visit', 5], ['message', 4]]);
     const text = run.ok('show', '1');
-    expect(text).toMatch(/^#1 {2}已结案 \(满意结案\)\n/);
+    expect(text).toMatch(/^#1 {2}已结案 \(客户满意\)\n/);
     expect(text).toContain('回访\n  11月6日 周五 10:00  上门  5 非常满意\n  11月9日 周一 10:00  短信  4 满意\n');
   });
 
@@ -95,7 +95,7 @@ describe('处理流程（中文）', () => {
     run.ok('open', '--customer', '王芳', '--category', '服务', '--desc', '态度差', '--received', '2026-11-02 09:00', '--by', '小王');
     expect(run.ok('resolve', '3', '--unfounded', '--finding', '监控显示无此事', '--at', '2026-11-03 09:00')).toMatch(/^#3 {2}已结案 \(投诉不成立\)\n/);
     run.ok('open', '--customer', '赵敏', '--category', '配送', '--desc', '迟到', '--received', '2026-11-02 09:00', '--by', '小王');
-    expect(run.ok('close', '4', '--reason', '撤回', '--at', '2026-11-03 09:00')).toMatch(/^#4 {2}已结案 \(撤回\)\n/);
+    expect(run.ok('close', '4', '--reason', '撤回', '--at', '2026-11-03 09:00')).toMatch(/^#4 {2}已结案 \(客户撤诉\)\n/);
     expect(run.json<ComplaintJson>('show', '4')).toMatchObject({ status: 'closed', outcome: 'withdrawn' });
   });
 
@@ -111,7 +111,7 @@ describe('处理流程（中文）', () => {
   });
 
   it('--lang zh wins over an English LANG, and --lang en over a Chinese one', () => {
-    expect(on(db).ok('--lang', 'zh', 'show', '4')).toMatch(/^#4 {2}已结案 \(撤回\)\n/);
+    expect(on(db).ok('--lang', 'zh', 'show', '4')).toMatch(/^#4 {2}已结案 \(客户撤诉\)\n/);
     expect(run.ok('--lang', 'en', 'show', '4')).toMatch(/^#4 {2}closed \(withdrawn\)\n/);
   });
 });

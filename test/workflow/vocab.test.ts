@@ -208,7 +208,9 @@ describe('labelOf', () => {
     [SATISFACTION, '1', 'very dissatisfied', '非常不满意'],
     [SATISFACTION, '4', 'satisfied', '满意'],
     [STATUS, 'closed', 'closed', '已结案'],
-    [OUTCOME, 'withdrawn', 'withdrawn', '撤回'],
+    [OUTCOME, 'withdrawn', 'withdrawn', '客户撤诉'],
+    [OUTCOME, 'satisfied', 'satisfied', '客户满意'],
+    [CLOSE_REASON, 'duplicate', 'duplicate', '重复投诉'],
   ] as const)('%s %s: en "%s", zh "%s"', (vocab, code, en, zh) => {
     const v = vocab as Vocabulary<string>;
     expect(labelOf(v, code, 'en')).toBe(en);
