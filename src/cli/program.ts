@@ -290,7 +290,7 @@ function commanderMessage(error: CommanderError, lang: Lang): string {
   const quoted = /'([^']+)'/.exec(text)?.[1] ?? '';
   switch (error.code) {
     case 'commander.unknownOption':
-      return zh ? `不认识的选项 ${quoted}；用 kesu help 查看可用选项。` : `Unknown option ${quoted}; see kesu help for the options.${suggestion(text)}`;
+      return zh ? `未知选项 ${quoted}；用 kesu help 查看可用选项。` : `Unknown option ${quoted}; see kesu help for the options.${suggestion(text)}`;
     case 'commander.unknownCommand':
       return unknownCommand(quoted, suggestion(text), lang);
     case 'commander.missingMandatoryOptionValue':
@@ -317,7 +317,7 @@ function commanderMessage(error: CommanderError, lang: Lang): string {
 }
 
 function unknownCommand(name: string, suggested: string, lang: Lang): string {
-  return lang === 'zh' ? `不认识的命令 ${name}；用 kesu help 查看命令列表。` : `Unknown command ${name}; see kesu help for the commands.${suggested}`;
+  return lang === 'zh' ? `未知命令 ${name}；用 kesu help 查看命令列表。` : `Unknown command ${name}; see kesu help for the commands.${suggested}`;
 }
 
 function optionName(text: string): string {

@@ -114,9 +114,9 @@ describe('open without a terminal', () => {
 
 describe('usage errors exit 2', () => {
   const cases: [args: string[], en: string, zh: string][] = [
-    [['list', '--bogus'], 'Unknown option --bogus; see kesu help for the options.', '不认识的选项 --bogus；用 kesu help 查看可用选项。'],
-    [['--verbose', 'list'], 'Unknown option --verbose; see kesu help for the options.', '不认识的选项 --verbose；用 kesu help 查看可用选项。'],
-    [['frob'], 'Unknown command frob; see kesu help for the commands.', '不认识的命令 frob；用 kesu help 查看命令列表。'],
+    [['list', '--bogus'], 'Unknown option --bogus; see kesu help for the options.', '未知选项 --bogus；用 kesu help 查看可用选项。'],
+    [['--verbose', 'list'], 'Unknown option --verbose; see kesu help for the options.', '未知选项 --verbose；用 kesu help 查看可用选项。'],
+    [['frob'], 'Unknown command frob; see kesu help for the commands.', '未知命令 frob；用 kesu help 查看命令列表。'],
     [['assign', '1', '--to'], 'Option --to needs a value; write it after the option.', '选项 --to 缺少值；请在它后面写上值。'],
     [['assign', '1'], 'Missing required option --to; give it a value.', '缺少必填选项 --to；请补上它的值。'],
     [['followup', '3'], 'Missing required option --satisfaction; give it a value.', '缺少必填选项 --satisfaction；请补上它的值。'],
@@ -125,7 +125,7 @@ describe('usage errors exit 2', () => {
     [['resolve', '1'], 'Missing --solution: say what was agreed with the customer (or use --unfounded --finding TEXT).', '缺少 --solution：请写明与客户商定的处理方案（或用 --unfounded --finding 说明投诉不成立）。'],
     [['resolve', '1', '--unfounded'], 'Missing --finding: say what the investigation found, to send back to the customer.', '缺少 --finding：请写明调查结论，以便答复客户。'],
     [['--lang', 'fr', 'list'], 'Option --lang does not take "fr"; use one of: en, zh.', '选项 --lang 不接受“fr”；可用：en, zh。'],
-    [['help', 'frob'], 'Unknown command frob; see kesu help for the commands.', '不认识的命令 frob；用 kesu help 查看命令列表。'],
+    [['help', 'frob'], 'Unknown command frob; see kesu help for the commands.', '未知命令 frob；用 kesu help 查看命令列表。'],
     [['report', '--format', 'xml'], '--format "xml" is not a report format; use one of: table, md, csv, json, html.', '--format “xml”不是报表格式；可用：table、md、csv、json、html。'],
     [['export', '--format', 'xml'], 'Option --format does not take "xml"; use one of: csv, json.', '选项 --format 不接受“xml”；可用：csv, json。'],
   ];
