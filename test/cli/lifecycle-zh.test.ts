@@ -75,6 +75,7 @@ describe('处理流程（中文）', () => {
     const text = run.ok('show', '1');
     expect(text).toMatch(/^#1 {2}已结案 \(客户满意\)\n/);
     expect(text).toContain('回访\n  11月6日 周五 10:00  上门  5 非常满意\n  11月9日 周一 10:00  短信  4 满意\n');
+    expect(text).toMatch(/11月6日 周五 10:00 {2}\S+ {2}上门回访，满意度 5\/5\n/);
   });
 
   it('reopen: back to the assignee, deadlines re-armed from the reopening', () => {

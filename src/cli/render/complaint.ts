@@ -133,7 +133,10 @@ function describeEvent(event: ComplaintEvent, name: string, lang: Lang): string 
     case 'resolved':
       return `${name}${event.unfounded ? ` (${labelOf(OUTCOME, 'unfounded', lang)})` : ''}: ${event.solution ?? event.finding ?? ''}${event.note ? ` — ${event.note}` : ''}`;
     case 'followed-up':
-      return `${name} ${labelOf(FOLLOWUP_METHOD, event.method, lang)}, ${event.satisfaction}/5${note}`;
+      // 电话回访，满意度 5/5 reads as Chinese; "回访 电话, 5/5" did not.
+      return lang === 'zh'
+        ? `${labelOf(FOLLOWUP_METHOD, event.method, lang)}${name}，满意度 ${event.satisfaction}/5${event.note ? `：${event.note}` : ''}`
+        : `${name} ${labelOf(FOLLOWUP_METHOD, event.method, lang)}, ${event.satisfaction}/5${note}`;
     case 'closed':
       return `${name} (${labelOf(OUTCOME, event.outcome, lang)})${note}`;
     default:
