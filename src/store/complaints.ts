@@ -2,7 +2,6 @@
 // queries that list, find and report. The only module with SQL (besides migrations).
 import { apply, fold, type Complaint, type ComplaintEvent, type EventType, type NewEvent } from '../workflow/complaint.js';
 import { DomainError } from '../workflow/errors.js';
-import { StoreError } from './errors.js';
 import { formKey } from '../workflow/identity.js';
 import type { DayCount, LongCounts, PeriodFacts, ReportFacts } from '../workflow/report.js';
 import { factsOf, type EventFacts } from '../workflow/report-facts.js';
@@ -10,7 +9,7 @@ import { DEFAULT_SETTINGS, withDefaults, type Settings } from '../workflow/setti
 import { addDays, instant, instantsOfDays, type LocalDate } from '../workflow/time.js';
 import { looseText, type Category, type Channel, type CompensationKind, type Responsibility, type Severity, type Status } from '../workflow/vocab.js';
 import { complaintRow, factColumns, PackReader, projectionRow, type PackedForms } from './bulk.js';
-import { databaseInPlace, newDatabasePath, openDatabase, removeDatabase, type Db, type UpgradeNotice } from './db.js';
+import { databaseInPlace, newDatabasePath, openDatabase, removeDatabase, unfinishedDatabase, type Db, type UpgradeNotice } from './db.js';
 
 export interface ListFilter {
   /** Statuses to include; null for every status but closed. */
@@ -431,10 +430,8 @@ export class SqliteStore {
         } catch (error) {
           this.db.close();
           removeDatabase(file);
-          throw new StoreError('unwritable', {
-            en: `The new database ${path} could not be finished (${(error as Error).message}); nothing was imported, so free disk space and import again.`,
-            zh: `新数据库 ${path} 未能写完（${(error as Error).message}）；未导入任何内容，请腾出磁盘空间后重新导入。`,
-          });
+          const why = (error as Error).message;
+          throw unfinishedDatabase(path, { en: why, zh: why });
         }
         this.db.close();
         databaseInPlace(file, path);

@@ -5,6 +5,7 @@ import { closeSync, existsSync, linkSync, lstatSync, mkdirSync, openSync, rename
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
+import type { Sentence } from '../workflow/errors.js';
 import { StoreError } from './errors.js';
 import { MIGRATIONS, type Migration } from './migrations/index.js';
 
@@ -61,6 +62,14 @@ export function removeDatabase(path: string): void {
   for (const file of [path, `${path}-wal`, `${path}-shm`]) rmSync(file, { force: true });
 }
 
+/** A new database that could not be written to the end (a full disk, say): the import is not done. */
+export function unfinishedDatabase(path: string, why: Sentence): StoreError {
+  return new StoreError('unwritable', {
+    en: `The new database ${path} could not be finished (${why.en}); nothing was imported, so free disk space and import again.`,
+    zh: `新数据库 ${path} 未能写完（${why.zh}）；未导入任何内容，请腾出磁盘空间后重新导入。`,
+  });
+}
+
 /** The errors of a file system that has no hard links (FAT, some network shares). */
 const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
 
@@ -76,10 +85,8 @@ export function databaseInPlace(made: string, path: string): void {
   };
   // Closed cleanly, the file alone is the database; a WAL left beside it holds pages it lacks.
   if (existsSync(`${made}-wal`)) {
-    fail(
-      `The new database ${path} could not be finished (its last pages were not written); nothing was imported, so free disk space and import again.`,
-      `新数据库 ${path} 未能写完（最后的数据页没有写入）；未导入任何内容，请腾出磁盘空间后重新导入。`,
-    );
+    removeDatabase(made);
+    throw unfinishedDatabase(path, { en: 'its last pages were not written', zh: '最后的数据页没有写入' });
   }
   try {
     linkSync(made, path);
