@@ -2,7 +2,7 @@
 // each with what is needed to explain how its date was reached.
 import { addWorkingDays, type Calendar, type NotableDay } from './calendar.js';
 import type { Sentence } from './errors.js';
-import { addHours, localDateOf, type IsoTime, type Zone } from './time.js';
+import { addHours, endOfLocalDay, localDateOf, type IsoTime, type Zone } from './time.js';
 import type { Severity } from './vocab.js';
 
 export const DEADLINE_KINDS = ['answer', 'solution', 'followup'] as const;
@@ -48,7 +48,7 @@ export function deadlineFrom(calendar: Calendar, from: IsoTime, duration: Durati
     return { due: zone.toLocal(addHours(from, duration.amount)), from, duration, notable: [] };
   }
   const counted = addWorkingDays(calendar, localDateOf(from), duration.amount);
-  return { due: zone.wallToIso({ date: counted.date, time: '23:59:59' }), from, duration, notable: counted.notable };
+  return { due: endOfLocalDay(counted.date, zone), from, duration, notable: counted.notable };
 }
 
 export function policyDeadline(

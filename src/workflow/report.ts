@@ -13,6 +13,7 @@ import {
   addMonths,
   compareTimes,
   daysBetween,
+  endOfLocalDay,
   instant,
   isValidDate,
   lastDayOfMonth,
@@ -568,7 +569,7 @@ interface FigureContext {
 }
 
 function figuresFor(period: ReportPeriod, { facts, counts, settings, now, zone, redact, days, lastDay }: FigureContext): ReportFigures {
-  const endOfPeriod = earlier(zone.wallToIso({ date: period.to, time: '23:59:59' }), now);
+  const endOfPeriod = earlier(endOfLocalDay(period.to, zone), now);
   const { received, steps, resolveSpans, resolvedCauses, openAtEnd, overdueAtEnd } = facts.period(period, lastDay, instant(endOfPeriod));
   const countOf = (groups: readonly { count: number }[]): number => groups.reduce((sum, group) => sum + group.count, 0);
   const byType = (type: ComplaintEvent['type']) => steps.filter((group) => group.type === type);

@@ -290,3 +290,8 @@ export function fixedZone(offset: string): Zone {
     toLocal: (time) => formatInOffset(instant(time), offset),
   };
 }
+
+/** The last second of a local date on the shop's clock, with the offset in force that day. */
+export function endOfLocalDay(date: LocalDate, zone: Zone): IsoTime {
+  return zone.wallToIso({ date, time: '23:59:59' });
+}
