@@ -9,7 +9,7 @@ import { DEFAULT_SETTINGS, withDefaults, type Settings } from '../workflow/setti
 import { addDays, instant, instantsOfDays, type LocalDate } from '../workflow/time.js';
 import { looseText, type Category, type Channel, type CompensationKind, type Responsibility, type Severity, type Status } from '../workflow/vocab.js';
 import { complaintRow, factColumns, PackReader, projectionRow, type PackedForms } from './bulk.js';
-import { databaseInPlace, newDatabasePath, openDatabase, removeDatabase, unfinishedDatabase, type Db, type UpgradeNotice } from './db.js';
+import { closeIntoPlace, newDatabasePath, openDatabase, removeDatabase, type Db, type UpgradeNotice } from './db.js';
 
 export interface ListFilter {
   /** Statuses to include; null for every status but closed. */
@@ -423,18 +423,7 @@ export class SqliteStore {
         if (!this.made) return;
         const { file, path } = this.made;
         this.made = null;
-        try {
-          // Every page moved from the WAL into the file, so that the file alone is the database
-          // (a checkpoint that fails, on a full disk say, throws here; closing would not say).
-          this.db.pragma('wal_checkpoint(TRUNCATE)');
-        } catch (error) {
-          this.db.close();
-          removeDatabase(file);
-          const why = (error as Error).message;
-          throw unfinishedDatabase(path, { en: why, zh: why });
-        }
-        this.db.close();
-        databaseInPlace(file, path);
+        closeIntoPlace(this.db, file, path);
       },
       rollback: () => end('ROLLBACK'),
     };

@@ -62,16 +62,35 @@ export function removeDatabase(path: string): void {
   for (const file of [path, `${path}-wal`, `${path}-shm`]) rmSync(file, { force: true });
 }
 
-/** A new database that could not be written to the end (a full disk, say): the import is not done. */
-export function unfinishedDatabase(path: string, why: Sentence): StoreError {
-  return new StoreError('unwritable', {
+/** The sentence of a new database that could not be written to the end (a full disk, say): the import is not done. */
+function unfinished(path: string, why: Sentence): Sentence {
+  return {
     en: `The new database ${path} could not be finished (${why.en}); nothing was imported, so free disk space and import again.`,
     zh: `新数据库 ${path} 未能写完（${why.zh}）；未导入任何内容，请腾出磁盘空间后重新导入。`,
-  });
+  };
 }
 
 /** The errors of a file system that has no hard links (FAT, some network shares). */
 const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
+
+/**
+ * Closes `db`, a database made at `made` (newDatabasePath) whose import has committed, and puts it
+ * in place at `path` (databaseInPlace).
+ */
+export function closeIntoPlace(db: Db, made: string, path: string): void {
+  try {
+    // Every page moved from the WAL into the file, so that the file alone is the database (a
+    // checkpoint that fails, on a full disk say, throws here; closing would not say).
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } catch (error) {
+    db.close();
+    removeDatabase(made);
+    const why = (error as Error).message;
+    throw new StoreError('unwritable', unfinished(path, { en: why, zh: why }));
+  }
+  db.close();
+  databaseInPlace(made, path);
+}
 
 /**
  * Puts a database made and closed at `made` in place at `path`, never over a database another kesu
@@ -79,15 +98,12 @@ const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
  * any failure `made` is removed and nothing is at `path` that was not there before.
  */
 export function databaseInPlace(made: string, path: string): void {
-  const fail = (en: string, zh: string): never => {
+  const fail = (sentence: Sentence): never => {
     removeDatabase(made);
-    throw new StoreError('unwritable', { en, zh });
+    throw new StoreError('unwritable', sentence);
   };
   // Closed cleanly, the file alone is the database; a WAL left beside it holds pages it lacks.
-  if (existsSync(`${made}-wal`)) {
-    removeDatabase(made);
-    throw unfinishedDatabase(path, { en: 'its last pages were not written', zh: '最后的数据页没有写入' });
-  }
+  if (existsSync(`${made}-wal`)) fail(unfinished(path, { en: 'its last pages were not written', zh: '最后的数据页没有写入' }));
   try {
     linkSync(made, path);
   } catch (error) {
@@ -98,15 +114,16 @@ export function databaseInPlace(made: string, path: string): void {
       return;
     }
     if (taken) {
-      fail(
-        `A database was made at ${path} while this import ran, so nothing was imported; import again to add the forms to it.`,
-        `导入期间 ${path} 处新建了数据库，因此未导入任何内容；请重新导入，把表单加入该数据库。`,
-      );
+      fail({
+        en: `A database was made at ${path} while this import ran, so nothing was imported; import again to add the forms to it.`,
+        zh: `导入期间 ${path} 处新建了数据库，因此未导入任何内容；请重新导入，把表单加入该数据库。`,
+      });
     }
-    fail(
-      `Cannot put the new database in place at ${path} (${code || (error as Error).message}); nothing was imported, so check the folder and import again.`,
-      `无法把新数据库放到 ${path}（${code || (error as Error).message}）；未导入任何内容，请检查该文件夹后重新导入。`,
-    );
+    const why = code || (error as Error).message;
+    fail({
+      en: `Cannot put the new database in place at ${path} (${why}); nothing was imported, so check the folder and import again.`,
+      zh: `无法把新数据库放到 ${path}（${why}）；未导入任何内容，请检查该文件夹后重新导入。`,
+    });
   }
   rmSync(made);
 }
