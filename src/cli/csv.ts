@@ -8,7 +8,7 @@ import { Readable, Transform, type TransformCallback } from 'node:stream';
 import iconv from 'iconv-lite';
 import type { Sentence } from '../workflow/errors.js';
 import { CsvReadError, UserError } from './errors.js';
-import { STRAY_BYTE } from './stray-bytes.js';
+import { STRAY_BYTE, STRAY_BYTES, strayByte } from './stray-bytes.js';
 
 export type CsvEncoding = 'auto' | 'utf8' | 'gbk';
 
@@ -105,7 +105,7 @@ function excerpt(cell: string): string {
   const at = cell.search(STRAY_BYTE);
   const from = Math.max(0, at - 12);
   const to = Math.min(cell.length, at + 12);
-  const text = cell.slice(from, to).replace(new RegExp(STRAY_BYTE.source, 'gu'), '\uFFFD');
+  const text = cell.slice(from, to).replace(STRAY_BYTES, '\uFFFD');
   return `${from > 0 ? '…' : ''}${text}${to < cell.length ? '…' : ''}`;
 }
 
@@ -469,7 +469,7 @@ class Utf8Decoder implements Decoder {
         at += length;
         continue;
       }
-      text += bytes.toString('utf8', from, at) + String.fromCharCode(0xdc00 + bytes[at]!);
+      text += bytes.toString('utf8', from, at) + strayByte(bytes[at]!);
       from = ++at;
     }
     return text + bytes.toString('utf8', from);

@@ -60,4 +60,3 @@ function shortPhonesOf(complaint: ComplaintWithEvents['complaint']): string[] {
   const phone = shortPhoneOf(complaint.customer.phone);
   return phone === null ? [] : [phone];
 }
-
