@@ -16,6 +16,8 @@ import type { RenderContext } from './render/complaint.js';
 import type { Style } from './render/style.js';
 import { stdoutIsTerminal } from './stdout.js';
 
+export type StoreUse = 'read' | 'change' | 'start' | 'import';
+
 export interface GlobalOptions {
   readonly db?: string;
   readonly json?: boolean;
@@ -28,13 +30,16 @@ export interface CliContext extends RenderContext {
   readonly interactive: boolean;
   readonly style: Style;
   /**
-   * Opens the database on first use; commands that do not need it never pay for it. `existing`: the
-   * command reads, or changes a complaint already stored, so a database file named by --db or
-   * KESU_DB that does not exist is a mistyped path, refused rather than created empty (the default
-   * file is created, as by any command). `importing`: a database file that does not exist is made
-   * only if the import commits.
+   * Opens the database on first use; commands that do not need it never pay for it. `read`: the
+   * command only reads (a read-only file is opened read-only); `change`: it changes a complaint
+   * already stored. For both, a database file named by --db or KESU_DB that does not exist is a
+   * mistyped path, refused rather than created empty (the default file is created, as by any
+   * command). `start` (the default): the command may start a store. `import`: a database file that
+   * does not exist is made only if the import commits.
    */
-  store(use?: 'existing' | 'importing'): Promise<SqliteStore>;
+  store(use?: StoreUse): Promise<SqliteStore>;
+  /** The database file the command uses (--db, else KESU_DB, else the default), for sentences about it. */
+  readonly dbPath: string;
   /** The --at time of the command (default now). */
   at(option: string | undefined, flag?: string): IsoTime;
   /**
@@ -60,9 +65,10 @@ export async function makeContext(options: GlobalOptions, env: NodeJS.ProcessEnv
   const dbPath = namedPath ?? defaultDbPath(env);
   const now = currentTime();
   let opened: SqliteStore | undefined;
-  const store = async (use?: 'existing' | 'importing'): Promise<SqliteStore> => {
+  const store = async (use: StoreUse = 'start'): Promise<SqliteStore> => {
     if (!opened) {
-      if (use === 'existing' && namedPath !== undefined && namedPath !== ':memory:' && !existsSync(namedPath)) {
+      const exists = dbPath === ':memory:' || existsSync(dbPath);
+      if ((use === 'read' || use === 'change') && namedPath !== undefined && !exists) {
         throw new UserError('not-found', {
           en: `There is no kesu database at ${namedPath}; check --db or KESU_DB, or record a complaint with kesu open to start one there.`,
           zh: `${namedPath} 处没有 kesu 数据库；请检查 --db 或 KESU_DB，或用 kesu open 登记一条投诉以在该处新建数据库。`,
@@ -70,14 +76,16 @@ export async function makeContext(options: GlobalOptions, env: NodeJS.ProcessEnv
       }
       const { SqliteStore } = await import('../store/complaints.js');
       // An import makes a database that is not there yet only if it commits: a dry run or a refusal leaves none.
-      if (use === 'importing' && dbPath !== ':memory:' && !existsSync(dbPath)) opened = SqliteStore.openNew(dbPath);
+      if (use === 'import' && !exists) opened = SqliteStore.openNew(dbPath);
       else {
-        opened = SqliteStore.open(dbPath, (from, to) =>
-          notice(lang, Boolean(options.json), 'upgrading', {
-            en: `Updating the database ${dbPath} for this version of kesu (schema ${from} to ${to}); on a large store this can take minutes, and stopping it leaves the database as it was.`,
-            zh: `正在为此版本的 kesu 更新数据库 ${dbPath}（结构版本 ${from} 升至 ${to}）；数据量大时需要几分钟，中途停止则数据库保持原样。`,
-          }),
-        );
+        opened = SqliteStore.open(dbPath, {
+          mode: !exists ? 'create' : use === 'read' ? 'read' : use === 'change' || use === 'import' ? 'write' : 'create',
+          onUpgrade: (from, to) =>
+            notice(lang, Boolean(options.json), 'upgrading', {
+              en: `Updating the database ${dbPath} for this version of kesu (schema ${from} to ${to}); on a large store this can take minutes, and stopping it leaves the database as it was.`,
+              zh: `正在为此版本的 kesu 更新数据库 ${dbPath}（结构版本 ${from} 升至 ${to}）；数据量大时需要几分钟，中途停止则数据库保持原样。`,
+            }),
+        });
       }
       process.once('exit', () => opened?.close());
     }
@@ -93,6 +101,7 @@ export async function makeContext(options: GlobalOptions, env: NodeJS.ProcessEnv
     },
     style: color ? (await import('./render/style.js')).makeStyle(true) : PLAIN,
     store,
+    dbPath,
     at: (option, flag = '--at') => (option === undefined ? now : parseAtOption(option, flag)),
     actor: (option, settings) => option?.trim() || (settings.defaultActor ?? osUser(env)),
   };

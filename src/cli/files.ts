@@ -1,8 +1,12 @@
-// Files kesu writes for people: owner-only when they hold customers' data, and CSV the way Excel
-// reads Chinese text.
+// Files kesu writes for people (--out, --rejects, backups): never the database or the file being
+// read, written whole or not at all (beside their place, then renamed into it), owner-only when they
+// hold customers' data, and CSV the way Excel reads Chinese text.
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { chmodSync, closeSync, createWriteStream, openSync, statSync, type WriteStream } from 'node:fs';
+import { closeSync, createWriteStream, fsyncSync, openSync, realpathSync, renameSync, rmSync, statSync, type Stats, type WriteStream } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import type { Sentence } from '../workflow/errors.js';
 import { UserError } from './errors.js';
 
@@ -12,34 +16,226 @@ const NO_NAME: Sentence = { en: '', zh: ' ' };
 /** csv-stringify's options for a file people open in Excel: UTF-8 with a BOM, CRLF, line breaks quoted. */
 export const EXCEL_CSV = { bom: true, record_delimiter: 'windows', quoted_match: /[\r\n]/ } as const;
 
+/** What an output file must not be: the database and its companion files, and the files a command reads. */
+export interface Protected {
+  /** The database file, or null when the command has none (an in-memory one). */
+  readonly database: string | null;
+  /** Files the command reads (an import's CSV). */
+  readonly inputs?: readonly string[];
+}
+
+/** The files SQLite keeps beside a database, by the suffix of their names. */
+const COMPANIONS: readonly [suffix: string, what: Sentence][] = [
+  ['', { en: 'the database itself', zh: '数据库本身' }],
+  ['-wal', { en: "the database's write-ahead log", zh: '数据库的预写日志' }],
+  ['-shm', { en: "the database's shared-memory file", zh: '数据库的共享内存文件' }],
+  ['-journal', { en: "the database's journal", zh: '数据库的日志文件' }],
+];
+
 /**
- * A file only its owner can read (0600), or one sentence saying why it cannot be written. A regular
- * file of the user's already there is made owner-only too (opening it keeps the mode it had), before
- * it is emptied; any other (a device such as /dev/null, someone else's file) is written as it is.
+ * Refuses (code `conflict`) an output path that is the database, one of its companion files, or an
+ * input, compared by real path (through symbolic links) and, for files that exist, by identity (a
+ * hard link is the same file).
  */
-export function createOwnerOnly(path: string, what: Sentence = NO_NAME): WriteStream {
+export function checkOutputPath(path: string, flag: string, { database, inputs = [] }: Protected): void {
+  const output = whereItPoints(path);
+  const outputStat = statSync(path, { throwIfNoEntry: false });
+  const same = (other: string): boolean => {
+    if (whereItPoints(other) === output) return true;
+    const otherStat = statSync(other, { throwIfNoEntry: false });
+    return sameFile(outputStat, otherStat);
+  };
+  const refuse = (what: Sentence, fix: Sentence): never => {
+    throw new UserError('conflict', {
+      en: `${flag} ${path} is ${what.en}; ${fix.en}`,
+      zh: `${flag} ${path} 是${what.zh}；${fix.zh}`,
+    });
+  };
+  const elsewhere = { en: 'give a file elsewhere, so that the records are never written over.', zh: '请指定别处的文件，以免覆盖记录。' };
+  if (database !== null && database !== ':memory:') {
+    const names = new Set([database, whereItPoints(database)]);
+    for (const name of names) {
+      for (const [suffix, what] of COMPANIONS) if (same(`${name}${suffix}`)) refuse(what, elsewhere);
+    }
+  }
+  for (const input of inputs) {
+    if (same(input)) refuse({ en: 'the file being read', zh: '正在读取的文件' }, { en: 'give another file, so that the input stays as it is.', zh: '请指定另一个文件，以免覆盖输入文件。' });
+  }
+}
+
+/** The absolute path a name stands for, through symbolic links, whether or not the file exists yet. */
+function whereItPoints(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    try {
+      return join(realpathSync(dirname(resolve(path))), basename(path));
+    } catch {
+      return resolve(path);
+    }
+  }
+}
+
+function sameFile(a: Stats | undefined, b: Stats | undefined): boolean {
+  return a !== undefined && b !== undefined && a.dev === b.dev && a.ino === b.ino;
+}
+
+/** An output file being written: `stream` takes the content; `commit` puts it in place; `abort` leaves the place as it was. */
+export interface OutputFile {
+  readonly stream: Writable;
+  /** Writes the file to the end and to the disk, not yet in place; throws an `unwritable` UserError when it cannot. */
+  finish(): Promise<void>;
+  /** Finishes the file (if not yet) and puts it in place; throws an `unwritable` UserError when it cannot. */
+  commit(): Promise<void>;
+  /** Stops writing; nothing is left where the file was to go, and a file there before is as it was. */
+  abort(): void;
+}
+
+/**
+ * A file written beside its place and renamed into it when complete, so that a full disk or a kill
+ * leaves the file that was there before (or none), never a truncated one. `ownerOnly`: 0600, for
+ * files that hold customers' data. A path that is not a regular file (a device such as /dev/null, a
+ * pipe) is written as it is.
+ */
+export function openOutput(path: string, { ownerOnly, what = NO_NAME }: { ownerOnly: boolean; what?: Sentence }): OutputFile {
+  const existing = statSync(path, { throwIfNoEntry: false });
+  if (existing !== undefined && !existing.isFile()) {
+    if (existing.isDirectory()) throw unwritable(path, { code: 'EISDIR' }, what);
+    const stream = openStream(path, 'w', 0o600, path, what);
+    let finishing: Promise<void> | null = null;
+    const finishOnce = (): Promise<void> => (finishing ??= finish(stream, path, what));
+    return { stream, finish: finishOnce, commit: finishOnce, abort: () => stream.destroy() };
+  }
+  // A symbolic link is followed: the file it names is the one replaced.
+  const target = existing === undefined ? path : realpathSync(path);
+  const temp = tempPathBeside(target);
+  const stream = openStream(temp, 'wx', ownerOnly ? 0o600 : 0o666, path, what);
+  let done = false;
+  let finishing: Promise<void> | null = null;
+  const finishOnce = (): Promise<void> =>
+    (finishing ??= finish(stream, path, what).then(
+      () => flushToDisk(temp, path, what),
+      (error: unknown) => {
+        rmSync(temp, { force: true });
+        throw error;
+      },
+    ));
+  return {
+    stream,
+    finish: finishOnce,
+    commit: async () => {
+      try {
+        await finishOnce();
+        placeFile(temp, target, path, what);
+      } catch (error) {
+        rmSync(temp, { force: true });
+        throw error;
+      } finally {
+        done = true;
+      }
+    },
+    abort: () => {
+      if (done) return;
+      done = true;
+      stream.destroy();
+      rmSync(temp, { force: true });
+    },
+  };
+}
+
+/** Writes a whole text as an output file (openOutput). */
+export async function writeOutput(path: string, text: string | Buffer, options: { ownerOnly: boolean; what?: Sentence }): Promise<void> {
+  const file = openOutput(path, options);
+  try {
+    await writeChunk(file.stream, text);
+    await file.commit();
+  } catch (error) {
+    file.abort();
+    throw error;
+  }
+}
+
+/** A name beside `path`, hidden and unique to this process, for a file made before it is put in place. */
+export function tempPathBeside(path: string): string {
+  return join(dirname(path), `.${basename(path)}.kesu-${process.pid}-${randomBytes(4).toString('hex')}`);
+}
+
+/** Puts a finished file in place, its content on the disk first; `shown` is the path as the user gave it. */
+export function renameIntoPlace(temp: string, target: string, shown: string = target, what: Sentence = NO_NAME): void {
+  flushToDisk(temp, shown, what);
+  placeFile(temp, target, shown, what);
+}
+
+/** The file's content written to the disk, so that a power cut after the rename cannot leave it empty. */
+function flushToDisk(file: string, shown: string, what: Sentence): void {
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    throw unwritable(shown, error, what);
+  }
+}
+
+function placeFile(temp: string, target: string, shown: string, what: Sentence): void {
+  try {
+    renameSync(temp, target);
+  } catch (error) {
+    throw unwritable(shown, error, what);
+  }
+}
+
+function openStream(file: string, flags: 'w' | 'wx', mode: number, shown: string, what: Sentence): WriteStream {
   let fd: number | undefined;
   try {
-    const before = statSync(path, { throwIfNoEntry: false });
-    if (before?.isFile() && before.uid === process.getuid?.()) chmodSync(path, 0o600);
-    fd = openSync(path, 'w', 0o600);
-    return createWriteStream(path, { fd });
+    fd = openSync(file, flags, mode);
+    const stream = createWriteStream(file, { fd });
+    // A failed write is read from stream.errored where it matters (writeChunk, finish).
+    stream.on('error', () => undefined);
+    return stream;
   } catch (error) {
     if (fd !== undefined) closeSync(fd);
-    throw unwritable(path, error, what);
+    throw unwritable(shown, error, what);
+  }
+}
+
+async function finish(stream: WriteStream, shown: string, what: Sentence): Promise<void> {
+  try {
+    stream.end();
+    await finished(stream);
+  } catch (error) {
+    throw unwritable(shown, error, what);
   }
 }
 
 /** Writes a chunk, waiting when the stream asks to (so that a big file is never all in memory). */
 export async function writeChunk(stream: Writable, chunk: unknown): Promise<void> {
-  if (!stream.write(chunk)) await once(stream, 'drain');
+  if (stream.errored) throw stream.errored;
+  if (!stream.write(chunk)) {
+    await Promise.race([once(stream, 'drain'), once(stream, 'error').then(([error]) => Promise.reject(error))]);
+  }
 }
 
 /** The error for a file that cannot be written; `what` names it ("the rejects file "). */
 export function unwritable(path: string, error: unknown, what: Sentence = NO_NAME): UserError {
+  if (error instanceof UserError) return error;
   const code = (error as NodeJS.ErrnoException).code ?? 'error';
+  const why: Record<string, Sentence> = {
+    ENOSPC: { en: 'the disk is full', zh: '磁盘已满' },
+    EFBIG: { en: 'the file is larger than allowed', zh: '文件超过允许的大小' },
+    EDQUOT: { en: 'the disk quota is used up', zh: '磁盘配额已用完' },
+    EACCES: { en: 'permission denied', zh: '没有权限' },
+    EPERM: { en: 'permission denied', zh: '没有权限' },
+    EROFS: { en: 'a read-only file system', zh: '只读文件系统' },
+    EISDIR: { en: 'it is a folder', zh: '这是一个文件夹' },
+    ENOENT: { en: 'the folder does not exist', zh: '文件夹不存在' },
+  };
+  const reason = why[code] ?? { en: code, zh: code };
   return new UserError('unwritable', {
-    en: `Cannot write ${what.en}${path} (${code}); check the folder exists and is writable.`,
-    zh: `无法写入${what.zh}${path}（${code}）；请检查目录是否存在且可写。`,
+    en: `Cannot write ${what.en}${path} (${reason.en}); check the folder exists and is writable, and that the disk has room.`,
+    zh: `无法写入${what.zh}${path}（${reason.zh}）；请检查目录是否存在且可写，以及磁盘是否有空间。`,
   });
 }

@@ -1,7 +1,7 @@
 // The commander program: global options, every command, and errors turned into exit codes here only.
 // Command modules are imported when their command runs, so `kesu --version` loads almost nothing.
 import { Command, CommanderError, Option } from 'commander';
-import { StoreError } from '../store/errors.js';
+import { sqliteFailure, StoreError } from '../store/errors.js';
 import { DomainError } from '../workflow/errors.js';
 import type { Lang } from '../workflow/vocab.js';
 import { makeContext, type CliContext, type GlobalOptions } from './context.js';
@@ -40,7 +40,12 @@ export function buildProgram(io: Io): Command {
       const action = await load();
       const positional = args.slice(0, -2);
       const options = args.at(-2);
-      io.out(await action(context, ...([...positional, options] as A)));
+      try {
+        io.out(await action(context, ...([...positional, options] as A)));
+      } catch (error) {
+        // A full disk, a read-only or damaged database file: one sentence naming the database.
+        throw sqliteFailure(error, context.dbPath) ?? error;
+      }
     };
 
   program
@@ -176,6 +181,7 @@ export function buildProgram(io: Io): Command {
     .option('--map <file>', 'a JSON file naming other headers: { "their header": "customer" }')
     .option('--skip-invalid', 'import the good rows; write the bad ones to --rejects (exit 0)')
     .option('--rejects <file>', 'with --skip-invalid: where the bad rows go, with an error column')
+    .option('--ref-prefix <text>', 'put before every form number, for a sheet that numbers its forms anew (e.g. 2026-12-)')
     .action(run(async () => (await import('./commands/import.js')).importFile));
 
   program

@@ -4,7 +4,7 @@
 // almost for free (a structured clone of objects cost as much as the inserts). The store reads the
 // pack back in `SqliteStore.beginBulk().addPacked`. No database access here.
 import { nextDue, type Complaint, type NewEvent } from '../workflow/complaint.js';
-import { customerKey, formKey, shortPhoneOf } from '../workflow/identity.js';
+import { customerKey, formKey, refKey, shortPhoneOf } from '../workflow/identity.js';
 import { factsOf, type EventFacts } from '../workflow/report-facts.js';
 import { instant, localDateOf } from '../workflow/time.js';
 
@@ -43,6 +43,7 @@ export function complaintRow(complaint: Complaint, key = formKey(complaint)) {
     next_due_ms,
     uuid: complaint.uuid,
     ref: complaint.ref,
+    ref_key: complaint.ref === null ? null : refKey(complaint.ref),
     severity: complaint.severity,
     category: complaint.category,
     channel: complaint.channel,
@@ -97,14 +98,23 @@ function formKeyHash(key: string): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
+/** A form read for a bulk write: its complaint and events, the row it came from and, where kept, that row's cells. */
+export interface FormToWrite {
+  readonly complaint: Complaint;
+  readonly events: readonly NewEvent[];
+  readonly row: number;
+  /** The row's cells as the file had them, for a rejects file; null when not kept. */
+  readonly cells: readonly string[] | null;
+}
+
 /**
  * Packs new complaints (numbered 0) with their events. Per complaint, texts: form key, uuid, ref,
- * status, severity, category, channel, customer, short phone, assignee, received on (local date),
- * customer key; numbers: form key hash, received, closed, next due, event count. Then per event,
- * texts: type, at, actor, note, payload JSON; numbers: at; then its report facts (factColumns),
- * each a text or a number as FACT_NUMBERS says.
+ * ref key, status, severity, category, channel, customer, short phone, assignee, received on (local
+ * date), customer key, the row's cells as JSON (or null); numbers: the row, form key hash, received,
+ * closed, next due, event count. Then per event, texts: type, at, actor, note, payload JSON;
+ * numbers: at; then its report facts (factColumns), each a text or a number as FACT_NUMBERS says.
  */
-export function packForms(forms: readonly { readonly complaint: Complaint; readonly events: readonly NewEvent[] }[]): PackedForms {
+export function packForms(forms: readonly FormToWrite[]): PackedForms {
   const texts: string[] = [];
   const lengths: number[] = [];
   const numbers: number[] = [];
@@ -115,13 +125,14 @@ export function packForms(forms: readonly { readonly complaint: Complaint; reado
       lengths.push(value.length);
     }
   };
-  for (const { complaint, events } of forms) {
+  for (const { complaint, events, row: rowNumber, cells } of forms) {
     if (complaint.id !== 0) throw new Error('packForms takes complaints numbered 0');
     const key = formKey(complaint);
     const row = complaintRow(complaint, key);
     put(key);
     put(row.uuid);
     put(row.ref);
+    put(row.ref_key);
     put(row.status);
     put(row.severity);
     put(row.category);
@@ -131,7 +142,8 @@ export function packForms(forms: readonly { readonly complaint: Complaint; reado
     put(row.assignee);
     put(row.received_on);
     put(row.customer_key);
-    numbers.push(row.form_key, row.received_ms, row.closed_ms ?? Number.NaN, row.next_due_ms ?? Number.NaN, events.length);
+    put(cells === null ? null : JSON.stringify(cells));
+    numbers.push(rowNumber, row.form_key, row.received_ms, row.closed_ms ?? Number.NaN, row.next_due_ms ?? Number.NaN, events.length);
     const facts = factsOf(events);
     events.forEach((event, index) => {
       const { type, at, by, note, ...payload } = event;

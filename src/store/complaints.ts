@@ -9,7 +9,7 @@ import { DEFAULT_SETTINGS, withDefaults, type Settings } from '../workflow/setti
 import { addDays, instant, instantsOfDays, type LocalDate } from '../workflow/time.js';
 import { looseText, type Category, type Channel, type CompensationKind, type Responsibility, type Severity, type Status } from '../workflow/vocab.js';
 import { complaintRow, factColumns, PackReader, projectionRow, type PackedForms } from './bulk.js';
-import { closeIntoPlace, newDatabasePath, openDatabase, removeDatabase, type Db, type UpgradeNotice } from './db.js';
+import { closeIntoPlace, createEmptyFile, newDatabasePath, openDatabase, removeDatabase, type Db, type OpenMode, type UpgradeNotice } from './db.js';
 
 export interface ListFilter {
   /** Statuses to include; null for every status but closed. */
@@ -39,9 +39,31 @@ export interface BulkWriter {
    * Adds new complaints packed by `packForms` (bulk.ts), possibly in another thread; forms already
    * present are counted, not added.
    */
-  addPacked(forms: PackedForms): { imported: number; alreadyPresent: number };
+  addPacked(forms: PackedForms): BulkOutcome;
   commit(): void;
   rollback(): void;
+}
+
+/** What a bulk write did with a batch of forms. */
+export interface BulkOutcome {
+  readonly imported: number;
+  /** Forms already stored (the same content, and the same form number where the form has one): the row and the complaint. */
+  readonly alreadyPresent: readonly { readonly row: number; readonly id: number }[];
+  /** Forms whose number a complaint with other content has already: not written. */
+  readonly refClashes: readonly RefClash[];
+}
+
+/** A form whose number is already another complaint's. */
+export interface RefClash {
+  readonly row: number;
+  /** The row's cells, when the forms were packed with them. */
+  readonly cells: readonly string[] | null;
+  readonly ref: string;
+  readonly receivedOn: LocalDate;
+  /** The complaint that has the number. */
+  readonly id: number;
+  readonly customer: string;
+  readonly customerReceivedOn: LocalDate;
 }
 
 interface EventRow {
@@ -60,7 +82,7 @@ export type OpenDecision = (settings: Settings) => NewEvent[];
 
 const SETTINGS_KEY = 'settings';
 /** The columns of a complaint's row (bulk.ts complaintRow), in the order a bulk write gives them. */
-const COMPLAINT_COLUMNS = ['id', 'uuid', 'ref', 'status', 'severity', 'category', 'channel', 'customer', 'short_phone', 'assignee', 'received_on', 'customer_key', 'received_ms', 'closed_ms', 'next_due_ms', 'form_key', 'previous_on', 'previous2_on'] as const;
+const COMPLAINT_COLUMNS = ['id', 'uuid', 'ref', 'status', 'severity', 'category', 'channel', 'customer', 'short_phone', 'assignee', 'received_on', 'customer_key', 'received_ms', 'closed_ms', 'next_due_ms', 'form_key', 'previous_on', 'previous2_on', 'ref_key'] as const;
 /**
  * The page cache of a bulk write, in KiB. 8 MB: as fast as 32 MB for an import of 100 k or 1 M
  * forms (measured), and less than the 16 MB better-sqlite3 gives a connection.
@@ -122,7 +144,8 @@ export const REPORT_FACTS_SQL = {
  * array, in (complaint, seq) order (list, due). Exported for the query-plan tests.
  */
 export const LOOKUP_SQL = {
-  idsByFormKey: 'SELECT id FROM complaints WHERE form_key = ?',
+  idsByFormKey: 'SELECT id, ref_key FROM complaints WHERE form_key = ?',
+  byRefKey: 'SELECT id, customer, received_on FROM complaints WHERE ref_key = ?',
   events: 'SELECT complaint_id, seq, type, at, actor, note, data FROM events WHERE complaint_id = ? ORDER BY seq',
   eventsOf: `
     SELECT complaint_id, seq, type, at, actor, note, data FROM events
@@ -174,7 +197,8 @@ export class SqliteStore {
   ) {
     this.statements = {
       nextId: db.prepare<[], { id: number }>('SELECT coalesce(max(id), 0) + 1 AS id FROM complaints'),
-      idsByFormKey: db.prepare<[number], number>(LOOKUP_SQL.idsByFormKey).pluck(),
+      idsByFormKey: db.prepare<[number], { id: number; ref_key: string | null }>(LOOKUP_SQL.idsByFormKey),
+      byRefKey: db.prepare<[string], { id: number; customer: string; received_on: string }>(LOOKUP_SQL.byRefKey),
       // By position, for a bulk write (no object per row) and for one complaint alike.
       insertRow: db.prepare(`INSERT INTO complaints (${COMPLAINT_COLUMNS.join(', ')}) VALUES (${COMPLAINT_COLUMNS.map(() => '?').join(', ')})`),
       updateComplaint: db.prepare(
@@ -206,8 +230,8 @@ export class SqliteStore {
     };
   }
 
-  static open(path: string, onUpgrade?: UpgradeNotice): SqliteStore {
-    return new SqliteStore(openDatabase(path, undefined, onUpgrade));
+  static open(path: string, options: { mode?: OpenMode; onUpgrade?: UpgradeNotice } = {}): SqliteStore {
+    return new SqliteStore(openDatabase(path, options));
   }
 
   /**
@@ -216,7 +240,13 @@ export class SqliteStore {
    */
   static openNew(path: string): SqliteStore {
     const file = newDatabasePath(path);
-    return new SqliteStore(openDatabase(file), { file, path });
+    createEmptyFile(file, path);
+    try {
+      return new SqliteStore(openDatabase(file), { file, path });
+    } catch (error) {
+      removeDatabase(file);
+      throw error;
+    }
   }
 
   close(): void {
@@ -348,15 +378,14 @@ export class SqliteStore {
     let nextId = this.statements.nextId.get()!.id;
     // Into an empty store, the indexes that only list, due and report read are built once at the end
     // (a sort) instead of row by row; inside the same transaction, so a rollback or a kill leaves
-    // them as they were. The indexes the import itself looks up stay (form keys; the customer's
-    // complaints, to link each new one), and so do the UNIQUE constraints' own indexes (SQLite's,
-    // which keep form numbers unique as rows go in).
+    // them as they were. The indexes the import itself looks up stay (form keys; form numbers; the
+    // customer's complaints, to link each new one), and so do the UNIQUE constraints' own indexes.
     const deferred =
       nextId === 1
         ? this.db
             .prepare<[], { name: string; sql: string }>(
               `SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('complaints', 'events', 'event_facts')
-                 AND name NOT IN ('complaints_form_key', 'complaints_customer')`,
+                 AND name NOT IN ('complaints_form_key', 'complaints_customer', 'complaints_ref_key')`,
             )
             .all()
         : [];
@@ -371,13 +400,16 @@ export class SqliteStore {
       this.db.pragma('synchronous = NORMAL');
     };
     const { insertRow, insertEvent, insertFacts } = this.statements;
-    const addPacked = (pack: PackedForms): { imported: number; alreadyPresent: number } => {
-      const outcome = { imported: 0, alreadyPresent: 0 };
+    const addPacked = (pack: PackedForms): BulkOutcome => {
+      let imported = 0;
+      const alreadyPresent: { row: number; id: number }[] = [];
+      const refClashes: RefClash[] = [];
       const read = new PackReader(pack);
       for (let form = 0; form < pack.count; form++) {
         const key = read.required();
         const uuid = read.required();
         const ref = read.string();
+        const refKeyText = read.string();
         const status = read.required();
         const severity = read.required();
         const category = read.required();
@@ -387,19 +419,27 @@ export class SqliteStore {
         const assignee = read.string();
         const receivedOn = read.required();
         const customerKeyText = read.required();
+        const cells = read.string();
+        const row = read.count();
         const hash = read.count();
         const received = read.count();
         const closed = read.number();
         const due = read.number();
         const eventCount = read.count();
-        if (this.idWithFormKey(hash, key) !== null) {
+        const present = this.storedForm(hash, key, refKeyText);
+        const clash = present === null && refKeyText !== null ? this.statements.byRefKey.get(refKeyText) : undefined;
+        if (present !== null || clash !== undefined) {
           read.skipEvents(eventCount);
-          outcome.alreadyPresent++;
+          if (present !== null) alreadyPresent.push({ row, id: present });
+          else {
+            const { id, customer: theirs, received_on } = clash!;
+            refClashes.push({ row, cells: cells === null ? null : (JSON.parse(cells) as string[]), ref: ref!, receivedOn, id, customer: theirs, customerReceivedOn: received_on });
+          }
           continue;
         }
         const id = nextId++;
         const [previous, previous2] = this.customerBefore(customerKeyText, receivedOn, id);
-        insertRow.run(id, uuid, ref, status, severity, category, channel, customer, shortPhone, assignee, receivedOn, customerKeyText, received, closed, due, hash, previous, previous2);
+        insertRow.run(id, uuid, ref, status, severity, category, channel, customer, shortPhone, assignee, receivedOn, customerKeyText, received, closed, due, hash, previous, previous2, refKeyText);
         this.linkCustomerAfter(id, customerKeyText, receivedOn, previous);
         // Values passed straight from the pack, without an array per event: an import of a million
         // forms made enough garbage otherwise to grow the heap by a fifth.
@@ -411,9 +451,9 @@ export class SqliteStore {
           // compensationCents, compensationKind.
           insertFacts.run(id, seq, type, read.string(), read.string(), read.string(), read.number(), read.string(), read.string(), read.number(), read.string(), read.string(), read.number(), read.number(), read.number(), read.number(), read.string());
         }
-        outcome.imported++;
+        imported++;
       }
-      return outcome;
+      return { imported, alreadyPresent, refClashes };
     };
     return {
       settings: this.settings(),
@@ -497,28 +537,28 @@ export class SqliteStore {
   }
 
   /**
-   * The complaint with this form key, if one is stored: the hash finds it, the full key confirms it.
-   * A form key is made only of what the opening says, so only the opening is read.
+   * The stored complaint that is this form, if there is one: the same content (form key: the hash
+   * finds it, the full key confirms it, from the opening alone, which is all a form key is made of),
+   * and the same form number where the form has one.
    */
-  private idWithFormKey(hash: number, key: string): number | null {
-    return (
-      this.statements.idsByFormKey.all(hash).find((id) => {
-        const opening = this.statements.opening.get(id);
-        return opening !== undefined && formKey(fold(id, [eventFromRow(opening)])) === key;
-      }) ?? null
-    );
+  private storedForm(hash: number, key: string, refKeyText: string | null): number | null {
+    const found = this.statements.idsByFormKey.all(hash).find(({ id, ref_key }) => {
+      if (refKeyText !== null && ref_key !== refKeyText) return false;
+      const opening = this.statements.opening.get(id);
+      return opening !== undefined && formKey(fold(id, [eventFromRow(opening)])) === key;
+    });
+    return found?.id ?? null;
   }
 
   private insert(complaint: Complaint, events: readonly NewEvent[]): void {
-    const key = formKey(complaint);
-    const row = complaintRow(complaint, key);
-    // A form number is compared as the import compares it (identity.ts formKey: without regard to
+    const row = complaintRow(complaint);
+    // A form number is compared as the import compares it (identity.ts refKey: without regard to
     // case, width and spacing), so that F-1, f-1 and Ｆ-1 are one paper form however it came in.
-    const existing = complaint.ref === null ? null : this.idWithFormKey(row.form_key, key);
-    if (existing !== null) {
+    const existing = row.ref_key === null ? undefined : this.statements.byRefKey.get(row.ref_key);
+    if (existing !== undefined) {
       throw new DomainError('conflict', {
-        en: `Form number ${complaint.ref} is already complaint ${existing}; give another --ref or look at kesu show ${existing}.`,
-        zh: `表单编号 ${complaint.ref} 已是投诉 ${existing}；请换一个 --ref，或用 kesu show ${existing} 查看。`,
+        en: `Form number ${complaint.ref} is already complaint ${existing.id}; give another --ref or look at kesu show ${existing.id}.`,
+        zh: `表单编号 ${complaint.ref} 已是投诉 ${existing.id}；请换一个 --ref，或用 kesu show ${existing.id} 查看。`,
       });
     }
     const [previous_on, previous2_on] = this.customerBefore(row.customer_key, row.received_on, complaint.id);

@@ -1,13 +1,16 @@
-// Opening the database file: created owner-only, WAL so readers never wait for a writer, a busy
-// timeout so that writers queue instead of failing, and the schema brought up to date.
+// Opening the database file: only a kesu database (marked with its application id) is ever opened
+// for writing; a new one is made beside its path and linked into place once it is whole; WAL so
+// readers never wait for a writer; a busy timeout so that writers queue instead of failing; the
+// schema brought up to date; and a file kesu may not write opened read-only for the commands that
+// only read.
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, linkSync, lstatSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, linkSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Sentence } from '../workflow/errors.js';
-import { StoreError } from './errors.js';
-import { MIGRATIONS, type Migration } from './migrations/index.js';
+import { sqliteFailure, StoreError } from './errors.js';
+import { KESU_APPLICATION_ID, MIGRATIONS, type Migration } from './migrations/index.js';
 
 export type Db = Database.Database;
 
@@ -17,11 +20,41 @@ export const BUSY_TIMEOUT_MS = 60_000;
 /** Told before a database written by an older kesu is brought up to date (schema versions). */
 export type UpgradeNotice = (from: number, to: number) => void;
 
-export function openDatabase(path: string, migrations: readonly Migration[] = MIGRATIONS, onUpgrade?: UpgradeNotice): Db {
-  if (path !== ':memory:') createOwnerOnly(path);
-  let db: Db;
+/**
+ * `create`: a missing (or empty) file becomes a new kesu database. `write`: the database must be
+ * there. `read`: the database must be there; a file kesu may not write (read-only, on read-only
+ * media) is opened read-only.
+ */
+export type OpenMode = 'create' | 'write' | 'read';
+
+export interface OpenOptions {
+  readonly mode?: OpenMode;
+  readonly migrations?: readonly Migration[];
+  readonly onUpgrade?: UpgradeNotice;
+}
+
+export function openDatabase(path: string, { mode = 'create', migrations = MIGRATIONS, onUpgrade }: OpenOptions = {}): Db {
+  if (path === ':memory:') return prepared(connect(path, false), path, { blank: true, readonly: false, migrations, onUpgrade });
+  const found = fileAt(path);
+  if (found === 'missing' && mode === 'create') {
+    makeNewDatabase(path, migrations);
+    return openDatabase(path, { mode: 'write', migrations, onUpgrade });
+  }
+  if (found === 'empty' && mode !== 'create') {
+    throw new StoreError('unreadable', {
+      en: `${path} is an empty file, not a kesu database; give the path of your kesu database with --db, or start one there with kesu open.`,
+      zh: `${path} 是一个空文件，不是 kesu 数据库；请用 --db 给出 kesu 数据库的路径，或用 kesu open 在该处新建数据库。`,
+    });
+  }
+  const readonly = mode === 'read' && !writable(path);
+  const db = connect(path, readonly);
+  return prepared(db, path, { blank: false, readonly, migrations, onUpgrade, mayStart: mode === 'create' });
+}
+
+/** A connection; a file that cannot be opened at all is one sentence. */
+function connect(path: string, readonly: boolean): Db {
   try {
-    db = new Database(path, { nativeBinding: nativeBinding() });
+    return new Database(path, { nativeBinding: nativeBinding(), readonly, fileMustExist: path !== ':memory:' });
   } catch (error) {
     const why = (error as Error).message;
     throw new StoreError('unreadable', {
@@ -29,37 +62,149 @@ export function openDatabase(path: string, migrations: readonly Migration[] = MI
       zh: `无法打开数据库 ${path}（${why}）；请检查 --db 或 KESU_DB 给出的路径。`,
     });
   }
+}
+
+/**
+ * Checks the file is a kesu database before anything is written to it (another program's SQLite
+ * file is refused, never given kesu's tables), then sets the connection up and brings the schema
+ * up to date. `mayStart`: a blank SQLite file (an empty one) may become a kesu database.
+ */
+function prepared(
+  db: Db,
+  path: string,
+  options: { blank: boolean; readonly: boolean; migrations: readonly Migration[]; onUpgrade: UpgradeNotice | undefined; mayStart?: boolean },
+): Db {
   try {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
+    if (!options.blank) checkKesuDatabase(db, path, options.mayStart ?? false);
+    if (!options.readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+    }
     db.pragma('foreign_keys = ON');
-    migrate(db, path, migrations, onUpgrade);
+    migrate(db, path, options.migrations, options.onUpgrade, options.readonly);
   } catch (error) {
     db.close();
     if (error instanceof StoreError) throw error;
-    if ((error as { code?: string }).code === 'SQLITE_NOTADB') {
-      throw new StoreError('unreadable', {
-        en: `${path} is not a kesu database; give another file with --db.`,
-        zh: `${path} 不是 kesu 数据库；请用 --db 指定另一个文件。`,
-      });
-    }
-    throw error;
+    // A file whose first page is not a database's, when kesu first reads it.
+    if ((error as { code?: string }).code === 'SQLITE_NOTADB') throw notKesu(path);
+    throw sqliteFailure(error, path) ?? error;
   }
   return db;
+}
+
+/** Whether the file is kesu's: marked with kesu's application id, or written by a kesu from before the mark (schemas 1 and 2). */
+function checkKesuDatabase(db: Db, path: string, mayStart: boolean): void {
+  const applicationId = db.pragma('application_id', { simple: true }) as number;
+  if (applicationId === KESU_APPLICATION_ID) return;
+  const version = db.pragma('user_version', { simple: true }) as number;
+  const tables = new Set(db.prepare<[], string>("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all());
+  if (applicationId === 0 && version >= 1 && version <= 2 && ['complaints', 'events', 'settings'].every((table) => tables.has(table))) return;
+  if (applicationId === 0 && version === 0 && tables.size === 0 && mayStart) return;
+  throw notKesu(path);
+}
+
+function notKesu(path: string): StoreError {
+  return new StoreError('unreadable', {
+    en: `${path} is not a kesu database; give another file with --db.`,
+    zh: `${path} 不是 kesu 数据库；请用 --db 指定另一个文件。`,
+  });
+}
+
+/** What is at the path: nothing, an empty file, or something to open (a folder is refused here). */
+function fileAt(path: string): 'missing' | 'empty' | 'file' {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (stat === undefined) return 'missing';
+  if (stat.isDirectory()) {
+    throw new StoreError('unreadable', {
+      en: `Cannot open the database ${path} (it is a folder); give a file path with --db or KESU_DB.`,
+      zh: `无法打开数据库 ${path}（这是一个文件夹）；请用 --db 或 KESU_DB 给出一个文件路径。`,
+    });
+  }
+  return stat.size === 0 ? 'empty' : 'file';
+}
+
+/** Whether kesu may write the file (false for a read-only file, or one on read-only media). */
+function writable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    accessSync(dirname(path), constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Makes a new database at `path`: beside it first, linked into place once it is whole, so that a
+ * full disk or a read-only folder leaves no empty or half-made file behind. Another kesu that made
+ * one there meanwhile wins: its database is used.
+ */
+function makeNewDatabase(path: string, migrations: readonly Migration[]): void {
+  const made = newDatabasePath(path, 'new');
+  createEmptyFile(made, path);
+  try {
+    const db = prepared(connect(made, false), path, { blank: true, readonly: false, migrations, onUpgrade: undefined });
+    try {
+      // Every page in the file itself, so that the file alone is the database.
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      db.close();
+    }
+    if (existsSync(`${made}-wal`)) throw new Error('its last pages were not written');
+    linkSync(made, path);
+  } catch (error) {
+    removeDatabase(made);
+    // Another kesu made the database meanwhile: it is as good as this one.
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return;
+    throw cannotCreate(path, error);
+  }
+  removeDatabase(made);
+}
+
+/**
+ * An empty file at `file`, owner-only (0600) from its first byte, in a folder made owner-only if it
+ * is missing: where the database for `path` is made.
+ */
+export function createEmptyFile(file: string, path: string): void {
+  try {
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    closeSync(openSync(file, 'wx', 0o600));
+  } catch (error) {
+    throw cannotCreate(path, error);
+  }
+}
+
+/** Why a new database could not be made, from the error of the step that failed. */
+function cannotCreate(path: string, error: unknown): StoreError {
+  const failure = error instanceof StoreError && error.cause !== undefined ? error.cause : error;
+  const code = (failure as NodeJS.ErrnoException).code ?? '';
+  const known: Record<string, Sentence> = {
+    EACCES: { en: 'permission denied', zh: '没有权限' },
+    EPERM: { en: 'permission denied', zh: '没有权限' },
+    EROFS: { en: 'a read-only file system', zh: '只读文件系统' },
+    ENOSPC: { en: 'the disk is full', zh: '磁盘已满' },
+    SQLITE_FULL: { en: 'the disk is full', zh: '磁盘已满' },
+  };
+  const message = (failure as Error).message ?? String(failure);
+  const why = known[code] ?? { en: code || message, zh: code || message };
+  return new StoreError('unwritable', {
+    en: `Cannot create the database ${path} (${why.en}); give a writable place with --db or KESU_DB.`,
+    zh: `无法创建数据库 ${path}（${why.zh}）；请用 --db 或 KESU_DB 给出一个可写的位置。`,
+  });
 }
 
 /**
  * Where a database for `path` is made before it is put in place (databaseInPlace): beside it, on the
  * same file system, under a name no other process picks (a process id alone repeats in containers).
  */
-export function newDatabasePath(path: string): string {
-  return `${path}.importing-${process.pid}-${randomBytes(4).toString('hex')}`;
+export function newDatabasePath(path: string, purpose: 'new' | 'importing' = 'importing'): string {
+  return `${path}.${purpose}-${process.pid}-${randomBytes(4).toString('hex')}`;
 }
 
 /** Removes a closed database file, and the -wal and -shm files SQLite leaves when it is not closed cleanly. */
 export function removeDatabase(path: string): void {
-  for (const file of [path, `${path}-wal`, `${path}-shm`]) rmSync(file, { force: true });
+  for (const file of [path, `${path}-wal`, `${path}-shm`, `${path}-journal`]) rmSync(file, { force: true });
 }
 
 /** The sentence of a new database that could not be written to the end (a full disk, say): the import is not done. */
@@ -142,22 +287,7 @@ function nativeBinding(): string | undefined {
   }
 }
 
-function createOwnerOnly(path: string): void {
-  try {
-    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-    // Create the file ourselves so it is 0600 from its first byte; an existing file is left as it is.
-    closeSync(openSync(path, 'a', 0o600));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    const why = { en: code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : code, zh: code === 'EISDIR' ? '这是一个文件夹' : code === 'EACCES' ? '没有权限' : code };
-    throw new StoreError('unreadable', {
-      en: `Cannot open the database ${path} (${why.en}); give a file path with --db or KESU_DB.`,
-      zh: `无法打开数据库 ${path}（${why.zh}）；请用 --db 或 KESU_DB 给出一个文件路径。`,
-    });
-  }
-}
-
-function migrate(db: Db, path: string, migrations: readonly Migration[], onUpgrade: UpgradeNotice | undefined): void {
+function migrate(db: Db, path: string, migrations: readonly Migration[], onUpgrade: UpgradeNotice | undefined, readonly: boolean): void {
   const latest = migrations.at(-1)?.version ?? 0;
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > latest) {
@@ -167,6 +297,12 @@ function migrate(db: Db, path: string, migrations: readonly Migration[], onUpgra
     });
   }
   if (current === latest) return;
+  if (readonly) {
+    throw new StoreError('unwritable', {
+      en: `The database ${path} was written by an older kesu and must be brought up to date, but kesu may not write it here; make it writable, or use a writable copy, and run the command again.`,
+      zh: `数据库 ${path} 由旧版 kesu 写入，需要先更新，但 kesu 无法在此处写入它；请让它可写，或使用可写的副本，然后重新运行命令。`,
+    });
+  }
   try {
     db.transaction(() => {
       // Another process may have migrated while this one waited for the write lock.
@@ -183,12 +319,16 @@ function migrate(db: Db, path: string, migrations: readonly Migration[], onUpgra
     }).immediate();
   } catch (error) {
     const code = (error as { code?: string }).code ?? '';
-    // Busy and not-a-database have their own sentences (program.ts, openDatabase).
-    if (!code.startsWith('SQLITE_') || code === 'SQLITE_BUSY' || code === 'SQLITE_NOTADB') throw error;
+    // Busy and not-a-database have their own sentences (program.ts, sqliteFailure).
+    if (!code.startsWith('SQLITE_') || code === 'SQLITE_BUSY' || code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') throw error;
     // The transaction was rolled back: the file holds what it held before.
-    throw new StoreError('unwritable', {
-      en: `Cannot bring the database ${path} up to date (${(error as Error).message}); it is left as it was, so free disk space or fix the file and run the command again.`,
-      zh: `无法更新数据库 ${path}（${(error as Error).message}）；数据库保持原样，请腾出磁盘空间或修复该文件后重新运行命令。`,
-    });
+    throw new StoreError(
+      'unwritable',
+      {
+        en: `Cannot bring the database ${path} up to date (${(error as Error).message}); it is left as it was, so free disk space or fix the file and run the command again.`,
+        zh: `无法更新数据库 ${path}（${(error as Error).message}）；数据库保持原样，请腾出磁盘空间或修复该文件后重新运行命令。`,
+      },
+      error,
+    );
   }
 }

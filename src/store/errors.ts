@@ -5,8 +5,40 @@ export class StoreError extends Error {
   constructor(
     readonly code: 'unreadable' | 'unwritable' | 'too-new',
     readonly sentence: Sentence,
+    /** The failure underneath, when there is one (a full disk, a file SQLite refused). */
+    override readonly cause?: unknown,
   ) {
     super(sentence.en);
     this.name = 'StoreError';
   }
+}
+
+/**
+ * SQLite's failures that are about the file, not about kesu, as one sentence naming the database:
+ * a full disk or a read-only file (unwritable), a damaged file (unreadable, naming kesu check and
+ * the backup), a file that is not a database; null for any other error.
+ */
+export function sqliteFailure(error: unknown, path: string): StoreError | null {
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return null;
+  const why = (error as Error).message;
+  if (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR')) {
+    return new StoreError('unwritable', {
+      en: `Cannot write the database ${path} (${why}); nothing was changed, so free disk space (or check the disk) and run the command again.`,
+      zh: `无法写入数据库 ${path}（${why}）；未做任何更改，请腾出磁盘空间（或检查磁盘）后重新运行命令。`,
+    });
+  }
+  if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM') {
+    return new StoreError('unwritable', {
+      en: `Cannot write the database ${path} (${why}); it is read-only here, so make the file and its folder writable, or use a copy that is.`,
+      zh: `无法写入数据库 ${path}（${why}）；该文件在此处只读，请让文件及其所在文件夹可写，或使用可写的副本。`,
+    });
+  }
+  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
+    return new StoreError('unreadable', {
+      en: `The database ${path} is damaged (${why}); run kesu check to see what is wrong, and restore your last backup (see kesu backup) if it cannot be repaired.`,
+      zh: `数据库 ${path} 已损坏（${why}）；请运行 kesu check 查看问题，若无法修复，请恢复最近的备份（见 kesu backup）。`,
+    });
+  }
+  return null;
 }

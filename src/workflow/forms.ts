@@ -4,7 +4,6 @@
 // procedure as one recorded at the counter; no status is ever written directly.
 import { apply, formatMoney, parseMoney, type Complaint, type NewEvent } from './complaint.js';
 import { DomainError, type Sentence } from './errors.js';
-import { formKey } from './identity.js';
 import type { Settings } from './settings.js';
 import { checkPhone, decide, MAX_TEXT, type Command } from './transitions.js';
 import { compareTimes, localDateOf, readDateTime, type IsoTime, type WallClock, type Zone } from './time.js';
@@ -227,6 +226,8 @@ export interface FormContext {
   newUuid(): string;
   /** Who received the complaint and did each step when the form names no one. */
   readonly defaultActor: string;
+  /** Put before the form number of every row that has one (import --ref-prefix); '' for none. */
+  readonly refPrefix?: string;
 }
 
 /** One problem of one row: `row N, column C: message`. `column` is the header as the file wrote it. */
@@ -244,8 +245,6 @@ export type FormReading =
       readonly events: readonly NewEvent[];
       /** The complaint as its events leave it (id 0: the store numbers it). */
       readonly complaint: Complaint;
-      /** The form's identity for re-import (`formKey` of identity.ts): its ref, else day + customer + description. */
-      readonly key: string;
     }
   | { readonly ok: false; readonly errors: readonly FormError[] };
 
@@ -337,7 +336,8 @@ export function readForm(line: { readonly row: number; readonly cells: readonly 
   };
 
   // Read every cell first, so that every problem of the row is reported together.
-  const ref = text('ref');
+  const written = text('ref');
+  const ref = written === null ? null : `${context.refPrefix ?? ''}${written}`;
   const receivedDate = date('receivedAt');
   if (receivedDate === null) mustBeGiven('receivedAt', 'the date the complaint was received', '投诉日期');
   const customer = required('customer', "the customer's name", '客户姓名');
@@ -526,7 +526,7 @@ export function readForm(line: { readonly row: number; readonly cells: readonly 
     );
     return { ok: false, errors };
   }
-  return { ok: true, events, complaint: result, key: formKey(result) };
+  return { ok: true, events, complaint: result };
 }
 
 /** One note per line; empty lines are follow-ups without a note, and empty lines at the end are dropped. */

@@ -1,18 +1,23 @@
-// How a paper form is recognised when it is imported again: by its form number when it has one,
-// else by the date it was received, the customer and the description.
+// How a paper form is recognised when it is imported again: by the day it was received, the
+// customer and the description, and by its form number where it has one (form numbers alone repeat:
+// many shops number their forms anew each month or year).
 import { localDateOf, type IsoTime } from './time.js';
 import { looseText, normalizeInput } from './vocab.js';
 
 export interface FormIdentity {
-  readonly ref: string | null;
   readonly receivedAt: IsoTime;
   readonly customer: { readonly name: string };
   readonly description: string;
 }
 
+/** What a form says, compared without regard to case, width and spacing: the day received, the customer, the description. */
 export function formKey(form: FormIdentity): string {
-  if (form.ref !== null) return `ref:${normalizeInput(form.ref)}`;
   return ['form', localDateOf(form.receivedAt), normalizeInput(form.customer.name), normalizeInput(form.description)].join('\u001f');
+}
+
+/** A form number as people write it, compared without regard to case, width and spacing (F-1, f-1 and Ｆ－１ are one). */
+export function refKey(ref: string): string {
+  return normalizeInput(ref);
 }
 
 /**

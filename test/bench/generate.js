@@ -12,7 +12,7 @@ import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 
 /** Bump when the generated data or the store's schema changes, so that cached stores are built again. */
-export const GENERATOR_VERSION = 11;
+export const GENERATOR_VERSION = 12;
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -279,7 +279,9 @@ export async function buildStore({ dist, path, plan, indexes, workers = 2, onPro
       bulk ??= store.beginBulk({ cacheKib: 1_000_000 });
       try {
         const outcome = bulk.addPacked(forms.pack);
-        if (outcome.alreadyPresent) throw new Error(`generated forms counted as already present: ${outcome.alreadyPresent}`);
+        if (outcome.alreadyPresent.length || outcome.refClashes.length) {
+          throw new Error(`generated forms counted as already present (${outcome.alreadyPresent.length}) or with a number taken (${outcome.refClashes.length})`);
+        }
       } catch (error) {
         bulk.rollback();
         throw error;
@@ -316,7 +318,7 @@ export async function makeBatchMaker(dist, plan, indexes) {
     let events = 0;
     for (let k = from; k < to; k++) {
       const list = eventsOf(plan, indexes[k], deps);
-      forms.push({ complaint: fold(0, list), events: list });
+      forms.push({ complaint: fold(0, list), events: list, row: k + 2, cells: null });
       events += list.length;
     }
     return { pack: packForms(forms), events };

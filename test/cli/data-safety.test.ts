@@ -38,7 +38,7 @@ describe('a database written by an older kesu', () => {
   it('is brought up to date on first use, saying so on stderr once', () => {
     // given a store at the first schema (migrations keep records: test/store/report-counts.test.ts)
     const db = makeDb();
-    openDatabase(db, MIGRATIONS.slice(0, 1)).close();
+    openDatabase(db, { migrations: MIGRATIONS.slice(0, 1) }).close();
     // when this kesu first opens it
     const first = kesu(['--db', db, '--json', 'list']);
     // then it says why the command may take a while, in one JSON warning, and works as usual
@@ -54,7 +54,7 @@ describe('a database written by an older kesu', () => {
   it('is left as it was when bringing it up to date fails, with the error after the warning', () => {
     // given a store at the first schema that already holds a table the next schema would create
     const db = makeDb();
-    const old = openDatabase(db, MIGRATIONS.slice(0, 1));
+    const old = openDatabase(db, { migrations: MIGRATIONS.slice(0, 1) });
     old.exec('CREATE TABLE event_facts (x)');
     old.close();
     // when this kesu first opens it
@@ -68,7 +68,7 @@ describe('a database written by an older kesu', () => {
     expect(error!.error!.code).toBe('unwritable');
     expect(error!.error!.message).toMatch(/^Cannot bring the database .* up to date \(table event_facts already exists\); it is left as it was/);
     // and the file is still at the first schema
-    const after = openDatabase(db, MIGRATIONS.slice(0, 1));
+    const after = openDatabase(db, { migrations: MIGRATIONS.slice(0, 1) });
     expect(after.pragma('user_version', { simple: true })).toBe(1);
     after.close();
   });

@@ -5,7 +5,7 @@ import { closeSync, existsSync, mkdirSync, openSync, writeFileSync } from 'node:
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MIGRATIONS } from '../../src/store/migrations/index.js';
+import { KESU_APPLICATION_ID, MIGRATIONS } from '../../src/store/migrations/index.js';
 import {
   BIN,
   expectFailure,
@@ -290,6 +290,7 @@ describe('no stack trace reaches the user unless KESU_DEBUG=1', () => {
     const path = join(makeTempDir(), 'damaged.db');
     const damaged = new Database(path);
     damaged.pragma(`user_version = ${MIGRATIONS.at(-1)!.version}`);
+    damaged.pragma(`application_id = ${KESU_APPLICATION_ID}`);
     damaged.close();
     const quiet = kesu(['--db', path, 'list']);
     const message = expectFailure(quiet, 1);
@@ -318,7 +319,7 @@ describe('output that cannot be written (stdout on a full disk)', () => {
     expect(toFullDisk('--version')).toEqual({ code: 1, stderr: `kesu: ${sentence}\n` });
     // export streams its rows, to stdout or to --out
     expect(toFullDisk('--db', db, 'export')).toEqual({ code: 1, stderr: `kesu: ${sentence}\n` });
-    expect(expectFailure(kesu(['--db', db, 'export', '--out', '/dev/full']), 1)).toBe('Cannot write /dev/full (ENOSPC); check the folder exists and is writable.');
+    expect(expectFailure(kesu(['--db', db, 'export', '--out', '/dev/full']), 1)).toBe('Cannot write /dev/full (the disk is full); check the folder exists and is writable, and that the disk has room.');
   });
 
   it('is a JSON error with --json, and in Chinese with --lang zh', () => {

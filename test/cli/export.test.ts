@@ -100,7 +100,7 @@ describe('export', () => {
     const csv = join(dir, 'export.csv');
     expectOk(run('export', '--format', 'csv', '--out', csv));
     const fresh = on(join(dir, 'fresh.db'));
-    expect(fresh.json('import', csv)).toEqual({ read: 7, imported: 7, alreadyPresent: 0, rejected: 0, errors: [] });
+    expect(fresh.json('import', csv)).toEqual({ read: 7, imported: 7, alreadyPresent: 0, alreadyPresentRows: [], rejected: 0, errors: [] });
 
     const before = exportedJson(run);
     const after = exportedJson(fresh);
@@ -236,7 +236,7 @@ describe('export', () => {
   it('refuses a file it cannot write, with one sentence', () => {
     const result = run('export', '--out', join(makeTempDir(), 'no', 'such', 'dir.csv'));
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^kesu: Cannot write .*dir\.csv \(ENOENT\); check the folder exists and is writable\.\n$/);
+    expect(result.stderr).toMatch(/^kesu: Cannot write .*dir\.csv \(the folder does not exist\); check the folder exists and is writable, and that the disk has room\.\n$/);
   });
 });
 

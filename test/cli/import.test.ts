@@ -14,6 +14,7 @@ interface Summary {
   read: number;
   imported: number;
   alreadyPresent: number;
+  alreadyPresentRows: { row: number; id: number }[];
   rejected: number;
   errors: { row: number; column: string | null; message: string }[];
 }
@@ -31,7 +32,7 @@ describe('importing the fixture forms', () => {
   it('reads UTF-8 with English headers, multi-line cells and history', () => {
     const run = on(makeDb());
     const summary = run.json<Summary>('import', fixture('forms-utf8.csv'));
-    expect(summary).toEqual({ read: 3, imported: 3, alreadyPresent: 0, rejected: 0, errors: [] });
+    expect(summary).toEqual({ read: 3, imported: 3, alreadyPresent: 0, alreadyPresentRows: [], rejected: 0, errors: [] });
     expect(statuses(run)).toEqual({
       // quality needs two satisfied follow-ups: one leaves it resolved
       'F-2026-001': ['resolved', 0],
@@ -236,6 +237,7 @@ describe('a row with more or fewer cells than the header', () => {
       read: 3,
       imported: 0,
       alreadyPresent: 0,
+      alreadyPresentRows: [],
       rejected: 1,
       errors: [{ row: 2, column: null, message: 'has 7 cells where the header has 6 (put a cell that holds a comma in quotes, "like, this", or give the extra cells a header)' }],
     });
@@ -315,7 +317,18 @@ describe('never twice, and --dry-run', () => {
   it('imports nothing new the second time', () => {
     const run = on(makeDb());
     expect(run.json<Summary>('import', fixture('forms-utf8-bom-crlf.csv'))).toMatchObject({ imported: 3, alreadyPresent: 0 });
-    expect(run.json<Summary>('import', fixture('forms-utf8-bom-crlf.csv'))).toEqual({ read: 3, imported: 0, alreadyPresent: 3, rejected: 0, errors: [] });
+    expect(run.json<Summary>('import', fixture('forms-utf8-bom-crlf.csv'))).toEqual({
+      read: 3,
+      imported: 0,
+      alreadyPresent: 3,
+      alreadyPresentRows: [
+        { row: 2, id: 1 },
+        { row: 3, id: 2 },
+        { row: 5, id: 3 },
+      ],
+      rejected: 0,
+      errors: [],
+    });
     expect(all(run)).toHaveLength(3);
   });
 
@@ -325,14 +338,14 @@ describe('never twice, and --dry-run', () => {
     writeFileSync(file, 'receivedAt,customer,category,description\n2026-10-05 09:00,Wang,quality,Leaks\n2026-10-05 15:00,ＷＡＮＧ,quality,leaks\n2026-10-06,Wang,quality,Leaks\n');
     const run = on(join(dir, 'kesu.db'));
     // Same day, customer and description (case and width aside): the same form; another day: another.
-    expect(run.json<Summary>('import', file)).toEqual({ read: 3, imported: 2, alreadyPresent: 1, rejected: 0, errors: [] });
+    expect(run.json<Summary>('import', file)).toEqual({ read: 3, imported: 2, alreadyPresent: 1, alreadyPresentRows: [{ row: 3, id: 1 }], rejected: 0, errors: [] });
     expect(run.json<Summary>('import', file)).toMatchObject({ imported: 0, alreadyPresent: 3 });
   });
 
   it('--dry-run validates and counts, including what is already present, and writes nothing', () => {
     const db = makeDb();
     const run = on(db);
-    expect(run.json<Summary>('import', '--dry-run', fixture('forms-utf8-bom-crlf.csv'))).toEqual({ read: 3, imported: 3, alreadyPresent: 0, rejected: 0, errors: [] });
+    expect(run.json<Summary>('import', '--dry-run', fixture('forms-utf8-bom-crlf.csv'))).toEqual({ read: 3, imported: 3, alreadyPresent: 0, alreadyPresentRows: [], rejected: 0, errors: [] });
     expect(existsSync(db)).toBe(false);
     const human = run('import', '--dry-run', fixture('forms-utf8.csv'));
     expectOk(human);
@@ -432,7 +445,7 @@ describe('--map and --template', () => {
     expect(result.stdout).toBe(`${FORM_FIELDS.join(',')}\n`);
     const file = join(dir, 'template.csv');
     writeFileSync(file, result.stdout);
-    expect(on(join(dir, 'kesu.db')).json<Summary>('import', file)).toEqual({ read: 0, imported: 0, alreadyPresent: 0, rejected: 0, errors: [] });
+    expect(on(join(dir, 'kesu.db')).json<Summary>('import', file)).toEqual({ read: 0, imported: 0, alreadyPresent: 0, alreadyPresentRows: [], rejected: 0, errors: [] });
   });
 
   it('--template --lang zh prints Chinese headers, UTF-8 with BOM for Excel', () => {

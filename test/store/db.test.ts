@@ -56,13 +56,13 @@ describe('opening the database', () => {
     const latest = MIGRATIONS.at(-1)!.version;
     const notices: [number, number][] = [];
     const notice = (from: number, to: number) => notices.push([from, to]);
-    openDatabase(path('new-for-notice.db'), MIGRATIONS, notice).close();
+    openDatabase(path('new-for-notice.db'), { onUpgrade: notice }).close();
     expect(notices).toEqual([]);
     const older = path('older.db');
-    openDatabase(older, MIGRATIONS.slice(0, 1)).close();
-    openDatabase(older, MIGRATIONS, notice).close();
+    openDatabase(older, { migrations: MIGRATIONS.slice(0, 1) }).close();
+    openDatabase(older, { onUpgrade: notice }).close();
     expect(notices).toEqual([[1, latest]]);
-    openDatabase(older, MIGRATIONS, notice).close();
+    openDatabase(older, { onUpgrade: notice }).close();
     expect(notices).toEqual([[1, latest]]);
   });
 

@@ -150,7 +150,7 @@ describe('the report’s twelve-month counts: SQL in the store = the definition 
         const store = storeOf(complaints);
         const imported = new SqliteStore(openDatabase(':memory:'));
         try {
-          const forms = [...store.everyComplaint()].map(({ events }) => ({ complaint: fold(0, events), events }));
+          const forms = [...store.everyComplaint()].map(({ events }, index) => ({ complaint: fold(0, events), events, row: index + 2, cells: null }));
           const bulk = imported.beginBulk();
           expect(bulk.addPacked(packForms(forms)).imported).toBe(forms.length);
           bulk.commit();
@@ -172,7 +172,7 @@ describe('the report’s twelve-month counts: SQL in the store = the definition 
         try {
           // The same records in a database at schema 1, as an older kesu wrote them.
           const old = join(dir, 'old.db');
-          openDatabase(old, MIGRATIONS.slice(0, 1)).close();
+          openDatabase(old, { migrations: MIGRATIONS.slice(0, 1) }).close();
           const raw = new Database(old);
           const columns = 'id, uuid, ref, status, severity, category, customer, assignee, received_on, customer_key, received_ms, closed_ms, next_due_ms, form_key';
           const insertComplaint = raw.prepare(`INSERT INTO complaints (${columns}) VALUES (${columns.split(', ').map(() => '?').join(', ')})`);

@@ -10,7 +10,7 @@ import {
   type FormContext,
   type FormReading,
 } from '../../src/workflow/forms.js';
-import { formKey } from '../../src/workflow/identity.js';
+import { formKey, refKey } from '../../src/workflow/identity.js';
 import { DEFAULT_SETTINGS } from '../../src/workflow/settings.js';
 import { fixedZone } from '../../src/workflow/time.js';
 
@@ -32,9 +32,9 @@ function columnsOf(header: string[]): ColumnMap {
 }
 
 /** Reads rows under a header; the first row given is spreadsheet row 2. */
-function readRows(header: string[], rows: string[][]): FormReading[] {
+function readRows(header: string[], rows: string[][], extra: Partial<FormContext> = {}): FormReading[] {
   const columns = columnsOf(header);
-  const ctx = context();
+  const ctx = { ...context(), ...extra };
   return rows.map((cells, index) => readForm({ row: index + 2, cells }, columns, ctx));
 }
 
@@ -253,19 +253,27 @@ describe('the problems of a row, each with its row and column', () => {
   });
 });
 
-describe('the key that recognises a form again', () => {
-  it('is the ref when there is one, else the day, customer and description', () => {
+describe('the keys that recognise a form again', () => {
+  it('the form key is the day, customer and description, whatever the form number; the ref key its number loosely', () => {
     const [withRef, sameDayLater, other] = readRows(['ref', 'receivedAt', 'customer', 'category', 'description'], [
       ['F-001', '2026-10-05 09:00', 'Wang Fang', 'quality', 'Kettle leaks'],
       ['', '2026-10-05 17:00', ' wang  fang ', 'quality', 'Kettle   leaks'],
       ['', '2026-10-06', 'Wang Fang', 'quality', 'Kettle leaks'],
     ]);
-    expect(withRef?.ok && withRef.key).toBe('ref:f-001');
-    expect(sameDayLater?.ok && sameDayLater.key).toBe(['form', '2026-10-05', 'wang fang', 'kettle leaks'].join('\u001f'));
-    expect(other?.ok && other.key).toBe(['form', '2026-10-06', 'wang fang', 'kettle leaks'].join('\u001f'));
-    expect(formKey({ ref: null, receivedAt: '2026-10-05T08:00:00+08:00', customer: { name: 'Wang Fang' }, description: 'Kettle leaks' })).toBe(
-      ['form', '2026-10-05', 'wang fang', 'kettle leaks'].join('\u001f'),
-    );
+    const keyOf = (reading: typeof withRef) => (reading?.ok ? formKey(reading.complaint) : null);
+    expect(keyOf(withRef)).toBe(['form', '2026-10-05', 'wang fang', 'kettle leaks'].join('\u001f'));
+    expect(keyOf(sameDayLater)).toBe(keyOf(withRef));
+    expect(keyOf(other)).toBe(['form', '2026-10-06', 'wang fang', 'kettle leaks'].join('\u001f'));
+    expect(withRef?.ok && withRef.complaint.ref).toBe('F-001');
+    expect(['F-001', 'f-001', 'Ｆ－００１', ' F-001 '].map(refKey)).toEqual(['f-001', 'f-001', 'f-001', 'f-001']);
+  });
+
+  it('--ref-prefix goes before every form number, and not where a row has none', () => {
+    const rows = readRows(['ref', 'receivedAt', 'customer', 'category', 'description'], [
+      ['1', '2026-11-01', 'Tang', 'quality', 'Rice cooker'],
+      ['', '2026-11-01', 'Sun', 'quality', 'Kettle'],
+    ], { refPrefix: '2026-11-' });
+    expect(rows.map((reading) => reading?.ok && reading.complaint.ref)).toEqual(['2026-11-1', null]);
   });
 });
 

@@ -11,7 +11,7 @@ export interface DueOptions {
 }
 
 export async function due(context: CliContext, options: DueOptions): Promise<string> {
-  const store = await context.store('existing');
+  const store = await context.store('read');
   const days = options.days === undefined ? 3 : parsePositiveInt(options.days, '--days');
   const horizon = agendaHorizon(store.settings().calendar, context.now, days, LOCAL_ZONE);
   const agenda = buildAgenda(store.dueBefore(instant(horizon) + 1), context.now);

@@ -5,10 +5,11 @@ import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import type { SqliteStore } from '../../store/complaints.js';
 import type { CliContext } from '../context.js';
-import { createOwnerOnly, EXCEL_CSV, unwritable, writeChunk } from '../files.js';
+import { checkOutputPath, EXCEL_CSV, openOutput, unwritable, writeChunk } from '../files.js';
 import { unwritableOutput } from '../stdout.js';
 import { FORM_FIELDS } from '../../workflow/forms.js';
 import { exportCsvCells, exportJson } from '../render/export.js';
+import { asSpreadsheetText } from '../spreadsheet.js';
 
 export interface ExportOptions {
   format?: string;
@@ -18,18 +19,18 @@ export interface ExportOptions {
 
 export async function exportAll(context: CliContext, options: ExportOptions): Promise<string> {
   const format = options.format ?? (context.json ? 'json' : 'csv');
-  const store = await context.store('existing');
+  if (options.out !== undefined) checkOutputPath(options.out, '--out', { database: context.dbPath });
+  const store = await context.store('read');
   const redact = Boolean(options.redact);
-  // The export holds customers' personal data: the file is created owner-only.
-  const target = options.out === undefined ? process.stdout : createOwnerOnly(options.out);
+  // The export holds customers' personal data: the file is owner-only, and put in place only whole.
+  const file = options.out === undefined ? null : openOutput(options.out, { ownerOnly: true });
+  const target = file?.stream ?? process.stdout;
   try {
     if (format === 'json') await writeJson(store, target, context, redact);
     else await writeCsv(store, target, redact);
-    if (target !== process.stdout) {
-      target.end();
-      await finished(target);
-    }
+    await file?.commit();
   } catch (error) {
+    file?.abort();
     const code = (error as NodeJS.ErrnoException).code;
     // A reader that stops early (kesu export | head) is not a failure of the export.
     if (code === 'EPIPE') return '';
@@ -63,7 +64,8 @@ async function writeCsv(store: SqliteStore, target: Writable, redact: boolean): 
   const put = (cells: readonly string[]) => Promise.race([writeChunk(csv, cells), failed]);
   // The import's own headers, so that the file can be imported again.
   await put(FORM_FIELDS);
-  for (const entry of store.everyComplaint()) await put(exportCsvCells(entry, redact));
+  // A cell that begins like a formula is written as text; the import takes the mark off again.
+  for (const entry of store.everyComplaint()) await put(exportCsvCells(entry, redact).map(asSpreadsheetText));
   csv.end();
   await Promise.race([finished(csv), failed]);
 }

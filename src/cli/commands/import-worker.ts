@@ -4,14 +4,14 @@
 // acknowledgement (a few in flight at most), so memory stays flat whatever the size of the file.
 import { randomUUID } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
-import { packForms, type PackedForms } from '../../store/bulk.js';
-import type { Complaint, NewEvent } from '../../workflow/complaint.js';
+import { packForms, type FormToWrite, type PackedForms } from '../../store/bulk.js';
 import type { Sentence } from '../../workflow/errors.js';
 import { mapHeaders, readForm, type FormContext, type UserColumnMap } from '../../workflow/forms.js';
 import type { Settings } from '../../workflow/settings.js';
 import { LOCAL_ZONE } from '../clock.js';
 import { openCsv, type CsvEncoding } from '../csv.js';
 import { CsvReadError, UserError } from '../errors.js';
+import { fromSpreadsheetText } from '../spreadsheet.js';
 import type { ImportProblem } from '../render/import.js';
 
 export interface ImportJob {
@@ -20,6 +20,8 @@ export interface ImportJob {
   /** Structured clone (workerData) carries a Map as it is. */
   readonly map: UserColumnMap;
   readonly now: string;
+  /** Put before every form number (--ref-prefix), so that a sheet that numbers its forms anew has numbers of its own. */
+  readonly refPrefix: string;
   /** Whether rejected rows are sent back with their cells (for --rejects). */
   readonly keepRejectedCells: boolean;
 }
@@ -42,7 +44,15 @@ export interface RejectedRow {
 }
 
 export type FromWorker =
-  | { readonly type: 'header'; readonly cells: readonly string[]; readonly size: number; readonly problem: Sentence | null; readonly warnings: readonly Sentence[] }
+  | {
+      readonly type: 'header';
+      readonly cells: readonly string[];
+      /** The header of the column read as the form number, as the file writes it. */
+      readonly refColumn: string | null;
+      readonly size: number;
+      readonly problem: Sentence | null;
+      readonly warnings: readonly Sentence[];
+    }
   | { readonly type: 'batch'; readonly forms: PackedForms; readonly read: number; readonly bytes: number; readonly rejected: readonly RejectedRow[] }
   | { readonly type: 'end'; readonly unreadable: ThrownError | null }
   | { readonly type: 'error'; readonly error: ThrownError };
@@ -89,14 +99,22 @@ async function run(port: NonNullable<typeof parentPort>, job: ImportJob): Promis
 
   const csv = await openCsv(job.file, { encoding: job.encoding });
   const header = mapHeaders(csv.header.cells, job.map);
-  send({ type: 'header', cells: csv.header.cells, size: csv.size, problem: header.ok ? null : header.problem, warnings: header.ok ? header.warnings : [] });
+  const refIndex = header.ok ? header.columns.indexOf.ref : undefined;
+  send({
+    type: 'header',
+    cells: csv.header.cells,
+    refColumn: refIndex === undefined ? null : csv.header.cells[refIndex]!.trim(),
+    size: csv.size,
+    problem: header.ok ? null : header.problem,
+    warnings: header.ok ? header.warnings : [],
+  });
   if (!header.ok) return;
   const { settings, defaultActor } = await start;
-  const context: FormContext = { now: job.now, settings, zone: LOCAL_ZONE, newUuid: randomUUID, defaultActor };
+  const context: FormContext = { now: job.now, settings, zone: LOCAL_ZONE, newUuid: randomUUID, defaultActor, refPrefix: job.refPrefix };
 
   // The header names of the columns a form is read from (the others are ignored, with a warning).
   const readColumns = new Set(Object.values(header.columns.indexOf).map((index) => csv.header.cells[index]!.trim()));
-  let forms: { complaint: Complaint; events: readonly NewEvent[] }[] = [];
+  let forms: FormToWrite[] = [];
   let rejected: RejectedRow[] = [];
   let read = 0;
   let chars = 0;
@@ -119,9 +137,13 @@ async function run(port: NonNullable<typeof parentPort>, job: ImportJob): Promis
       // problems would be those of cells out of place. Bytes that are not text matter only in a
       // column that is read.
       const problems = row.problems?.filter((problem) => problem.column === null || readColumns.has(problem.column));
-      const reading = problems?.length ? { ok: false as const, errors: problems.map((problem) => ({ row: row.row, ...problem })) } : readForm(row, header.columns, context);
-      if (reading.ok) forms.push({ complaint: reading.complaint, events: reading.events });
-      else rejected.push({ row: row.row, cells: job.keepRejectedCells ? row.cells : null, errors: reading.errors });
+      // Cells as they were before kesu (or a rejects file) marked formulas as text.
+      const line = { row: row.row, cells: row.cells.map(fromSpreadsheetText) };
+      const reading = problems?.length ? { ok: false as const, errors: problems.map((problem) => ({ row: row.row, ...problem })) } : readForm(line, header.columns, context);
+      // A form with a number keeps its cells for the rejects file: the store may find its number taken.
+      const cells = job.keepRejectedCells && reading.ok && reading.complaint.ref !== null ? line.cells : null;
+      if (reading.ok) forms.push({ complaint: reading.complaint, events: reading.events, row: row.row, cells });
+      else rejected.push({ row: row.row, cells: job.keepRejectedCells ? line.cells : null, errors: reading.errors });
       if (forms.length + rejected.length >= BATCH_ROWS || chars >= BATCH_CHARS) await flush();
     }
   } catch (error) {

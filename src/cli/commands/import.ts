@@ -2,22 +2,22 @@
 // Rows are streamed and read by the pure forms.ts in a worker thread (import-worker.ts), and written
 // here in batches through the store's bulk writer, whose one transaction stays open from the first
 // batch to the end: a refusal, an error or a kill anywhere leaves the database as it was.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
-import { finished } from 'node:stream/promises';
 import { Worker } from 'node:worker_threads';
-import type { BulkWriter } from '../../store/complaints.js';
+import type { BulkWriter, RefClash } from '../../store/complaints.js';
 import { normalizeHeader, readUserColumnMap, templateHeaders, type FormField } from '../../workflow/forms.js';
 import type { Sentence } from '../../workflow/errors.js';
 import { warn, type CliContext } from '../context.js';
 import type { CsvEncoding } from '../csv.js';
 import { CsvReadError, usage, UserError } from '../errors.js';
-import { createOwnerOnly, EXCEL_CSV, writeChunk } from '../files.js';
+import { checkOutputPath, EXCEL_CSV, openOutput, writeChunk } from '../files.js';
+import { asSpreadsheetText } from '../spreadsheet.js';
 import { importSummaryJson, problemLine, renderImportSummary, type ImportProblem, type ImportSummary } from '../render/import.js';
 import { toJsonText } from '../render/json.js';
 import { writeStdout } from '../stdout.js';
 import { withStrayBytes } from '../stray-bytes.js';
-import type { FromWorker, ImportJob, ThrownError, ToWorker } from './import-worker.js';
+import type { FromWorker, ImportJob, RejectedRow, ThrownError, ToWorker } from './import-worker.js';
 
 export interface ImportOptions {
   template?: boolean;
@@ -26,6 +26,7 @@ export interface ImportOptions {
   map?: string;
   skipInvalid?: boolean;
   rejects?: string;
+  refPrefix?: string;
 }
 
 /** A file this large gets a progress bar (on a terminal only). */
@@ -52,12 +53,14 @@ export async function importFile(context: CliContext, file: string | undefined, 
     throw usage('--rejects only goes with --skip-invalid; add it to import the good rows.', '--rejects 只能与 --skip-invalid 一起使用。');
   }
 
+  if (options.rejects !== undefined) checkOutputPath(options.rejects, '--rejects', { database: context.dbPath, inputs: [file] });
   const userMap = readMapFile(options.map);
   const job: ImportJob = {
     file,
     encoding: (options.encoding ?? 'auto') as CsvEncoding,
     map: userMap,
     now: context.now,
+    refPrefix: options.refPrefix ?? '',
     keepRejectedCells: Boolean(options.skipInvalid && !options.dryRun),
   };
   // The CSV is read and every row decided in a worker thread; this one writes (see import-worker.ts).
@@ -82,13 +85,14 @@ export async function importFile(context: CliContext, file: string | undefined, 
     for (const warning of first.warnings) warn(context, 'ignored-column', warning);
     const headerCells = first.cells;
 
-    const store = await context.store('importing');
+    const store = await context.store('import');
     rejects = job.keepRejectedCells ? openRejects(options.rejects!, [...headerCells, REJECTS_COLUMN[context.lang]]) : null;
     const progress = context.json || !process.stderr.isTTY || first.size <= PROGRESS_BYTES ? null : new ProgressBar(first.size, context);
 
     writer = store.beginBulk();
     tell({ type: 'start', settings: writer.settings, defaultActor: context.actor(undefined, writer.settings) });
     const counts = { read: 0, imported: 0, alreadyPresent: 0, rejected: 0 };
+    const alreadyPresentRows: { row: number; id: number }[] = [];
     const errors: ImportProblem[] = [];
     const report = (problem: ImportProblem, print = true): void => {
       errors.push(problem);
@@ -119,8 +123,15 @@ export async function importFile(context: CliContext, file: string | undefined, 
       tell({ type: 'ack' });
       counts.read += message.read;
       counts.imported += added.imported;
-      counts.alreadyPresent += added.alreadyPresent;
-      for (const rejected of message.rejected) {
+      counts.alreadyPresent += added.alreadyPresent.length;
+      alreadyPresentRows.push(...added.alreadyPresent);
+      const clashes: RejectedRow[] = added.refClashes.map((clash) => ({
+        row: clash.row,
+        cells: clash.cells,
+        errors: [{ row: clash.row, column: first.refColumn, sentence: refTaken(clash) }],
+      }));
+      // In the order of the file.
+      for (const rejected of [...message.rejected, ...clashes].sort((a, b) => a.row - b.row)) {
         counts.rejected++;
         for (const error of rejected.errors) report({ row: error.row, column: error.column, sentence: error.sentence });
         if (rejects && rejected.cells) {
@@ -133,13 +144,18 @@ export async function importFile(context: CliContext, file: string | undefined, 
     // The worker has said all it had: its memory goes before the commit's index builds need theirs.
     await worker.terminate();
     const refused = unreadable !== null || (counts.rejected > 0 && !options.skipInvalid);
-    if (refused || options.dryRun) writer.rollback();
-    else writer.commit();
-    // Nothing imported, nothing left out: a refused import leaves no rejects file behind.
-    if (refused) rejects?.abort();
-    else await rejects?.close();
+    if (refused || options.dryRun) {
+      writer.rollback();
+      // Nothing imported, nothing left out: a refused import leaves no rejects file behind.
+      rejects?.abort();
+    } else {
+      // The rows left out are saved before the good ones are committed: if they cannot be, nothing is imported.
+      await rejects?.finish();
+      writer.commit();
+      await rejects?.commit();
+    }
 
-    const summary: ImportSummary = { ...counts, imported: refused ? 0 : counts.imported, errors };
+    const summary: ImportSummary = { ...counts, alreadyPresentRows, imported: refused ? 0 : counts.imported, errors };
     const text = context.json ? toJsonText(importSummaryJson(summary, context.lang)) : renderImportSummary(summary, refused ? 'refused' : options.dryRun ? 'dry-run' : 'imported', context.lang);
     if (!refused) return text;
     // A refused import still says what it found (stdout), then fails with one sentence (stderr).
@@ -254,30 +270,42 @@ function rejectedCells(row: readonly string[], width: number, problems: readonly
 
 interface RejectsFile {
   write(cells: readonly string[]): Promise<void>;
-  close(): Promise<void>;
-  /** Stops writing, and removes the file if this import made it. */
+  /** Writes the file to the end (beside its place); throws when it cannot be. */
+  finish(): Promise<void>;
+  /** Puts the finished file in place. */
+  commit(): Promise<void>;
+  /** Stops writing; the place of the file is left as it was. */
   abort(): void;
 }
 
-/** The rejects file: UTF-8 with a BOM (Excel), created before anything is imported so a bad path fails first. */
+/** The rejects file: UTF-8 with a BOM (Excel), opened before anything is imported so that a bad path fails first. */
 function openRejects(path: string, header: readonly string[]): RejectsFile {
-  // Only a file this import made is removed when it is refused (never /dev/null, say).
-  const made = !existsSync(path);
-  const out = createOwnerOnly(path, { en: 'the rejects file ', zh: '拒绝文件 ' });
+  const file = openOutput(path, { ownerOnly: true, what: { en: 'the rejects file ', zh: '拒绝文件 ' } });
   // Each row as it was: a byte that was part of no character goes back as that byte, so the row
-  // is refused again for it until it is fixed, never imported with a U+FFFD in its place.
-  const line = (cells: readonly string[], bom: boolean): Buffer => withStrayBytes(stringify([cells], { ...EXCEL_CSV, bom }));
-  out.write(line(header, true));
+  // is refused again for it until it is fixed, never imported with a U+FFFD in its place; a cell
+  // that begins like a formula is written so that a spreadsheet shows it as text.
+  const line = (cells: readonly string[], bom: boolean): Buffer => withStrayBytes(stringify([cells.map(asSpreadsheetText)], { ...EXCEL_CSV, bom }));
+  const written = writeChunk(file.stream, line(header, true));
   return {
-    write: (cells) => writeChunk(out, line(cells, false)),
-    close: async () => {
-      out.end();
-      await finished(out);
+    write: async (cells) => {
+      await written;
+      await writeChunk(file.stream, line(cells, false));
     },
-    abort: () => {
-      out.destroy();
-      if (made) rmSync(path, { force: true });
+    finish: async () => {
+      await written;
+      await file.finish();
     },
+    commit: () => file.commit(),
+    abort: () => file.abort(),
+  };
+}
+
+/** "form number 1 is already complaint 7 (王芳, 2026-11-02)…": a form number a complaint with other content has. */
+function refTaken(clash: RefClash): Sentence {
+  const prefix = `${clash.receivedOn.slice(0, 7)}-`;
+  return {
+    en: `form number ${clash.ref} is already complaint ${clash.id} (${clash.customer}, ${clash.customerReceivedOn}), which is another form; if this sheet numbers its forms anew, import it with --ref-prefix (for example --ref-prefix ${prefix}), else correct the number`,
+    zh: `表单编号 ${clash.ref} 已是投诉 ${clash.id}（${clash.customer}，${clash.customerReceivedOn}），那是另一张表单；如果本表格的编号是重新开始的，请用 --ref-prefix 导入（例如 --ref-prefix ${prefix}），否则请改正编号`,
   };
 }
 

@@ -28,7 +28,7 @@ export interface ListOptions {
 export const DEFAULT_LIST_ROWS = 500;
 
 export async function list(context: CliContext, options: ListOptions): Promise<string> {
-  const store = await context.store('existing');
+  const store = await context.store('read');
   const filter: ListFilter = {
     statuses: parseStatuses(options.status),
     categories: parseVocabList(CATEGORY, options.category, '--category'),

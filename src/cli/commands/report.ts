@@ -1,10 +1,9 @@
-import { writeFileSync } from 'node:fs';
 import { reportFromFacts, reportPeriod } from '../../workflow/report.js';
 import { localDateOf } from '../../workflow/time.js';
 import { LOCAL_ZONE } from '../clock.js';
 import type { CliContext } from '../context.js';
 import { usage } from '../errors.js';
-import { unwritable } from '../files.js';
+import { checkOutputPath, writeOutput } from '../files.js';
 import { loadReportRenderer, REPORT_FORMATS, type ReportFormat } from '../render/report/index.js';
 
 export interface ReportOptions {
@@ -24,16 +23,13 @@ export async function report(context: CliContext, options: ReportOptions): Promi
       `--format “${options.format}”不是报表格式；可用：${REPORT_FORMATS.join('、')}。`,
     );
   }
+  if (options.out !== undefined) checkOutputPath(options.out, '--out', { database: context.dbPath });
   const { now } = context;
   const period = reportPeriod({ month: options.month, from: options.from, to: options.to }, localDateOf(now));
-  const store = await context.store('existing');
+  const store = await context.store('read');
   const figures = store.snapshot(() => reportFromFacts({ facts: store.reportFacts(), period, settings: store.settings(), now, zone: LOCAL_ZONE }));
   const text = (await loadReportRenderer(format))(figures, context.lang);
   if (options.out === undefined) return text;
-  try {
-    writeFileSync(options.out, text);
-  } catch (error) {
-    throw unwritable(options.out, error);
-  }
+  await writeOutput(options.out, text, { ownerOnly: false });
   return '';
 }

@@ -15,6 +15,8 @@ export interface ImportSummary {
   readonly read: number;
   readonly imported: number;
   readonly alreadyPresent: number;
+  /** Each form already present: its row and the complaint it matched. */
+  readonly alreadyPresentRows: readonly { readonly row: number; readonly id: number }[];
   readonly rejected: number;
   readonly errors: readonly ImportProblem[];
 }
@@ -29,12 +31,16 @@ export function problemLine(problem: ImportProblem, lang: Lang): string {
   return `${where}: ${problem.sentence.en}`;
 }
 
-/** The documented --json shape: `{ read, imported, alreadyPresent, rejected, errors: [{ row, column, message }] }`. */
+/**
+ * The documented --json shape: `{ read, imported, alreadyPresent, alreadyPresentRows: [{ row, id }],
+ * rejected, errors: [{ row, column, message }] }`.
+ */
 export function importSummaryJson(summary: ImportSummary, lang: Lang) {
   return {
     read: summary.read,
     imported: summary.imported,
     alreadyPresent: summary.alreadyPresent,
+    alreadyPresentRows: summary.alreadyPresentRows.map(({ row, id }) => ({ row, id })),
     rejected: summary.rejected,
     errors: summary.errors.map((problem) => ({ row: problem.row, column: problem.column, message: problem.sentence[lang] })),
   };

@@ -1,5 +1,6 @@
 import { initial } from './001-initial.js';
 import { reportFacts } from './002-report-facts.js';
+import { formNumbers } from './003-form-numbers.js';
 import type { Db } from '../db.js';
 
 export interface Migration {
@@ -11,4 +12,7 @@ export interface Migration {
   readonly fill?: (db: Db) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, reportFacts];
+export const MIGRATIONS: readonly Migration[] = [initial, reportFacts, formNumbers];
+
+/** PRAGMA application_id of a kesu database ("KESU" in ASCII), set by migration 3. */
+export const KESU_APPLICATION_ID = 0x4b455355;

@@ -11,11 +11,11 @@
 // In Chinese it starts with a byte-order mark, as the import's template does, so that Excel reads
 // the labels as UTF-8 (without it, Excel on a Chinese-language Windows reads GBK).
 // A label is text typed by someone (a department, a root cause): one that begins like a formula
-// (=, +, -, @, a tab or a carriage return) gets a leading ' so that a spreadsheet shows it as text
-// and never runs it.
+// gets a leading ' so that a spreadsheet shows it as text and never runs it (spreadsheet.ts).
 import { stringify } from 'csv-stringify/sync';
 import type { Report } from '../../../workflow/report.js';
 import type { Lang } from '../../../workflow/vocab.js';
+import { asSpreadsheetText } from '../../spreadsheet.js';
 import { figureRows, rankedLists, monthName, reportText, type FigureValue, type Unit } from './labels.js';
 
 export const REPORT_CSV_COLUMNS = ['section', 'figure', 'label', 'unit', 'current', 'previous'] as const;
@@ -26,13 +26,13 @@ export function renderReportCsv(report: Report, lang: Lang): string {
   const rows: CsvRow[] = figureRows(report, lang).map((row) => [
     row.section,
     row.path.join('.'),
-    asText(row.label),
+    asSpreadsheetText(row.label),
     row.unit,
     row.current,
     row.previous,
   ]);
   for (const { key, entries } of rankedLists(report, lang)) {
-    entries.forEach(([text, count], i) => rows.push([key, `${key}.${i + 1}`, asText(text), 'count', count, null]));
+    entries.forEach(([text, count], i) => rows.push([key, `${key}.${i + 1}`, asSpreadsheetText(text), 'count', count, null]));
   }
   for (const { month, received, meanSatisfaction } of report.trend) {
     const name = monthName(month, lang);
@@ -43,9 +43,4 @@ export function renderReportCsv(report: Report, lang: Lang): string {
     rows.map((row) => row.map((value) => value ?? '')),
     { header: true, columns: [...REPORT_CSV_COLUMNS], record_delimiter: 'unix', bom: lang === 'zh' },
   );
-}
-
-/** The text as a spreadsheet must show it: not as a formula (see the top of this file). */
-function asText(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
