@@ -15,6 +15,7 @@ import { languageFrom } from './language.js';
 import type { RenderContext } from './render/complaint.js';
 import type { Style } from './render/style.js';
 import { stdoutIsTerminal } from './stdout.js';
+import { visible } from './render/visible.js';
 
 export type StoreUse = 'read' | 'change' | 'start' | 'import';
 
@@ -124,5 +125,5 @@ export function warn(context: CliContext, code: string, sentence: Sentence): voi
 }
 
 function notice(lang: Lang, json: boolean, code: string, sentence: Sentence): void {
-  process.stderr.write(json ? `${JSON.stringify({ warning: { code, message: sentence[lang] } })}\n` : `kesu: ${sentence[lang]}\n`);
+  process.stderr.write(json ? `${JSON.stringify({ warning: { code, message: sentence[lang] } })}\n` : `kesu: ${visible(sentence[lang], { oneLine: true })}\n`);
 }

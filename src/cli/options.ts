@@ -1,17 +1,35 @@
 // Turning option strings into domain values, with one clear sentence when they are wrong.
 import { describeCodes, labelOf, parseCode, type Lang, type Vocabulary } from '../workflow/vocab.js';
-import { UserError } from './errors.js';
+import { usage, UserError } from './errors.js';
 
+/** Plain decimal digits (full-width ones too), nothing else: 0x2, 1e1 and 0o4 are not numbers a person types for an id. */
+function wholeNumber(text: string): number | null {
+  const digits = text.normalize('NFKC').trim();
+  if (!/^[0-9]+$/.test(digits)) return null;
+  const value = Number(digits);
+  return Number.isSafeInteger(value) ? value : null;
+}
+
+/** A complaint id as kesu list shows it (a leading # allowed); anything else is a usage error (exit 2). */
 export function parseId(text: string): number {
-  const id = Number(text.normalize('NFKC').replace(/^#/, ''));
-  if (!Number.isInteger(id) || id < 1) {
-    // A well-formed command line with a wrong value: invalid data (exit 1), like an unknown id.
-    throw new UserError('invalid', {
-      en: `"${text}" is not a complaint id; give the number shown by kesu list.`,
-      zh: `“${text}”不是投诉编号；请填写 kesu list 显示的数字。`,
-    });
+  const id = wholeNumber(text.normalize('NFKC').trim().replace(/^#/, ''));
+  if (id === null || id < 1) {
+    throw usage(`"${text}" is not a complaint id; give the number shown by kesu list.`, `“${text}”不是投诉编号；请填写 kesu list 显示的数字。`);
   }
   return id;
+}
+
+/**
+ * A count given to a flag: plain decimal digits (a usage error otherwise, exit 2), at most `max`
+ * (beyond it, a sentence saying why, exit 1).
+ */
+export function parseCount(text: string, flag: string, { max, why }: { max: number; why: { en: string; zh: string } }): number {
+  const value = wholeNumber(text);
+  if (value === null) {
+    throw usage(`${flag} must be a whole number, 0 or more, not "${text}".`, `${flag} 须为 0 或更大的整数，而不是“${text}”。`);
+  }
+  if (value > max) throw new UserError('invalid', { en: `${flag} ${text} is more than ${max}: ${why.en}.`, zh: `${flag} ${text} 超过 ${max}：${why.zh}。` });
+  return value;
 }
 
 export function parseVocabOption<C extends string>(vocab: Vocabulary<C>, text: string, flag: string): C {
@@ -60,12 +78,4 @@ export function splitList(text: string): string[] {
     .split(/[,，、]/)
     .map((part) => part.trim())
     .filter((part) => part !== '');
-}
-
-export function parsePositiveInt(text: string, flag: string): number {
-  const value = Number(text.normalize('NFKC'));
-  if (!Number.isInteger(value) || value < 0) {
-    throw new UserError('invalid', { en: `${flag} must be a whole number, 0 or more, not "${text}".`, zh: `${flag} 须为 0 或更大的整数，而不是“${text}”。` });
-  }
-  return value;
 }

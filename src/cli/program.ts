@@ -9,6 +9,7 @@ import { languageFrom } from './language.js';
 import { sayLateOutputFailures } from './stdout.js';
 import { UsageError, UserError } from './errors.js';
 import { VERSION } from './version.js';
+import { visible } from './render/visible.js';
 
 export interface Io {
   readonly out: (text: string) => void;
@@ -250,7 +251,8 @@ function flagValue(argv: readonly string[], flag: string): string | undefined {
 
 function report(error: unknown, lang: Lang, json: boolean, io: Io, argv: readonly string[]): number {
   const fail = (code: string, message: string, exitCode: number): number => {
-    io.err(json ? `${JSON.stringify({ error: { code, message } })}\n` : `kesu: ${message}\n`);
+    // A message may quote what was typed: any control character in it is shown, not acted on.
+    io.err(json ? `${JSON.stringify({ error: { code, message } })}\n` : `kesu: ${visible(message, { oneLine: true })}\n`);
     return exitCode;
   };
   if (error instanceof CommanderError) {

@@ -1,6 +1,7 @@
 // Changing the shop's policy by name, as `kesu config set|add|remove` does, with every value checked.
 import { DEADLINE_KINDS, parseDuration, type DeadlineKind } from './deadlines.js';
 import { invalid } from './errors.js';
+import { codePointName, MAX_TEXT, textProblem, withLineFeeds } from './text.js';
 import { settingsProblems, type Settings } from './settings.js';
 import { addDays, readDateTime, weekdayOf, type LocalDate } from './time.js';
 import { CATEGORY, parseCode, SEVERITY, describeCodes } from './vocab.js';
@@ -18,7 +19,8 @@ export function setSetting(settings: Settings, key: string, value: string): Sett
   if (head === 'workweek' && first === undefined) {
     next = { ...settings, calendar: { ...settings.calendar, workweek: parseWorkweek(value) } };
   } else if (head === 'by' && first === undefined) {
-    next = { ...settings, defaultActor: value.trim() === '' ? null : value.trim() };
+    const name = settingText(value, key);
+    next = { ...settings, defaultActor: name === '' ? null : name };
   } else if (head === 'deadline' && first === 'next-followup' && second === undefined) {
     next = { ...settings, policy: { ...settings.policy, nextFollowup: duration(value) } };
   } else if (head === 'deadline' && (DEADLINE_KINDS as readonly string[]).includes(first ?? '') && second !== undefined) {
@@ -32,7 +34,7 @@ export function setSetting(settings: Settings, key: string, value: string): Sett
     if (!category) throw invalid(`"${first}" is not a category; use one of: ${describeCodes(CATEGORY)}.`, `“${first}”不是投诉类别；可用：${describeCodes(CATEGORY)}。`);
     next =
       head === 'department'
-        ? { ...settings, departments: { ...settings.departments, [category]: value.trim() } }
+        ? { ...settings, departments: { ...settings.departments, [category]: settingText(value, key) } }
         : { ...settings, followupsRequired: { ...settings.followupsRequired, [category]: Number(value.normalize('NFKC')) } };
   }
   if (!next) {
@@ -42,6 +44,19 @@ export function setSetting(settings: Settings, key: string, value: string): Sett
     );
   }
   return checked(next);
+}
+
+/** A name given to a setting: one line of plain text (text.ts), trimmed. */
+function settingText(value: string, key: string): string {
+  const text = withLineFeeds(value).trim();
+  const problem = textProblem(text, { oneLine: true });
+  if (problem === null) return text;
+  if (problem.kind === 'unsafe') {
+    const name = codePointName(problem.character);
+    throw invalid(`The value of ${key} holds the control character ${name}, which would change what a terminal shows; give plain text.`, `${key} 的值含有控制字符 ${name}，它会改变终端显示的内容；请只填写普通文字。`);
+  }
+  if (problem.kind === 'too-long') throw invalid(`The value of ${key} is too long; keep it under ${MAX_TEXT} characters.`, `${key} 的值过长，请控制在 ${MAX_TEXT} 字以内。`);
+  throw invalid(`Write the value of ${key} on one line.`, `${key} 的值只能写一行。`);
 }
 
 export type DayList = 'holiday' | 'workday';

@@ -5,7 +5,8 @@
 import { apply, formatMoney, parseMoney, type Complaint, type NewEvent } from './complaint.js';
 import { DomainError, type Sentence } from './errors.js';
 import type { Settings } from './settings.js';
-import { checkPhone, decide, MAX_TEXT, type Command } from './transitions.js';
+import { checkPhone, decide, type Command } from './transitions.js';
+import { codePointName, MAX_TEXT, textProblem, withLineFeeds } from './text.js';
 import { compareTimes, localDateOf, readDateTime, type IsoTime, type WallClock, type Zone } from './time.js';
 import {
   CATEGORY,
@@ -64,6 +65,9 @@ export type FormField = (typeof FORM_FIELDS)[number];
  * complaint in the wrong month, and a form without a `ref` is recognised again by its date.
  */
 export const REQUIRED_FIELDS: readonly FormField[] = ['receivedAt', 'customer', 'category', 'description'];
+
+/** Columns whose cells may hold several lines: texts, and the cells that list several follow-ups one per line. */
+const MULTI_LINE_FIELDS: ReadonlySet<FormField> = new Set(['description', 'request', 'solution', 'rootCause', 'correctiveAction', 'followupAt', 'followupMethod', 'satisfaction', 'followupNote']);
 
 /** Accepted headers besides the field name; the first Chinese one is the template's. */
 const HEADER_NAMES: { readonly [F in FormField]: { readonly en: readonly string[]; readonly zh: readonly string[] } } = {
@@ -266,13 +270,25 @@ export function readForm(line: { readonly row: number; readonly cells: readonly 
     const index = columns.indexOf[field];
     const cell = index === undefined ? '' : (line.cells[index] ?? '');
     // Line breaks made LF (the CSV reader has done it already: the pattern runs only when needed).
-    const value = (cell.includes('\r') ? cell.replace(/\r\n?/g, '\n') : cell).trim();
+    const value = withLineFeeds(cell).trim();
     if (value === '') return null;
-    if (value.length > MAX_TEXT) {
-      complain(field, `too long at ${value.length} characters (at most ${MAX_TEXT})`, `内容过长，共 ${value.length} 字（最多 ${MAX_TEXT} 字）`);
-      return null;
+    const problem = textProblem(value, { oneLine: !MULTI_LINE_FIELDS.has(field) });
+    if (problem === null) return value;
+    switch (problem.kind) {
+      case 'unsafe': {
+        const name = codePointName(problem.character);
+        complain(field, `holds the control character ${name}, which would change what a terminal shows (plain text)`, `含有控制字符 ${name}，它会改变终端显示的内容（应为普通文字）`);
+        break;
+      }
+      case 'line-break':
+      case 'tab':
+        complain(field, `holds a ${problem.kind === 'tab' ? 'tab' : 'line break'} (one line)`, `含有${problem.kind === 'tab' ? '制表符' : '换行'}（应写在一行内）`);
+        break;
+      case 'too-long':
+        complain(field, `too long at ${problem.length} characters (at most ${MAX_TEXT})`, `内容过长，共 ${problem.length} 字（最多 ${MAX_TEXT} 字）`);
+        break;
     }
-    return value;
+    return null;
   };
 
   /** The cell as written, line breaks made LF, not trimmed (a first empty line is a first empty note). */

@@ -4,6 +4,7 @@ import { satisfiedSinceResolved, type Compensation, type Complaint, type NewEven
 import { deadlineFrom, policyDeadline } from './deadlines.js';
 import { DomainError, invalid } from './errors.js';
 import { phoneDigits } from './identity.js';
+import { codePointName, MAX_TEXT, textProblem, withLineFeeds } from './text.js';
 import type { Settings } from './settings.js';
 import { compareTimes, isIsoTime, type IsoTime, type Zone } from './time.js';
 import {
@@ -84,9 +85,6 @@ export interface DecideContext {
   readonly zone: Zone;
 }
 
-/** Longest free text kept, so one pasted document does not swamp the timeline. */
-export const MAX_TEXT = 4000;
-
 /** The events a command causes. Throws DomainError when the procedure or the data refuses it. */
 export function decide(complaint: Complaint | null, command: Command, context: DecideContext): NewEvent[] {
   checkStamp(complaint, command, context);
@@ -102,7 +100,7 @@ export function decide(complaint: Complaint | null, command: Command, context: D
   const stamp = { at: command.at, by: command.by };
   switch (command.type) {
     case 'log': {
-      const text = requiredText(command.text, 'the entry text', '记录内容');
+      const text = requiredText(command.text, 'entry');
       return [
         {
           type: 'logged',
@@ -111,19 +109,19 @@ export function decide(complaint: Complaint | null, command: Command, context: D
           kind: command.kind ?? (command.substantiated !== null ? 'finding' : 'note'),
           substantiated: command.substantiated,
           responsibility: command.responsibility,
-          rootCause: optionalText(command.rootCause),
+          rootCause: optionalText(command.rootCause, 'rootCause'),
         },
       ];
     }
     case 'assign': {
-      const assignee = requiredName(command.assignee, 'the assignee (--to)', '责任人 (--to)');
+      const assignee = requiredText(command.assignee, 'assignee');
       return [
         {
           type: 'assigned',
           ...stamp,
-          note: optionalText(command.note),
+          note: optionalText(command.note, 'note'),
           assignee,
-          department: optionalText(command.department) ?? complaint.department ?? settings.departments[complaint.category],
+          department: optionalText(command.department, 'department') ?? complaint.department ?? settings.departments[complaint.category],
           solutionDeadline: policyDeadline(settings.policy, settings.calendar, 'solution', complaint.severity, command.at, zone),
         },
       ];
@@ -133,9 +131,9 @@ export function decide(complaint: Complaint | null, command: Command, context: D
     case 'followup':
       return followupEvents(complaint, command, context);
     case 'close':
-      return [{ type: 'closed', ...stamp, note: optionalText(command.note), outcome: command.reason }];
+      return [{ type: 'closed', ...stamp, note: optionalText(command.note, 'note'), outcome: command.reason }];
     case 'reopen':
-      return [reopenEvent(complaint, stamp, optionalText(command.note), context)];
+      return [reopenEvent(complaint, stamp, optionalText(command.note, 'note'), context)];
   }
 }
 
@@ -147,15 +145,15 @@ function openEvent(command: Extract<Command, { type: 'open' }>, { settings, zone
     by: command.by.trim(),
     note: null,
     uuid: command.uuid,
-    ref: optionalText(command.ref),
+    ref: optionalText(command.ref, 'ref'),
     channel: command.channel,
     category: command.category,
     severity: command.severity,
-    customer: requiredName(command.customer, 'the customer name (--customer)', '客户姓名 (--customer)'),
+    customer: requiredText(command.customer, 'customer'),
     phone: command.phone === null ? null : checkPhone(command.phone),
-    description: requiredText(command.description, 'the description (--desc)', '投诉内容 (--desc)'),
-    request: optionalText(command.request),
-    order: optionalText(command.order),
+    description: requiredText(command.description, 'description'),
+    request: optionalText(command.request, 'request'),
+    order: optionalText(command.order, 'order'),
     department: settings.departments[command.category],
     answerDeadline: policyDeadline(settings.policy, settings.calendar, 'answer', command.severity, command.at, zone),
   };
@@ -167,7 +165,7 @@ function resolveEvents(
   { settings, zone }: DecideContext,
 ): NewEvent[] {
   const stamp = { at: command.at, by: command.by };
-  const note = optionalText(command.note);
+  const note = optionalText(command.note, 'note');
   if (command.unfounded) {
     // Compensation is given for a complaint found valid; kept silently off it would be lost data.
     const { compensation } = command;
@@ -177,24 +175,24 @@ function resolveEvents(
         '投诉不成立时结案不含赔付；请去掉 --compensation 和 --compensation-kind，如店里仍给予赔付，请改用 --solution 解决。',
       );
     }
-    const finding = requiredText(command.finding, 'the finding sent back to the customer (--finding)', '调查结论 (--finding)');
+    const finding = requiredText(command.finding, 'finding');
     return [
       {
         type: 'resolved',
         ...stamp,
         note,
         unfounded: true,
-        solution: optionalText(command.solution),
+        solution: optionalText(command.solution, 'solution'),
         finding,
         compensation: null,
-        rootCause: optionalText(command.rootCause),
-        correctiveAction: optionalText(command.correctiveAction),
+        rootCause: optionalText(command.rootCause, 'rootCause'),
+        correctiveAction: optionalText(command.correctiveAction, 'correctiveAction'),
         followupDeadline: null,
       },
       { type: 'closed', ...stamp, note: null, outcome: 'unfounded' },
     ];
   }
-  const solution = requiredText(command.solution, 'the solution (--solution)', '处理方案 (--solution)');
+  const solution = requiredText(command.solution, 'solution');
   const compensation = command.compensation;
   if (compensation && compensation.cents !== null && compensation.cents > 0 && compensation.kind === null) {
     throw invalid(
@@ -209,10 +207,10 @@ function resolveEvents(
       note,
       unfounded: false,
       solution,
-      finding: optionalText(command.finding),
+      finding: optionalText(command.finding, 'finding'),
       compensation,
-      rootCause: optionalText(command.rootCause),
-      correctiveAction: optionalText(command.correctiveAction),
+      rootCause: optionalText(command.rootCause, 'rootCause'),
+      correctiveAction: optionalText(command.correctiveAction, 'correctiveAction'),
       followupDeadline: policyDeadline(settings.policy, settings.calendar, 'followup', complaint.severity, command.at, zone),
     },
   ];
@@ -234,7 +232,7 @@ function followupEvents(
   const followup = {
     type: 'followed-up' as const,
     ...stamp,
-    note: optionalText(command.note),
+    note: optionalText(command.note, 'note'),
     method: command.method,
     satisfaction: command.satisfaction,
   };
@@ -285,31 +283,68 @@ function checkStamp(complaint: Complaint | null, command: Command, { now }: Deci
       zh: `投诉 ${complaint.id} 在 ${complaint.lastEventAt} 已有记录；--at 不能早于这个时间。`,
     });
   }
-  requiredName(command.by, 'who did it (--by)', '经办人 (--by)');
+  requiredText(command.by, 'by');
 }
 
-function requiredText(value: string | null, what: string, whatZh: string): string {
-  const text = optionalText(value);
-  if (text === null) throw invalid(`Give ${what}; it must not be empty.`, `请填写${whatZh}，不能为空。`);
+/** The texts a command carries, named as the user gives them: what each is, and its flag. */
+const TEXT_FIELDS = {
+  customer: { en: 'the customer name', zh: '客户姓名', flag: '--customer', oneLine: true },
+  by: { en: 'who did it', zh: '经办人', flag: '--by', oneLine: true },
+  assignee: { en: 'the assignee', zh: '责任人', flag: '--to', oneLine: true },
+  department: { en: 'the department', zh: '责任部门', flag: '--dept', oneLine: true },
+  ref: { en: 'the form number', zh: '表单编号', flag: '--ref', oneLine: true },
+  order: { en: 'the order', zh: '订单号', flag: '--order', oneLine: true },
+  description: { en: 'the description', zh: '投诉内容', flag: '--desc', oneLine: false },
+  request: { en: "the customer's request", zh: '客户要求', flag: '--request', oneLine: false },
+  entry: { en: 'the entry text', zh: '记录内容', flag: null, oneLine: false },
+  note: { en: 'the note', zh: '备注', flag: '--note', oneLine: false },
+  solution: { en: 'the solution', zh: '处理方案', flag: '--solution', oneLine: false },
+  finding: { en: 'the finding sent back to the customer', zh: '调查结论', flag: '--finding', oneLine: false },
+  rootCause: { en: 'the root cause', zh: '根本原因', flag: '--root-cause', oneLine: false },
+  correctiveAction: { en: 'the corrective action', zh: '纠正措施', flag: '--action', oneLine: false },
+} as const;
+
+type TextField = keyof typeof TEXT_FIELDS;
+
+/** "the description (--desc)" / "投诉内容 (--desc)". */
+function fieldNames(field: TextField): { en: string; zh: string } {
+  const { en, zh, flag } = TEXT_FIELDS[field];
+  return flag === null ? { en, zh } : { en: `${en} (${flag})`, zh: `${zh} (${flag})` };
+}
+
+function requiredText(value: string | null, field: TextField): string {
+  const text = optionalText(value, field);
+  if (text === null) {
+    const { en, zh } = fieldNames(field);
+    throw invalid(`Give ${en}; it must not be empty.`, `请填写${zh}，不能为空。`);
+  }
   return text;
 }
 
-/** A name: required, and on one line (it stands in table rows and timelines). */
-function requiredName(value: string | null, what: string, whatZh: string): string {
-  const name = requiredText(value, what, whatZh);
-  if (/[\r\n\u2028\u2029]/.test(name)) {
-    throw invalid(`Write ${what} on one line; remove the line break from it.`, `${whatZh}只能写一行，请去掉其中的换行。`);
-  }
-  return name;
-}
-
-function optionalText(value: string | null): string | null {
-  const text = value?.trim() ?? '';
-  if (text.length > MAX_TEXT) {
-    throw invalid(
-      `A text of ${text.length} characters is too long; keep it under ${MAX_TEXT}.`,
-      `文字长度 ${text.length} 超出上限，请控制在 ${MAX_TEXT} 字以内。`,
-    );
+/** A text as kept: trimmed, line breaks as line feeds, null when empty; refused when it holds what a field may not (text.ts). */
+function optionalText(value: string | null, field: TextField): string | null {
+  const text = withLineFeeds(value ?? '').trim();
+  const problem = textProblem(text, { oneLine: TEXT_FIELDS[field].oneLine });
+  if (problem !== null) {
+    const { en, zh } = fieldNames(field);
+    const What = en.charAt(0).toUpperCase() + en.slice(1);
+    switch (problem.kind) {
+      case 'unsafe': {
+        const name = codePointName(problem.character);
+        throw invalid(
+          `${What} holds the control character ${name}, which would change what a terminal shows; remove it and give plain text.`,
+          `${zh}含有控制字符 ${name}，它会改变终端显示的内容；请删除后只填写普通文字。`,
+        );
+      }
+      case 'line-break':
+      case 'tab':
+        throw invalid(`Write ${en} on one line; remove the ${problem.kind === 'tab' ? 'tab' : 'line break'} from it.`, `${zh}只能写一行，请去掉其中的${problem.kind === 'tab' ? '制表符' : '换行'}。`);
+      case 'too-long':
+        throw invalid(
+          `${What} is ${problem.length} characters long, which is too long; keep it under ${MAX_TEXT}.`,
+          `${zh}长度为 ${problem.length} 字，超出上限，请控制在 ${MAX_TEXT} 字以内。`,
+        );
+    }
   }
   return text === '' ? null : text;
 }

@@ -128,6 +128,15 @@ describe('usage errors exit 2', () => {
     [['help', 'frob'], 'Unknown command frob; see kesu help for the commands.', '未知命令 frob；用 kesu help 查看命令列表。'],
     [['report', '--format', 'xml'], '--format "xml" is not a report format; use one of: table, md, csv, json, html.', '--format “xml”不是报表格式；可用：table、md、csv、json、html。'],
     [['export', '--format', 'xml'], 'Option --format does not take "xml"; use one of: csv, json.', '选项 --format 不接受“xml”；可用：csv, json。'],
+    // Ids and counts are plain decimal digits within range: never read as hex, octal or exponents.
+    [['show', 'abc'], '"abc" is not a complaint id; give the number shown by kesu list.', '“abc”不是投诉编号；请填写 kesu list 显示的数字。'],
+    [['show', '0'], '"0" is not a complaint id; give the number shown by kesu list.', '“0”不是投诉编号；请填写 kesu list 显示的数字。'],
+    [['close', '0x2', '--reason', 'duplicate'], '"0x2" is not a complaint id; give the number shown by kesu list.', '“0x2”不是投诉编号；请填写 kesu list 显示的数字。'],
+    [['close', '1e1', '--reason', 'duplicate'], '"1e1" is not a complaint id; give the number shown by kesu list.', '“1e1”不是投诉编号；请填写 kesu list 显示的数字。'],
+    [['show', '0o4'], '"0o4" is not a complaint id; give the number shown by kesu list.', '“0o4”不是投诉编号；请填写 kesu list 显示的数字。'],
+    [['show', '99999999999999999999'], '"99999999999999999999" is not a complaint id; give the number shown by kesu list.', '“99999999999999999999”不是投诉编号；请填写 kesu list 显示的数字。'],
+    [['list', '--limit', '99999999999999999999'], '--limit must be a whole number, 0 or more, not "99999999999999999999".', '--limit 须为 0 或更大的整数，而不是“99999999999999999999”。'],
+    [['list', '--limit', '1e3'], '--limit must be a whole number, 0 or more, not "1e3".', '--limit 须为 0 或更大的整数，而不是“1e3”。'],
   ];
 
   it.each(cases)('%j', (args, en, zh) => {
@@ -175,8 +184,6 @@ describe('help and version', () => {
 
 describe('bad data exits 1 with one sentence', () => {
   const cases: [args: string[], code: string, en: string, json?: 'json'][] = [
-    [['show', 'abc'], 'invalid', '"abc" is not a complaint id; give the number shown by kesu list.', 'json'],
-    [['show', '0'], 'invalid', '"0" is not a complaint id; give the number shown by kesu list.'],
     [['show', '99'], 'not-found', 'There is no complaint 99; see the ids with kesu list --status all.', 'json'],
     [['log', '99', 'hello'], 'not-found', 'There is no complaint 99; see the ids with kesu list --status all.'],
     [['open', '--customer', 'Li', '--category', 'frob', '--desc', 'x'], 'invalid', '--category "frob" is not a category; use one of: quality, service, delivery, wrong-item, after-sales, billing, facility, other.'],

@@ -192,8 +192,8 @@ describe('due', () => {
   });
 
   it('--days must be a whole number', () => {
-    expect(expectFailure(run('due', '--days', 'soon'), 1)).toBe('--days must be a whole number, 0 or more, not "soon".');
-    expect(expectFailure(run('list', '--limit', '-1'), 1)).toBe('--limit must be a whole number, 0 or more, not "-1".');
+    expect(expectFailure(run('due', '--days', 'soon'), 2)).toBe('--days must be a whole number, 0 or more, not "soon".');
+    expect(expectFailure(run('list', '--limit', '-1'), 2)).toBe('--limit must be a whole number, 0 or more, not "-1".');
     expect(run.json<ComplaintJson[]>('list', '--limit', '2').map((c) => c.id)).toEqual([2, 4]); // list: every major first
   });
 });

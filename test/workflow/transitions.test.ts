@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { fold } from '../../src/workflow/complaint.js';
 import { DomainError } from '../../src/workflow/errors.js';
 import { DEFAULT_SETTINGS } from '../../src/workflow/settings.js';
-import { ALLOWED_COMMANDS, checkPhone, decide, MAX_TEXT, type ChangeCommand } from '../../src/workflow/transitions.js';
+import { ALLOWED_COMMANDS, checkPhone, decide, type ChangeCommand } from '../../src/workflow/transitions.js';
+import { MAX_TEXT } from '../../src/workflow/text.js';
 import { CLOSE_REASONS, STATUSES, type Status } from '../../src/workflow/vocab.js';
 import {
   assign,

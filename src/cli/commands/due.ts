@@ -2,9 +2,12 @@ import { agendaHorizon, buildAgenda } from '../../workflow/agenda.js';
 import { instant } from '../../workflow/time.js';
 import { LOCAL_ZONE } from '../clock.js';
 import type { CliContext } from '../context.js';
-import { parsePositiveInt } from '../options.js';
+import { parseCount } from '../options.js';
 import { renderAgenda } from '../render/agenda.js';
 import { complaintJson, toJsonText } from '../render/json.js';
+
+/** How far ahead the agenda looks at the most, in working days: about a year. */
+const MAX_AGENDA_DAYS = 366;
 
 export interface DueOptions {
   days?: string;
@@ -12,7 +15,7 @@ export interface DueOptions {
 
 export async function due(context: CliContext, options: DueOptions): Promise<string> {
   const store = await context.store('read');
-  const days = options.days === undefined ? 3 : parsePositiveInt(options.days, '--days');
+  const days = options.days === undefined ? 3 : parseCount(options.days, '--days', { max: MAX_AGENDA_DAYS, why: { en: 'the agenda looks at most a year of working days ahead', zh: '日程最多查看一年内的工作日' } });
   const horizon = agendaHorizon(store.settings().calendar, context.now, days, LOCAL_ZONE);
   const agenda = buildAgenda(store.dueBefore(instant(horizon) + 1), context.now);
   if (context.json) return toJsonText(agenda.flatMap((group) => group.complaints.map((c) => complaintJson(c, context.now))));

@@ -17,6 +17,7 @@ import { importSummaryJson, problemLine, renderImportSummary, type ImportProblem
 import { toJsonText } from '../render/json.js';
 import { writeStdout } from '../stdout.js';
 import { withStrayBytes } from '../stray-bytes.js';
+import { visible } from '../render/visible.js';
 import type { FromWorker, ImportJob, RejectedRow, ThrownError, ToWorker } from './import-worker.js';
 
 export interface ImportOptions {
@@ -98,7 +99,7 @@ export async function importFile(context: CliContext, file: string | undefined, 
       errors.push(problem);
       if (print && !context.json) {
         progress?.clear();
-        process.stderr.write(`${problemLine(problem, context.lang)}\n`);
+        process.stderr.write(`${visible(problemLine(problem, context.lang), { oneLine: true })}\n`);
       }
     };
 

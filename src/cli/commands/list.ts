@@ -5,7 +5,7 @@ import type { ListFilter } from '../../store/complaints.js';
 import type { Sentence } from '../../workflow/errors.js';
 import { warn, type CliContext } from '../context.js';
 import { parseAtOption, parseUntilOption } from '../clock.js';
-import { filterList, parsePositiveInt, parseVocabList } from '../options.js';
+import { filterList, parseCount, parseVocabList } from '../options.js';
 import { renderList } from '../render/complaint.js';
 import { complaintJson, toJsonText } from '../render/json.js';
 
@@ -26,6 +26,8 @@ export interface ListOptions {
  * complaints listed with --status all answers at once instead of folding every one of them.
  */
 export const DEFAULT_LIST_ROWS = 500;
+/** The most --limit takes: more rows than any terminal or script reads at once. */
+const MAX_LIST_ROWS = 10_000_000;
 
 export async function list(context: CliContext, options: ListOptions): Promise<string> {
   const store = await context.store('read');
@@ -45,7 +47,7 @@ export async function list(context: CliContext, options: ListOptions): Promise<s
       zh: `--since ${options.since} 晚于 --until ${options.until}；请把较早的日期给 --since。`,
     });
   }
-  const limit = options.limit === undefined ? undefined : parsePositiveInt(options.limit, '--limit');
+  const limit = options.limit === undefined ? undefined : parseCount(options.limit, '--limit', { max: MAX_LIST_ROWS, why: { en: 'list shows at most that many rows at once; narrow the list with filters', zh: '一次最多列出这么多条；请用筛选条件缩小范围' } });
   // One more than shown, to know whether there are more without counting every time.
   const found = store.list({ ...filter, limit: limit ?? DEFAULT_LIST_ROWS + 1 });
   const complaints = found.slice(0, limit ?? DEFAULT_LIST_ROWS);

@@ -19,6 +19,9 @@ import {
 import { DEADLINE_NAMES, departmentName, EVENT_NAMES, explainDeadline, formatDue, formatTime, padDisplay, t, type TextKey } from './i18n.js';
 import { renderGrid } from './grid.js';
 import type { Style } from './style.js';
+import { visible } from './visible.js';
+
+const ONE_LINE = { oneLine: true } as const;
 
 export interface RenderContext {
   readonly lang: Lang;
@@ -53,10 +56,10 @@ export function renderList(complaints: readonly Complaint[], context: RenderCont
       labelOf(STATUS, c.status, lang),
       isOpenMajor(c) ? context.style.major(severity) : severity,
       labelOf(CATEGORY, c.category, lang),
-      c.customer.name,
+      visible(c.customer.name, ONE_LINE),
       formatTime(c.receivedAt, lang, year),
       nextDueCell(c, context),
-      c.assignee ?? t('none', lang),
+      c.assignee === null ? t('none', lang) : visible(c.assignee, ONE_LINE),
     ];
   });
   return `${renderGrid(head, rows)}\n`;
@@ -70,7 +73,7 @@ export function renderComplaint(complaint: Complaint, events: readonly Complaint
   const year = now.slice(0, 4);
   const labelWidth = lang === 'zh' ? 10 : 19;
   const field = (key: TextKey, value: string | null | undefined): void => {
-    if (value !== null && value !== undefined && value !== '') lines.push(`${padDisplay(t(key, lang), labelWidth)}${value}`);
+    if (value !== null && value !== undefined && value !== '') lines.push(`${padDisplay(t(key, lang), labelWidth)}${visible(value)}`);
   };
   field('ref', complaint.ref);
   field('customer', complaint.customer.phone ? `${complaint.customer.name} (${complaint.customer.phone})` : complaint.customer.name);
@@ -111,14 +114,14 @@ export function renderComplaint(complaint: Complaint, events: readonly Complaint
     lines.push('', style.heading(t('followups', lang)));
     for (const f of complaint.followups) {
       const satisfaction = `${f.satisfaction} ${labelOf(SATISFACTION, String(f.satisfaction) as '1', lang)}`;
-      lines.push(`  ${formatTime(f.at, lang, year)}  ${labelOf(FOLLOWUP_METHOD, f.method, lang)}  ${satisfaction}${f.note ? `  ${f.note}` : ''}`);
+      lines.push(visible(`  ${formatTime(f.at, lang, year)}  ${labelOf(FOLLOWUP_METHOD, f.method, lang)}  ${satisfaction}${f.note ? `  ${f.note}` : ''}`));
     }
   }
 
   lines.push('', style.heading(t('timeline', lang)));
   for (const event of events) {
     const name = EVENT_NAMES[event.type][lang];
-    lines.push(`  ${String(event.seq).padStart(2)}  ${formatTime(event.at, lang, year)}  ${event.by}  ${describeEvent(event, name, lang)}`);
+    lines.push(visible(`  ${String(event.seq).padStart(2)}  ${formatTime(event.at, lang, year)}  ${event.by}  ${describeEvent(event, name, lang)}`));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -3,6 +3,7 @@ import { DEADLINE_KINDS, formatDuration } from '../../workflow/deadlines.js';
 import type { Settings } from '../../workflow/settings.js';
 import { CATEGORY, labelOf, SEVERITY } from '../../workflow/vocab.js';
 import type { RenderContext } from './complaint.js';
+import { visible } from './visible.js';
 import { DEADLINE_NAMES, WEEKDAYS } from './i18n.js';
 
 export function renderSettings(settings: Settings, { lang, style }: RenderContext): string {
@@ -13,7 +14,7 @@ export function renderSettings(settings: Settings, { lang, style }: RenderContex
   lines.push(`  workweek   ${calendar.workweek.map((day) => WEEKDAYS[lang][day]).join(' ')}`);
   lines.push(`  holiday    ${calendar.holidays.join(' ') || '—'}`);
   lines.push(`  workday    ${calendar.extraWorkdays.join(' ') || '—'}`);
-  lines.push(`  by         ${settings.defaultActor ?? (zh ? '（系统用户）' : '(the system user)')}`);
+  lines.push(`  by         ${settings.defaultActor === null ? (zh ? '（系统用户）' : '(the system user)') : visible(settings.defaultActor, { oneLine: true })}`);
 
   const deadlines = new Table({ head: ['deadline', ...SEVERITY.codes.map((s) => `${s}${zh ? ` ${labelOf(SEVERITY, s, 'zh')}` : ''}`)], style: { head: [], border: [] } });
   for (const kind of DEADLINE_KINDS) deadlines.push([`${kind}${zh ? ` ${DEADLINE_NAMES[kind].zh}` : ''}`, ...SEVERITY.codes.map((s) => formatDuration(policy[kind][s]))]);
@@ -23,7 +24,7 @@ export function renderSettings(settings: Settings, { lang, style }: RenderContex
 
   const categories = new Table({ head: ['category', 'department', 'followups'], style: { head: [], border: [] } });
   for (const category of CATEGORY.codes) {
-    categories.push([`${category}${zh ? ` ${labelOf(CATEGORY, category, 'zh')}` : ''}`, settings.departments[category], String(settings.followupsRequired[category])]);
+    categories.push([`${category}${zh ? ` ${labelOf(CATEGORY, category, 'zh')}` : ''}`, visible(settings.departments[category], { oneLine: true }), String(settings.followupsRequired[category])]);
   }
   lines.push('', style.heading(zh ? '类别：责任部门与所需满意回访次数' : 'Categories: department and satisfied follow-ups required'), categories.toString());
   lines.push(

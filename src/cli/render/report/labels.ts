@@ -14,6 +14,9 @@ import {
   type Vocabulary,
 } from '../../../workflow/vocab.js';
 import { departmentName } from '../i18n.js';
+import { visible } from '../visible.js';
+
+const ONE_LINE = { oneLine: true } as const;
 
 const TEXT = {
   title: { en: 'Complaints report', zh: '客诉报告' },
@@ -44,11 +47,11 @@ export function reportText(key: ReportTextKey, lang: Lang): string {
   return TEXT[key][lang];
 }
 
-/** The report's two ranked lists as every format lays them out: the JSON key, the title, and (text, count) pairs. */
+/** The report's two ranked lists as every format lays them out: the JSON key, the title, and (text, count) pairs, the texts made visible. */
 export function rankedLists(report: Report, lang: Lang): { key: 'topRootCauses' | 'topCorrectiveActions'; title: string; entries: [string, number][] }[] {
   return [
-    { key: 'topRootCauses', title: reportText('rootCause', lang), entries: report.topRootCauses.map((r) => [r.cause, r.count]) },
-    { key: 'topCorrectiveActions', title: reportText('correctiveAction', lang), entries: report.topCorrectiveActions.map((r) => [r.action, r.count]) },
+    { key: 'topRootCauses', title: reportText('rootCause', lang), entries: report.topRootCauses.map((r) => [visible(r.cause, ONE_LINE), r.count]) },
+    { key: 'topCorrectiveActions', title: reportText('correctiveAction', lang), entries: report.topCorrectiveActions.map((r) => [visible(r.action, ONE_LINE), r.count]) },
   ];
 }
 
@@ -217,8 +220,9 @@ export function figureRows(report: Report, lang: Lang): FigureRow[] {
   byCode('bySeverity', SEVERITY, report.bySeverity, previous.bySeverity);
   // Departments are the shop's own names: those of this period first, then any seen only before.
   for (const department of new Set([...Object.keys(report.byDepartment), ...Object.keys(previous.byDepartment)])) {
-    const label = department === NO_DEPARTMENT ? reportText('noDepartment', lang) : departmentName(department, lang);
-    count('byDepartment', department, label, report.byDepartment[department], previous.byDepartment[department]);
+    // A name typed by someone: any control character in it is shown, never acted on.
+    const label = department === NO_DEPARTMENT ? reportText('noDepartment', lang) : visible(departmentName(department, lang), ONE_LINE);
+    count('byDepartment', visible(department, ONE_LINE), label, report.byDepartment[department], previous.byDepartment[department]);
   }
   byCode('byResponsibility', RESPONSIBILITY, report.byResponsibility, previous.byResponsibility);
   return rows;
