@@ -24,9 +24,13 @@ export function customerKey(name: string, phone: string | null): string {
   return `${looseText(name)}\u001f${phoneDigits(phone)}`;
 }
 
-/** The digits of a phone number, full-width ones included: how phones are compared and counted. */
+/**
+ * The digits of a phone number, full-width ones and those of other scripts (Arabic-Indic, Devanagari…)
+ * included: how phones are compared and counted. A phone that checkPhone accepts has ASCII digits
+ * once NFKC, so the other scripts change no key already stored.
+ */
 export function phoneDigits(phone: string | null): string {
-  return (phone ?? '').normalize('NFKC').replace(/\D/g, '');
+  return decimalDigitsOf((phone ?? '').normalize('NFKC'));
 }
 
 /** Runs of this many digits (with separators between) in free text are taken for phone numbers. */

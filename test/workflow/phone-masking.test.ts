@@ -5,9 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { exportCsvCells, exportJson } from '../../src/cli/render/export.js';
 import { fold } from '../../src/workflow/complaint.js';
 import { FORM_FIELDS } from '../../src/workflow/forms.js';
-import { PHONE_LIKE_DIGITS, phoneMasker } from '../../src/workflow/identity.js';
+import { customerKey, PHONE_LIKE_DIGITS, phoneDigits, phoneMasker, shortPhoneOf } from '../../src/workflow/identity.js';
 import { computeReport, type Report, type ReportPeriod } from '../../src/workflow/report.js';
 import { DEFAULT_SETTINGS } from '../../src/workflow/settings.js';
+import { checkPhone } from '../../src/workflow/transitions.js';
 import { assign, at, followup, log, resolve, SHANGHAI } from './builders.js';
 import { Shop } from './shop.js';
 
@@ -138,6 +139,45 @@ describe('the phone masker', () => {
         }
       }),
     );
+  });
+});
+
+/** The phone checkPhone keeps, or null where it refuses one. */
+function acceptedPhone(raw: string): string | null {
+  try {
+    return checkPhone(raw);
+  } catch {
+    return null;
+  }
+}
+
+describe('phone digits', () => {
+  it('reads decimal digits of every script, so that a phone compares equal however it is typed', () => {
+    expect(phoneDigits(written('138 0013 8000', ARABIC_INDIC))).toBe(PHONE);
+    expect(phoneDigits(written('138-0013-8000', DEVANAGARI))).toBe(PHONE);
+    expect(phoneDigits(written(PHONE, MATH_BOLD))).toBe(PHONE);
+    expect(phoneDigits('１３８ ００１３ ８０００')).toBe(PHONE);
+    expect(phoneDigits(null)).toBe('');
+  });
+
+  it('reads the phones that checkPhone accepts as before, so that no stored customer key changes', () => {
+    // checkPhone keeps a phone as NFKC with ASCII digits, spaces, brackets, - and a leading +, the
+    // old phoneDigits read it as NFKC without \D
+    for (const phone of ['138 0013 8000', '+86 (138) 0013-8000', '12345', '0 2 1 - 5 5 5 5']) {
+      expect(phoneDigits(phone)).toBe(phone.replace(/\D/g, ''));
+    }
+    expect(customerKey('Wang Fang', '+86 (138) 0013-8000')).toBe('wang fang\u001f8613800138000');
+    // mostly what checkPhone accepts, now and then a digit of another script that it refuses
+    const char = fc.oneof({ arbitrary: fc.constantFrom('1', '7', '８', '𝟖', '⁸', '①', ' ', '\u3000', '(', ')', '-', '－'), weight: 20 }, { arbitrary: fc.constantFrom('٨', '८', '+'), weight: 1 });
+    const typed = fc.array(char, { minLength: 5, maxLength: 20 }).map((chars) => chars.join(''));
+    fc.assert(
+      fc.property(typed, (raw) => {
+        const phone = acceptedPhone(raw);
+        if (phone !== null) expect(phoneDigits(phone)).toBe(phone.normalize('NFKC').replace(/\D/g, ''));
+      }),
+    );
+    expect(shortPhoneOf('12-345')).toBe('12345');
+    expect(shortPhoneOf('138 0013 8000')).toBeNull();
   });
 });
 
