@@ -29,43 +29,156 @@ export function customerKey(name: string, phone: string | null): string {
   return `${looseText(name)}\u001f${phoneDigits(phone)}`;
 }
 
-/** The digits of a phone number, full-width ones included: how phones are compared and counted. */
+/**
+ * The digits of a phone number, full-width ones and those of other scripts (Arabic-Indic, Devanagari…)
+ * included: how phones are compared and counted. A phone that checkPhone accepts has ASCII digits
+ * once NFKC, so the other scripts change no key already stored.
+ */
 export function phoneDigits(phone: string | null): string {
-  return (phone ?? '').normalize('NFKC').replace(/\D/g, '');
+  return decimalDigitsOf((phone ?? '').normalize('NFKC'));
 }
 
-/** Runs of this many digits (with the usual separators) in free text are taken for phone numbers. */
+/** Runs of this many digits (with separators between) in free text are taken for phone numbers. */
 export const PHONE_LIKE_DIGITS = 7;
 
 /**
  * The digits of a customer phone too short to be masked as a phone-like run in free text, else
- * null: such a phone is masked wherever it is typed by looking for it (maskPhonesIn `shortPhones`).
+ * null: such a phone is masked wherever it is typed by looking for it (phoneMasker `phones`).
  */
 export function shortPhoneOf(phone: string | null): string | null {
   const digits = phoneDigits(phone);
   return digits.length > 0 && digits.length < PHONE_LIKE_DIGITS ? digits : null;
 }
 
-/** A run of digits (ASCII or full-width) with the separators phone numbers are written with, on one line. */
-const DIGIT_RUN = /[+＋]?[\d０-９][\d０-９ \t().\-（）．－]*[\d０-９]/g;
-
-/**
- * A form or order number with the customer's own phone masked as ***: a run of digits whose digits
- * are the phone's, however it is spaced; other numbers, which are long digit runs by nature, stay.
- */
-export function maskPhoneIn(text: string, phone: string | null): string {
-  const digits = phoneDigits(phone);
-  return digits === '' ? text : text.replace(DIGIT_RUN, (run) => (phoneDigits(run) === digits ? '***' : run));
+export interface PhoneMasking {
+  /** Customer phones, as typed: each is masked wherever its digits stand in a run, however short. */
+  readonly phones?: Iterable<string | null>;
+  /**
+   * For form and order numbers, which are long digit runs by nature: a run is masked only when it
+   * holds one of `phones`, not for its length.
+   */
+  readonly keepLongRuns?: boolean;
 }
 
 /**
- * Free text with the phone numbers typed into it masked as ***: every run of PHONE_LIKE_DIGITS or
- * more digits (ASCII or full-width, with spaces, brackets, dots and dashes between, on one line),
- * and each of `shortPhones` (shortPhoneOf). Only the short ones need looking for one by one: once
- * the runs are masked, no such run is left to match.
+ * The one phone masker, for reports and `export --redact`: a function that masks as *** every run
+ * of digits in a text that holds PHONE_LIKE_DIGITS or more digits, or the digits of one of `phones`.
+ *
+ * A digit is any character that is one once NFKC (full-width, mathematical, circled, superscript) or
+ * any Unicode decimal digit (Arabic-Indic, Devanagari…), counted as its value. A run starts and ends
+ * with a digit and has only separators between its digits; a separator is anything but a letter or
+ * a number (spaces of every width, / _ – 、 ， . ( ) + line breaks…), so that no way of spacing a
+ * phone out splits it; a letter ends a run. The whole run, separators inside it included, becomes
+ * ***; the text outside masked runs is kept exactly as it was.
  */
-export function maskPhonesIn(text: string, shortPhones: Iterable<string> = []): string {
-  let result = text.replace(DIGIT_RUN, (run) => (phoneDigits(run).length >= PHONE_LIKE_DIGITS ? '***' : run));
-  for (const digits of shortPhones) result = result.split(digits).join('***');
-  return result;
+export function phoneMasker({ phones = [], keepLongRuns = false }: PhoneMasking = {}): (text: string) => string {
+  const known = [...phones].map(phoneDigits).filter((digits) => digits !== '');
+  const masks = (digits: string): boolean => (!keepLongRuns && digits.length >= PHONE_LIKE_DIGITS) || known.some((phone) => digits.includes(phone));
+  return (text) => {
+    if (!MAY_HOLD_DIGITS.test(text)) return text;
+    let masked = '';
+    let copied = 0;
+    let runStart = -1;
+    let runEnd = -1;
+    let digits = '';
+    const endRun = (): void => {
+      if (runStart >= 0 && masks(digits)) {
+        masked += `${text.slice(copied, runStart)}***`;
+        copied = runEnd;
+      }
+      runStart = -1;
+      digits = '';
+    };
+    for (let i = 0; i < text.length; ) {
+      const code = text.charCodeAt(i);
+      let width = 1;
+      let kind: CharKind;
+      if (code < 0x80) kind = code >= 0x30 && code <= 0x39 ? text[i]! : isAsciiLetter(code) ? ENDS_RUN : SEPARATOR;
+      else {
+        const point = text.codePointAt(i)!;
+        width = point > 0xffff ? 2 : 1;
+        // The CJK Unified Ideographs are letters, and most of a Chinese text.
+        kind = point >= 0x4e00 && point <= 0x9fff ? ENDS_RUN : kindOf(text.slice(i, i + width));
+      }
+      if (kind === ENDS_RUN) endRun();
+      else if (kind === MARK) {
+        if (runStart >= 0 && runEnd === i) runEnd = i + width;
+      } else if (kind !== SEPARATOR) {
+        if (runStart < 0) runStart = i;
+        digits += kind;
+        runEnd = i + width;
+      }
+      i += width;
+    }
+    endRun();
+    return copied === 0 ? text : masked + text.slice(copied);
+  };
+}
+
+/** A text of ASCII alone with no digit in it holds no run: it is returned as it is, unscanned. */
+const MAY_HOLD_DIGITS = /[0-9\u0080-\uffff]/;
+
+/**
+ * How a character stands in a run: its digits (a digit), a separator, a combining mark (a separator
+ * that, right after a digit, goes with it: the keycap of 1️⃣), or the end of the run (a letter).
+ */
+type CharKind = string | typeof MARK | typeof ENDS_RUN;
+const SEPARATOR = '';
+const MARK = 0;
+const ENDS_RUN = null;
+
+function isAsciiLetter(code: number): boolean {
+  const lower = code | 0x20;
+  return lower >= 0x61 && lower <= 0x7a;
+}
+
+/** The kinds of the characters beyond ASCII met so far: each is worked out once. */
+const kinds = new Map<string, CharKind>();
+
+function kindOf(char: string): CharKind {
+  let kind = kinds.get(char);
+  if (kind === undefined) {
+    kind = kindOfNonAscii(char);
+    kinds.set(char, kind);
+  }
+  return kind;
+}
+
+/**
+ * A character beyond ASCII: a digit when it is digits and no letter once NFKC (`８`, `𝟖`, `⑧`, `⁸`,
+ * `⑫` as 12, `⒏` as 8), or a decimal digit of another script (`٨`, `८`); else a letter or number
+ * (`一`, `Ⅷ`) ends a run, and anything else (`　`, `–`, `、`, `，`, a combining mark) separates.
+ */
+function kindOfNonAscii(char: string): CharKind {
+  const compatible = char.normalize('NFKC');
+  if (!LETTER.test(compatible)) {
+    const digits = decimalDigitsOf(compatible);
+    if (digits !== '') return digits;
+  }
+  if (LETTER_OR_NUMBER.test(char)) return ENDS_RUN;
+  return COMBINING_MARK.test(char) ? MARK : SEPARATOR;
+}
+
+const LETTER = /\p{L}/u;
+const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
+const COMBINING_MARK = /\p{M}/u;
+const NOT_DECIMAL_DIGIT = /\P{Nd}/gu;
+const NON_ASCII_DECIMAL_DIGIT = /[^0-9]/gu;
+const DECIMAL_DIGIT = /^\p{Nd}$/u;
+
+/** The decimal digits (\p{Nd}) of a text, in order, as ASCII digits. */
+function decimalDigitsOf(text: string): string {
+  return text.replace(NOT_DECIMAL_DIGIT, '').replace(NON_ASCII_DECIMAL_DIGIT, decimalValueOf);
+}
+
+/**
+ * The value of a decimal digit. Unicode encodes decimal digits only in contiguous sets of ten, 0 to 9,
+ * so a digit's value is its distance from the first digit of its stretch of digits, modulo ten (the
+ * five sets of mathematical digits, 𝟎 to 𝟿, stand in one stretch).
+ */
+function decimalValueOf(digit: string): string {
+  const point = digit.codePointAt(0)!;
+  let first = point;
+  while (DECIMAL_DIGIT.test(String.fromCodePoint(first - 1))) first -= 1;
+  return String((point - first) % 10);
 }

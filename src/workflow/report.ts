@@ -6,7 +6,7 @@ import { countWorkingDays } from './calendar.js';
 import { apply, formatMoney, pendingDeadlines, type Complaint, type ComplaintEvent } from './complaint.js';
 import { factsOfStep, type EventFacts } from './report-facts.js';
 import { invalid } from './errors.js';
-import { customerKey, maskPhonesIn, shortPhoneOf } from './identity.js';
+import { customerKey, phoneMasker, shortPhoneOf } from './identity.js';
 import type { Settings } from './settings.js';
 import {
   addDays,
@@ -357,7 +357,7 @@ export interface ReportFacts {
   period(span: Span, lastDay: LocalDate, endMs: number): PeriodFacts;
   /** The twelve-month counts, counting no event after `lastDay` (nor after a later-dated one, as `period`). */
   counts(lastDay: LocalDate): LongCounts;
-  /** The digits of the customer phones too short to be masked as phone-like runs (identity.ts maskPhonesIn), of every complaint. */
+  /** The digits of the customer phones too short to be masked as phone-like runs (identity.ts shortPhoneOf), of every complaint. */
   shortPhones(): readonly string[];
 }
 
@@ -755,11 +755,12 @@ function rank(values: readonly (string | null)[], redact: (text: string) => stri
 
 /**
  * Free text in a report (departments, root causes, actions) may carry a phone number typed in by
- * hand; reports must never show one: identity.ts maskPhonesIn, with every short customer phone.
- * The text is compared as NFKC, as texts are grouped.
+ * hand; reports must never show one: identity.ts phoneMasker, with every short customer phone (the
+ * longer ones are phone-like runs). The text is shown as NFKC, as texts are grouped.
  */
 function phoneRedactor(shortPhones: readonly string[]): (text: string) => string {
-  return (text) => maskPhonesIn(text.normalize('NFKC'), shortPhones);
+  const mask = phoneMasker({ phones: shortPhones });
+  return (text) => mask(text.normalize('NFKC'));
 }
 
 function share(part: number, whole: number): number | null {

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/cli/render/i18n.js';
 import { renderReportCsv } from '../../src/cli/render/report/csv.js';
@@ -92,7 +93,7 @@ function markdownTables(markdown: string): Map<string, string[][]> {
       const cells = line
         .slice(1, -1)
         .split(/(?<!\\)\|/)
-        .map((c) => c.trim().replace(/\\([|\\])/g, '$1'));
+        .map((c) => c.trim().replace(/\\([!-/:-@[-`{-~])/g, '$1'));
       tables.set(heading, [...(tables.get(heading) ?? []), cells]);
     }
   }
@@ -220,5 +221,37 @@ describe('report csv in a spreadsheet', () => {
     expect(labelOf('topRootCauses.1')).toBe("'@SUM(A1:A9)");
     expect(labelOf('topCorrectiveActions.1')).toBe("'-2+3 checks a day");
     expect(labelOf('received')).toBe('Received');
+  });
+});
+
+describe('report md in a mail', () => {
+  /** The payloads, each typed in as a department, a root cause and a corrective action. */
+  const TYPED = [
+    ['<img src=x onerror=alert(1)>', '[click](http://evil)', '![x](http://evil/p.png)', '**bold**', '<script>'],
+    ['<b>html</b> &amp; &lt;', '`code` ~~gone~~ _em_', 'see http://evil or www.evil.com', 'mail me@evil.com', '# not a heading | nor a cell \\'],
+  ];
+
+  function reportTyped(texts: readonly string[]): Report {
+    const shop = new Shop();
+    texts.forEach((text, i) => {
+      const id = shop.open({ at: at(`2026-10-0${i + 1}T09:00`), customer: `Customer ${i}`, category: 'quality' });
+      shop.act(id, assign(at(`2026-10-0${i + 1}T10:00`), { department: text }), resolve(at(`2026-10-0${i + 1}T11:00`), { rootCause: text, correctiveAction: text }));
+    });
+    return computeReport({ events: shop.events, period: { from: '2026-10-01', to: '2026-10-31', label: 'month' }, settings: DEFAULT_SETTINGS, now: at('2026-11-03T09:00'), zone: SHANGHAI });
+  }
+
+  /** Text as an HTML renderer writes it between tags. */
+  const asHtmlText = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+  it.each(TYPED)('renders typed text as the literal text, with no element made from it (%#)', (...texts) => {
+    for (const lang of LANGS) {
+      // given the report rendered by a real Markdown renderer (CommonMark with GFM tables and autolinks)
+      const html = marked.parse(renderReportMarkdown(reportTyped(texts), lang), { async: false });
+      // then no element came from the typed text, and each text is a whole table cell thrice
+      expect(html).not.toMatch(/<(img|a|script|strong|em|del|code|b)[\s>]/i);
+      for (const text of texts) expect(html.split(`<td>${asHtmlText(text)}</td>`).length - 1, text).toBe(3);
+      // and kesu's own labels are as they were
+      expect(html).toContain(`<h2>${sectionTitle('byDepartment', lang)}</h2>`);
+    }
   });
 });

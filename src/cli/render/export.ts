@@ -1,7 +1,7 @@
 // What `kesu export` writes for each complaint: a form row (CSV) or the documented complaint shape (JSON).
 import type { ComplaintWithEvents } from '../../store/complaints.js';
 import { FORM_FIELDS, formRow } from '../../workflow/forms.js';
-import { maskPhoneIn, maskPhonesIn, phoneDigits, shortPhoneOf } from '../../workflow/identity.js';
+import { phoneDigits, phoneMasker } from '../../workflow/identity.js';
 import type { IsoTime } from '../../workflow/time.js';
 import { complaintJson } from './json.js';
 
@@ -22,9 +22,9 @@ const NUMBER_FIELDS = ['ref', 'order'] as const;
 export function exportCsvCells({ complaint }: ComplaintWithEvents, redact: boolean): string[] {
   const row = formRow(complaint);
   if (redact) {
-    const known = shortPhonesOf(complaint);
-    for (const field of FREE_TEXT_FIELDS) row[field] = maskPhonesIn(row[field], known);
-    for (const field of NUMBER_FIELDS) row[field] = maskPhoneIn(row[field], complaint.customer.phone);
+    const { maskText, maskNumber } = maskersFor(complaint);
+    for (const field of FREE_TEXT_FIELDS) row[field] = maskText(row[field]);
+    for (const field of NUMBER_FIELDS) row[field] = maskNumber(row[field]);
     if (row.phone !== '') row.phone = maskPhone(row.phone);
   }
   return FORM_FIELDS.map((field) => row[field]);
@@ -33,9 +33,9 @@ export function exportCsvCells({ complaint }: ComplaintWithEvents, redact: boole
 export function exportJson({ complaint, events }: ComplaintWithEvents, now: IsoTime, redact: boolean) {
   const json = complaintJson(complaint, now, events);
   if (!redact) return json;
-  const known = shortPhonesOf(complaint);
-  const mask = <T extends string | null>(text: T): T => (text === null ? text : (maskPhonesIn(text, known) as T));
-  const maskNumber = <T extends string | null>(text: T): T => (text === null ? text : (maskPhoneIn(text, complaint.customer.phone) as T));
+  const maskers = maskersFor(complaint);
+  const mask = <T extends string | null>(text: T): T => (text === null ? text : (maskers.maskText(text) as T));
+  const maskNumber = <T extends string | null>(text: T): T => (text === null ? text : (maskers.maskNumber(text) as T));
   return {
     ...json,
     ref: maskNumber(json.ref),
@@ -55,8 +55,11 @@ export function exportJson({ complaint, events }: ComplaintWithEvents, now: IsoT
   };
 }
 
-/** The customer's own phone, when too short to be masked as a phone-like run, to look for in the texts. */
-function shortPhonesOf(complaint: ComplaintWithEvents['complaint']): string[] {
-  const phone = shortPhoneOf(complaint.customer.phone);
-  return phone === null ? [] : [phone];
+/**
+ * The phone maskers of one complaint (identity.ts phoneMasker): typed text loses every phone-like
+ * run and the customer's own phone however short; form and order numbers only the customer's phone.
+ */
+function maskersFor(complaint: ComplaintWithEvents['complaint']) {
+  const phones = [complaint.customer.phone];
+  return { maskText: phoneMasker({ phones }), maskNumber: phoneMasker({ phones, keepLongRuns: true }) };
 }
