@@ -35,18 +35,23 @@ await build({
   entryPoints: [join(root, 'dist', 'cli', 'main.js')],
   outfile: join(outdir, 'kesu.cjs'),
   format: 'cjs',
-  external: ['csv-stringify', 'iconv-lite', 'inquirer'],
+  external: ['csv-stringify', 'iconv-lite', 'inquirer', 'stream-json'],
   plugins: [lazyChildProcess],
   // bin/kesu.js passes the bundle's own URL: paths next to it (the worker) and packages under it.
   define: { 'import.meta.url': '__kesuUrl' },
 });
-// inquirer is an ES module, and import() in code that bin/kesu.js compiles with node:vm would need
-// an experimental loader (which prints an ExperimentalWarning): the bundle asks the launcher to
-// import it instead.
+// inquirer and stream-json are ES modules (loaded with import() when a prompt is shown or an
+// export restored), and import() in code that bin/kesu.js compiles with node:vm would need an
+// experimental loader (which prints an ExperimentalWarning): the bundle asks the launcher to
+// import them instead.
 const cli = join(outdir, 'kesu.cjs');
-const imports = readFileSync(cli, 'utf8').split('import("inquirer")');
-if (imports.length !== 2) throw new Error(`expected one import("inquirer") in ${cli}, found ${imports.length - 1}`);
-const rewritten = imports.join('__kesuImport("inquirer")');
+const EXTERNAL_ES_MODULES = ['inquirer', 'stream-json/streamers/stream-array.js'];
+let rewritten = readFileSync(cli, 'utf8');
+for (const name of EXTERNAL_ES_MODULES) {
+  const imports = rewritten.split(`import("${name}")`);
+  if (imports.length !== 2) throw new Error(`expected one import("${name}") in ${cli}, found ${imports.length - 1}`);
+  rewritten = imports.join(`__kesuImport("${name}")`);
+}
 if (/(^|[^\w$.])import\(/.test(rewritten)) throw new Error(`${cli} has an import() that bin/kesu.js cannot serve`);
 writeFileSync(cli, rewritten);
 

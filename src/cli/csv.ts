@@ -48,8 +48,16 @@ export interface CsvFile {
 export async function openCsv(path: string, options: { encoding?: CsvEncoding } = {}): Promise<CsvFile & { size: number }> {
   let size: number;
   try {
-    size = (await stat(path)).size;
-  } catch {
+    const found = await stat(path);
+    if (found.isDirectory()) {
+      throw new UserError('invalid', {
+        en: `Cannot read ${path}: it is a folder, not a CSV file; give the path of the file to import.`,
+        zh: `无法读取 ${path}：这是一个文件夹，不是 CSV 文件；请给出要导入的文件路径。`,
+      });
+    }
+    size = found.size;
+  } catch (error) {
+    if (error instanceof UserError) throw error;
     throw new UserError('not-found', {
       en: `Cannot read ${path}: there is no such file; check the path.`,
       zh: `无法读取 ${path}：文件不存在，请检查路径。`,

@@ -3,7 +3,7 @@
 // the write transaction packed as one string and two typed arrays, which cross between threads
 // almost for free (a structured clone of objects cost as much as the inserts). The store reads the
 // pack back in `SqliteStore.beginBulk().addPacked`. No database access here.
-import { nextDue, type Complaint, type NewEvent } from '../workflow/complaint.js';
+import { eventDetails, nextDue, type Complaint, type NewEvent } from '../workflow/complaint.js';
 import { customerKey, formKey, refKey, shortPhoneOf } from '../workflow/identity.js';
 import { factsOf, type EventFacts } from '../workflow/report-facts.js';
 import { instant, localDateOf } from '../workflow/time.js';
@@ -105,13 +105,18 @@ export interface FormToWrite {
   readonly row: number;
   /** The row's cells as the file had them, for a rejects file; null when not kept. */
   readonly cells: readonly string[] | null;
+  /**
+   * A complaint restored from an export: recognised by its uuid (not its content), and kept under
+   * this id where it is free (0: any id). Absent for a form.
+   */
+  readonly restoreId?: number;
 }
 
 /**
  * Packs new complaints (numbered 0) with their events. Per complaint, texts: form key, uuid, ref,
  * ref key, status, severity, category, channel, customer, short phone, assignee, received on (local
- * date), customer key, the row's cells as JSON (or null); numbers: the row, form key hash, received,
- * closed, next due, event count. Then per event, texts: type, at, actor, note, payload JSON;
+ * date), customer key, the row's cells as JSON (or null); numbers: the row, the id to restore under
+ * (NaN for a form), form key hash, received, closed, next due, event count. Then per event, texts: type, at, actor, note, payload JSON;
  * numbers: at; then its report facts (factColumns), each a text or a number as FACT_NUMBERS says.
  */
 export function packForms(forms: readonly FormToWrite[]): PackedForms {
@@ -125,7 +130,7 @@ export function packForms(forms: readonly FormToWrite[]): PackedForms {
       lengths.push(value.length);
     }
   };
-  for (const { complaint, events, row: rowNumber, cells } of forms) {
+  for (const { complaint, events, row: rowNumber, cells, restoreId } of forms) {
     if (complaint.id !== 0) throw new Error('packForms takes complaints numbered 0');
     const key = formKey(complaint);
     const row = complaintRow(complaint, key);
@@ -143,16 +148,15 @@ export function packForms(forms: readonly FormToWrite[]): PackedForms {
     put(row.received_on);
     put(row.customer_key);
     put(cells === null ? null : JSON.stringify(cells));
-    numbers.push(rowNumber, row.form_key, row.received_ms, row.closed_ms ?? Number.NaN, row.next_due_ms ?? Number.NaN, events.length);
+    numbers.push(rowNumber, restoreId ?? Number.NaN, row.form_key, row.received_ms, row.closed_ms ?? Number.NaN, row.next_due_ms ?? Number.NaN, events.length);
     const facts = factsOf(events);
     events.forEach((event, index) => {
-      const { type, at, by, note, ...payload } = event;
-      put(type);
-      put(at);
-      put(by);
-      put(note);
-      put(JSON.stringify(payload));
-      numbers.push(instant(at));
+      put(event.type);
+      put(event.at);
+      put(event.by);
+      put(event.note);
+      put(JSON.stringify(eventDetails(event)));
+      numbers.push(instant(event.at));
       factColumns(facts[index]!).forEach((value, column) => {
         if (FACT_NUMBERS.has(column)) numbers.push((value as number | null) ?? Number.NaN);
         else put(value as string | null);

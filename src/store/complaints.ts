@@ -1,6 +1,6 @@
 // The SQLite store: events appended and the complaint projection saved in one transaction; the
 // queries that list, find and report. The only module with SQL (besides migrations).
-import { apply, fold, type Complaint, type ComplaintEvent, type EventType, type NewEvent } from '../workflow/complaint.js';
+import { apply, eventDetails, fold, type Complaint, type ComplaintEvent, type EventType, type NewEvent } from '../workflow/complaint.js';
 import { DomainError } from '../workflow/errors.js';
 import { formKey } from '../workflow/identity.js';
 import type { DayCount, LongCounts, PeriodFacts, ReportFacts } from '../workflow/report.js';
@@ -146,6 +146,7 @@ export const REPORT_FACTS_SQL = {
 export const LOOKUP_SQL = {
   idsByFormKey: 'SELECT id, ref_key FROM complaints WHERE form_key = ?',
   byRefKey: 'SELECT id, customer, received_on FROM complaints WHERE ref_key = ?',
+  idByUuid: 'SELECT id FROM complaints WHERE uuid = ?',
   events: 'SELECT complaint_id, seq, type, at, actor, note, data FROM events WHERE complaint_id = ? ORDER BY seq',
   eventsOf: `
     SELECT complaint_id, seq, type, at, actor, note, data FROM events
@@ -199,6 +200,8 @@ export class SqliteStore {
       nextId: db.prepare<[], { id: number }>('SELECT coalesce(max(id), 0) + 1 AS id FROM complaints'),
       idsByFormKey: db.prepare<[number], { id: number; ref_key: string | null }>(LOOKUP_SQL.idsByFormKey),
       byRefKey: db.prepare<[string], { id: number; customer: string; received_on: string }>(LOOKUP_SQL.byRefKey),
+      idByUuid: db.prepare<[string], number>(LOOKUP_SQL.idByUuid).pluck(),
+      idTaken: db.prepare<[number], number>('SELECT 1 FROM complaints WHERE id = ?').pluck(),
       // By position, for a bulk write (no object per row) and for one complaint alike.
       insertRow: db.prepare(`INSERT INTO complaints (${COMPLAINT_COLUMNS.join(', ')}) VALUES (${COMPLAINT_COLUMNS.map(() => '?').join(', ')})`),
       updateComplaint: db.prepare(
@@ -358,9 +361,9 @@ export class SqliteStore {
    * Starts a bulk write (an import): one write transaction that stays open across batches, so
    * that a failure or a kill anywhere leaves the database as it was before. Call `commit` at
    * the end, or `rollback`. `cacheKib`: the page cache meanwhile (the benchmark's store builder
-   * takes more than an import needs).
+   * takes more than an import needs). `restoring`: complaints from an export, looked up by uuid.
    */
-  beginBulk({ cacheKib = BULK_CACHE_KIB }: { cacheKib?: number } = {}): BulkWriter {
+  beginBulk({ cacheKib = BULK_CACHE_KIB, restoring = false }: { cacheKib?: number; restoring?: boolean } = {}): BulkWriter {
     // A crash of the process cannot lose a committed transaction even without fsync per page;
     // only a power cut could, and an import can be run again (it is idempotent). SQLite takes the
     // safety level only outside a transaction, so it is set before BEGIN.
@@ -383,11 +386,11 @@ export class SqliteStore {
     const deferred =
       nextId === 1
         ? this.db
-            .prepare<[], { name: string; sql: string }>(
+            .prepare<[string], { name: string; sql: string }>(
               `SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('complaints', 'events', 'event_facts')
-                 AND name NOT IN ('complaints_form_key', 'complaints_customer', 'complaints_ref_key')`,
+                 AND name NOT IN ('complaints_form_key', 'complaints_customer', 'complaints_ref_key', ?)`,
             )
-            .all()
+            .all(restoring ? 'complaints_uuid' : '')
         : [];
     for (const index of deferred) this.db.exec(`DROP INDEX "${index.name.replace(/"/g, '""')}"`);
     let open = true;
@@ -421,12 +424,14 @@ export class SqliteStore {
         const customerKeyText = read.required();
         const cells = read.string();
         const row = read.count();
+        const restoreId = read.number();
         const hash = read.count();
         const received = read.count();
         const closed = read.number();
         const due = read.number();
         const eventCount = read.count();
-        const present = this.storedForm(hash, key, refKeyText);
+        // A restored complaint is the same one only by its uuid: two forms may say the same thing.
+        const present = restoreId === null ? this.storedForm(hash, key, refKeyText) : (this.statements.idByUuid.get(uuid) ?? null);
         const clash = present === null && refKeyText !== null ? this.statements.byRefKey.get(refKeyText) : undefined;
         if (present !== null || clash !== undefined) {
           read.skipEvents(eventCount);
@@ -437,7 +442,8 @@ export class SqliteStore {
           }
           continue;
         }
-        const id = nextId++;
+        const id = restoreId !== null && restoreId > 0 && this.statements.idTaken.get(restoreId) === undefined ? restoreId : nextId;
+        nextId = Math.max(nextId, id + 1);
         const [previous, previous2] = this.customerBefore(customerKeyText, receivedOn, id);
         insertRow.run(id, uuid, ref, status, severity, category, channel, customer, shortPhone, assignee, receivedOn, customerKeyText, received, closed, due, hash, previous, previous2, refKeyText);
         this.linkCustomerAfter(id, customerKeyText, receivedOn, previous);
@@ -588,8 +594,8 @@ export class SqliteStore {
 
   /** An event's row and its report facts. */
   private insertEvent(complaintId: number, event: ComplaintEvent, facts: EventFacts): void {
-    const { type, at, by, note, seq, ...payload } = event;
-    this.statements.insertEvent.run(complaintId, seq, type, at, instant(at), by, note, JSON.stringify(payload));
+    const { type, at, by, note, seq } = event;
+    this.statements.insertEvent.run(complaintId, seq, type, at, instant(at), by, note, JSON.stringify(eventDetails(event)));
     this.statements.insertFacts.run(complaintId, seq, type, ...factColumns(facts));
   }
 }

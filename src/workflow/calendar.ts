@@ -1,6 +1,6 @@
 // The shop's own working-day calendar: which weekdays it is open, the days it is closed
 // (holidays), and extra working days (China's make-up workdays on a weekend).
-import type { Sentence } from './errors.js';
+import { invalid, type Sentence } from './errors.js';
 import { dateOfDay, dayNumberOf, isLocalDate, weekdayOfDay, type LocalDate } from './time.js';
 
 export interface Calendar {
@@ -47,7 +47,12 @@ export interface WorkingDayCount {
   readonly notable: readonly NotableDay[];
 }
 
-// A calendar without a single working day in a year would loop forever; it is refused instead.
+/**
+ * A calendar closed this many days in a row has no working day within a year: a typo (a holiday
+ * range typed too long), refused when it is set (calendarProblems).
+ */
+const CLOSED_FOR_A_YEAR = 365;
+/** Where counting stops on a calendar stored before that check: no deadline reaches this far. */
 const SEARCH_LIMIT_DAYS = 3660;
 
 /**
@@ -59,7 +64,12 @@ export function addWorkingDays(calendar: Calendar, from: LocalDate, count: numbe
   let day = dayNumberOf(from);
   let counted = 0;
   for (let step = 0; counted < count; step++) {
-    if (step > SEARCH_LIMIT_DAYS) throw new Error('the calendar has no working days');
+    if (step > SEARCH_LIMIT_DAYS) {
+      throw invalid(
+        `The shop's calendar has no working day for years after ${from}, so no deadline can be counted; remove the holidays that close it (kesu config remove holiday …).`,
+        `营业日历在 ${from} 之后多年没有工作日，无法计算期限；请删除造成停业的节假日（kesu config remove holiday …）。`,
+      );
+    }
     day++;
     const kind = kindOfDay(calendar, day);
     if (kind === 'workday') counted++;
@@ -93,5 +103,33 @@ export function calendarProblems(calendar: Calendar): Sentence[] {
   for (const date of [...calendar.holidays, ...calendar.extraWorkdays]) {
     if (!isLocalDate(date)) problems.push({ en: `"${date}" is not a date like 2026-10-01`, zh: `“${date}”不是 2026-10-01 这样的日期` });
   }
+  if (problems.length === 0) {
+    const closed = longestClosedRun(calendar);
+    if (closed !== null && closed.days >= CLOSED_FOR_A_YEAR) {
+      problems.push({
+        en: `the shop would be closed for ${closed.days} days in a row from ${closed.from}, with no working day to count a deadline in`,
+        zh: `从 ${closed.from} 起将连续停业 ${closed.days} 天，没有可计算期限的工作日`,
+      });
+    }
+  }
   return problems;
+}
+
+/** The longest run of closed days around the listed holidays, or null when there are none (the workweek alone). */
+function longestClosedRun(calendar: Calendar): { from: LocalDate; days: number } | null {
+  if (calendar.holidays.length === 0 || calendar.workweek.length === 0) return null;
+  const days = calendar.holidays.map(dayNumberOf);
+  const first = Math.min(...days) - 7;
+  const last = Math.max(...days) + 7;
+  let longest: { from: LocalDate; days: number } | null = null;
+  let runStart = -1;
+  for (let day = first; day <= last + 1; day++) {
+    const closed = day <= last && !isWorking(kindOfDay(calendar, day));
+    if (closed && runStart < 0) runStart = day;
+    if (!closed && runStart >= 0) {
+      if (longest === null || day - runStart > longest.days) longest = { from: dateOfDay(runStart), days: day - runStart };
+      runStart = -1;
+    }
+  }
+  return longest;
 }

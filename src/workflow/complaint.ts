@@ -129,6 +129,13 @@ export type NewEvent = EventPayload & { readonly at: IsoTime; readonly by: strin
 /** An event as stored: numbered from 1 within its complaint. */
 export type ComplaintEvent = NewEvent & { readonly seq: number };
 
+/** What an event carries besides its type, time, actor, note and number: its details, as stored. */
+export function eventDetails(event: NewEvent | ComplaintEvent): Omit<EventPayload, 'type'> {
+  const { type: _type, at: _at, by: _by, note: _note, ...details } = event as ComplaintEvent;
+  delete (details as { seq?: number }).seq;
+  return details;
+}
+
 /** The complaint after one more event. Pure: the input is not changed. */
 export function apply(complaint: Complaint | null, event: NewEvent, id = complaint?.id ?? 0): Complaint {
   if (event.type === 'opened') {

@@ -150,7 +150,7 @@ describe('export', () => {
   it('JSON: an array of complaints in the documented shape, each with its events', () => {
     const complaints = exportedJson(run);
     expect(complaints).toHaveLength(7);
-    for (const complaint of complaints) expectComplaintShape(complaint, { events: true });
+    for (const complaint of complaints) expectComplaintShape(complaint, { events: true, details: true });
     expect(complaints.map((c) => c.id)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     const kettle = complaints[0]!;
     expect(kettle.events!.map((e) => [e.type, e.at])).toEqual([

@@ -209,14 +209,14 @@ export interface ComplaintJson {
   resolvedAt: string | null;
   closedAt: string | null;
   followups: { at: string; method: string; satisfaction: number; note: string | null }[];
-  events?: { seq: number; type: string; at: string; by: string; note: string | null }[];
+  events?: { seq: number; type: string; at: string; by: string; note: string | null; details?: Record<string, unknown> | null }[];
 }
 
 /**
  * The documented complaint shape: every key present (absent values are null, never missing),
  * camelCase, ids numbers, times ISO with offset, money a decimal string.
  */
-export function expectComplaintShape(value: unknown, { events }: { events: boolean }): asserts value is ComplaintJson {
+export function expectComplaintShape(value: unknown, { events, details = false }: { events: boolean; details?: boolean }): asserts value is ComplaintJson {
   const c = value as ComplaintJson;
   const keys = events ? [...COMPLAINT_KEYS, 'events'] : [...COMPLAINT_KEYS];
   expect(Object.keys(c).sort()).toEqual([...keys].sort());
@@ -239,7 +239,7 @@ export function expectComplaintShape(value: unknown, { events }: { events: boole
   }
   if (events) {
     c.events!.forEach((e, index) => {
-      expect(Object.keys(e).sort()).toEqual(['at', 'by', 'note', 'seq', 'type']);
+      expect(Object.keys(e).sort()).toEqual(details ? ['at', 'by', 'details', 'note', 'seq', 'type'] : ['at', 'by', 'note', 'seq', 'type']);
       expect(e.seq).toBe(index + 1);
       expect(e.at).toMatch(ISO_WITH_OFFSET);
     });

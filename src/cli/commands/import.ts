@@ -2,7 +2,7 @@
 // Rows are streamed and read by the pure forms.ts in a worker thread (import-worker.ts), and written
 // here in batches through the store's bulk writer, whose one transaction stays open from the first
 // batch to the end: a refusal, an error or a kill anywhere leaves the database as it was.
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
 import { Worker } from 'node:worker_threads';
 import type { BulkWriter, RefClash } from '../../store/complaints.js';
@@ -55,6 +55,18 @@ export async function importFile(context: CliContext, file: string | undefined, 
   }
 
   if (options.rejects !== undefined) checkOutputPath(options.rejects, '--rejects', { database: context.dbPath, inputs: [file] });
+  if (isJsonExport(file)) {
+    const given: [string, unknown][] = [
+      ['--skip-invalid', options.skipInvalid],
+      ['--rejects', options.rejects],
+      ['--map', options.map],
+      ['--ref-prefix', options.refPrefix],
+      ['--encoding', options.encoding],
+    ];
+    const csvOnly = given.filter(([, value]) => value !== undefined).map(([flag]) => flag);
+    const { restoreFile } = await import('../services/restore.js');
+    return restoreFile(context, file, { dryRun: options.dryRun, csvOnly });
+  }
   const userMap = readMapFile(options.map);
   const job: ImportJob = {
     file,
@@ -168,6 +180,26 @@ export async function importFile(context: CliContext, file: string | undefined, 
     throw error;
   } finally {
     await worker.terminate();
+  }
+}
+
+/** Whether the file is a JSON export (kesu export --format json): its first character, past a BOM and white space, opens an array. */
+function isJsonExport(file: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    // The CSV reader says what is wrong with a path that cannot be read.
+    return false;
+  }
+  try {
+    const head = Buffer.alloc(256);
+    const read = readSync(fd, head, 0, head.length, 0);
+    return /^(\uFEFF)?\s*\[/.test(head.subarray(0, read).toString('utf8'));
+  } catch {
+    return false;
+  } finally {
+    closeSync(fd);
   }
 }
 

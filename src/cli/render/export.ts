@@ -3,6 +3,7 @@ import type { ComplaintWithEvents } from '../../store/complaints.js';
 import { FORM_FIELDS, formRow } from '../../workflow/forms.js';
 import { phoneDigits, phoneMasker } from '../../workflow/identity.js';
 import type { IsoTime } from '../../workflow/time.js';
+import { eventDetails } from '../../workflow/complaint.js';
 import { complaintJson } from './json.js';
 
 /** "*******8000": every digit but the last four masked, separators dropped. */
@@ -30,8 +31,13 @@ export function exportCsvCells({ complaint }: ComplaintWithEvents, redact: boole
   return FORM_FIELDS.map((field) => row[field]);
 }
 
+/**
+ * The complaint in the show --json shape; each event also with its `details` as stored, so that the
+ * export restores a store exactly (null in a redacted export, which is for reading, not restoring).
+ */
 export function exportJson({ complaint, events }: ComplaintWithEvents, now: IsoTime, redact: boolean) {
-  const json = complaintJson(complaint, now, events);
+  const shown = complaintJson(complaint, now, events);
+  const json = { ...shown, events: shown.events!.map((event, index) => ({ ...event, details: redact ? null : eventDetails(events[index]!) })) };
   if (!redact) return json;
   const maskers = maskersFor(complaint);
   const mask = <T extends string | null>(text: T): T => (text === null ? text : (maskers.maskText(text) as T));
@@ -51,7 +57,7 @@ export function exportJson({ complaint, events }: ComplaintWithEvents, now: IsoT
     correctiveAction: mask(json.correctiveAction),
     solution: mask(json.solution),
     followups: json.followups.map((f) => ({ ...f, note: mask(f.note) })),
-    ...(json.events ? { events: json.events.map((e) => ({ ...e, by: mask(e.by), note: mask(e.note) })) } : {}),
+    events: json.events.map((e) => ({ ...e, by: mask(e.by), note: mask(e.note) })),
   };
 }
 

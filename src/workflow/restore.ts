@@ -1,0 +1,223 @@
+// A complaint as `kesu export --format json` wrote it, back to the events that are its record: every
+// event with its details as stored, checked field by field, so that an export restores a store
+// exactly (the same events, deadlines and uuids) and nothing malformed or unsafe gets in.
+import { apply, EVENT_TYPES, type Complaint, type EventType, type NewEvent } from './complaint.js';
+import type { Sentence } from './errors.js';
+import { compareTimes, isIsoTime } from './time.js';
+import { textProblem } from './text.js';
+import {
+  CATEGORY,
+  CHANNEL,
+  COMPENSATION_KIND,
+  FOLLOWUP_METHOD,
+  isCode,
+  LOG_KIND,
+  OUTCOME,
+  RESPONSIBILITY,
+  SEVERITY,
+  type Vocabulary,
+} from './vocab.js';
+
+/** What a field of an event's details holds. */
+type FieldKind =
+  | 'text'
+  | 'text?'
+  | 'name'
+  | 'name?'
+  | 'phone?'
+  | 'boolean'
+  | 'boolean?'
+  | 'satisfaction'
+  | 'deadline'
+  | 'deadline?'
+  | 'compensation?'
+  | 'reopened-status'
+  | Vocabulary<string>
+  | { readonly optional: Vocabulary<string> };
+
+/** The details each kind of event carries (complaint.ts EventPayload), field by field. */
+const DETAILS: { readonly [T in EventType]: Readonly<Record<string, FieldKind>> } = {
+  opened: {
+    uuid: 'name',
+    ref: 'name?',
+    channel: CHANNEL,
+    category: CATEGORY,
+    severity: SEVERITY,
+    customer: 'name',
+    phone: 'phone?',
+    description: 'text',
+    request: 'text?',
+    order: 'name?',
+    department: 'name?',
+    answerDeadline: 'deadline',
+  },
+  logged: { kind: LOG_KIND, substantiated: 'boolean?', responsibility: { optional: RESPONSIBILITY }, rootCause: 'text?' },
+  assigned: { assignee: 'name', department: 'name?', solutionDeadline: 'deadline' },
+  resolved: {
+    unfounded: 'boolean',
+    solution: 'text?',
+    finding: 'text?',
+    compensation: 'compensation?',
+    rootCause: 'text?',
+    correctiveAction: 'text?',
+    followupDeadline: 'deadline?',
+  },
+  'followed-up': { method: FOLLOWUP_METHOD, satisfaction: 'satisfaction', nextFollowupDeadline: 'deadline?' },
+  closed: { outcome: OUTCOME },
+  reopened: { status: 'reopened-status', answerDeadline: 'deadline', solutionDeadline: 'deadline?' },
+};
+
+/** One problem of a restored complaint: where in it (a path such as `events[3].at`) and what is wrong. */
+export interface RestoreProblem {
+  readonly path: string;
+  readonly sentence: Sentence;
+}
+
+export type RestoreReading =
+  | {
+      readonly ok: true;
+      /** The id it had, which the store keeps where it is free. */
+      readonly id: number | null;
+      readonly events: readonly NewEvent[];
+      /** The complaint its events make (id 0: the store numbers it). */
+      readonly complaint: Complaint;
+    }
+  | { readonly ok: false; readonly problems: readonly RestoreProblem[] };
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** One complaint of an export, as the events it records, or every problem found in it. */
+export function restoreComplaint(value: unknown): RestoreReading {
+  const problems: RestoreProblem[] = [];
+  const problem = (path: string, en: string, zh: string): void => {
+    problems.push({ path, sentence: { en, zh } });
+  };
+  if (!isObject(value)) {
+    problem('', 'not a complaint (an object in the shape kesu export --format json writes)', '不是投诉记录（应为 kesu export --format json 写出的对象）');
+    return { ok: false, problems };
+  }
+  const id = value.id;
+  if (id !== undefined && id !== null && !(Number.isSafeInteger(id) && (id as number) > 0)) problem('id', 'not a complaint id (a whole number from 1)', '不是投诉编号（应为从 1 起的整数）');
+  const list = value.events;
+  if (!Array.isArray(list) || list.length === 0) {
+    problem('events', 'no events (an export made with kesu export --format json lists every event of a complaint)', '没有处理记录（kesu export --format json 导出的每条投诉都带有全部处理记录）');
+    return { ok: false, problems };
+  }
+  const events: NewEvent[] = [];
+  list.forEach((entry: unknown, index) => {
+    const at = `events[${index}]`;
+    const event = restoredEvent(entry, index, (path, en, zh) => problem(`${at}${path}`, en, zh));
+    if (event) events.push(event);
+  });
+  if (problems.length > 0) return { ok: false, problems };
+  let complaint: Complaint | null = null;
+  try {
+    for (const event of events) complaint = apply(complaint, event);
+  } catch {
+    problem('events', 'its events do not make a complaint (the first must be its opening)', '其处理记录不能构成一条投诉（第一条应为受理）');
+    return { ok: false, problems };
+  }
+  for (let index = 1; index < events.length; index++) {
+    if (compareTimes(events[index]!.at, events[index - 1]!.at) < 0) {
+      problem(`events[${index}].at`, 'earlier than the event before it (a timeline in order)', '早于前一条处理记录（处理记录应按时间顺序）');
+    }
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, id: typeof id === 'number' ? id : null, events, complaint: complaint! };
+}
+
+type Problem = (path: string, en: string, zh: string) => void;
+
+function restoredEvent(entry: unknown, index: number, report: Problem): NewEvent | null {
+  let found = 0;
+  const problem: Problem = (path, en, zh) => {
+    found++;
+    report(path, en, zh);
+  };
+  if (!isObject(entry)) {
+    problem('', 'not an event (an object with seq, type, at, by, note and details)', '不是处理记录（应为含 seq、type、at、by、note 和 details 的对象）');
+    return null;
+  }
+  if (entry.seq !== index + 1) problem('.seq', `not ${index + 1} (events are numbered from 1, in order)`, `不是 ${index + 1}（处理记录应从 1 起按顺序编号）`);
+  const type = entry.type;
+  if (typeof type !== 'string' || !(EVENT_TYPES as readonly string[]).includes(type)) {
+    problem('.type', `not an event type (one of ${EVENT_TYPES.join(', ')})`, `不是处理记录类型（应为 ${EVENT_TYPES.join('、')} 之一）`);
+    return null;
+  }
+  if (typeof entry.at !== 'string' || !isIsoTime(entry.at)) problem('.at', 'not a time with its offset (like 2026-10-05T09:00:00+08:00)', '不是带时区的时间（例如 2026-10-05T09:00:00+08:00）');
+  checkValue(entry.by, 'name', '.by', problem);
+  checkValue(entry.note, 'text?', '.note', problem);
+  const details = entry.details;
+  if (!isObject(details)) {
+    problem('.details', 'missing (an export made with --redact cannot be imported back; export again without it)', '缺失（用 --redact 导出的文件不能再导入；请不加 --redact 重新导出）');
+    return null;
+  }
+  const fields = DETAILS[type as EventType];
+  for (const [field, kind] of Object.entries(fields)) checkValue(details[field], kind, `.details.${field}`, problem);
+  for (const field of Object.keys(details)) {
+    if (!(field in fields)) problem(`.details.${field}`, `not a detail of a ${type} event`, `不是 ${type} 记录的字段`);
+  }
+  if (found > 0) return null;
+  return { ...(details as object), type, at: entry.at, by: entry.by, note: entry.note } as NewEvent;
+}
+
+function checkValue(value: unknown, kind: FieldKind, path: string, problem: Problem): void {
+  const optional = typeof kind === 'string' ? kind.endsWith('?') : 'optional' in kind;
+  if (value === null && optional) return;
+  if (value === undefined) {
+    problem(path, 'missing', '缺失');
+    return;
+  }
+  if (typeof kind !== 'string') {
+    const vocab = 'optional' in kind ? kind.optional : kind;
+    if (!isCode(vocab, value)) problem(path, `not a ${vocab.name} code (one of ${vocab.codes.join(', ')})`, `不是有效的代码（应为 ${vocab.codes.join('、')} 之一）`);
+    return;
+  }
+  switch (kind.replace('?', '')) {
+    case 'text':
+    case 'name': {
+      if (typeof value !== 'string' || value.trim() === '') {
+        problem(path, 'not a text', '不是文字');
+        return;
+      }
+      const trouble = textProblem(value, { oneLine: kind.startsWith('name') });
+      if (trouble !== null) problem(path, `not plain text (${trouble.kind})`, `不是普通文字（${trouble.kind}）`);
+      return;
+    }
+    case 'phone':
+      if (typeof value !== 'string' || !/^\+?[\d\s()-]{5,40}$/.test(value)) problem(path, 'not a phone number', '不是电话号码');
+      return;
+    case 'boolean':
+      if (typeof value !== 'boolean') problem(path, 'not true or false', '不是 true 或 false');
+      return;
+    case 'satisfaction':
+      if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > 5) problem(path, 'not a satisfaction from 1 to 5', '不是 1 到 5 的满意度');
+      return;
+    case 'reopened-status':
+      if (value !== 'open' && value !== 'assigned') problem(path, 'not open or assigned', '不是 open 或 assigned');
+      return;
+    case 'deadline':
+      if (!isDeadline(value)) problem(path, 'not a deadline (due, from, duration and the days it passed over)', '不是期限（应含 due、from、duration 和跳过的日期）');
+      return;
+    case 'compensation':
+      if (!isCompensation(value)) problem(path, 'not a compensation (kind and cents)', '不是赔付（应含 kind 和 cents）');
+      return;
+  }
+}
+
+function isDeadline(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  const { due, from, duration, notable } = value;
+  if (typeof due !== 'string' || !isIsoTime(due) || typeof from !== 'string' || !isIsoTime(from)) return false;
+  if (!isObject(duration) || !Number.isInteger(duration.amount) || (duration.unit !== 'workdays' && duration.unit !== 'hours')) return false;
+  return (
+    Array.isArray(notable) &&
+    notable.every((day: unknown) => isObject(day) && typeof day.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(day.date) && ['weekend', 'holiday', 'extra-workday'].includes(day.kind as string))
+  );
+}
+
+function isCompensation(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  const { kind, cents } = value;
+  return (kind === null || isCode(COMPENSATION_KIND, kind)) && (cents === null || (Number.isSafeInteger(cents) && (cents as number) >= 0));
+}
