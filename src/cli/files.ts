@@ -83,6 +83,8 @@ function sameFile(a: Stats | undefined, b: Stats | undefined): boolean {
 /** An output file being written: `stream` takes the content; `commit` puts it in place; `abort` leaves the place as it was. */
 export interface OutputFile {
   readonly stream: Writable;
+  /** Writes a chunk, waiting when the stream asks to; a failure is an `unwritable` UserError. */
+  write(chunk: string | Buffer): Promise<void>;
   /** Writes the file to the end and to the disk, not yet in place; throws an `unwritable` UserError when it cannot. */
   finish(): Promise<void>;
   /** Finishes the file (if not yet) and puts it in place; throws an `unwritable` UserError when it cannot. */
@@ -104,7 +106,7 @@ export function openOutput(path: string, { ownerOnly, what = NO_NAME }: { ownerO
     const stream = openStream(path, 'w', 0o600, path, what);
     let finishing: Promise<void> | null = null;
     const finishOnce = (): Promise<void> => (finishing ??= finish(stream, path, what));
-    return { stream, finish: finishOnce, commit: finishOnce, abort: () => stream.destroy() };
+    return { stream, write: writer(stream, path, what), finish: finishOnce, commit: finishOnce, abort: () => stream.destroy() };
   }
   // A symbolic link is followed: the file it names is the one replaced.
   const target = existing === undefined ? path : realpathSync(path);
@@ -122,6 +124,7 @@ export function openOutput(path: string, { ownerOnly, what = NO_NAME }: { ownerO
     ));
   return {
     stream,
+    write: writer(stream, path, what),
     finish: finishOnce,
     commit: async () => {
       try {
@@ -143,11 +146,21 @@ export function openOutput(path: string, { ownerOnly, what = NO_NAME }: { ownerO
   };
 }
 
+function writer(stream: Writable, shown: string, what: Sentence): (chunk: string | Buffer) => Promise<void> {
+  return async (chunk) => {
+    try {
+      await writeChunk(stream, chunk);
+    } catch (error) {
+      throw unwritable(shown, error, what);
+    }
+  };
+}
+
 /** Writes a whole text as an output file (openOutput). */
 export async function writeOutput(path: string, text: string | Buffer, options: { ownerOnly: boolean; what?: Sentence }): Promise<void> {
   const file = openOutput(path, options);
   try {
-    await writeChunk(file.stream, text);
+    await file.write(text);
     await file.commit();
   } catch (error) {
     file.abort();

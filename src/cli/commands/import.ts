@@ -11,7 +11,7 @@ import type { Sentence } from '../../workflow/errors.js';
 import { warn, type CliContext } from '../context.js';
 import type { CsvEncoding } from '../csv.js';
 import { CsvReadError, usage, UserError } from '../errors.js';
-import { checkOutputPath, EXCEL_CSV, openOutput, writeChunk } from '../files.js';
+import { checkOutputPath, EXCEL_CSV, openOutput } from '../files.js';
 import { asSpreadsheetText } from '../spreadsheet.js';
 import { importSummaryJson, problemLine, renderImportSummary, type ImportProblem, type ImportSummary } from '../render/import.js';
 import { toJsonText } from '../render/json.js';
@@ -318,11 +318,13 @@ function openRejects(path: string, header: readonly string[]): RejectsFile {
   // is refused again for it until it is fixed, never imported with a U+FFFD in its place; a cell
   // that begins like a formula is written so that a spreadsheet shows it as text.
   const line = (cells: readonly string[], bom: boolean): Buffer => withStrayBytes(stringify([cells.map(asSpreadsheetText)], { ...EXCEL_CSV, bom }));
-  const written = writeChunk(file.stream, line(header, true));
+  const written = file.write(line(header, true));
+  // Said when the rows are written or the file finished (an unhandled rejection meanwhile would end the process).
+  written.catch(() => undefined);
   return {
     write: async (cells) => {
       await written;
-      await writeChunk(file.stream, line(cells, false));
+      await file.write(line(cells, false));
     },
     finish: async () => {
       await written;
