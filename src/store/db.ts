@@ -86,8 +86,16 @@ function prepared(
   } catch (error) {
     db.close();
     if (error instanceof StoreError) throw error;
+    const code = (error as { code?: string }).code;
     // A file whose first page is not a database's, when kesu first reads it.
-    if ((error as { code?: string }).code === 'SQLITE_NOTADB') throw notKesu(path);
+    if (code === 'SQLITE_NOTADB') throw notKesu(path);
+    // A database in WAL mode can be read only where SQLite may keep its -shm file beside it.
+    if (code === 'SQLITE_CANTOPEN' && options.readonly) {
+      throw new StoreError('unreadable', {
+        en: `Cannot read the database ${path}: it is read-only and its folder too, so SQLite cannot keep its shared-memory file beside it; copy it somewhere writable, or read a copy made by kesu backup, which reads anywhere.`,
+        zh: `无法读取数据库 ${path}：该文件及其所在文件夹均为只读，SQLite 无法在旁边保存共享内存文件；请把它复制到可写的位置，或读取 kesu backup 制作的副本（在任何位置都可读取）。`,
+      });
+    }
     throw sqliteFailure(error, path) ?? error;
   }
   return db;

@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const BIN = join(ROOT, 'bin', 'kesu.js');
+/** The launcher under test; KESU_TEST_BIN runs the same tests against another build (to show a test fails on an older one). */
+export const BIN = process.env.KESU_TEST_BIN ?? join(ROOT, 'bin', 'kesu.js');
 
 export interface KesuResult {
   readonly stdout: string;
