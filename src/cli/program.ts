@@ -212,6 +212,12 @@ DATES: 2026-10-01, a list (2026-10-01,2026-10-08) or a range (2026-10-01..2026-1
     )
     .action(run(async () => (await import('./commands/config.js')).config));
 
+  program
+    .command('check')
+    .description('check the file, and that rows and report facts agree with the events')
+    .option('--repair', 'rebuild the rows, customer links and report facts from the events, then check again')
+    .action(run(async () => (await import('./commands/check.js')).check));
+
   return program;
 }
 

@@ -9,6 +9,7 @@ import { DEFAULT_SETTINGS, withDefaults, type Settings } from '../workflow/setti
 import { addDays, instant, instantsOfDays, type LocalDate } from '../workflow/time.js';
 import { looseText, type Category, type Channel, type CompensationKind, type Responsibility, type Severity, type Status } from '../workflow/vocab.js';
 import { complaintRow, factColumns, PackReader, projectionRow, type PackedForms } from './bulk.js';
+import { checkDatabase, repairDatabase, type CheckOptions, type CheckReport, type RepairCounts } from './check.js';
 import { closeIntoPlace, createEmptyFile, newDatabasePath, openDatabase, removeDatabase, type Db, type OpenMode, type UpgradeNotice } from './db.js';
 
 export interface ListFilter {
@@ -534,6 +535,19 @@ export class SqliteStore {
       },
       repeatCustomers: (from, to) => repeatCustomers.get({ from, to })!.n,
     };
+  }
+
+  /** Whether the file is sound and every row and report fact agrees with the events (check.ts). */
+  check(options?: CheckOptions): CheckReport {
+    return checkDatabase(this.db, eventFromRow, options);
+  }
+
+  /**
+   * Rebuilds every complaint's row, customer links and report facts from the events in one write
+   * transaction, then checks again (check.ts); `repaired` is null when the file is damaged, and left alone.
+   */
+  repair(options?: CheckOptions): { repaired: RepairCounts | null; report: CheckReport } {
+    return repairDatabase(this.db, eventFromRow, options);
   }
 
   /**
