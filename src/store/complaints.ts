@@ -9,6 +9,7 @@ import { DEFAULT_SETTINGS, withDefaults, type Settings } from '../workflow/setti
 import { addDays, instant, instantsOfDays, type LocalDate } from '../workflow/time.js';
 import { looseText, type Category, type Channel, type CompensationKind, type Responsibility, type Severity, type Status } from '../workflow/vocab.js';
 import { complaintRow, factColumns, PackReader, projectionRow, type PackedForms } from './bulk.js';
+import { backupDatabase, type BackupCopy } from './backup.js';
 import { checkDatabase, repairDatabase, type CheckOptions, type CheckReport, type RepairCounts } from './check.js';
 import { closeIntoPlace, createEmptyFile, newDatabasePath, openDatabase, removeDatabase, type Db, type OpenMode, type UpgradeNotice } from './db.js';
 
@@ -535,6 +536,14 @@ export class SqliteStore {
       },
       repeatCustomers: (from, to) => repeatCustomers.get({ from, to })!.n,
     };
+  }
+
+  /**
+   * A consistent copy of the database in `file`, an empty file made by the caller, made with SQLite's
+   * online backup API while other processes go on writing (backup.ts).
+   */
+  backup(file: string): Promise<BackupCopy> {
+    return backupDatabase(this.db, file);
   }
 
   /** Whether the file is sound and every row and report fact agrees with the events (check.ts). */
