@@ -213,6 +213,18 @@ DATES: 2026-10-01, a list (2026-10-01,2026-10-08) or a range (2026-10-01..2026-1
     )
     .action(run(async () => (await import('./commands/config.js')).config));
 
+  program
+    .command('backup')
+    .description('a consistent copy of the database in FILE, made while other kesu commands write')
+    .argument('<file>', 'where the copy goes (written beside it, then renamed into place)')
+    .action(run(async () => (await import('./commands/backup.js')).backup));
+
+  program
+    .command('check')
+    .description('check the file, and that rows and report facts agree with the events')
+    .option('--repair', 'rebuild the rows, customer links and report facts from the events, then check again')
+    .action(run(async () => (await import('./commands/check.js')).check));
+
   return program;
 }
 

@@ -9,6 +9,8 @@ import { DEFAULT_SETTINGS, withDefaults, type Settings } from '../workflow/setti
 import { addDays, instant, instantsOfDays, type LocalDate } from '../workflow/time.js';
 import { looseText, type Category, type Channel, type CompensationKind, type Responsibility, type Severity, type Status } from '../workflow/vocab.js';
 import { complaintRow, factColumns, PackReader, projectionRow, type PackedForms } from './bulk.js';
+import { backupDatabase, type BackupCopy } from './backup.js';
+import { checkDatabase, repairDatabase, type CheckOptions, type CheckReport, type RepairCounts } from './check.js';
 import { closeIntoPlace, createEmptyFile, newDatabasePath, openDatabase, removeDatabase, type Db, type OpenMode, type UpgradeNotice } from './db.js';
 
 export interface ListFilter {
@@ -540,6 +542,27 @@ export class SqliteStore {
       },
       repeatCustomers: (from, to) => repeatCustomers.get({ from, to })!.n,
     };
+  }
+
+  /**
+   * A consistent copy of the database in `file`, an empty file made by the caller, made with SQLite's
+   * online backup API while other processes go on writing (backup.ts).
+   */
+  backup(file: string): Promise<BackupCopy> {
+    return backupDatabase(this.db, file);
+  }
+
+  /** Whether the file is sound and every row and report fact agrees with the events (check.ts). */
+  check(options?: CheckOptions): CheckReport {
+    return checkDatabase(this.db, eventFromRow, options);
+  }
+
+  /**
+   * Rebuilds every complaint's row, customer links and report facts from the events in one write
+   * transaction, then checks again (check.ts); `repaired` is null when the file is damaged, and left alone.
+   */
+  repair(options?: CheckOptions): { repaired: RepairCounts | null; report: CheckReport } {
+    return repairDatabase(this.db, eventFromRow, options);
   }
 
   /**

@@ -286,7 +286,7 @@ export function databaseInPlace(made: string, path: string): void {
  * package, which loads and searches a dozen places on every start of kesu. Undefined (let it search)
  * when the addon is not where an ordinary install puts it.
  */
-function nativeBinding(): string | undefined {
+export function nativeBinding(): string | undefined {
   try {
     const addon = join(dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
     return existsSync(addon) ? addon : undefined;

@@ -35,10 +35,15 @@ export function sqliteFailure(error: unknown, path: string): StoreError | null {
     });
   }
   if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
-    return new StoreError('unreadable', {
-      en: `The database ${path} is damaged (${why}); run kesu check to see what is wrong, and restore your last backup (see kesu backup) if it cannot be repaired.`,
-      zh: `数据库 ${path} 已损坏（${why}）；请运行 kesu check 查看问题，若无法修复，请恢复最近的备份（见 kesu backup）。`,
-    });
+    return new StoreError(
+      'unreadable',
+      {
+        en: `The database ${path} is damaged (${why}); run kesu check to see what is wrong, and restore your last backup (see kesu backup) if it cannot be repaired.`,
+        zh: `数据库 ${path} 已损坏（${why}）；请运行 kesu check 查看问题，若无法修复，请恢复最近的备份（见 kesu backup）。`,
+      },
+      // Kept, so that kesu check can tell a file it cannot read at all from its other failures.
+      error,
+    );
   }
   return null;
 }
