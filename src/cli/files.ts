@@ -8,6 +8,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type { Sentence } from '../workflow/errors.js';
+import { fileFailure } from '../store/errors.js';
 import { UserError } from './errors.js';
 
 /** How an unnamed file is named in a sentence (the Chinese one wants a space before the path). */
@@ -235,18 +236,7 @@ export async function writeChunk(stream: Writable, chunk: unknown): Promise<void
 /** The error for a file that cannot be written; `what` names it ("the rejects file "). */
 export function unwritable(path: string, error: unknown, what: Sentence = NO_NAME): UserError {
   if (error instanceof UserError) return error;
-  const code = (error as NodeJS.ErrnoException).code ?? 'error';
-  const why: Record<string, Sentence> = {
-    ENOSPC: { en: 'the disk is full', zh: '磁盘已满' },
-    EFBIG: { en: 'the file is larger than allowed', zh: '文件超过允许的大小' },
-    EDQUOT: { en: 'the disk quota is used up', zh: '磁盘配额已用完' },
-    EACCES: { en: 'permission denied', zh: '没有权限' },
-    EPERM: { en: 'permission denied', zh: '没有权限' },
-    EROFS: { en: 'a read-only file system', zh: '只读文件系统' },
-    EISDIR: { en: 'it is a folder', zh: '这是一个文件夹' },
-    ENOENT: { en: 'the folder does not exist', zh: '文件夹不存在' },
-  };
-  const reason = why[code] ?? { en: code, zh: code };
+  const reason = fileFailure(error);
   return new UserError('unwritable', {
     en: `Cannot write ${what.en}${path} (${reason.en}); check the folder exists and is writable, and that the disk has room.`,
     zh: `无法写入${what.zh}${path}（${reason.zh}）；请检查目录是否存在且可写，以及磁盘是否有空间。`,

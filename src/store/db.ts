@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Sentence } from '../workflow/errors.js';
-import { sqliteFailure, StoreError } from './errors.js';
+import { fileFailure, sqliteFailure, StoreError } from './errors.js';
 import { KESU_APPLICATION_ID, MIGRATIONS, type Migration } from './migrations/index.js';
 
 export type Db = Database.Database;
@@ -179,23 +179,33 @@ export function createEmptyFile(file: string, path: string): void {
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
     closeSync(openSync(file, 'wx', 0o600));
   } catch (error) {
-    throw cannotCreate(path, error);
+    throw cannotCreate(path, whyNotMade(dirname(file), error));
+  }
+}
+
+/**
+ * The real reason a folder could not be made: Node's recursive mkdir says ENOENT on a read-only
+ * file system, where the nearest folder that exists says EROFS (or EACCES) when asked to be written.
+ */
+function whyNotMade(folder: string, error: unknown): unknown {
+  if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return error;
+  for (let at = folder; ; at = dirname(at)) {
+    if (existsSync(at)) {
+      try {
+        accessSync(at, constants.W_OK);
+        return error;
+      } catch (denied) {
+        return denied;
+      }
+    }
+    if (dirname(at) === at) return error;
   }
 }
 
 /** Why a new database could not be made, from the error of the step that failed. */
 function cannotCreate(path: string, error: unknown): StoreError {
   const failure = error instanceof StoreError && error.cause !== undefined ? error.cause : error;
-  const code = (failure as NodeJS.ErrnoException).code ?? '';
-  const known: Record<string, Sentence> = {
-    EACCES: { en: 'permission denied', zh: '没有权限' },
-    EPERM: { en: 'permission denied', zh: '没有权限' },
-    EROFS: { en: 'a read-only file system', zh: '只读文件系统' },
-    ENOSPC: { en: 'the disk is full', zh: '磁盘已满' },
-    SQLITE_FULL: { en: 'the disk is full', zh: '磁盘已满' },
-  };
-  const message = (failure as Error).message ?? String(failure);
-  const why = known[code] ?? { en: code || message, zh: code || message };
+  const why = fileFailure(failure);
   return new StoreError('unwritable', {
     en: `Cannot create the database ${path} (${why.en}); give a writable place with --db or KESU_DB.`,
     zh: `无法创建数据库 ${path}（${why.zh}）；请用 --db 或 KESU_DB 给出一个可写的位置。`,

@@ -47,3 +47,25 @@ export function sqliteFailure(error: unknown, path: string): StoreError | null {
   }
   return null;
 }
+
+/** Why a file could not be made or written, by the error's code, as a person reads it. */
+const FILE_FAILURES: Readonly<Record<string, Sentence>> = {
+  ENOSPC: { en: 'the disk is full', zh: '磁盘已满' },
+  SQLITE_FULL: { en: 'the disk is full', zh: '磁盘已满' },
+  EFBIG: { en: 'the file is larger than allowed', zh: '文件超过允许的大小' },
+  EDQUOT: { en: 'the disk quota is used up', zh: '磁盘配额已用完' },
+  EACCES: { en: 'permission denied', zh: '没有权限' },
+  EPERM: { en: 'permission denied', zh: '没有权限' },
+  EROFS: { en: 'a read-only file system', zh: '只读文件系统' },
+  EISDIR: { en: 'it is a folder', zh: '这是一个文件夹' },
+  ENOENT: { en: 'the folder does not exist', zh: '文件夹不存在' },
+};
+
+/** The reason a file operation failed, in words where the code is known, else the code (or the message). */
+export function fileFailure(error: unknown): Sentence {
+  const code = (error as NodeJS.ErrnoException)?.code ?? '';
+  const known = FILE_FAILURES[code];
+  if (known) return known;
+  const shown = code || ((error as Error)?.message ?? String(error));
+  return { en: shown, zh: shown };
+}
