@@ -9,7 +9,7 @@ export function currentTime(): IsoTime {
 }
 
 /** A local wall-clock time as an ISO time with the offset in force at that moment here. */
-export function wallToIso(wall: WallClock): IsoTime {
+function wallToIso(wall: WallClock): IsoTime {
   const time = wall.time ?? '00:00:00';
   // An import turns a date into an ISO time for every step of every form: the offset is looked up
   // once per date, and dayjs is asked only on a day when the offset changes (daylight saving), where
@@ -24,7 +24,7 @@ export function wallToIso(wall: WallClock): IsoTime {
  * the offset in force then here: the shop's days are its local ones, so its calendar counts, and
  * list --since and show name, the day it was here.
  */
-export function isoToLocal(iso: IsoTime): IsoTime {
+function isoToLocal(iso: IsoTime): IsoTime {
   const ms = instant(iso);
   // Rounded: an offset of long ago may have seconds (Amsterdam's +00:19:32), which ISO times here do not.
   const minutes = -Math.round(new Date(ms).getTimezoneOffset());

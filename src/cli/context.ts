@@ -50,7 +50,7 @@ export interface CliContext extends RenderContext {
   actor(option: string | undefined, settings: Settings): string;
 }
 
-export function defaultDbPath(env: NodeJS.ProcessEnv): string {
+function defaultDbPath(env: NodeJS.ProcessEnv): string {
   const dataHome = env.XDG_DATA_HOME || join(homedir(), '.local', 'share');
   return join(dataHome, 'kesu', 'kesu.db');
 }

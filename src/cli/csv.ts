@@ -4,7 +4,7 @@
 import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { type Readable, Transform, type TransformCallback } from 'node:stream';
 import iconv from 'iconv-lite';
 import type { Sentence } from '../workflow/errors.js';
 import { CsvReadError, UserError } from './errors.js';
@@ -13,7 +13,7 @@ import { STRAY_BYTE, STRAY_BYTES, strayByte } from './stray-bytes.js';
 export type CsvEncoding = 'auto' | 'utf8' | 'gbk';
 
 /** What the bytes turned out to be; `ascii` until a byte above 0x7F decides it (both read ASCII alike). */
-export type DetectedEncoding = 'ascii' | 'utf8' | 'utf8-bom' | 'gb18030';
+type DetectedEncoding = 'ascii' | 'utf8' | 'utf8-bom' | 'gb18030';
 
 export interface CsvRow {
   /** The row as a spreadsheet numbers it: the header is row 1, a record with line breaks in a cell is one row. */
@@ -29,7 +29,7 @@ export interface CsvRow {
 }
 
 /** A problem of a row as CSV: of one cell (the column as the header names it), or of the row (null). */
-export interface CsvRowProblem {
+interface CsvRowProblem {
   readonly column: string | null;
   readonly sentence: Sentence;
 }

@@ -72,7 +72,7 @@ export function filterList(text: string | undefined, flag: string): string[] | u
   return parts;
 }
 
-export function splitList(text: string): string[] {
+function splitList(text: string): string[] {
   return text
     .normalize('NFKC')
     .split(/[,，、]/)

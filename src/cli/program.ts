@@ -21,7 +21,7 @@ const at = () => new Option('--at <datetime>', 'when it happened (default now), 
 const by = () => new Option('--by <name>', 'who did it (default: kesu config by, else the system user)');
 const note = () => new Option('--note <text>', 'a note for the timeline');
 
-export function buildProgram(io: Io): Command {
+function buildProgram(io: Io): Command {
   const program = new Command('kesu')
     .description('Record customer complaints and carry each one through the handling procedure.')
     .version(VERSION, '-V, --version')

@@ -47,7 +47,7 @@ export interface BulkWriter {
 }
 
 /** What a bulk write did with a batch of forms. */
-export interface BulkOutcome {
+interface BulkOutcome {
   readonly imported: number;
   /** Forms already stored (the same content, and the same form number where the form has one): the row and the complaint. */
   readonly alreadyPresent: readonly { readonly row: number; readonly id: number }[];
@@ -636,7 +636,7 @@ export function listQuery(filter: ListFilter): { sql: string; params: (string | 
 }
 
 /** The SQL that counts the complaints a list filter matches (its limit aside). */
-export function countQuery(filter: ListFilter): { sql: string; params: (string | number)[] } {
+function countQuery(filter: ListFilter): { sql: string; params: (string | number)[] } {
   const { where, params } = conditionsOf(filter);
   return { sql: `SELECT count(*) FROM complaints${where}`, params };
 }

@@ -32,7 +32,7 @@ export const ROW_COLUMNS = [
   'form_key',
 ] as const satisfies readonly Exclude<keyof ComplaintRow, 'id'>[];
 
-export type RowColumn = (typeof ROW_COLUMNS)[number];
+type RowColumn = (typeof ROW_COLUMNS)[number];
 export type StoredRow = { readonly [C in RowColumn]: Value };
 
 /** The columns of event_facts after complaint_id and seq, in order: the event's type, then bulk.ts factColumns. */
@@ -55,7 +55,7 @@ export const FACT_COLUMNS = [
 ] as const;
 
 /** The customer links of a row (migration 002): the days the customer's two complaints before it were received. */
-export type LinkColumn = 'previous_on' | 'previous2_on';
+type LinkColumn = 'previous_on' | 'previous2_on';
 
 /** An event's row as stored. */
 export interface StoredEvent {
@@ -178,7 +178,7 @@ function expectedOf(id: number, rows: readonly StoredEvent[], parse: (row: Store
 }
 
 /** One problem per column of the stored row that is not what the events say. */
-export function compareRow(id: number, stored: StoredRow, expected: ComplaintRow): CheckProblem[] {
+function compareRow(id: number, stored: StoredRow, expected: ComplaintRow): CheckProblem[] {
   const problems: CheckProblem[] = [];
   for (const column of ROW_COLUMNS) {
     if (stored[column] !== expected[column]) problems.push({ complaint: id, kind: 'row', column, stored: stored[column], expected: expected[column] });

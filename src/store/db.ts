@@ -15,7 +15,7 @@ import { KESU_APPLICATION_ID, MIGRATIONS, type Migration } from './migrations/in
 export type Db = Database.Database;
 
 /** Long enough for a 100,000-row import in another process to finish before a writer gives up. */
-export const BUSY_TIMEOUT_MS = 60_000;
+const BUSY_TIMEOUT_MS = 60_000;
 
 /** Told before a database written by an older kesu is brought up to date (schema versions). */
 export type UpgradeNotice = (from: number, to: number) => void;

@@ -19,7 +19,7 @@ export interface Compensation {
   readonly cents: number | null;
 }
 
-export interface Followup {
+interface Followup {
   readonly at: IsoTime;
   readonly by: string;
   readonly method: FollowupMethod;
@@ -27,7 +27,7 @@ export interface Followup {
   readonly note: string | null;
 }
 
-export interface Deadlines {
+interface Deadlines {
   readonly answer: Deadline | null;
   readonly solution: Deadline | null;
   readonly followup: Deadline | null;

@@ -64,7 +64,7 @@ export type FormField = (typeof FORM_FIELDS)[number];
  * `open` defaults it to now: a paper form always carries its date, the import time would put the
  * complaint in the wrong month, and a form without a `ref` is recognised again by its date.
  */
-export const REQUIRED_FIELDS: readonly FormField[] = ['receivedAt', 'customer', 'category', 'description'];
+const REQUIRED_FIELDS: readonly FormField[] = ['receivedAt', 'customer', 'category', 'description'];
 
 /** Columns whose cells may hold several lines: texts, and the cells that list several follow-ups one per line. */
 const MULTI_LINE_FIELDS: ReadonlySet<FormField> = new Set(['description', 'request', 'solution', 'rootCause', 'correctiveAction', 'followupAt', 'followupMethod', 'satisfaction', 'followupNote']);
@@ -235,7 +235,7 @@ export interface FormContext {
 }
 
 /** One problem of one row: `row N, column C: message`. `column` is the header as the file wrote it. */
-export interface FormError {
+interface FormError {
   readonly row: number;
   readonly column: string;
   /** "what is wrong (what was expected)", in English; `sentence` has it in both languages. */

@@ -46,7 +46,7 @@ export type ReportEvent = { readonly complaintId: number } & ComplaintEvent;
  * default report, and the same days of the month before as its previous period). `range`: any
  * other span of days given with --from/--to.
  */
-export type PeriodLabel = 'month' | 'month-to-date' | 'range';
+type PeriodLabel = 'month' | 'month-to-date' | 'range';
 
 export interface ReportPeriod {
   readonly from: LocalDate;
@@ -54,12 +54,12 @@ export interface ReportPeriod {
   readonly label: PeriodLabel;
 }
 
-export interface RankedCause {
+interface RankedCause {
   readonly cause: string;
   readonly count: number;
 }
 
-export interface RankedAction {
+interface RankedAction {
   readonly action: string;
   readonly count: number;
 }
@@ -143,7 +143,7 @@ export interface LongCounts {
 }
 
 /** How many root causes and corrective actions the report lists. */
-export const TOP_COUNT = 5;
+const TOP_COUNT = 5;
 /** Satisfaction from which a follow-up counts as satisfied. */
 const SATISFIED_FROM = 4;
 const TREND_MONTHS = 12;
@@ -299,7 +299,7 @@ interface Span {
 }
 
 /** Complaints received in a period, as they stood at its end, counted by what the figures group them by. */
-export interface ReceivedGroup {
+interface ReceivedGroup {
   readonly category: Category;
   readonly channel: Channel;
   readonly severity: Severity;
@@ -310,7 +310,7 @@ export interface ReceivedGroup {
 }
 
 /** Steps taken in a period, counted by type and by what the figures read of them (report-facts.ts). */
-export interface StepGroup {
+interface StepGroup {
   readonly type: ComplaintEvent['type'];
   readonly onTime: boolean | null;
   readonly solutionOnTime: boolean | null;
@@ -322,14 +322,14 @@ export interface StepGroup {
 }
 
 /** Resolves in a period, counted by the day the complaint was received and the day it was resolved. */
-export interface ResolveSpan {
+interface ResolveSpan {
   readonly receivedOn: LocalDate;
   readonly resolvedOn: LocalDate;
   readonly count: number;
 }
 
 /** A complaint resolved in a period, as it stood at the period's end. */
-export interface ResolvedCause {
+interface ResolvedCause {
   readonly id: number;
   readonly rootCause: string | null;
   readonly correctiveAction: string | null;

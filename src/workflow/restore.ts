@@ -68,7 +68,7 @@ const DETAILS: { readonly [T in EventType]: Readonly<Record<string, FieldKind>> 
 };
 
 /** One problem of a restored complaint: where in it (a path such as `events[3].at`) and what is wrong. */
-export interface RestoreProblem {
+interface RestoreProblem {
   readonly path: string;
   readonly sentence: Sentence;
 }

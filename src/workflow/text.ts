@@ -16,7 +16,7 @@ const UNSAFE = new RegExp(UNSAFE_CHARACTERS.source, 'u');
 const LINE_BREAKS = /[\n\u2028\u2029]/;
 
 /** Characters in a text, as people count them: code points (an emoji is one, not two UTF-16 units). */
-export function characterCount(text: string): number {
+function characterCount(text: string): number {
   let count = text.length;
   for (let at = 0; at < text.length; at++) {
     const code = text.charCodeAt(at);

@@ -67,7 +67,7 @@ export type Command = Stamp &
     | { readonly type: 'reopen'; readonly note: string | null }
   );
 
-export type CommandType = Command['type'];
+type CommandType = Command['type'];
 export type ChangeCommand = Exclude<Command, { type: 'open' }>;
 
 /** The procedure: from each status, the commands allowed. `open` creates a complaint. */

@@ -1,8 +1,7 @@
 // Every vocabulary of the procedure: stable codes (stored), labels in English and Chinese (shown),
 // and the tolerant parser that accepts codes and labels in any case or width.
 
-export const LANGS = ['en', 'zh'] as const;
-export type Lang = (typeof LANGS)[number];
+export type Lang = 'en' | 'zh';
 
 export const STATUSES = ['open', 'assigned', 'resolved', 'closed'] as const;
 export const CHANNELS = ['in-person', 'phone', 'email', 'letter', 'chat', 'social', 'third-party'] as const;
@@ -15,7 +14,7 @@ export const SATISFACTIONS = ['1', '2', '3', '4', '5'] as const;
 export const CLOSE_REASONS = ['withdrawn', 'unresolved', 'duplicate'] as const;
 export const OUTCOMES = ['satisfied', 'unfounded', ...CLOSE_REASONS] as const;
 export const LOG_KINDS = ['note', 'call', 'visit', 'finding'] as const;
-export const YES_NO = ['yes', 'no'] as const;
+const YES_NO = ['yes', 'no'] as const;
 
 export type Status = (typeof STATUSES)[number];
 export type Channel = (typeof CHANNELS)[number];

@@ -109,7 +109,8 @@ function commandsOf(plan, index) {
   const category = weighted(rng, CATEGORY_WEIGHTS);
   const severity = weighted(rng, SEVERITY_WEIGHTS);
   const product = pick(rng, PRODUCTS);
-  const by = pick(rng, STAFF);
+  // Drawn and not used: the stores generated before keep their sequence of random numbers.
+  const _by = pick(rng, STAFF);
   const assignee = pick(rng, ASSIGNEES);
   const ref = rng() < 0.6 ? `KS${pad(index + 1, 8)}` : null;
   const commands = [

@@ -8,7 +8,7 @@ import { chmodSync, chownSync, copyFileSync, existsSync, readdirSync, readFileSy
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, expectJsonFailure, expectOk, makeTempDir, removeTempDirs, ROOT, testEnv, type ComplaintJson, type KesuResult } from '../helpers/kesu.js';
+import { BIN, expectJsonFailure, expectOk, makeTempDir, removeTempDirs, ROOT, testEnv, type KesuResult } from '../helpers/kesu.js';
 
 const mounted: string[] = [];
 afterAll(() => {

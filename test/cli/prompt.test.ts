@@ -74,7 +74,6 @@ function onTerminal(args: string[], script: [waitFor: string, keys: string][], e
     encoding: 'utf8',
     timeout: 60_000,
   });
-  // eslint-disable-next-line no-control-regex
   const screen = result.stdout.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
   return { code: result.status, screen, stderr: result.stderr };
 }

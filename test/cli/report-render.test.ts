@@ -199,7 +199,7 @@ describe.each(LANGS)('the report in %s', (lang) => {
 
 describe('the renderer for each format', () => {
   it('is loaded by name and renders the same as the module itself', async () => {
-    expect(await (await loadReportRenderer('md'))(report, 'zh')).toBe(renderReportMarkdown(report, 'zh'));
+    expect((await loadReportRenderer('md'))(report, 'zh')).toBe(renderReportMarkdown(report, 'zh'));
     for (const format of REPORT_FORMATS) expect((await loadReportRenderer(format))(report, 'en').length).toBeGreaterThan(100);
   });
 });

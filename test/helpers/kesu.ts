@@ -148,7 +148,7 @@ export function expectSentence(message: string): void {
 /** ISO 8601 with an explicit offset (Shanghai: +08:00). */
 export const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}:\d{2})$/;
 
-export const COMPLAINT_KEYS = [
+const COMPLAINT_KEYS = [
   'id',
   'uuid',
   'ref',

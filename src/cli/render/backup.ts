@@ -12,7 +12,7 @@ export interface BackupMade {
 }
 
 /** A size as people read it: 812 bytes, 48 KB, 1.2 MB, 3.4 GB (1 KB = 1024 bytes). */
-export function sizeText(bytes: number): string {
+function sizeText(bytes: number): string {
   const units = ['KB', 'MB', 'GB', 'TB'];
   if (bytes < 1024) return `${bytes} bytes`;
   let size = bytes / 1024;

@@ -6,7 +6,7 @@ import type { Sentence } from '../../workflow/errors.js';
 import type { Lang } from '../../workflow/vocab.js';
 
 /** Problems listed on the terminal; the rest are counted. */
-export const LISTED = 50;
+const LISTED = 50;
 
 /** A stored value as it is shown: texts quoted (and their control characters escaped), no value as none. */
 function shown(value: Value, lang: Lang): string {
@@ -15,7 +15,7 @@ function shown(value: Value, lang: Lang): string {
 }
 
 /** What is wrong, in one clause (without the complaint it is about). */
-export function problemSentence(problem: CheckProblem): Sentence {
+function problemSentence(problem: CheckProblem): Sentence {
   const v = (value: Value): Sentence => ({ en: shown(value, 'en'), zh: shown(value, 'zh') });
   switch (problem.kind) {
     case 'integrity':
@@ -69,7 +69,7 @@ export function problemSentence(problem: CheckProblem): Sentence {
 }
 
 /** `complaint 3: its row has status "closed", but its events say "assigned"` / `投诉 3：…`. */
-export function problemLine(problem: CheckProblem, lang: Lang): string {
+function problemLine(problem: CheckProblem, lang: Lang): string {
   const what = problemSentence(problem)[lang];
   if (problem.complaint === null) return what;
   return lang === 'zh' ? `投诉 ${problem.complaint}：${what}` : `complaint ${problem.complaint}: ${what}`;

@@ -7,7 +7,7 @@ import { eventDetails } from '../../workflow/complaint.js';
 import { complaintJson } from './json.js';
 
 /** "*******8000": every digit but the last four masked, separators dropped. */
-export function maskPhone(phone: string): string {
+function maskPhone(phone: string): string {
   const digits = phoneDigits(phone);
   return `${'*'.repeat(Math.max(0, digits.length - 4))}${digits.slice(-4)}`;
 }

@@ -23,8 +23,3 @@ export function visible(text: string, { oneLine = false }: { oneLine?: boolean }
   if (!pattern.test(text)) return text;
   return text.replace(pattern, escaped);
 }
-
-/** A text that may be null or absent, made visible. */
-export function visibleOrNull(text: string | null | undefined, options?: { oneLine?: boolean }): string | null {
-  return text === null || text === undefined ? null : visible(text, options);
-}

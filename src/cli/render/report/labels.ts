@@ -251,12 +251,12 @@ export function shortMonthName(month: string, lang: Lang): string {
   return lang === 'zh' ? `${number}月` : MONTH_NAMES[number - 1]!.slice(0, 3);
 }
 
-export function periodSpan(period: ReportPeriod, lang: Lang): string {
+function periodSpan(period: ReportPeriod, lang: Lang): string {
   return `${period.from} ${reportText('through', lang)} ${period.to}`;
 }
 
 /** "October 2026", "November 2026 to date (2026-11-01 – 2026-11-10)", or the dates of a range. */
-export function periodTitle(period: ReportPeriod, lang: Lang): string {
+function periodTitle(period: ReportPeriod, lang: Lang): string {
   const month = monthName(period.from.slice(0, 7), lang);
   if (period.label === 'month') return month;
   if (period.label === 'month-to-date') {
