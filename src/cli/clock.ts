@@ -1,11 +1,17 @@
 // The shell's side of time: reading the clock and turning the user's local wall-clock times into
 // ISO times with this machine's offset (the workflow never reads the clock itself).
 import dayjs from 'dayjs';
-import { addDays, formatInOffset, instant, readDateTime, type IsoTime, type WallClock, type Zone } from '../workflow/time.js';
+import { addDays, formatInOffset, instant, isIsoTime, readDateTime, type IsoTime, type WallClock, type Zone } from '../workflow/time.js';
 import { UserError } from './errors.js';
 
 export function currentTime(): IsoTime {
   return dayjs().format('YYYY-MM-DDTHH:mm:ssZ');
+}
+
+/** A clock that always says `time` (an ISO time with its offset), or undefined when none is given. */
+export function fixedClock(time: string | undefined): (() => IsoTime) | undefined {
+  if (time === undefined || time === '' || !isIsoTime(time)) return undefined;
+  return () => time;
 }
 
 /** A local wall-clock time as an ISO time with the offset in force at that moment here. */

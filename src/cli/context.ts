@@ -9,12 +9,12 @@ import type { Sentence } from '../workflow/errors.js';
 import type { Settings } from '../workflow/settings.js';
 import type { IsoTime } from '../workflow/time.js';
 import type { Lang } from '../workflow/vocab.js';
-import { currentTime, parseAtOption } from './clock.js';
+import { parseAtOption } from './clock.js';
 import { UserError } from './errors.js';
+import type { Io } from './io.js';
 import { languageFrom } from './language.js';
 import type { RenderContext } from './render/complaint.js';
 import type { Style } from './render/style.js';
-import { stdoutIsTerminal } from './stdout.js';
 import { visible } from './render/visible.js';
 
 export type StoreUse = 'read' | 'change' | 'start' | 'import';
@@ -41,6 +41,16 @@ export interface CliContext extends RenderContext {
   store(use?: StoreUse): Promise<SqliteStore>;
   /** The database file the command uses (--db, else KESU_DB, else the default), for sentences about it. */
   readonly dbPath: string;
+  /** Output beside what the command returns: what a refused command says before it fails. */
+  out(text: string): void;
+  /** Text on stderr (problems as they are found, a progress bar). */
+  err(text: string): void;
+  /** The time now: a write made after waiting its turn is dated when it writes. */
+  clock(): IsoTime;
+  /** Whether stderr is a terminal (a progress bar). */
+  readonly stderrIsTerminal: boolean;
+  /** Closes the database, if the command opened it. */
+  close(): void;
   /** The --at time of the command (default now). */
   at(option: string | undefined, flag?: string): IsoTime;
   /**
@@ -58,13 +68,14 @@ function defaultDbPath(env: NodeJS.ProcessEnv): string {
 /** Without colour every style leaves the text as it is, and chalk is not even loaded. */
 const PLAIN: Style = { major: (text) => text, overdue: (text) => text, dim: (text) => text, bold: (text) => text, heading: (text) => text };
 
-export async function makeContext(options: GlobalOptions, env: NodeJS.ProcessEnv = process.env): Promise<CliContext> {
+export async function makeContext(options: GlobalOptions, io: Io): Promise<CliContext> {
+  const { env } = io;
   const lang = languageFrom(options.lang, env);
-  const color = options.color !== false && !('NO_COLOR' in env && env.NO_COLOR !== '') && !options.json && stdoutIsTerminal();
+  const color = options.color !== false && !('NO_COLOR' in env && env.NO_COLOR !== '') && !options.json && io.terminal.stdout();
   // An empty KESU_DB is taken as unset (SQLite would open a temporary database for "").
   const namedPath = options.db ?? (env.KESU_DB || undefined);
   const dbPath = namedPath ?? defaultDbPath(env);
-  const now = currentTime();
+  const now = io.now();
   let opened: SqliteStore | undefined;
   const store = async (use: StoreUse = 'start'): Promise<SqliteStore> => {
     if (!opened) {
@@ -82,13 +93,12 @@ export async function makeContext(options: GlobalOptions, env: NodeJS.ProcessEnv
         opened = SqliteStore.open(dbPath, {
           mode: !exists ? 'create' : use === 'read' ? 'read' : use === 'change' || use === 'import' ? 'write' : 'create',
           onUpgrade: (from, to) =>
-            notice(lang, Boolean(options.json), 'upgrading', {
+            notice(io, lang, Boolean(options.json), 'upgrading', {
               en: `Updating the database ${dbPath} for this version of kesu (schema ${from} to ${to}); on a large store this can take minutes, and stopping it leaves the database as it was.`,
               zh: `正在为此版本的 kesu 更新数据库 ${dbPath}（结构版本 ${from} 升至 ${to}）；数据量大时需要几分钟，中途停止则数据库保持原样。`,
             }),
         });
       }
-      process.once('exit', () => opened?.close());
     }
     return opened;
   };
@@ -98,8 +108,15 @@ export async function makeContext(options: GlobalOptions, env: NodeJS.ProcessEnv
     json: Boolean(options.json),
     // Asked only by `open`: reading process.stdin builds its stream, a few milliseconds of every start.
     get interactive() {
-      return Boolean(process.stdin.isTTY) && stdoutIsTerminal();
+      return io.terminal.stdin() && io.terminal.stdout();
     },
+    get stderrIsTerminal() {
+      return io.terminal.stderr();
+    },
+    out: io.out,
+    err: io.err,
+    clock: io.now,
+    close: () => opened?.close(),
     style: color ? (await import('./render/style.js')).makeStyle(true) : PLAIN,
     store,
     dbPath,
@@ -121,9 +138,9 @@ function osUser(env: NodeJS.ProcessEnv): string {
  * "kesu: …", or with --json one JSON object per line, { "warning": { "code", "message" } }.
  */
 export function warn(context: CliContext, code: string, sentence: Sentence): void {
-  notice(context.lang, context.json, code, sentence);
+  notice(context, context.lang, context.json, code, sentence);
 }
 
-function notice(lang: Lang, json: boolean, code: string, sentence: Sentence): void {
-  process.stderr.write(json ? `${JSON.stringify({ warning: { code, message: sentence[lang] } })}\n` : `kesu: ${visible(sentence[lang], { oneLine: true })}\n`);
+function notice(io: Pick<Io, 'err'>, lang: Lang, json: boolean, code: string, sentence: Sentence): void {
+  io.err(json ? `${JSON.stringify({ warning: { code, message: sentence[lang] } })}\n` : `kesu: ${visible(sentence[lang], { oneLine: true })}\n`);
 }

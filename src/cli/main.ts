@@ -3,7 +3,7 @@
 // is what scripts run to check the tool is there, and it should cost no more than starting Node.
 import { UserError } from './errors.js';
 import { languageFrom } from './language.js';
-import { writeStdout } from './stdout.js';
+import { stdoutIsTerminal, writeStdout } from './stdout.js';
 import { VERSION } from './version.js';
 
 export async function main(argv: string[]): Promise<void> {
@@ -18,9 +18,18 @@ export async function main(argv: string[]): Promise<void> {
     return;
   }
   const { runCli } = await import('./program.js');
+  const { currentTime, fixedClock } = await import('./clock.js');
   process.exitCode = await runCli(argv, {
     out: writeStdout,
     err: (text) => process.stderr.write(text),
     env: process.env,
+    // KESU_NOW: a fixed clock for tests that run kesu as a process (an ISO time with its offset).
+    now: fixedClock(process.env.KESU_NOW) ?? currentTime,
+    terminal: {
+      // Reading process.stdin builds its stream, a few milliseconds of every start: only when asked.
+      stdin: () => Boolean(process.stdin.isTTY),
+      stdout: stdoutIsTerminal,
+      stderr: () => Boolean(process.stderr.isTTY),
+    },
   });
 }

@@ -5,17 +5,12 @@ import { sqliteFailure, StoreError } from '../store/errors.js';
 import { DomainError } from '../workflow/errors.js';
 import type { Lang } from '../workflow/vocab.js';
 import { makeContext, type CliContext, type GlobalOptions } from './context.js';
+import type { Io } from './io.js';
 import { languageFrom } from './language.js';
 import { sayLateOutputFailures } from './stdout.js';
 import { UsageError, UserError } from './errors.js';
 import { VERSION } from './version.js';
 import { visible } from './render/visible.js';
-
-export interface Io {
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
-  readonly env: NodeJS.ProcessEnv;
-}
 
 const at = () => new Option('--at <datetime>', 'when it happened (default now), e.g. "2026-10-05 09:00"');
 const by = () => new Option('--by <name>', 'who did it (default: kesu config by, else the system user)');
@@ -37,7 +32,7 @@ function buildProgram(io: Io): Command {
     <A extends unknown[]>(load: () => Promise<(context: CliContext, ...args: A) => Promise<string>>) =>
     async (...args: unknown[]): Promise<void> => {
       const command = args.at(-1) as Command;
-      const context = await makeContext(command.optsWithGlobals<GlobalOptions>(), io.env);
+      const context = await makeContext(command.optsWithGlobals<GlobalOptions>(), io);
       const action = await load();
       const positional = args.slice(0, -2);
       const options = args.at(-2);
@@ -46,6 +41,8 @@ function buildProgram(io: Io): Command {
       } catch (error) {
         // A full disk, a read-only or damaged database file: one sentence naming the database.
         throw sqliteFailure(error, context.dbPath) ?? error;
+      } finally {
+        context.close();
       }
     };
 

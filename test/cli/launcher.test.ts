@@ -6,7 +6,7 @@ import { cpSync, mkdirSync, symlinkSync, utimesSync, writeFileSync } from 'node:
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, kesu, makeTempDir, removeTempDirs, ROOT } from '../helpers/kesu.js';
+import { BIN, kesuProcess, makeTempDir, removeTempDirs, ROOT } from '../helpers/kesu.js';
 
 interface Launcher {
   loadBundle(options?: { codeCache?: boolean }): { script: { cachedDataRejected?: boolean }; main: unknown };
@@ -23,7 +23,7 @@ function copyOfKesu({ dist = true } = {}): string {
   return root;
 }
 
-const run = (root: string, ...args: string[]) => kesu(args, { bin: join(root, 'bin', 'kesu.js') });
+const run = (root: string, ...args: string[]) => kesuProcess(args, { bin: join(root, 'bin', 'kesu.js') });
 
 afterAll(removeTempDirs);
 

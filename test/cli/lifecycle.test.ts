@@ -1,7 +1,7 @@
 // One complaint carried through the whole procedure from the command line, in English: what each
 // command prints, the --json shape it prints, and the state it leaves behind.
 import { afterAll, describe, expect, it } from 'vitest';
-import { expectComplaintShape, expectOk, makeDb, on, removeTempDirs, type ComplaintJson } from '../helpers/kesu.js';
+import { expectComplaintShape, expectOk, makeDb, on, onProcess, removeTempDirs, type ComplaintJson } from '../helpers/kesu.js';
 
 afterAll(removeTempDirs);
 
@@ -195,7 +195,7 @@ describe('the other roads through the procedure', () => {
   });
 
   it("where the clocks change, a deadline in days ends at the end of its last day on that day's clock (TZ=America/New_York)", () => {
-    const newYork = on(makeDb(), { env: { TZ: 'America/New_York' } });
+    const newYork = onProcess(makeDb(), { env: { TZ: 'America/New_York' } });
     // Received on Friday in daylight time (-04:00); due the next Friday, in standard time (-05:00).
     const normal = newYork.json<ComplaintJson>('open', '--customer', 'Ann', '--category', 'service', '--desc', 'Rude', '--received', '2026-10-30 10:00');
     expect([normal.receivedAt, normal.deadlines.answer]).toEqual(['2026-10-30T10:00:00-04:00', '2026-11-06T23:59:59-05:00']);

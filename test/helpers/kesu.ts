@@ -9,6 +9,8 @@ import { expect } from 'vitest';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The launcher under test; KESU_TEST_BIN runs the same tests against another build (to show a test fails on an older one). */
 export const BIN = process.env.KESU_TEST_BIN ?? join(ROOT, 'bin', 'kesu.js');
+/** The built modules the in-process runs load (KESU_TEST_BIN's build, when it is given). */
+const DIST = join(process.env.KESU_TEST_BIN === undefined ? ROOT : join(process.env.KESU_TEST_BIN, '..', '..'), 'dist');
 
 export interface KesuResult {
   readonly stdout: string;
@@ -25,8 +27,10 @@ export interface KesuOptions {
   readonly input?: string;
   /** A guard against a process that waits forever; not an assertion on speed. */
   readonly timeout?: number;
-  /** Another copy of the launcher to run (default: this repository's bin/kesu.js). */
+  /** Another copy of the launcher to run (default: this repository's bin/kesu.js); processes only. */
   readonly bin?: string;
+  /** A fixed clock for an in-process run (an ISO time with its offset). */
+  readonly now?: string;
 }
 
 /** The environment every e2e run starts from: no colour, Shanghai time, English, no KESU_DB. */
@@ -40,8 +44,41 @@ export function testEnv(extra: KesuOptions['env'] = {}): NodeJS.ProcessEnv {
   return env;
 }
 
-/** Runs `node bin/kesu.js ...args` to completion. */
-export function kesu(args: readonly string[], options: KesuOptions = {}): KesuResult {
+/**
+ * Runs kesu in this process, through its Io seam (src/cli/io.ts), as the built CLI (dist/, which
+ * `npm test` builds first: the import's reading thread runs from there), with the output captured.
+ * The clock is the real one unless `now` is given; stdin, stdout and stderr are not terminals. What
+ * is about processes (the launcher, a TTY, a kill, parallel writers, another time zone) runs
+ * `kesuProcess` instead.
+ */
+export async function kesu(args: readonly string[], options: KesuOptions = {}): Promise<KesuResult> {
+  const env = testEnv(options.env);
+  if (options.bin !== undefined || (env.TZ ?? '') !== (process.env.TZ ?? '')) {
+    throw new Error('kesu in-process runs in this process\'s time zone and build; use kesuProcess for another');
+  }
+  const cli = await inProcessCli();
+  let stdout = '';
+  let stderr = '';
+  const code = await cli.runCli(args, {
+    out: (text) => (stdout += text),
+    err: (text) => (stderr += text),
+    env,
+    now: options.now === undefined ? cli.currentTime : () => options.now!,
+    terminal: { stdin: () => false, stdout: () => false, stderr: () => false },
+  });
+  return { stdout, stderr, code, signal: null };
+}
+
+let loaded: Promise<typeof import('../../src/cli/program.js') & typeof import('../../src/cli/clock.js')> | null = null;
+
+/** The built CLI's program (typed as its source), loaded once. */
+function inProcessCli() {
+  loaded ??= Promise.all([import(`${DIST}/cli/program.js`), import(`${DIST}/cli/clock.js`)]).then(([program, clock]) => ({ ...program, ...clock }));
+  return loaded;
+}
+
+/** Runs `node bin/kesu.js ...args` as a process, to completion. */
+export function kesuProcess(args: readonly string[], options: KesuOptions = {}): KesuResult {
   const result = spawnSync(process.execPath, [options.bin ?? BIN, ...args], {
     cwd: ROOT,
     env: testEnv(options.env),
@@ -53,7 +90,7 @@ export function kesu(args: readonly string[], options: KesuOptions = {}): KesuRe
   return { stdout: result.stdout, stderr: result.stderr, code: result.status, signal: result.signal };
 }
 
-/** Runs kesu without blocking, so that several can run at once; stdin stays open unless `input` is given. */
+/** Runs kesu as a process without blocking, so that several can run at once; stdin stays open unless `input` is given. */
 export function kesuAsync(args: readonly string[], options: KesuOptions = {}): Promise<KesuResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: testEnv(options.env), timeout: options.timeout ?? 30_000 });
@@ -67,18 +104,34 @@ export function kesuAsync(args: readonly string[], options: KesuOptions = {}): P
   });
 }
 
-/** kesu on one database: `const run = on(db); run('show', '1')`. */
+/** kesu on one database, in-process: `const run = on(db); await run('show', '1')`. */
 export function on(db: string, options: KesuOptions = {}) {
-  const run = (...args: string[]): KesuResult => kesu(['--db', db, ...args], options);
+  const run = (...args: string[]): Promise<KesuResult> => kesu(['--db', db, ...args], options);
   /** Runs with `--json`, expects success and returns the parsed stdout. */
-  run.json = <T = Record<string, unknown>>(...args: string[]): T => {
-    const result = kesu(['--db', db, '--json', ...args], options);
+  run.json = async <T = Record<string, unknown>>(...args: string[]): Promise<T> => {
+    const result = await kesu(['--db', db, '--json', ...args], options);
     expectOk(result);
     return JSON.parse(result.stdout) as T;
   };
   /** Runs and expects success, returning stdout. */
+  run.ok = async (...args: string[]): Promise<string> => {
+    const result = await kesu(['--db', db, ...args], options);
+    expectOk(result);
+    return result.stdout;
+  };
+  return run;
+}
+
+/** kesu on one database as a process (for what is about processes): `const run = onProcess(db); run('show', '1')`. */
+export function onProcess(db: string, options: KesuOptions = {}) {
+  const run = (...args: string[]): KesuResult => kesuProcess(['--db', db, ...args], options);
+  run.json = <T = Record<string, unknown>>(...args: string[]): T => {
+    const result = kesuProcess(['--db', db, '--json', ...args], options);
+    expectOk(result);
+    return JSON.parse(result.stdout) as T;
+  };
   run.ok = (...args: string[]): string => {
-    const result = kesu(['--db', db, ...args], options);
+    const result = kesuProcess(['--db', db, ...args], options);
     expectOk(result);
     return result.stdout;
   };

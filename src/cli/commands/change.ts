@@ -2,7 +2,7 @@
 // print the complaint as it now stands.
 import type { Complaint, ComplaintEvent } from '../../workflow/complaint.js';
 import { decide, type ChangeCommand } from '../../workflow/transitions.js';
-import { currentTime, LOCAL_ZONE } from '../clock.js';
+import { LOCAL_ZONE } from '../clock.js';
 import type { CliContext } from '../context.js';
 import { renderComplaint } from '../render/complaint.js';
 import { complaintJson, toJsonText } from '../render/json.js';
@@ -25,7 +25,7 @@ export async function changeComplaint(context: CliContext, id: number, command: 
     // Without --at, the command happens when it gets its turn to write, not when it started
     // waiting for another kesu process: else a writer that waited would find a later entry
     // already there and be refused as out of order.
-    const now = given === null ? currentTime() : context.now;
+    const now = given === null ? context.clock() : context.now;
     const by = context.actor(signature.by, settings);
     return decide(complaint, { ...command, at: given ?? now, by } as ChangeCommand, { now, settings, zone: LOCAL_ZONE });
   });

@@ -8,7 +8,6 @@ import type { CliContext, StoreUse } from '../context.js';
 import { UserError } from '../errors.js';
 import { checkJson, renderProblems, renderRepaired, renderSound } from '../render/check.js';
 import { toJsonText } from '../render/json.js';
-import { writeStdout } from '../stdout.js';
 
 export interface CheckCommandOptions {
   repair?: boolean;
@@ -24,7 +23,7 @@ export async function check(context: CliContext, options: CheckCommandOptions): 
     : `${repaired ? renderRepaired(repaired, context.lang) : ''}${report.problemCount === 0 ? renderSound(path, report, context.lang) : renderProblems(report, context.lang)}`;
   if (report.problemCount === 0) return text;
   // The problems on stdout, then one sentence on stderr, as a refused import does.
-  writeStdout(text);
+  context.out(text);
   throw failure(path, report, repaired !== null, context.json);
 }
 

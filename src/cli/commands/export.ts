@@ -1,7 +1,7 @@
 // kesu export: every complaint with its events, streamed complaint by complaint to stdout or --out,
 // so that a large store never sits in memory as one string.
 import { finished } from 'node:stream/promises';
-import type { Writable } from 'node:stream';
+import { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import type { SqliteStore } from '../../store/complaints.js';
 import type { CliContext } from '../context.js';
@@ -24,7 +24,7 @@ export async function exportAll(context: CliContext, options: ExportOptions): Pr
   const redact = Boolean(options.redact);
   // The export holds customers' personal data: the file is owner-only, and put in place only whole.
   const file = options.out === undefined ? null : openOutput(options.out, { ownerOnly: true });
-  const target = file?.stream ?? process.stdout;
+  const target = file?.stream ?? outputStream(context);
   try {
     if (format === 'json') await writeJson(store, target, context, redact);
     else await writeCsv(store, target, redact);
@@ -41,6 +41,21 @@ export async function exportAll(context: CliContext, options: ExportOptions): Pr
     throw error;
   }
   return '';
+}
+
+/** The command's output (io.out) as a stream, for what is written to stdout piece by piece. */
+function outputStream(context: CliContext): Writable {
+  return new Writable({
+    decodeStrings: false,
+    write(chunk: string | Buffer, _encoding, done) {
+      try {
+        context.out(typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
+        done();
+      } catch (error) {
+        done(error as Error);
+      }
+    },
+  });
 }
 
 /** An array of complaints in the documented shape, each with its events, written one at a time. */

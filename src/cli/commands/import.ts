@@ -15,7 +15,6 @@ import { checkOutputPath, EXCEL_CSV, openOutput } from '../files.js';
 import { asSpreadsheetText } from '../spreadsheet.js';
 import { importSummaryJson, problemLine, renderImportSummary, type ImportProblem, type ImportSummary } from '../render/import.js';
 import { toJsonText } from '../render/json.js';
-import { writeStdout } from '../stdout.js';
 import { withStrayBytes } from '../stray-bytes.js';
 import { visible } from '../render/visible.js';
 import type { FromWorker, ImportJob, RejectedRow, ThrownError, ToWorker } from './import-worker.js';
@@ -100,7 +99,7 @@ export async function importFile(context: CliContext, file: string | undefined, 
 
     const store = await context.store('import');
     rejects = job.keepRejectedCells ? openRejects(options.rejects!, [...headerCells, REJECTS_COLUMN[context.lang]]) : null;
-    const progress = context.json || !process.stderr.isTTY || first.size <= PROGRESS_BYTES ? null : new ProgressBar(first.size, context);
+    const progress = context.json || !context.stderrIsTerminal || first.size <= PROGRESS_BYTES ? null : new ProgressBar(first.size, context);
 
     writer = store.beginBulk();
     tell({ type: 'start', settings: writer.settings, defaultActor: context.actor(undefined, writer.settings) });
@@ -111,7 +110,7 @@ export async function importFile(context: CliContext, file: string | undefined, 
       errors.push(problem);
       if (print && !context.json) {
         progress?.clear();
-        process.stderr.write(`${visible(problemLine(problem, context.lang), { oneLine: true })}\n`);
+        context.err(`${visible(problemLine(problem, context.lang), { oneLine: true })}\n`);
       }
     };
 
@@ -172,7 +171,7 @@ export async function importFile(context: CliContext, file: string | undefined, 
     const text = context.json ? toJsonText(importSummaryJson(summary, context.lang)) : renderImportSummary(summary, refused ? 'refused' : options.dryRun ? 'dry-run' : 'imported', context.lang);
     if (!refused) return text;
     // A refused import still says what it found (stdout), then fails with one sentence (stderr).
-    writeStdout(text);
+    context.out(text);
     throw refusal(unreadable, counts.rejected, counts.read, context.json);
   } catch (error) {
     writer?.rollback();
@@ -362,13 +361,13 @@ class ProgressBar {
     const width = 30;
     const filled = Math.round(share * width);
     const label = this.context.lang === 'zh' ? `${rows} 行` : `${rows} rows`;
-    process.stderr.write(`\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(Math.round(share * 100)).padStart(3)}%  ${label}`);
+    this.context.err(`\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(Math.round(share * 100)).padStart(3)}%  ${label}`);
     this.shown = true;
   }
 
   clear(): void {
     if (!this.shown) return;
-    process.stderr.write('\r\u001b[K');
+    this.context.err('\r\u001b[K');
     this.shown = false;
     this.lastDrawn = 0;
   }

@@ -12,7 +12,6 @@ import { usage, UserError } from '../errors.js';
 import { importSummaryJson, problemLine, renderImportSummary, type ImportProblem, type ImportSummary } from '../render/import.js';
 import { complaintJson, toJsonText } from '../render/json.js';
 import { visible } from '../render/visible.js';
-import { writeStdout } from '../stdout.js';
 
 /** Complaints written to the store at a time. */
 const BATCH = 100;
@@ -39,7 +38,7 @@ export async function restoreFile(context: CliContext, file: string, { dryRun, c
     const errors: ImportProblem[] = [];
     const report = (problem: ImportProblem): void => {
       errors.push(problem);
-      if (!context.json) process.stderr.write(`${visible(problemLine(problem, context.lang), { oneLine: true })}\n`);
+      if (!context.json) context.err(`${visible(problemLine(problem, context.lang), { oneLine: true })}\n`);
     };
     let batch: FormToWrite[] = [];
     const write = (): void => {
@@ -75,7 +74,7 @@ export async function restoreFile(context: CliContext, file: string, { dryRun, c
     const summary: ImportSummary = { ...counts, alreadyPresentRows, imported: refused ? 0 : counts.imported, errors };
     const text = context.json ? toJsonText(importSummaryJson(summary, context.lang)) : renderImportSummary(summary, refused ? 'refused' : dryRun ? 'dry-run' : 'imported', context.lang);
     if (!refused) return text;
-    writeStdout(text);
+    context.out(text);
     const where = context.json ? { en: 'listed in errors', zh: '见 errors' } : { en: 'listed above', zh: '见上' };
     throw new UserError('invalid-rows', {
       en: `Nothing was imported: ${counts.rejected} of ${counts.read} complaints in the export have problems (${where.en}); restore from an export kesu wrote, unchanged.`,
