@@ -22,13 +22,13 @@ interface BackupJson {
 const hashOf = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 describe('kesu backup FILE', () => {
-  it('makes a copy that kesu opens as the original: the same list and show, 0600, journal mode delete, no -wal or -shm beside it', () => {
+  it('makes a copy that kesu opens as the original: the same list and show, 0600, journal mode delete, no -wal or -shm beside it', async () => {
     // given a store with complaints
     const db = makeDb();
-    const run = seedShop(db);
+    const run = await seedShop(db);
     const file = join(makeTempDir(), 'kesu-2026-11-01.db');
     // when it is backed up
-    const made = run.json<BackupJson>('backup', file);
+    const made = await run.json<BackupJson>('backup', file);
     // then it says where the copy is, its size and how many complaints it holds
     expect(made).toEqual({ file, bytes: statSync(file).size, complaints: 4, at: expect.stringMatching(ISO_WITH_OFFSET) as string });
     expect(Object.keys(made)).toEqual(['file', 'bytes', 'complaints', 'at']);
@@ -44,37 +44,37 @@ describe('kesu backup FILE', () => {
     expect(existsSync(`${file}-wal`) || existsSync(`${file}-shm`)).toBe(false);
     // and kesu shows in it what it shows in the original
     const fromCopy = on(file);
-    expect(fromCopy.ok('list', '--status', 'all')).toBe(run.ok('list', '--status', 'all'));
-    for (const id of ['1', '2', '3', '4']) expect(fromCopy.json('show', id)).toEqual(run.json('show', id));
-    expect(fromCopy.json('report', '--month', '2026-10')).toEqual(run.json('report', '--month', '2026-10'));
+    expect(await fromCopy.ok('list', '--status', 'all')).toBe(await run.ok('list', '--status', 'all'));
+    for (const id of ['1', '2', '3', '4']) expect(await fromCopy.json('show', id)).toEqual(await run.json('show', id));
+    expect(await fromCopy.json('report', '--month', '2026-10')).toEqual(await run.json('report', '--month', '2026-10'));
   });
 
-  it('says in one sentence where the copy is, its size and how many complaints it holds, in English and Chinese', () => {
+  it('says in one sentence where the copy is, its size and how many complaints it holds, in English and Chinese', async () => {
     const db = makeDb();
-    seedShop(db);
+    await seedShop(db);
     const file = join(makeTempDir(), 'backup.db');
-    const result = kesu(['--db', db, 'backup', file]);
+    const result = await kesu(['--db', db, 'backup', file]);
     expectOk(result);
     expect(result.stdout).toMatch(new RegExp(`^Backed up 4 complaints to ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(\\d+ KB\\)\\.\\n$`));
-    const zh = kesu(['--db', db, '--lang', 'zh', 'backup', file]);
+    const zh = await kesu(['--db', db, '--lang', 'zh', 'backup', file]);
     expectOk(zh);
     expect(zh.stdout).toMatch(/^已将 4 条投诉备份到 .+backup\.db（\d+ KB）。\n$/);
   });
 
-  it('replaces an earlier backup at FILE with the new copy, made owner-only', () => {
+  it('replaces an earlier backup at FILE with the new copy, made owner-only', async () => {
     const db = makeDb();
-    const run = seedShop(db);
+    const run = await seedShop(db);
     const file = join(makeTempDir(), 'kesu.db');
     writeFileSync(file, 'an earlier backup', { mode: 0o644 });
-    expect(run.json<BackupJson>('backup', file).complaints).toBe(4);
+    expect((await run.json<BackupJson>('backup', file)).complaints).toBe(4);
     expect((statSync(file).mode & 0o777).toString(8)).toBe('600');
-    expect(on(file).json<unknown[]>('list', '--status', 'all')).toHaveLength(4);
+    expect(await on(file).json<unknown[]>('list', '--status', 'all')).toHaveLength(4);
   });
 
   it('made while other kesu processes write, gives copies that kesu check finds sound', async () => {
     // given a store, and two processes writing to it in a loop (new complaints, and timeline entries)
     const db = makeDb();
-    importForms(db, 300);
+    await importForms(db, 300);
     let writing = true;
     const done = [0, 0];
     const writer = async (w: number, args: (n: number) => string[]): Promise<number> => {
@@ -109,11 +109,11 @@ describe('kesu backup FILE', () => {
     expect(copies.at(-1)!.complaints).toBeGreaterThan(copies[0]!.complaints);
     for (const { file, complaints } of copies) {
       expect(complaints).toBeGreaterThanOrEqual(300);
-      const check = on(file).json<{ ok: boolean; complaints: number }>('check');
+      const check = await on(file).json<{ ok: boolean; complaints: number }>('check');
       expect(check).toMatchObject({ ok: true, complaints });
     }
     // and the database itself is sound too, with every complaint written
-    expect(on(db).json<{ ok: boolean; complaints: number }>('check')).toMatchObject({ ok: true, complaints: 300 + written[0]! });
+    expect(await on(db).json<{ ok: boolean; complaints: number }>('check')).toMatchObject({ ok: true, complaints: 300 + written[0]! });
   });
 
   describe('refuses a FILE that is the database (exit 1, conflict), and leaves the database as it was', () => {
@@ -122,8 +122,8 @@ describe('kesu backup FILE', () => {
     const dir = makeTempDir();
     const symlink = join(dir, 'link-to-the-database.db');
     const hardLink = join(dir, 'hard-link.db');
-    beforeAll(() => {
-      seedShop(db);
+    beforeAll(async () => {
+      await seedShop(db);
       symlinkSync(db, symlink);
       linkSync(db, hardLink);
     });
@@ -134,14 +134,14 @@ describe('kesu backup FILE', () => {
       ['a symbolic link to it', symlink, /is the database itself/],
       ['a hard link to it', hardLink, /is the database itself/],
     ];
-    it.each(cases)('%s', (_, file, message) => {
-      const before = { hash: hashOf(db), list: run.ok('list', '--status', 'all') };
-      const error = expectJsonFailure(kesu(['--db', db, '--json', 'backup', file]), 1);
+    it.each(cases)('%s', async (_, file, message) => {
+      const before = { hash: hashOf(db), list: await run.ok('list', '--status', 'all') };
+      const error = expectJsonFailure(await kesu(['--db', db, '--json', 'backup', file]), 1);
       expect(error.code).toBe('conflict');
       expect(error.message).toMatch(message);
       expect(error.message).toMatch(/^backup .+; give a file elsewhere, so that the records are never written over\.$/);
       expect(hashOf(db)).toBe(before.hash);
-      expect(run.ok('list', '--status', 'all')).toBe(before.list);
+      expect(await run.ok('list', '--status', 'all')).toBe(before.list);
       expect(readlinkSync(symlink)).toBe(db);
       expect(lstatSync(hardLink).ino).toBe(statSync(db).ino);
       expect(readdirSync(dir).sort()).toEqual(['hard-link.db', 'link-to-the-database.db']);
@@ -150,28 +150,28 @@ describe('kesu backup FILE', () => {
 
   describe('a FILE kesu cannot write is unwritable, in one sentence', () => {
     const db = makeDb();
-    beforeAll(() => void seedShop(db));
+    beforeAll(async () => void await seedShop(db));
 
-    it('in a folder that does not exist: nothing is made', () => {
+    it('in a folder that does not exist: nothing is made', async () => {
       const dir = makeTempDir();
       const file = join(dir, 'no-such-folder', 'kesu.db');
-      const error = expectJsonFailure(kesu(['--db', db, '--json', 'backup', file]), 1);
+      const error = expectJsonFailure(await kesu(['--db', db, '--json', 'backup', file]), 1);
       expect(error).toEqual({ code: 'unwritable', message: `Cannot write the backup ${file} (the folder does not exist); check the folder exists and is writable, and that the disk has room.` });
       expect(readdirSync(dir)).toEqual([]);
     });
 
-    it('a folder', () => {
+    it('a folder', async () => {
       const dir = makeTempDir();
       mkdirSync(join(dir, 'backups'));
-      const error = expectJsonFailure(kesu(['--db', db, '--json', 'backup', join(dir, 'backups')]), 1);
+      const error = expectJsonFailure(await kesu(['--db', db, '--json', 'backup', join(dir, 'backups')]), 1);
       expect(error.code).toBe('unwritable');
       expect(error.message).toMatch(/ \(it is a folder\); /);
       expect(readdirSync(join(dir, 'backups'))).toEqual([]);
     });
 
     // A device is not a file a backup can be renamed into (and renaming over /dev/full as root would replace the device).
-    it.skipIf(!existsSync('/dev/full'))('a device such as /dev/full, which stays as it is', () => {
-      const error = expectJsonFailure(kesu(['--db', db, '--json', 'backup', '/dev/full']), 1);
+    it.skipIf(!existsSync('/dev/full'))('a device such as /dev/full, which stays as it is', async () => {
+      const error = expectJsonFailure(await kesu(['--db', db, '--json', 'backup', '/dev/full']), 1);
       expect(error.code).toBe('unwritable');
       expect(error.message).toBe('Cannot write the backup /dev/full (it is a device or a pipe, not a file); give the path of a file, in a folder on the disk that keeps the backups.');
       expectSentence(error.message);
@@ -180,10 +180,10 @@ describe('kesu backup FILE', () => {
     });
 
     // A file size limit (ulimit -f) makes the copy's writes fail half-way, as a full disk does.
-    it.skipIf(process.platform === 'win32')('a disk that fills up half-way: an earlier backup at FILE is left as it was, and nothing else', () => {
+    it.skipIf(process.platform === 'win32')('a disk that fills up half-way: an earlier backup at FILE is left as it was, and nothing else', async () => {
       // given a store larger than the limit, and an earlier backup
       const big = makeDb();
-      importForms(big, 300);
+      await importForms(big, 300);
       expect(statSync(big).size).toBeGreaterThan(512 * 1024);
       const dir = makeTempDir();
       const file = join(dir, 'kesu.db');
@@ -204,15 +204,15 @@ describe('kesu backup FILE', () => {
     });
   });
 
-  it('of a damaged database does not take the place of an earlier backup', () => {
+  it('of a damaged database does not take the place of an earlier backup', async () => {
     // given a database with a damaged page, and an earlier backup
     const db = makeDb();
-    importForms(db, 300);
+    await importForms(db, 300);
     damageEventsPage(db);
     const file = join(makeTempDir(), 'kesu.db');
     writeFileSync(file, 'the earlier backup');
     // when it is backed up
-    const error = expectJsonFailure(kesu(['--db', db, '--json', 'backup', file]), 1);
+    const error = expectJsonFailure(await kesu(['--db', db, '--json', 'backup', file]), 1);
     // then it is said to be damaged, naming kesu check, and the earlier backup is kept
     expect(error.code).toBe('unreadable');
     expect(error.message).toMatch(/^The database .+ is damaged \(.+\), so its copy was not put at .+, and a backup there before is kept; run kesu check to see what is wrong\.$/);

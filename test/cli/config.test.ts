@@ -18,8 +18,8 @@ const openFriday = ['open', '--customer', 'Li', '--category', 'quality', '--desc
 describe('config show', () => {
   const run = on(makeDb());
 
-  it('shows the calendar, the deadlines and the categories with the defaults of the spec', () => {
-    const text = run.ok('config');
+  it('shows the calendar, the deadlines and the categories with the defaults of the spec', async () => {
+    const text = await run.ok('config');
     expect(text).toMatch(/^Calendar\n {2}workweek {3}Mon Tue Wed Thu Fri\n {2}holiday {4}—\n {2}workday {4}—\n/);
     expect(text).toMatch(/│ answer +│ 5d +│ 1d +│ 24h +│/);
     expect(text).toMatch(/│ solution +│ 3d +│ 1d +│ 1d +│/);
@@ -30,8 +30,8 @@ describe('config show', () => {
     expect(text).toMatch(/│ service +│ front desk +│ 1 +│/);
   });
 
-  it('--json gives the settings as data', () => {
-    const settings = run.json<SettingsJson>('config');
+  it('--json gives the settings as data', async () => {
+    const settings = await run.json<SettingsJson>('config');
     expect(settings.calendar).toEqual({ workweek: [1, 2, 3, 4, 5], holidays: [], extraWorkdays: [] });
     expect(settings.policy.answer).toEqual({ normal: { amount: 5, unit: 'workdays' }, urgent: { amount: 1, unit: 'workdays' }, major: { amount: 24, unit: 'hours' } });
     expect(settings.followupsRequired.quality).toBe(2);
@@ -40,8 +40,8 @@ describe('config show', () => {
     expect(settings.defaultActor).toBeNull();
   });
 
-  it('in Chinese', () => {
-    const text = run.ok('--lang', 'zh', 'config');
+  it('in Chinese', async () => {
+    const text = await run.ok('--lang', 'zh', 'config');
     expect(text).toMatch(/^营业日历\n {2}workweek {3}周一 周二 周三 周四 周五\n/);
     expect(text).toContain('处理期限（d = 工作日，h = 小时）');
     expect(text).toMatch(/│ quality 质量 +│ QC +│ 2 +│/);
@@ -51,73 +51,73 @@ describe('config show', () => {
 describe('config set and add change what new complaints get', () => {
   const run = on(makeDb());
 
-  it('deadline.answer.normal 3d: a Friday complaint is due on Wednesday', () => {
-    const settings = run.json<SettingsJson>('config', 'set', 'deadline.answer.normal', '3d');
+  it('deadline.answer.normal 3d: a Friday complaint is due on Wednesday', async () => {
+    const settings = await run.json<SettingsJson>('config', 'set', 'deadline.answer.normal', '3d');
     expect(settings.policy.answer.normal).toEqual({ amount: 3, unit: 'workdays' });
-    expect(run.ok(...openFriday)).toBe(
+    expect(await run.ok(...openFriday)).toBe(
       'Recorded complaint #1. Answer the customer by the end of Wed 4 Nov (3 working days from Fri 30 Oct; skipped Sat 31 Oct, Sun 1 Nov).\n',
     );
-    expect(run.ok('config')).toMatch(/│ answer +│ 3d +│ 1d +│ 24h +│/);
+    expect(await run.ok('config')).toMatch(/│ answer +│ 3d +│ 1d +│ 24h +│/);
   });
 
-  it('a holiday is skipped and a make-up working day counted, and show says so', () => {
-    run.ok('config', 'add', 'holiday', '2026-11-02');
-    expect(run.json<ComplaintJson>(...openFriday).deadlines.answer).toBe('2026-11-05T23:59:59+08:00');
-    run.ok('config', 'add', 'workday', '2026-10-31');
-    const c = run.json<ComplaintJson>(...openFriday);
+  it('a holiday is skipped and a make-up working day counted, and show says so', async () => {
+    await run.ok('config', 'add', 'holiday', '2026-11-02');
+    expect((await run.json<ComplaintJson>(...openFriday)).deadlines.answer).toBe('2026-11-05T23:59:59+08:00');
+    await run.ok('config', 'add', 'workday', '2026-10-31');
+    const c = await run.json<ComplaintJson>(...openFriday);
     expect(c.deadlines.answer).toBe('2026-11-04T23:59:59+08:00');
-    expect(run.ok('show', String(c.id))).toContain(
+    expect(await run.ok('show', String(c.id))).toContain(
       '3 working days from Fri 30 Oct; skipped Sun 1 Nov, Mon 2 Nov (holiday); counted Sat 31 Oct (make-up working day)\n',
     );
-    expect(run.ok('--lang', 'zh', 'show', String(c.id))).toContain('自 10月30日 周五 起 3 个工作日；跳过 11月1日 周日、11月2日 周一 (节假日)；计入 10月31日 周六（调休上班）\n');
-    const settings = run.json<SettingsJson>('config');
+    expect(await run.ok('--lang', 'zh', 'show', String(c.id))).toContain('自 10月30日 周五 起 3 个工作日；跳过 11月1日 周日、11月2日 周一 (节假日)；计入 10月31日 周六（调休上班）\n');
+    const settings = await run.json<SettingsJson>('config');
     expect(settings.calendar).toMatchObject({ holidays: ['2026-11-02'], extraWorkdays: ['2026-10-31'] });
     // the complaint opened before keeps the deadline it was given
-    expect(run.json<ComplaintJson>('show', '1').deadlines.answer).toBe('2026-11-04T23:59:59+08:00');
-    expect(run.json<ComplaintJson>('show', '2').deadlines.answer).toBe('2026-11-05T23:59:59+08:00');
+    expect((await run.json<ComplaintJson>('show', '1')).deadlines.answer).toBe('2026-11-04T23:59:59+08:00');
+    expect((await run.json<ComplaintJson>('show', '2')).deadlines.answer).toBe('2026-11-05T23:59:59+08:00');
   });
 
-  it('remove takes a day off a list again; ranges are accepted', () => {
-    run.ok('config', 'add', 'holiday', '2026-12-24..2026-12-26');
-    expect(run.json<SettingsJson>('config').calendar.holidays).toEqual(['2026-11-02', '2026-12-24', '2026-12-25', '2026-12-26']);
-    expect(run.json<SettingsJson>('config', 'remove', 'holiday', '2026-11-02').calendar.holidays).toEqual(['2026-12-24', '2026-12-25', '2026-12-26']);
+  it('remove takes a day off a list again; ranges are accepted', async () => {
+    await run.ok('config', 'add', 'holiday', '2026-12-24..2026-12-26');
+    expect((await run.json<SettingsJson>('config')).calendar.holidays).toEqual(['2026-11-02', '2026-12-24', '2026-12-25', '2026-12-26']);
+    expect((await run.json<SettingsJson>('config', 'remove', 'holiday', '2026-11-02')).calendar.holidays).toEqual(['2026-12-24', '2026-12-25', '2026-12-26']);
   });
 
-  it('department.quality: new quality complaints and assignments take the new department', () => {
-    run.ok('config', 'set', 'department.quality', 'Quality lab');
-    const c = run.json<ComplaintJson>(...openFriday);
+  it('department.quality: new quality complaints and assignments take the new department', async () => {
+    await run.ok('config', 'set', 'department.quality', 'Quality lab');
+    const c = await run.json<ComplaintJson>(...openFriday);
     expect(c.department).toBe('Quality lab');
-    expect(run.json<ComplaintJson>('assign', String(c.id), '--to', 'Zhang', '--at', '2026-11-02 09:00').department).toBe('Quality lab');
+    expect((await run.json<ComplaintJson>('assign', String(c.id), '--to', 'Zhang', '--at', '2026-11-02 09:00')).department).toBe('Quality lab');
   });
 
-  it('followups.quality 1: one satisfied follow-up closes a quality complaint', () => {
-    expect(run.json<SettingsJson>('config', 'set', 'followups.quality', '1').followupsRequired.quality).toBe(1);
-    const c = run.json<ComplaintJson>(...openFriday);
-    run.ok('resolve', String(c.id), '--solution', 'Replaced', '--at', '2026-11-02 09:00');
-    expect(run.json<ComplaintJson>('followup', String(c.id), '--satisfaction', '5', '--at', '2026-11-03 09:00')).toMatchObject({ status: 'closed', outcome: 'satisfied' });
+  it('followups.quality 1: one satisfied follow-up closes a quality complaint', async () => {
+    expect((await run.json<SettingsJson>('config', 'set', 'followups.quality', '1')).followupsRequired.quality).toBe(1);
+    const c = await run.json<ComplaintJson>(...openFriday);
+    await run.ok('resolve', String(c.id), '--solution', 'Replaced', '--at', '2026-11-02 09:00');
+    expect(await run.json<ComplaintJson>('followup', String(c.id), '--satisfaction', '5', '--at', '2026-11-03 09:00')).toMatchObject({ status: 'closed', outcome: 'satisfied' });
   });
 
-  it('deadlines in hours count clock hours', () => {
-    run.ok('config', 'set', 'deadline.answer.urgent', '48h');
-    const c = run.json<ComplaintJson>(...openFriday, '--severity', 'urgent');
+  it('deadlines in hours count clock hours', async () => {
+    await run.ok('config', 'set', 'deadline.answer.urgent', '48h');
+    const c = await run.json<ComplaintJson>(...openFriday, '--severity', 'urgent');
     expect(c.deadlines.answer).toBe('2026-11-01T10:00:00+08:00');
   });
 
-  it('by sets who records things when --by is not given', () => {
-    run.ok('config', 'set', 'by', 'Counter 1');
-    const c = run.json<ComplaintJson>(...openFriday);
+  it('by sets who records things when --by is not given', async () => {
+    await run.ok('config', 'set', 'by', 'Counter 1');
+    const c = await run.json<ComplaintJson>(...openFriday);
     expect(c.receivedBy).toBe('Counter 1');
-    expect(run.json<ComplaintJson>('log', String(c.id), 'Called', '--at', '2026-10-30 11:00').events!.at(-1)!.by).toBe('Counter 1');
-    expect(run.json<ComplaintJson>('log', String(c.id), 'Visited', '--by', 'Alice', '--at', '2026-10-30 12:00').events!.at(-1)!.by).toBe('Alice');
+    expect((await run.json<ComplaintJson>('log', String(c.id), 'Called', '--at', '2026-10-30 11:00')).events!.at(-1)!.by).toBe('Counter 1');
+    expect((await run.json<ComplaintJson>('log', String(c.id), 'Visited', '--by', 'Alice', '--at', '2026-10-30 12:00')).events!.at(-1)!.by).toBe('Alice');
   });
 
-  it('Chinese values are accepted: 天 and 小时, Chinese category names in the key', () => {
+  it('Chinese values are accepted: 天 and 小时, Chinese category names in the key', async () => {
     const zh = on(makeDb(), { env: { LANG: 'zh_CN.UTF-8' } });
-    const settings = zh.json<SettingsJson>('config', 'set', 'deadline.answer.normal', '２工作日');
+    const settings = await zh.json<SettingsJson>('config', 'set', 'deadline.answer.normal', '２工作日');
     expect(settings.policy.answer.normal).toEqual({ amount: 2, unit: 'workdays' });
-    expect(zh.json<SettingsJson>('config', 'set', 'department.错发', '仓库').departments['wrong-item']).toBe('仓库');
-    expect(zh.json<SettingsJson>('config', 'add', 'holiday', '2026年10月1日..2026年10月7日').calendar.holidays).toHaveLength(7);
-    expect(zh.ok('open', '--customer', '李伟', '--category', '错发', '--desc', '少了一件', '--received', '2026年9月30日 10:00')).toBe(
+    expect((await zh.json<SettingsJson>('config', 'set', 'department.错发', '仓库')).departments['wrong-item']).toBe('仓库');
+    expect((await zh.json<SettingsJson>('config', 'add', 'holiday', '2026年10月1日..2026年10月7日')).calendar.holidays).toHaveLength(7);
+    expect(await zh.ok('open', '--customer', '李伟', '--category', '错发', '--desc', '少了一件', '--received', '2026年9月30日 10:00')).toBe(
       '已受理投诉 #1。请最迟于 10月9日 周五 答复客户（自 9月30日 周三 起 2 个工作日；跳过 10月1日 周四 (节假日)、10月2日 周五 (节假日)、10月3日 周六 (节假日)、10月4日 周日 (节假日)、10月5日 周一 (节假日)、10月6日 周二 (节假日)、10月7日 周三 (节假日)）。\n',
     );
   });
@@ -139,45 +139,45 @@ describe('invalid config changes exit 1 with one sentence and change nothing', (
     [['add', 'holiday', '2026-10-07..2026-10-01'], 'The range 2026-10-07..2026-10-01 runs backwards or is too long.'],
   ];
 
-  it('each is refused with its sentence, and the settings are as before', () => {
-    const before = run('--json', 'config').stdout;
+  it('each is refused with its sentence, and the settings are as before', async () => {
+    const before = (await run('--json', 'config')).stdout;
     for (const [args, message] of cases) {
-      const error = expectFailure(run('config', ...args), 1);
+      const error = expectFailure(await run('config', ...args), 1);
       expectSentence(error);
       expect({ args, error }).toEqual({ args, error: message });
     }
-    expect(run('--json', 'config').stdout).toBe(before);
+    expect((await run('--json', 'config')).stdout).toBe(before);
   });
 
-  it('a day cannot be both a holiday and a make-up working day', () => {
-    run.ok('config', 'add', 'holiday', '2026-10-01');
-    expect(expectFailure(run('config', 'add', 'workday', '2026-10-01'), 1)).toBe('2026-10-01 is already a holiday; remove it from that list first.');
-    expect(run.json<SettingsJson>('config').calendar).toMatchObject({ holidays: ['2026-10-01'], extraWorkdays: [] });
+  it('a day cannot be both a holiday and a make-up working day', async () => {
+    await run.ok('config', 'add', 'holiday', '2026-10-01');
+    expect(expectFailure(await run('config', 'add', 'workday', '2026-10-01'), 1)).toBe('2026-10-01 is already a holiday; remove it from that list first.');
+    expect((await run.json<SettingsJson>('config')).calendar).toMatchObject({ holidays: ['2026-10-01'], extraWorkdays: [] });
   });
 
-  it('a date that cannot be meant as typed is refused: removing one not listed, a make-up working day on an open weekday', () => {
-    const before = run('--json', 'config').stdout;
-    expect(expectFailure(run('config', 'remove', 'holiday', '2026-05-01'), 1)).toBe('2026-05-01 is not in the holidays, so there is nothing to remove; kesu config lists them.');
-    expect(expectFailure(run('config', 'add', 'workday', '2026-10-12'), 1)).toBe(
+  it('a date that cannot be meant as typed is refused: removing one not listed, a make-up working day on an open weekday', async () => {
+    const before = (await run('--json', 'config')).stdout;
+    expect(expectFailure(await run('config', 'remove', 'holiday', '2026-05-01'), 1)).toBe('2026-05-01 is not in the holidays, so there is nothing to remove; kesu config lists them.');
+    expect(expectFailure(await run('config', 'add', 'workday', '2026-10-12'), 1)).toBe(
       '2026-10-12 is a Monday, a working day already; a make-up working day is one the shop is usually closed on, so check the date.',
     );
-    expect(expectFailure(run('--lang', 'zh', 'config', 'remove', 'workday', '2026-10-10'), 1)).toBe('2026-10-10 不在调休上班日列表中，无需移除；kesu config 会列出该列表。');
-    expect(run('--json', 'config').stdout).toBe(before);
+    expect(expectFailure(await run('--lang', 'zh', 'config', 'remove', 'workday', '2026-10-10'), 1)).toBe('2026-10-10 不在调休上班日列表中，无需移除；kesu config 会列出该列表。');
+    expect((await run('--json', 'config')).stdout).toBe(before);
   });
 
-  it('with --json and in Chinese', () => {
-    expect(expectJsonFailure(run('--json', 'config', 'set', 'deadline.answer.normal', '3x'), 1)).toEqual({
+  it('with --json and in Chinese', async () => {
+    expect(expectJsonFailure(await run('--json', 'config', 'set', 'deadline.answer.normal', '3x'), 1)).toEqual({
       code: 'invalid',
       message: '"3x" is not a deadline; write it like 5d (working days) or 24h (hours).',
     });
-    const zh = kesu(['--db', db, 'config', 'set', 'deadline.answer.normal', '三天'], { env: { LANG: 'zh_CN.UTF-8' } });
+    const zh = await kesu(['--db', db, 'config', 'set', 'deadline.answer.normal', '三天'], { env: { LANG: 'zh_CN.UTF-8' } });
     expect(expectFailure(zh, 1)).toBe('“三天”不是有效的期限；请写成 5d（工作日）或 24h（小时）。');
   });
 
-  it('a malformed config command is a usage error (exit 2)', () => {
+  it('a malformed config command is a usage error (exit 2)', async () => {
     const usage = 'Use kesu config, kesu config set KEY VALUE, or kesu config add|remove holiday|workday DATES.';
-    expect(expectFailure(run('config', 'frob'), 2)).toBe(usage);
-    expect(expectFailure(run('config', 'set', 'deadline.answer.normal'), 2)).toBe(usage);
-    expect(expectFailure(run('config', 'add', 'birthday', '2026-10-01'), 2)).toBe(usage);
+    expect(expectFailure(await run('config', 'frob'), 2)).toBe(usage);
+    expect(expectFailure(await run('config', 'set', 'deadline.answer.normal'), 2)).toBe(usage);
+    expect(expectFailure(await run('config', 'add', 'birthday', '2026-10-01'), 2)).toBe(usage);
   });
 });

@@ -10,37 +10,37 @@ import { BIN, expectOk, kesu, makeDb, makeTempDir, on, removeTempDirs, ROOT, tes
 afterAll(removeTempDirs);
 
 describe('the database file', () => {
-  it('is created with mode 0600, and a missing directory with 0700', () => {
+  it('is created with mode 0600, and a missing directory with 0700', async () => {
     // given a path in a directory that does not exist yet
     const db = join(makeTempDir(), 'data', 'kesu', 'kesu.db');
     // when kesu first writes to it
-    expectOk(kesu(['--db', db, 'config', 'set', 'by', 'Li']));
+    expectOk(await kesu(['--db', db, 'config', 'set', 'by', 'Li']));
     // then only the owner can read or write it
     expect((statSync(db).mode & 0o777).toString(8)).toBe('600');
     expect((statSync(dirname(db)).mode & 0o777).toString(8)).toBe('700');
   });
 
-  it('stays 0600 after complaints are written, whatever the umask', () => {
+  it('stays 0600 after complaints are written, whatever the umask', async () => {
     const db = makeDb();
-    const result = kesu(['--db', db, 'open', '--customer', 'Li', '--category', 'quality', '--desc', 'x', '--received', '2026-11-02 09:00']);
+    const result = await kesu(['--db', db, 'open', '--customer', 'Li', '--category', 'quality', '--desc', 'x', '--received', '2026-11-02 09:00']);
     expectOk(result);
     expect((statSync(db).mode & 0o777).toString(8)).toBe('600');
   });
 
-  it('comes from KESU_DB when --db is not given', () => {
+  it('comes from KESU_DB when --db is not given', async () => {
     const db = makeDb();
-    expectOk(kesu(['config'], { env: { KESU_DB: db } }));
+    expectOk(await kesu(['config'], { env: { KESU_DB: db } }));
     expect((statSync(db).mode & 0o777).toString(8)).toBe('600');
   });
 });
 
 describe('a database written by an older kesu', () => {
-  it('is brought up to date on first use, saying so on stderr once', () => {
+  it('is brought up to date on first use, saying so on stderr once', async () => {
     // given a store at the first schema (migrations keep records: test/store/report-counts.test.ts)
     const db = makeDb();
     openDatabase(db, { migrations: MIGRATIONS.slice(0, 1) }).close();
     // when this kesu first opens it
-    const first = kesu(['--db', db, '--json', 'list']);
+    const first = await kesu(['--db', db, '--json', 'list']);
     // then it says why the command may take a while, in one JSON warning, and works as usual
     expect(first.code).toBe(0);
     const warning = JSON.parse(first.stderr.trim()) as { warning: { code: string; message: string } };
@@ -48,17 +48,17 @@ describe('a database written by an older kesu', () => {
     expect(warning.warning.message).toMatch(/^Updating the database .* \(schema 1 to \d+\); .*leaves the database as it was\.$/);
     expect(JSON.parse(first.stdout)).toEqual([]);
     // and only once
-    expectOk(kesu(['--db', db, 'list']));
+    expectOk(await kesu(['--db', db, 'list']));
   });
 
-  it('is left as it was when bringing it up to date fails, with the error after the warning', () => {
+  it('is left as it was when bringing it up to date fails, with the error after the warning', async () => {
     // given a store at the first schema that already holds a table the next schema would create
     const db = makeDb();
     const old = openDatabase(db, { migrations: MIGRATIONS.slice(0, 1) });
     old.exec('CREATE TABLE event_facts (x)');
     old.close();
     // when this kesu first opens it
-    const result = kesu(['--db', db, '--json', 'list']);
+    const result = await kesu(['--db', db, '--json', 'list']);
     // then the warning said before the work is followed by the error, and nothing is printed on stdout
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
@@ -103,14 +103,14 @@ describe('several processes writing at once', () => {
     // given one complaint
     const db = makeDb();
     const run = on(db);
-    run.ok('open', '--customer', 'Li', '--category', 'quality', '--desc', 'Cracked cup', '--received', '2026-11-02 09:00');
+    await run.ok('open', '--customer', 'Li', '--category', 'quality', '--desc', 'Cracked cup', '--received', '2026-11-02 09:00');
     // when four writers start at the same moment
     const results = await Promise.all(Array.from({ length: WRITERS }, (_, i) => writer(db, i + 1)));
     // then every command succeeded
     expect(results.map((r) => JSON.parse(r.out) as unknown[])).toEqual(Array.from({ length: WRITERS }, () => []));
     expect(results.map((r) => r.code)).toEqual(Array.from({ length: WRITERS }, () => 0));
     // and the timeline has the opening and every entry, numbered 1..101 without gaps
-    const c = run.json<ComplaintJson>('show', '1');
+    const c = await run.json<ComplaintJson>('show', '1');
     const events = c.events!;
     expect(events).toHaveLength(1 + WRITERS * ENTRIES);
     expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 1 + WRITERS * ENTRIES }, (_, i) => i + 1));

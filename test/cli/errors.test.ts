@@ -27,14 +27,14 @@ afterAll(removeTempDirs);
 const db = makeDb();
 const run = on(db);
 
-beforeAll(() => {
+beforeAll(async () => {
   // given one complaint in each status: 1 open, 2 assigned, 3 resolved, 4 closed
   for (const customer of ['Open', 'Assigned', 'Resolved', 'Closed']) {
-    run.ok('open', '--customer', customer, '--category', 'quality', '--desc', 'Cracked cup', '--received', '2026-11-02 09:00', '--by', 'Alice');
+    await run.ok('open', '--customer', customer, '--category', 'quality', '--desc', 'Cracked cup', '--received', '2026-11-02 09:00', '--by', 'Alice');
   }
-  run.ok('assign', '2', '--to', 'Zhang', '--at', '2026-11-02 10:00');
-  run.ok('resolve', '3', '--solution', 'Replaced', '--at', '2026-11-02 10:00');
-  run.ok('close', '4', '--reason', 'duplicate', '--at', '2026-11-02 10:00');
+  await run.ok('assign', '2', '--to', 'Zhang', '--at', '2026-11-02 10:00');
+  await run.ok('resolve', '3', '--solution', 'Replaced', '--at', '2026-11-02 10:00');
+  await run.ok('close', '4', '--reason', 'duplicate', '--at', '2026-11-02 10:00');
 });
 
 describe('refused moves name the status and the commands allowed, and write nothing', () => {
@@ -52,46 +52,47 @@ describe('refused moves name the status and the commands allowed, and write noth
     ['4', 'closed', 'reopen, log', ['close', '4', '--reason', 'withdrawn']],
   ];
 
-  it('every refused move exits 1 with one sentence, and show --json is the same before and after', () => {
-    const before = ['1', '2', '3', '4'].map((id) => run('--json', 'show', id).stdout);
+  it('every refused move exits 1 with one sentence, and show --json is the same before and after', async () => {
+    const shown = () => Promise.all(['1', '2', '3', '4'].map(async (id) => (await run('--json', 'show', id)).stdout));
+    const before = await shown();
     for (const [id, status, allowed, args] of refused) {
-      const message = expectFailure(run(...args), 1);
+      const message = expectFailure(await run(...args), 1);
       expectSentence(message);
       expect(message).toBe(`Complaint ${id} is ${status}, so it cannot take ${args[0]}; from ${status} you can: ${allowed}.`);
     }
-    const after = ['1', '2', '3', '4'].map((id) => run('--json', 'show', id).stdout);
+    const after = await shown();
     expect(after).toEqual(before);
     expect(JSON.parse(after[3]!).events).toHaveLength(2);
   });
 
-  it('with --json the refusal is {"error":{"code","message"}} on stderr', () => {
-    const error = expectJsonFailure(run('--json', 'followup', '1', '--satisfaction', '4'), 1);
+  it('with --json the refusal is {"error":{"code","message"}} on stderr', async () => {
+    const error = expectJsonFailure(await run('--json', 'followup', '1', '--satisfaction', '4'), 1);
     expect(error).toEqual({
       code: 'not-allowed',
       message: 'Complaint 1 is open, so it cannot take followup; from open you can: assign, resolve, close, log.',
     });
   });
 
-  it('in Chinese the refusal names the status in Chinese', () => {
-    const message = expectFailure(run('--lang', 'zh', 'assign', '4', '--to', 'Liu'), 1);
+  it('in Chinese the refusal names the status in Chinese', async () => {
+    const message = expectFailure(await run('--lang', 'zh', 'assign', '4', '--to', 'Liu'), 1);
     expect(message).toBe('投诉 4 的状态是“已结案”，不能执行 assign；此状态下可以执行：reopen、log。');
-    const viaLang = kesu(['--db', db, 'reopen', '1'], { env: { LANG: 'zh_CN.UTF-8' } });
+    const viaLang = await kesu(['--db', db, 'reopen', '1'], { env: { LANG: 'zh_CN.UTF-8' } });
     expect(expectFailure(viaLang, 1)).toBe('投诉 1 的状态是“待处理”，不能执行 reopen；此状态下可以执行：assign、resolve、close、log。');
   });
 
-  it('a time earlier than the last entry is refused and writes nothing', () => {
-    const before = run('--json', 'show', '2').stdout;
-    const message = expectFailure(run('log', '2', 'Backdated', '--at', '2026-11-01 09:00'), 1);
+  it('a time earlier than the last entry is refused and writes nothing', async () => {
+    const before = (await run('--json', 'show', '2')).stdout;
+    const message = expectFailure(await run('log', '2', 'Backdated', '--at', '2026-11-01 09:00'), 1);
     expect(message).toBe('Complaint 2 already has an entry at 2026-11-02T10:00:00+08:00; give --at a time no earlier than that.');
-    expect(run('--json', 'show', '2').stdout).toBe(before);
+    expect((await run('--json', 'show', '2')).stdout).toBe(before);
   });
 });
 
 describe('open without a terminal', () => {
-  it('exits 2 at once, naming every missing flag, when stdin is closed', () => {
-    const result = kesu(['--db', db, 'open', '--customer', 'Li'], { input: '', timeout: 15_000 });
+  it('exits 2 at once, naming every missing flag, when stdin is closed', async () => {
+    const result = await kesu(['--db', db, 'open', '--customer', 'Li'], { input: '', timeout: 15_000 });
     expect(expectFailure(result, 2)).toBe('Missing --category, --desc: give them as flags, or run kesu open in a terminal to be asked.');
-    expect(expectFailure(kesu(['--db', db, 'open'], { timeout: 15_000 }), 2)).toMatch(/^Missing --customer, --category, --desc: /);
+    expect(expectFailure(await kesu(['--db', db, 'open'], { timeout: 15_000 }), 2)).toMatch(/^Missing --customer, --category, --desc: /);
   });
 
   it('does not wait for input when stdin is a pipe that stays open', async () => {
@@ -99,16 +100,16 @@ describe('open without a terminal', () => {
     expect(expectFailure(result, 2)).toBe('Missing --customer: give it as a flag, or run kesu open in a terminal to be asked.');
   });
 
-  it('says so in Chinese, and as JSON with --json', () => {
-    const zh = kesu(['--db', db, 'open', '--customer', '李伟'], { env: { LANG: 'zh_CN.UTF-8' } });
+  it('says so in Chinese, and as JSON with --json', async () => {
+    const zh = await kesu(['--db', db, 'open', '--customer', '李伟'], { env: { LANG: 'zh_CN.UTF-8' } });
     expect(expectFailure(zh, 2)).toBe('缺少 --category, --desc：请用参数给出，或在终端中运行 kesu open 按提示填写。');
-    const error = expectJsonFailure(kesu(['--db', db, '--json', 'open']), 2);
+    const error = expectJsonFailure(await kesu(['--db', db, '--json', 'open']), 2);
     expect(error.code).toBe('usage');
     expect(error.message).toContain('--customer, --category, --desc');
   });
 
-  it('writes nothing', () => {
-    expect(run.json<ComplaintJson[]>('list', '--status', 'all').map((c) => c.id).sort()).toEqual([1, 2, 3, 4]);
+  it('writes nothing', async () => {
+    expect((await run.json<ComplaintJson[]>('list', '--status', 'all')).map((c) => c.id).sort()).toEqual([1, 2, 3, 4]);
   });
 });
 
@@ -139,17 +140,17 @@ describe('usage errors exit 2', () => {
     [['list', '--limit', '1e3'], '--limit must be a whole number, 0 or more, not "1e3".', '--limit 须为 0 或更大的整数，而不是“1e3”。'],
   ];
 
-  it.each(cases)('%j', (args, en, zh) => {
-    expect(expectFailure(run(...args), 2)).toBe(en);
-    expect(expectFailure(run('--lang', 'zh', ...args), 2)).toBe(zh);
+  it.each(cases)('%j', async (args, en, zh) => {
+    expect(expectFailure(await run(...args), 2)).toBe(en);
+    expect(expectFailure(await run('--lang', 'zh', ...args), 2)).toBe(zh);
   });
 
-  it('an unknown command close to a real one is suggested', () => {
-    expect(expectFailure(run('shwo', '1'), 2)).toBe('Unknown command shwo; see kesu help for the commands. Did you mean show?');
+  it('an unknown command close to a real one is suggested', async () => {
+    expect(expectFailure(await run('shwo', '1'), 2)).toBe('Unknown command shwo; see kesu help for the commands. Did you mean show?');
   });
 
-  it('with --json a usage error is a JSON error with code "usage"', () => {
-    expect(expectJsonFailure(run('--json', 'assign', '1', '--to'), 2)).toEqual({
+  it('with --json a usage error is a JSON error with code "usage"', async () => {
+    expect(expectJsonFailure(await run('--json', 'assign', '1', '--to'), 2)).toEqual({
       code: 'usage',
       message: 'Option --to needs a value; write it after the option.',
     });
@@ -157,13 +158,13 @@ describe('usage errors exit 2', () => {
 });
 
 describe('help and version', () => {
-  it('kesu --version prints the version', () => {
-    expect(run('--version')).toMatchObject({ code: 0, stdout: '0.1.0\n', stderr: '' });
+  it('kesu --version prints the version', async () => {
+    expect(await run('--version')).toMatchObject({ code: 0, stdout: '0.1.0\n', stderr: '' });
   });
 
-  it('kesu help, kesu --help and kesu alone print the commands on stdout', () => {
+  it('kesu help, kesu --help and kesu alone print the commands on stdout', async () => {
     for (const args of [['help'], ['--help'], []]) {
-      const result = run(...args);
+      const result = await run(...args);
       expect({ args, code: result.code, stderr: result.stderr }).toEqual({ args, code: 0, stderr: '' });
       expect(result.stdout).toMatch(/^Usage: kesu \[options\] \[command\]\n/);
       for (const command of ['open', 'list', 'show', 'log', 'assign', 'resolve', 'followup', 'close', 'reopen', 'due', 'config']) {
@@ -172,9 +173,9 @@ describe('help and version', () => {
     }
   });
 
-  it('kesu help COMMAND and COMMAND --help print that command\'s options', () => {
+  it('kesu help COMMAND and COMMAND --help print that command\'s options', async () => {
     for (const args of [['help', 'assign'], ['assign', '--help']]) {
-      const result = run(...args);
+      const result = await run(...args);
       expect(result.code).toBe(0);
       expect(result.stdout).toMatch(/^Usage: kesu assign \[options\] <id>\n/);
       expect(result.stdout).toContain('--to <name>');
@@ -202,48 +203,48 @@ describe('bad data exits 1 with one sentence', () => {
     [['open', '--customer', 'Li', '--category', 'quality', '--desc', 'x', '--ref', 'F-9', '--phone', 'call me'], 'invalid', '"call me" is not a phone number; give digits, optionally with +, spaces, - or brackets.'],
   ];
 
-  it.each(cases)('%j', (args, code, en, json) => {
-    const message = expectFailure(run(...args), 1);
+  it.each(cases)('%j', async (args, code, en, json) => {
+    const message = expectFailure(await run(...args), 1);
     expectSentence(message);
     expect(message).toBe(en);
-    if (json) expect(expectJsonFailure(run('--json', ...args), 1)).toEqual({ code, message: en });
+    if (json) expect(expectJsonFailure(await run('--json', ...args), 1)).toEqual({ code, message: en });
   });
 
-  it('the amount and its kind go together', () => {
-    expect(expectFailure(run('resolve', '1', '--solution', 'x', '--compensation', '25.5'), 1)).toBe(
+  it('the amount and its kind go together', async () => {
+    expect(expectFailure(await run('resolve', '1', '--solution', 'x', '--compensation', '25.5'), 1)).toBe(
       'A compensation amount needs its kind: add --compensation-kind refund, replacement, repair, voucher, gift or none.',
     );
   });
 
-  it('in Chinese too', () => {
-    expect(expectFailure(run('--lang', 'zh', 'show', '99'), 1)).toBe('没有编号为 99 的投诉；可用 kesu list --status all 查看所有编号。');
-    expect(expectFailure(run('--lang', 'zh', 'log', '1', 'x', '--at', '05/10/2026'), 1)).toBe('--at “05/10/2026”有歧义；请把年份写在前面，例如 2026-10-05 09:00。');
-    expect(expectFailure(run('--lang', 'zh', 'close', '1', '--reason', '无聊'), 1)).toBe('--reason “无聊”不是有效的选项；可用：客户撤诉、未能解决、重复投诉（或 withdrawn, unresolved, duplicate）。');
-    const future = kesu(['--db', db, 'log', '1', 'x', '--at', '2099年1月1日 9:00'], { env: { LANG: 'zh_CN.UTF-8' } });
+  it('in Chinese too', async () => {
+    expect(expectFailure(await run('--lang', 'zh', 'show', '99'), 1)).toBe('没有编号为 99 的投诉；可用 kesu list --status all 查看所有编号。');
+    expect(expectFailure(await run('--lang', 'zh', 'log', '1', 'x', '--at', '05/10/2026'), 1)).toBe('--at “05/10/2026”有歧义；请把年份写在前面，例如 2026-10-05 09:00。');
+    expect(expectFailure(await run('--lang', 'zh', 'close', '1', '--reason', '无聊'), 1)).toBe('--reason “无聊”不是有效的选项；可用：客户撤诉、未能解决、重复投诉（或 withdrawn, unresolved, duplicate）。');
+    const future = await kesu(['--db', db, 'log', '1', 'x', '--at', '2099年1月1日 9:00'], { env: { LANG: 'zh_CN.UTF-8' } });
     expect(expectFailure(future, 1)).toBe('时间 2099-01-01T09:00:00+08:00 还没有到；--at 请填写已经发生的时间。');
   });
 
-  it('a bad --at is refused before the database is opened: no file is made', () => {
+  it('a bad --at is refused before the database is opened: no file is made', async () => {
     const fresh = makeDb();
-    expect(expectFailure(kesu(['--db', fresh, 'assign', '1', '--to', 'Zhang', '--at', 'yesterday']), 1)).toBe(
+    expect(expectFailure(await kesu(['--db', fresh, 'assign', '1', '--to', 'Zhang', '--at', 'yesterday']), 1)).toBe(
       '--at "yesterday" is not a date or time; write it like 2026-10-05 09:00 or 2026年10月5日.',
     );
     expect(existsSync(fresh)).toBe(false);
   });
 
-  it('a form number already used is refused, naming the complaint that has it', () => {
-    run.ok('log', '1', 'nothing written by the refusals above', '--at', '2026-11-02 11:00');
+  it('a form number already used is refused, naming the complaint that has it', async () => {
+    await run.ok('log', '1', 'nothing written by the refusals above', '--at', '2026-11-02 11:00');
     const ref = ['open', '--customer', 'Li', '--category', 'quality', '--desc', 'x', '--ref', 'F-1', '--received', '2026-11-02 09:00'];
-    run.ok(...ref);
-    expect(expectFailure(run(...ref), 1)).toBe('Form number F-1 is already complaint 5; give another --ref or look at kesu show 5.');
+    await run.ok(...ref);
+    expect(expectFailure(await run(...ref), 1)).toBe('Form number F-1 is already complaint 5; give another --ref or look at kesu show 5.');
     // the same paper form, written in another case or width, as the import compares them
     for (const spelling of ['f-1', 'Ｆ－１', ' F-1 ']) {
-      expect(expectFailure(run(...ref.slice(0, -4), '--ref', spelling, ...ref.slice(-2)), 1)).toBe(
+      expect(expectFailure(await run(...ref.slice(0, -4), '--ref', spelling, ...ref.slice(-2)), 1)).toBe(
         `Form number ${spelling.trim()} is already complaint 5; give another --ref or look at kesu show 5.`,
       );
     }
-    expect(run.json<ComplaintJson[]>('list', '--status', 'all')).toHaveLength(5);
-    expect(run.json<ComplaintJson>('show', '1').events).toHaveLength(2);
+    expect(await run.json<ComplaintJson[]>('list', '--status', 'all')).toHaveLength(5);
+    expect((await run.json<ComplaintJson>('show', '1')).events).toHaveLength(2);
   });
 });
 
@@ -262,47 +263,47 @@ describe('a database named by --db or KESU_DB that does not exist', () => {
     ['close', '1', '--reason', 'withdrawn'],
     ['reopen', '1'],
     ['log', '1', 'called'],
-  ])('%s refuses it in one sentence and creates nothing', (...args) => {
+  ])('%s refuses it in one sentence and creates nothing', async (...args) => {
     const missing = join(dir, `typo-${args[0]}.db`);
     const message = `There is no kesu database at ${missing}; check --db or KESU_DB, or record a complaint with kesu open to start one there.`;
-    expect(expectFailure(kesu(['--db', missing, ...args]), 1)).toBe(message);
-    expect(expectJsonFailure(kesu(['--json', ...args], { env: { KESU_DB: missing } }), 1)).toEqual({ code: 'not-found', message });
+    expect(expectFailure(await kesu(['--db', missing, ...args]), 1)).toBe(message);
+    expect(expectJsonFailure(await kesu(['--json', ...args], { env: { KESU_DB: missing } }), 1)).toEqual({ code: 'not-found', message });
     expect(existsSync(missing)).toBe(false);
   });
 
-  it('open starts one there', () => {
+  it('open starts one there', async () => {
     const fresh = join(dir, 'fresh.db');
-    expect(kesu(['--db', fresh, 'open', '--customer', 'Li', '--category', 'quality', '--desc', 'x']).code).toBe(0);
-    expect(on(fresh).json<ComplaintJson[]>('list').map((c) => c.id)).toEqual([1]);
+    expect((await kesu(['--db', fresh, 'open', '--customer', 'Li', '--category', 'quality', '--desc', 'x'])).code).toBe(0);
+    expect((await on(fresh).json<ComplaintJson[]>('list')).map((c) => c.id)).toEqual([1]);
   });
 });
 
 describe('no stack trace reaches the user unless KESU_DEBUG=1', () => {
-  it('a file that is not a kesu database: one sentence, exit 1', () => {
+  it('a file that is not a kesu database: one sentence, exit 1', async () => {
     const path = join(makeTempDir(), 'notes.db');
     writeFileSync(path, 'these are my notes, not a database\n'.repeat(200));
-    expect(expectFailure(kesu(['--db', path, 'list']), 1)).toBe(`${path} is not a kesu database; give another file with --db.`);
-    expect(expectFailure(kesu(['--db', path, '--lang', 'zh', 'list']), 1)).toBe(`${path} 不是 kesu 数据库；请用 --db 指定另一个文件。`);
+    expect(expectFailure(await kesu(['--db', path, 'list']), 1)).toBe(`${path} is not a kesu database; give another file with --db.`);
+    expect(expectFailure(await kesu(['--db', path, '--lang', 'zh', 'list']), 1)).toBe(`${path} 不是 kesu 数据库；请用 --db 指定另一个文件。`);
   });
 
-  it('a folder where the database file should be: one sentence naming it, exit 1', () => {
+  it('a folder where the database file should be: one sentence naming it, exit 1', async () => {
     const dir = join(makeTempDir(), 'a-directory.db');
     mkdirSync(dir);
-    expect(expectFailure(kesu(['--db', dir, 'list']), 1)).toBe(`Cannot open the database ${dir} (it is a folder); give a file path with --db or KESU_DB.`);
-    expect(expectFailure(kesu(['--db', dir, '--lang', 'zh', 'list']), 1)).toBe(`无法打开数据库 ${dir}（这是一个文件夹）；请用 --db 或 KESU_DB 给出一个文件路径。`);
+    expect(expectFailure(await kesu(['--db', dir, 'list']), 1)).toBe(`Cannot open the database ${dir} (it is a folder); give a file path with --db or KESU_DB.`);
+    expect(expectFailure(await kesu(['--db', dir, '--lang', 'zh', 'list']), 1)).toBe(`无法打开数据库 ${dir}（这是一个文件夹）；请用 --db 或 KESU_DB 给出一个文件路径。`);
   });
 
-  it('an unexpected failure says how to see details, and KESU_DEBUG=1 shows the stack', () => {
+  it('an unexpected failure says how to see details, and KESU_DEBUG=1 shows the stack', async () => {
     // a damaged database: it says it has kesu's schema, but its tables are gone
     const path = join(makeTempDir(), 'damaged.db');
     const damaged = new Database(path);
     damaged.pragma(`user_version = ${MIGRATIONS.at(-1)!.version}`);
     damaged.pragma(`application_id = ${KESU_APPLICATION_ID}`);
     damaged.close();
-    const quiet = kesu(['--db', path, 'list']);
+    const quiet = await kesu(['--db', path, 'list']);
     const message = expectFailure(quiet, 1);
     expect(message).toMatch(/run again with KESU_DEBUG=1 for details/);
-    const debug = kesu(['--db', path, 'list'], { env: { KESU_DEBUG: '1' } });
+    const debug = await kesu(['--db', path, 'list'], { env: { KESU_DEBUG: '1' } });
     expect(debug.code).toBe(1);
     expect(debug.stderr).toMatch(STACK_LINE);
   });
@@ -321,12 +322,12 @@ describe('output that cannot be written (stdout on a full disk)', () => {
   };
   const sentence = 'Cannot write the output (ENOSPC); check the disk or file it goes to, or send it elsewhere.';
 
-  it('is one sentence naming the failure, exit 1, for a command and for --version', () => {
+  it('is one sentence naming the failure, exit 1, for a command and for --version', async () => {
     expect(toFullDisk('--db', db, 'list')).toEqual({ code: 1, stderr: `kesu: ${sentence}\n` });
     expect(toFullDisk('--version')).toEqual({ code: 1, stderr: `kesu: ${sentence}\n` });
     // export streams its rows, to stdout or to --out
     expect(toFullDisk('--db', db, 'export')).toEqual({ code: 1, stderr: `kesu: ${sentence}\n` });
-    expect(expectFailure(kesu(['--db', db, 'export', '--out', '/dev/full']), 1)).toBe('Cannot write /dev/full (the disk is full); check the folder exists and is writable, and that the disk has room.');
+    expect(expectFailure(await kesu(['--db', db, 'export', '--out', '/dev/full']), 1)).toBe('Cannot write /dev/full (the disk is full); check the folder exists and is writable, and that the disk has room.');
   });
 
   it('is a JSON error with --json, and in Chinese with --lang zh', () => {

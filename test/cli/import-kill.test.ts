@@ -32,7 +32,7 @@ it('SIGKILL part-way through a 200,000-row import: integrity ok, none or all of 
   const file = join(dir, 'large.csv');
   writeLargeFile(file);
   const run = on(db);
-  run.ok('open', '--customer', 'Before', '--category', 'service', '--desc', 'Here before the import', '--received', '2026-10-01 09:00');
+  await run.ok('open', '--customer', 'Before', '--category', 'service', '--desc', 'Here before the import', '--received', '2026-10-01 09:00');
   const walBefore = walSize(db);
 
   // when the import has begun writing (its uncommitted pages spill into the WAL) and is killed
@@ -67,6 +67,6 @@ it('SIGKILL part-way through a 200,000-row import: integrity ok, none or all of 
   expect(killedWhileWriting).toBe(true);
 
   // and the database takes the next write at once.
-  run.ok('open', '--customer', 'After', '--category', 'service', '--desc', 'Recorded after the kill', '--received', '2026-10-02 09:00');
-  expect(run.json<unknown[]>('list', '--status', 'all')).toHaveLength(2);
+  await run.ok('open', '--customer', 'After', '--category', 'service', '--desc', 'Recorded after the kill', '--received', '2026-10-02 09:00');
+  expect(await run.json<unknown[]>('list', '--status', 'all')).toHaveLength(2);
 });

@@ -9,8 +9,8 @@ describe('处理流程（中文）', () => {
   const db = makeDb();
   const run = on(db, { env: { LANG: 'zh_CN.UTF-8' } });
 
-  it('open: Chinese labels, Chinese dates and full-width digits; prints the id and the deadline in Chinese', () => {
-    const out = run.ok(
+  it('open: Chinese labels, Chinese dates and full-width digits; prints the id and the deadline in Chinese', async () => {
+    const out = await run.ok(
       'open',
       '--customer', '李伟',
       '--phone', '１３８００１３８０００',
@@ -23,7 +23,7 @@ describe('处理流程（中文）', () => {
       '--by', '小王',
     );
     expect(out).toBe('已受理投诉 #1。请最迟于 11月6日 周五 答复客户（自 10月30日 周五 起 5 个工作日；跳过 10月31日 周六、11月1日 周日）。\n');
-    const c = run.json<ComplaintJson>('show', '1');
+    const c = await run.json<ComplaintJson>('show', '1');
     expectComplaintShape(c, { events: true });
     expect(c).toMatchObject({
       channel: 'chat',
@@ -36,24 +36,24 @@ describe('处理流程（中文）', () => {
     });
   });
 
-  it('a major complaint is flagged 重大投诉 with its deadline in hours', () => {
-    expect(run.ok('open', '--customer', '陈杰', '--category', '质量', '--severity', '重大', '--desc', '食品中有玻璃', '--received', '2026-10-30 10:00', '--by', '小王')).toBe(
+  it('a major complaint is flagged 重大投诉 with its deadline in hours', async () => {
+    expect(await run.ok('open', '--customer', '陈杰', '--category', '质量', '--severity', '重大', '--desc', '食品中有玻璃', '--received', '2026-10-30 10:00', '--by', '小王')).toBe(
       '已受理投诉 #2  重大投诉。请在 10月31日 周六 10:00 前答复客户（自 10月30日 周五 10:00 起 24 小时）。\n',
     );
   });
 
-  it('log, assign, resolve: Chinese labels accepted, codes stored', () => {
-    run.ok('log', '1', '已致电客户', '--kind', 'call', '--at', '2026/10/30 11:00', '--by', '小王');
-    const finding = run.json<ComplaintJson>('log', '1', '窑温过高', '--substantiated', '是', '--responsibility', '厂家', '--root-cause', '窑温', '--at', '2026.10.31 09:00', '--by', '小李');
+  it('log, assign, resolve: Chinese labels accepted, codes stored', async () => {
+    await run.ok('log', '1', '已致电客户', '--kind', 'call', '--at', '2026/10/30 11:00', '--by', '小王');
+    const finding = await run.json<ComplaintJson>('log', '1', '窑温过高', '--substantiated', '是', '--responsibility', '厂家', '--root-cause', '窑温', '--at', '2026.10.31 09:00', '--by', '小李');
     expect(finding).toMatchObject({ substantiated: true, responsibility: 'supplier', rootCause: '窑温' });
-    const assigned = run.json<ComplaintJson>('assign', '1', '--to', '张三', '--dept', '品控部', '--at', '2026-11-02 09:00', '--by', '小王');
+    const assigned = await run.json<ComplaintJson>('assign', '1', '--to', '张三', '--dept', '品控部', '--at', '2026-11-02 09:00', '--by', '小王');
     expect(assigned).toMatchObject({ status: 'assigned', assignee: '张三', department: '品控部', deadlines: { solution: '2026-11-05T23:59:59+08:00' } });
-    const resolved = run.json<ComplaintJson>('resolve', '1', '--solution', '换新', '--compensation', '２５.５', '--compensation-kind', '代金券', '--action', '每日检查', '--at', '2026-11-04 15:00', '--by', '小王');
+    const resolved = await run.json<ComplaintJson>('resolve', '1', '--solution', '换新', '--compensation', '２５.５', '--compensation-kind', '代金券', '--action', '每日检查', '--at', '2026-11-04 15:00', '--by', '小王');
     expect(resolved).toMatchObject({ status: 'resolved', compensation: { kind: 'voucher', amount: '25.50' }, correctiveAction: '每日检查' });
   });
 
-  it('show: the record, the deadlines with how they were reached, and the timeline in Chinese', () => {
-    const text = run.ok('show', '1');
+  it('show: the record, the deadlines with how they were reached, and the timeline in Chinese', async () => {
+    const text = await run.ok('show', '1');
     expect(text).toMatch(/^#1 {2}已解决\n/);
     expect(text).toContain('客户      李伟 (13800138000)\n');
     expect(text).toContain('受理时间  10月30日 周五 10:00 · 小王 · 在线\n');
@@ -67,52 +67,52 @@ describe('处理流程（中文）', () => {
     expect(text).toContain('   4  11月2日 周一 09:00  小王  指派 → 张三 (品控部)\n');
   });
 
-  it('followup: 质量 needs two satisfied follow-ups; satisfaction given as a Chinese label or a full-width digit', () => {
-    expect(run.json<ComplaintJson>('followup', '1', '--satisfaction', '非常满意', '--method', '上门', '--at', '2026-11-06 10:00').status).toBe('resolved');
-    const closed = run.json<ComplaintJson>('followup', '1', '--satisfaction', '４', '--method', '短信', '--at', '2026-11-09 10:00');
+  it('followup: 质量 needs two satisfied follow-ups; satisfaction given as a Chinese label or a full-width digit', async () => {
+    expect((await run.json<ComplaintJson>('followup', '1', '--satisfaction', '非常满意', '--method', '上门', '--at', '2026-11-06 10:00')).status).toBe('resolved');
+    const closed = await run.json<ComplaintJson>('followup', '1', '--satisfaction', '４', '--method', '短信', '--at', '2026-11-09 10:00');
     expect(closed).toMatchObject({ status: 'closed', outcome: 'satisfied' });
     expect(closed.followups.map((f) => [f.method, f.satisfaction])).toEqual([['visit', 5], ['message', 4]]);
-    const text = run.ok('show', '1');
+    const text = await run.ok('show', '1');
     expect(text).toMatch(/^#1 {2}已结案 \(客户满意\)\n/);
     expect(text).toContain('回访\n  11月6日 周五 10:00  上门  5 非常满意\n  11月9日 周一 10:00  短信  4 满意\n');
     expect(text).toMatch(/11月6日 周五 10:00 {2}\S+ {2}上门回访，满意度 5\/5\n/);
   });
 
-  it('reopen: back to the assignee, deadlines re-armed from the reopening', () => {
-    const c = run.json<ComplaintJson>('reopen', '1', '--note', '客户再次来电', '--at', '2026-11-10 10:00', '--by', '小王');
+  it('reopen: back to the assignee, deadlines re-armed from the reopening', async () => {
+    const c = await run.json<ComplaintJson>('reopen', '1', '--note', '客户再次来电', '--at', '2026-11-10 10:00', '--by', '小王');
     expect(c).toMatchObject({ status: 'assigned', reopenCount: 1, deadlines: { answer: '2026-11-17T23:59:59+08:00', solution: '2026-11-13T23:59:59+08:00' } });
-    const text = run.ok('show', '1');
+    const text = await run.ok('show', '1');
     expect(text).toContain('重开次数  1\n');
     expect(text).toContain('   9  11月10日 周二 10:00  小王  重新处理: 客户再次来电\n');
   });
 
-  it('a dissatisfied follow-up (不满意) reopens it', () => {
-    run.ok('resolve', '1', '--solution', '再次换新', '--at', '2026-11-11 10:00');
-    const c = run.json<ComplaintJson>('followup', '1', '--satisfaction', '不满意', '--at', '2026-11-12 10:00');
+  it('a dissatisfied follow-up (不满意) reopens it', async () => {
+    await run.ok('resolve', '1', '--solution', '再次换新', '--at', '2026-11-11 10:00');
+    const c = await run.json<ComplaintJson>('followup', '1', '--satisfaction', '不满意', '--at', '2026-11-12 10:00');
     expect(c).toMatchObject({ status: 'assigned', reopenCount: 2 });
   });
 
-  it('resolve --unfounded and close --reason with Chinese reasons', () => {
-    run.ok('open', '--customer', '王芳', '--category', '服务', '--desc', '态度差', '--received', '2026-11-02 09:00', '--by', '小王');
-    expect(run.ok('resolve', '3', '--unfounded', '--finding', '监控显示无此事', '--at', '2026-11-03 09:00')).toMatch(/^#3 {2}已结案 \(投诉不成立\)\n/);
-    run.ok('open', '--customer', '赵敏', '--category', '配送', '--desc', '迟到', '--received', '2026-11-02 09:00', '--by', '小王');
-    expect(run.ok('close', '4', '--reason', '撤回', '--at', '2026-11-03 09:00')).toMatch(/^#4 {2}已结案 \(客户撤诉\)\n/);
-    expect(run.json<ComplaintJson>('show', '4')).toMatchObject({ status: 'closed', outcome: 'withdrawn' });
+  it('resolve --unfounded and close --reason with Chinese reasons', async () => {
+    await run.ok('open', '--customer', '王芳', '--category', '服务', '--desc', '态度差', '--received', '2026-11-02 09:00', '--by', '小王');
+    expect(await run.ok('resolve', '3', '--unfounded', '--finding', '监控显示无此事', '--at', '2026-11-03 09:00')).toMatch(/^#3 {2}已结案 \(投诉不成立\)\n/);
+    await run.ok('open', '--customer', '赵敏', '--category', '配送', '--desc', '迟到', '--received', '2026-11-02 09:00', '--by', '小王');
+    expect(await run.ok('close', '4', '--reason', '撤回', '--at', '2026-11-03 09:00')).toMatch(/^#4 {2}已结案 \(客户撤诉\)\n/);
+    expect(await run.json<ComplaintJson>('show', '4')).toMatchObject({ status: 'closed', outcome: 'withdrawn' });
   });
 
-  it('the default departments are named in Chinese where kesu shows them; stored and in JSON as they are', () => {
+  it('the default departments are named in Chinese where kesu shows them; stored and in JSON as they are', async () => {
     const own = on(makeDb(), { env: { LANG: 'zh_CN.UTF-8' } });
-    own.ok('open', '--customer', '赵敏', '--category', '配送', '--desc', '送晚了', '--received', '2026-11-02 09:00', '--by', '小王');
-    expect(own.json<ComplaintJson>('assign', '1', '--to', '老张', '--at', '2026-11-02 10:00').department).toBe('logistics');
-    const shown = own.ok('show', '1');
+    await own.ok('open', '--customer', '赵敏', '--category', '配送', '--desc', '送晚了', '--received', '2026-11-02 09:00', '--by', '小王');
+    expect((await own.json<ComplaintJson>('assign', '1', '--to', '老张', '--at', '2026-11-02 10:00')).department).toBe('logistics');
+    const shown = await own.ok('show', '1');
     expect(shown).toMatch(/责任人 +老张 \(物流部\)/);
     expect(shown).toMatch(/指派 → 老张 \(物流部\)/);
-    expect(own.ok('report', '--month', '2026-11', '--format', 'md')).toContain('物流部');
-    expect(own.ok('--lang', 'en', 'show', '1')).toMatch(/Assignee +老张 \(logistics\)/);
+    expect(await own.ok('report', '--month', '2026-11', '--format', 'md')).toContain('物流部');
+    expect(await own.ok('--lang', 'en', 'show', '1')).toMatch(/Assignee +老张 \(logistics\)/);
   });
 
-  it('--lang zh wins over an English LANG, and --lang en over a Chinese one', () => {
-    expect(on(db).ok('--lang', 'zh', 'show', '4')).toMatch(/^#4 {2}已结案 \(客户撤诉\)\n/);
-    expect(run.ok('--lang', 'en', 'show', '4')).toMatch(/^#4 {2}closed \(withdrawn\)\n/);
+  it('--lang zh wins over an English LANG, and --lang en over a Chinese one', async () => {
+    expect(await on(db).ok('--lang', 'zh', 'show', '4')).toMatch(/^#4 {2}已结案 \(客户撤诉\)\n/);
+    expect(await run.ok('--lang', 'en', 'show', '4')).toMatch(/^#4 {2}closed \(withdrawn\)\n/);
   });
 });

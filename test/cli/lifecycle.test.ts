@@ -9,8 +9,8 @@ describe('open → log → assign → resolve → follow-ups → close → reope
   // given one database for the chain; each step builds on the one before
   const run = on(makeDb());
 
-  it('open prints the id and the answer deadline with how it was reached', () => {
-    const result = run(
+  it('open prints the id and the answer deadline with how it was reached', async () => {
+    const result = await run(
       'open',
       '--customer', 'Li Wei',
       '--phone', '138 0013 8000',
@@ -29,8 +29,8 @@ describe('open → log → assign → resolve → follow-ups → close → reope
     );
   });
 
-  it('show --json has the full documented shape, with the opening event', () => {
-    const c = run.json<ComplaintJson>('show', '1');
+  it('show --json has the full documented shape, with the opening event', async () => {
+    const c = await run.json<ComplaintJson>('show', '1');
     expectComplaintShape(c, { events: true });
     expect(c).toMatchObject({
       id: 1,
@@ -63,8 +63,8 @@ describe('open → log → assign → resolve → follow-ups → close → reope
     expect(c.events).toEqual([{ seq: 1, type: 'opened', at: '2026-10-30T10:00:00+08:00', by: 'Alice', note: null }]);
   });
 
-  it('show explains the deadline and prints the timeline', () => {
-    const text = run.ok('show', '1');
+  it('show explains the deadline and prints the timeline', async () => {
+    const text = await run.ok('show', '1');
     expect(text).toMatch(/^#1 {2}open\n/);
     expect(text).toContain('Customer           Li Wei (138 0013 8000)\n');
     expect(text).toContain('Received           Fri 30 Oct 10:00 · Alice · phone\n');
@@ -72,12 +72,12 @@ describe('open → log → assign → resolve → follow-ups → close → reope
     expect(text).toMatch(/Timeline\n {3}1 {2}Fri 30 Oct 10:00 {2}Alice {2}received\n$/);
   });
 
-  it('log adds a call, then an investigation finding with substantiated, responsibility and root cause', () => {
-    const call = run.json<ComplaintJson>('log', '1', 'Called', 'the', 'customer', '--kind', 'call', '--at', '2026-10-30 11:00', '--by', 'Alice');
+  it('log adds a call, then an investigation finding with substantiated, responsibility and root cause', async () => {
+    const call = await run.json<ComplaintJson>('log', '1', 'Called', 'the', 'customer', '--kind', 'call', '--at', '2026-10-30 11:00', '--by', 'Alice');
     expect(call.status).toBe('open');
     expect(call.events!.at(-1)).toEqual({ seq: 2, type: 'logged', at: '2026-10-30T11:00:00+08:00', by: 'Alice', note: 'Called the customer' });
 
-    const finding = run.json<ComplaintJson>(
+    const finding = await run.json<ComplaintJson>(
       'log', '1', 'Glaze crack from the kiln',
       '--substantiated', 'yes', '--responsibility', 'supplier', '--root-cause', 'Kiln too hot',
       '--at', '2026-10-31 09:00', '--by', 'Bob',
@@ -86,26 +86,26 @@ describe('open → log → assign → resolve → follow-ups → close → reope
     expect(finding).toMatchObject({ status: 'open', substantiated: true, responsibility: 'supplier', rootCause: 'Kiln too hot' });
     expect(finding.events!.map((e) => e.seq)).toEqual([1, 2, 3]);
 
-    const text = run.ok('show', '1');
+    const text = await run.ok('show', '1');
     expect(text).toContain('   2  Fri 30 Oct 11:00  Alice  call: Called the customer\n');
     expect(text).toContain('   3  Sat 31 Oct 09:00  Bob  finding: Glaze crack from the kiln\n');
     expect(text).toContain('Substantiated      yes\n');
     expect(text).toContain('Responsibility     supplier\n');
   });
 
-  it("assign hands it over; the department defaults to the category's; the solution deadline is armed", () => {
-    const c = run.json<ComplaintJson>('assign', '1', '--to', 'Zhang San', '--at', '2026-11-02 09:00', '--by', 'Alice');
+  it("assign hands it over; the department defaults to the category's; the solution deadline is armed", async () => {
+    const c = await run.json<ComplaintJson>('assign', '1', '--to', 'Zhang San', '--at', '2026-11-02 09:00', '--by', 'Alice');
     expectComplaintShape(c, { events: true });
     expect(c).toMatchObject({ status: 'assigned', assignee: 'Zhang San', department: 'QC' });
     expect(c.deadlines.solution).toBe('2026-11-05T23:59:59+08:00');
-    const text = run.ok('show', '1');
+    const text = await run.ok('show', '1');
     expect(text).toContain('Assignee           Zhang San (QC)\n');
     expect(text).toContain('  solution    Thu 5 Nov  OVERDUE\n              3 working days from Mon 2 Nov\n');
     expect(text).toContain('   4  Mon 2 Nov 09:00  Alice  assigned → Zhang San (QC)\n');
   });
 
-  it('resolve records the solution, compensation 25.5 as "25.50", root cause and corrective action', () => {
-    const c = run.json<ComplaintJson>(
+  it('resolve records the solution, compensation 25.5 as "25.50", root cause and corrective action', async () => {
+    const c = await run.json<ComplaintJson>(
       'resolve', '1',
       '--solution', 'Replaced the cup',
       '--compensation', '25.5',
@@ -124,35 +124,35 @@ describe('open → log → assign → resolve → follow-ups → close → reope
       resolvedAt: '2026-11-04T15:00:00+08:00',
     });
     expect(c.deadlines.followup).toBe('2026-11-11T23:59:59+08:00');
-    const text = run.ok('show', '1');
+    const text = await run.ok('show', '1');
     expect(text).toContain('Compensation       voucher 25.50\n');
     expect(text).toContain('  follow-up   Wed 11 Nov  OVERDUE\n              5 working days from Wed 4 Nov; skipped Sat 7 Nov, Sun 8 Nov\n');
   });
 
-  it('a first satisfied follow-up of a quality complaint keeps it resolved, with the next follow-up due', () => {
-    const c = run.json<ComplaintJson>('followup', '1', '--satisfaction', '5', '--method', 'visit', '--note', 'Happy', '--at', '2026-11-06 10:00', '--by', 'Alice');
+  it('a first satisfied follow-up of a quality complaint keeps it resolved, with the next follow-up due', async () => {
+    const c = await run.json<ComplaintJson>('followup', '1', '--satisfaction', '5', '--method', 'visit', '--note', 'Happy', '--at', '2026-11-06 10:00', '--by', 'Alice');
     expect(c).toMatchObject({ status: 'resolved', outcome: null, closedAt: null });
     expect(c.followups).toEqual([{ at: '2026-11-06T10:00:00+08:00', method: 'visit', satisfaction: 5, note: 'Happy' }]);
     expect(c.deadlines.followup).toBe('2026-11-13T23:59:59+08:00');
   });
 
-  it('the second satisfied follow-up closes it as satisfied', () => {
-    const c = run.json<ComplaintJson>('followup', '1', '--satisfaction', '4', '--at', '2026-11-09 10:00', '--by', 'Alice');
+  it('the second satisfied follow-up closes it as satisfied', async () => {
+    const c = await run.json<ComplaintJson>('followup', '1', '--satisfaction', '4', '--at', '2026-11-09 10:00', '--by', 'Alice');
     expectComplaintShape(c, { events: true });
     expect(c).toMatchObject({ status: 'closed', outcome: 'satisfied', closedAt: '2026-11-09T10:00:00+08:00', overdue: [] });
     expect(c.followups.map((f) => [f.method, f.satisfaction])).toEqual([['visit', 5], ['phone', 4]]);
     expect(c.events!.slice(-2).map((e) => e.type)).toEqual(['followed-up', 'closed']);
-    expect(run.ok('show', '1')).toMatch(/^#1 {2}closed \(satisfied\)\n/);
+    expect(await run.ok('show', '1')).toMatch(/^#1 {2}closed \(satisfied\)\n/);
   });
 
-  it('reopen puts it back with its assignee and re-arms the answer and solution deadlines from the reopening', () => {
-    const c = run.json<ComplaintJson>('reopen', '1', '--note', 'Customer called again', '--at', '2026-11-10 10:00', '--by', 'Alice');
+  it('reopen puts it back with its assignee and re-arms the answer and solution deadlines from the reopening', async () => {
+    const c = await run.json<ComplaintJson>('reopen', '1', '--note', 'Customer called again', '--at', '2026-11-10 10:00', '--by', 'Alice');
     expectComplaintShape(c, { events: true });
     expect(c).toMatchObject({ status: 'assigned', assignee: 'Zhang San', reopenCount: 1, closedAt: null, outcome: null });
     expect(c.deadlines).toEqual({ answer: '2026-11-17T23:59:59+08:00', solution: '2026-11-13T23:59:59+08:00', followup: null });
     expect(c.overdue).toEqual(['answer', 'solution']);
     expect(c.events!.at(-1)).toEqual({ seq: 9, type: 'reopened', at: '2026-11-10T10:00:00+08:00', by: 'Alice', note: 'Customer called again' });
-    const text = run.ok('show', '1');
+    const text = await run.ok('show', '1');
     expect(text).toContain('Reopened           1\n');
     expect(text).toContain('5 working days from Tue 10 Nov; skipped Sat 14 Nov, Sun 15 Nov\n');
   });
@@ -161,23 +161,23 @@ describe('open → log → assign → resolve → follow-ups → close → reope
 describe('the other roads through the procedure', () => {
   const run = on(makeDb());
   let next = 1;
-  const open = (...extra: string[]): string => {
-    run.ok('open', '--customer', 'Wang Fang', '--category', 'service', '--desc', 'Rude cashier', '--received', '2026-11-02 09:00', '--by', 'Alice', ...extra);
+  const open = async (...extra: string[]): Promise<string> => {
+    await run.ok('open', '--customer', 'Wang Fang', '--category', 'service', '--desc', 'Rude cashier', '--received', '2026-11-02 09:00', '--by', 'Alice', ...extra);
     return String(next++);
   };
 
-  it('a major complaint must be answered within 24 hours, counted in clock hours, and is flagged', () => {
-    const result = run('open', '--customer', 'Chen Jie', '--category', 'quality', '--severity', 'major', '--desc', 'Glass in the food', '--received', '2026-10-30 10:00', '--by', 'Alice');
+  it('a major complaint must be answered within 24 hours, counted in clock hours, and is flagged', async () => {
+    const result = await run('open', '--customer', 'Chen Jie', '--category', 'quality', '--severity', 'major', '--desc', 'Glass in the food', '--received', '2026-10-30 10:00', '--by', 'Alice');
     expectOk(result);
     next++;
     expect(result.stdout).toBe('Recorded complaint #1  MAJOR. Answer the customer by Sat 31 Oct 10:00 (24 hours from Fri 30 Oct 10:00).\n');
-    const c = run.json<ComplaintJson>('show', '1');
+    const c = await run.json<ComplaintJson>('show', '1');
     expect(c).toMatchObject({ severity: 'major', deadlines: { answer: '2026-10-31T10:00:00+08:00' } });
-    expect(run.ok('show', '1')).toMatch(/^#1 {2}open {2}MAJOR\n/);
+    expect(await run.ok('show', '1')).toMatch(/^#1 {2}open {2}MAJOR\n/);
   });
 
-  it('open --json prints the new complaint in full; a Saturday complaint is due with the Friday one', () => {
-    const c = run.json<ComplaintJson>('open', '--customer', 'Zhao Lei', '--category', 'delivery', '--desc', 'Late', '--received', '2026-10-31 10:00', '--by', 'Bob');
+  it('open --json prints the new complaint in full; a Saturday complaint is due with the Friday one', async () => {
+    const c = await run.json<ComplaintJson>('open', '--customer', 'Zhao Lei', '--category', 'delivery', '--desc', 'Late', '--received', '2026-10-31 10:00', '--by', 'Bob');
     next++;
     expectComplaintShape(c, { events: true });
     expect(c).toMatchObject({ id: 2, channel: 'in-person', severity: 'normal', department: 'logistics', customer: { name: 'Zhao Lei', phone: null } });
@@ -185,13 +185,13 @@ describe('the other roads through the procedure', () => {
     expect(c.events).toEqual([{ seq: 1, type: 'opened', at: '2026-10-31T10:00:00+08:00', by: 'Bob', note: null }]);
   });
 
-  it("a time typed with another offset is the same moment on the shop's clock, and deadlines count from the shop's day", () => {
+  it("a time typed with another offset is the same moment on the shop's clock, and deadlines count from the shop's day", async () => {
     // 20:00 on Thu 29 Oct in London is 04:00 on Fri 30 Oct in the shop (Shanghai)
-    const c = run.json<ComplaintJson>('open', '--customer', 'Sun Li', '--category', 'service', '--desc', 'Late', '--received', '2026-10-29T20:00:00Z', '--by', 'Bob');
+    const c = await run.json<ComplaintJson>('open', '--customer', 'Sun Li', '--category', 'service', '--desc', 'Late', '--received', '2026-10-29T20:00:00Z', '--by', 'Bob');
     next++;
     expect(c.receivedAt).toBe('2026-10-30T04:00:00+08:00');
     expect(c.deadlines.answer).toBe('2026-11-06T23:59:59+08:00'); // 5 working days from Fri 30 Oct, not Thu 29
-    expect(run.json<ComplaintJson>('log', String(c.id), 'called', '--at', '2026-10-30T01:30:00-04:00').events!.at(-1)!.at).toBe('2026-10-30T13:30:00+08:00');
+    expect((await run.json<ComplaintJson>('log', String(c.id), 'called', '--at', '2026-10-30T01:30:00-04:00')).events!.at(-1)!.at).toBe('2026-10-30T13:30:00+08:00');
   });
 
   it("where the clocks change, a deadline in days ends at the end of its last day on that day's clock (TZ=America/New_York)", () => {
@@ -204,71 +204,71 @@ describe('the other roads through the procedure', () => {
     expect(major.deadlines.answer).toBe('2026-11-01T09:00:00-05:00');
   });
 
-  it('assign --dept overrides the default department, and re-assigning is allowed', () => {
-    const id = open();
-    expect(run.json<ComplaintJson>('assign', id, '--to', 'Liu', '--at', '2026-11-02 10:00').department).toBe('front desk');
-    const c = run.json<ComplaintJson>('assign', id, '--to', 'Sun', '--dept', 'Training', '--note', 'Needs coaching', '--at', '2026-11-03 10:00');
+  it('assign --dept overrides the default department, and re-assigning is allowed', async () => {
+    const id = await open();
+    expect((await run.json<ComplaintJson>('assign', id, '--to', 'Liu', '--at', '2026-11-02 10:00')).department).toBe('front desk');
+    const c = await run.json<ComplaintJson>('assign', id, '--to', 'Sun', '--dept', 'Training', '--note', 'Needs coaching', '--at', '2026-11-03 10:00');
     expect(c).toMatchObject({ status: 'assigned', assignee: 'Sun', department: 'Training' });
     expect(c.deadlines.solution).toBe('2026-11-06T23:59:59+08:00');
     expect(c.events!.map((e) => e.type)).toEqual(['opened', 'assigned', 'assigned']);
     expect(c.events!.at(-1)!.note).toBe('Needs coaching');
   });
 
-  it('show tells a deadline met in time from one met late', () => {
+  it('show tells a deadline met in time from one met late', async () => {
     // received Mon 2 Nov 09:00: answer due by the end of Mon 9 Nov; resolved on Fri 20 Nov
-    const late = open();
-    run.ok('resolve', late, '--solution', 'Apologised', '--at', '2026-11-20 09:00');
-    expect(run.ok('show', late)).toMatch(/^ {2}answer {6}Mon 9 Nov {2}met late$/m);
-    const onTime = open();
-    run.ok('resolve', onTime, '--solution', 'Apologised', '--at', '2026-11-03 09:00');
-    expect(run.ok('show', onTime)).toMatch(/^ {2}answer {6}Mon 9 Nov {2}met$/m);
+    const late = await open();
+    await run.ok('resolve', late, '--solution', 'Apologised', '--at', '2026-11-20 09:00');
+    expect(await run.ok('show', late)).toMatch(/^ {2}answer {6}Mon 9 Nov {2}met late$/m);
+    const onTime = await open();
+    await run.ok('resolve', onTime, '--solution', 'Apologised', '--at', '2026-11-03 09:00');
+    expect(await run.ok('show', onTime)).toMatch(/^ {2}answer {6}Mon 9 Nov {2}met$/m);
   });
 
-  it('a service complaint closes after one satisfied follow-up', () => {
-    const id = open();
-    run.ok('resolve', id, '--solution', 'Apologised', '--at', '2026-11-02 12:00');
-    const c = run.json<ComplaintJson>('followup', id, '--satisfaction', '4', '--at', '2026-11-03 12:00');
+  it('a service complaint closes after one satisfied follow-up', async () => {
+    const id = await open();
+    await run.ok('resolve', id, '--solution', 'Apologised', '--at', '2026-11-02 12:00');
+    const c = await run.json<ComplaintJson>('followup', id, '--satisfaction', '4', '--at', '2026-11-03 12:00');
     expect(c).toMatchObject({ status: 'closed', outcome: 'satisfied' });
   });
 
-  it('a dissatisfied follow-up reopens it: open again without an assignee, reopen count + 1', () => {
-    const id = open();
-    run.ok('resolve', id, '--solution', 'Apologised', '--at', '2026-11-02 12:00');
-    const c = run.json<ComplaintJson>('followup', id, '--satisfaction', '3', '--note', 'Still upset', '--at', '2026-11-03 12:00');
+  it('a dissatisfied follow-up reopens it: open again without an assignee, reopen count + 1', async () => {
+    const id = await open();
+    await run.ok('resolve', id, '--solution', 'Apologised', '--at', '2026-11-02 12:00');
+    const c = await run.json<ComplaintJson>('followup', id, '--satisfaction', '3', '--note', 'Still upset', '--at', '2026-11-03 12:00');
     expect(c).toMatchObject({ status: 'open', reopenCount: 1, outcome: null, assignee: null });
     expect(c.deadlines.answer).toBe('2026-11-10T23:59:59+08:00');
     expect(c.events!.slice(-2).map((e) => e.type)).toEqual(['followed-up', 'reopened']);
   });
 
-  it('a dissatisfied follow-up of an assigned complaint goes back to the assignee', () => {
-    const id = open();
-    run.ok('assign', id, '--to', 'Liu', '--at', '2026-11-02 10:00');
-    run.ok('resolve', id, '--solution', 'Apologised', '--at', '2026-11-02 12:00');
-    const c = run.json<ComplaintJson>('followup', id, '--satisfaction', '1', '--at', '2026-11-03 12:00');
+  it('a dissatisfied follow-up of an assigned complaint goes back to the assignee', async () => {
+    const id = await open();
+    await run.ok('assign', id, '--to', 'Liu', '--at', '2026-11-02 10:00');
+    await run.ok('resolve', id, '--solution', 'Apologised', '--at', '2026-11-02 12:00');
+    const c = await run.json<ComplaintJson>('followup', id, '--satisfaction', '1', '--at', '2026-11-03 12:00');
     expect(c).toMatchObject({ status: 'assigned', assignee: 'Liu', reopenCount: 1 });
     expect(c.deadlines.solution).toBe('2026-11-06T23:59:59+08:00');
   });
 
-  it('resolve --unfounded --finding closes it with outcome unfounded', () => {
-    const id = open();
-    const c = run.json<ComplaintJson>('resolve', id, '--unfounded', '--finding', 'The receipt shows another shop', '--at', '2026-11-02 12:00');
+  it('resolve --unfounded --finding closes it with outcome unfounded', async () => {
+    const id = await open();
+    const c = await run.json<ComplaintJson>('resolve', id, '--unfounded', '--finding', 'The receipt shows another shop', '--at', '2026-11-02 12:00');
     expectComplaintShape(c, { events: true });
     expect(c).toMatchObject({ status: 'closed', outcome: 'unfounded', finding: 'The receipt shows another shop', closedAt: '2026-11-02T12:00:00+08:00' });
-    expect(run.ok('show', id)).toMatch(/closed \(unfounded\)/);
+    expect(await run.ok('show', id)).toMatch(/closed \(unfounded\)/);
   });
 
-  it('close --reason closes it from any open status with that outcome', () => {
-    const id = open();
-    const c = run.json<ComplaintJson>('close', id, '--reason', 'withdrawn', '--note', 'Customer dropped it', '--at', '2026-11-02 12:00');
+  it('close --reason closes it from any open status with that outcome', async () => {
+    const id = await open();
+    const c = await run.json<ComplaintJson>('close', id, '--reason', 'withdrawn', '--note', 'Customer dropped it', '--at', '2026-11-02 12:00');
     expect(c).toMatchObject({ status: 'closed', outcome: 'withdrawn', closedAt: '2026-11-02T12:00:00+08:00' });
     expect(c.events!.at(-1)).toMatchObject({ type: 'closed', note: 'Customer dropped it' });
-    const reopened = run.json<ComplaintJson>('reopen', id, '--at', '2026-11-03 12:00');
+    const reopened = await run.json<ComplaintJson>('reopen', id, '--at', '2026-11-03 12:00');
     expect(reopened).toMatchObject({ status: 'open', reopenCount: 1, closedAt: null });
   });
 
-  it('a compensation amount is kept exact to the cent', () => {
-    const id = open();
-    const c = run.json<ComplaintJson>('resolve', id, '--solution', 'Refunded', '--compensation', '1234.05', '--compensation-kind', 'refund', '--at', '2026-11-02 12:00');
+  it('a compensation amount is kept exact to the cent', async () => {
+    const id = await open();
+    const c = await run.json<ComplaintJson>('resolve', id, '--solution', 'Refunded', '--compensation', '1234.05', '--compensation-kind', 'refund', '--at', '2026-11-02 12:00');
     expect(c.compensation).toEqual({ kind: 'refund', amount: '1234.05' });
   });
 });

@@ -82,7 +82,7 @@ describe('open on a terminal', () => {
   const db = makeDb();
   const run = on(db);
 
-  it('asks for the customer and the description when only the category is given, insisting on a name', () => {
+  it('asks for the customer and the description when only the category is given, insisting on a name', async () => {
     const result = onTerminal(
       ['--db', db, 'open', '--category', 'quality', '--by', 'Alice'],
       [
@@ -94,12 +94,12 @@ describe('open on a terminal', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.screen).toMatch(/Recorded complaint #1\. Answer the customer by the end of \w{3} \d+ \w{3} \(5 working days from /);
-    const c = run.json<ComplaintJson>('show', '1');
+    const c = await run.json<ComplaintJson>('show', '1');
     expect(c).toMatchObject({ category: 'quality', channel: 'in-person', severity: 'normal', customer: { name: 'Li Wei', phone: null }, description: 'Cracked cup', receivedBy: 'Alice' });
     expect(c.events!.map((e) => e.type)).toEqual(['opened']);
   });
 
-  it('asks in Chinese and records Chinese answers', () => {
+  it('asks in Chinese and records Chinese answers', async () => {
     const result = onTerminal(
       ['--db', db, 'open', '--category', '质量', '--severity', '紧急'],
       [
@@ -111,10 +111,10 @@ describe('open on a terminal', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.screen).toContain('已受理投诉 #2。');
-    expect(run.json<ComplaintJson>('show', '2')).toMatchObject({ category: 'quality', severity: 'urgent', customer: { name: '李伟' }, description: '杯子裂了' });
+    expect(await run.json<ComplaintJson>('show', '2')).toMatchObject({ category: 'quality', severity: 'urgent', customer: { name: '李伟' }, description: '杯子裂了' });
   });
 
-  it('walks through every field when nothing is given, choices picked with the arrow keys', () => {
+  it('walks through every field when nothing is given, choices picked with the arrow keys', async () => {
     const result = onTerminal(
       ['--db', db, 'open'],
       [
@@ -130,7 +130,7 @@ describe('open on a terminal', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.screen).toContain('Recorded complaint #3  MAJOR.');
-    expect(run.json<ComplaintJson>('show', '3')).toMatchObject({
+    expect(await run.json<ComplaintJson>('show', '3')).toMatchObject({
       customer: { name: 'Wang Fang', phone: '138 0000 1111' },
       channel: 'phone',
       category: 'service',
@@ -140,8 +140,8 @@ describe('open on a terminal', () => {
     });
   });
 
-  it('Ctrl-C or Ctrl-D at a question cancels in one sentence, exit 1, and records nothing', () => {
-    const before = run.json<ComplaintJson[]>('list', '--status', 'all').length;
+  it('Ctrl-C or Ctrl-D at a question cancels in one sentence, exit 1, and records nothing', async () => {
+    const before = (await run.json<ComplaintJson[]>('list', '--status', 'all')).length;
     const interrupted = onTerminal(['--db', db, 'open', '--category', 'quality'], [['Customer name', '\x03']]);
     expect(interrupted.code).toBe(1);
     expect(interrupted.screen).toContain('kesu: Cancelled: nothing was recorded; run kesu open again to record the complaint.');
@@ -149,6 +149,6 @@ describe('open on a terminal', () => {
     const closed = onTerminal(['--db', db, 'open', '--category', 'quality'], [['客户姓名', '\x04']], { LANG: 'zh_CN.UTF-8' });
     expect(closed.code).toBe(1);
     expect(closed.screen).toContain('kesu: 已取消，未登记任何内容；如需登记，请重新运行 kesu open。');
-    expect(run.json<ComplaintJson[]>('list', '--status', 'all')).toHaveLength(before);
+    expect(await run.json<ComplaintJson[]>('list', '--status', 'all')).toHaveLength(before);
   });
 });

@@ -34,8 +34,8 @@ const db = makeDb();
 const run = on(db);
 
 /** Runs a recording command with --json; returns the complaint it printed. */
-const act = (...args: string[]): ComplaintJson => run.json<ComplaintJson>(...args, '--by', 'Alice');
-const open = (received: string, fields: Record<string, string>): ComplaintJson =>
+const act = (...args: string[]): Promise<ComplaintJson> => run.json<ComplaintJson>(...args, '--by', 'Alice');
+const open = (received: string, fields: Record<string, string>): Promise<ComplaintJson> =>
   act('open', '--received', received, ...Object.entries(fields).flatMap(([flag, value]) => [`--${flag}`, value]));
 
 /** Every customer phone given below, as typed, plus one typed into a root cause by hand. */
@@ -59,166 +59,166 @@ const PHONE_FORMS = [...new Set(PHONES.flatMap((p) => [p, p.replace(/\D/g, '')])
 
 const day = (date: string): string => `${date}T23:59:59+08:00`;
 
-function buildShop(): void {
-  run.ok('config', 'add', 'holiday', '2026-10-01..2026-10-07');
-  run.ok('config', 'add', 'workday', '2026-09-20,2026-10-10');
+async function buildShop(): Promise<void> {
+  await run.ok('config', 'add', 'holiday', '2026-10-01..2026-10-07');
+  await run.ok('config', 'add', 'workday', '2026-09-20,2026-10-10');
 
   // #1 Chen Jing, June: the first of her two complaints in 12 months (a repeat customer in October).
   // Resolved and closed in June, so it counts only for repeat customers and the June trend
   // (received 1, follow-ups 4 and 5 → mean 4.50).
-  expect(open('2026-06-10 10:00', { customer: 'Chen Jing', phone: '139 0000 1111', category: 'quality', desc: 'Kettle leaks' }).id).toBe(1);
-  act('resolve', '1', '--solution', 'Replaced the kettle', '--compensation', '20', '--compensation-kind', 'refund', '--at', '2026-06-11 10:00');
-  act('followup', '1', '--satisfaction', '4', '--at', '2026-06-12 10:00');
-  expect(act('followup', '1', '--satisfaction', '5', '--at', '2026-06-19 10:00').status).toBe('closed');
+  expect((await open('2026-06-10 10:00', { customer: 'Chen Jing', phone: '139 0000 1111', category: 'quality', desc: 'Kettle leaks' })).id).toBe(1);
+  await act('resolve', '1', '--solution', 'Replaced the kettle', '--compensation', '20', '--compensation-kind', 'refund', '--at', '2026-06-11 10:00');
+  await act('followup', '1', '--satisfaction', '4', '--at', '2026-06-12 10:00');
+  expect((await act('followup', '1', '--satisfaction', '5', '--at', '2026-06-19 10:00')).status).toBe('closed');
 
   // #2 Zhou Min, Mon 14 Sep, delivery by phone, normal. Answer due 5 working days: 15, 16, 17, 18,
   // 20 (the make-up Sunday) → Sun 20 Sep. Assigned 10:00 → solution due 15, 16, 17 → Thu 17 Sep.
-  const c2 = open('2026-09-14 09:00', { customer: 'Zhou Min', phone: '021-6666-2222', channel: 'phone', category: 'delivery', desc: 'Parcel never came' });
+  const c2 = await open('2026-09-14 09:00', { customer: 'Zhou Min', phone: '021-6666-2222', channel: 'phone', category: 'delivery', desc: 'Parcel never came' });
   expect(c2.deadlines.answer).toBe(day('2026-09-20'));
-  expect(act('assign', '2', '--to', 'Liu Yang', '--at', '2026-09-14 10:00').deadlines.solution).toBe(day('2026-09-17'));
+  expect((await act('assign', '2', '--to', 'Liu Yang', '--at', '2026-09-14 10:00')).deadlines.solution).toBe(day('2026-09-17'));
   // Resolved Wed 16 Sep: answer and solution on time; 2 working days (15, 16); voucher 50.00.
   // Follow-up due 5 working days: 17, 18, 20, 21, 22 → Tue 22 Sep.
-  const r2 = act(
+  const r2 = await act(
     'resolve', '2', '--solution', 'Redelivered', '--compensation', '50', '--compensation-kind', 'voucher',
     '--root-cause', 'Wrong address label', '--action', 'Double-check address labels', '--at', '2026-09-16 15:00',
   );
   expect(r2.deadlines.followup).toBe(day('2026-09-22'));
   // Fri 18 Sep, satisfaction 5, on time → closed (delivery needs 1).
-  expect(act('followup', '2', '--satisfaction', '5', '--at', '2026-09-18 10:00').status).toBe('closed');
+  expect((await act('followup', '2', '--satisfaction', '5', '--at', '2026-09-18 10:00')).status).toBe('closed');
   // Reopened by hand on Mon 19 Oct (the redelivered goods were damaged): assigned again to Liu Yang,
   // answer re-armed 5 working days: 20, 21, 22, 23, 26 → Mon 26 Oct; solution 3: 20, 21, 22 →
   // Thu 22 Oct. Nothing more happens: at the end of October it is open and both are overdue.
-  const o2 = act('reopen', '2', '--at', '2026-10-19 09:00');
+  const o2 = await act('reopen', '2', '--at', '2026-10-19 09:00');
   expect(o2).toMatchObject({ status: 'assigned', deadlines: { answer: day('2026-10-26'), solution: day('2026-10-22') } });
 
   // #3 Guo Lei, Mon 28 Sep 16:00, service by email. Answer due 29, 30 Sep, (1–7 Oct holidays),
   // 8, 9, 10 Oct → Sat 10 Oct (the make-up Saturday). Open at the end of September, not overdue.
-  const c3 = open('2026-09-28 16:00', { customer: 'Guo Lei', phone: '135 1234 0003', channel: 'email', category: 'service', desc: 'Rude at the counter' });
+  const c3 = await open('2026-09-28 16:00', { customer: 'Guo Lei', phone: '135 1234 0003', channel: 'email', category: 'service', desc: 'Rude at the counter' });
   expect(c3.deadlines.answer).toBe(day('2026-10-10'));
   // Resolved Tue 13 Oct without an assignee: answered late; 7 working days (29, 30 Sep, 8, 9, 10, 12,
   // 13 Oct). Follow-up due 14, 15, 16, 19, 20 → Tue 20 Oct.
-  const r3 = act(
+  const r3 = await act(
     'resolve', '3', '--solution', 'Apologised and explained the returns policy',
     '--root-cause', 'Counter staff not trained', '--action', 'Train counter staff on returns', '--at', '2026-10-13 10:00',
   );
   expect(r3.deadlines.followup).toBe(day('2026-10-20'));
   // Thu 15 Oct, satisfaction 4, on time → closed.
-  expect(act('followup', '3', '--satisfaction', '4', '--at', '2026-10-15 11:00').status).toBe('closed');
+  expect((await act('followup', '3', '--satisfaction', '4', '--at', '2026-10-15 11:00')).status).toBe('closed');
 
   // #4 Sun Hao, Tue 29 Sep 09:00, billing by phone, major: answer due in 24 hours, Wed 30 Sep 09:00.
   // Open and overdue at the end of September.
-  const c4 = open('2026-09-29 09:00', { customer: 'Sun Hao', phone: '186 0000 0004', channel: 'phone', category: 'billing', severity: 'major', desc: 'Charged twice' });
+  const c4 = await open('2026-09-29 09:00', { customer: 'Sun Hao', phone: '186 0000 0004', channel: 'phone', category: 'billing', severity: 'major', desc: 'Charged twice' });
   expect(c4.deadlines.answer).toBe('2026-09-30T09:00:00+08:00');
   // Resolved Thu 8 Oct 14:00 without an assignee: answered late; 2 working days (30 Sep, 8 Oct);
   // refund 35.20; a phone number typed into the root cause (the report must mask it).
   // Follow-up due in 24 hours: Fri 9 Oct 14:00.
-  const r4 = act(
+  const r4 = await act(
     'resolve', '4', '--solution', 'Refunded the double charge', '--compensation', '35.20', '--compensation-kind', 'refund',
     '--root-cause', "Customer's number 13655556666 mistyped on the invoice", '--action', 'Read the number back to the customer',
     '--at', '2026-10-08 14:00',
   );
   expect(r4.deadlines.followup).toBe('2026-10-09T14:00:00+08:00');
   // Fri 9 Oct 11:00, satisfaction 4, on time → closed.
-  expect(act('followup', '4', '--satisfaction', '4', '--at', '2026-10-09 11:00').status).toBe('closed');
+  expect((await act('followup', '4', '--satisfaction', '4', '--at', '2026-10-09 11:00')).status).toBe('closed');
 
   // #5 Chen Jing again (same name and phone as #1), Thu 8 Oct, quality, in person. Answer due 9,
   // 10, 12, 13, 14 → Wed 14 Oct. Assigned → solution due 9, 10, 12 → Mon 12 Oct; department QC.
-  const c5 = open('2026-10-08 09:30', { customer: 'Chen Jing', phone: '139 0000 1111', category: 'quality', desc: 'Glaze cracked on the whole set' });
+  const c5 = await open('2026-10-08 09:30', { customer: 'Chen Jing', phone: '139 0000 1111', category: 'quality', desc: 'Glaze cracked on the whole set' });
   expect(c5.deadlines.answer).toBe(day('2026-10-14'));
-  expect(act('assign', '5', '--to', 'Wang Qiang', '--at', '2026-10-08 10:00')).toMatchObject({ department: 'QC', deadlines: { solution: day('2026-10-12') } });
-  act('log', '5', 'Batch', 'cracked', '--kind', 'finding', '--substantiated', 'yes', '--responsibility', 'supplier', '--at', '2026-10-08 16:00');
+  expect(await act('assign', '5', '--to', 'Wang Qiang', '--at', '2026-10-08 10:00')).toMatchObject({ department: 'QC', deadlines: { solution: day('2026-10-12') } });
+  await act('log', '5', 'Batch', 'cracked', '--kind', 'finding', '--substantiated', 'yes', '--responsibility', 'supplier', '--at', '2026-10-08 16:00');
   // Resolved Fri 9 Oct: answer and solution on time; 1 working day; refund 120.00.
   // Follow-up due 10, 12, 13, 14, 15 → Thu 15 Oct.
-  const r5 = act(
+  const r5 = await act(
     'resolve', '5', '--solution', 'Refund and a new set', '--compensation', '120', '--compensation-kind', 'refund',
     '--root-cause', 'Supplier batch defect', '--action', 'Inspect every incoming batch', '--at', '2026-10-09 14:00',
   );
   expect(r5.deadlines.followup).toBe(day('2026-10-15'));
   // Mon 12 Oct, 5, on time; quality needs 2, so it stays resolved; next due 13, 14, 15, 16, 19 → Mon 19 Oct.
-  const f5 = act('followup', '5', '--satisfaction', '5', '--at', '2026-10-12 10:00');
+  const f5 = await act('followup', '5', '--satisfaction', '5', '--at', '2026-10-12 10:00');
   expect(f5).toMatchObject({ status: 'resolved', deadlines: { followup: day('2026-10-19') } });
   // Tue 20 Oct, 4, late (due the 19th) → closed.
-  expect(act('followup', '5', '--satisfaction', '4', '--at', '2026-10-20 10:00').status).toBe('closed');
+  expect((await act('followup', '5', '--satisfaction', '4', '--at', '2026-10-20 10:00')).status).toBe('closed');
 
   // #6 Huang Li, Fri 9 Oct 11:00, delivery by phone, urgent. Answer due 1 working day → Sat 10 Oct;
   // assigned 12:00 → solution due Sat 10 Oct; department logistics.
-  const c6 = open('2026-10-09 11:00', { customer: 'Huang Li', phone: '137 0000 0006', channel: 'phone', category: 'delivery', severity: 'urgent', desc: 'Fridge delivered a week late' });
+  const c6 = await open('2026-10-09 11:00', { customer: 'Huang Li', phone: '137 0000 0006', channel: 'phone', category: 'delivery', severity: 'urgent', desc: 'Fridge delivered a week late' });
   expect(c6.deadlines.answer).toBe(day('2026-10-10'));
-  expect(act('assign', '6', '--to', 'Zhao Gang', '--at', '2026-10-09 12:00').deadlines.solution).toBe(day('2026-10-10'));
-  act('log', '6', 'The', 'courier', 'missed', 'the', 'slot', '--kind', 'finding', '--substantiated', 'yes', '--responsibility', 'third-party', '--at', '2026-10-09 13:00');
+  expect((await act('assign', '6', '--to', 'Zhao Gang', '--at', '2026-10-09 12:00')).deadlines.solution).toBe(day('2026-10-10'));
+  await act('log', '6', 'The', 'courier', 'missed', 'the', 'slot', '--kind', 'finding', '--substantiated', 'yes', '--responsibility', 'third-party', '--at', '2026-10-09 13:00');
   // Resolved Mon 12 Oct 09:00: answer late, solution late; 2 working days (10, 12); voucher 30.00.
   // Follow-up due in 24 hours: Tue 13 Oct 09:00.
-  act(
+  await act(
     'resolve', '6', '--solution', 'Redelivered by express', '--compensation', '30', '--compensation-kind', 'voucher',
     '--root-cause', 'Courier missed the delivery slot', '--action', 'Book delivery slots a day ahead', '--at', '2026-10-12 09:00',
   );
   // Tue 13 Oct 08:30, satisfaction 2, on time → reopened (a reopen in October), assigned again;
   // answer and solution re-armed 1 working day → Wed 14 Oct.
-  const f6 = act('followup', '6', '--satisfaction', '2', '--at', '2026-10-13 08:30');
+  const f6 = await act('followup', '6', '--satisfaction', '2', '--at', '2026-10-13 08:30');
   expect(f6).toMatchObject({ status: 'assigned', reopenCount: 1, deadlines: { answer: day('2026-10-14'), solution: day('2026-10-14') } });
   // Resolved again Wed 14 Oct 16:00: answer and solution on time; 4 working days from receipt (10,
   // 12, 13, 14); refund 80.00. Follow-up due Thu 15 Oct 16:00.
-  act('resolve', '6', '--solution', 'Refunded the delivery fee', '--compensation', '80', '--compensation-kind', 'refund', '--at', '2026-10-14 16:00');
+  await act('resolve', '6', '--solution', 'Refunded the delivery fee', '--compensation', '80', '--compensation-kind', 'refund', '--at', '2026-10-14 16:00');
   // Thu 15 Oct 10:00, satisfaction 4, on time → closed.
-  expect(act('followup', '6', '--satisfaction', '4', '--at', '2026-10-15 10:00').status).toBe('closed');
+  expect((await act('followup', '6', '--satisfaction', '4', '--at', '2026-10-15 10:00')).status).toBe('closed');
 
   // #7 Ma Jun, Mon 12 Oct, billing by chat. Answer due 13, 14, 15, 16, 19 → Mon 19 Oct.
   // Found unsubstantiated (the customer's responsibility), then unfounded on Wed 14 Oct: answered
   // on time, 2 working days, no compensation, no root cause; a corrective action all the same.
-  const c7 = open('2026-10-12 14:00', { customer: 'Ma Jun', phone: '158 0000 0007', channel: 'chat', category: 'billing', desc: 'Charged more than the shelf price' });
+  const c7 = await open('2026-10-12 14:00', { customer: 'Ma Jun', phone: '158 0000 0007', channel: 'chat', category: 'billing', desc: 'Charged more than the shelf price' });
   expect(c7.deadlines.answer).toBe(day('2026-10-19'));
-  act('log', '7', 'The', 'shelf', 'price', 'was', 'the', 'one', 'charged', '--kind', 'finding', '--substantiated', 'no', '--responsibility', 'customer', '--at', '2026-10-13 10:00');
-  const u7 = act('resolve', '7', '--unfounded', '--finding', 'Charged the advertised price', '--action', 'Label shelf prices clearly', '--at', '2026-10-14 10:00');
+  await act('log', '7', 'The', 'shelf', 'price', 'was', 'the', 'one', 'charged', '--kind', 'finding', '--substantiated', 'no', '--responsibility', 'customer', '--at', '2026-10-13 10:00');
+  const u7 = await act('resolve', '7', '--unfounded', '--finding', 'Charged the advertised price', '--action', 'Label shelf prices clearly', '--at', '2026-10-14 10:00');
   expect(u7).toMatchObject({ status: 'closed', outcome: 'unfounded' });
 
   // #8 Zhang Wei, Fri 16 Oct 18:00, after-sales via a consumer association, major. Answer due in
   // 24 hours: Sat 17 Oct 18:00. Assigned 19:00 → solution due 1 working day: Mon 19 Oct.
-  const c8 = open('2026-10-16 18:00', { customer: 'Zhang Wei', phone: '189 0000 0008', channel: 'third-party', category: 'after-sales', severity: 'major', desc: 'Water heater installed wrongly' });
+  const c8 = await open('2026-10-16 18:00', { customer: 'Zhang Wei', phone: '189 0000 0008', channel: 'third-party', category: 'after-sales', severity: 'major', desc: 'Water heater installed wrongly' });
   expect(c8.deadlines.answer).toBe('2026-10-17T18:00:00+08:00');
-  expect(act('assign', '8', '--to', 'Qian Feng', '--at', '2026-10-16 19:00').deadlines.solution).toBe(day('2026-10-19'));
-  act('log', '8', 'Installer', 'skipped', 'the', 'check', '--kind', 'finding', '--substantiated', 'yes', '--responsibility', 'store', '--at', '2026-10-17 09:00');
+  expect((await act('assign', '8', '--to', 'Qian Feng', '--at', '2026-10-16 19:00')).deadlines.solution).toBe(day('2026-10-19'));
+  await act('log', '8', 'Installer', 'skipped', 'the', 'check', '--kind', 'finding', '--substantiated', 'yes', '--responsibility', 'store', '--at', '2026-10-17 09:00');
   // Resolved Sat 17 Oct 10:00: answer and solution on time; 0 working days (Sat is not one);
   // replacement 200.00. Follow-up due Sun 18 Oct 10:00.
-  act(
+  await act(
     'resolve', '8', '--solution', 'Reinstalled and replaced the valve', '--compensation', '200', '--compensation-kind', 'replacement',
     '--root-cause', 'Staff skipped the installation check', '--action', 'Installation checklist signed by the customer',
     '--at', '2026-10-17 10:00',
   );
   // Mon 19 Oct 09:00, satisfaction 3, late → reopened, assigned again; answer due in 24 hours (Tue 20
   // Oct 09:00), solution 1 working day (Tue 20 Oct).
-  const f8 = act('followup', '8', '--satisfaction', '3', '--at', '2026-10-19 09:00');
+  const f8 = await act('followup', '8', '--satisfaction', '3', '--at', '2026-10-19 09:00');
   expect(f8).toMatchObject({ status: 'assigned', deadlines: { answer: '2026-10-20T09:00:00+08:00', solution: day('2026-10-20') } });
   // Resolved again Tue 20 Oct 15:00: answer late (09:00 passed), solution on time; 2 working days
   // (19, 20); a gift worth 15.50. Follow-up due Wed 21 Oct 15:00.
-  act('resolve', '8', '--solution', 'Replaced the whole unit', '--compensation', '15.50', '--compensation-kind', 'gift', '--at', '2026-10-20 15:00');
+  await act('resolve', '8', '--solution', 'Replaced the whole unit', '--compensation', '15.50', '--compensation-kind', 'gift', '--at', '2026-10-20 15:00');
   // Wed 21 Oct 10:00, satisfaction 5, on time → closed.
-  expect(act('followup', '8', '--satisfaction', '5', '--at', '2026-10-21 10:00').status).toBe('closed');
+  expect((await act('followup', '8', '--satisfaction', '5', '--at', '2026-10-21 10:00')).status).toBe('closed');
 
   // #9 Xu Yan, Tue 20 Oct, quality by email. Answer due 21, 22, 23, 26, 27 → Tue 27 Oct. Assigned
   // Wed 21 Oct to the "QC lab" department → solution due 22, 23, 26 → Mon 26 Oct. Resolved only in
   // November and closed there: at the end of October it is assigned, both deadlines passed.
-  const c9 = open('2026-10-20 10:00', { customer: 'Xu Yan', phone: '177 0000 0009', channel: 'email', category: 'quality', desc: 'Blender motor smokes' });
+  const c9 = await open('2026-10-20 10:00', { customer: 'Xu Yan', phone: '177 0000 0009', channel: 'email', category: 'quality', desc: 'Blender motor smokes' });
   expect(c9.deadlines.answer).toBe(day('2026-10-27'));
-  expect(act('assign', '9', '--to', 'Wang Qiang', '--dept', 'QC lab', '--at', '2026-10-21 09:00').deadlines.solution).toBe(day('2026-10-26'));
-  act(
+  expect((await act('assign', '9', '--to', 'Wang Qiang', '--dept', 'QC lab', '--at', '2026-10-21 09:00')).deadlines.solution).toBe(day('2026-10-26'));
+  await act(
     'resolve', '9', '--solution', 'Replaced the blender', '--compensation-kind', 'replacement',
     '--root-cause', 'Motor overheats', '--action', 'Return the batch to the supplier', '--at', '2026-11-03 10:00',
   );
-  act('followup', '9', '--satisfaction', '5', '--at', '2026-11-05 10:00');
-  expect(act('followup', '9', '--satisfaction', '5', '--at', '2026-11-12 10:00').status).toBe('closed');
+  await act('followup', '9', '--satisfaction', '5', '--at', '2026-11-05 10:00');
+  expect((await act('followup', '9', '--satisfaction', '5', '--at', '2026-11-12 10:00')).status).toBe('closed');
 
   // #10 Wu Fang, Thu 22 Oct, wrong item by letter; withdrawn Fri 23 Oct (closed, never resolved).
-  open('2026-10-22 09:00', { customer: 'Wu Fang', phone: '150 0000 0010', channel: 'letter', category: 'wrong-item', desc: 'Got two left shoes' });
-  act('close', '10', '--reason', 'withdrawn', '--at', '2026-10-23 15:00');
+  await open('2026-10-22 09:00', { customer: 'Wu Fang', phone: '150 0000 0010', channel: 'letter', category: 'wrong-item', desc: 'Got two left shoes' });
+  await act('close', '10', '--reason', 'withdrawn', '--at', '2026-10-23 15:00');
 
   // #11 "HUANG  li" with 13700000006: the same customer as #6 (name compared without case and
   // spacing, phone by its digits). Mon 26 Oct, service on social media. Answer due 27, 28, 29, 30
   // Oct, 2 Nov → Mon 2 Nov. Resolved Wed 28 Oct: on time, 2 working days, compensation kind "none"
   // without an amount; the root cause and action written differently from #3's but the same.
   // Follow-up due 29, 30 Oct, 2, 3, 4 Nov → Wed 4 Nov: resolved, open and not overdue at month end.
-  const c11 = open('2026-10-26 11:00', { customer: 'HUANG  li', phone: '13700000006', channel: 'social', category: 'service', desc: 'Ignored at the service desk' });
+  const c11 = await open('2026-10-26 11:00', { customer: 'HUANG  li', phone: '13700000006', channel: 'social', category: 'service', desc: 'Ignored at the service desk' });
   expect(c11.deadlines.answer).toBe(day('2026-11-02'));
-  const r11 = act(
+  const r11 = await act(
     'resolve', '11', '--solution', 'Apologised', '--compensation-kind', 'none',
     '--root-cause', 'counter staff  NOT trained', '--action', 'train counter staff on returns', '--at', '2026-10-28 10:00',
   );
@@ -226,11 +226,11 @@ function buildShop(): void {
 
   // #12 Lin Na, Thu 29 Oct, facility, in person. Answer due 30 Oct, 2, 3, 4, 5 Nov → Thu 5 Nov.
   // Never touched: open, not overdue at month end.
-  expect(open('2026-10-29 15:00', { customer: 'Lin Na', phone: '182 0000 0012', category: 'facility', desc: 'Broken handrail' }).deadlines.answer).toBe(day('2026-11-05'));
+  expect((await open('2026-10-29 15:00', { customer: 'Lin Na', phone: '182 0000 0012', category: 'facility', desc: 'Broken handrail' })).deadlines.answer).toBe(day('2026-11-05'));
 
   // #13 Zhou Min again, but another phone: another customer (not a repeat). Sat 31 Oct, "other", by
   // phone. Answer due 2–6 Nov → Fri 6 Nov. Open, not overdue at month end.
-  expect(open('2026-10-31 10:00', { customer: 'Zhou Min', phone: '021-6666-3333', channel: 'phone', category: 'other', desc: 'Car park gate stuck' }).deadlines.answer).toBe(day('2026-11-06'));
+  expect((await open('2026-10-31 10:00', { customer: 'Zhou Min', phone: '021-6666-3333', channel: 'phone', category: 'other', desc: 'Car park gate stuck' })).deadlines.answer).toBe(day('2026-11-06'));
 }
 
 /** The 12 months ending with `last` ("2026-10"), each received 0 and no satisfaction unless given. */
@@ -405,40 +405,40 @@ const SEPTEMBER = {
 beforeAll(buildShop, 240_000);
 
 describe('kesu --json report --month 2026-10 on a month built through the command line', () => {
-  it('gives every figure worked out by hand, with September beside it', () => {
-    const report = run.json('report', '--month', '2026-10');
+  it('gives every figure worked out by hand, with September beside it', async () => {
+    const report = await run.json('report', '--month', '2026-10');
     expect(report).toStrictEqual({ ...OCTOBER, previous: SEPTEMBER });
   });
 
-  it('lists departments largest first, then by name', () => {
-    const report = run.json<{ byDepartment: Record<string, number> }>('report', '--month', '2026-10');
+  it('lists departments largest first, then by name', async () => {
+    const report = await run.json<{ byDepartment: Record<string, number> }>('report', '--month', '2026-10');
     expect(Object.keys(report.byDepartment)).toEqual(Object.keys(OCTOBER.byDepartment));
   });
 
-  it('is the same with --format json, in either language, and with --from/--to for the same days', () => {
+  it('is the same with --format json, in either language, and with --from/--to for the same days', async () => {
     const expected = { ...OCTOBER, previous: SEPTEMBER };
-    expect(JSON.parse(run.ok('report', '--month', '2026-10', '--format', 'json'))).toStrictEqual(expected);
-    expect(JSON.parse(run.ok('--lang', 'zh', 'report', '--month', '2026-10', '--format', 'json'))).toStrictEqual(expected);
-    expect(JSON.parse(run.ok('report', '--from', '2026-10-01', '--to', '2026-10-31', '--format', 'json'))).toStrictEqual(expected);
+    expect(JSON.parse(await run.ok('report', '--month', '2026-10', '--format', 'json'))).toStrictEqual(expected);
+    expect(JSON.parse(await run.ok('--lang', 'zh', 'report', '--month', '2026-10', '--format', 'json'))).toStrictEqual(expected);
+    expect(JSON.parse(await run.ok('report', '--from', '2026-10-01', '--to', '2026-10-31', '--format', 'json'))).toStrictEqual(expected);
   });
 
-  it('shows October as it was, not as it is now: #9, closed since, still counts as open and overdue in it', () => {
+  it('shows October as it was, not as it is now: #9, closed since, still counts as open and overdue in it', async () => {
     // Today #9 is closed (12 Nov) and #2 is still open; at the end of October both were open and overdue.
-    expect(run.json<ComplaintJson>('show', '9')).toMatchObject({ status: 'closed', closedAt: '2026-11-12T10:00:00+08:00' });
-    expect(run.json<ComplaintJson>('show', '2').status).toBe('assigned');
-    expect(run.json('report', '--month', '2026-10')).toMatchObject({ openAtEnd: 5, overdueAtEnd: 2 });
+    expect(await run.json<ComplaintJson>('show', '9')).toMatchObject({ status: 'closed', closedAt: '2026-11-12T10:00:00+08:00' });
+    expect((await run.json<ComplaintJson>('show', '2')).status).toBe('assigned');
+    expect(await run.json('report', '--month', '2026-10')).toMatchObject({ openAtEnd: 5, overdueAtEnd: 2 });
     // November to date: #9 resolved on 3 Nov and closed on 12 Nov; the others still open at its end
     // are #2, #11, #12, #13.
-    expect(run.json('report', '--from', '2026-11-01', '--to', '2026-11-20')).toMatchObject({ resolved: 1, closed: 1, openAtEnd: 4, received: 0 });
+    expect(await run.json('report', '--from', '2026-11-01', '--to', '2026-11-20')).toMatchObject({ resolved: 1, closed: 1, openAtEnd: 4, received: 0 });
   });
 });
 
 describe('no customer phone number in any format', () => {
   const FORMATS = ['table', 'md', 'csv', 'json', 'html'] as const;
 
-  it.each(FORMATS)('%s, in English and Chinese', (format) => {
+  it.each(FORMATS)('%s, in English and Chinese', async (format) => {
     for (const lang of ['en', 'zh']) {
-      const text = run.ok('--lang', lang, 'report', '--month', '2026-10', '--format', format);
+      const text = await run.ok('--lang', lang, 'report', '--month', '2026-10', '--format', format);
       expect(text.length).toBeGreaterThan(500);
       // The report is about these customers' complaints, so it must not be empty of them…
       expect(text).toContain('Supplier batch defect');
@@ -447,8 +447,8 @@ describe('no customer phone number in any format', () => {
     }
   });
 
-  it('the phones really are in the database (so the check above can fail)', () => {
-    const shown = run.ok('show', '4') + run.ok('show', '11');
+  it('the phones really are in the database (so the check above can fail)', async () => {
+    const shown = await run.ok('show', '4') + await run.ok('show', '11');
     expect(shown).toContain('186 0000 0004');
     expect(shown).toContain('13655556666');
     expect(shown).toContain('13700000006');
@@ -506,11 +506,11 @@ describe('from cron: no terminal, stdin closed, a bare environment', () => {
     expect(readFileSync(file, 'utf8')).toBe(''); // the shell's redirection made it; kesu wrote nothing
   });
 
-  it('an empty period prints zeros, on an empty database and on one with complaints in other months', () => {
+  it('an empty period prints zeros, on an empty database and on one with complaints in other months', async () => {
     const emptyDb = makeDb();
-    on(emptyDb).ok('config'); // creates the database, with nothing in it
+    await on(emptyDb).ok('config'); // creates the database, with nothing in it
     const busyDb = makeDb();
-    on(busyDb).ok('open', '--customer', 'Li', '--category', 'quality', '--desc', 'x', '--received', '2026-10-05 09:00');
+    await on(busyDb).ok('open', '--customer', 'Li', '--category', 'quality', '--desc', 'x', '--received', '2026-10-05 09:00');
     for (const path of [emptyDb, busyDb]) {
       const file = join(makeTempDir(), 'report.md');
       expect(fromCron(`--db "${path}" report --month 2025-01 --format md`, file)).toEqual({ code: 0, stdout: '', stderr: '' });
@@ -520,7 +520,7 @@ describe('from cron: no terminal, stdin closed, a bare environment', () => {
       expect(md).toContain('| Answered on time | — | — |\n');
       expect(md).toContain('| Total | 0.00 | 0.00 |\n');
 
-      const json = on(path).json('report', '--month', '2025-01');
+      const json = await on(path).json('report', '--month', '2025-01');
       expect(json).toMatchObject({
         period: { from: '2025-01-01', to: '2025-01-31' },
         received: 0,
@@ -549,11 +549,11 @@ describe('from cron: no terminal, stdin closed, a bare environment', () => {
         trend: trend('2025-01', {}),
         previous: { received: 0, openAtEnd: 0, compensation: { total: '0.00' } },
       });
-      expect(on(path).ok('report', '--month', '2025-01')).toMatch(/Received +│ +0 │ +0 │/);
+      expect(await on(path).ok('report', '--month', '2025-01')).toMatch(/Received +│ +0 │ +0 │/);
     }
   });
 
-  it('--out writes each format to the file, the same as it prints, and nothing on stdout', () => {
+  it('--out writes each format to the file, the same as it prints, and nothing on stdout', async () => {
     const dir = makeTempDir();
     for (const format of ['table', 'md', 'csv', 'json', 'html']) {
       const file = join(dir, `october.${format}`);
@@ -561,7 +561,7 @@ describe('from cron: no terminal, stdin closed, a bare environment', () => {
       expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
       expect(readFileSync(join(dir, `${format}.stdout`), 'utf8')).toBe('');
       const written = readFileSync(file, 'utf8');
-      expect(written).toBe(run.ok('report', '--month', '2026-10', '--format', format));
+      expect(written).toBe(await run.ok('report', '--month', '2026-10', '--format', format));
       expect(written).not.toMatch(/\u001b\[/);
     }
     expect(JSON.parse(readFileSync(join(dir, 'october.json'), 'utf8'))).toStrictEqual({ ...OCTOBER, previous: SEPTEMBER });
@@ -570,27 +570,27 @@ describe('from cron: no terminal, stdin closed, a bare environment', () => {
     expect(readFileSync(join(dir, 'october.csv'), 'utf8')).toContain('\noverview,received,Received,count,9,3\n');
   });
 
-  it('--month last is the month before this one', () => {
-    const report = run.json<{ period: { from: string; to: string } }>('report', '--month', 'last');
+  it('--month last is the month before this one', async () => {
+    const report = await run.json<{ period: { from: string; to: string } }>('report', '--month', 'last');
     const [year, month] = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).split('-').map(Number) as [number, number];
     const index = year * 12 + month - 2;
     const last = `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
     expect(report.period.from).toBe(`${last}-01`);
   });
 
-  it('a month that does not exist exits 1 with one clear sentence, and writes nothing', () => {
+  it('a month that does not exist exits 1 with one clear sentence, and writes nothing', async () => {
     const dir = makeTempDir();
     const file = join(dir, 'bad.md');
-    const message = expectFailure(kesu(['--db', db, 'report', '--month', '2026-13', '--format', 'md', '--out', file]), 1);
+    const message = expectFailure(await kesu(['--db', db, 'report', '--month', '2026-13', '--format', 'md', '--out', file]), 1);
     expectSentence(message);
     expect(message).toBe('--month "2026-13" is not a month; write it like 2026-10, or "last" for last month.');
     expect(existsSync(file)).toBe(false);
-    expect(expectJsonFailure(kesu(['--db', db, '--json', 'report', '--month', '2026-13']), 1).code).toBe('invalid');
+    expect(expectJsonFailure(await kesu(['--db', db, '--json', 'report', '--month', '2026-13']), 1).code).toBe('invalid');
     expect(fromCron(`--db "${db}" report --month 2026-13 --format md`, join(dir, 'cron.md'))).toMatchObject({ code: 1, stdout: '' });
   });
 
-  it('a month that has not begun exits 1 too, rather than print a report of nothing', () => {
-    const message = expectFailure(kesu(['--db', db, 'report', '--month', '2099-01']), 1);
+  it('a month that has not begun exits 1 too, rather than print a report of nothing', async () => {
+    const message = expectFailure(await kesu(['--db', db, 'report', '--month', '2099-01']), 1);
     expectSentence(message);
     expect(message).toMatch(/^--month "2099-01" has not begun yet \(today is \d{4}-\d{2}-\d{2}\); give this month or an earlier one\.$/);
   });
@@ -598,10 +598,10 @@ describe('from cron: no terminal, stdin closed, a bare environment', () => {
 
 // Sanity: the test really ran against the database built above.
 describe('the database the report was made from', () => {
-  it('holds the 13 complaints of the story', () => {
-    expect(run.json<ComplaintJson[]>('list', '--status', 'all').map((c) => c.id).sort((a, b) => a - b)).toEqual(
+  it('holds the 13 complaints of the story', async () => {
+    expect((await run.json<ComplaintJson[]>('list', '--status', 'all')).map((c) => c.id).sort((a, b) => a - b)).toEqual(
       Array.from({ length: 13 }, (_, i) => i + 1),
     );
-    expectOk(kesu(['--db', db, 'show', '13']));
+    expectOk(await kesu(['--db', db, 'show', '13']));
   });
 });

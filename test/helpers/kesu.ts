@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
+import type { currentTime } from '../../src/cli/clock.js';
+import type { runCli } from '../../src/cli/program.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The launcher under test; KESU_TEST_BIN runs the same tests against another build (to show a test fails on an older one). */
@@ -69,7 +71,7 @@ export async function kesu(args: readonly string[], options: KesuOptions = {}): 
   return { stdout, stderr, code, signal: null };
 }
 
-let loaded: Promise<typeof import('../../src/cli/program.js') & typeof import('../../src/cli/clock.js')> | null = null;
+let loaded: Promise<{ runCli: typeof runCli; currentTime: typeof currentTime }> | null = null;
 
 /** The built CLI's program (typed as its source), loaded once. */
 function inProcessCli() {

@@ -10,23 +10,23 @@ import { makeTempDir, on, type Kesu } from './kesu.js';
  * Four complaints received in October 2026: 1 reopened by an unhappy follow-up, 2 open, 3 major, 4
  * resolved and closed; 1, 2 and 4 are the same customer's (so 2 and 4 have customer links).
  */
-export function seedShop(db: string): Kesu {
+export async function seedShop(db: string): Promise<Kesu> {
   const run = on(db);
   const phone = ['--phone', '13800138000'];
-  run.ok('open', '--customer', '王芳', ...phone, '--category', 'quality', '--desc', '电饭煲漏电', '--received', '2026-10-05 09:00');
-  run.ok('assign', '1', '--to', '老张', '--at', '2026-10-05 10:00');
-  run.ok('resolve', '1', '--solution', '换新机', '--compensation', '50', '--compensation-kind', 'voucher', '--at', '2026-10-06 10:00');
-  run.ok('followup', '1', '--satisfaction', '2', '--at', '2026-10-08 10:00');
-  run.ok('open', '--customer', '王芳', ...phone, '--category', 'service', '--desc', '态度差', '--received', '2026-10-12 09:00');
-  run.ok('open', '--customer', 'Li Si', '--category', 'delivery', '--severity', 'major', '--desc', 'Two weeks late', '--received', '2026-10-13 09:00');
-  run.ok('open', '--customer', '王芳', ...phone, '--category', 'billing', '--desc', '多收了钱', '--received', '2026-10-20 09:00');
-  run.ok('resolve', '4', '--solution', '退差价', '--compensation', '10', '--compensation-kind', 'refund', '--at', '2026-10-21 10:00');
-  run.ok('followup', '4', '--satisfaction', '5', '--at', '2026-10-23 10:00');
+  await run.ok('open', '--customer', '王芳', ...phone, '--category', 'quality', '--desc', '电饭煲漏电', '--received', '2026-10-05 09:00');
+  await run.ok('assign', '1', '--to', '老张', '--at', '2026-10-05 10:00');
+  await run.ok('resolve', '1', '--solution', '换新机', '--compensation', '50', '--compensation-kind', 'voucher', '--at', '2026-10-06 10:00');
+  await run.ok('followup', '1', '--satisfaction', '2', '--at', '2026-10-08 10:00');
+  await run.ok('open', '--customer', '王芳', ...phone, '--category', 'service', '--desc', '态度差', '--received', '2026-10-12 09:00');
+  await run.ok('open', '--customer', 'Li Si', '--category', 'delivery', '--severity', 'major', '--desc', 'Two weeks late', '--received', '2026-10-13 09:00');
+  await run.ok('open', '--customer', '王芳', ...phone, '--category', 'billing', '--desc', '多收了钱', '--received', '2026-10-20 09:00');
+  await run.ok('resolve', '4', '--solution', '退差价', '--compensation', '10', '--compensation-kind', 'refund', '--at', '2026-10-21 10:00');
+  await run.ok('followup', '4', '--satisfaction', '5', '--at', '2026-10-23 10:00');
   return run;
 }
 
 /** Imports `count` resolved and followed-up forms of forty customers, received in October 2026. */
-export function importForms(db: string, count: number): Kesu {
+export async function importForms(db: string, count: number): Promise<Kesu> {
   const run = on(db);
   const rows = ['receivedAt,customer,phone,category,description,assignee,solution,resolvedAt,compensation,compensationKind,followupAt,satisfaction'];
   for (let i = 1; i <= count; i++) {
@@ -38,7 +38,7 @@ export function importForms(db: string, count: number): Kesu {
   }
   const file = join(makeTempDir(), 'forms.csv');
   writeFileSync(file, `${rows.join('\n')}\n`);
-  run.ok('import', file);
+  await run.ok('import', file);
   return run;
 }
 
