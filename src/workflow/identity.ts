@@ -97,8 +97,8 @@ export function phoneMasker({ phones = [], keepLongRuns = false }: PhoneMasking 
       else {
         const point = text.codePointAt(i)!;
         width = point > 0xffff ? 2 : 1;
-        // The CJK Unified Ideographs are letters, and most of a Chinese text.
-        kind = point >= 0x4e00 && point <= 0x9fff ? ENDS_RUN : kindOf(text.slice(i, i + width));
+        // The CJK Unified Ideographs are letters, and most of a Chinese text; the numerals among them are digits.
+        kind = point >= 0x4e00 && point <= 0x9fff ? (CHINESE_NUMERALS.get(point) ?? ENDS_RUN) : kindOf(text.slice(i, i + width));
       }
       if (kind === ENDS_RUN) endRun();
       else if (kind === MARK) {
@@ -150,6 +150,11 @@ function kindOf(char: string): CharKind {
  * (`一`, `Ⅷ`) ends a run, and anything else (`　`, `–`, `、`, `，`, a combining mark) separates.
  */
 function kindOfNonAscii(char: string): CharKind {
+  const point = char.codePointAt(0)!;
+  const numeral = CHINESE_NUMERALS.get(point) ?? ENCLOSED_DIGITS.get(point);
+  if (numeral !== undefined) return numeral;
+  // A modifier letter such as the katakana ー, typed as a dash between digits, separates.
+  if (MODIFIER_LETTER.test(char)) return SEPARATOR;
   const compatible = char.normalize('NFKC');
   if (!LETTER.test(compatible)) {
     const digits = decimalDigitsOf(compatible);
@@ -159,6 +164,28 @@ function kindOfNonAscii(char: string): CharKind {
   return COMBINING_MARK.test(char) ? MARK : SEPARATOR;
 }
 
+/** Chinese numerals, which people type phone numbers with too (一三八〇〇一三八〇〇〇). */
+const CHINESE_NUMERALS: ReadonlyMap<number, string> = new Map([
+  ...[...'〇一二三四五六七八九'].map((numeral, value): [number, string] => [numeral.codePointAt(0)!, String(value)]),
+  [0x96f6 /* 零 */, '0'],
+]);
+
+/** Enclosed digits that NFKC leaves as they are: ⓫–⓴, ⓵–⓾, ⓿, and the dingbats ❶–❿, ➀–➉, ➊–➓. */
+const ENCLOSED_DIGITS: ReadonlyMap<number, string> = new Map([
+  ...numbered(0x24eb, 11, 20),
+  ...numbered(0x24f5, 1, 10),
+  [0x24ff, '0'],
+  ...numbered(0x2776, 1, 10),
+  ...numbered(0x2780, 1, 10),
+  ...numbered(0x278a, 1, 10),
+]);
+
+/** Code points from `first` standing for the numbers `from` to `to`, with the digits of each. */
+function numbered(first: number, from: number, to: number): [number, string][] {
+  return Array.from({ length: to - from + 1 }, (_, index) => [first + index, String(from + index)]);
+}
+
+const MODIFIER_LETTER = /^\p{Lm}$/u;
 const LETTER = /\p{L}/u;
 const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
 const COMBINING_MARK = /\p{M}/u;

@@ -244,10 +244,29 @@ describe('export --redact', () => {
     return { complaint: fold(id, shop.events), events: shop.events };
   }
 
-  function exported(text: string, options?: Parameters<typeof complaintWith>[1]) {
+  function exported(text: string, options?: Parameters<typeof complaintWith>[1], shortPhones: string[] = []) {
     const entry = complaintWith(text, options);
-    return { json: exportJson(entry, LATER, true), cells: exportCsvCells(entry, true) };
+    return { json: exportJson(entry, LATER, { shortPhones }), cells: exportCsvCells(entry, { shortPhones }) };
   }
+
+  it("masks another customer's short phone in a complaint's texts, and a short phone of its own entirely", () => {
+    // complaint 1's customer has the phone 12345; complaint 2's description mentions it
+    const { json } = exported('12-345', { phone: '13800138000' }, ['12345']);
+    expect(json.description).toBe('Call *** please');
+    expect(exported('x', { phone: '12345' }).json.customer.phone).toBe('*****');
+    expect(exported('x', { phone: '1234567' }).json.customer.phone).toBe('*****67');
+  });
+
+  it.each([
+    ['an ideographic zero', '1380〇138000'],
+    ['Chinese numerals', '一三八〇〇一三八〇〇〇'],
+    ['dingbat circled digits', '❶❸❽⓿⓿❶❸❽⓿⓿⓿'],
+    ['double circled digits', '⓵⓷⓼⓪⓪⓵⓷⓼⓪⓪⓪'],
+    ['a katakana prolonged sound mark as a dash', '１３８ー００１３ー８０００'],
+  ])('masks a phone written with %s', (_, text) => {
+    expect(phoneMasker()(`Call ${text} please`)).toBe('Call *** please');
+    expect(exported(text).json.description).toBe('Call *** please');
+  });
 
   it.each(LEAKED_IN_EXPORT)('masks the phone written %s in every text field, in JSON and CSV', (text) => {
     const { json, cells } = exported(text);
@@ -272,7 +291,7 @@ describe('export --redact', () => {
 
   it("masks the customer's short phone split by a separator", () => {
     const { json, cells } = exported('12-345', { phone: '12345' });
-    expect(json).toMatchObject({ description: 'Call *** please', customer: { name: '王先生 ***', phone: '*2345' } });
+    expect(json).toMatchObject({ description: 'Call *** please', customer: { name: '王先生 ***', phone: '*****' } });
     expect(cells.join('\n')).not.toContain('12-345');
   });
 

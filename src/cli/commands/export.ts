@@ -8,7 +8,7 @@ import type { CliContext } from '../context.js';
 import { checkOutputPath, EXCEL_CSV, openOutput, unwritable, writeChunk } from '../files.js';
 import { unwritableOutput } from '../stdout.js';
 import { FORM_FIELDS } from '../../workflow/forms.js';
-import { exportCsvCells, exportJson } from '../render/export.js';
+import { exportCsvCells, exportJson, type Redaction } from '../render/export.js';
 import { asSpreadsheetText } from '../spreadsheet.js';
 
 export interface ExportOptions {
@@ -21,13 +21,13 @@ export async function exportAll(context: CliContext, options: ExportOptions): Pr
   const format = options.format ?? (context.json ? 'json' : 'csv');
   if (options.out !== undefined) checkOutputPath(options.out, '--out', { database: context.dbPath });
   const store = await context.store('read');
-  const redact = Boolean(options.redact);
+  const redaction: Redaction | null = options.redact ? { shortPhones: store.shortPhones() } : null;
   // The export holds customers' personal data: the file is owner-only, and put in place only whole.
   const file = options.out === undefined ? null : openOutput(options.out, { ownerOnly: true });
   const target = file?.stream ?? outputStream(context);
   try {
-    if (format === 'json') await writeJson(store, target, context, redact);
-    else await writeCsv(store, target, redact);
+    if (format === 'json') await writeJson(store, target, context, redaction);
+    else await writeCsv(store, target, redaction);
     await file?.commit();
   } catch (error) {
     file?.abort();
@@ -59,11 +59,11 @@ function outputStream(context: CliContext): Writable {
 }
 
 /** An array of complaints in the documented shape, each with its events, written one at a time. */
-async function writeJson(store: SqliteStore, target: Writable, context: CliContext, redact: boolean): Promise<void> {
+async function writeJson(store: SqliteStore, target: Writable, context: CliContext, redaction: Redaction | null): Promise<void> {
   let first = true;
   await writeChunk(target, '[');
   for (const entry of store.everyComplaint()) {
-    const text = JSON.stringify(exportJson(entry, context.now, redact), null, 2).replace(/\n/g, '\n  ');
+    const text = JSON.stringify(exportJson(entry, context.now, redaction), null, 2).replace(/\n/g, '\n  ');
     await writeChunk(target, `${first ? '\n  ' : ',\n  '}${text}`);
     first = false;
   }
@@ -71,7 +71,7 @@ async function writeJson(store: SqliteStore, target: Writable, context: CliConte
 }
 
 /** One row per complaint in the import's format; UTF-8 with a BOM so that Excel shows Chinese text. */
-async function writeCsv(store: SqliteStore, target: Writable, redact: boolean): Promise<void> {
+async function writeCsv(store: SqliteStore, target: Writable, redaction: Redaction | null): Promise<void> {
   const csv = stringify(EXCEL_CSV);
   const failed = new Promise<never>((_, reject) => target.once('error', reject));
   failed.catch(() => undefined);
@@ -80,7 +80,7 @@ async function writeCsv(store: SqliteStore, target: Writable, redact: boolean): 
   // The import's own headers, so that the file can be imported again.
   await put(FORM_FIELDS);
   // A cell that begins like a formula is written as text; the import takes the mark off again.
-  for (const entry of store.everyComplaint()) await put(exportCsvCells(entry, redact).map(asSpreadsheetText));
+  for (const entry of store.everyComplaint()) await put(exportCsvCells(entry, redaction).map(asSpreadsheetText));
   csv.end();
   await Promise.race([finished(csv), failed]);
 }

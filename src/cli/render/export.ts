@@ -1,15 +1,25 @@
 // What `kesu export` writes for each complaint: a form row (CSV) or the documented complaint shape (JSON).
 import type { ComplaintWithEvents } from '../../store/complaints.js';
 import { FORM_FIELDS, formRow } from '../../workflow/forms.js';
-import { phoneDigits, phoneMasker } from '../../workflow/identity.js';
+import { PHONE_LIKE_DIGITS, phoneDigits, phoneMasker } from '../../workflow/identity.js';
 import type { IsoTime } from '../../workflow/time.js';
 import { eventDetails } from '../../workflow/complaint.js';
 import { complaintJson } from './json.js';
 
-/** "*******8000": every digit but the last four masked, separators dropped. */
+/**
+ * "*******8000": the digits masked but the last few, separators dropped: four of a phone of ten
+ * digits or more, two of a shorter one, none of one under seven digits (a few digits shown of a
+ * short number would give most of it away).
+ */
 function maskPhone(phone: string): string {
   const digits = phoneDigits(phone);
-  return `${'*'.repeat(Math.max(0, digits.length - 4))}${digits.slice(-4)}`;
+  const shown = digits.length >= 10 ? 4 : digits.length >= PHONE_LIKE_DIGITS ? 2 : 0;
+  return `${'*'.repeat(digits.length - shown)}${digits.slice(digits.length - shown)}`;
+}
+
+/** What a redacted export masks besides each complaint's own phone: every customer's phone too short to look like one. */
+export interface Redaction {
+  readonly shortPhones: readonly string[];
 }
 
 /**
@@ -20,10 +30,10 @@ const FREE_TEXT_FIELDS = ['customer', 'receivedBy', 'assignee', 'description', '
 /** Form and order numbers are long digit runs by nature: only the customer's own phone is masked in them. */
 const NUMBER_FIELDS = ['ref', 'order'] as const;
 
-export function exportCsvCells({ complaint }: ComplaintWithEvents, redact: boolean): string[] {
+export function exportCsvCells({ complaint }: ComplaintWithEvents, redaction: Redaction | null): string[] {
   const row = formRow(complaint);
-  if (redact) {
-    const { maskText, maskNumber } = maskersFor(complaint);
+  if (redaction) {
+    const { maskText, maskNumber } = maskersFor(complaint, redaction);
     for (const field of FREE_TEXT_FIELDS) row[field] = maskText(row[field]);
     for (const field of NUMBER_FIELDS) row[field] = maskNumber(row[field]);
     if (row.phone !== '') row.phone = maskPhone(row.phone);
@@ -35,11 +45,11 @@ export function exportCsvCells({ complaint }: ComplaintWithEvents, redact: boole
  * The complaint in the show --json shape; each event also with its `details` as stored, so that the
  * export restores a store exactly (null in a redacted export, which is for reading, not restoring).
  */
-export function exportJson({ complaint, events }: ComplaintWithEvents, now: IsoTime, redact: boolean) {
+export function exportJson({ complaint, events }: ComplaintWithEvents, now: IsoTime, redaction: Redaction | null) {
   const shown = complaintJson(complaint, now, events);
-  const json = { ...shown, events: shown.events!.map((event, index) => ({ ...event, details: redact ? null : eventDetails(events[index]!) })) };
-  if (!redact) return json;
-  const maskers = maskersFor(complaint);
+  const json = { ...shown, events: shown.events!.map((event, index) => ({ ...event, details: redaction ? null : eventDetails(events[index]!) })) };
+  if (!redaction) return json;
+  const maskers = maskersFor(complaint, redaction);
   const mask = <T extends string | null>(text: T): T => (text === null ? text : (maskers.maskText(text) as T));
   const maskNumber = <T extends string | null>(text: T): T => (text === null ? text : (maskers.maskNumber(text) as T));
   return {
@@ -63,9 +73,10 @@ export function exportJson({ complaint, events }: ComplaintWithEvents, now: IsoT
 
 /**
  * The phone maskers of one complaint (identity.ts phoneMasker): typed text loses every phone-like
- * run and the customer's own phone however short; form and order numbers only the customer's phone.
+ * run, the customer's own phone and every other customer's phone however short (as the reports do);
+ * form and order numbers only the customer's own phone.
  */
-function maskersFor(complaint: ComplaintWithEvents['complaint']) {
+function maskersFor(complaint: ComplaintWithEvents['complaint'], { shortPhones }: Redaction) {
   const phones = [complaint.customer.phone];
-  return { maskText: phoneMasker({ phones }), maskNumber: phoneMasker({ phones, keepLongRuns: true }) };
+  return { maskText: phoneMasker({ phones: [...phones, ...shortPhones] }), maskNumber: phoneMasker({ phones, keepLongRuns: true }) };
 }
