@@ -2,8 +2,7 @@
 // read, written whole or not at all (beside their place, then renamed into it), owner-only when they
 // hold customers' data, and CSV the way Excel reads Chinese text.
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
-import { closeSync, createWriteStream, fsyncSync, openSync, realpathSync, renameSync, rmSync, statSync, type Stats, type WriteStream } from 'node:fs';
+import { closeSync, createWriteStream, fsyncSync, openSync, readSync, realpathSync, renameSync, rmSync, statSync, type Stats, type WriteStream } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
@@ -23,6 +22,8 @@ export interface Protected {
   readonly database: string | null;
   /** Files the command reads (an import's CSV). */
   readonly inputs?: readonly string[];
+  /** The output is itself a database (a backup), and may take the place of an earlier one. */
+  readonly replacesDatabase?: boolean;
 }
 
 /** The files SQLite keeps beside a database, by the suffix of their names. */
@@ -36,15 +37,16 @@ const COMPANIONS: readonly [suffix: string, what: Sentence][] = [
 /**
  * Refuses (code `conflict`) an output path that is the database, one of its companion files, or an
  * input, compared by real path (through symbolic links) and, for files that exist, by identity (a
- * hard link is the same file).
+ * hard link is the same file); and one that is any SQLite database, or a companion file of one, so
+ * that no report or export is ever written over another store. A path that cannot be looked at (a
+ * part of it not a folder, a loop of links, a folder kesu may not enter) is `unwritable`.
  */
-export function checkOutputPath(path: string, flag: string, { database, inputs = [] }: Protected): void {
+export function checkOutputPath(path: string, flag: string, { database, inputs = [], replacesDatabase = false }: Protected): void {
   const output = whereItPoints(path);
-  const outputStat = statSync(path, { throwIfNoEntry: false });
+  const outputStat = lookAt(path, path);
   const same = (other: string): boolean => {
     if (whereItPoints(other) === output) return true;
-    const otherStat = statSync(other, { throwIfNoEntry: false });
-    return sameFile(outputStat, otherStat);
+    return sameFile(outputStat, lookAt(other, null));
   };
   const refuse = (what: Sentence, fix: Sentence): never => {
     throw new UserError('conflict', {
@@ -58,9 +60,43 @@ export function checkOutputPath(path: string, flag: string, { database, inputs =
     for (const name of names) {
       for (const [suffix, what] of COMPANIONS) if (same(`${name}${suffix}`)) refuse(what, elsewhere);
     }
+    // A companion file by another name of the database (a hard link to it): the same file without its suffix.
+    for (const [suffix, what] of COMPANIONS) {
+      if (suffix !== '' && path.endsWith(suffix) && sameFile(lookAt(path.slice(0, -suffix.length), null), lookAt(database, null))) refuse(what, elsewhere);
+    }
   }
   for (const input of inputs) {
     if (same(input)) refuse({ en: 'the file being read', zh: '正在读取的文件' }, { en: 'give another file, so that the input stays as it is.', zh: '请指定另一个文件，以免覆盖输入文件。' });
+  }
+  if (!replacesDatabase && outputStat?.isFile() && isSqliteDatabase(path)) refuse({ en: 'a database', zh: '一个数据库' }, elsewhere);
+  for (const [suffix] of COMPANIONS) {
+    if (suffix !== '' && path.endsWith(suffix) && isSqliteDatabase(path.slice(0, -suffix.length))) {
+      refuse({ en: "a database's companion file", zh: '数据库的附属文件' }, elsewhere);
+    }
+  }
+}
+
+/** The file at a path, or undefined where there is none; a path that cannot be looked at is `unwritable` (`shown`), or nothing (null). */
+function lookAt(path: string, shown: string | null): Stats | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch (error) {
+    if (shown === null) return undefined;
+    throw unwritable(shown, error);
+  }
+}
+
+/** Whether a file begins as an SQLite database does (kesu's or any other program's). */
+function isSqliteDatabase(path: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const head = Buffer.alloc(16);
+    return readSync(fd, head, 0, 16, 0) === 16 && head.toString('latin1') === 'SQLite format 3\u0000';
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -101,10 +137,11 @@ export interface OutputFile {
  * pipe) is written as it is.
  */
 export function openOutput(path: string, { ownerOnly, what = NO_NAME }: { ownerOnly: boolean; what?: Sentence }): OutputFile {
-  const existing = statSync(path, { throwIfNoEntry: false });
-  if (existing !== undefined && !existing.isFile()) {
-    if (existing.isDirectory()) throw unwritable(path, { code: 'EISDIR' }, what);
-    const stream = openStream(path, 'w', 0o600, path, what);
+  const existing = lookAt(path, path);
+  if (existing?.isDirectory()) throw unwritable(path, { code: 'EISDIR' }, what);
+  if ((existing !== undefined && !existing.isFile()) || isStream(path)) {
+    // Appended to, not truncated: /dev/stdout may stand for a file the shell opened with >>.
+    const stream = openStream(path, 'a', 0o600, path, what);
     let finishing: Promise<void> | null = null;
     const finishOnce = (): Promise<void> => (finishing ??= finish(stream, path, what));
     return { stream, write: writer(stream, path, what), finish: finishOnce, commit: finishOnce, abort: () => stream.destroy() };
@@ -202,7 +239,16 @@ function placeFile(temp: string, target: string, shown: string, what: Sentence):
   }
 }
 
-function openStream(file: string, flags: 'w' | 'wx', mode: number, shown: string, what: Sentence): WriteStream {
+/**
+ * A name for a stream the process already has, not a file to replace: /dev/stdout, /dev/stderr,
+ * /dev/fd/N, /proc/self/fd/N. Writing a file over what it points to would wipe a log the shell is
+ * appending to (`kesu report --out /dev/stdout >> report.log`).
+ */
+function isStream(path: string): boolean {
+  return /^\/dev\/(stdout|stderr|fd\/\d+)$|^\/proc\/(self|thread-self|\d+)\/fd\/\d+$/.test(resolve(path));
+}
+
+function openStream(file: string, flags: 'a' | 'wx', mode: number, shown: string, what: Sentence): WriteStream {
   let fd: number | undefined;
   try {
     fd = openSync(file, flags, mode);
@@ -228,9 +274,20 @@ async function finish(stream: WriteStream, shown: string, what: Sentence): Promi
 /** Writes a chunk, waiting when the stream asks to (so that a big file is never all in memory). */
 export async function writeChunk(stream: Writable, chunk: unknown): Promise<void> {
   if (stream.errored) throw stream.errored;
-  if (!stream.write(chunk)) {
-    await Promise.race([once(stream, 'drain'), once(stream, 'error').then(([error]) => Promise.reject(error))]);
-  }
+  if (stream.write(chunk)) return;
+  // Whichever comes first, the other listener goes too (left behind, they pile up chunk after chunk).
+  await new Promise<void>((resolve, reject) => {
+    const drained = (): void => {
+      stream.off('error', failed);
+      resolve();
+    };
+    const failed = (error: Error): void => {
+      stream.off('drain', drained);
+      reject(error);
+    };
+    stream.once('drain', drained);
+    stream.once('error', failed);
+  });
 }
 
 /** The error for a file that cannot be written; `what` names it ("the rejects file "). */

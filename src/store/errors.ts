@@ -59,6 +59,9 @@ const FILE_FAILURES: Readonly<Record<string, Sentence>> = {
   EROFS: { en: 'a read-only file system', zh: '只读文件系统' },
   EISDIR: { en: 'it is a folder', zh: '这是一个文件夹' },
   ENOENT: { en: 'the folder does not exist', zh: '文件夹不存在' },
+  ENOTDIR: { en: 'a part of the path is not a folder', zh: '路径中有一部分不是文件夹' },
+  ELOOP: { en: 'the symbolic links loop', zh: '符号链接形成了循环' },
+  ENAMETOOLONG: { en: 'the name is too long', zh: '名称过长' },
 };
 
 /** The reason a file operation failed, in words where the code is known, else the code (or the message). */

@@ -1,13 +1,14 @@
 // Nothing lost, nothing leaked: outputs never land on the database or the input, re-used form
 // numbers are never dropped, other programs' files are never taken for a store, an export restores
 // a store exactly, typed text never drives the terminal, and cells never run as formulas.
-import { existsSync, linkSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, linkSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/db.js';
 import { KESU_APPLICATION_ID, MIGRATIONS } from '../../src/store/migrations/index.js';
-import { expectFailure, expectJsonFailure, expectOk, kesu, makeTempDir, on, removeTempDirs, type ComplaintJson, type Kesu } from '../helpers/kesu.js';
+import { BIN, expectFailure, expectJsonFailure, expectOk, kesu, makeTempDir, on, removeTempDirs, testEnv, type ComplaintJson, type Kesu } from '../helpers/kesu.js';
 
 afterAll(removeTempDirs);
 
@@ -81,6 +82,41 @@ describe('an output path that is the database or the input is refused, and nothi
     expect(await listed(shop.run)).toEqual([1, 2]);
     // the database's first page is still a database's
     expect(readFileSync(shop.db).subarray(0, 16)).toEqual(before.subarray(0, 16));
+  });
+});
+
+describe('what is not the database is refused too when it is a database, or cannot be looked at', () => {
+  it("another store, another name's WAL, the --map file; a path through a file or a loop is unwritable", async () => {
+    const shop = await smallShop();
+    const other = join(shop.dir, 'other.db');
+    await on(other).ok('open', '--customer', 'Sun', '--category', 'quality', '--desc', 'x');
+    expect(expectJsonFailure(await shop.run('--json', 'report', '--out', other), 1)).toEqual({ code: 'conflict', message: `--out ${other} is a database; give a file elsewhere, so that the records are never written over.` });
+    const hard = join(shop.dir, 'hard.db');
+    linkSync(shop.db, hard);
+    expect(expectJsonFailure(await kesu(['--db', hard, '--json', 'export', '--out', `${shop.db}-wal`]), 1).code).toBe('conflict');
+    const map = join(shop.dir, 'map.json');
+    writeFileSync(map, '{}');
+    expect(expectJsonFailure(await shop.run('--json', 'import', shop.csv, '--map', map, '--skip-invalid', '--rejects', map), 1).code).toBe('conflict');
+    expect(readFileSync(map, 'utf8')).toBe('{}');
+    expect(expectFailure(await shop.run('report', '--out', `${shop.db}/`), 1)).toBe(`Cannot write ${shop.db}/ (a part of the path is not a folder); check the folder exists and is writable, and that the disk has room.`);
+    const loop = join(shop.dir, 'loop-a');
+    symlinkSync(join(shop.dir, 'loop-b'), loop);
+    symlinkSync(loop, join(shop.dir, 'loop-b'));
+    expect(expectJsonFailure(await shop.run('--json', 'export', '--out', loop), 1).code).toBe('unwritable');
+  });
+
+  it('--out /dev/stdout appends to the file the shell opened, and never replaces it', async () => {
+    const shop = await smallShop();
+    const log = join(shop.dir, 'report.log');
+    writeFileSync(log, 'earlier lines\n');
+    const fd = openSync(log, 'a');
+    try {
+      const result = spawnSync(process.execPath, [BIN, '--db', shop.db, 'report', '--format', 'csv', '--out', '/dev/stdout'], { env: testEnv(), stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
+      expect(result.status).toBe(0);
+    } finally {
+      closeSync(fd);
+    }
+    expect(readFileSync(log, 'utf8')).toMatch(/^earlier lines\nsection,figure,label/);
   });
 });
 

@@ -15,7 +15,7 @@ import { toJsonText } from '../render/json.js';
 const WHAT: Sentence = { en: 'the backup ', zh: '备份文件 ' };
 
 export async function backup(context: CliContext, file: string): Promise<string> {
-  checkOutputPath(file, 'backup', { database: context.dbPath });
+  checkOutputPath(file, 'backup', { database: context.dbPath, replacesDatabase: true });
   const target = placeOf(file);
   // Read only: a database kesu may not write (on read-only media, say) can be backed up.
   const store = await context.store('read');

@@ -53,7 +53,7 @@ export async function importFile(context: CliContext, file: string | undefined, 
     throw usage('--rejects only goes with --skip-invalid; add it to import the good rows.', '--rejects 只能与 --skip-invalid 一起使用。');
   }
 
-  if (options.rejects !== undefined) checkOutputPath(options.rejects, '--rejects', { database: context.dbPath, inputs: [file] });
+  if (options.rejects !== undefined) checkOutputPath(options.rejects, '--rejects', { database: context.dbPath, inputs: options.map === undefined ? [file] : [file, options.map] });
   if (isJsonExport(file)) {
     const given: [string, unknown][] = [
       ['--skip-invalid', options.skipInvalid],
