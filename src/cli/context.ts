@@ -1,7 +1,7 @@
 // What every command needs from its surroundings: the database, the language, colour, the clock
 // and who is acting. Settings are read at the start of a command; the database is opened, and
 // whether stdin is a terminal asked, only when a command first needs them.
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync, readlinkSync } from 'node:fs';
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { SqliteStore } from '../store/complaints.js';
@@ -10,7 +10,7 @@ import type { Settings } from '../workflow/settings.js';
 import type { IsoTime } from '../workflow/time.js';
 import type { Lang } from '../workflow/vocab.js';
 import { parseAtOption } from './clock.js';
-import { UserError } from './errors.js';
+import { usage, UserError } from './errors.js';
 import type { Io } from './io.js';
 import { languageFrom } from './language.js';
 import type { RenderContext } from './render/complaint.js';
@@ -73,6 +73,7 @@ export async function makeContext(options: GlobalOptions, io: Io): Promise<CliCo
   const lang = languageFrom(options.lang, env);
   const color = options.color !== false && !('NO_COLOR' in env && env.NO_COLOR !== '') && !options.json && io.terminal.stdout();
   // An empty KESU_DB is taken as unset (SQLite would open a temporary database for "").
+  if (options.db === '') throw usage('--db is empty; give the path of the database file, or leave --db out.', '--db 为空；请给出数据库文件的路径，或不用 --db。');
   const namedPath = options.db ?? (env.KESU_DB || undefined);
   const dbPath = namedPath ?? defaultDbPath(env);
   const now = io.now();
@@ -80,6 +81,12 @@ export async function makeContext(options: GlobalOptions, io: Io): Promise<CliCo
   const store = async (use: StoreUse = 'start'): Promise<SqliteStore> => {
     if (!opened) {
       const exists = dbPath === ':memory:' || existsSync(dbPath);
+      if (!exists && lstatSync(dbPath, { throwIfNoEntry: false })?.isSymbolicLink()) {
+        throw new UserError('not-found', {
+          en: `${dbPath} is a symbolic link to ${readlinkSync(dbPath)}, which does not exist; give the path of the database itself, or mend the link.`,
+          zh: `${dbPath} 是指向 ${readlinkSync(dbPath)} 的符号链接，而该文件不存在；请给出数据库本身的路径，或修复该链接。`,
+        });
+      }
       if ((use === 'read' || use === 'change') && namedPath !== undefined && !exists) {
         throw new UserError('not-found', {
           en: `There is no kesu database at ${namedPath}; check --db or KESU_DB, or record a complaint with kesu open to start one there.`,

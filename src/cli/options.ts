@@ -1,5 +1,6 @@
 // Turning option strings into domain values, with one clear sentence when they are wrong.
 import { describeCodes, labelOf, parseCode, type Lang, type Vocabulary } from '../workflow/vocab.js';
+import { quoted } from '../workflow/text.js';
 import { usage, UserError } from './errors.js';
 
 /** Plain decimal digits (full-width ones too), nothing else: 0x2, 1e1 and 0o4 are not numbers a person types for an id. */
@@ -14,7 +15,7 @@ function wholeNumber(text: string): number | null {
 export function parseId(text: string): number {
   const id = wholeNumber(text.normalize('NFKC').trim().replace(/^#/, ''));
   if (id === null || id < 1) {
-    throw usage(`"${text}" is not a complaint id; give the number shown by kesu list.`, `“${text}”不是投诉编号；请填写 kesu list 显示的数字。`);
+    throw usage(`"${quoted(text)}" is not a complaint id; give the number shown by kesu list.`, `“${quoted(text)}”不是投诉编号；请填写 kesu list 显示的数字。`);
   }
   return id;
 }
@@ -37,8 +38,8 @@ export function parseVocabOption<C extends string>(vocab: Vocabulary<C>, text: s
   if (code === undefined) {
     const zhLabels = vocab.codes.map((c) => labelOf(vocab, c, 'zh' as Lang)).join('、');
     throw new UserError('invalid', {
-      en: `${flag} "${text}" is not ${withArticle(vocab.name)}; use one of: ${describeCodes(vocab)}.`,
-      zh: `${flag} “${text}”不是有效的选项；可用：${zhLabels}（或 ${describeCodes(vocab)}）。`,
+      en: `${flag} "${quoted(text)}" is not ${withArticle(vocab.name)}; use one of: ${describeCodes(vocab)}.`,
+      zh: `${flag} “${quoted(text)}”不是有效的选项；可用：${zhLabels}（或 ${describeCodes(vocab)}）。`,
     });
   }
   return code;

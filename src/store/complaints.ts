@@ -11,6 +11,7 @@ import { looseText, type Category, type Channel, type CompensationKind, type Res
 import { complaintRow, factColumns, PackReader, projectionRow, type PackedForms } from './bulk.js';
 import { backupDatabase, type BackupCopy } from './backup.js';
 import { checkDatabase, repairDatabase, type CheckOptions, type CheckReport, type RepairCounts } from './check.js';
+import { StoreError } from './errors.js';
 import { closeIntoPlace, createEmptyFile, newDatabasePath, openDatabase, removeDatabase, type Db, type OpenMode, type UpgradeNotice } from './db.js';
 
 export interface ListFilter {
@@ -50,9 +51,16 @@ export interface BulkWriter {
 interface BulkOutcome {
   readonly imported: number;
   /** Forms already stored (the same content, and the same form number where the form has one): the row and the complaint. */
-  readonly alreadyPresent: readonly { readonly row: number; readonly id: number }[];
+  readonly alreadyPresent: readonly AlreadyPresent[];
   /** Forms whose number a complaint with other content has already: not written. */
   readonly refClashes: readonly RefClash[];
+}
+
+/** A form already stored: its row, the complaint, and the row of this write it came from (null for one stored before). */
+export interface AlreadyPresent {
+  readonly row: number;
+  readonly id: number;
+  readonly sameAsRow: number | null;
 }
 
 /** A form whose number is already another complaint's. */
@@ -66,6 +74,8 @@ export interface RefClash {
   readonly id: number;
   readonly customer: string;
   readonly customerReceivedOn: LocalDate;
+  /** The row of this same write that complaint came from; null for one stored before. */
+  readonly sameAsRow: number | null;
 }
 
 interface EventRow {
@@ -323,14 +333,14 @@ export class SqliteStore {
 
   /** A complaint as its events say, with them. */
   find(id: number): ComplaintWithEvents {
-    const events = this.events(id);
-    if (events.length === 0) {
+    const rows = this.statements.events.all(id);
+    if (rows.length === 0) {
       throw new DomainError('not-found', {
         en: `There is no complaint ${id}; see the ids with kesu list --status all.`,
         zh: `没有编号为 ${id} 的投诉；可用 kesu list --status all 查看所有编号。`,
       });
     }
-    return { complaint: fold(id, events), events };
+    return foldStored(id, rows);
   }
 
   events(id: number): ComplaintEvent[] {
@@ -410,9 +420,11 @@ export class SqliteStore {
       this.db.pragma('synchronous = NORMAL');
     };
     const { insertRow, insertEvent, insertFacts } = this.statements;
+    /** The complaints this write has added, by the row each came from: a later row may repeat one. */
+    const rowsWritten = new Map<number, number>();
     const addPacked = (pack: PackedForms): BulkOutcome => {
       let imported = 0;
-      const alreadyPresent: { row: number; id: number }[] = [];
+      const alreadyPresent: AlreadyPresent[] = [];
       const refClashes: RefClash[] = [];
       const read = new PackReader(pack);
       for (let form = 0; form < pack.count; form++) {
@@ -442,10 +454,11 @@ export class SqliteStore {
         const clash = present === null && refKeyText !== null ? this.statements.byRefKey.get(refKeyText) : undefined;
         if (present !== null || clash !== undefined) {
           read.skipEvents(eventCount);
-          if (present !== null) alreadyPresent.push({ row, id: present });
+          if (present !== null) alreadyPresent.push({ row, id: present, sameAsRow: rowsWritten.get(present) ?? null });
           else {
             const { id, customer: theirs, received_on } = clash!;
-            refClashes.push({ row, cells: cells === null ? null : (JSON.parse(cells) as string[]), ref: ref!, receivedOn, id, customer: theirs, customerReceivedOn: received_on });
+            const sameAsRow = rowsWritten.get(id) ?? null;
+            refClashes.push({ row, cells: cells === null ? null : (JSON.parse(cells) as string[]), ref: ref!, receivedOn, id, customer: theirs, customerReceivedOn: received_on, sameAsRow });
           }
           continue;
         }
@@ -464,6 +477,7 @@ export class SqliteStore {
           // compensationCents, compensationKind.
           insertFacts.run(id, seq, type, read.string(), read.string(), read.string(), read.number(), read.string(), read.string(), read.number(), read.string(), read.string(), read.number(), read.number(), read.number(), read.number(), read.string());
         }
+        rowsWritten.set(id, row);
         imported++;
       }
       return { imported, alreadyPresent, refClashes };
@@ -704,14 +718,31 @@ function eventOf(data: string, type: string, seq: number, at: string, by: string
  */
 function* folded(rows: Iterable<EventRow>): Generator<ComplaintWithEvents> {
   let id = 0;
-  let events: ComplaintEvent[] = [];
+  let ofOne: EventRow[] = [];
   for (const row of rows) {
     if (row.complaint_id !== id) {
-      if (events.length > 0) yield { complaint: fold(id, events), events };
+      if (ofOne.length > 0) yield foldStored(id, ofOne);
       id = row.complaint_id;
-      events = [];
+      ofOne = [];
     }
-    events.push(eventFromRow(row));
+    ofOne.push(row);
   }
-  if (events.length > 0) yield { complaint: fold(id, events), events };
+  if (ofOne.length > 0) yield foldStored(id, ofOne);
+}
+
+/**
+ * A complaint from its stored events; events that cannot be read or folded (changed outside kesu, a
+ * damaged page) are one sentence naming the complaint and kesu check, not a failure of kesu's.
+ */
+function foldStored(id: number, rows: readonly EventRow[]): ComplaintWithEvents {
+  try {
+    const events = rows.map(eventFromRow);
+    return { complaint: fold(id, events), events };
+  } catch (error) {
+    const why = (error as Error).message;
+    throw new StoreError('unreadable', {
+      en: `The records of complaint ${id} are damaged (${why}); run kesu check to see what is wrong, and restore your last backup (see kesu backup) if it cannot be repaired.`,
+      zh: `投诉 ${id} 的记录已损坏（${why}）；请运行 kesu check 查看问题，若无法修复，请恢复最近的备份（见 kesu backup）。`,
+    });
+  }
 }

@@ -4,7 +4,9 @@
 // values come in, the problems (as data, worded by the shell) and what the events say come out.
 // check.ts reads and writes the database.
 import { EVENT_TYPES, fold, type ComplaintEvent } from '../workflow/complaint.js';
+import type { Sentence } from '../workflow/errors.js';
 import { factsOf } from '../workflow/report-facts.js';
+import { storedEventProblems } from '../workflow/restore.js';
 import { complaintRow, factColumns } from './bulk.js';
 
 export type Value = string | number | null;
@@ -101,6 +103,8 @@ export type Problem =
   | { readonly kind: 'unknown-event'; readonly seq: number; readonly type: string }
   /** The events cannot be read or folded (a payload that is not JSON, say). */
   | { readonly kind: 'unreadable-events'; readonly message: string }
+  /** An event holds what kesu never writes (a severity no vocabulary has, say): changed outside kesu. */
+  | { readonly kind: 'invalid-event'; readonly seq: number; readonly field: string; readonly sentence: Sentence }
   | { readonly kind: 'row'; readonly column: RowColumn; readonly stored: Value; readonly expected: Value }
   | { readonly kind: 'link'; readonly column: LinkColumn; readonly stored: Value; readonly expected: Value }
   | { readonly kind: 'fact-missing'; readonly seq: number }
@@ -170,6 +174,10 @@ function expectedOf(id: number, rows: readonly StoredEvent[], parse: (row: Store
   if (unknown) return { problem: { kind: 'unknown-event', seq: unknown.seq, type: unknown.type } };
   try {
     const events = rows.map(parse);
+    for (const [index, event] of events.entries()) {
+      const [invalid] = storedEventProblems(event, index + 1);
+      if (invalid) return { problem: { kind: 'invalid-event', seq: index + 1, field: invalid.path.replace(/^\./, ''), sentence: invalid.sentence } };
+    }
     const complaint = fold(id, events);
     return { row: complaintRow(complaint), facts: factsOf(events).map((facts, index) => [events[index]!.type, ...factColumns(facts)]) };
   } catch (error) {

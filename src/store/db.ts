@@ -4,7 +4,8 @@
 // schema brought up to date; and a file kesu may not write opened read-only for the commands that
 // only read.
 import { randomBytes } from 'node:crypto';
-import { accessSync, closeSync, constants, existsSync, linkSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { accessSync, chmodSync, closeSync, constants, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -46,9 +47,58 @@ export function openDatabase(path: string, { mode = 'create', migrations = MIGRA
       zh: `${path} 是一个空文件，不是 kesu 数据库；请用 --db 给出 kesu 数据库的路径，或用 kesu open 在该处新建数据库。`,
     });
   }
+  // An empty file becomes a database of customers' records: owner-only, as a new one is.
+  if (found === 'empty' && statSync(path).uid === process.getuid?.()) chmodSync(path, 0o600);
   const readonly = mode === 'read' && !writable(path);
-  const db = connect(path, readonly);
-  return prepared(db, path, { blank: false, readonly, migrations, onUpgrade, mayStart: mode === 'create' });
+  try {
+    return prepared(connect(path, readonly), path, { blank: false, readonly, migrations, onUpgrade, mayStart: mode === 'create' });
+  } catch (error) {
+    if (!(error instanceof NoSharedMemory)) throw error;
+    return privateCopy(path, { migrations, onUpgrade });
+  }
+}
+
+/** A read-only database in WAL mode in a folder kesu may not write, where SQLite cannot keep its -shm file. */
+class NoSharedMemory extends Error {
+  constructor(readonly path: string) {
+    super(`no room for the shared-memory file of ${path}`);
+  }
+}
+
+/**
+ * A read-only database in a folder kesu may not write (read-only media, another user's folder),
+ * read from a copy of it (and of its WAL) in a private temporary folder, removed when the database
+ * is closed. The copy is of the file as it is then: nobody writes where kesu cannot.
+ */
+function privateCopy(path: string, { migrations, onUpgrade }: Pick<OpenOptions, 'migrations' | 'onUpgrade'>): Db {
+  let folder: string;
+  try {
+    folder = mkdtempSync(join(tmpdir(), 'kesu-read-'));
+  } catch {
+    throw new StoreError('unreadable', {
+      en: `Cannot read the database ${path}: it is read-only in a read-only folder, and there is no writable temporary folder to read a copy in; copy it somewhere writable, or read a copy made by kesu backup, which reads anywhere.`,
+      zh: `无法读取数据库 ${path}：它位于只读文件夹中且本身只读，也没有可写的临时文件夹来读取副本；请把它复制到可写的位置，或读取 kesu backup 制作的副本（在任何位置都可读取）。`,
+    });
+  }
+  const copy = join(folder, 'kesu.db');
+  const remove = (): void => rmSync(folder, { recursive: true, force: true });
+  try {
+    copyFileSync(path, copy);
+    chmodSync(copy, 0o600);
+    if (existsSync(`${path}-wal`)) copyFileSync(`${path}-wal`, `${copy}-wal`);
+    const db = prepared(connect(copy, false), path, { blank: false, readonly: false, migrations: migrations ?? MIGRATIONS, onUpgrade, mayStart: false });
+    const close = db.close.bind(db);
+    // The copy goes with the connection.
+    db.close = () => {
+      close();
+      remove();
+      return db;
+    };
+    return db;
+  } catch (error) {
+    remove();
+    throw error;
+  }
 }
 
 /** A connection; a file that cannot be opened at all is one sentence. */
@@ -90,12 +140,7 @@ function prepared(
     // A file whose first page is not a database's, when kesu first reads it.
     if (code === 'SQLITE_NOTADB') throw notKesu(path);
     // A database in WAL mode can be read only where SQLite may keep its -shm file beside it.
-    if (code === 'SQLITE_CANTOPEN' && options.readonly) {
-      throw new StoreError('unreadable', {
-        en: `Cannot read the database ${path}: it is read-only and its folder too, so SQLite cannot keep its shared-memory file beside it; copy it somewhere writable, or read a copy made by kesu backup, which reads anywhere.`,
-        zh: `无法读取数据库 ${path}：该文件及其所在文件夹均为只读，SQLite 无法在旁边保存共享内存文件；请把它复制到可写的位置，或读取 kesu backup 制作的副本（在任何位置都可读取）。`,
-      });
-    }
+    if (options.readonly && (code === 'SQLITE_CANTOPEN' || code?.startsWith('SQLITE_READONLY'))) throw new NoSharedMemory(path);
     throw sqliteFailure(error, path) ?? error;
   }
   return db;
@@ -113,10 +158,31 @@ function checkKesuDatabase(db: Db, path: string, mayStart: boolean): void {
 }
 
 function notKesu(path: string): StoreError {
+  if (markedAsKesu(path)) {
+    // kesu's mark is there, so the file is a kesu database whose header is damaged.
+    return new StoreError('unreadable', {
+      en: `The database ${path} is damaged (its header cannot be read); run kesu check to see what is wrong, and restore your last backup (see kesu backup) if it cannot be repaired.`,
+      zh: `数据库 ${path} 已损坏（其文件头无法读取）；请运行 kesu check 查看问题，若无法修复，请恢复最近的备份（见 kesu backup）。`,
+    });
+  }
   return new StoreError('unreadable', {
     en: `${path} is not a kesu database; give another file with --db.`,
     zh: `${path} 不是 kesu 数据库；请用 --db 指定另一个文件。`,
   });
+}
+
+/** Whether the file carries kesu's application id where SQLite keeps it (offset 68 of the header, big-endian). */
+function markedAsKesu(path: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const header = Buffer.alloc(72);
+    return readSync(fd, header, 0, 72, 0) === 72 && header.readUInt32BE(68) === KESU_APPLICATION_ID;
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /** What is at the path: nothing, an empty file, or something to open (a folder is refused here). */

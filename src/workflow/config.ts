@@ -35,7 +35,7 @@ export function setSetting(settings: Settings, key: string, value: string): Sett
     next =
       head === 'department'
         ? { ...settings, departments: { ...settings.departments, [category]: settingText(value, key) } }
-        : { ...settings, followupsRequired: { ...settings.followupsRequired, [category]: Number(value.normalize('NFKC')) } };
+        : { ...settings, followupsRequired: { ...settings.followupsRequired, [category]: wholeNumber(value) } };
   }
   if (!next) {
     throw invalid(
@@ -55,7 +55,7 @@ function settingText(value: string, key: string): string {
     const name = codePointName(problem.character);
     throw invalid(`The value of ${key} holds the control character ${name}, which would change what a terminal shows; give plain text.`, `${key} 的值含有控制字符 ${name}，它会改变终端显示的内容；请只填写普通文字。`);
   }
-  if (problem.kind === 'too-long') throw invalid(`The value of ${key} is too long; keep it under ${MAX_TEXT} characters.`, `${key} 的值过长，请控制在 ${MAX_TEXT} 字以内。`);
+  if (problem.kind === 'too-long') throw invalid(`The value of ${key} is too long; keep it to ${MAX_TEXT} characters or fewer.`, `${key} 的值过长，请控制在 ${MAX_TEXT} 字以内。`);
   throw invalid(`Write the value of ${key} on one line.`, `${key} 的值只能写一行。`);
 }
 
@@ -99,7 +99,7 @@ export function changeDays(settings: Settings, list: DayList, change: 'add' | 'r
 
 function parseWorkweek(text: string): number[] {
   const days = new Set<number>();
-  for (const part of text.normalize('NFKC').toLowerCase().split(/[,\s]+/).filter(Boolean)) {
+  for (const part of text.normalize('NFKC').toLowerCase().split(/[,，、\s]+/).filter(Boolean)) {
     const [from, to] = part.split('-').map(weekday);
     if (from === undefined || (part.includes('-') && to === undefined)) {
       throw invalid(
@@ -115,10 +115,19 @@ function parseWorkweek(text: string): number[] {
   return [...days].sort();
 }
 
+/** A weekday as people write it: 0–6 (0 = Sunday), mon or monday, 周一 or 星期一; nothing else (a typo is refused, not read as its first letters). */
 function weekday(text: string): number | undefined {
   if (/^[0-6]$/.test(text)) return Number(text);
-  const index = WEEKDAY_NAMES.indexOf(text.slice(0, 3));
-  return index === -1 ? undefined : index;
+  const named = WEEKDAY_NAMES.findIndex((name, day) => text === name || text === DAY_NAMES.en[day]!.toLowerCase());
+  if (named !== -1) return named;
+  const chinese = /^(?:周|星期|礼拜)([日天一二三四五六])$/.exec(text);
+  return chinese ? '日一二三四五六'.indexOf(chinese[1] === '天' ? '日' : chinese[1]!) : undefined;
+}
+
+/** Plain decimal digits (full-width too), else NaN, which the settings' check refuses: 0x2, 1e1 and 2.0 are not counts. */
+function wholeNumber(text: string): number {
+  const digits = text.normalize('NFKC').trim();
+  return /^[0-9]{1,3}$/.test(digits) ? Number(digits) : Number.NaN;
 }
 
 function duration(text: string) {

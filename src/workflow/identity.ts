@@ -15,9 +15,9 @@ export function formKey(form: FormIdentity): string {
   return ['form', localDateOf(form.receivedAt), normalizeInput(form.customer.name), normalizeInput(form.description)].join('\u001f');
 }
 
-/** A form number as people write it, compared without regard to case, width and spacing (F-1, f-1 and Ｆ－１ are one). */
+/** A form number as people write it, compared without regard to case, width and any space (F-1, f-1, Ｆ－１ and F- 1 are one). */
 export function refKey(ref: string): string {
-  return normalizeInput(ref);
+  return normalizeInput(ref).replace(/ /g, '');
 }
 
 /**

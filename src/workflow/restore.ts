@@ -1,7 +1,7 @@
 // A complaint as `kesu export --format json` wrote it, back to the events that are its record: every
 // event with its details as stored, checked field by field, so that an export restores a store
 // exactly (the same events, deadlines and uuids) and nothing malformed or unsafe gets in.
-import { apply, EVENT_TYPES, type Complaint, type EventType, type NewEvent } from './complaint.js';
+import { apply, eventDetails, EVENT_TYPES, type Complaint, type EventType, type NewEvent } from './complaint.js';
 import type { Sentence } from './errors.js';
 import { compareTimes, isIsoTime } from './time.js';
 import { textProblem } from './text.js';
@@ -68,7 +68,7 @@ const DETAILS: { readonly [T in EventType]: Readonly<Record<string, FieldKind>> 
 };
 
 /** One problem of a restored complaint: where in it (a path such as `events[3].at`) and what is wrong. */
-interface RestoreProblem {
+export interface RestoreProblem {
   readonly path: string;
   readonly sentence: Sentence;
 }
@@ -127,6 +127,17 @@ export function restoreComplaint(value: unknown): RestoreReading {
 }
 
 type Problem = (path: string, en: string, zh: string) => void;
+
+/**
+ * The problems of one stored event as kesu would have written it (its type, time, actor, note and
+ * details, field by field), for kesu check: a record changed outside kesu is found, not folded.
+ */
+export function storedEventProblems(event: NewEvent, seq: number): RestoreProblem[] {
+  const problems: RestoreProblem[] = [];
+  const { type, at, by, note } = event;
+  restoredEvent({ seq, type, at, by, note, details: eventDetails(event) }, seq - 1, (path, en, zh) => problems.push({ path, sentence: { en, zh } }));
+  return problems;
+}
 
 function restoredEvent(entry: unknown, index: number, report: Problem): NewEvent | null {
   let found = 0;

@@ -7,16 +7,16 @@
 export const MAX_TEXT = 4000;
 
 /**
- * C0 controls but tab and line feed, DEL, C1 controls, and the bidirectional embeddings, overrides
- * and isolates (U+202A–U+202E, U+2066–U+2069). Tab and line feed are refused on one-line fields by
- * `textProblem` itself.
+ * C0 controls but tab and line feed, DEL, C1 controls, the bidirectional embeddings, overrides and
+ * isolates (U+202A–U+202E, U+2066–U+2069) and the invisible direction marks (U+061C, U+200E,
+ * U+200F). Tab and line feed are refused on one-line fields by `textProblem` itself.
  */
-export const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu;
+export const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
 const UNSAFE = new RegExp(UNSAFE_CHARACTERS.source, 'u');
 const LINE_BREAKS = /[\n\u2028\u2029]/;
 
 /** Characters in a text, as people count them: code points (an emoji is one, not two UTF-16 units). */
-function characterCount(text: string): number {
+export function characterCount(text: string): number {
   let count = text.length;
   for (let at = 0; at < text.length; at++) {
     const code = text.charCodeAt(at);
@@ -58,4 +58,13 @@ export function textProblem(text: string, { oneLine }: { oneLine: boolean }): Te
     if (length > MAX_TEXT) return { kind: 'too-long', length };
   }
   return null;
+}
+
+/** The most of a typed value a message quotes back. */
+const QUOTED_CHARACTERS = 60;
+
+/** A typed value as a message quotes it: whole when short, else its start and an ellipsis (a pasted page is not echoed back). */
+export function quoted(text: string): string {
+  if (text.length <= QUOTED_CHARACTERS) return text;
+  return `${[...text].slice(0, QUOTED_CHARACTERS).join('')}…`;
 }

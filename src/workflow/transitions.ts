@@ -4,7 +4,7 @@ import { satisfiedSinceResolved, type Compensation, type Complaint, type NewEven
 import { deadlineFrom, policyDeadline } from './deadlines.js';
 import { DomainError, invalid } from './errors.js';
 import { phoneDigits } from './identity.js';
-import { codePointName, MAX_TEXT, textProblem, withLineFeeds } from './text.js';
+import { codePointName, MAX_TEXT, quoted, textProblem, withLineFeeds } from './text.js';
 import type { Settings } from './settings.js';
 import { compareTimes, isIsoTime, type IsoTime, type Zone } from './time.js';
 import {
@@ -341,7 +341,7 @@ function optionalText(value: string | null, field: TextField): string | null {
         throw invalid(`Write ${en} on one line; remove the ${problem.kind === 'tab' ? 'tab' : 'line break'} from it.`, `${zh}只能写一行，请去掉其中的${problem.kind === 'tab' ? '制表符' : '换行'}。`);
       case 'too-long':
         throw invalid(
-          `${What} is ${problem.length} characters long, which is too long; keep it under ${MAX_TEXT}.`,
+          `${What} is ${problem.length} characters long, which is too long; keep it to ${MAX_TEXT} characters or fewer.`,
           `${zh}长度为 ${problem.length} 字，超出上限，请控制在 ${MAX_TEXT} 字以内。`,
         );
     }
@@ -356,8 +356,8 @@ export function checkPhone(raw: string): string | null {
   const digits = phoneDigits(phone);
   if (!/^\+?[\d\s()-]+$/.test(phone) || digits.length < 5 || digits.length > 20) {
     throw invalid(
-      `"${phone}" is not a phone number; give digits, optionally with +, spaces, - or brackets.`,
-      `“${phone}”不是有效的电话号码；请填写数字，可带 +、空格、- 或括号。`,
+      `"${quoted(phone)}" is not a phone number; give digits, optionally with +, spaces, - or brackets.`,
+      `“${quoted(phone)}”不是有效的电话号码；请填写数字，可带 +、空格、- 或括号。`,
     );
   }
   return phone;

@@ -178,7 +178,8 @@ export function parseCode<C extends string>(vocab: Vocabulary<C>, text: string):
 
 /** The label shown for a code in the given language. */
 export function labelOf<C extends string>(vocab: Vocabulary<C>, code: C, lang: Lang): string {
-  return vocab.labels[code][lang][0] ?? code;
+  // A code no vocabulary has (a record changed outside kesu) is shown as it is.
+  return vocab.labels[code]?.[lang][0] ?? code;
 }
 
 /** "quality, service, …" — the accepted codes, for error messages. */

@@ -5,6 +5,7 @@
 // -f); read-only media are a tmpfs remounted read-only, else a folder the test user may not write.
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -219,6 +220,27 @@ describe('read-only files and media', () => {
     expect(refused.code).toBe('unwritable');
     expect(refused.message).toMatch(/^Cannot write the database .*k\.db \(.*\); it is read-only here/);
     expect(everything(db, as)).toBe(before);
+  });
+
+  it('a database on read-only media, or in a folder kesu may not write, is read from a private copy', () => {
+    const media = tmpfs('8m');
+    const folder = media ?? makeTempDir();
+    const db = join(folder, 'k.db');
+    fillStore(db);
+    const before = everything(db);
+    let as: RunOptions = {};
+    if (media) spawnSync('mount', ['-o', 'remount,ro', media]);
+    else {
+      chmodSync(db, 0o444);
+      chmodSync(folder, 0o555);
+      if (isRoot) as = { uid: NOBODY };
+    }
+    expect(everything(db, as)).toBe(before);
+    expect(ok(['--db', db, 'list', '--status', 'all'], as)).toMatch(/Customer 6/);
+    expectSound(db, as);
+    expect(expectJsonFailure(run(['--db', db, '--json', 'log', '1', 'a note'], as), 1).code).toBe('unwritable');
+    // nothing is left in the temporary folder
+    expect(readdirSync(tmpdir()).filter((name) => name.startsWith('kesu-read-'))).toEqual([]);
   });
 
   it('a backup on read-only media is read as it is', () => {

@@ -14,7 +14,7 @@ interface Summary {
   read: number;
   imported: number;
   alreadyPresent: number;
-  alreadyPresentRows: { row: number; id: number }[];
+  alreadyPresentRows: { row: number; id: number; sameAsRow: number | null }[];
   rejected: number;
   errors: { row: number; column: string | null; message: string }[];
 }
@@ -322,9 +322,9 @@ describe('never twice, and --dry-run', () => {
       imported: 0,
       alreadyPresent: 3,
       alreadyPresentRows: [
-        { row: 2, id: 1 },
-        { row: 3, id: 2 },
-        { row: 5, id: 3 },
+        { row: 2, id: 1, sameAsRow: null },
+        { row: 3, id: 2, sameAsRow: null },
+        { row: 5, id: 3, sameAsRow: null },
       ],
       rejected: 0,
       errors: [],
@@ -338,7 +338,7 @@ describe('never twice, and --dry-run', () => {
     writeFileSync(file, 'receivedAt,customer,category,description\n2026-10-05 09:00,Wang,quality,Leaks\n2026-10-05 15:00,ＷＡＮＧ,quality,leaks\n2026-10-06,Wang,quality,Leaks\n');
     const run = on(join(dir, 'kesu.db'));
     // Same day, customer and description (case and width aside): the same form; another day: another.
-    expect(await run.json<Summary>('import', file)).toEqual({ read: 3, imported: 2, alreadyPresent: 1, alreadyPresentRows: [{ row: 3, id: 1 }], rejected: 0, errors: [] });
+    expect(await run.json<Summary>('import', file)).toEqual({ read: 3, imported: 2, alreadyPresent: 1, alreadyPresentRows: [{ row: 3, id: 1, sameAsRow: 2 }], rejected: 0, errors: [] });
     expect(await run.json<Summary>('import', file)).toMatchObject({ imported: 0, alreadyPresent: 3 });
   });
 

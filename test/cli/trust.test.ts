@@ -179,20 +179,28 @@ describe('re-used form numbers are never silently dropped', () => {
     const { run, november, december } = await setup();
     expect((await run.json<{ imported: number }>('import', december, '--ref-prefix', '2026-12-')).imported).toBe(1);
     expect(await run.json<ComplaintJson>('show', '3')).toMatchObject({ ref: '2026-12-1', customer: { name: '唐僧' } });
-    expect(await run.json('import', december, '--ref-prefix', '2026-12-')).toMatchObject({ imported: 0, alreadyPresent: 1, alreadyPresentRows: [{ row: 2, id: 3 }] });
+    expect(await run.json('import', december, '--ref-prefix', '2026-12-')).toMatchObject({ imported: 0, alreadyPresent: 1, alreadyPresentRows: [{ row: 2, id: 3, sameAsRow: null }] });
     // the November sheet as it was is still recognised as present, form by form
-    expect(await run.json('import', november)).toMatchObject({ imported: 0, alreadyPresent: 2, alreadyPresentRows: [{ row: 2, id: 1 }, { row: 3, id: 2 }] });
+    expect(await run.json('import', november)).toMatchObject({ imported: 0, alreadyPresent: 2, alreadyPresentRows: [{ row: 2, id: 1, sameAsRow: null }, { row: 3, id: 2, sameAsRow: null }] });
   });
 
-  it('a second row of one file with the number of the first but other content is a problem too', async () => {
+  it('a later row of one file with the number of an earlier one but other content is a problem naming that row, dry or not', async () => {
     const dir = makeTempDir();
     const file = join(dir, 'twice.csv');
     writeFileSync(file, `${header}7,2026-11-02,王芳,质量,电饭煲漏电\n7,2026-11-02,王芳,质量,电饭煲漏电\n7,2026-11-04,孙悟空,服务,太慢\n`);
     const run = on(join(dir, 'k.db'));
     const result = await run('--json', 'import', file, '--skip-invalid', '--rejects', join(dir, 'rejects.csv'));
-    expect(JSON.parse(result.stdout)).toMatchObject({ imported: 1, alreadyPresent: 1, rejected: 1, errors: [{ row: 4, column: '编号' }] });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      imported: 1,
+      alreadyPresent: 1,
+      alreadyPresentRows: [{ row: 3, id: 1, sameAsRow: 2 }],
+      rejected: 1,
+      errors: [{ row: 4, column: '编号', message: 'form number 7 is also on row 2 of this file, with other content (王芳, 2026-11-02); correct the number of one of the two rows' }],
+    });
+    const dry = await run('--json', 'import', file, '--dry-run', '--ref-prefix', 'X-');
+    expect(JSON.parse(dry.stdout)).toMatchObject({ alreadyPresentRows: [{ row: 3, sameAsRow: 2 }], errors: [{ row: 4, message: expect.stringMatching(/^form number X-7 is also on row 2 of this file/) }] });
     // the rejected row is kept as it was, with its problem, to be fixed and imported again
-    expect(readFileSync(join(dir, 'rejects.csv'), 'utf8')).toMatch(/\r\n7,2026-11-04,孙悟空,服务,太慢,"row 4, column 编号: form number 7 is already complaint 1 /);
+    expect(readFileSync(join(dir, 'rejects.csv'), 'utf8')).toMatch(/\r\n7,2026-11-04,孙悟空,服务,太慢,"row 4, column 编号: form number 7 is also on row 2 of this file/);
   });
 
   it('open --ref refuses a number already used, however it is written', async () => {
@@ -394,6 +402,60 @@ describe('cells that begin like a formula are written as text, and import back a
   });
 });
 
+describe('what the attack run found, mended', () => {
+  it('config reads weekdays and counts exactly: a typo is refused, not read as its first letters', async () => {
+    const shop = await smallShop();
+    for (const typo of ['mon;tue', 'monxyz', 'mon\u0007']) {
+      expect(expectFailure(await shop.run('config', 'set', 'workweek', typo), 1)).toMatch(/^"mon.*" is not a list of weekdays; write it like mon-fri/);
+    }
+    expect((await shop.run.json<{ calendar: { workweek: number[] } }>('config', 'set', 'workweek', 'monday-saturday')).calendar.workweek).toEqual([1, 2, 3, 4, 5, 6]);
+    expect((await shop.run.json<{ calendar: { workweek: number[] } }>('config', 'set', 'workweek', '周一,周二,星期三')).calendar.workweek).toEqual([1, 2, 3]);
+    for (const count of ['0x2', '1e1', '2.0', '0b11']) {
+      expect(expectFailure(await shop.run('config', 'set', 'followups.quality', count), 1)).toMatch(/follow-ups required for quality must be a whole number from 1 to 10/);
+    }
+  });
+
+  it('--ref-prefix is checked before anything is read; an empty --db is a usage error', async () => {
+    const shop = await smallShop();
+    expect(expectFailure(await shop.run('import', shop.csv, '--ref-prefix', `x${ESC}[31m`), 2)).toMatch(/^--ref-prefix must be a short piece of plain text on one line/);
+    expect(expectFailure(await kesu(['--db', '', 'list']), 2)).toBe('--db is empty; give the path of the database file, or leave --db out.');
+  });
+
+  it('a --db that is a link to nothing, a damaged header, a damaged event: one sentence each, never internal', async () => {
+    const shop = await smallShop();
+    const dangling = join(shop.dir, 'dangling.db');
+    symlinkSync(join(shop.dir, 'gone.db'), dangling);
+    for (const args of [['list'], ['open', '--customer', 'Li', '--category', 'quality', '--desc', 'x'], ['import', shop.csv]]) {
+      expect(expectFailure(await kesu(['--db', dangling, ...args]), 1)).toBe(`${dangling} is a symbolic link to ${join(shop.dir, 'gone.db')}, which does not exist; give the path of the database itself, or mend the link.`);
+    }
+    // an event changed outside kesu: named by show, list and export; found by check, which --repair leaves to a backup
+    const db = new Database(shop.db);
+    db.exec("UPDATE events SET data = json_set(data, '$.severity', 'apocalyptic') WHERE complaint_id = 2 AND seq = 1");
+    db.exec("UPDATE events SET type = 'bogus' WHERE complaint_id = 1 AND seq = 1");
+    db.close();
+    for (const args of [['show', '1'], ['export', '--out', join(shop.dir, 'all.csv')], ['list']]) {
+      const failure = expectJsonFailure(await shop.run('--json', ...args), 1);
+      expect(failure.code).toBe('unreadable');
+      expect(failure.message).toMatch(/^The records of complaint 1 are damaged \(.*\); run kesu check/);
+    }
+    expect(existsSync(join(shop.dir, 'all.csv'))).toBe(false);
+    expect((await shop.run.json<ComplaintJson>('show', '2')).severity).toBe('apocalyptic');
+    const checked = await shop.run('--json', 'check', '--repair');
+    expect(checked.code).toBe(1);
+    expect(JSON.parse(checked.stdout).problems.map((p: { complaint: number; what: string }) => [p.complaint, p.what.slice(0, 40)])).toEqual([
+      [1, 'its first event is bogus, not opened'],
+      [2, 'event 1 holds what kesu never writes (de'],
+    ]);
+    // a header damaged where SQLite reads the page size: kesu's mark is still there
+    const damaged = join(shop.dir, 'damaged.db');
+    await on(damaged).ok('open', '--customer', 'Li', '--category', 'quality', '--desc', 'x');
+    const bytes = readFileSync(damaged);
+    bytes.writeUInt16BE(3, 16);
+    writeFileSync(damaged, bytes);
+    expect(expectFailure(await kesu(['--db', damaged, 'list']), 1)).toMatch(/^The database .*damaged\.db is damaged \(its header cannot be read\); run kesu check/);
+  });
+});
+
 describe('limits said in one sentence', () => {
   let shop: Shop;
   beforeAll(async () => {
@@ -412,7 +474,7 @@ describe('limits said in one sentence', () => {
     const emoji = '😀'.repeat(4000);
     expect((await shop.run.json<ComplaintJson>('open', '--customer', 'Li', '--category', 'quality', '--desc', emoji)).description).toBe(emoji);
     expect(expectFailure(await shop.run('open', '--customer', 'Li', '--category', 'quality', '--desc', `${emoji}😀`), 1)).toBe(
-      'The description (--desc) is 4001 characters long, which is too long; keep it under 4000.',
+      'The description (--desc) is 4001 characters long, which is too long; keep it to 4000 characters or fewer.',
     );
   });
 });

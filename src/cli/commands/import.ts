@@ -5,7 +5,7 @@
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
 import { Worker } from 'node:worker_threads';
-import type { BulkWriter, RefClash } from '../../store/complaints.js';
+import type { AlreadyPresent, BulkWriter, RefClash } from '../../store/complaints.js';
 import { normalizeHeader, readUserColumnMap, templateHeaders, type FormField } from '../../workflow/forms.js';
 import type { Sentence } from '../../workflow/errors.js';
 import { warn, type CliContext } from '../context.js';
@@ -17,6 +17,7 @@ import { importSummaryJson, problemLine, renderImportSummary, type ImportProblem
 import { toJsonText } from '../render/json.js';
 import { withStrayBytes } from '../stray-bytes.js';
 import { visible } from '../render/visible.js';
+import { characterCount, textProblem } from '../../workflow/text.js';
 import type { FromWorker, ImportJob, RejectedRow, ThrownError, ToWorker } from './import-worker.js';
 
 export interface ImportOptions {
@@ -53,6 +54,7 @@ export async function importFile(context: CliContext, file: string | undefined, 
     throw usage('--rejects only goes with --skip-invalid; add it to import the good rows.', '--rejects 只能与 --skip-invalid 一起使用。');
   }
 
+  if (options.refPrefix !== undefined) checkRefPrefix(options.refPrefix);
   if (options.rejects !== undefined) checkOutputPath(options.rejects, '--rejects', { database: context.dbPath, inputs: options.map === undefined ? [file] : [file, options.map] });
   if (isJsonExport(file)) {
     const given: [string, unknown][] = [
@@ -104,7 +106,7 @@ export async function importFile(context: CliContext, file: string | undefined, 
     writer = store.beginBulk();
     tell({ type: 'start', settings: writer.settings, defaultActor: context.actor(undefined, writer.settings) });
     const counts = { read: 0, imported: 0, alreadyPresent: 0, rejected: 0 };
-    const alreadyPresentRows: { row: number; id: number }[] = [];
+    const alreadyPresentRows: AlreadyPresent[] = [];
     const errors: ImportProblem[] = [];
     const report = (problem: ImportProblem, print = true): void => {
       errors.push(problem);
@@ -181,6 +183,19 @@ export async function importFile(context: CliContext, file: string | undefined, 
     await worker.terminate();
   }
 }
+
+/** A --ref-prefix is a short piece of one line of plain text, as a form number is. */
+function checkRefPrefix(prefix: string): void {
+  if (textProblem(prefix, { oneLine: true }) !== null || characterCount(prefix) > MAX_REF_PREFIX) {
+    throw usage(
+      `--ref-prefix must be a short piece of plain text on one line (at most ${MAX_REF_PREFIX} characters, no control characters), like 2026-12-.`,
+      `--ref-prefix 须为一行简短的普通文字（最多 ${MAX_REF_PREFIX} 个字符，不含控制字符），例如 2026-12-。`,
+    );
+  }
+}
+
+/** The longest --ref-prefix: a month or a shop's code, not a text. */
+const MAX_REF_PREFIX = 40;
 
 /** Whether the file is a JSON export (kesu export --format json): its first character, past a BOM and white space, opens an array. */
 function isJsonExport(file: string): boolean {
@@ -336,6 +351,12 @@ function openRejects(path: string, header: readonly string[]): RejectsFile {
 
 /** "form number 1 is already complaint 7 (王芳, 2026-11-02)…": a form number a complaint with other content has. */
 function refTaken(clash: RefClash): Sentence {
+  if (clash.sameAsRow !== null) {
+    return {
+      en: `form number ${clash.ref} is also on row ${clash.sameAsRow} of this file, with other content (${clash.customer}, ${clash.customerReceivedOn}); correct the number of one of the two rows`,
+      zh: `表单编号 ${clash.ref} 也在本文件第 ${clash.sameAsRow} 行，但内容不同（${clash.customer}，${clash.customerReceivedOn}）；请改正其中一行的编号`,
+    };
+  }
   const prefix = `${clash.receivedOn.slice(0, 7)}-`;
   return {
     en: `form number ${clash.ref} is already complaint ${clash.id} (${clash.customer}, ${clash.customerReceivedOn}), which is another form; if this sheet numbers its forms anew, import it with --ref-prefix (for example --ref-prefix ${prefix}), else correct the number`,

@@ -3,6 +3,7 @@
 import type { CheckReport, RepairCounts } from '../../store/check.js';
 import type { CheckProblem, Value } from '../../store/consistency.js';
 import type { Sentence } from '../../workflow/errors.js';
+import { visible } from './visible.js';
 import type { Lang } from '../../workflow/vocab.js';
 
 /** Problems listed on the terminal; the rest are counted. */
@@ -39,6 +40,11 @@ function problemSentence(problem: CheckProblem): Sentence {
       return { en: `event ${problem.seq} is of a type kesu does not know (${problem.type})`, zh: `事件 ${problem.seq} 的类型 ${problem.type} 无法识别` };
     case 'unreadable-events':
       return { en: `its events cannot be read (${problem.message})`, zh: `其事件无法读取（${problem.message}）` };
+    case 'invalid-event':
+      return {
+        en: `event ${problem.seq} holds what kesu never writes (${problem.field}: ${problem.sentence.en})`,
+        zh: `事件 ${problem.seq} 含有 kesu 不会写入的内容（${problem.field}：${problem.sentence.zh}）`,
+      };
     case 'row': {
       const [stored, expected] = [v(problem.stored), v(problem.expected)];
       return {
@@ -70,7 +76,8 @@ function problemSentence(problem: CheckProblem): Sentence {
 
 /** `complaint 3: its row has status "closed", but its events say "assigned"` / `投诉 3：…`. */
 function problemLine(problem: CheckProblem, lang: Lang): string {
-  const what = problemSentence(problem)[lang];
+  // It quotes what is stored, which may hold what a terminal would act on.
+  const what = visible(problemSentence(problem)[lang], { oneLine: true });
   if (problem.complaint === null) return what;
   return lang === 'zh' ? `投诉 ${problem.complaint}：${what}` : `complaint ${problem.complaint}: ${what}`;
 }

@@ -16,7 +16,7 @@ export interface ImportSummary {
   readonly imported: number;
   readonly alreadyPresent: number;
   /** Each form already present: its row and the complaint it matched. */
-  readonly alreadyPresentRows: readonly { readonly row: number; readonly id: number }[];
+  readonly alreadyPresentRows: readonly { readonly row: number; readonly id: number; readonly sameAsRow: number | null }[];
   readonly rejected: number;
   readonly errors: readonly ImportProblem[];
 }
@@ -32,7 +32,7 @@ export function problemLine(problem: ImportProblem, lang: Lang): string {
 }
 
 /**
- * The documented --json shape: `{ read, imported, alreadyPresent, alreadyPresentRows: [{ row, id }],
+ * The documented --json shape: `{ read, imported, alreadyPresent, alreadyPresentRows: [{ row, id, sameAsRow }],
  * rejected, errors: [{ row, column, message }] }`.
  */
 export function importSummaryJson(summary: ImportSummary, lang: Lang) {
@@ -40,7 +40,7 @@ export function importSummaryJson(summary: ImportSummary, lang: Lang) {
     read: summary.read,
     imported: summary.imported,
     alreadyPresent: summary.alreadyPresent,
-    alreadyPresentRows: summary.alreadyPresentRows.map(({ row, id }) => ({ row, id })),
+    alreadyPresentRows: summary.alreadyPresentRows.map(({ row, id, sameAsRow }) => ({ row, id, sameAsRow })),
     rejected: summary.rejected,
     errors: summary.errors.map((problem) => ({ row: problem.row, column: problem.column, message: problem.sentence[lang] })),
   };

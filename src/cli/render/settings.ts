@@ -12,8 +12,8 @@ export function renderSettings(settings: Settings, { lang, style }: RenderContex
   const lines: string[] = [];
   lines.push(style.heading(zh ? '营业日历' : 'Calendar'));
   lines.push(`  workweek   ${calendar.workweek.map((day) => WEEKDAYS[lang][day]).join(' ')}`);
-  lines.push(`  holiday    ${calendar.holidays.join(' ') || '—'}`);
-  lines.push(`  workday    ${calendar.extraWorkdays.join(' ') || '—'}`);
+  lines.push(`  holiday    ${visible(calendar.holidays.join(' '), { oneLine: true }) || '—'}`);
+  lines.push(`  workday    ${visible(calendar.extraWorkdays.join(' '), { oneLine: true }) || '—'}`);
   lines.push(`  by         ${settings.defaultActor === null ? (zh ? '（系统用户）' : '(the system user)') : visible(settings.defaultActor, { oneLine: true })}`);
 
   const deadlines = new Table({ head: ['deadline', ...SEVERITY.codes.map((s) => `${s}${zh ? ` ${labelOf(SEVERITY, s, 'zh')}` : ''}`)], style: { head: [], border: [] } });

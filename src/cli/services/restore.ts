@@ -4,7 +4,7 @@
 // stream, one complaint at a time, so that memory stays flat however large the export.
 import { createReadStream } from 'node:fs';
 import { packForms, type FormToWrite } from '../../store/bulk.js';
-import type { BulkWriter } from '../../store/complaints.js';
+import type { AlreadyPresent, BulkWriter } from '../../store/complaints.js';
 import type { Sentence } from '../../workflow/errors.js';
 import { restoreComplaint } from '../../workflow/restore.js';
 import type { CliContext } from '../context.js';
@@ -34,7 +34,7 @@ export async function restoreFile(context: CliContext, file: string, { dryRun, c
   try {
     writer = store.beginBulk({ restoring: true });
     const counts = { read: 0, imported: 0, alreadyPresent: 0, rejected: 0 };
-    const alreadyPresentRows: { row: number; id: number }[] = [];
+    const alreadyPresentRows: AlreadyPresent[] = [];
     const errors: ImportProblem[] = [];
     const report = (problem: ImportProblem): void => {
       errors.push(problem);

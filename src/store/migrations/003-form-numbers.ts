@@ -34,7 +34,8 @@ function fillFormNumbers(db: Db): void {
   for (const { id, ref, at, data } of openings.all()) {
     const opened = JSON.parse(data) as { customer: string; description: string };
     const key = ['form', at.slice(0, 10), normalized(opened.customer), normalized(opened.description)].join('\u001f');
-    update.run(normalized(ref), hashed(key), id);
+    // The form number without regard to case, width and any space (identity.ts refKey when this was written).
+    update.run(normalized(ref).replace(/ /g, ''), hashed(key), id);
   }
   db.exec('CREATE UNIQUE INDEX complaints_ref_key ON complaints (ref_key) WHERE ref_key IS NOT NULL');
 }
