@@ -4,7 +4,7 @@
 import { existsSync, lstatSync, readlinkSync } from 'node:fs';
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import type { SqliteStore } from '../store/complaints.js';
+import type { Store } from '../store/index.js';
 import type { Sentence } from '../workflow/errors.js';
 import type { Settings } from '../workflow/settings.js';
 import type { IsoTime } from '../workflow/time.js';
@@ -38,7 +38,7 @@ export interface CliContext extends RenderContext {
    * command). `start` (the default): the command may start a store. `import`: a database file that
    * does not exist is made only if the import commits.
    */
-  store(use?: StoreUse): Promise<SqliteStore>;
+  store(use?: StoreUse): Promise<Store>;
   /** The database file the command uses (--db, else KESU_DB, else the default), for sentences about it. */
   readonly dbPath: string;
   /** Output beside what the command returns: what a refused command says before it fails. */
@@ -77,8 +77,8 @@ export async function makeContext(options: GlobalOptions, io: Io): Promise<CliCo
   const namedPath = options.db ?? (env.KESU_DB || undefined);
   const dbPath = namedPath ?? defaultDbPath(env);
   const now = io.now();
-  let opened: SqliteStore | undefined;
-  const store = async (use: StoreUse = 'start'): Promise<SqliteStore> => {
+  let opened: Store | undefined;
+  const store = async (use: StoreUse = 'start'): Promise<Store> => {
     if (!opened) {
       const exists = dbPath === ':memory:' || existsSync(dbPath);
       if (!exists && lstatSync(dbPath, { throwIfNoEntry: false })?.isSymbolicLink()) {
@@ -93,19 +93,15 @@ export async function makeContext(options: GlobalOptions, io: Io): Promise<CliCo
           zh: `${namedPath} 处没有 kesu 数据库；请检查 --db 或 KESU_DB，或用 kesu open 登记一条投诉以在该处新建数据库。`,
         });
       }
-      const { SqliteStore } = await import('../store/complaints.js');
+      const { openStore } = await import('../store/index.js');
       // An import makes a database that is not there yet only if it commits: a dry run or a refusal leaves none.
-      if (use === 'import' && !exists) opened = SqliteStore.openNew(dbPath);
-      else {
-        opened = SqliteStore.open(dbPath, {
-          mode: !exists ? 'create' : use === 'read' ? 'read' : use === 'change' || use === 'import' ? 'write' : 'create',
-          onUpgrade: (from, to) =>
-            notice(io, lang, Boolean(options.json), 'upgrading', {
-              en: `Updating the database ${dbPath} for this version of kesu (schema ${from} to ${to}); on a large store this can take minutes, and stopping it leaves the database as it was.`,
-              zh: `正在为此版本的 kesu 更新数据库 ${dbPath}（结构版本 ${from} 升至 ${to}）；数据量大时需要几分钟，中途停止则数据库保持原样。`,
-            }),
-        });
-      }
+      const mode = !exists ? (use === 'import' ? 'import-new' : 'create') : use === 'read' ? 'read' : use === 'start' ? 'create' : 'write';
+      opened = await openStore(dbPath, mode, (from, to) =>
+        notice(io, lang, Boolean(options.json), 'upgrading', {
+          en: `Updating the database ${dbPath} for this version of kesu (schema ${from} to ${to}); on a large store this can take minutes, and stopping it leaves the database as it was.`,
+          zh: `正在为此版本的 kesu 更新数据库 ${dbPath}（结构版本 ${from} 升至 ${to}）；数据量大时需要几分钟，中途停止则数据库保持原样。`,
+        }),
+      );
     }
     return opened;
   };

@@ -7,7 +7,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type { Sentence } from '../workflow/errors.js';
-import { fileFailure } from '../store/errors.js';
+import { fileFailure } from '../store/index.js';
 import { UserError } from './errors.js';
 
 /** How an unnamed file is named in a sentence (the Chinese one wants a space before the path). */

@@ -1,7 +1,7 @@
 // The commander program: global options, every command, and errors turned into exit codes here only.
 // Command modules are imported when their command runs, so `kesu --version` loads almost nothing.
 import { Command, CommanderError, Option } from 'commander';
-import { sqliteFailure, StoreError } from '../store/errors.js';
+import { asStoreError, StoreError } from '../store/index.js';
 import { DomainError } from '../workflow/errors.js';
 import type { Lang } from '../workflow/vocab.js';
 import { makeContext, type CliContext, type GlobalOptions } from './context.js';
@@ -40,7 +40,7 @@ function buildProgram(io: Io): Command {
         io.out(await action(context, ...([...positional, options] as A)));
       } catch (error) {
         // A full disk, a read-only or damaged database file: one sentence naming the database.
-        throw sqliteFailure(error, context.dbPath) ?? error;
+        throw asStoreError(error, context.dbPath) ?? error;
       } finally {
         context.close();
       }

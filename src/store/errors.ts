@@ -18,7 +18,7 @@ export class StoreError extends Error {
  * a full disk or a read-only file (unwritable), a damaged file (unreadable, naming kesu check and
  * the backup), a file that is not a database; null for any other error.
  */
-export function sqliteFailure(error: unknown, path: string): StoreError | null {
+export function asStoreError(error: unknown, path: string): StoreError | null {
   const code = (error as { code?: unknown })?.code;
   if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return null;
   const why = (error as Error).message;

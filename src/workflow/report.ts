@@ -1,12 +1,14 @@
-// The period report: what the complaints' events say about a period, as things stood at its end.
-// Every figure is a fold of the events up to the period's last day, so a report for October made
-// in December shows October as it was, not as it is now. Membership in a period is by the local
-// date written in each event's time (the shop's own day), never by the machine's time zone.
-import { countWorkingDays } from './calendar.js';
-import { apply, formatMoney, pendingDeadlines, type Complaint, type ComplaintEvent } from './complaint.js';
-import { factsOfStep, type EventFacts } from './report-facts.js';
+// The period report: what the complaints' events say about a period, as things stood at its end, so
+// that a report for October made in December shows October as it was, not as it is now. The store
+// answers a report's request (reportRequest) with facts it keeps beside each event (report-facts.ts);
+// the figures are worked out from those here (reportFromFacts). A test folds the events themselves
+// into the same facts (test/helpers/report-oracle.ts), the definition the store is held to.
+// Membership in a period is by the local date written in each event's time (the shop's own day),
+// never by the machine's time zone.
+import { countWorkingDays, type Calendar } from './calendar.js';
+import { formatMoney, type ComplaintEvent } from './complaint.js';
 import { invalid } from './errors.js';
-import { customerKey, phoneMasker, shortPhoneOf } from './identity.js';
+import { phoneMasker } from './identity.js';
 import type { Settings } from './settings.js';
 import {
   addDays,
@@ -17,7 +19,6 @@ import {
   instant,
   isValidDate,
   lastDayOfMonth,
-  localDateOf,
   monthOf,
   readDateTime,
   type IsoTime,
@@ -37,9 +38,6 @@ import {
   type Responsibility,
   type Severity,
 } from './vocab.js';
-
-/** One stored event with the complaint it belongs to, as the store hands them over. */
-export type ReportEvent = { readonly complaintId: number } & ComplaintEvent;
 
 /**
  * `month`: a whole calendar month. `month-to-date`: from the 1st of a month to a day in it (the
@@ -104,42 +102,12 @@ export interface Report extends ReportFigures {
   readonly previous: ReportFigures;
 }
 
-export interface ReportInput {
-  /**
-   * Every event, from `opened` on, of every complaint (events after the period's end are ignored),
-   * in any order: the definition of the figures, which a store computes from its facts instead
-   * (reportFromFacts).
-   */
-  readonly events: Iterable<ReportEvent>;
-  readonly period: ReportPeriod;
-  readonly settings: Settings;
-  /**
-   * When the report is made: a period that ends today is measured at this moment rather than at a
-   * midnight still to come.
-   */
-  readonly now: IsoTime;
-  /** The shop's clock, which turns the period's last day into an instant. */
-  readonly zone: Zone;
-}
-
 /** What one local date holds for the trend: complaints received, follow-ups made and their satisfaction summed. */
 export interface DayCount {
   readonly date: LocalDate;
   readonly received: number;
   readonly followups: number;
   readonly satisfaction: number;
-}
-
-/**
- * The counts behind the figures that look back twelve months. `countsOf` defines them from the
- * events; the store counts the same in SQL over its indexes (SqliteStore.reportCounts), and a test
- * holds the two equal on random complaints.
- */
-export interface LongCounts {
-  /** The local dates from `from` to `to` (inclusive) with anything to count, each once, in any order. */
-  days(from: LocalDate, to: LocalDate): readonly DayCount[];
-  /** Customers (identity.ts customerKey) with two or more complaints received from `from` to `to`. */
-  repeatCustomers(from: LocalDate, to: LocalDate): number;
 }
 
 /** How many root causes and corrective actions the report lists. */
@@ -299,7 +267,7 @@ interface Span {
 }
 
 /** Complaints received in a period, as they stood at its end, counted by what the figures group them by. */
-interface ReceivedGroup {
+export interface ReceivedGroup {
   readonly category: Category;
   readonly channel: Channel;
   readonly severity: Severity;
@@ -310,7 +278,7 @@ interface ReceivedGroup {
 }
 
 /** Steps taken in a period, counted by type and by what the figures read of them (report-facts.ts). */
-interface StepGroup {
+export interface StepGroup {
   readonly type: ComplaintEvent['type'];
   readonly onTime: boolean | null;
   readonly solutionOnTime: boolean | null;
@@ -322,14 +290,14 @@ interface StepGroup {
 }
 
 /** Resolves in a period, counted by the day the complaint was received and the day it was resolved. */
-interface ResolveSpan {
+export interface ResolveSpan {
   readonly receivedOn: LocalDate;
   readonly resolvedOn: LocalDate;
   readonly count: number;
 }
 
 /** A complaint resolved in a period, as it stood at the period's end. */
-interface ResolvedCause {
+export interface ResolvedCause {
   readonly id: number;
   readonly rootCause: string | null;
   readonly correctiveAction: string | null;
@@ -347,220 +315,65 @@ export interface PeriodFacts {
   readonly overdueAtEnd: number;
 }
 
-/** What the figures read, from a store (SqliteStore.reportFacts) or from the events (computeReport). */
-export interface ReportFacts {
-  /**
-   * The facts of a period as things stood at the end of its last day, counting no event after
-   * `lastDay` (the last day of the report, whose previous period this may be) nor any event after
-   * one of its complaint's that fell after it; overdue means a pending deadline due before `endMs`.
-   */
-  period(span: Span, lastDay: LocalDate, endMs: number): PeriodFacts;
-  /** The twelve-month counts, counting no event after `lastDay` (nor after a later-dated one, as `period`). */
-  counts(lastDay: LocalDate): LongCounts;
-  /** The digits of the customer phones too short to be masked as phone-like runs (identity.ts shortPhoneOf), of every complaint. */
-  shortPhones(): readonly string[];
-}
-
-// ---------------------------------------------------------------------------------------------
-// Histories: each complaint's events folded once, keeping only what the figures read: its opening,
-// its state at the ends of the periods asked for, and the steps that a figure counts.
-
-interface Step {
-  readonly type: ComplaintEvent['type'];
-  readonly date: LocalDate;
-  readonly complaintId: number;
-  readonly receivedOn: LocalDate;
-  readonly facts: EventFacts;
-}
-
 /**
- * What the figures read of a complaint as it stood at a date: only this, not the whole complaint
- * (its description, its follow-ups, …), so that a report over years of complaints fits in memory.
+ * The facts of a period a report asks for, as things stood at the end of its last day: counting no
+ * event after `lastDay` (the last day of the report, whose previous period this may be) nor any
+ * event after one of its complaint's that fell after it; overdue means a pending deadline due
+ * before `endMs`.
  */
-type Standing = Pick<
-  Complaint,
-  'status' | 'deadlines' | 'category' | 'channel' | 'severity' | 'department' | 'responsibility' | 'substantiated' | 'rootCause' | 'correctiveAction'
->;
-
-interface History {
-  readonly id: number;
-  readonly receivedOn: LocalDate;
-  readonly customer: Complaint['customer'];
-  /** The steps kept (see HistoryNeeds), in order. */
-  readonly steps: readonly Step[];
-  /** The complaint at the end of each date asked for (HistoryNeeds.ends), or null before it was received. */
-  readonly ends: ReadonlyMap<LocalDate, Standing | null>;
+export interface PeriodQuery {
+  readonly span: Span;
+  readonly lastDay: LocalDate;
+  readonly endMs: number;
 }
 
-/** What to keep of each complaint's fold: its state at the end of these dates, and the steps `keep` wants. */
-interface HistoryNeeds {
-  readonly ends: readonly LocalDate[];
-  readonly keep: (type: ComplaintEvent['type'], date: LocalDate) => boolean;
+/** What a report asks the store for (reportRequest), all of one state of the store. */
+export interface ReportFactsRequest {
+  /** The report's period, then the one before it. */
+  readonly periods: readonly PeriodQuery[];
+  /** The days the twelve-month counts (received, follow-ups) reach over, and the report's last day. */
+  readonly days: { readonly from: LocalDate; readonly to: LocalDate; readonly lastDay: LocalDate };
+  /** Spans to count repeat customers in: the twelve months ending on each period's last day. */
+  readonly repeatSpans: readonly Span[];
 }
 
-/** Each complaint's events, in complaint order, from events given in any order (all held at once). */
-function* groupsOf(events: Iterable<ReportEvent>): Generator<[number, ReportEvent[]]> {
-  const byComplaint = new Map<number, ReportEvent[]>();
-  for (const event of events) {
-    const list = byComplaint.get(event.complaintId);
-    if (list) list.push(event);
-    else byComplaint.set(event.complaintId, [event]);
-  }
-  for (const id of [...byComplaint.keys()].sort((a, b) => a - b)) {
-    const list = byComplaint.get(id)!;
-    byComplaint.delete(id);
-    yield [id, list.sort((a, b) => a.seq - b.seq)];
-  }
+/** What a store answers a report's request with. */
+export interface ReportFactsData {
+  /** The settings in force (the calendar counts working days). */
+  readonly settings: Settings;
+  /** The facts of each period asked for, in order. */
+  readonly periods: readonly PeriodFacts[];
+  /** The local dates of `days` with anything to count, each once, in any order. */
+  readonly days: readonly DayCount[];
+  /** Customers (identity.ts customerKey) with two or more complaints received in each of `repeatSpans`. */
+  readonly repeatCustomers: readonly number[];
+  /** The digits of the customer phones too short to look like one (identity.ts shortPhoneOf), of every complaint. */
+  readonly shortPhones: readonly string[];
 }
 
-/**
- * Each complaint's history up to `lastDay`; `shortPhones` gets the customer phones too short to be
- * masked as phone-like runs, of every complaint (received by then or not).
- */
-function histories(events: Iterable<ReportEvent>, lastDay: LocalDate, needs: HistoryNeeds, shortPhones = new Set<string>()): History[] {
-  const ends = [...needs.ends].sort();
-  const result: History[] = [];
-  // In complaint order, so that ties and the spelling shown for a grouped text never depend on
-  // the order the store returned the events in.
-  for (const [id, list] of groupsOf(events)) {
-    const first = list[0];
-    if (first?.type !== 'opened') {
-      throw new Error(`the report needs every event of complaint ${id} from its opening, not a slice of them`);
-    }
-    const shortPhone = shortPhoneOf(first.phone);
-    if (shortPhone !== null) shortPhones.add(shortPhone);
-    const receivedOn = localDateOf(first.at);
-    if (receivedOn > lastDay) continue;
-    const steps: Step[] = [];
-    const states = new Map<LocalDate, Standing | null>();
-    let end = 0;
-    let state: Complaint | null = null;
-    // One standing per state, however many of the dates it stood at.
-    let standing: Standing | null = null;
-    const standingNow = (): Standing | null => {
-      if (standing === null && state !== null) standing = standingOf(state);
-      return standing;
-    };
-    for (const event of list) {
-      const date = localDateOf(event.at);
-      if (date > lastDay) break;
-      while (end < ends.length && ends[end]! < date) states.set(ends[end++]!, standingNow());
-      const after = apply(state, event, id);
-      // The step's `through` is not read: the fold has stopped at the first event after the last day.
-      if (needs.keep(event.type, date)) steps.push({ type: event.type, date, complaintId: id, receivedOn, facts: factsOfStep(state, event, after, date, date) });
-      state = after;
-      standing = null;
-    }
-    while (end < ends.length) states.set(ends[end++]!, standingNow());
-    result.push({ id, receivedOn, customer: state!.customer, steps, ends: states });
-  }
-  return result;
-}
-
-function standingOf({ status, deadlines, category, channel, severity, department, responsibility, substantiated, rootCause, correctiveAction }: Complaint): Standing {
-  return { status, deadlines, category, channel, severity, department, responsibility, substantiated, rootCause, correctiveAction };
-}
-
-/** The complaint as it stood at the end of `date` (one of HistoryNeeds.ends), or null when it had not been received yet. */
-function stateOn(history: History, date: LocalDate): Standing | null {
-  const state = history.ends.get(date);
-  if (state === undefined) throw new Error(`the report did not keep the state of complaint ${history.id} on ${date}`);
-  return state;
-}
-
-const within = (date: LocalDate, span: Span): boolean => date >= span.from && date <= span.to;
-
-/** The report facts of folded histories: what a store would read from its event facts. */
-function factsOfHistories(all: readonly History[], shortPhones: ReadonlySet<string>): ReportFacts {
+/** What the report for `period`, made `now`, needs from the store. */
+export function reportRequest(period: ReportPeriod, now: IsoTime, zone: Zone): ReportFactsRequest {
+  const periods = [period, previousPeriod(period)];
+  const window = countsWindow(period);
   return {
-    period: (span, _lastDay, endMs) => periodFactsOf(all, span, endMs),
-    counts: () => countsOf(all),
-    shortPhones: () => [...shortPhones],
+    periods: periods.map((span) => ({ span: { from: span.from, to: span.to }, lastDay: period.to, endMs: instant(earlier(endOfLocalDay(span.to, zone), now)) })),
+    days: { from: window.from, to: window.to, lastDay: period.to },
+    repeatSpans: periods.map((span) => ({ from: firstDayOfYearEnding(span.to), to: span.to })),
   };
-}
-
-function periodFactsOf(all: readonly History[], span: Span, endMs: number): PeriodFacts {
-  const received = new Map<string, ReceivedGroup>();
-  const steps = new Map<string, StepGroup>();
-  const resolveSpans = new Map<string, ResolveSpan>();
-  const resolvedCauses: ResolvedCause[] = [];
-  let openAtEnd = 0;
-  let overdueAtEnd = 0;
-  for (const history of all) {
-    // The steps dated in the period count even for a complaint whose opening is dated after its end
-    // (possible only when its events were written in different offsets).
-    let resolved = false;
-    for (const step of history.steps) {
-      if (!within(step.date, span)) continue;
-      const { onTime, solutionOnTime, satisfaction, compensationKind, compensationCents } = step.facts;
-      const key = JSON.stringify([step.type, onTime, solutionOnTime, satisfaction, compensationKind]);
-      const group = steps.get(key);
-      steps.set(key, {
-        type: step.type,
-        onTime,
-        solutionOnTime,
-        satisfaction,
-        compensationKind,
-        compensationCents: (group?.compensationCents ?? 0) + (compensationCents ?? 0),
-        count: (group?.count ?? 0) + 1,
-      });
-      if (step.type === 'resolved') {
-        resolved = true;
-        const spanKey = `${step.receivedOn} ${step.date}`;
-        resolveSpans.set(spanKey, { receivedOn: step.receivedOn, resolvedOn: step.date, count: (resolveSpans.get(spanKey)?.count ?? 0) + 1 });
-      }
-    }
-    const atEnd = stateOn(history, span.to);
-    if (atEnd === null) continue;
-    if (atEnd.status !== 'closed') {
-      openAtEnd++;
-      if (pendingDeadlines(atEnd).some(({ deadline }) => instant(deadline.due) < endMs)) overdueAtEnd++;
-    }
-    if (within(history.receivedOn, span)) {
-      const { category, channel, severity, department, responsibility, substantiated } = atEnd;
-      const key = JSON.stringify([category, channel, severity, department, responsibility, substantiated]);
-      const group = received.get(key);
-      received.set(key, { category, channel, severity, department, responsibility, substantiated, count: (group?.count ?? 0) + 1 });
-    }
-    if (resolved) resolvedCauses.push({ id: history.id, rootCause: atEnd.rootCause, correctiveAction: atEnd.correctiveAction });
-  }
-  return { received: [...received.values()], steps: [...steps.values()], resolveSpans: [...resolveSpans.values()], resolvedCauses, openAtEnd, overdueAtEnd };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Figures
 
-/** The report for the period, with the previous period of the same length beside it, folded from the events. */
-export function computeReport({ events, period, settings, now, zone }: ReportInput): Report {
-  const previous = previousPeriod(period);
-  const counted = new Set<ComplaintEvent['type']>(['resolved', 'followed-up', 'closed', 'reopened']);
-  const needs: HistoryNeeds = {
-    ends: [previous.to, period.to],
-    // The follow-ups of every date, for the twelve-month counts; the other steps of the two periods.
-    keep: (type, date) => type === 'followed-up' || (counted.has(type) && (within(date, period) || within(date, previous))),
-  };
-  const shortPhones = new Set<string>();
-  const all = histories(events, period.to, needs, shortPhones);
-  return reportFromFacts({ facts: factsOfHistories(all, shortPhones), period, settings, now, zone });
-}
-
-/** The report for the period, with the previous period beside it, from the facts a store reads. */
-export function reportFromFacts({ facts, period, settings, now, zone }: { facts: ReportFacts; period: ReportPeriod; settings: Settings; now: IsoTime; zone: Zone }): Report {
-  const redact = phoneRedactor(facts.shortPhones());
-  const window = countsWindow(period);
-  const counts = facts.counts(period.to);
-  const days = dayTotals(counts.days(window.from, window.to));
-  const context = { facts, counts, settings, now, zone, redact, days, lastDay: period.to };
-  return { ...figuresFor(period, context), previous: figuresFor(previousPeriod(period), context) };
+/** The report for the period, with the previous period beside it, from the facts the store answered reportRequest with. */
+export function reportFromFacts(data: ReportFactsData, period: ReportPeriod): Report {
+  const context: FigureContext = { calendar: data.settings.calendar, redact: phoneRedactor(data.shortPhones), days: dayTotals(data.days), lastDay: period.to };
+  const [current, previous] = [0, 1].map((index) => ({ facts: data.periods[index]!, repeatCustomers: data.repeatCustomers[index]! }));
+  return { ...figuresFor(period, current!, context), previous: figuresFor(previousPeriod(period), previous!, context) };
 }
 
 interface FigureContext {
-  readonly facts: ReportFacts;
-  readonly counts: LongCounts;
-  readonly settings: Settings;
-  readonly now: IsoTime;
-  /** The shop's clock, for the last second of the period on it. */
-  readonly zone: Zone;
+  readonly calendar: Calendar;
   readonly redact: (text: string) => string;
   /** The day counts of the whole counts window, by date. */
   readonly days: ReadonlyMap<LocalDate, DayCount>;
@@ -568,9 +381,8 @@ interface FigureContext {
   readonly lastDay: LocalDate;
 }
 
-function figuresFor(period: ReportPeriod, { facts, counts, settings, now, zone, redact, days, lastDay }: FigureContext): ReportFigures {
-  const endOfPeriod = earlier(endOfLocalDay(period.to, zone), now);
-  const { received, steps, resolveSpans, resolvedCauses, openAtEnd, overdueAtEnd } = facts.period(period, lastDay, instant(endOfPeriod));
+function figuresFor(period: ReportPeriod, { facts, repeatCustomers }: { facts: PeriodFacts; repeatCustomers: number }, { calendar, redact, days }: FigureContext): ReportFigures {
+  const { received, steps, resolveSpans, resolvedCauses, openAtEnd, overdueAtEnd } = facts;
   const countOf = (groups: readonly { count: number }[]): number => groups.reduce((sum, group) => sum + group.count, 0);
   const byType = (type: ComplaintEvent['type']) => steps.filter((group) => group.type === type);
   const resolves = byType('resolved');
@@ -578,7 +390,7 @@ function figuresFor(period: ReportPeriod, { facts, counts, settings, now, zone, 
   const withSolutionDue = resolves.filter((group) => group.solutionOnTime !== null);
   const satisfied = followups.filter((group) => (group.satisfaction ?? 0) >= SATISFIED_FROM);
   const daysToResolve = resolveSpans.flatMap(({ receivedOn, resolvedOn, count }) =>
-    new Array<number>(count).fill(countWorkingDays(settings.calendar, receivedOn, resolvedOn)),
+    new Array<number>(count).fill(countWorkingDays(calendar, receivedOn, resolvedOn)),
   );
   const substantiatedKnown = received.filter((group) => group.substantiated !== null);
   const totalOf = <K extends string>(codes: readonly K[], keyOf: (group: ReceivedGroup) => K): { [C in K]: number } => {
@@ -611,7 +423,7 @@ function figuresFor(period: ReportPeriod, { facts, counts, settings, now, zone, 
     meanSatisfaction: followupCount === 0 ? null : round(followups.reduce((sum, group) => sum + (group.satisfaction ?? 0) * group.count, 0) / followupCount, 2),
     satisfiedShare: share(countOf(satisfied), followupCount),
     compensation: compensationGiven(resolves),
-    repeatCustomers: counts.repeatCustomers(firstDayOfYearEnding(period.to), period.to),
+    repeatCustomers,
     topRootCauses: rank(resolvedCauses.map((c) => c.rootCause), redact).map(([cause, count]) => ({ cause, count })),
     topCorrectiveActions: rank(resolvedCauses.map((c) => c.correctiveAction), redact).map(([action, count]) => ({ action, count })),
     trend: trendMonths(period.to).map((month) => trendOf(days, month, period.to)),
@@ -643,40 +455,6 @@ function dayTotals(days: readonly DayCount[]): Map<LocalDate, DayCount> {
   return new Map(days.map((day) => [day.date, day]));
 }
 
-/**
- * The twelve-month counts, defined from the events: complaints by the local date of their opening,
- * follow-ups by the local date they were made, customers by identity.ts customerKey.
- */
-export function countsOfEvents(events: Iterable<ReportEvent>, lastDay: LocalDate): LongCounts {
-  return countsOf(histories(events, lastDay, { ends: [], keep: (type) => type === 'followed-up' }));
-}
-
-function countsOf(all: readonly History[]): LongCounts {
-  return {
-    days: (from, to) => {
-      const span = { from, to };
-      const days = new Map<LocalDate, { date: LocalDate; received: number; followups: number; satisfaction: number }>();
-      const dayOf = (date: LocalDate) => {
-        let day = days.get(date);
-        if (!day) days.set(date, (day = { date, received: 0, followups: 0, satisfaction: 0 }));
-        return day;
-      };
-      for (const history of all) {
-        if (within(history.receivedOn, span)) dayOf(history.receivedOn).received += 1;
-        for (const step of history.steps) {
-          if (step.type === 'followed-up' && within(step.date, span)) {
-            const day = dayOf(step.date);
-            day.followups += 1;
-            day.satisfaction += step.facts.satisfaction ?? 0;
-          }
-        }
-      }
-      return [...days.values()];
-    },
-    repeatCustomers: (from, to) => repeatCustomers(all, { from, to }),
-  };
-}
-
 function earlier(a: IsoTime, b: IsoTime): IsoTime {
   return compareTimes(a, b) <= 0 ? a : b;
 }
@@ -696,20 +474,6 @@ function compensationGiven(resolves: readonly StepGroup[]): ReportFigures['compe
       string
     >,
   };
-}
-
-/**
- * Customers with two or more complaints received in the span. A customer is the name (compared
- * without regard to case, width and spacing) together with the phone's digits when one was given.
- */
-function repeatCustomers(all: readonly History[], span: Span): number {
-  const complaints = new Map<string, number>();
-  for (const history of all) {
-    if (!within(history.receivedOn, span)) continue;
-    const key = customerKey(history.customer.name, history.customer.phone);
-    complaints.set(key, (complaints.get(key) ?? 0) + 1);
-  }
-  return [...complaints.values()].filter((count) => count >= 2).length;
 }
 
 /** Counts of free-text values (each with its count), largest first, then by name, so the output is stable. */

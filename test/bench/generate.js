@@ -231,8 +231,8 @@ export function smallStoreIndexes(plan, recent) {
  * ahead while this thread writes, in index order.
  */
 export async function buildStore({ dist, path, plan, indexes, workers = 2, onProgress }) {
-  const { openDatabase } = await import(`${dist}/store/db.js`);
-  const { SqliteStore } = await import(`${dist}/store/complaints.js`);
+  const { openDatabase } = await import(`${dist}/store/sqlite/db.js`);
+  const { SqliteStore } = await import(`${dist}/store/sqlite/store.js`);
   for (const suffix of ['', '-wal', '-shm']) await rm(`${path}${suffix}`, { force: true });
   const db = openDatabase(path);
   const store = new SqliteStore(db);

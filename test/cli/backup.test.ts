@@ -6,7 +6,7 @@ import { existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, 
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KESU_APPLICATION_ID } from '../../src/store/migrations/index.js';
+import { KESU_APPLICATION_ID } from '../../src/store/sqlite/migrations/index.js';
 import { BIN, expectJsonFailure, expectOk, expectSentence, ISO_WITH_OFFSET, kesu, kesuAsync, makeDb, makeTempDir, on, removeTempDirs, ROOT, testEnv } from '../helpers/kesu.js';
 import { damageEventsPage, importForms, seedShop } from '../helpers/shop.js';
 

@@ -3,8 +3,8 @@ import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/store/db.js';
-import { MIGRATIONS } from '../../src/store/migrations/index.js';
+import { openDatabase } from '../../src/store/sqlite/db.js';
+import { MIGRATIONS } from '../../src/store/sqlite/migrations/index.js';
 import { BIN, expectOk, kesu, makeDb, makeTempDir, on, removeTempDirs, ROOT, testEnv, type ComplaintJson } from '../helpers/kesu.js';
 
 afterAll(removeTempDirs);

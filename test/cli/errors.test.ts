@@ -5,7 +5,7 @@ import { closeSync, existsSync, mkdirSync, openSync, writeFileSync } from 'node:
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KESU_APPLICATION_ID, MIGRATIONS } from '../../src/store/migrations/index.js';
+import { KESU_APPLICATION_ID, MIGRATIONS } from '../../src/store/sqlite/migrations/index.js';
 import {
   BIN,
   expectFailure,

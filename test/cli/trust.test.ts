@@ -6,8 +6,8 @@ import { closeSync, existsSync, linkSync, openSync, readdirSync, readFileSync, s
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/store/db.js';
-import { KESU_APPLICATION_ID, MIGRATIONS } from '../../src/store/migrations/index.js';
+import { openDatabase } from '../../src/store/sqlite/db.js';
+import { KESU_APPLICATION_ID, MIGRATIONS } from '../../src/store/sqlite/migrations/index.js';
 import { BIN, expectFailure, expectJsonFailure, expectOk, kesu, makeTempDir, on, removeTempDirs, testEnv, type ComplaintJson, type Kesu } from '../helpers/kesu.js';
 
 afterAll(removeTempDirs);

@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, test } from 'vitest';
 import { complaintRow, factColumns } from '../../src/store/bulk.js';
-import { SqliteStore } from '../../src/store/complaints.js';
-import { compareFacts, FACT_COLUMNS, ROW_COLUMNS, type CheckProblem } from '../../src/store/consistency.js';
-import { openDatabase } from '../../src/store/db.js';
+import { SqliteStore } from '../../src/store/sqlite/store.js';
+import { compareFacts, FACT_COLUMNS, ROW_COLUMNS, type CheckProblem } from '../../src/store/sqlite/consistency.js';
+import { openDatabase } from '../../src/store/sqlite/db.js';
 import { fold } from '../../src/workflow/complaint.js';
 import { factsOf } from '../../src/workflow/report-facts.js';
 import { decide } from '../../src/workflow/transitions.js';
@@ -23,17 +23,17 @@ let files = 0;
  * ones Li Si's (so each has customer links); 1 assigned and resolved, 3 with a timeline entry. With
  * a second connection to damage it behind the store's back.
  */
-function shop(): { store: SqliteStore; raw: Database.Database; file: string } {
+async function shop(): Promise<{ store: SqliteStore; raw: Database.Database; file: string }> {
   const file = join(dir, `shop-${++files}.db`);
   const store = new SqliteStore(openDatabase(file));
   const ctx = context(NOW);
   for (let n = 1; n <= 7; n++) {
     const customer = n % 2 === 1 ? 'Wang Fang' : 'Li Si';
-    store.create(() => decide(null, openCommand({ at: at(`2026-10-0${n}T09:00`), uuid: `uuid-${n}`, customer }), ctx));
+    await store.create(() => decide(null, openCommand({ at: at(`2026-10-0${n}T09:00`), uuid: `uuid-${n}`, customer }), ctx));
   }
-  store.transact(1, (c) => decide(c, assign(at('2026-10-02T10:00')), ctx));
-  store.transact(1, (c) => decide(c, resolve(at('2026-10-03T10:00')), ctx));
-  store.transact(3, (c) => decide(c, log(at('2026-10-04T10:00')), ctx));
+  await store.transact(1, (c) => decide(c, assign(at('2026-10-02T10:00')), ctx));
+  await store.transact(1, (c) => decide(c, resolve(at('2026-10-03T10:00')), ctx));
+  await store.transact(3, (c) => decide(c, log(at('2026-10-04T10:00')), ctx));
   return { store, raw: new Database(file), file };
 }
 
@@ -73,18 +73,18 @@ describe('what the check compares', () => {
 });
 
 describe('SqliteStore.check', () => {
-  test('a sound store is sound, whatever the number of complaints read at a time', () => {
-    const { store, raw } = shop();
+  test('a sound store is sound, whatever the number of complaints read at a time', async () => {
+    const { store, raw } = await shop();
     for (const chunk of [1, 2, 3, 100]) {
-      expect(store.check({ chunk })).toEqual({ complaints: 7, events: 10, problems: [], problemCount: 0, damaged: false, repairable: true });
+      expect(await store.check({ chunk })).toEqual({ complaints: 7, events: 10, problems: [], problemCount: 0, damaged: false, repairable: true });
     }
     raw.close();
     store.close();
   });
 
-  test('finds what is wrong in every chunk, and a repair in chunks rebuilds it', () => {
+  test('finds what is wrong in every chunk, and a repair in chunks rebuilds it', async () => {
     // given damage to complaints in three different chunks of three, and facts of a complaint that does not exist
-    const { store, raw } = shop();
+    const { store, raw } = await shop();
     raw.exec(`
       UPDATE complaints SET status = 'closed', next_due_ms = NULL WHERE id = 2;
       DELETE FROM event_facts WHERE complaint_id = 5 AND seq = 1;
@@ -93,7 +93,7 @@ describe('SqliteStore.check', () => {
       UPDATE event_facts SET on_time = 0 WHERE complaint_id = 1 AND seq = 3;
     `);
     // when checked three complaints at a time
-    const report = store.check({ chunk: 3 });
+    const report = await store.check({ chunk: 3 });
     // then each is named, in the order of the complaints
     expect(brief(report.problems)).toEqual([
       [1, 'fact', 'on_time'],
@@ -107,68 +107,68 @@ describe('SqliteStore.check', () => {
     ]);
     expect(report).toMatchObject({ complaints: 7, events: 10, problemCount: 8, damaged: false, repairable: true });
     // and a repair rebuilds them, in one go
-    expect(store.repair({ chunk: 3 }).repaired).toEqual({ rows: 1, facts: 6, links: 0 });
-    expect(store.check().problems).toEqual([]);
+    expect((await store.repair({ chunk: 3 })).repaired).toEqual({ rows: 1, facts: 6, links: 0 });
+    expect((await store.check()).problems).toEqual([]);
     raw.close();
     store.close();
   });
 
-  test('works on a read-only connection (a database on read-only media)', () => {
-    const { store, raw, file } = shop();
+  test('works on a read-only connection (a database on read-only media)', async () => {
+    const { store, raw, file } = await shop();
     raw.exec("UPDATE complaints SET status = 'closed' WHERE id = 4");
     raw.close();
     store.close();
     const readOnly = new SqliteStore(new Database(file, { readonly: true }));
-    expect(brief(readOnly.check().problems)).toEqual([[4, 'row', 'status']]);
+    expect(brief((await readOnly.check()).problems)).toEqual([[4, 'row', 'status']]);
     readOnly.close();
   });
 
-  test('keeps the first problems and counts the rest', () => {
-    const { store, raw } = shop();
+  test('keeps the first problems and counts the rest', async () => {
+    const { store, raw } = await shop();
     raw.exec("UPDATE complaints SET customer = 'Nobody'");
-    const report = store.check({ keep: 3 });
+    const report = await store.check({ keep: 3 });
     expect(report.problems.map((p) => p.complaint)).toEqual([1, 2, 3]);
     expect(report.problemCount).toBe(7);
     raw.close();
     store.close();
   });
 
-  test("a row whose customer or day received is wrong is named once, not again as a wrong link of its customer's other complaints", () => {
-    const { store, raw } = shop();
+  test("a row whose customer or day received is wrong is named once, not again as a wrong link of its customer's other complaints", async () => {
+    const { store, raw } = await shop();
     raw.exec("UPDATE complaints SET customer_key = 'someone else' WHERE id = 3; UPDATE complaints SET received_on = '2026-10-30' WHERE id = 4");
-    expect(brief(store.check().problems)).toEqual([
+    expect(brief((await store.check()).problems)).toEqual([
       [3, 'row', 'customer_key'],
       [4, 'row', 'received_on'],
     ]);
     // a wrong link is named as one
     raw.exec("UPDATE complaints SET previous2_on = NULL WHERE id = 5");
-    expect(store.check().problems.at(-1)).toEqual({ complaint: 5, kind: 'link', column: 'previous2_on', stored: null, expected: '2026-10-01' });
-    expect(store.repair().repaired).toEqual({ rows: 2, facts: 0, links: 1 });
-    expect(store.check().problemCount).toBe(0);
+    expect((await store.check()).problems.at(-1)).toEqual({ complaint: 5, kind: 'link', column: 'previous2_on', stored: null, expected: '2026-10-01' });
+    expect((await store.repair()).repaired).toEqual({ rows: 2, facts: 0, links: 1 });
+    expect((await store.check()).problemCount).toBe(0);
     raw.close();
     store.close();
   });
 
-  test("a missing row is named, rebuilt from the events, and linked to its customer's complaints", () => {
+  test("a missing row is named, rebuilt from the events, and linked to its customer's complaints", async () => {
     // given the row of complaint 3 gone (its events stay)
-    const { store, raw } = shop();
+    const { store, raw } = await shop();
     const rowOf = (id: number) => raw.prepare('SELECT * FROM complaints WHERE id = ?').get(id);
     const before = rowOf(3);
     raw.pragma('foreign_keys = OFF');
     raw.exec('DELETE FROM complaints WHERE id = 3');
     // then it alone is named: the links of Wang Fang's later complaints count it still
-    expect(brief(store.check().problems)).toEqual([[3, 'no-row', null]]);
+    expect(brief((await store.check()).problems)).toEqual([[3, 'no-row', null]]);
     // and a repair puts it back as it was
-    expect(store.repair().repaired).toEqual({ rows: 1, facts: 0, links: 1 });
+    expect((await store.repair()).repaired).toEqual({ rows: 1, facts: 0, links: 1 });
     expect(rowOf(3)).toEqual(before);
-    expect(store.check().problemCount).toBe(0);
-    expect(store.find(3).complaint.customer.name).toBe('Wang Fang');
+    expect((await store.check()).problemCount).toBe(0);
+    expect((await store.find(3)).complaint.customer.name).toBe('Wang Fang');
     raw.close();
     store.close();
   });
 
-  test('events that cannot be read, of an unknown type or numbered with a gap are named, and a repair leaves them as they are', () => {
-    const { store, raw } = shop();
+  test('events that cannot be read, of an unknown type or numbered with a gap are named, and a repair leaves them as they are', async () => {
+    const { store, raw } = await shop();
     raw.exec(`
       UPDATE events SET data = '{' WHERE complaint_id = 2 AND seq = 1;
       UPDATE events SET type = 'teleported' WHERE complaint_id = 1 AND seq = 2;
@@ -178,7 +178,7 @@ describe('SqliteStore.check', () => {
     `);
     raw.pragma('foreign_keys = OFF');
     raw.exec('DELETE FROM events WHERE complaint_id = 7');
-    const report = store.check();
+    const report = await store.check();
     expect(brief(report.problems)).toEqual([
       [1, 'unknown-event', 2],
       [2, 'unreadable-events', null],
@@ -190,7 +190,7 @@ describe('SqliteStore.check', () => {
     expect(report.problems[2]).toMatchObject({ expected: 2, found: 5 });
     expect(report.repairable).toBe(false);
     const dataBefore = raw.prepare('SELECT * FROM events ORDER BY complaint_id, seq').all();
-    const { repaired, report: after } = store.repair();
+    const { repaired, report: after } = await store.repair();
     expect(repaired).toEqual({ rows: 1, facts: 0, links: 0 });
     expect(brief(after.problems)).toEqual(brief(report.problems).filter(([id]) => id !== 6));
     expect(raw.prepare('SELECT * FROM events ORDER BY complaint_id, seq').all()).toEqual(dataBefore);
@@ -198,16 +198,16 @@ describe('SqliteStore.check', () => {
     store.close();
   });
 
-  test('a repair is one transaction: a failure half-way leaves the database as it was', () => {
+  test('a repair is one transaction: a failure half-way leaves the database as it was', async () => {
     // given two complaints damaged, the second so that rebuilding its row breaks a constraint (its form number is the first's)
-    const { store, raw } = shop();
+    const { store, raw } = await shop();
     raw.exec(`
       UPDATE complaints SET status = 'closed' WHERE id = 1;
       UPDATE events SET data = json_set(data, '$.ref', 'F-1') WHERE complaint_id IN (2, 3) AND seq = 1;
       UPDATE complaints SET ref = 'F-1', ref_key = 'f-1' WHERE id = 2;
     `);
     const before = raw.prepare('SELECT * FROM complaints ORDER BY id').all();
-    expect(() => store.repair()).toThrow(/cannot be repaired .*UNIQUE.*; it is left as it was, so restore your last backup\./);
+    await expect(store.repair()).rejects.toThrow(/cannot be repaired .*UNIQUE.*; it is left as it was, so restore your last backup\./);
     expect(raw.prepare('SELECT * FROM complaints ORDER BY id').all()).toEqual(before);
     raw.close();
     store.close();

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, test } from 'vitest';
-import { LINK_SQL, listQuery, LOOKUP_SQL, REPORT_COUNTS_SQL, REPORT_FACTS_SQL, SqliteStore } from '../../src/store/complaints.js';
-import { databaseInPlace, openDatabase } from '../../src/store/db.js';
-import { MIGRATIONS } from '../../src/store/migrations/index.js';
+import { LINK_SQL, listQuery, LOOKUP_SQL, REPORT_COUNTS_SQL, REPORT_FACTS_SQL, SqliteStore } from '../../src/store/sqlite/store.js';
+import { databaseInPlace, openDatabase } from '../../src/store/sqlite/db.js';
+import { MIGRATIONS } from '../../src/store/sqlite/migrations/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kesu-db-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -30,13 +30,13 @@ describe('opening the database', () => {
     db.close();
   });
 
-  test('opening again keeps every record', () => {
+  test('opening again keeps every record', async () => {
     const file = path('kept.db');
     const store = new SqliteStore(openDatabase(file));
-    store.saveSettings({ ...store.settings(), defaultActor: 'Amy' });
+    store.saveSettings({ ...await store.settings(), defaultActor: 'Amy' });
     store.close();
     const again = new SqliteStore(openDatabase(file));
-    expect(again.settings().defaultActor).toBe('Amy');
+    expect((await again.settings()).defaultActor).toBe('Amy');
     again.close();
   });
 
@@ -74,20 +74,20 @@ describe('opening the database', () => {
 });
 
 describe('a new database for an import (openNew)', () => {
-  test('is made beside its path and put there, owner-only, only when the bulk write commits', () => {
+  test('is made beside its path and put there, owner-only, only when the bulk write commits', async () => {
     const folder = path('new-committed');
     const file = join(folder, 'kesu.db');
     const store = SqliteStore.openNew(file);
     expect(existsSync(file)).toBe(false);
     const bulk = store.beginBulk();
     // written in the bulk write's transaction, so it must reach the file put in place
-    store.saveSettings({ ...store.settings(), defaultActor: 'Bo' });
+    store.saveSettings({ ...await store.settings(), defaultActor: 'Bo' });
     bulk.commit();
     expect(readdirSync(folder)).toEqual(['kesu.db']);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     store.close();
     const again = SqliteStore.open(file);
-    expect(again.settings().defaultActor).toBe('Bo');
+    expect((await again.settings()).defaultActor).toBe('Bo');
     again.close();
   });
 
@@ -100,19 +100,19 @@ describe('a new database for an import (openNew)', () => {
     expect(readdirSync(folder)).toEqual([]);
   });
 
-  test('never takes the place of a database another kesu made at its path meanwhile', () => {
+  test('never takes the place of a database another kesu made at its path meanwhile', async () => {
     const folder = path('new-raced');
     const file = join(folder, 'kesu.db');
     const store = SqliteStore.openNew(file);
     const bulk = store.beginBulk();
     const other = SqliteStore.open(file);
-    other.saveSettings({ ...other.settings(), defaultActor: 'Amy' });
+    other.saveSettings({ ...await other.settings(), defaultActor: 'Amy' });
     other.close();
     expect(() => bulk.commit()).toThrow(`A database was made at ${file} while this import ran, so nothing was imported; import again to add the forms to it.`);
     store.close();
     expect(readdirSync(folder)).toEqual(['kesu.db']);
     const kept = SqliteStore.open(file);
-    expect(kept.settings().defaultActor).toBe('Amy');
+    expect((await kept.settings()).defaultActor).toBe('Amy');
     kept.close();
   });
 });

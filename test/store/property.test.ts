@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
 import { projectionRow } from '../../src/store/bulk.js';
-import { SqliteStore } from '../../src/store/complaints.js';
+import { SqliteStore } from '../../src/store/sqlite/store.js';
 import { fold } from '../../src/workflow/complaint.js';
 import { DomainError } from '../../src/workflow/errors.js';
 import { DEFAULT_SETTINGS } from '../../src/workflow/settings.js';
@@ -69,33 +69,33 @@ describe('any sequence of commands keeps the invariants', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  test('projection = fold of events, statuses move only along the table, refusals change nothing', () => {
-    fc.assert(
-      fc.property(
+  test('projection = fold of events, statuses move only along the table, refusals change nothing', async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.constantFrom(...CATEGORIES),
         fc.constantFrom(...SEVERITIES),
         fc.array(stepArbitrary, { minLength: 1, maxLength: 25 }),
-        (category, severity, steps) => {
+        async (category, severity, steps) => {
           const context = { now: NOW, settings: DEFAULT_SETTINGS, zone: SHANGHAI };
           const open: Command = {
             type: 'open', uuid: crypto.randomUUID(), ref: null, customer: 'Wang', phone: null, channel: 'phone',
             category, severity, description: 'kettle leaks', request: null, order: null, at: START, by: 'Amy',
           };
-          const { id } = store.create(() => decide(null, open, context));
+          const { id } = (await store.create(() => decide(null, open, context))).complaint;
           let clock = START;
           for (const step of steps) {
-            const before = store.find(id);
+            const before = await store.find(id);
             const at = addHours(clock, step.hours);
             const command = { ...step.command, at, by: 'Amy' } as ChangeCommand;
             let refused = false;
             try {
-              store.transact(id, (complaint, settings) => decide(complaint, command, { now: NOW, settings, zone: SHANGHAI }));
+              await store.transact(id, (complaint, settings) => decide(complaint, command, { now: NOW, settings, zone: SHANGHAI }));
               clock = at;
             } catch (error) {
               if (!(error instanceof DomainError)) throw error;
               refused = true;
             }
-            const after = store.find(id);
+            const after = await store.find(id);
             // The stored projection is exactly what the stored events say.
             expect(storedRow.get(id)).toEqual(projectionRow(fold(id, after.events)));
             expect(after.events.map((e) => e.seq)).toEqual(after.events.map((_, i) => i + 1));

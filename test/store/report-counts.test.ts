@@ -8,13 +8,14 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { SqliteStore } from '../../src/store/complaints.js';
-import { packForms } from '../../src/store/bulk.js';
-import { openDatabase } from '../../src/store/db.js';
-import { MIGRATIONS } from '../../src/store/migrations/index.js';
+import { SqliteStore } from '../../src/store/sqlite/store.js';
+import { packForms, type FormToWrite } from '../../src/store/bulk.js';
+import { openDatabase } from '../../src/store/sqlite/db.js';
+import { MIGRATIONS } from '../../src/store/sqlite/migrations/index.js';
 import { fold } from '../../src/workflow/complaint.js';
 import { DomainError } from '../../src/workflow/errors.js';
-import { computeReport, countsOfEvents, reportFromFacts, type DayCount, type ReportEvent, type ReportPeriod } from '../../src/workflow/report.js';
+import { reportFromFacts, reportRequest, type DayCount, type PeriodFacts, type PeriodQuery, type ReportPeriod } from '../../src/workflow/report.js';
+import { computeReport, countsOfEvents, type ReportEvent } from '../helpers/report-oracle.js';
 import { DEFAULT_SETTINGS } from '../../src/workflow/settings.js';
 import { addDays, formatInOffset, instant, lastDayOfMonth, type LocalDate } from '../../src/workflow/time.js';
 import type { ChangeCommand } from '../../src/workflow/transitions.js';
@@ -73,45 +74,53 @@ const complaintArbitrary: fc.Arbitrary<RandomComplaint> = fc.record({
 });
 
 /** A new store holding the complaints, each driven through `decide` (refused steps are skipped). */
-function storeOf(complaints: readonly RandomComplaint[]): SqliteStore {
+async function storeOf(complaints: readonly RandomComplaint[]): Promise<SqliteStore> {
   const store = new SqliteStore(openDatabase(':memory:'));
   const decided = context(NOW);
-  complaints.forEach((complaint, index) => {
+  for (const [index, complaint] of complaints.entries()) {
     let ms = FIRST_MS + complaint.minute * 60_000;
     const received = formatInOffset(ms, complaint.offset);
-    const id = store.create(() =>
+    const { id } = (await store.create(() =>
       // A form number each, so that an import of the same complaints takes every one.
       decide(null, openCommand({ at: received, uuid: `uuid-${index}`, ref: `R-${index}`, customer: complaint.customer, phone: complaint.phone }), decided),
-    ).id;
+    )).complaint;
     for (const step of complaint.steps) {
       ms += step.hours * 3_600_000;
       const offset = step.hours % 3 === 0 ? step.offset : complaint.offset;
       const command = { ...step.command, at: formatInOffset(ms, offset), by: 'Li' } as ChangeCommand;
       try {
-        store.transact(id, (current) => decide(current, command, decided));
+        await store.transact(id, (current) => decide(current, command, decided));
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
       }
     }
-  });
+  }
   return store;
 }
 
 /** Every event of the store, with its complaint. */
-const everyEvent = (store: SqliteStore): ReportEvent[] =>
-  [...store.everyComplaint()].flatMap(({ complaint, events }) => events.map((event) => ({ ...event, complaintId: complaint.id })));
+async function everyEvent(store: SqliteStore): Promise<ReportEvent[]> {
+  const all: ReportEvent[] = [];
+  for await (const { complaint, events } of store.everyComplaint()) all.push(...events.map((event) => ({ ...event, complaintId: complaint.id })));
+  return all;
+}
+
+/** The report for `period` from the store's facts, as kesu report makes it. */
+async function reportOfStore(store: SqliteStore, period: ReportPeriod) {
+  return reportFromFacts(await store.reportFacts(reportRequest(period, NOW, SHANGHAI)), period);
+}
 
 const byDate = (days: readonly DayCount[]) => [...days].sort((a, b) => a.date.localeCompare(b.date));
 const dayArbitrary = fc.integer({ min: -5, max: SPAN_DAYS + 60 }).map((n) => addDays('2025-01-01', n));
 
 describe('the report’s twelve-month counts: SQL in the store = the definition in report.ts', () => {
-  test('received and follow-ups per day, and repeat customers, over any span', () => {
-    fc.assert(
-      fc.property(fc.array(complaintArbitrary, { maxLength: 40 }), dayArbitrary, dayArbitrary, (complaints, a, b) => {
-        const store = storeOf(complaints);
+  test('received and follow-ups per day, and repeat customers, over any span', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(complaintArbitrary, { maxLength: 40 }), dayArbitrary, dayArbitrary, async (complaints, a, b) => {
+        const store = await storeOf(complaints);
         try {
           const [from, to] = a <= b ? [a, b] : [b, a];
-          const defined = countsOfEvents(everyEvent(store), '2999-12-31');
+          const defined = countsOfEvents(await everyEvent(store), '2999-12-31');
           const counted = store.reportCounts();
           expect(byDate(counted.days(from, to))).toEqual(byDate(defined.days(from, to)));
           expect(counted.repeatCustomers(from, to)).toBe(defined.repeatCustomers(from, to));
@@ -123,15 +132,15 @@ describe('the report’s twelve-month counts: SQL in the store = the definition 
     );
   });
 
-  test('a report from the store’s facts equals the report folded from every event', () => {
+  test('a report from the store’s facts equals the report folded from every event', async () => {
     const monthArbitrary = fc.integer({ min: 0, max: 23 }).map((n) => `${2025 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`);
-    fc.assert(
-      fc.property(fc.array(complaintArbitrary, { minLength: 1, maxLength: 40 }), monthArbitrary, (complaints, month) => {
-        const store = storeOf(complaints);
+    await fc.assert(
+      fc.asyncProperty(fc.array(complaintArbitrary, { minLength: 1, maxLength: 40 }), monthArbitrary, async (complaints, month) => {
+        const store = await storeOf(complaints);
         try {
           const period: ReportPeriod = { from: `${month}-01` as LocalDate, to: lastDayOfMonth(month), label: 'month' };
-          const whole = computeReport({ events: everyEvent(store), period, settings: DEFAULT_SETTINGS, now: NOW, zone: SHANGHAI });
-          expect(reportFromFacts({ facts: store.reportFacts(), period, settings: DEFAULT_SETTINGS, now: NOW, zone: SHANGHAI })).toEqual(whole);
+          const whole = computeReport({ events: await everyEvent(store), period, settings: DEFAULT_SETTINGS, now: NOW, zone: SHANGHAI });
+          expect(await reportOfStore(store, period)).toEqual(whole);
         } finally {
           store.close();
         }
@@ -141,20 +150,20 @@ describe('the report’s twelve-month counts: SQL in the store = the definition 
   });
 
   const monthArbitrary = fc.integer({ min: 0, max: 23 }).map((n) => `${2025 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`);
-  const reportOf = (store: SqliteStore, month: string) =>
-    reportFromFacts({ facts: store.reportFacts(), period: { from: `${month}-01` as LocalDate, to: lastDayOfMonth(month), label: 'month' }, settings: DEFAULT_SETTINGS, now: NOW, zone: SHANGHAI });
+  const reportOf = (store: SqliteStore, month: string) => reportOfStore(store, { from: `${month}-01` as LocalDate, to: lastDayOfMonth(month), label: 'month' });
 
-  test('an import (a bulk write of packed forms) keeps the same facts as the commands', () => {
-    fc.assert(
-      fc.property(fc.array(complaintArbitrary, { minLength: 1, maxLength: 30 }), monthArbitrary, (complaints, month) => {
-        const store = storeOf(complaints);
+  test('an import (a bulk write of packed forms) keeps the same facts as the commands', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(complaintArbitrary, { minLength: 1, maxLength: 30 }), monthArbitrary, async (complaints, month) => {
+        const store = await storeOf(complaints);
         const imported = new SqliteStore(openDatabase(':memory:'));
         try {
-          const forms = [...store.everyComplaint()].map(({ events }, index) => ({ complaint: fold(0, events), events, row: index + 2, cells: null }));
+          const forms: FormToWrite[] = [];
+          for await (const { events } of store.everyComplaint()) forms.push({ complaint: fold(0, events), events, row: forms.length + 2, cells: null });
           const bulk = imported.beginBulk();
           expect(bulk.addPacked(packForms(forms)).imported).toBe(forms.length);
           bulk.commit();
-          expect(reportOf(imported, month)).toEqual(reportOf(store, month));
+          expect(await reportOf(imported, month)).toEqual(await reportOf(store, month));
         } finally {
           store.close();
           imported.close();
@@ -164,11 +173,11 @@ describe('the report’s twelve-month counts: SQL in the store = the definition 
     );
   });
 
-  test('a database of schema 1 gets the facts of its complaints from migration 2', () => {
-    fc.assert(
-      fc.property(fc.array(complaintArbitrary, { minLength: 1, maxLength: 30 }), monthArbitrary, (complaints, month) => {
+  test('a database of schema 1 gets the facts of its complaints from migration 2', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(complaintArbitrary, { minLength: 1, maxLength: 30 }), monthArbitrary, async (complaints, month) => {
         const dir = mkdtempSync(join(tmpdir(), 'kesu-migrate-'));
-        const store = storeOf(complaints);
+        const store = await storeOf(complaints);
         try {
           // The same records in a database at schema 1, as an older kesu wrote them.
           const old = join(dir, 'old.db');
@@ -182,7 +191,7 @@ describe('the report’s twelve-month counts: SQL in the store = the definition 
           for (const row of source.prepare('SELECT * FROM events').raw(true).all()) insertEvent.run(...(row as unknown[]));
           raw.close();
           const migrated = new SqliteStore(openDatabase(old));
-          expect(reportOf(migrated, month)).toEqual(reportOf(store, month));
+          expect(await reportOf(migrated, month)).toEqual(await reportOf(store, month));
           migrated.close();
         } finally {
           store.close();
@@ -193,27 +202,27 @@ describe('the report’s twelve-month counts: SQL in the store = the definition 
     );
   });
 
-  test('steps written in another offset than the opening, and a far-off offset: the same report both ways', () => {
+  test('steps written in another offset than the opening, and a far-off offset: the same report both ways', async () => {
     const store = new SqliteStore(openDatabase(':memory:'));
     const decided = context(NOW);
     const act = (id: number, command: Omit<ChangeCommand, 'by'>) => store.transact(id, (current) => decide(current, { ...command, by: 'Li' } as ChangeCommand, decided));
     try {
       // Opened on 1 October in +13:00, resolved and closed on 30 September in +00:00 (later instants).
-      const early = store.create(() => decide(null, openCommand({ at: '2026-10-01T00:30:00+13:00', uuid: 'u-1', customer: '王芳' }), decided)).id;
+      const early = (await store.create(() => decide(null, openCommand({ at: '2026-10-01T00:30:00+13:00', uuid: 'u-1', customer: '王芳' }), decided))).complaint.id;
       const refund = { type: 'resolve', unfounded: false, solution: 'refunded', finding: null, compensation: { kind: 'refund', cents: 2550 }, rootCause: null, correctiveAction: null, note: null };
-      act(early, { ...refund, at: '2026-09-30T12:00:00+00:00' } as Omit<ChangeCommand, 'by'>);
-      act(early, { type: 'close', reason: 'withdrawn', note: null, at: '2026-09-30T12:05:00+00:00' } as Omit<ChangeCommand, 'by'>);
+      await act(early, { ...refund, at: '2026-09-30T12:00:00+00:00' } as Omit<ChangeCommand, 'by'>);
+      await act(early, { type: 'close', reason: 'withdrawn', note: null, at: '2026-09-30T12:05:00+00:00' } as Omit<ChangeCommand, 'by'>);
       // Resolved in October, then an entry dated 1 November (+14:00), then a follow-up dated 31 October (-10:00).
-      const late = store.create(() => decide(null, openCommand({ at: '2026-10-20T09:00:00+08:00', uuid: 'u-2', customer: '李四' }), decided)).id;
-      act(late, { ...refund, at: '2026-10-21T09:00:00+08:00' } as Omit<ChangeCommand, 'by'>);
-      act(late, { type: 'log', text: 'called', kind: 'note', substantiated: null, responsibility: null, rootCause: null, at: '2026-11-01T00:30:00+14:00' } as Omit<ChangeCommand, 'by'>);
-      act(late, { type: 'followup', satisfaction: 2, method: 'phone', note: null, at: '2026-10-31T20:00:00-10:00' } as Omit<ChangeCommand, 'by'>);
+      const late = (await store.create(() => decide(null, openCommand({ at: '2026-10-20T09:00:00+08:00', uuid: 'u-2', customer: '李四' }), decided))).complaint.id;
+      await act(late, { ...refund, at: '2026-10-21T09:00:00+08:00' } as Omit<ChangeCommand, 'by'>);
+      await act(late, { type: 'log', text: 'called', kind: 'note', substantiated: null, responsibility: null, rootCause: null, at: '2026-11-01T00:30:00+14:00' } as Omit<ChangeCommand, 'by'>);
+      await act(late, { type: 'followup', satisfaction: 2, method: 'phone', note: null, at: '2026-10-31T20:00:00-10:00' } as Omit<ChangeCommand, 'by'>);
       // Received on 31 October in -13:00 (an offset beyond the zones in use, which kesu reads), still open.
-      store.create(() => decide(null, openCommand({ at: '2026-10-31T23:00:00-13:00', uuid: 'u-3', customer: '赵六' }), decided));
+      await store.create(() => decide(null, openCommand({ at: '2026-10-31T23:00:00-13:00', uuid: 'u-3', customer: '赵六' }), decided));
       for (const month of ['2026-09', '2026-10', '2026-11']) {
         const period: ReportPeriod = { from: `${month}-01` as LocalDate, to: lastDayOfMonth(month), label: 'month' };
-        const whole = computeReport({ events: everyEvent(store), period, settings: DEFAULT_SETTINGS, now: NOW, zone: SHANGHAI });
-        expect(reportFromFacts({ facts: store.reportFacts(), period, settings: DEFAULT_SETTINGS, now: NOW, zone: SHANGHAI }), month).toEqual(whole);
+        const whole = computeReport({ events: await everyEvent(store), period, settings: DEFAULT_SETTINGS, now: NOW, zone: SHANGHAI });
+        expect(await reportOfStore(store, period), month).toEqual(whole);
       }
     } finally {
       store.close();
@@ -221,43 +230,36 @@ describe('the report’s twelve-month counts: SQL in the store = the definition 
   });
 });
 
-describe("the store's snapshot (which kesu report reads in), while another connection writes", () => {
-  test('holds one state: the report folded inside it does not see what the other connection commits', () => {
+describe("the store's one read of a report's facts, while another connection writes", () => {
+  test('holds one state: what the other connection commits between its queries is not seen', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kesu-snapshot-'));
     const file = join(dir, 'kesu.db');
     const reader = new SqliteStore(openDatabase(file));
     const writer = new SqliteStore(openDatabase(file));
     const decided = context(NOW);
     let opened = 0;
+    // better-sqlite3 writes at once: the commit is done when create returns its promise.
     const openOn = (date: string) =>
-      writer.create(() => decide(null, openCommand({ at: `${date}T09:00:00+08:00`, uuid: `u-${++opened}`, customer: `客户${opened}` }), decided));
+      void writer.create(() => decide(null, openCommand({ at: `${date}T09:00:00+08:00`, uuid: `u-${++opened}`, customer: `客户${opened}` }), decided));
     const period: ReportPeriod = { from: '2026-10-01', to: '2026-10-31', label: 'month' };
-    const report = () => reportFromFacts({ facts: reader.reportFacts(), period, settings: reader.settings(), now: NOW, zone: SHANGHAI });
     try {
       openOn('2026-10-05');
-      const facts = reader.reportFacts();
-      // Another process commits a complaint of October after the report's first read, and one of
-      // September after each period's facts are read (the month, then the month before).
-      const interrupted: typeof facts = {
-        ...facts,
-        shortPhones: () => {
-          const read = facts.shortPhones();
-          openOn('2026-10-06');
-          return read;
-        },
-        period: (...args) => {
-          const read = facts.period(...args);
-          openOn('2026-09-07');
-          return read;
-        },
+      // Another process commits a complaint of September after each period's facts are read (the
+      // month, then the month before), and one of October after the first.
+      const readPeriod = (reader as unknown as { periodFacts: (query: PeriodQuery) => PeriodFacts }).periodFacts.bind(reader);
+      (reader as unknown as { periodFacts: (query: PeriodQuery) => PeriodFacts }).periodFacts = (query) => {
+        const read = readPeriod(query);
+        openOn(query.span.from.startsWith('2026-10') ? '2026-10-06' : '2026-09-07');
+        return read;
       };
-      const during = reader.snapshot(() => reportFromFacts({ facts: interrupted, period, settings: reader.settings(), now: NOW, zone: SHANGHAI }));
-      expect(opened).toBe(4);
+      const during = await reportOfStore(reader, period);
+      expect(opened).toBe(3);
       expect([during.received, during.previous.received]).toEqual([1, 0]);
       expect(during.trend.slice(-2).map((month) => month.received)).toEqual([0, 1]);
-      // Outside the snapshot, the next report sees all of them.
-      const after = report();
-      expect([after.received, after.previous.received]).toEqual([2, 2]);
+      // A read after them sees all of them.
+      delete (reader as unknown as { periodFacts?: unknown }).periodFacts;
+      const after = await reportOfStore(reader, period);
+      expect([after.received, after.previous.received]).toEqual([2, 1]);
     } finally {
       reader.close();
       writer.close();

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../src/workflow/errors.js';
-import {
-  computeReport,
-  countsWindow,
-  previousPeriod,
-  reportPeriod,
-  type Report,
-  type ReportEvent,
-  type ReportPeriod,
-} from '../../src/workflow/report.js';
+import { countsWindow, previousPeriod, reportPeriod, type Report, type ReportPeriod } from '../../src/workflow/report.js';
+import { computeReport, type ReportEvent } from '../helpers/report-oracle.js';
 import { DEFAULT_SETTINGS } from '../../src/workflow/settings.js';
 import type { IsoTime } from '../../src/workflow/time.js';
 import { assign, at, close, followup, log, reopen, resolve, SHANGHAI, thrownBy } from './builders.js';

@@ -1,7 +1,7 @@
 // A shop's whole event log for report tests: several complaints, each driven through `decide`
 // and recorded as the store would hand the events over (with the complaint id and a sequence).
 import { fold, type NewEvent } from '../../src/workflow/complaint.js';
-import type { ReportEvent } from '../../src/workflow/report.js';
+import type { ReportEvent } from '../helpers/report-oracle.js';
 import { decide, type ChangeCommand } from '../../src/workflow/transitions.js';
 import { context, openCommand, type OpenCommand } from './builders.js';
 

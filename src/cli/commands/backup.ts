@@ -1,9 +1,8 @@
 // kesu backup FILE: a consistent copy of the database, made with SQLite's online backup API while
 // other kesu processes go on writing (store/backup.ts), written beside FILE and renamed into place
 // only when it is whole, so that a full disk or a kill leaves an earlier backup at FILE as it was.
-import { closeSync, openSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, openSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { removeDatabase } from '../../store/db.js';
 import type { Sentence } from '../../workflow/errors.js';
 import type { CliContext } from '../context.js';
 import { UserError } from '../errors.js';
@@ -34,7 +33,8 @@ export async function backup(context: CliContext, file: string): Promise<string>
     renameIntoPlace(temp, target, file, WHAT);
     made = { file: resolve(file), bytes, complaints, at: context.now };
   } catch (error) {
-    removeDatabase(temp);
+    // The store has removed a copy it could not finish; a finished one that could not be put in place goes here.
+    rmSync(temp, { force: true });
     throw copyFailure(file, error);
   }
   return context.json ? toJsonText(backupJson(made)) : renderBackup(made, context.lang);
@@ -75,7 +75,7 @@ function damaged(path: string, file: string, damage: readonly string[]): UserErr
 function copyFailure(file: string, error: unknown): unknown {
   if (error instanceof UserError) return error;
   const code = (error as { code?: unknown }).code;
-  // A damaged database names kesu check (store/errors.ts sqliteFailure); busy past the timeout is said as busy.
+  // A damaged database names kesu check (store/errors.ts asStoreError); busy past the timeout is said as busy.
   if (typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_BUSY'))) return error;
   if (code === 'SQLITE_FULL') return unwritable(file, { code: 'ENOSPC' }, WHAT);
   // A file system's error (EACCES, ENOSPC) is worded by unwritable; SQLite's and others by their message ("disk I/O error").

@@ -21,7 +21,7 @@ export async function changeComplaint(context: CliContext, id: number, command: 
   // --at is read before the store is opened, so that a bad one fails without touching anything.
   const given = signature.at === undefined ? null : context.at(signature.at);
   const store = await context.store('change');
-  const { complaint, events } = store.transact(id, (complaint, settings) => {
+  const { complaint, events } = await store.transact(id, (complaint, settings) => {
     // Without --at, the command happens when it gets its turn to write, not when it started
     // waiting for another kesu process: else a writer that waited would find a later entry
     // already there and be refused as out of order.

@@ -1,8 +1,8 @@
 // kesu check [--repair]: is the database sound, and does everything derived from the events (rows,
 // customer links, report facts) agree with them? --repair rebuilds what is derived, in one write
 // transaction, and checks again. The work is the store's (store/check.ts); the words are render/check.ts.
-import type { CheckReport, RepairCounts } from '../../store/check.js';
-import { StoreError } from '../../store/errors.js';
+import type { CheckReport, RepairCounts } from '../../store/index.js';
+import { StoreError } from '../../store/index.js';
 import type { Sentence } from '../../workflow/errors.js';
 import type { CliContext, StoreUse } from '../context.js';
 import { UserError } from '../errors.js';
@@ -17,7 +17,7 @@ export async function check(context: CliContext, options: CheckCommandOptions): 
   const path = context.dbPath;
   // Checking only reads (a read-only file can be checked); a repair writes.
   const store = await opened(context, options.repair ? 'change' : 'read');
-  const { report, repaired }: { report: CheckReport; repaired: RepairCounts | null } = options.repair ? store.repair() : { report: store.check(), repaired: null };
+  const { report, repaired }: { report: CheckReport; repaired: RepairCounts | null } = options.repair ? await store.repair() : { report: await store.check(), repaired: null };
   const text = context.json
     ? toJsonText(checkJson(report, repaired, context.lang))
     : `${repaired ? renderRepaired(repaired, context.lang) : ''}${report.problemCount === 0 ? renderSound(path, report, context.lang) : renderProblems(report, context.lang)}`;

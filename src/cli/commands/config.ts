@@ -8,7 +8,7 @@ import { toJsonText } from '../render/json.js';
 export async function config(context: CliContext, action: string | undefined, args: string[]): Promise<string> {
   const change = settingsChange(action, args);
   const store = await context.store();
-  const shown = change ? store.updateSettings(change) : store.settings();
+  const shown = change ? await store.updateSettings(change) : await store.settings();
   if (context.json) return toJsonText(shown);
   return (await import('../render/settings.js')).renderSettings(shown, context);
 }

@@ -16,8 +16,8 @@ export interface DueOptions {
 export async function due(context: CliContext, options: DueOptions): Promise<string> {
   const store = await context.store('read');
   const days = options.days === undefined ? 3 : parseCount(options.days, '--days', { max: MAX_AGENDA_DAYS, why: { en: 'the agenda looks at most a year of working days ahead', zh: '日程最多查看一年内的工作日' } });
-  const horizon = agendaHorizon(store.settings().calendar, context.now, days, LOCAL_ZONE);
-  const agenda = buildAgenda(store.dueBefore(instant(horizon) + 1), context.now);
+  const horizon = agendaHorizon((await store.settings()).calendar, context.now, days, LOCAL_ZONE);
+  const agenda = buildAgenda(await store.list({ statuses: null, dueBefore: instant(horizon) + 1 }), context.now);
   if (context.json) return toJsonText(agenda.flatMap((group) => group.complaints.map((c) => complaintJson(c, context.now))));
   return renderAgenda(agenda, horizon, context);
 }

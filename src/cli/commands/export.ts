@@ -3,7 +3,7 @@
 import { finished } from 'node:stream/promises';
 import { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify';
-import type { SqliteStore } from '../../store/complaints.js';
+import type { Store } from '../../store/index.js';
 import type { CliContext } from '../context.js';
 import { checkOutputPath, EXCEL_CSV, openOutput, unwritable, writeChunk } from '../files.js';
 import { unwritableOutput } from '../stdout.js';
@@ -21,7 +21,7 @@ export async function exportAll(context: CliContext, options: ExportOptions): Pr
   const format = options.format ?? (context.json ? 'json' : 'csv');
   if (options.out !== undefined) checkOutputPath(options.out, '--out', { database: context.dbPath });
   const store = await context.store('read');
-  const redaction: Redaction | null = options.redact ? { shortPhones: store.shortPhones() } : null;
+  const redaction: Redaction | null = options.redact ? { shortPhones: await store.shortPhones() } : null;
   // The export holds customers' personal data: the file is owner-only, and put in place only whole.
   const file = options.out === undefined ? null : openOutput(options.out, { ownerOnly: true });
   const target = file?.stream ?? outputStream(context);
@@ -59,10 +59,10 @@ function outputStream(context: CliContext): Writable {
 }
 
 /** An array of complaints in the documented shape, each with its events, written one at a time. */
-async function writeJson(store: SqliteStore, target: Writable, context: CliContext, redaction: Redaction | null): Promise<void> {
+async function writeJson(store: Store, target: Writable, context: CliContext, redaction: Redaction | null): Promise<void> {
   let first = true;
   await writeChunk(target, '[');
-  for (const entry of store.everyComplaint()) {
+  for await (const entry of store.everyComplaint()) {
     const text = JSON.stringify(exportJson(entry, context.now, redaction), null, 2).replace(/\n/g, '\n  ');
     await writeChunk(target, `${first ? '\n  ' : ',\n  '}${text}`);
     first = false;
@@ -71,7 +71,7 @@ async function writeJson(store: SqliteStore, target: Writable, context: CliConte
 }
 
 /** One row per complaint in the import's format; UTF-8 with a BOM so that Excel shows Chinese text. */
-async function writeCsv(store: SqliteStore, target: Writable, redaction: Redaction | null): Promise<void> {
+async function writeCsv(store: Store, target: Writable, redaction: Redaction | null): Promise<void> {
   const csv = stringify(EXCEL_CSV);
   const failed = new Promise<never>((_, reject) => target.once('error', reject));
   failed.catch(() => undefined);
@@ -80,7 +80,7 @@ async function writeCsv(store: SqliteStore, target: Writable, redaction: Redacti
   // The import's own headers, so that the file can be imported again.
   await put(FORM_FIELDS);
   // A cell that begins like a formula is written as text; the import takes the mark off again.
-  for (const entry of store.everyComplaint()) await put(exportCsvCells(entry, redaction).map(asSpreadsheetText));
+  for await (const entry of store.everyComplaint()) await put(exportCsvCells(entry, redaction).map(asSpreadsheetText));
   csv.end();
   await Promise.race([finished(csv), failed]);
 }

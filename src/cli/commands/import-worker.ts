@@ -4,7 +4,7 @@
 // acknowledgement (a few in flight at most), so memory stays flat whatever the size of the file.
 import { randomUUID } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
-import { packForms, type FormToWrite, type PackedForms } from '../../store/bulk.js';
+import { packForms, type FormToWrite, type PackedForms } from '../../store/index.js';
 import type { Sentence } from '../../workflow/errors.js';
 import { mapHeaders, readForm, type FormContext, type UserColumnMap } from '../../workflow/forms.js';
 import type { Settings } from '../../workflow/settings.js';

@@ -5,7 +5,7 @@
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
 import { Worker } from 'node:worker_threads';
-import type { AlreadyPresent, BulkWriter, RefClash } from '../../store/complaints.js';
+import type { AlreadyPresent, ImportSession, RefClash } from '../../store/index.js';
 import { normalizeHeader, readUserColumnMap, templateHeaders, type FormField } from '../../workflow/forms.js';
 import type { Sentence } from '../../workflow/errors.js';
 import { warn, type CliContext } from '../context.js';
@@ -89,7 +89,7 @@ export async function importFile(context: CliContext, file: string | undefined, 
   });
   const inbox = messagesOf(worker);
   const tell = (message: ToWorker): void => worker.postMessage(message);
-  let writer: BulkWriter | null = null;
+  let writer: ImportSession | null = null;
   let rejects: RejectsFile | null = null;
   try {
     const first = await inbox.next();
@@ -103,7 +103,7 @@ export async function importFile(context: CliContext, file: string | undefined, 
     rejects = job.keepRejectedCells ? openRejects(options.rejects!, [...headerCells, REJECTS_COLUMN[context.lang]]) : null;
     const progress = context.json || !context.stderrIsTerminal || first.size <= PROGRESS_BYTES ? null : new ProgressBar(first.size, context);
 
-    writer = store.beginBulk();
+    writer = await store.beginImport();
     tell({ type: 'start', settings: writer.settings, defaultActor: context.actor(undefined, writer.settings) });
     const counts = { read: 0, imported: 0, alreadyPresent: 0, rejected: 0 };
     const alreadyPresentRows: AlreadyPresent[] = [];
@@ -133,7 +133,7 @@ export async function importFile(context: CliContext, file: string | undefined, 
         break;
       }
       if (message.type !== 'batch') throw new Error(`the import worker sent ${message.type} again`);
-      const added = writer.addPacked(message.forms);
+      const added = await writer.add(message.forms);
       tell({ type: 'ack' });
       counts.read += message.read;
       counts.imported += added.imported;
@@ -159,13 +159,13 @@ export async function importFile(context: CliContext, file: string | undefined, 
     await worker.terminate();
     const refused = unreadable !== null || (counts.rejected > 0 && !options.skipInvalid);
     if (refused || options.dryRun) {
-      writer.rollback();
+      await writer.rollback();
       // Nothing imported, nothing left out: a refused import leaves no rejects file behind.
       rejects?.abort();
     } else {
       // The rows left out are saved before the good ones are committed: if they cannot be, nothing is imported.
       await rejects?.finish();
-      writer.commit();
+      await writer.commit();
       await rejects?.commit();
     }
 
@@ -176,7 +176,7 @@ export async function importFile(context: CliContext, file: string | undefined, 
     context.out(text);
     throw refusal(unreadable, counts.rejected, counts.read, context.json);
   } catch (error) {
-    writer?.rollback();
+    await writer?.rollback();
     rejects?.abort();
     throw error;
   } finally {

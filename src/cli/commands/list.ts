@@ -1,7 +1,7 @@
 import { CATEGORY, describeCodes, labelOf, parseCode, SEVERITY, STATUS, type Status } from '../../workflow/vocab.js';
 import { UserError } from '../errors.js';
 import { instant } from '../../workflow/time.js';
-import type { ListFilter } from '../../store/complaints.js';
+import type { ListFilter } from '../../store/index.js';
 import type { Sentence } from '../../workflow/errors.js';
 import { warn, type CliContext } from '../context.js';
 import { parseAtOption, parseUntilOption } from '../clock.js';
@@ -49,9 +49,9 @@ export async function list(context: CliContext, options: ListOptions): Promise<s
   }
   const limit = options.limit === undefined ? undefined : parseCount(options.limit, '--limit', { max: MAX_LIST_ROWS, why: { en: 'list shows at most that many rows at once; narrow the list with filters', zh: '一次最多列出这么多条；请用筛选条件缩小范围' } });
   // One more than shown, to know whether there are more without counting every time.
-  const found = store.list({ ...filter, limit: limit ?? DEFAULT_LIST_ROWS + 1 });
+  const found = await store.list({ ...filter, limit: limit ?? DEFAULT_LIST_ROWS + 1 });
   const complaints = found.slice(0, limit ?? DEFAULT_LIST_ROWS);
-  const more: Sentence | null = found.length > complaints.length ? moreRows(complaints.length, store.count(filter)) : null;
+  const more: Sentence | null = found.length > complaints.length ? moreRows(complaints.length, await store.count(filter)) : null;
   if (context.json) {
     // The JSON stays an array of what is shown; the note goes beside it, on stderr.
     if (more) warn(context, 'more-rows', more);

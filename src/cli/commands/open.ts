@@ -45,7 +45,7 @@ export async function open(context: CliContext, options: OpenOptions): Promise<s
   const fields = missing.length ? await completeFields(context, given, missing) : given;
   const at = context.at(options.received ?? options.at, options.received !== undefined ? '--received' : '--at');
   const store = await context.store();
-  const complaint = store.create((settings) =>
+  const { complaint, events } = await store.create((settings) =>
     decide(
       null,
       {
@@ -66,7 +66,7 @@ export async function open(context: CliContext, options: OpenOptions): Promise<s
       { now: context.now, settings, zone: LOCAL_ZONE },
     ),
   );
-  return context.json ? toJsonText(complaintJson(complaint, context.now, store.events(complaint.id))) : renderOpened(complaint, context);
+  return context.json ? toJsonText(complaintJson(complaint, context.now, events)) : renderOpened(complaint, context);
 }
 
 async function completeFields(context: CliContext, given: OpenAnswers, missing: readonly (keyof typeof FLAGS)[]): Promise<OpenAnswers> {

@@ -1,4 +1,4 @@
-import { reportFromFacts, reportPeriod } from '../../workflow/report.js';
+import { reportFromFacts, reportPeriod, reportRequest } from '../../workflow/report.js';
 import { localDateOf } from '../../workflow/time.js';
 import { LOCAL_ZONE } from '../clock.js';
 import type { CliContext } from '../context.js';
@@ -27,7 +27,7 @@ export async function report(context: CliContext, options: ReportOptions): Promi
   const { now } = context;
   const period = reportPeriod({ month: options.month, from: options.from, to: options.to }, localDateOf(now));
   const store = await context.store('read');
-  const figures = store.snapshot(() => reportFromFacts({ facts: store.reportFacts(), period, settings: store.settings(), now, zone: LOCAL_ZONE }));
+  const figures = reportFromFacts(await store.reportFacts(reportRequest(period, now, LOCAL_ZONE)), period);
   const text = (await loadReportRenderer(format))(figures, context.lang);
   if (options.out === undefined) return text;
   await writeOutput(options.out, text, { ownerOnly: false });

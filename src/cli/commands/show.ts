@@ -3,6 +3,7 @@ import { parseId } from '../options.js';
 import { renderRecord } from './change.js';
 
 export async function show(context: CliContext, idText: string): Promise<string> {
-  const { complaint, events } = (await context.store('read')).find(parseId(idText));
+  const id = parseId(idText);
+  const { complaint, events } = await (await context.store('read')).find(id);
   return renderRecord(context, complaint, events);
 }

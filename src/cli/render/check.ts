@@ -1,7 +1,6 @@
 // What `kesu check` says: one line per problem (the first LISTED of them), the line of a sound
 // database, what a repair rebuilt, and the --json shape.
-import type { CheckReport, RepairCounts } from '../../store/check.js';
-import type { CheckProblem, Value } from '../../store/consistency.js';
+import type { CheckProblem, CheckReport, RepairCounts, Value } from '../../store/index.js';
 import type { Sentence } from '../../workflow/errors.js';
 import { visible } from './visible.js';
 import type { Lang } from '../../workflow/vocab.js';

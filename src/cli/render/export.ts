@@ -1,5 +1,5 @@
 // What `kesu export` writes for each complaint: a form row (CSV) or the documented complaint shape (JSON).
-import type { ComplaintWithEvents } from '../../store/complaints.js';
+import type { ComplaintWithEvents } from '../../store/index.js';
 import { FORM_FIELDS, formRow } from '../../workflow/forms.js';
 import { PHONE_LIKE_DIGITS, phoneDigits, phoneMasker } from '../../workflow/identity.js';
 import type { IsoTime } from '../../workflow/time.js';

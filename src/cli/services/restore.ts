@@ -3,8 +3,8 @@
 // transaction (a refusal, an error or a kill leaves the database as it was). The file is read as a
 // stream, one complaint at a time, so that memory stays flat however large the export.
 import { createReadStream } from 'node:fs';
-import { packForms, type FormToWrite } from '../../store/bulk.js';
-import type { AlreadyPresent, BulkWriter } from '../../store/complaints.js';
+import { packForms, type FormToWrite } from '../../store/index.js';
+import type { AlreadyPresent, ImportSession } from '../../store/index.js';
 import type { Sentence } from '../../workflow/errors.js';
 import { restoreComplaint } from '../../workflow/restore.js';
 import type { CliContext } from '../context.js';
@@ -30,9 +30,9 @@ export async function restoreFile(context: CliContext, file: string, { dryRun, c
     );
   }
   const store = await context.store('import');
-  let writer: BulkWriter | null = null;
+  let writer: ImportSession | null = null;
   try {
-    writer = store.beginBulk({ restoring: true });
+    writer = await store.beginImport({ restoring: true });
     const counts = { read: 0, imported: 0, alreadyPresent: 0, rejected: 0 };
     const alreadyPresentRows: AlreadyPresent[] = [];
     const errors: ImportProblem[] = [];
@@ -41,9 +41,9 @@ export async function restoreFile(context: CliContext, file: string, { dryRun, c
       if (!context.json) context.err(`${visible(problemLine(problem, context.lang), { oneLine: true })}\n`);
     };
     let batch: FormToWrite[] = [];
-    const write = (): void => {
+    const write = async (): Promise<void> => {
       if (batch.length === 0) return;
-      const outcome = writer!.addPacked(packForms(batch));
+      const outcome = await writer!.add(packForms(batch));
       batch = [];
       counts.imported += outcome.imported;
       counts.alreadyPresent += outcome.alreadyPresent.length;
@@ -65,12 +65,12 @@ export async function restoreFile(context: CliContext, file: string, { dryRun, c
         continue;
       }
       batch.push({ complaint: reading.complaint, events: reading.events, row, cells: null, restoreId: reading.id ?? 0 });
-      if (batch.length >= BATCH) write();
+      if (batch.length >= BATCH) await write();
     }
-    write();
+    await write();
     const refused = counts.rejected > 0;
-    if (refused || dryRun) writer.rollback();
-    else writer.commit();
+    if (refused || dryRun) await writer.rollback();
+    else await writer.commit();
     const summary: ImportSummary = { ...counts, alreadyPresentRows, imported: refused ? 0 : counts.imported, errors };
     const text = context.json ? toJsonText(importSummaryJson(summary, context.lang)) : renderImportSummary(summary, refused ? 'refused' : dryRun ? 'dry-run' : 'imported', context.lang);
     if (!refused) return text;
@@ -81,7 +81,7 @@ export async function restoreFile(context: CliContext, file: string, { dryRun, c
       zh: `未导入任何内容：导出文件的 ${counts.read} 条投诉中有 ${counts.rejected} 条有问题（${where.zh}）；请使用 kesu 导出且未经修改的文件恢复。`,
     });
   } catch (error) {
-    writer?.rollback();
+    await writer?.rollback();
     throw error;
   }
 }

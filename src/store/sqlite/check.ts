@@ -4,8 +4,8 @@
 // A store of years is read a few thousand complaints at a time (better-sqlite3 runs no other
 // statement while a cursor is open, and the store does not fit in memory at once); the comparisons
 // themselves are pure (consistency.ts).
-import type { ComplaintEvent } from '../workflow/complaint.js';
-import { DomainError } from '../workflow/errors.js';
+import type { ComplaintEvent } from '../../workflow/complaint.js';
+import { DomainError } from '../../workflow/errors.js';
 import {
   examine,
   FACT_COLUMNS,

@@ -1,7 +1,7 @@
-import { factsOf } from '../../workflow/report-facts.js';
-import type { ComplaintEvent } from '../../workflow/complaint.js';
-import { shortPhoneOf } from '../../workflow/identity.js';
-import { factColumns } from '../bulk.js';
+import { factsOf } from '../../../workflow/report-facts.js';
+import type { ComplaintEvent } from '../../../workflow/complaint.js';
+import { shortPhoneOf } from '../../../workflow/identity.js';
+import { factColumns } from '../../bulk.js';
 import type { Db } from '../db.js';
 import type { Migration } from './index.js';
 

@@ -1,81 +1,40 @@
 // The SQLite store: events appended and the complaint projection saved in one transaction; the
 // queries that list, find and report. The only module with SQL (besides migrations).
-import { apply, eventDetails, fold, type Complaint, type ComplaintEvent, type EventType, type NewEvent } from '../workflow/complaint.js';
-import { DomainError } from '../workflow/errors.js';
-import { formKey } from '../workflow/identity.js';
-import type { DayCount, LongCounts, PeriodFacts, ReportFacts } from '../workflow/report.js';
-import { factsOf, type EventFacts } from '../workflow/report-facts.js';
-import { DEFAULT_SETTINGS, withDefaults, type Settings } from '../workflow/settings.js';
-import { addDays, instant, instantsOfDays, type LocalDate } from '../workflow/time.js';
-import { looseText, type Category, type Channel, type CompensationKind, type Responsibility, type Severity, type Status } from '../workflow/vocab.js';
-import { complaintRow, factColumns, PackReader, projectionRow, type PackedForms } from './bulk.js';
-import { backupDatabase, type BackupCopy } from './backup.js';
+import { apply, eventDetails, fold, type Complaint, type ComplaintEvent, type EventType, type NewEvent } from '../../workflow/complaint.js';
+import { DomainError } from '../../workflow/errors.js';
+import { formKey } from '../../workflow/identity.js';
+import type { DayCount, PeriodFacts, PeriodQuery, ReportFactsData, ReportFactsRequest } from '../../workflow/report.js';
+import { factsOf, type EventFacts } from '../../workflow/report-facts.js';
+import { DEFAULT_SETTINGS, withDefaults, type Settings } from '../../workflow/settings.js';
+import { addDays, instant, instantsOfDays, type LocalDate } from '../../workflow/time.js';
+import { looseText, type Category, type Channel, type CompensationKind, type Responsibility, type Severity } from '../../workflow/vocab.js';
+import type {
+  AlreadyPresent,
+  BackupCopy,
+  BulkOutcome,
+  ComplaintWithEvents,
+  Decision,
+  ImportOptions,
+  ImportSession,
+  ListFilter,
+  OpenDecision,
+  RefClash,
+  Store,
+} from '../index.js';
+import { complaintRow, factColumns, PackReader, projectionRow, type PackedForms } from '../bulk.js';
+import { backupDatabase } from './backup.js';
 import { checkDatabase, repairDatabase, type CheckOptions, type CheckReport, type RepairCounts } from './check.js';
-import { StoreError } from './errors.js';
+import { StoreError } from '../errors.js';
 import { closeIntoPlace, createEmptyFile, newDatabasePath, openDatabase, removeDatabase, type Db, type OpenMode, type UpgradeNotice } from './db.js';
 
-export interface ListFilter {
-  /** Statuses to include; null for every status but closed. */
-  readonly statuses: readonly Status[] | null;
-  readonly categories?: readonly Category[];
-  readonly severities?: readonly Severity[];
-  readonly assignees?: readonly string[];
-  /** Parts of customer names, matched case-insensitively. */
-  readonly customers?: readonly string[];
-  /** Only complaints whose nearest pending deadline is before this instant (ms). */
-  readonly dueBefore?: number;
-  /** Received at or after / before these instants (ms). */
-  readonly receivedFrom?: number;
-  readonly receivedBefore?: number;
-  readonly limit?: number;
-}
-
-export interface ComplaintWithEvents {
-  readonly complaint: Complaint;
-  readonly events: readonly ComplaintEvent[];
-}
-
+/** A bulk write (an import, or the benchmark's store builder): sync, in one transaction. */
 export interface BulkWriter {
   /** The settings in force for the whole write. */
   readonly settings: Settings;
-  /**
-   * Adds new complaints packed by `packForms` (bulk.ts), possibly in another thread; forms already
-   * present are counted, not added.
-   */
+  /** Adds new complaints packed by `packForms` (bulk.ts); forms already present are counted, not added. */
   addPacked(forms: PackedForms): BulkOutcome;
   commit(): void;
   rollback(): void;
-}
-
-/** What a bulk write did with a batch of forms. */
-interface BulkOutcome {
-  readonly imported: number;
-  /** Forms already stored (the same content, and the same form number where the form has one): the row and the complaint. */
-  readonly alreadyPresent: readonly AlreadyPresent[];
-  /** Forms whose number a complaint with other content has already: not written. */
-  readonly refClashes: readonly RefClash[];
-}
-
-/** A form already stored: its row, the complaint, and the row of this write it came from (null for one stored before). */
-export interface AlreadyPresent {
-  readonly row: number;
-  readonly id: number;
-  readonly sameAsRow: number | null;
-}
-
-/** A form whose number is already another complaint's. */
-export interface RefClash {
-  readonly row: number;
-  /** The row's cells, when the forms were packed with them. */
-  readonly cells: readonly string[] | null;
-  readonly ref: string;
-  readonly receivedOn: LocalDate;
-  /** The complaint that has the number. */
-  readonly id: number;
-  readonly customer: string;
-  readonly customerReceivedOn: LocalDate;
-  /** The row of this same write that complaint came from; null for one stored before. */
-  readonly sameAsRow: number | null;
 }
 
 interface EventRow {
@@ -87,10 +46,6 @@ interface EventRow {
   note: string | null;
   data: string;
 }
-
-/** Decides the events of a change, given the complaint as stored and the settings in force. */
-export type Decision = (complaint: Complaint, settings: Settings) => NewEvent[];
-export type OpenDecision = (settings: Settings) => NewEvent[];
 
 const SETTINGS_KEY = 'settings';
 /** The columns of a complaint's row (bulk.ts complaintRow), in the order a bulk write gives them. */
@@ -197,7 +152,7 @@ export const LINK_SQL = {
   after: 'SELECT id, received_on FROM complaints WHERE customer_key = ? AND (received_on, id) > (?, ?) ORDER BY received_on, id LIMIT 1',
 } as const;
 
-export class SqliteStore {
+export class SqliteStore implements Store {
   private readonly statements;
 
   /**
@@ -270,7 +225,11 @@ export class SqliteStore {
     if (this.made) removeDatabase(this.made.file);
   }
 
-  settings(): Settings {
+  async settings(): Promise<Settings> {
+    return this.storedSettings();
+  }
+
+  private storedSettings(): Settings {
     const row = this.statements.getSettings.get(SETTINGS_KEY);
     return row ? withDefaults(JSON.parse(row.value) as Partial<Settings>) : DEFAULT_SETTINGS;
   }
@@ -280,10 +239,10 @@ export class SqliteStore {
   }
 
   /** Changes the settings as they stand inside one write transaction (two `config` runs at once both count). */
-  updateSettings(change: (current: Settings) => Settings): Settings {
+  async updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
     return this.db
       .transaction(() => {
-        const next = change(this.settings());
+        const next = change(this.storedSettings());
         this.saveSettings(next);
         return next;
       })
@@ -291,14 +250,14 @@ export class SqliteStore {
   }
 
   /** Records a new complaint from the events `decide` gives for its opening. */
-  create(decision: OpenDecision): Complaint {
+  async create(decision: OpenDecision): Promise<ComplaintWithEvents> {
     return this.db
       .transaction(() => {
-        const events = decision(this.settings());
+        const events = decision(this.storedSettings());
         const id = this.statements.nextId.get()!.id;
         const complaint = fold(id, events);
         this.insert(complaint, events);
-        return complaint;
+        return { complaint, events: events.map((event, index) => ({ ...event, seq: index + 1 })) };
       })
       .immediate();
   }
@@ -308,13 +267,13 @@ export class SqliteStore {
    * what happens (it may throw to refuse; then nothing is written), append the events and save
    * the new projection. Returns the complaint as it now stands, with every event.
    */
-  transact(id: number, decision: Decision): ComplaintWithEvents {
+  async transact(id: number, decision: Decision): Promise<ComplaintWithEvents> {
     return this.db
       .transaction(() => {
-        const stored = this.find(id);
+        const stored = this.stored(id);
         let complaint = stored.complaint;
         const events = [...stored.events];
-        for (const event of decision(stored.complaint, this.settings())) {
+        for (const event of decision(stored.complaint, this.storedSettings())) {
           complaint = apply(complaint, event);
           events.push({ ...event, seq: events.at(-1)!.seq + 1 });
         }
@@ -327,12 +286,16 @@ export class SqliteStore {
   }
 
   /** The digits of every customer phone too short to look like one (identity.ts shortPhoneOf): masked wherever typed. */
-  shortPhones(): string[] {
+  async shortPhones(): Promise<string[]> {
     return this.statements.shortPhones.all();
   }
 
   /** A complaint as its events say, with them. */
-  find(id: number): ComplaintWithEvents {
+  async find(id: number): Promise<ComplaintWithEvents> {
+    return this.stored(id);
+  }
+
+  private stored(id: number): ComplaintWithEvents {
     const rows = this.statements.events.all(id);
     if (rows.length === 0) {
       throw new DomainError('not-found', {
@@ -343,18 +306,14 @@ export class SqliteStore {
     return foldStored(id, rows);
   }
 
-  events(id: number): ComplaintEvent[] {
-    return this.statements.events.all(id).map(eventFromRow);
-  }
-
   /** Every complaint with its events, in id order, one at a time (for export: never all in memory). */
-  everyComplaint(): Generator<ComplaintWithEvents> {
+  async *everyComplaint(): AsyncGenerator<ComplaintWithEvents> {
     // One cursor over the events in primary-key order (better-sqlite3 runs nothing else on the
     // connection while it is open).
-    return folded(this.db.prepare<[], EventRow>('SELECT complaint_id, seq, type, at, actor, note, data FROM events ORDER BY complaint_id, seq').iterate());
+    yield* folded(this.db.prepare<[], EventRow>('SELECT complaint_id, seq, type, at, actor, note, data FROM events ORDER BY complaint_id, seq').iterate());
   }
 
-  list(filter: ListFilter): Complaint[] {
+  async list(filter: ListFilter): Promise<Complaint[]> {
     const { sql, params } = listQuery(filter);
     const ids = this.db.prepare<(string | number)[], number>(sql).pluck().all(...params);
     // The events of every complaint listed in one query, not one query per complaint.
@@ -364,14 +323,19 @@ export class SqliteStore {
   }
 
   /** How many complaints the filter matches, whatever its limit. */
-  count(filter: ListFilter): number {
+  async count(filter: ListFilter): Promise<number> {
     const { sql, params } = countQuery(filter);
     return this.db.prepare<(string | number)[], number>(sql).pluck().get(...params)!;
   }
 
-  /** Complaints not closed whose nearest deadline falls before `beforeMs`, nearest first. */
-  dueBefore(beforeMs: number): Complaint[] {
-    return this.list({ statuses: null, dueBefore: beforeMs });
+  async beginImport({ restoring = false }: ImportOptions = {}): Promise<ImportSession> {
+    const bulk = this.beginBulk({ restoring });
+    return {
+      settings: bulk.settings,
+      add: async (forms) => bulk.addPacked(forms),
+      commit: async () => bulk.commit(),
+      rollback: async () => bulk.rollback(),
+    };
   }
 
   /**
@@ -483,7 +447,7 @@ export class SqliteStore {
       return { imported, alreadyPresent, refClashes };
     };
     return {
-      settings: this.settings(),
+      settings: this.storedSettings(),
       addPacked,
       commit: () => {
         end('COMMIT');
@@ -497,58 +461,59 @@ export class SqliteStore {
   }
 
   /**
-   * Runs reads in one read transaction: all of them see the store as it was at the first, whatever
-   * another process commits meanwhile (a report made while an import commits is of one state).
+   * What the report reads (report.ts), counted by SQL from the facts kept beside each event, all in
+   * one read transaction: a report made while another process commits is of one state.
    */
-  snapshot<T>(read: () => T): T {
-    return this.db.transaction(read).deferred();
+  async reportFacts(request: ReportFactsRequest): Promise<ReportFactsData> {
+    return this.db
+      .transaction(() => {
+        const counts = this.reportCounts(request.days.lastDay);
+        return {
+          settings: this.storedSettings(),
+          periods: request.periods.map((query) => this.periodFacts(query)),
+          days: counts.days(request.days.from, request.days.to),
+          repeatCustomers: request.repeatSpans.map(({ from, to }) => counts.repeatCustomers(from, to)),
+          shortPhones: this.statements.shortPhones.all(),
+        };
+      })
+      .deferred();
   }
 
-  /**
-   * What the report reads (report.ts ReportFacts), counted by SQL from the facts kept beside each
-   * event; its queries are many, so read it inside `snapshot`.
-   */
-  reportFacts(): ReportFacts {
-    const { factsReceived, factsSteps, factsResolveSpans, factsResolvedCauses, factsOpen, shortPhones } = this.statements;
+  private periodFacts({ span, lastDay, endMs }: PeriodQuery): PeriodFacts {
+    const { factsReceived, factsSteps, factsResolveSpans, factsResolvedCauses, factsOpen } = this.statements;
     const flag = (value: number | null): boolean | null => (value === null ? null : value === 1);
+    const params = { from: span.from, to: span.to, last: lastDay };
+    // Received by the last instant of the period's last day anywhere; closed since the first of the next.
+    const { from: afterMs, to: toMs } = instantsOfDays({ from: addDays(span.to, 1), to: span.to });
+    const { open, overdue } = factsOpen.get({ to: span.to, toMs, afterMs, endMs })!;
     return {
-      period: (span, last, endMs): PeriodFacts => {
-        const params = { from: span.from, to: span.to, last };
-        // Received by the last instant of the period's last day anywhere; closed since the first of the next.
-        const { from: afterMs, to: toMs } = instantsOfDays({ from: addDays(span.to, 1), to: span.to });
-        const { open, overdue } = factsOpen.get({ to: span.to, toMs, afterMs, endMs })!;
-        return {
-          received: factsReceived.all(params).map(([category, channel, severity, department, responsibility, substantiated, count]) => ({
-            category,
-            channel,
-            severity,
-            department,
-            responsibility,
-            substantiated: flag(substantiated),
-            count,
-          })),
-          steps: factsSteps.all(params).map(([type, onTime, solutionOnTime, satisfaction, compensationKind, compensationCents, count]) => ({
-            type,
-            onTime: flag(onTime),
-            solutionOnTime: flag(solutionOnTime),
-            satisfaction,
-            compensationKind,
-            compensationCents,
-            count,
-          })),
-          resolveSpans: factsResolveSpans.all(params).map(([receivedOn, resolvedOn, count]) => ({ receivedOn, resolvedOn, count })),
-          resolvedCauses: factsResolvedCauses.all(params).map(([id, rootCause, correctiveAction]) => ({ id, rootCause, correctiveAction })),
-          openAtEnd: open,
-          overdueAtEnd: overdue,
-        };
-      },
-      counts: (last) => this.reportCounts(last),
-      shortPhones: () => shortPhones.all(),
+      received: factsReceived.all(params).map(([category, channel, severity, department, responsibility, substantiated, count]) => ({
+        category,
+        channel,
+        severity,
+        department,
+        responsibility,
+        substantiated: flag(substantiated),
+        count,
+      })),
+      steps: factsSteps.all(params).map(([type, onTime, solutionOnTime, satisfaction, compensationKind, compensationCents, count]) => ({
+        type,
+        onTime: flag(onTime),
+        solutionOnTime: flag(solutionOnTime),
+        satisfaction,
+        compensationKind,
+        compensationCents,
+        count,
+      })),
+      resolveSpans: factsResolveSpans.all(params).map(([receivedOn, resolvedOn, count]) => ({ receivedOn, resolvedOn, count })),
+      resolvedCauses: factsResolvedCauses.all(params).map(([id, rootCause, correctiveAction]) => ({ id, rootCause, correctiveAction })),
+      openAtEnd: open,
+      overdueAtEnd: overdue,
     };
   }
 
   /** The report's twelve-month counts over every complaint of the store, counted by SQL, with no step after `last` (the report's last day). */
-  reportCounts(last: LocalDate = '9999-12-31'): LongCounts {
+  reportCounts(last: LocalDate = '9999-12-31'): { days: (from: LocalDate, to: LocalDate) => DayCount[]; repeatCustomers: (from: LocalDate, to: LocalDate) => number } {
     const { receivedByDay, followupsByDay, repeatCustomers } = this.statements;
     return {
       days: (from, to) => {
@@ -567,12 +532,18 @@ export class SqliteStore {
    * A consistent copy of the database in `file`, an empty file made by the caller, made with SQLite's
    * online backup API while other processes go on writing (backup.ts).
    */
-  backup(file: string): Promise<BackupCopy> {
-    return backupDatabase(this.db, file);
+  async backup(file: string): Promise<BackupCopy> {
+    try {
+      return await backupDatabase(this.db, file);
+    } catch (error) {
+      // The copy and what SQLite left beside it go; the caller removes nothing of the store's.
+      removeDatabase(file);
+      throw error;
+    }
   }
 
   /** Whether the file is sound and every row and report fact agrees with the events (check.ts). */
-  check(options?: CheckOptions): CheckReport {
+  async check(options?: CheckOptions): Promise<CheckReport> {
     return checkDatabase(this.db, eventFromRow, options);
   }
 
@@ -580,7 +551,7 @@ export class SqliteStore {
    * Rebuilds every complaint's row, customer links and report facts from the events in one write
    * transaction, then checks again (check.ts); `repaired` is null when the file is damaged, and left alone.
    */
-  repair(options?: CheckOptions): { repaired: RepairCounts | null; report: CheckReport } {
+  async repair(options?: CheckOptions): Promise<{ repaired: RepairCounts | null; report: CheckReport }> {
     return repairDatabase(this.db, eventFromRow, options);
   }
 

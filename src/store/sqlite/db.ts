@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Sentence } from '../workflow/errors.js';
-import { fileFailure, sqliteFailure, StoreError } from './errors.js';
+import type { Sentence } from '../../workflow/errors.js';
+import { fileFailure, asStoreError, StoreError } from '../errors.js';
 import { KESU_APPLICATION_ID, MIGRATIONS, type Migration } from './migrations/index.js';
 
 export type Db = Database.Database;
@@ -141,7 +141,7 @@ function prepared(
     if (code === 'SQLITE_NOTADB') throw notKesu(path);
     // A database in WAL mode can be read only where SQLite may keep its -shm file beside it.
     if (options.readonly && (code === 'SQLITE_CANTOPEN' || code?.startsWith('SQLITE_READONLY'))) throw new NoSharedMemory(path);
-    throw sqliteFailure(error, path) ?? error;
+    throw asStoreError(error, path) ?? error;
   }
   return db;
 }
@@ -403,7 +403,7 @@ function migrate(db: Db, path: string, migrations: readonly Migration[], onUpgra
     }).immediate();
   } catch (error) {
     const code = (error as { code?: string }).code ?? '';
-    // Busy and not-a-database have their own sentences (program.ts, sqliteFailure).
+    // Busy and not-a-database have their own sentences (program.ts, asStoreError).
     if (!code.startsWith('SQLITE_') || code === 'SQLITE_BUSY' || code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') throw error;
     // The transaction was rolled back: the file holds what it held before.
     throw new StoreError(

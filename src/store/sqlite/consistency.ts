@@ -3,11 +3,11 @@
 // bulk.ts factColumns). The events are the record; the rest is derived from them. Pure: the stored
 // values come in, the problems (as data, worded by the shell) and what the events say come out.
 // check.ts reads and writes the database.
-import { EVENT_TYPES, fold, type ComplaintEvent } from '../workflow/complaint.js';
-import type { Sentence } from '../workflow/errors.js';
-import { factsOf } from '../workflow/report-facts.js';
-import { storedEventProblems } from '../workflow/restore.js';
-import { complaintRow, factColumns } from './bulk.js';
+import { EVENT_TYPES, fold, type ComplaintEvent } from '../../workflow/complaint.js';
+import type { Sentence } from '../../workflow/errors.js';
+import { factsOf } from '../../workflow/report-facts.js';
+import { storedEventProblems } from '../../workflow/restore.js';
+import { complaintRow, factColumns } from '../bulk.js';
 
 export type Value = string | number | null;
 

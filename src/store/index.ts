@@ -1,0 +1,142 @@
+// The store's contract: all the shell (src/cli) knows of where complaints are kept. Promise-returning,
+// so that a second backend (PostgreSQL, for a chain of shops) can stand beside the SQLite one
+// (store/sqlite/) without touching a command. Nothing here loads a database driver: `openStore`
+// loads the backend when a command first needs it.
+import type { Complaint, ComplaintEvent, NewEvent } from '../workflow/complaint.js';
+import type { ReportFactsData, ReportFactsRequest } from '../workflow/report.js';
+import type { Settings } from '../workflow/settings.js';
+import type { Category, Severity, Status } from '../workflow/vocab.js';
+import type { LocalDate } from '../workflow/time.js';
+import type { PackedForms } from './bulk.js';
+
+export { asStoreError, fileFailure, StoreError } from './errors.js';
+export { packForms, type FormToWrite, type PackedForms } from './bulk.js';
+
+export interface ComplaintWithEvents {
+  readonly complaint: Complaint;
+  readonly events: readonly ComplaintEvent[];
+}
+
+export interface ListFilter {
+  /** Statuses to include; null for every status but closed. */
+  readonly statuses: readonly Status[] | null;
+  readonly categories?: readonly Category[];
+  readonly severities?: readonly Severity[];
+  readonly assignees?: readonly string[];
+  /** Parts of customer names, matched without regard to case, width and spacing. */
+  readonly customers?: readonly string[];
+  /** Only complaints whose nearest pending deadline is before this instant (ms). */
+  readonly dueBefore?: number;
+  /** Received at or after / before these instants (ms). */
+  readonly receivedFrom?: number;
+  readonly receivedBefore?: number;
+  readonly limit?: number;
+}
+
+/** Decides the events of a change, given the complaint as stored and the settings in force. */
+export type Decision = (complaint: Complaint, settings: Settings) => NewEvent[];
+/** Decides the events of a new complaint, given the settings in force. */
+export type OpenDecision = (settings: Settings) => NewEvent[];
+
+/** A form already stored: its row, the complaint, and the row of this import it came from (null for one stored before). */
+export interface AlreadyPresent {
+  readonly row: number;
+  readonly id: number;
+  readonly sameAsRow: number | null;
+}
+
+/** A form whose number is already another complaint's. */
+export interface RefClash {
+  readonly row: number;
+  /** The row's cells, when the forms were packed with them. */
+  readonly cells: readonly string[] | null;
+  readonly ref: string;
+  readonly receivedOn: LocalDate;
+  /** The complaint that has the number. */
+  readonly id: number;
+  readonly customer: string;
+  readonly customerReceivedOn: LocalDate;
+  /** The row of this same import that complaint came from; null for one stored before. */
+  readonly sameAsRow: number | null;
+}
+
+/** What an import did with a batch of forms. */
+export interface BulkOutcome {
+  readonly imported: number;
+  /** Forms already stored (the same content, and the same form number where the form has one). */
+  readonly alreadyPresent: readonly AlreadyPresent[];
+  /** Forms whose number a complaint with other content has already: not written. */
+  readonly refClashes: readonly RefClash[];
+}
+
+/** An import: one transaction from the first batch to the commit, so that a refusal or a kill leaves the store as it was. */
+export interface ImportSession {
+  /** The settings in force for the whole import. */
+  readonly settings: Settings;
+  /** Adds forms packed by `packForms` (possibly in another thread); forms already present are counted, not added. */
+  add(forms: PackedForms): Promise<BulkOutcome>;
+  commit(): Promise<void>;
+  rollback(): Promise<void>;
+}
+
+export interface ImportOptions {
+  /** Complaints from an export, recognised by their uuid and kept under their id where it is free. */
+  readonly restoring?: boolean;
+}
+
+/** A copy made by `backup`. */
+export interface BackupCopy {
+  readonly complaints: number;
+  /** Problems found reading the copy (a damaged database): it must not replace a good backup. */
+  readonly damage: readonly string[];
+}
+
+export type { CheckReport, RepairCounts } from './sqlite/check.js';
+export type { CheckProblem, Value } from './sqlite/consistency.js';
+import type { CheckReport, RepairCounts } from './sqlite/check.js';
+
+export interface Store {
+  settings(): Promise<Settings>;
+  /** Changes the settings as they stand, inside one write (two changes at once both count). */
+  updateSettings(change: (current: Settings) => Settings): Promise<Settings>;
+  /** Records a new complaint from the events `decide` gives for its opening. */
+  create(decision: OpenDecision): Promise<ComplaintWithEvents>;
+  /**
+   * The only way a complaint changes: inside one write, load it, let `decision` say what happens (it
+   * may throw to refuse; then nothing is written), append the events and keep what derives from them.
+   */
+  transact(id: number, decision: Decision): Promise<ComplaintWithEvents>;
+  find(id: number): Promise<ComplaintWithEvents>;
+  list(filter: ListFilter): Promise<Complaint[]>;
+  /** How many complaints the filter matches, whatever its limit. */
+  count(filter: ListFilter): Promise<number>;
+  /** Every complaint with its events, in id order, one at a time (never all in memory). */
+  everyComplaint(): AsyncIterable<ComplaintWithEvents>;
+  /** The digits of every customer phone too short to look like one: masked wherever typed. */
+  shortPhones(): Promise<string[]>;
+  /** What a report reads (workflow/report.ts), all of one state of the store. */
+  reportFacts(request: ReportFactsRequest): Promise<ReportFactsData>;
+  beginImport(options?: ImportOptions): Promise<ImportSession>;
+  /** A self-contained copy of the store at `file`, made while others write. */
+  backup(file: string): Promise<BackupCopy>;
+  /** Whether the store is sound: the file, and what derives from the events agreeing with them. */
+  check(): Promise<CheckReport>;
+  /** Rebuilds what derives from the events, then checks again. */
+  repair(): Promise<{ repaired: RepairCounts | null; report: CheckReport }>;
+  close(): void;
+}
+
+/** Told before a store written by an older kesu is brought up to date (schema versions). */
+export type UpgradeNotice = (from: number, to: number) => void;
+
+/**
+ * How a command uses the store: `create` makes a missing or empty file a store; `write` and `read`
+ * need one there (`read` opens one kesu may not write read-only); `import-new` makes a new store
+ * that is put in place only when an import commits.
+ */
+export type StoreMode = 'create' | 'write' | 'read' | 'import-new';
+
+export async function openStore(path: string, mode: StoreMode, onUpgrade?: UpgradeNotice): Promise<Store> {
+  const { SqliteStore } = await import('./sqlite/store.js');
+  return mode === 'import-new' ? SqliteStore.openNew(path) : SqliteStore.open(path, { mode, onUpgrade });
+}
