@@ -8,6 +8,14 @@ import { customerKey, formKey, refKey, shortPhoneOf } from '../workflow/identity
 import { factsOf, type EventFacts } from '../workflow/report-facts.js';
 import { instant, localDateOf } from '../workflow/time.js';
 
+/**
+ * The version of what the store derives from the events: a complaint's row (complaintRow), its
+ * report facts (report-facts.ts factsOf, factColumns) and its customer links. Raise it with any
+ * change to them: a store written under another version has them rebuilt from the events when it
+ * is next opened (sqlite/db.ts), as `kesu check --repair` rebuilds them by hand.
+ */
+export const DERIVED_VERSION = 1;
+
 /** New complaints, each with its events, packed for a bulk write; see `packForms`. */
 export interface PackedForms {
   readonly count: number;

@@ -5,6 +5,7 @@ import { closeSync, existsSync, mkdirSync, openSync, writeFileSync } from 'node:
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DERIVED_VERSION } from '../../src/store/bulk.js';
 import { KESU_APPLICATION_ID, MIGRATIONS } from '../../src/store/sqlite/migrations/index.js';
 import {
   BIN,
@@ -299,6 +300,7 @@ describe('no stack trace reaches the user unless KESU_DEBUG=1', () => {
     const damaged = new Database(path);
     damaged.pragma(`user_version = ${MIGRATIONS.at(-1)!.version}`);
     damaged.pragma(`application_id = ${KESU_APPLICATION_ID}`);
+    damaged.exec(`CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL); INSERT INTO settings VALUES ('derived-version', '${DERIVED_VERSION}')`);
     damaged.close();
     const quiet = await kesu(['--db', path, 'list']);
     const message = expectFailure(quiet, 1);

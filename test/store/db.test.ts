@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -6,6 +6,9 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { LINK_SQL, listQuery, LOOKUP_SQL, REPORT_COUNTS_SQL, REPORT_FACTS_SQL, SqliteStore } from '../../src/store/sqlite/store.js';
 import { databaseInPlace, openDatabase } from '../../src/store/sqlite/db.js';
 import { MIGRATIONS } from '../../src/store/sqlite/migrations/index.js';
+import { decide } from '../../src/workflow/transitions.js';
+import { ROOT } from '../helpers/kesu.js';
+import { context, openCommand } from '../workflow/builders.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kesu-db-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -72,6 +75,46 @@ describe('opening the database', () => {
     expect(() => openDatabase(file)).toThrow(/is not a kesu database/);
   });
 });
+
+describe('what derives from the events is versioned, and migrations are SQL alone', () => {
+  test('a store whose derived version differs has its rows, facts and links rebuilt from the events when opened', async () => {
+    const file = path('derived.db');
+    const store = SqliteStore.open(file);
+    await seed(store);
+    store.close();
+    // as if written under another definition: wrong facts and rows, an older version
+    const raw = new Database(file);
+    raw.exec("UPDATE event_facts SET on_time = 1 - coalesce(on_time, 0), department = 'somewhere else'");
+    raw.exec("UPDATE complaints SET customer_key = 'someone', previous_on = '1999-01-01'");
+    raw.exec("UPDATE settings SET value = '0' WHERE key = 'derived-version'");
+    raw.close();
+    const notices: [number, number][] = [];
+    const reopened = SqliteStore.open(file, { onUpgrade: (from, to) => notices.push([from, to]) });
+    expect(notices).toEqual([[MIGRATIONS.at(-1)!.version, MIGRATIONS.at(-1)!.version]]);
+    expect((await reopened.check()).problemCount).toBe(0);
+    reopened.close();
+    // and once rebuilt, not again
+    SqliteStore.open(file, { onUpgrade: (from, to) => notices.push([from, to]) }).close();
+    expect(notices).toHaveLength(1);
+  });
+
+  test('no migration imports code whose later change would change what it did', () => {
+    const folder = join(ROOT, 'src', 'store', 'sqlite', 'migrations');
+    for (const name of readdirSync(folder).filter((file) => /^\d{3}-.*\.ts$/.test(file))) {
+      const imports = [...readFileSync(join(folder, name), 'utf8').matchAll(/^import (type )?.* from '([^']+)';$/gm)].map(([, type, from]) => `${type ?? ''}${from}`);
+      expect(imports, name).toEqual(['type ./index.js']);
+    }
+  });
+});
+
+/** A few complaints, two of one customer, through the store. */
+async function seed(store: SqliteStore): Promise<void> {
+  const decided = context('2026-11-19T12:00:00+08:00');
+  for (const [index, customer] of ['王芳', 'Li', '王芳'].entries()) {
+    const { complaint } = await store.create(() => decide(null, openCommand({ at: `2026-11-0${index + 1}T09:00:00+08:00`, uuid: `u-${index}`, customer }), decided));
+    await store.transact(complaint.id, (current) => decide(current, { type: 'assign', assignee: 'Zhang', department: null, note: null, at: `2026-11-0${index + 1}T10:00:00+08:00`, by: 'Li' }, decided));
+  }
+}
 
 describe('a new database for an import (openNew)', () => {
   test('is made beside its path and put there, owner-only, only when the bulk write commits', async () => {

@@ -136,8 +136,20 @@ export function repairDatabase(db: Db, parse: ParseEvent, options: CheckOptions 
   return { repaired, report: checkDatabase(db, parse, options) };
 }
 
-/** Rebuilds the rows and report facts of the complaints `ids` (in id order) where they disagree with the events, and every customer link. */
-function rebuild(db: Db, parse: ParseEvent, chunk: number, ids: readonly number[]): RepairCounts {
+/**
+ * Rebuilds, where it disagrees with the events, what derives from them for every complaint: rows,
+ * report facts, customer links. Run when the store opens and what derives from the events has been
+ * defined anew since it was written (bulk.ts DERIVED_VERSION), inside the caller's transaction.
+ */
+export function rebuildDerived(db: Db, parse: ParseEvent): RepairCounts {
+  return rebuild(db, parse, CHUNK, undefined);
+}
+
+/**
+ * Rebuilds the rows and report facts of the complaints `ids` (in id order; every complaint when
+ * undefined) where they disagree with the events, and every customer link.
+ */
+function rebuild(db: Db, parse: ParseEvent, chunk: number, ids: readonly number[] | undefined): RepairCounts {
   const named = (columns: readonly string[]) => columns.map((column) => `@${column}`).join(', ');
   const updateRow = db.prepare(`UPDATE complaints SET ${ROW_COLUMNS.map((column) => `${column} = @${column}`).join(', ')} WHERE id = @id`);
   const insertRow = db.prepare(`INSERT INTO complaints (id, ${ROW_COLUMNS.join(', ')}) VALUES (@id, ${named(ROW_COLUMNS)})`);

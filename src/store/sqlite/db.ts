@@ -11,7 +11,10 @@ import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Sentence } from '../../workflow/errors.js';
 import { fileFailure, asStoreError, StoreError } from '../errors.js';
+import { DERIVED_VERSION } from '../bulk.js';
+import { rebuildDerived } from './check.js';
 import { KESU_APPLICATION_ID, MIGRATIONS, type Migration } from './migrations/index.js';
+import { eventFromRow } from './rows.js';
 
 export type Db = Database.Database;
 
@@ -30,15 +33,26 @@ export type OpenMode = 'create' | 'write' | 'read';
 
 export interface OpenOptions {
   readonly mode?: OpenMode;
+  /** The schema to bring the file to; a test gives the first few, to make a store as an older kesu did. */
   readonly migrations?: readonly Migration[];
   readonly onUpgrade?: UpgradeNotice;
 }
 
+/**
+ * What derives from the events, versioned (bulk.ts DERIVED_VERSION): rebuilt from the events, in the
+ * transaction that brings the schema up to date, whenever the version stored differs. Only for the
+ * latest schema: an older one is what a test makes on purpose.
+ */
+const DERIVED = { version: DERIVED_VERSION, rebuild: (db: Db) => rebuildDerived(db, eventFromRow) };
+/** Where the derived version is kept (the settings table: key and value). */
+const DERIVED_KEY = 'derived-version';
+
 export function openDatabase(path: string, { mode = 'create', migrations = MIGRATIONS, onUpgrade }: OpenOptions = {}): Db {
-  if (path === ':memory:') return prepared(connect(path, false), path, { blank: true, readonly: false, migrations, onUpgrade });
+  const derive = migrations === MIGRATIONS ? DERIVED : null;
+  if (path === ':memory:') return prepared(connect(path, false), path, { blank: true, readonly: false, migrations, derive, onUpgrade });
   const found = fileAt(path);
   if (found === 'missing' && mode === 'create') {
-    makeNewDatabase(path, migrations);
+    makeNewDatabase(path, migrations, derive);
     return openDatabase(path, { mode: 'write', migrations, onUpgrade });
   }
   if (found === 'empty' && mode !== 'create') {
@@ -51,10 +65,10 @@ export function openDatabase(path: string, { mode = 'create', migrations = MIGRA
   if (found === 'empty' && statSync(path).uid === process.getuid?.()) chmodSync(path, 0o600);
   const readonly = mode === 'read' && !writable(path);
   try {
-    return prepared(connect(path, readonly), path, { blank: false, readonly, migrations, onUpgrade, mayStart: mode === 'create' });
+    return prepared(connect(path, readonly), path, { blank: false, readonly, migrations, derive, onUpgrade, mayStart: mode === 'create' });
   } catch (error) {
     if (!(error instanceof NoSharedMemory)) throw error;
-    return privateCopy(path, { migrations, onUpgrade });
+    return privateCopy(path, { migrations, derive, onUpgrade });
   }
 }
 
@@ -70,7 +84,7 @@ class NoSharedMemory extends Error {
  * read from a copy of it (and of its WAL) in a private temporary folder, removed when the database
  * is closed. The copy is of the file as it is then: nobody writes where kesu cannot.
  */
-function privateCopy(path: string, { migrations, onUpgrade }: Pick<OpenOptions, 'migrations' | 'onUpgrade'>): Db {
+function privateCopy(path: string, { migrations, derive, onUpgrade }: { migrations: readonly Migration[]; derive: Derived | null; onUpgrade: UpgradeNotice | undefined }): Db {
   let folder: string;
   try {
     folder = mkdtempSync(join(tmpdir(), 'kesu-read-'));
@@ -86,7 +100,7 @@ function privateCopy(path: string, { migrations, onUpgrade }: Pick<OpenOptions, 
     copyFileSync(path, copy);
     chmodSync(copy, 0o600);
     if (existsSync(`${path}-wal`)) copyFileSync(`${path}-wal`, `${copy}-wal`);
-    const db = prepared(connect(copy, false), path, { blank: false, readonly: false, migrations: migrations ?? MIGRATIONS, onUpgrade, mayStart: false });
+    const db = prepared(connect(copy, false), path, { blank: false, readonly: false, migrations, derive, onUpgrade, mayStart: false });
     const close = db.close.bind(db);
     // The copy goes with the connection.
     db.close = () => {
@@ -122,7 +136,7 @@ function connect(path: string, readonly: boolean): Db {
 function prepared(
   db: Db,
   path: string,
-  options: { blank: boolean; readonly: boolean; migrations: readonly Migration[]; onUpgrade: UpgradeNotice | undefined; mayStart?: boolean },
+  options: { blank: boolean; readonly: boolean; migrations: readonly Migration[]; derive: Derived | null; onUpgrade: UpgradeNotice | undefined; mayStart?: boolean },
 ): Db {
   try {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
@@ -132,7 +146,7 @@ function prepared(
       db.pragma('synchronous = NORMAL');
     }
     db.pragma('foreign_keys = ON');
-    migrate(db, path, options.migrations, options.onUpgrade, options.readonly);
+    migrate(db, path, options, options.readonly);
   } catch (error) {
     db.close();
     if (error instanceof StoreError) throw error;
@@ -214,11 +228,11 @@ function writable(path: string): boolean {
  * full disk or a read-only folder leaves no empty or half-made file behind. Another kesu that made
  * one there meanwhile wins: its database is used.
  */
-function makeNewDatabase(path: string, migrations: readonly Migration[]): void {
+function makeNewDatabase(path: string, migrations: readonly Migration[], derive: Derived | null): void {
   const made = newDatabasePath(path, 'new');
   createEmptyFile(made, path);
   try {
-    const db = prepared(connect(made, false), path, { blank: true, readonly: false, migrations, onUpgrade: undefined });
+    const db = prepared(connect(made, false), path, { blank: true, readonly: false, migrations, derive, onUpgrade: undefined });
     try {
       // Every page in the file itself, so that the file alone is the database.
       db.pragma('wal_checkpoint(TRUNCATE)');
@@ -371,7 +385,21 @@ export function nativeBinding(): string | undefined {
   }
 }
 
-function migrate(db: Db, path: string, migrations: readonly Migration[], onUpgrade: UpgradeNotice | undefined, readonly: boolean): void {
+type Derived = typeof DERIVED;
+
+/** The derived version a store holds, or null before it holds one (a new file, or a store from before versions). */
+function derivedVersion(db: Db): number | null {
+  const table = db.prepare<[], number>("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'settings'").pluck().get();
+  if (!table) return null;
+  const value = db.prepare<[string], string>('SELECT value FROM settings WHERE key = ?').pluck().get(DERIVED_KEY);
+  return value === undefined ? null : Number(value);
+}
+
+/**
+ * Brings the schema up to date, and what derives from the events to its version, in one transaction
+ * that keeps every record: stopped or failed, the file is as it was.
+ */
+function migrate(db: Db, path: string, { migrations, derive, onUpgrade }: { migrations: readonly Migration[]; derive: Derived | null; onUpgrade: UpgradeNotice | undefined }, readonly: boolean): void {
   const latest = migrations.at(-1)?.version ?? 0;
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > latest) {
@@ -380,7 +408,7 @@ function migrate(db: Db, path: string, migrations: readonly Migration[], onUpgra
       zh: `数据库 ${path} 由更新版本的 kesu 写入（结构版本 ${current}，本版本只认识 ${latest}）；请升级 kesu 后再使用。`,
     });
   }
-  if (current === latest) return;
+  if (current === latest && (derive === null || derivedVersion(db) === derive.version)) return;
   if (readonly) {
     throw new StoreError('unwritable', {
       en: `The database ${path} was written by an older kesu and must be brought up to date, but kesu may not write it here; make it writable, or use a writable copy, and run the command again.`,
@@ -391,14 +419,18 @@ function migrate(db: Db, path: string, migrations: readonly Migration[], onUpgra
     db.transaction(() => {
       // Another process may have migrated while this one waited for the write lock.
       const now = db.pragma('user_version', { simple: true }) as number;
+      const rebuild = derive !== null && (now === 0 || derivedVersion(db) !== derive.version);
       // A new file is set up at once; an older store's records are rewritten, which takes minutes for
       // millions of complaints, so whoever waits is told why.
-      if (now > 0 && now < latest) onUpgrade?.(now, latest);
+      if (now > 0 && (now < latest || rebuild)) onUpgrade?.(now, latest);
       for (const migration of migrations) {
         if (migration.version <= now) continue;
         db.exec(migration.sql);
-        migration.fill?.(db);
         db.pragma(`user_version = ${migration.version}`);
+      }
+      if (rebuild) {
+        if (now > 0) derive.rebuild(db);
+        db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(DERIVED_KEY, String(derive.version));
       }
     }).immediate();
   } catch (error) {

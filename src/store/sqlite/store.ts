@@ -23,6 +23,7 @@ import type {
 } from '../index.js';
 import { complaintRow, factColumns, PackReader, projectionRow, type PackedForms } from '../bulk.js';
 import { backupDatabase } from './backup.js';
+import { eventFromRow, type EventRow } from './rows.js';
 import { checkDatabase, repairDatabase, type CheckOptions, type CheckReport, type RepairCounts } from './check.js';
 import { StoreError } from '../errors.js';
 import { closeIntoPlace, createEmptyFile, newDatabasePath, openDatabase, removeDatabase, type Db, type OpenMode, type UpgradeNotice } from './db.js';
@@ -35,16 +36,6 @@ export interface BulkWriter {
   addPacked(forms: PackedForms): BulkOutcome;
   commit(): void;
   rollback(): void;
-}
-
-interface EventRow {
-  complaint_id: number;
-  seq: number;
-  type: string;
-  at: string;
-  actor: string;
-  note: string | null;
-  data: string;
 }
 
 const SETTINGS_KEY = 'settings';
@@ -668,21 +659,6 @@ function conditionsOf(filter: ListFilter): { where: string; params: (string | nu
 }
 
 /** The event of a row. */
-function eventFromRow(row: EventRow): ComplaintEvent {
-  return eventOf(row.data, row.type, row.seq, row.at, row.actor, row.note);
-}
-
-/** An event from its stored payload and columns: the parsed payload is a fresh object, so the columns are set on it, not copied twice. */
-function eventOf(data: string, type: string, seq: number, at: string, by: string, note: string | null): ComplaintEvent {
-  const event = JSON.parse(data) as Record<string, unknown>;
-  event.type = type;
-  event.seq = seq;
-  event.at = at;
-  event.by = by;
-  event.note = note;
-  return event as unknown as ComplaintEvent;
-}
-
 /**
  * Complaints folded from their events' rows in (complaint, seq) order, each as soon as its last
  * event has been read.

@@ -1,8 +1,3 @@
-import { factsOf } from '../../../workflow/report-facts.js';
-import type { ComplaintEvent } from '../../../workflow/complaint.js';
-import { shortPhoneOf } from '../../../workflow/identity.js';
-import { factColumns } from '../../bulk.js';
-import type { Db } from '../db.js';
 import type { Migration } from './index.js';
 
 /**
@@ -18,9 +13,11 @@ import type { Migration } from './index.js';
  *   are counted from an index: the second complaint of each customer in a span is the one whose
  *   previous is in the span and whose previous2 is not.
  * The report no longer reads a window of events by time, so their time index (events_at) goes, and
- * the trend counts follow-ups from event_facts, so the followups table goes.
+ * the trend counts follow-ups from event_facts, so the followups table goes. The facts, the new
+ * columns and the links of the complaints already stored are filled by the rebuild of what derives
+ * from the events (db.ts), which follows the migrations.
  */
-export const reportFacts: Migration = {
+export const reportFactsSchema: Migration = {
   version: 2,
   name: 'report-facts',
   sql: `
@@ -61,41 +58,4 @@ export const reportFacts: Migration = {
     -- The trend's follow-ups are counted from event_facts now.
     DROP TABLE followups;
   `,
-  fill: fillReportFacts,
 };
-
-const FILL_CHUNK = 5_000;
-
-/** The facts of the complaints already stored. */
-function fillReportFacts(db: Db): void {
-  const insert = db.prepare(`INSERT INTO event_facts VALUES (${new Array(17).fill('?').join(', ')})`);
-  const setComplaint = db.prepare('UPDATE complaints SET channel = ?, short_phone = ? WHERE id = ?');
-  const rows = db.prepare<[number, number], { complaint_id: number; seq: number; type: string; at: string; data: string }>(
-    'SELECT complaint_id, seq, type, at, data FROM events WHERE complaint_id BETWEEN ? AND ? ORDER BY complaint_id, seq',
-  );
-  const write = (id: number, events: ComplaintEvent[]): void => {
-    factsOf(events).forEach((facts, index) => insert.run(id, index + 1, events[index]!.type, ...factColumns(facts)));
-    const opened = events[0] as Extract<ComplaintEvent, { type: 'opened' }>;
-    setComplaint.run(opened.channel, shortPhoneOf(opened.phone), id);
-  };
-  // A few thousand complaints at a time: better-sqlite3 runs no other statement while a cursor is
-  // open, and a store of years does not fit in memory at once.
-  const last = (db.prepare('SELECT coalesce(max(id), 0) FROM complaints').pluck().get() as number) ?? 0;
-  for (let first = 1; first <= last; first += FILL_CHUNK) {
-    const byComplaint = new Map<number, ComplaintEvent[]>();
-    for (const row of rows.all(first, first + FILL_CHUNK - 1)) {
-      const event = { ...(JSON.parse(row.data) as object), type: row.type, at: row.at, seq: row.seq, by: '', note: null } as ComplaintEvent;
-      const list = byComplaint.get(row.complaint_id);
-      if (list) list.push(event);
-      else byComplaint.set(row.complaint_id, [event]);
-    }
-    for (const [id, events] of byComplaint) write(id, events);
-  }
-  db.exec(`
-    UPDATE complaints SET previous_on = linked.p1, previous2_on = linked.p2
-    FROM (
-      SELECT id, lag(received_on) OVER customer AS p1, lag(received_on, 2) OVER customer AS p2
-      FROM complaints WINDOW customer AS (PARTITION BY customer_key ORDER BY received_on, id)
-    ) AS linked
-    WHERE linked.id = complaints.id`);
-}
