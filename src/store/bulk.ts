@@ -1,91 +1,147 @@
-// The rows a bulk write (an import) stores for each new complaint, prepared away from the database:
-// an import reads and decides its forms in a worker thread and hands them to the thread that holds
-// the write transaction packed as one string and two typed arrays, which cross between threads
-// almost for free (a structured clone of objects cost as much as the inserts). The store reads the
-// pack back in `SqliteStore.beginBulk().addPacked`. No database access here.
+// What the store keeps beside each complaint's events, derived from them, and how new complaints
+// travel to it in bulk. Each kind of row is one table of columns (its name in the store, whether it
+// is a text or a number, and how its value follows from the complaint or the event): the rows the
+// store writes, the packing of an import's forms and the reading of it back all come from these
+// tables, so that no list of positions is written twice. An import reads and decides its forms in a
+// worker thread and hands them to the thread that holds the write transaction packed as one string
+// and two typed arrays, which cross between threads almost for free (a structured clone of objects
+// cost as much as the inserts). No database access here.
 import { eventDetails, nextDue, type Complaint, type NewEvent } from '../workflow/complaint.js';
 import { customerKey, formKey, refKey, shortPhoneOf } from '../workflow/identity.js';
 import { factsOf, type EventFacts } from '../workflow/report-facts.js';
 import { instant, localDateOf } from '../workflow/time.js';
 
 /**
- * The version of what the store derives from the events: a complaint's row (complaintRow), its
- * report facts (report-facts.ts factsOf, factColumns) and its customer links. Raise it with any
+ * The version of what the store derives from the events: a complaint's row (ROW_COLUMNS), its
+ * report facts (FACT_COLUMNS, from report-facts.ts factsOf) and its customer links. Raise it with any
  * change to them: a store written under another version has them rebuilt from the events when it
  * is next opened (sqlite/db.ts), as `kesu check --repair` rebuilds them by hand.
  */
 export const DERIVED_VERSION = 1;
 
-/** New complaints, each with its events, packed for a bulk write; see `packForms`. */
-export interface PackedForms {
-  readonly count: number;
-  /** Every text value, one after the other. */
-  readonly text: string;
-  /** The length of each text value in `text`, in order; -1 for null. */
-  readonly lengths: Int32Array;
-  /** Every number, in order; NaN for null. */
-  readonly numbers: Float64Array;
+export type Value = string | number | null;
+
+/** A column: its name in the store, whether it holds a text or a number, and its value. */
+interface Column<From, Name extends string = string> {
+  readonly name: Name;
+  readonly kind: 'text' | 'number';
+  readonly of: (from: From) => Value;
 }
 
-/** The columns of a complaint's row that follow from its state. */
-export function projectionRow(complaint: Complaint) {
+/** The columns of a table whose values follow from a `From`. */
+function columnsOf<From>() {
+  return {
+    text: <Name extends string>(name: Name, of: (from: From) => string | null): Column<From, Name> => ({ name, kind: 'text', of }),
+    number: <Name extends string>(name: Name, of: (from: From) => number | null): Column<From, Name> => ({ name, kind: 'number', of }),
+  };
+}
+const flag = (value: boolean | null): number | null => (value === null ? null : value ? 1 : 0);
+
+/** A complaint with its form key (identity.ts formKey), worked out once. */
+interface KeyedComplaint {
+  readonly complaint: Complaint;
+  readonly key: string;
+}
+
+const row = columnsOf<KeyedComplaint>();
+
+/** The columns of a complaint's row that follow from its state, in the order the store keeps them (its id and customer links aside). */
+export const ROW_COLUMNS = [
+  row.text('uuid', ({ complaint }) => complaint.uuid),
+  row.text('ref', ({ complaint }) => complaint.ref),
+  row.text('ref_key', ({ complaint }) => (complaint.ref === null ? null : refKey(complaint.ref))),
+  row.text('status', ({ complaint }) => complaint.status),
+  row.text('severity', ({ complaint }) => complaint.severity),
+  row.text('category', ({ complaint }) => complaint.category),
+  row.text('channel', ({ complaint }) => complaint.channel),
+  row.text('customer', ({ complaint }) => complaint.customer.name),
+  row.text('short_phone', ({ complaint }) => shortPhoneOf(complaint.customer.phone)),
+  row.text('assignee', ({ complaint }) => complaint.assignee),
+  row.text('received_on', ({ complaint }) => localDateOf(complaint.receivedAt)),
+  row.text('customer_key', ({ complaint }) => customerKey(complaint.customer.name, complaint.customer.phone)),
+  row.number('received_ms', ({ complaint }) => instant(complaint.receivedAt)),
+  row.number('closed_ms', ({ complaint }) => (complaint.closedAt === null ? null : instant(complaint.closedAt))),
+  row.number('next_due_ms', ({ complaint }) => dueMs(complaint)),
+  row.number('form_key', ({ key }) => formKeyHash(key)),
+] as const;
+
+/** The columns of a complaint's row that a change of it may change (the others are its opening's). */
+export const CHANGING_COLUMNS = ['status', 'assignee', 'closed_ms', 'next_due_ms'] as const;
+
+/** An event, its report facts and their place: what a row of event_facts follows from. */
+interface FactsOfEvent {
+  readonly event: NewEvent;
+  readonly facts: EventFacts;
+}
+
+const fact = columnsOf<FactsOfEvent>();
+
+/** The columns of an event's report facts (report-facts.ts), in the order the store keeps them (after the complaint and seq). */
+export const FACT_COLUMNS = [
+  fact.text('type', ({ event }) => event.type),
+  fact.text('on_date', ({ facts }) => facts.on),
+  fact.text('through', ({ facts }) => facts.through),
+  fact.text('status', ({ facts }) => facts.status),
+  fact.number('due_ms', ({ facts }) => facts.dueMs),
+  fact.text('department', ({ facts }) => facts.department),
+  fact.text('responsibility', ({ facts }) => facts.responsibility),
+  fact.number('substantiated', ({ facts }) => flag(facts.substantiated)),
+  fact.text('root_cause', ({ facts }) => facts.rootCause),
+  fact.text('corrective_action', ({ facts }) => facts.correctiveAction),
+  fact.number('on_time', ({ facts }) => flag(facts.onTime)),
+  fact.number('solution_on_time', ({ facts }) => flag(facts.solutionOnTime)),
+  fact.number('satisfaction', ({ facts }) => facts.satisfaction),
+  fact.number('compensation_cents', ({ facts }) => facts.compensationCents),
+  fact.text('compensation_kind', ({ facts }) => facts.compensationKind),
+] as const;
+
+const event = columnsOf<NewEvent>();
+
+/** The columns of an event as stored (after the complaint and seq). */
+export const EVENT_COLUMNS = [
+  event.text('type', (event) => event.type),
+  event.text('at', (event) => event.at),
+  event.number('at_ms', (event) => instant(event.at)),
+  event.text('actor', (event) => event.by),
+  event.text('note', (event) => event.note),
+  event.text('data', (event) => JSON.stringify(eventDetails(event))),
+] as const;
+
+export type RowColumn = (typeof ROW_COLUMNS)[number]['name'];
+export type FactColumn = (typeof FACT_COLUMNS)[number]['name'];
+
+/** The due time of the complaint's nearest pending deadline (ms), or null when none is. */
+function dueMs(complaint: Complaint): number | null {
   const due = nextDue(complaint);
-  return {
-    id: complaint.id,
-    status: complaint.status,
-    assignee: complaint.assignee,
-    closed_ms: complaint.closedAt === null ? null : instant(complaint.closedAt),
-    next_due_ms: due === null ? null : instant(due.due),
-  };
+  return due === null ? null : instant(due.due);
 }
 
-/** A complaint's whole row in the complaints table; `key` is its form key (identity.ts formKey). */
-export function complaintRow(complaint: Complaint, key = formKey(complaint)) {
-  // Written out, not spread: a spread object is slower to build and read, per form of an import.
-  const { id, status, assignee, closed_ms, next_due_ms } = projectionRow(complaint);
-  return {
-    id,
-    status,
-    assignee,
-    closed_ms,
-    next_due_ms,
-    uuid: complaint.uuid,
-    ref: complaint.ref,
-    ref_key: complaint.ref === null ? null : refKey(complaint.ref),
-    severity: complaint.severity,
-    category: complaint.category,
-    channel: complaint.channel,
-    customer: complaint.customer.name,
-    short_phone: shortPhoneOf(complaint.customer.phone),
-    received_on: localDateOf(complaint.receivedAt),
-    customer_key: customerKey(complaint.customer.name, complaint.customer.phone),
-    received_ms: instant(complaint.receivedAt),
-    form_key: formKeyHash(key),
-  };
+/** A complaint's row, by column, with its id: what the store keeps (and checks) beside its events. */
+export function complaintRow(complaint: Complaint): { readonly id: number } & { readonly [C in RowColumn]: Value } {
+  const keyed = { complaint, key: formKey(complaint) };
+  return Object.fromEntries([['id', complaint.id], ...ROW_COLUMNS.map((column) => [column.name, column.of(keyed)])]) as { id: number } & Record<RowColumn, Value>;
 }
 
-/** Which of factColumns are numbers (the others are texts). */
-const FACT_NUMBERS: ReadonlySet<number> = new Set([3, 6, 9, 10, 11, 12]);
+/** The values of a complaint's row, in ROW_COLUMNS order. */
+export function rowValues(complaint: Complaint): Value[] {
+  const keyed = { complaint, key: formKey(complaint) };
+  return ROW_COLUMNS.map((column) => column.of(keyed));
+}
 
-/** The columns of event_facts after complaint_id, seq and type, in order. */
-export function factColumns(facts: EventFacts): (string | number | null)[] {
-  const flag = (value: boolean | null): number | null => (value === null ? null : value ? 1 : 0);
-  return [
-    facts.on,
-    facts.through,
-    facts.status,
-    facts.dueMs,
-    facts.department,
-    facts.responsibility,
-    flag(facts.substantiated),
-    facts.rootCause,
-    facts.correctiveAction,
-    flag(facts.onTime),
-    flag(facts.solutionOnTime),
-    facts.satisfaction,
-    facts.compensationCents,
-    facts.compensationKind,
-  ];
+/** The values of the columns a change may change (CHANGING_COLUMNS), by name, with the complaint's id. */
+export function changingValues(complaint: Complaint): { readonly id: number } & { readonly [C in (typeof CHANGING_COLUMNS)[number]]: Value } {
+  const row = complaintRow(complaint);
+  return { id: complaint.id, status: row.status, assignee: row.assignee, closed_ms: row.closed_ms, next_due_ms: row.next_due_ms };
+}
+
+/** The report facts of each of a complaint's events, in FACT_COLUMNS order. */
+export function factRows(events: readonly NewEvent[]): Value[][] {
+  return factsOf(events).map((facts, index) => FACT_COLUMNS.map((column) => column.of({ event: events[index]!, facts })));
+}
+
+/** The values of an event as stored, in EVENT_COLUMNS order. */
+export function eventValues(event: NewEvent): Value[] {
+  return EVENT_COLUMNS.map((column) => column.of(event));
 }
 
 /**
@@ -120,64 +176,64 @@ export interface FormToWrite {
   readonly restoreId?: number;
 }
 
+const form = columnsOf<FormToWrite & { key: string }>();
+
+/** What travels with each form besides its row: how to recognise it, and how to answer about it. */
+export const FORM_COLUMNS = [
+  form.text('key', ({ key }) => key),
+  form.text('cells', ({ cells }) => (cells === null ? null : JSON.stringify(cells))),
+  form.number('row', ({ row }) => row),
+  form.number('restore_id', ({ restoreId }) => restoreId ?? null),
+  form.number('events', ({ events }) => events.length),
+] as const;
+
+/** New complaints, each with its events, packed for a bulk write; see `packForms`. */
+export interface PackedForms {
+  readonly count: number;
+  /** Every text value, one after the other. */
+  readonly text: string;
+  /** The length of each text value in `text`, in order; -1 for null. */
+  readonly lengths: Int32Array;
+  /** Every number, in order; NaN for null. */
+  readonly numbers: Float64Array;
+}
+
 /**
- * Packs new complaints (numbered 0) with their events. Per complaint, texts: form key, uuid, ref,
- * ref key, status, severity, category, channel, customer, short phone, assignee, received on (local
- * date), customer key, the row's cells as JSON (or null); numbers: the row, the id to restore under
- * (NaN for a form), form key hash, received, closed, next due, event count. Then per event, texts: type, at, actor, note, payload JSON;
- * numbers: at; then its report facts (factColumns), each a text or a number as FACT_NUMBERS says.
+ * Packs new complaints (numbered 0) with their events: per form, FORM_COLUMNS then ROW_COLUMNS;
+ * then per event, EVENT_COLUMNS then FACT_COLUMNS. Texts go into one string (with their lengths),
+ * numbers into one array; `PackReader.read` takes them back, column table by column table.
  */
 export function packForms(forms: readonly FormToWrite[]): PackedForms {
   const texts: string[] = [];
   const lengths: number[] = [];
   const numbers: number[] = [];
-  const put = (value: string | null): void => {
-    if (value === null) lengths.push(-1);
-    else {
-      texts.push(value);
-      lengths.push(value.length);
+  const put = <From>(columns: readonly Column<From>[], from: From): void => {
+    for (const column of columns) {
+      const value = column.of(from);
+      if (column.kind === 'number') numbers.push((value as number | null) ?? Number.NaN);
+      else if (value === null) lengths.push(-1);
+      else {
+        texts.push(value as string);
+        lengths.push((value as string).length);
+      }
     }
   };
-  for (const { complaint, events, row: rowNumber, cells, restoreId } of forms) {
+  for (const form of forms) {
+    const { complaint, events } = form;
     if (complaint.id !== 0) throw new Error('packForms takes complaints numbered 0');
     const key = formKey(complaint);
-    const row = complaintRow(complaint, key);
-    put(key);
-    put(row.uuid);
-    put(row.ref);
-    put(row.ref_key);
-    put(row.status);
-    put(row.severity);
-    put(row.category);
-    put(row.channel);
-    put(row.customer);
-    put(row.short_phone);
-    put(row.assignee);
-    put(row.received_on);
-    put(row.customer_key);
-    put(cells === null ? null : JSON.stringify(cells));
-    numbers.push(rowNumber, restoreId ?? Number.NaN, row.form_key, row.received_ms, row.closed_ms ?? Number.NaN, row.next_due_ms ?? Number.NaN, events.length);
+    put(FORM_COLUMNS, { ...form, key });
+    put(ROW_COLUMNS, { complaint, key });
     const facts = factsOf(events);
     events.forEach((event, index) => {
-      put(event.type);
-      put(event.at);
-      put(event.by);
-      put(event.note);
-      put(JSON.stringify(eventDetails(event)));
-      numbers.push(instant(event.at));
-      factColumns(facts[index]!).forEach((value, column) => {
-        if (FACT_NUMBERS.has(column)) numbers.push((value as number | null) ?? Number.NaN);
-        else put(value as string | null);
-      });
+      put(EVENT_COLUMNS, event);
+      put(FACT_COLUMNS, { event, facts: facts[index]! });
     });
   }
   return { count: forms.length, text: texts.join(''), lengths: Int32Array.from(lengths), numbers: Float64Array.from(numbers) };
 }
 
-/** How many values factColumns gives per event. */
-const FACT_COLUMNS = 14;
-
-/** Reads a pack in order, value by value (the store's side of `packForms`). */
+/** Reads a pack back in order, a column table at a time (the store's side of `packForms`). */
 export class PackReader {
   private textAt = 0;
   private lengthAt = 0;
@@ -185,7 +241,25 @@ export class PackReader {
 
   constructor(private readonly pack: PackedForms) {}
 
-  string(): string | null {
+  /**
+   * The values of `columns`, in their order, into `into` from `offset` on (an array kept from one
+   * record to the next: a million forms make no garbage of arrays).
+   */
+  read(columns: readonly Column<never, string>[], into: Value[], offset = 0): Value[] {
+    for (let at = 0; at < columns.length; at++) into[offset + at] = columns[at]!.kind === 'number' ? this.number() : this.text();
+    return into;
+  }
+
+  /** Passes over `count` events (EVENT_COLUMNS and FACT_COLUMNS each). */
+  skipEvents(count: number): void {
+    const scratch: Value[] = [];
+    for (let event = 0; event < count; event++) {
+      this.read(EVENT_COLUMNS, scratch);
+      this.read(FACT_COLUMNS, scratch);
+    }
+  }
+
+  private text(): string | null {
     const length = this.pack.lengths[this.lengthAt++]!;
     if (length < 0) return null;
     const value = this.pack.text.slice(this.textAt, this.textAt + length);
@@ -193,31 +267,15 @@ export class PackReader {
     return value;
   }
 
-  /** A text that is never null. */
-  required(): string {
-    const value = this.string();
-    if (value === null) throw new Error('a packed value is missing');
-    return value;
-  }
-
-  number(): number | null {
+  private number(): number | null {
     const value = this.pack.numbers[this.numberAt++]!;
     return Number.isNaN(value) ? null : value;
   }
+}
 
-  count(): number {
-    return this.pack.numbers[this.numberAt++]!;
-  }
-
-  /** Passes over the events of a form (see `packForms`). */
-  skipEvents(count: number): void {
-    for (let event = 0; event < count; event++) {
-      for (let text = 0; text < 5; text++) this.string();
-      this.numberAt += 1;
-      for (let column = 0; column < FACT_COLUMNS; column++) {
-        if (FACT_NUMBERS.has(column)) this.numberAt++;
-        else this.string();
-      }
-    }
-  }
+/** The index of a column in its table, for reading a value from an array read by PackReader. */
+export function indexOf<Name extends string>(columns: readonly { readonly name: string }[], name: Name): number {
+  const index = columns.findIndex((column) => column.name === name);
+  if (index === -1) throw new Error(`no column ${name}`);
+  return index;
 }

@@ -5,56 +5,21 @@
 // check.ts reads and writes the database.
 import { EVENT_TYPES, fold, type ComplaintEvent } from '../../workflow/complaint.js';
 import type { Sentence } from '../../workflow/errors.js';
-import { factsOf } from '../../workflow/report-facts.js';
 import { storedEventProblems } from '../../workflow/restore.js';
-import { complaintRow, factColumns } from '../bulk.js';
+import { complaintRow, FACT_COLUMNS as FACT_TABLE, factRows, ROW_COLUMNS as ROW_TABLE, type FactColumn, type RowColumn, type Value } from '../bulk.js';
 
-export type Value = string | number | null;
+export type { Value };
 
 /** A complaint's row as complaintRow gives it. */
 export type ComplaintRow = ReturnType<typeof complaintRow>;
 
 /** The columns of a complaint's row that follow from its events (all of complaintRow's but the id, the key). */
-export const ROW_COLUMNS = [
-  'uuid',
-  'ref',
-  'ref_key',
-  'status',
-  'severity',
-  'category',
-  'channel',
-  'customer',
-  'short_phone',
-  'assignee',
-  'received_on',
-  'customer_key',
-  'received_ms',
-  'closed_ms',
-  'next_due_ms',
-  'form_key',
-] as const satisfies readonly Exclude<keyof ComplaintRow, 'id'>[];
+export const ROW_COLUMNS: readonly RowColumn[] = ROW_TABLE.map((column) => column.name);
 
-type RowColumn = (typeof ROW_COLUMNS)[number];
 export type StoredRow = { readonly [C in RowColumn]: Value };
 
-/** The columns of event_facts after complaint_id and seq, in order: the event's type, then bulk.ts factColumns. */
-export const FACT_COLUMNS = [
-  'type',
-  'on_date',
-  'through',
-  'status',
-  'due_ms',
-  'department',
-  'responsibility',
-  'substantiated',
-  'root_cause',
-  'corrective_action',
-  'on_time',
-  'solution_on_time',
-  'satisfaction',
-  'compensation_cents',
-  'compensation_kind',
-] as const;
+/** The columns of event_facts after complaint_id and seq, in order: the event's type, then its facts. */
+export const FACT_COLUMNS: readonly FactColumn[] = FACT_TABLE.map((column) => column.name);
 
 /** The customer links of a row (migration 002): the days the customer's two complaints before it were received. */
 type LinkColumn = 'previous_on' | 'previous2_on';
@@ -110,7 +75,7 @@ export type Problem =
   | { readonly kind: 'fact-missing'; readonly seq: number }
   /** Facts of an event that does not exist. */
   | { readonly kind: 'fact-extra'; readonly seq: number }
-  | { readonly kind: 'fact'; readonly seq: number; readonly column: (typeof FACT_COLUMNS)[number]; readonly stored: Value; readonly expected: Value };
+  | { readonly kind: 'fact'; readonly seq: number; readonly column: FactColumn; readonly stored: Value; readonly expected: Value };
 
 /** A problem and the complaint it is about (null: the file, or a table as a whole). */
 export type CheckProblem = Problem & { readonly complaint: number | null };
@@ -179,7 +144,7 @@ function expectedOf(id: number, rows: readonly StoredEvent[], parse: (row: Store
       if (invalid) return { problem: { kind: 'invalid-event', seq: index + 1, field: invalid.path.replace(/^\./, ''), sentence: invalid.sentence } };
     }
     const complaint = fold(id, events);
-    return { row: complaintRow(complaint), facts: factsOf(events).map((facts, index) => [events[index]!.type, ...factColumns(facts)]) };
+    return { row: complaintRow(complaint), facts: factRows(events) };
   } catch (error) {
     return { problem: { kind: 'unreadable-events', message: error instanceof Error ? error.message : String(error) } };
   }

@@ -1,12 +1,11 @@
 // The SQLite store: events appended and the complaint projection saved in one transaction; the
 // queries that list, find and report. The only module with SQL (besides migrations).
-import { apply, eventDetails, fold, type Complaint, type ComplaintEvent, type EventType, type NewEvent } from '../../workflow/complaint.js';
+import { apply, fold, type Complaint, type ComplaintEvent, type EventType, type NewEvent } from '../../workflow/complaint.js';
 import { DomainError } from '../../workflow/errors.js';
 import { formKey } from '../../workflow/identity.js';
 import type { DayCount, PeriodFacts, PeriodQuery, ReportFactsData, ReportFactsRequest } from '../../workflow/report.js';
-import { factsOf, type EventFacts } from '../../workflow/report-facts.js';
 import { DEFAULT_SETTINGS, withDefaults, type Settings } from '../../workflow/settings.js';
-import { addDays, instant, instantsOfDays, type LocalDate } from '../../workflow/time.js';
+import { addDays, instantsOfDays, type LocalDate } from '../../workflow/time.js';
 import { looseText, type Category, type Channel, type CompensationKind, type Responsibility, type Severity } from '../../workflow/vocab.js';
 import type {
   AlreadyPresent,
@@ -21,7 +20,21 @@ import type {
   RefClash,
   Store,
 } from '../index.js';
-import { complaintRow, factColumns, PackReader, projectionRow, type PackedForms } from '../bulk.js';
+import {
+  CHANGING_COLUMNS,
+  changingValues,
+  EVENT_COLUMNS,
+  eventValues,
+  FACT_COLUMNS,
+  factRows,
+  FORM_COLUMNS,
+  PackReader,
+  ROW_COLUMNS,
+  rowValues,
+  type PackedForms,
+  type RowColumn,
+  type Value,
+} from '../bulk.js';
 import { backupDatabase } from './backup.js';
 import { eventFromRow, type EventRow } from './rows.js';
 import { checkDatabase, repairDatabase, type CheckOptions, type CheckReport, type RepairCounts } from './check.js';
@@ -39,8 +52,12 @@ export interface BulkWriter {
 }
 
 const SETTINGS_KEY = 'settings';
-/** The columns of a complaint's row (bulk.ts complaintRow), in the order a bulk write gives them. */
-const COMPLAINT_COLUMNS = ['id', 'uuid', 'ref', 'status', 'severity', 'category', 'channel', 'customer', 'short_phone', 'assignee', 'received_on', 'customer_key', 'received_ms', 'closed_ms', 'next_due_ms', 'form_key', 'previous_on', 'previous2_on', 'ref_key'] as const;
+/** The names of a table's columns, for SQL. */
+const names = (columns: readonly { readonly name: string }[]): string => columns.map((column) => column.name).join(', ');
+/** Where each column of a complaint's row is in ROW_COLUMNS. */
+const ROW_AT = Object.fromEntries(ROW_COLUMNS.map((column, index) => [column.name, index])) as Record<RowColumn, number>;
+/** The placeholders of a row of `columns`, with `extra` more before and after them. */
+const placeholders = (columns: readonly unknown[], extra = 0): string => new Array(columns.length + extra).fill('?').join(', ');
 /**
  * The page cache of a bulk write, in KiB. 8 MB: as fast as 32 MB for an import of 100 k or 1 M
  * forms (measured), and less than the 16 MB better-sqlite3 gives a connection.
@@ -161,16 +178,10 @@ export class SqliteStore implements Store {
       idByUuid: db.prepare<[string], number>(LOOKUP_SQL.idByUuid).pluck(),
       idTaken: db.prepare<[number], number>('SELECT 1 FROM complaints WHERE id = ?').pluck(),
       // By position, for a bulk write (no object per row) and for one complaint alike.
-      insertRow: db.prepare(`INSERT INTO complaints (${COMPLAINT_COLUMNS.join(', ')}) VALUES (${COMPLAINT_COLUMNS.map(() => '?').join(', ')})`),
-      updateComplaint: db.prepare(
-        `UPDATE complaints SET status = @status, assignee = @assignee, closed_ms = @closed_ms, next_due_ms = @next_due_ms
-         WHERE id = @id`,
-      ),
-      insertEvent: db.prepare(
-        `INSERT INTO events (complaint_id, seq, type, at, at_ms, actor, note, data)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-      insertFacts: db.prepare(`INSERT INTO event_facts VALUES (${new Array(17).fill('?').join(', ')})`),
+      insertRow: db.prepare(`INSERT INTO complaints (id, ${names(ROW_COLUMNS)}, previous_on, previous2_on) VALUES (${placeholders(ROW_COLUMNS, 3)})`),
+      updateComplaint: db.prepare(`UPDATE complaints SET ${CHANGING_COLUMNS.map((column) => `${column} = @${column}`).join(', ')} WHERE id = @id`),
+      insertEvent: db.prepare(`INSERT INTO events (complaint_id, seq, ${names(EVENT_COLUMNS)}) VALUES (${placeholders(EVENT_COLUMNS, 2)})`),
+      insertFacts: db.prepare(`INSERT INTO event_facts (complaint_id, seq, ${names(FACT_COLUMNS)}) VALUES (${placeholders(FACT_COLUMNS, 2)})`),
       customerBefore: db.prepare<{ key: string; on: string; id: number }, [string | null, string | null]>(LINK_SQL.before).raw(true),
       customerAfter: db.prepare<[string, string, number], [number, string]>(LINK_SQL.after).raw(true),
       setPrevious: db.prepare('UPDATE complaints SET previous_on = ?, previous2_on = ? WHERE id = ?'),
@@ -268,9 +279,9 @@ export class SqliteStore implements Store {
           complaint = apply(complaint, event);
           events.push({ ...event, seq: events.at(-1)!.seq + 1 });
         }
-        const facts = factsOf(events);
+        const facts = factRows(events);
         for (let index = stored.events.length; index < events.length; index++) this.insertEvent(id, events[index]!, facts[index]!);
-        this.statements.updateComplaint.run(projectionRow(complaint));
+        this.statements.updateComplaint.run(changingValues(complaint));
         return { complaint, events };
       })
       .immediate();
@@ -377,62 +388,53 @@ export class SqliteStore implements Store {
     const { insertRow, insertEvent, insertFacts } = this.statements;
     /** The complaints this write has added, by the row each came from: a later row may repeat one. */
     const rowsWritten = new Map<number, number>();
+    // Arrays kept from one record to the next: a million forms make no garbage of arrays.
+    const form: Value[] = [];
+    const row: Value[] = [];
+    const event: Value[] = [];
+    const facts: Value[] = [];
     const addPacked = (pack: PackedForms): BulkOutcome => {
       let imported = 0;
       const alreadyPresent: AlreadyPresent[] = [];
       const refClashes: RefClash[] = [];
       const read = new PackReader(pack);
-      for (let form = 0; form < pack.count; form++) {
-        const key = read.required();
-        const uuid = read.required();
-        const ref = read.string();
-        const refKeyText = read.string();
-        const status = read.required();
-        const severity = read.required();
-        const category = read.required();
-        const channel = read.required();
-        const customer = read.required();
-        const shortPhone = read.string();
-        const assignee = read.string();
-        const receivedOn = read.required();
-        const customerKeyText = read.required();
-        const cells = read.string();
-        const row = read.count();
-        const restoreId = read.number();
-        const hash = read.count();
-        const received = read.count();
-        const closed = read.number();
-        const due = read.number();
-        const eventCount = read.count();
+      for (let at = 0; at < pack.count; at++) {
+        read.read(FORM_COLUMNS, form);
+        // The row as the complaints table takes it: the id first, the customer links last.
+        read.read(ROW_COLUMNS, row, 1);
+        const [key, cells, rowNumber, restoreId, eventCount] = form as [string, string | null, number, number | null, number];
+        const text = (name: RowColumn) => row[1 + ROW_AT[name]] as string | null;
+        const refKeyText = text('ref_key');
         // A restored complaint is the same one only by its uuid: two forms may say the same thing.
-        const present = restoreId === null ? this.storedForm(hash, key, refKeyText) : (this.statements.idByUuid.get(uuid) ?? null);
+        const present = restoreId === null ? this.storedForm(row[1 + ROW_AT.form_key] as number, key, refKeyText) : (this.statements.idByUuid.get(text('uuid')!) ?? null);
         const clash = present === null && refKeyText !== null ? this.statements.byRefKey.get(refKeyText) : undefined;
         if (present !== null || clash !== undefined) {
           read.skipEvents(eventCount);
-          if (present !== null) alreadyPresent.push({ row, id: present, sameAsRow: rowsWritten.get(present) ?? null });
+          if (present !== null) alreadyPresent.push({ row: rowNumber, id: present, sameAsRow: rowsWritten.get(present) ?? null });
           else {
-            const { id, customer: theirs, received_on } = clash!;
+            const { id, customer, received_on } = clash!;
             const sameAsRow = rowsWritten.get(id) ?? null;
-            refClashes.push({ row, cells: cells === null ? null : (JSON.parse(cells) as string[]), ref: ref!, receivedOn, id, customer: theirs, customerReceivedOn: received_on, sameAsRow });
+            const written = cells === null ? null : (JSON.parse(cells) as string[]);
+            refClashes.push({ row: rowNumber, cells: written, ref: text('ref')!, receivedOn: text('received_on')!, id, customer, customerReceivedOn: received_on, sameAsRow });
           }
           continue;
         }
         const id = restoreId !== null && restoreId > 0 && this.statements.idTaken.get(restoreId) === undefined ? restoreId : nextId;
         nextId = Math.max(nextId, id + 1);
+        const [customerKeyText, receivedOn] = [text('customer_key')!, text('received_on')!];
         const [previous, previous2] = this.customerBefore(customerKeyText, receivedOn, id);
-        insertRow.run(id, uuid, ref, status, severity, category, channel, customer, shortPhone, assignee, receivedOn, customerKeyText, received, closed, due, hash, previous, previous2, refKeyText);
+        row[0] = id;
+        row[1 + ROW_COLUMNS.length] = previous;
+        row[2 + ROW_COLUMNS.length] = previous2;
+        insertRow.run(row);
         this.linkCustomerAfter(id, customerKeyText, receivedOn, previous);
-        // Values passed straight from the pack, without an array per event: an import of a million
-        // forms made enough garbage otherwise to grow the heap by a fifth.
+        event[0] = facts[0] = id;
         for (let seq = 1; seq <= eventCount; seq++) {
-          const type = read.required();
-          insertEvent.run(id, seq, type, read.required(), read.count(), read.required(), read.string(), read.required());
-          // bulk.ts factColumns, in its order: on, through, status, dueMs, department, responsibility,
-          // substantiated, rootCause, correctiveAction, onTime, solutionOnTime, satisfaction,
-          // compensationCents, compensationKind.
-          insertFacts.run(id, seq, type, read.string(), read.string(), read.string(), read.number(), read.string(), read.string(), read.number(), read.string(), read.string(), read.number(), read.number(), read.number(), read.number(), read.string());
+          event[1] = facts[1] = seq;
+          insertEvent.run(read.read(EVENT_COLUMNS, event, 2));
+          insertFacts.run(read.read(FACT_COLUMNS, facts, 2));
         }
-        rowsWritten.set(id, row);
+        rowsWritten.set(id, rowNumber);
         imported++;
       }
       return { imported, alreadyPresent, refClashes };
@@ -561,21 +563,22 @@ export class SqliteStore implements Store {
   }
 
   private insert(complaint: Complaint, events: readonly NewEvent[]): void {
-    const row = complaintRow(complaint);
+    const row = rowValues(complaint);
+    const refKeyText = row[ROW_AT.ref_key] as string | null;
     // A form number is compared as the import compares it (identity.ts refKey: without regard to
     // case, width and spacing), so that F-1, f-1 and Ｆ-1 are one paper form however it came in.
-    const existing = row.ref_key === null ? undefined : this.statements.byRefKey.get(row.ref_key);
+    const existing = refKeyText === null ? undefined : this.statements.byRefKey.get(refKeyText);
     if (existing !== undefined) {
       throw new DomainError('conflict', {
         en: `Form number ${complaint.ref} is already complaint ${existing.id}; give another --ref or look at kesu show ${existing.id}.`,
         zh: `表单编号 ${complaint.ref} 已是投诉 ${existing.id}；请换一个 --ref，或用 kesu show ${existing.id} 查看。`,
       });
     }
-    const [previous_on, previous2_on] = this.customerBefore(row.customer_key, row.received_on, complaint.id);
-    const values: Record<(typeof COMPLAINT_COLUMNS)[number], string | number | null> = { ...row, previous_on, previous2_on };
-    this.statements.insertRow.run(...COMPLAINT_COLUMNS.map((column) => values[column]));
-    this.linkCustomerAfter(complaint.id, row.customer_key, row.received_on, previous_on);
-    const facts = factsOf(events);
+    const [customerKeyText, receivedOn] = [row[ROW_AT.customer_key] as string, row[ROW_AT.received_on] as string];
+    const [previous, previous2] = this.customerBefore(customerKeyText, receivedOn, complaint.id);
+    this.statements.insertRow.run([complaint.id, ...row, previous, previous2]);
+    this.linkCustomerAfter(complaint.id, customerKeyText, receivedOn, previous);
+    const facts = factRows(events);
     events.forEach((event, index) => this.insertEvent(complaint.id, { ...event, seq: index + 1 }, facts[index]!));
   }
 
@@ -597,10 +600,9 @@ export class SqliteStore implements Store {
   }
 
   /** An event's row and its report facts. */
-  private insertEvent(complaintId: number, event: ComplaintEvent, facts: EventFacts): void {
-    const { type, at, by, note, seq } = event;
-    this.statements.insertEvent.run(complaintId, seq, type, at, instant(at), by, note, JSON.stringify(eventDetails(event)));
-    this.statements.insertFacts.run(complaintId, seq, type, ...factColumns(facts));
+  private insertEvent(complaintId: number, event: ComplaintEvent, facts: readonly Value[]): void {
+    this.statements.insertEvent.run([complaintId, event.seq, ...eventValues(event)]);
+    this.statements.insertFacts.run([complaintId, event.seq, ...facts]);
   }
 }
 
