@@ -54,6 +54,25 @@ export interface BulkWriter {
 const SETTINGS_KEY = 'settings';
 /** The names of a table's columns, for SQL. */
 const names = (columns: readonly { readonly name: string }[]): string => columns.map((column) => column.name).join(', ');
+/** What a bulk write keeps from one batch to the next. */
+interface BulkState {
+  nextId: number;
+  /** The complaints this write has added, by the row each came from: a later row may repeat one. */
+  readonly rowsWritten: Map<number, number>;
+  // Arrays kept from one record to the next: a million forms make no garbage of arrays.
+  readonly form: Value[];
+  readonly row: Value[];
+  readonly event: Value[];
+  readonly facts: Value[];
+}
+
+/** A bulk write's outcome as it is built. */
+interface Outcome {
+  imported: number;
+  readonly alreadyPresent: AlreadyPresent[];
+  readonly refClashes: RefClash[];
+}
+
 /** Where each column of a complaint's row is in ROW_COLUMNS. */
 const ROW_AT = Object.fromEntries(ROW_COLUMNS.map((column, index) => [column.name, index])) as Record<RowColumn, number>;
 /** The placeholders of a row of `columns`, with `extra` more before and after them. */
@@ -347,6 +366,35 @@ export class SqliteStore implements Store {
    * takes more than an import needs). `restoring`: complaints from an export, looked up by uuid.
    */
   beginBulk({ cacheKib = BULK_CACHE_KIB, restoring = false }: { cacheKib?: number; restoring?: boolean } = {}): BulkWriter {
+    const end = this.beginBulkTransaction(cacheKib, restoring);
+    const state: BulkState = { nextId: this.statements.nextId.get()!.id, rowsWritten: new Map(), form: [], row: [], event: [], facts: [] };
+    return {
+      settings: this.storedSettings(),
+      addPacked: (pack) => {
+        const outcome: Outcome = { imported: 0, alreadyPresent: [], refClashes: [] };
+        const read = new PackReader(pack);
+        for (let at = 0; at < pack.count; at++) this.addPackedForm(read, state, outcome);
+        return outcome;
+      },
+      commit: () => {
+        end('COMMIT');
+        if (!this.made) return;
+        const { file, path } = this.made;
+        this.made = null;
+        closeIntoPlace(this.db, file, path);
+      },
+      rollback: () => end('ROLLBACK'),
+    };
+  }
+
+  /**
+   * Begins a bulk write's transaction and returns how it ends. Into an empty store, the indexes that
+   * only list, due and report read are built once at the end (a sort) instead of row by row; inside
+   * the same transaction, so a rollback or a kill leaves them as they were. The indexes the write
+   * itself looks up stay (form keys; form numbers; the customer's complaints, to link each new one;
+   * uuids when restoring), and so do the UNIQUE constraints' own indexes.
+   */
+  private beginBulkTransaction(cacheKib: number, restoring: boolean): (end: 'COMMIT' | 'ROLLBACK') => void {
     // A crash of the process cannot lose a committed transaction even without fsync per page;
     // only a power cut could, and an import can be run again (it is idempotent). SQLite takes the
     // safety level only outside a transaction, so it is set before BEGIN.
@@ -361,13 +409,8 @@ export class SqliteStore implements Store {
     // of every form at a random place (the form key). Negative: SQLite's way of saying KiB.
     const cacheSize = this.db.pragma('cache_size', { simple: true }) as number;
     this.db.pragma(`cache_size = ${-Math.round(cacheKib)}`);
-    let nextId = this.statements.nextId.get()!.id;
-    // Into an empty store, the indexes that only list, due and report read are built once at the end
-    // (a sort) instead of row by row; inside the same transaction, so a rollback or a kill leaves
-    // them as they were. The indexes the import itself looks up stay (form keys; form numbers; the
-    // customer's complaints, to link each new one), and so do the UNIQUE constraints' own indexes.
     const deferred =
-      nextId === 1
+      this.statements.nextId.get()!.id === 1
         ? this.db
             .prepare<[string], { name: string; sql: string }>(
               `SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('complaints', 'events', 'event_facts')
@@ -377,80 +420,58 @@ export class SqliteStore implements Store {
         : [];
     for (const index of deferred) this.db.exec(`DROP INDEX "${index.name.replace(/"/g, '""')}"`);
     let open = true;
-    const end = (sql: string): void => {
+    return (end) => {
       if (!open) return;
       open = false;
-      if (sql === 'COMMIT') for (const index of deferred) this.db.exec(index.sql);
-      this.db.exec(sql);
+      if (end === 'COMMIT') for (const index of deferred) this.db.exec(index.sql);
+      this.db.exec(end);
       this.db.pragma(`cache_size = ${cacheSize}`);
       this.db.pragma('synchronous = NORMAL');
     };
-    const { insertRow, insertEvent, insertFacts } = this.statements;
-    /** The complaints this write has added, by the row each came from: a later row may repeat one. */
-    const rowsWritten = new Map<number, number>();
-    // Arrays kept from one record to the next: a million forms make no garbage of arrays.
-    const form: Value[] = [];
-    const row: Value[] = [];
-    const event: Value[] = [];
-    const facts: Value[] = [];
-    const addPacked = (pack: PackedForms): BulkOutcome => {
-      let imported = 0;
-      const alreadyPresent: AlreadyPresent[] = [];
-      const refClashes: RefClash[] = [];
-      const read = new PackReader(pack);
-      for (let at = 0; at < pack.count; at++) {
-        read.read(FORM_COLUMNS, form);
-        // The row as the complaints table takes it: the id first, the customer links last.
-        read.read(ROW_COLUMNS, row, 1);
-        const [key, cells, rowNumber, restoreId, eventCount] = form as [string, string | null, number, number | null, number];
-        const text = (name: RowColumn) => row[1 + ROW_AT[name]] as string | null;
-        const refKeyText = text('ref_key');
-        // A restored complaint is the same one only by its uuid: two forms may say the same thing.
-        const present = restoreId === null ? this.storedForm(row[1 + ROW_AT.form_key] as number, key, refKeyText) : (this.statements.idByUuid.get(text('uuid')!) ?? null);
-        const clash = present === null && refKeyText !== null ? this.statements.byRefKey.get(refKeyText) : undefined;
-        if (present !== null || clash !== undefined) {
-          read.skipEvents(eventCount);
-          if (present !== null) alreadyPresent.push({ row: rowNumber, id: present, sameAsRow: rowsWritten.get(present) ?? null });
-          else {
-            const { id, customer, received_on } = clash!;
-            const sameAsRow = rowsWritten.get(id) ?? null;
-            const written = cells === null ? null : (JSON.parse(cells) as string[]);
-            refClashes.push({ row: rowNumber, cells: written, ref: text('ref')!, receivedOn: text('received_on')!, id, customer, customerReceivedOn: received_on, sameAsRow });
-          }
-          continue;
-        }
-        const id = restoreId !== null && restoreId > 0 && this.statements.idTaken.get(restoreId) === undefined ? restoreId : nextId;
-        nextId = Math.max(nextId, id + 1);
-        const [customerKeyText, receivedOn] = [text('customer_key')!, text('received_on')!];
-        const [previous, previous2] = this.customerBefore(customerKeyText, receivedOn, id);
-        row[0] = id;
-        row[1 + ROW_COLUMNS.length] = previous;
-        row[2 + ROW_COLUMNS.length] = previous2;
-        insertRow.run(row);
-        this.linkCustomerAfter(id, customerKeyText, receivedOn, previous);
-        event[0] = facts[0] = id;
-        for (let seq = 1; seq <= eventCount; seq++) {
-          event[1] = facts[1] = seq;
-          insertEvent.run(read.read(EVENT_COLUMNS, event, 2));
-          insertFacts.run(read.read(FACT_COLUMNS, facts, 2));
-        }
-        rowsWritten.set(id, rowNumber);
-        imported++;
-      }
-      return { imported, alreadyPresent, refClashes };
-    };
-    return {
-      settings: this.storedSettings(),
-      addPacked,
-      commit: () => {
-        end('COMMIT');
-        if (!this.made) return;
-        const { file, path } = this.made;
-        this.made = null;
-        closeIntoPlace(this.db, file, path);
-      },
-      rollback: () => end('ROLLBACK'),
-    };
+  }
+
+  /** Reads the next form of a pack and writes it, unless it is already stored or its number taken (said in `outcome`). */
+  private addPackedForm(read: PackReader, state: BulkState, outcome: Outcome): void {
+    const { form, row, event, facts, rowsWritten } = state;
+    read.read(FORM_COLUMNS, form);
+    // The row as the complaints table takes it: the id first, the customer links last.
+    read.read(ROW_COLUMNS, row, 1);
+    const [key, cells, rowNumber, restoreId, eventCount] = form as [string, string | null, number, number | null, number];
+    const text = (name: RowColumn) => row[1 + ROW_AT[name]] as string | null;
+    const refKeyText = text('ref_key');
+    // A restored complaint is the same one only by its uuid: two forms may say the same thing.
+    const present = restoreId === null ? this.storedForm(row[1 + ROW_AT.form_key] as number, key, refKeyText) : (this.statements.idByUuid.get(text('uuid')!) ?? null);
+    const clash = present === null && refKeyText !== null ? this.statements.byRefKey.get(refKeyText) : undefined;
+    if (present !== null) {
+      read.skipEvents(eventCount);
+      outcome.alreadyPresent.push({ row: rowNumber, id: present, sameAsRow: rowsWritten.get(present) ?? null });
+      return;
+    }
+    if (clash !== undefined) {
+      read.skipEvents(eventCount);
+      const { id, customer, received_on } = clash;
+      const written = cells === null ? null : (JSON.parse(cells) as string[]);
+      const sameAsRow = rowsWritten.get(id) ?? null;
+      outcome.refClashes.push({ row: rowNumber, cells: written, ref: text('ref')!, receivedOn: text('received_on')!, id, customer, customerReceivedOn: received_on, sameAsRow });
+      return;
+    }
+    const id = restoreId !== null && restoreId > 0 && this.statements.idTaken.get(restoreId) === undefined ? restoreId : state.nextId;
+    state.nextId = Math.max(state.nextId, id + 1);
+    const [customerKeyText, receivedOn] = [text('customer_key')!, text('received_on')!];
+    const [previous, previous2] = this.customerBefore(customerKeyText, receivedOn, id);
+    row[0] = id;
+    row[1 + ROW_COLUMNS.length] = previous;
+    row[2 + ROW_COLUMNS.length] = previous2;
+    this.statements.insertRow.run(row);
+    this.linkCustomerAfter(id, customerKeyText, receivedOn, previous);
+    event[0] = facts[0] = id;
+    for (let seq = 1; seq <= eventCount; seq++) {
+      event[1] = facts[1] = seq;
+      this.statements.insertEvent.run(read.read(EVENT_COLUMNS, event, 2));
+      this.statements.insertFacts.run(read.read(FACT_COLUMNS, facts, 2));
+    }
+    rowsWritten.set(id, rowNumber);
+    outcome.imported++;
   }
 
   /**
