@@ -237,7 +237,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   } catch (error) {
     const lang = languageFrom(flagValue(argv, '--lang'), io.env);
     const json = argv.includes('--json');
-    return report(error, lang, json, io, argv);
+    return sayFailure(error, lang, json, io, argv);
   }
 }
 
@@ -258,7 +258,8 @@ function flagValue(argv: readonly string[], flag: string): string | undefined {
   return argv.find((arg) => arg.startsWith(`${flag}=`))?.slice(flag.length + 1);
 }
 
-function report(error: unknown, lang: Lang, json: boolean, io: Io, argv: readonly string[]): number {
+/** Says an error as one sentence on stderr (JSON with --json) and gives the exit code it means. */
+function sayFailure(error: unknown, lang: Lang, json: boolean, io: Io, argv: readonly string[]): number {
   const fail = (code: string, message: string, exitCode: number): number => {
     // A message may quote what was typed: any control character in it is shown, not acted on.
     io.err(json ? `${JSON.stringify({ error: { code, message } })}\n` : `kesu: ${visible(message, { oneLine: true })}\n`);

@@ -11,22 +11,22 @@ import { complaintJson, toJsonText } from '../render/json.js';
 type UnsignedCommand = WithoutTimeAndActor<ChangeCommand>;
 type WithoutTimeAndActor<C> = C extends unknown ? Omit<C, 'at' | 'by'> : never;
 
-/** `--at` and `--by` as given. */
-export interface Signature {
+/** When it happened and who did it, as given with `--at` and `--by`. */
+export interface WhenAndWho {
   readonly at?: string;
   readonly by?: string;
 }
 
-export async function changeComplaint(context: CliContext, id: number, command: UnsignedCommand, signature: Signature): Promise<string> {
+export async function changeComplaint(context: CliContext, id: number, command: UnsignedCommand, stamp: WhenAndWho): Promise<string> {
   // --at is read before the store is opened, so that a bad one fails without touching anything.
-  const given = signature.at === undefined ? null : context.at(signature.at);
+  const given = stamp.at === undefined ? null : context.at(stamp.at);
   const store = await context.store('change');
   const { complaint, events } = await store.transact(id, (complaint, settings) => {
     // Without --at, the command happens when it gets its turn to write, not when it started
     // waiting for another kesu process: else a writer that waited would find a later entry
     // already there and be refused as out of order.
     const now = given === null ? context.clock() : context.now;
-    const by = context.actor(signature.by, settings);
+    const by = context.actor(stamp.by, settings);
     return decide(complaint, { ...command, at: given ?? now, by } as ChangeCommand, { now, settings, zone: LOCAL_ZONE });
   });
   return renderRecord(context, complaint, events);

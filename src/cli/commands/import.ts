@@ -80,11 +80,9 @@ export async function importFile(context: CliContext, file: string | undefined, 
   // The CSV is read and every row decided in a worker thread; this one writes (see import-worker.ts).
   const worker = new Worker(new URL('./import-worker.js', import.meta.url), {
     workerData: job,
-    // It holds a few batches of forms (~10 MB live). Without limits its heap let garbage pile up
-    // between collections, so a longer file met a higher peak, and its young generation grew to
-    // 34 MB. Measured peaks (100 k forms / 1 M forms): no limits 145 / 190 MB; these 131 / 142 MB,
-    // no slower (a 12 MB young generation: 40% slower). csv.ts MAX_ROW_CHARS and the worker's
-    // BATCH_CHARS keep a batch from needing more.
+    // It holds a few batches of forms. Without limits its heap let garbage pile up between
+    // collections, so a longer file met a higher peak (README, Performance). csv.ts MAX_ROW_CHARS
+    // and the worker's BATCH_CHARS keep a batch from needing more.
     resourceLimits: { maxOldGenerationSizeMb: READER_HEAP_MB, maxYoungGenerationSizeMb: READER_YOUNG_MB },
   });
   const inbox = messagesOf(worker);

@@ -1,6 +1,6 @@
-// The boxed tables of `list`, `due` and the report, drawn directly: cli-table3 merges its options for
-// every cell (about 0.5 ms a row here), which on a few hundred open complaints cost more than
-// starting Node, and drawing the report's tables took 45 ms of it. config keeps cli-table3.
+// kesu's tables (list, due, config, the report), drawn directly rather than by cli-table3, which
+// merges its options for every cell: too slow for a list of hundreds of complaints (README,
+// Performance).
 import { displayWidth } from './i18n.js';
 
 const ANSI = /\u001b\[[0-9;]*m/g;

@@ -1,8 +1,8 @@
-import Table from 'cli-table3';
 import { DEADLINE_KINDS, formatDuration } from '../../workflow/deadlines.js';
 import type { Settings } from '../../workflow/settings.js';
 import { CATEGORY, labelOf, SEVERITY } from '../../workflow/vocab.js';
 import type { RenderContext } from './complaint.js';
+import { renderGrid } from './grid.js';
 import { visible } from './visible.js';
 import { DEADLINE_NAMES, WEEKDAYS } from './i18n.js';
 
@@ -16,17 +16,18 @@ export function renderSettings(settings: Settings, { lang, style }: RenderContex
   lines.push(`  workday    ${visible(calendar.extraWorkdays.join(' '), { oneLine: true }) || '—'}`);
   lines.push(`  by         ${settings.defaultActor === null ? (zh ? '（系统用户）' : '(the system user)') : visible(settings.defaultActor, { oneLine: true })}`);
 
-  const deadlines = new Table({ head: ['deadline', ...SEVERITY.codes.map((s) => `${s}${zh ? ` ${labelOf(SEVERITY, s, 'zh')}` : ''}`)], style: { head: [], border: [] } });
-  for (const kind of DEADLINE_KINDS) deadlines.push([`${kind}${zh ? ` ${DEADLINE_NAMES[kind].zh}` : ''}`, ...SEVERITY.codes.map((s) => formatDuration(policy[kind][s]))]);
+  const deadlines = DEADLINE_KINDS.map((kind) => [`${kind}${zh ? ` ${DEADLINE_NAMES[kind].zh}` : ''}`, ...SEVERITY.codes.map((s) => formatDuration(policy[kind][s]))]);
   // One duration for every severity: written under the first, the other columns left empty.
   deadlines.push(['next-followup', formatDuration(policy.nextFollowup), ...SEVERITY.codes.slice(1).map(() => '')]);
-  lines.push('', style.heading(zh ? '处理期限（d = 工作日，h = 小时）' : 'Deadlines (d = working days, h = hours)'), deadlines.toString());
+  const deadlineHead = ['deadline', ...SEVERITY.codes.map((s) => `${s}${zh ? ` ${labelOf(SEVERITY, s, 'zh')}` : ''}`)];
+  lines.push('', style.heading(zh ? '处理期限（d = 工作日，h = 小时）' : 'Deadlines (d = working days, h = hours)'), renderGrid(deadlineHead, deadlines));
 
-  const categories = new Table({ head: ['category', 'department', 'followups'], style: { head: [], border: [] } });
-  for (const category of CATEGORY.codes) {
-    categories.push([`${category}${zh ? ` ${labelOf(CATEGORY, category, 'zh')}` : ''}`, visible(settings.departments[category], { oneLine: true }), String(settings.followupsRequired[category])]);
-  }
-  lines.push('', style.heading(zh ? '类别：责任部门与所需满意回访次数' : 'Categories: department and satisfied follow-ups required'), categories.toString());
+  const categories = CATEGORY.codes.map((category) => [
+    `${category}${zh ? ` ${labelOf(CATEGORY, category, 'zh')}` : ''}`,
+    visible(settings.departments[category], { oneLine: true }),
+    String(settings.followupsRequired[category]),
+  ]);
+  lines.push('', style.heading(zh ? '类别：责任部门与所需满意回访次数' : 'Categories: department and satisfied follow-ups required'), renderGrid(['category', 'department', 'followups'], categories));
   lines.push(
     '',
     style.dim(

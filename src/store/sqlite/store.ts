@@ -78,8 +78,8 @@ const ROW_AT = Object.fromEntries(ROW_COLUMNS.map((column, index) => [column.nam
 /** The placeholders of a row of `columns`, with `extra` more before and after them. */
 const placeholders = (columns: readonly unknown[], extra = 0): string => new Array(columns.length + extra).fill('?').join(', ');
 /**
- * The page cache of a bulk write, in KiB. 8 MB: as fast as 32 MB for an import of 100 k or 1 M
- * forms (measured), and less than the 16 MB better-sqlite3 gives a connection.
+ * The page cache of a bulk write, in KiB: as fast as four times as much for an import (README,
+ * Performance), and less than the 16 MB better-sqlite3 gives a connection.
  */
 const BULK_CACHE_KIB = 8_192;
 

@@ -1,5 +1,5 @@
 // The report formats and their renderers, each loaded only when asked for, so `kesu report`
-// pays for one format's code (and cli-table3 or csv-stringify) and no other command pays at all.
+// pays for one format's code (and csv-stringify) and no other command pays at all.
 import type { Report } from '../../../workflow/report.js';
 import type { Lang } from '../../../workflow/vocab.js';
 
