@@ -5,7 +5,7 @@ import { addDays, formatInOffset, instant, isIsoTime, readDateTime, type IsoTime
 import { UserError } from './errors.js';
 
 export function currentTime(): IsoTime {
-  return dayjs().format('YYYY-MM-DDTHH:mm:ssZ');
+  return dayjs().format('YYYY-MM-DDTHH:mm:ssZ') as IsoTime;
 }
 
 /** A clock that always says `time` (an ISO time with its offset), or undefined when none is given. */
@@ -22,7 +22,7 @@ function wallToIso(wall: WallClock): IsoTime {
   // a wall-clock time may not exist or exist twice.
   const offset = dayOffset(wall.date);
   if (offset !== null) return `${wall.date}T${time}${offset}`;
-  return dayjs(`${wall.date}T${time}`).format('YYYY-MM-DDTHH:mm:ssZ');
+  return dayjs(`${wall.date}T${time}`).format('YYYY-MM-DDTHH:mm:ssZ') as IsoTime;
 }
 
 /**

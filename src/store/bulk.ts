@@ -272,10 +272,3 @@ export class PackReader {
     return Number.isNaN(value) ? null : value;
   }
 }
-
-/** The index of a column in its table, for reading a value from an array read by PackReader. */
-export function indexOf<Name extends string>(columns: readonly { readonly name: string }[], name: Name): number {
-  const index = columns.findIndex((column) => column.name === name);
-  if (index === -1) throw new Error(`no column ${name}`);
-  return index;
-}

@@ -45,10 +45,10 @@ function met(at: IsoTime, deadline: Deadline | null | undefined): boolean {
 export function factsOf(events: readonly NewEvent[]): EventFacts[] {
   const facts: EventFacts[] = [];
   let state: Complaint | null = null;
-  let through = '';
+  let through: LocalDate | null = null;
   for (const event of events) {
     const on = localDateOf(event.at);
-    if (on > through) through = on;
+    if (through === null || on > through) through = on;
     const after = apply(state, event);
     facts.push(factsOfStep(state, event, after, on, through));
     state = after;

@@ -13,6 +13,7 @@ import type { Settings } from './settings.js';
 import {
   addDays,
   addMonths,
+  firstDayOf,
   compareTimes,
   daysBetween,
   endOfLocalDay,
@@ -23,6 +24,7 @@ import {
   readDateTime,
   type IsoTime,
   type LocalDate,
+  type Month,
   type Zone,
 } from './time.js';
 import {
@@ -64,7 +66,7 @@ interface RankedAction {
 
 export interface TrendMonth {
   /** "2026-10" */
-  readonly month: string;
+  readonly month: Month;
   readonly received: number;
   readonly meanSatisfaction: number | null;
 }
@@ -159,7 +161,7 @@ function askedPeriod(request: PeriodRequest, today: LocalDate): ReportPeriod {
   }
   if (month !== undefined) {
     const wanted = readMonth(month, today);
-    return { from: `${wanted}-01`, to: lastDayOfMonth(wanted), label: 'month' };
+    return { from: firstDayOf(wanted), to: lastDayOfMonth(wanted), label: 'month' };
   }
   if (to !== undefined && from === undefined) {
     throw invalid('--to needs --from: give the first day of the period too.', '使用 --to 时还需要 --from：请同时给出起始日期。');
@@ -200,11 +202,11 @@ export function previousPeriod(period: ReportPeriod): ReportPeriod {
 /** The days the twelve-month counts (the trend, repeat customers) of the period and the one before reach over. */
 export function countsWindow(period: ReportPeriod): { from: LocalDate; to: LocalDate } {
   const previous = previousPeriod(period);
-  const starts = [previous.from, `${trendMonths(previous.to)[0]}-01`, firstDayOfYearEnding(previous.to)];
+  const starts = [previous.from, firstDayOf(trendMonths(previous.to)[0]!), firstDayOfYearEnding(previous.to)];
   return { from: starts.reduce((a, b) => (a < b ? a : b)), to: period.to };
 }
 
-function readMonth(text: string, today: LocalDate): string {
+function readMonth(text: string, today: LocalDate): Month {
   const normal = looseText(text);
   if (normal === 'last' || normal === '上月' || normal === '上个月') return addMonths(monthOf(today), -1);
   const match = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$/.exec(normal);
@@ -214,7 +216,7 @@ function readMonth(text: string, today: LocalDate): string {
       `--month “${text}”不是有效的月份；请写成 2026-10，或用 last 表示上个月。`,
     );
   }
-  return `${match[1]}-${match[2]!.padStart(2, '0')}`;
+  return `${match[1]}-${match[2]!.padStart(2, '0')}` as Month;
 }
 
 function readDay(text: string, flag: string): LocalDate {
@@ -239,7 +241,7 @@ function labelOfSpan(from: LocalDate, to: LocalDate): PeriodLabel {
 }
 
 /** The 12 months ending with the month of `to`, oldest first. */
-function trendMonths(to: LocalDate): string[] {
+function trendMonths(to: LocalDate): Month[] {
   const last = monthOf(to);
   return Array.from({ length: TREND_MONTHS }, (_, i) => addMonths(last, i - (TREND_MONTHS - 1)));
 }
@@ -251,9 +253,9 @@ function firstDayOfYearEnding(to: LocalDate): LocalDate {
 }
 
 /** The day of `date`'s month in another month, or that month's last day if it is shorter (31 Mar → 28 Feb). */
-function sameDayIn(month: string, date: LocalDate): LocalDate {
+function sameDayIn(month: Month, date: LocalDate): LocalDate {
   const lastDay = lastDayOfMonth(month);
-  const sameDay = `${month}-${date.slice(8, 10)}`;
+  const sameDay = `${month}-${date.slice(8, 10)}` as LocalDate;
   return sameDay < lastDay ? sameDay : lastDay;
 }
 
@@ -433,13 +435,13 @@ function figuresFor(period: ReportPeriod, { facts, repeatCustomers }: { facts: P
 /** The key under which complaints without a department are counted. */
 export const NO_DEPARTMENT = '(none)';
 
-function trendOf(days: ReadonlyMap<LocalDate, DayCount>, month: string, lastDay: LocalDate): TrendMonth {
+function trendOf(days: ReadonlyMap<LocalDate, DayCount>, month: Month, lastDay: LocalDate): TrendMonth {
   const monthEnd = lastDayOfMonth(month);
   const to = monthEnd < lastDay ? monthEnd : lastDay;
   let received = 0;
   let followups = 0;
   let satisfaction = 0;
-  for (let date = `${month}-01`; date <= to; date = addDays(date, 1)) {
+  for (let date = firstDayOf(month); date <= to; date = addDays(date, 1)) {
     const day = days.get(date);
     if (!day) continue;
     received += day.received;

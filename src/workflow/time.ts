@@ -2,13 +2,19 @@
 // The local date and wall-clock time are read straight from the string, so nothing here depends on
 // the machine's time zone: the shell decides the offset when it reads the clock or the user's input.
 
-export type IsoTime = string;
+/**
+ * A time as kesu writes it, "2026-10-30T10:00:00+08:00": a type of its own, so that the compiler
+ * tells it from a date. Made by the readers and formatters here, which check what they make.
+ */
+export type IsoTime = `${number}-${number}-${number}T${string}`;
 /** A calendar date, "YYYY-MM-DD". */
-export type LocalDate = string;
+export type LocalDate = `${number}-${number}-${number}`;
+/** A calendar month, "YYYY-MM". */
+export type Month = `${number}-${number}`;
 
 const ISO_PATTERN = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
-export function isIsoTime(text: string): boolean {
+export function isIsoTime(text: string): text is IsoTime {
   // The way kesu writes times, read without a pattern (this runs for every event of an import).
   if (!Number.isNaN(writtenInstant(text))) return isValidDate(digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2));
   // Date.parse rolls 2026-02-30 over into March and takes 24:00, so the fields are checked too.
@@ -21,12 +27,12 @@ export function isIsoTime(text: string): boolean {
 function parts(time: IsoTime): { date: LocalDate; offset: string } {
   const match = ISO_PATTERN.exec(time);
   if (!match) throw new Error(`not an ISO time with offset: ${time}`);
-  return { date: match[1]!, offset: match[5] === 'Z' ? '+00:00' : match[5]! };
+  return { date: match[1]! as LocalDate, offset: match[5] === 'Z' ? '+00:00' : match[5]! };
 }
 
 export function localDateOf(time: IsoTime): LocalDate {
   // The date is the first ten characters of every ISO time kesu writes; anything else is checked.
-  if (time.length >= 20 && time.charCodeAt(10) === 84 /* T */ && time.charCodeAt(4) === 45 && time.charCodeAt(7) === 45) return time.slice(0, 10);
+  if (time.length >= 20 && time.charCodeAt(10) === 84 /* T */ && time.charCodeAt(4) === 45 && time.charCodeAt(7) === 45) return time.slice(0, 10) as LocalDate;
   return parts(time).date;
 }
 
@@ -151,7 +157,7 @@ export function dateOfDay(days: number): LocalDate {
   const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
   const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-  return `${year < 1000 ? pad(year, 4) : year}-${pad2(month)}-${pad2(day)}`;
+  return `${year < 1000 ? pad(year, 4) : year}-${pad2(month)}-${pad2(day)}` as LocalDate;
 }
 
 /** The day number of a "YYYY-MM-DD" date (a day past the month's end rolls over, as Date.UTC does). */
@@ -192,24 +198,28 @@ export function isValidDate(year: number, month: number, day: number): boolean {
   return day <= daysInMonth(year, month);
 }
 
-export function isLocalDate(text: string): boolean {
+export function isLocalDate(text: string): text is LocalDate {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   return !!match && isValidDate(Number(match[1]), Number(match[2]), Number(match[3]));
 }
 
 /** "2026-10" of a date or time. */
-export function monthOf(dateOrTime: string): string {
-  return dateOrTime.slice(0, 7);
+export function monthOf(dateOrTime: LocalDate | IsoTime): Month {
+  return dateOrTime.slice(0, 7) as Month;
 }
 
-export function addMonths(month: string, months: number): string {
+export function addMonths(month: Month, months: number): Month {
   const [y, m] = month.split('-').map(Number);
   const index = y! * 12 + (m! - 1) + months;
-  return `${Math.floor(index / 12)}-${pad((index % 12) + 1)}`;
+  return `${Math.floor(index / 12)}-${pad((index % 12) + 1)}` as Month;
 }
 
-export function lastDayOfMonth(month: string): LocalDate {
-  return addDays(`${addMonths(month, 1)}-01`, -1);
+export function lastDayOfMonth(month: Month): LocalDate {
+  return addDays(firstDayOf(addMonths(month, 1)), -1);
+}
+
+export function firstDayOf(month: Month): LocalDate {
+  return `${month}-01`;
 }
 
 /** Whole days from one date to another (negative when `to` is earlier). */
@@ -248,7 +258,7 @@ export function readDateTime(input: string): DateReading {
   const month = Number(ymd[2] ?? ymd[4]);
   const day = Number(ymd[3] ?? ymd[5]);
   if (!isValidDate(year, month, day)) return { ok: false, reason: 'invalid' };
-  const date = `${year}-${pad(month)}-${pad(day)}`;
+  const date = `${year}-${pad(month)}-${pad(day)}` as LocalDate;
   const rest = (ymd[6] ?? '').trim();
   if (rest === '') return { ok: true, wall: { date, time: null }, iso: null };
   const time = readClock(rest);

@@ -65,7 +65,7 @@ export async function kesu(args: readonly string[], options: KesuOptions = {}): 
     out: (text) => (stdout += text),
     err: (text) => (stderr += text),
     env,
-    now: options.now === undefined ? cli.currentTime : () => options.now!,
+    now: options.now === undefined ? cli.currentTime : () => options.now as ReturnType<typeof cli.currentTime>,
     terminal: { stdin: () => false, stdout: () => false, stderr: () => false },
   });
   return { stdout, stderr, code, signal: null };

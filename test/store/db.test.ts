@@ -8,7 +8,7 @@ import { databaseInPlace, openDatabase } from '../../src/store/sqlite/db.js';
 import { MIGRATIONS } from '../../src/store/sqlite/migrations/index.js';
 import { decide } from '../../src/workflow/transitions.js';
 import { ROOT } from '../helpers/kesu.js';
-import { context, openCommand } from '../workflow/builders.js';
+import { at, context, openCommand } from '../workflow/builders.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kesu-db-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -111,8 +111,8 @@ describe('what derives from the events is versioned, and migrations are SQL alon
 async function seed(store: SqliteStore): Promise<void> {
   const decided = context('2026-11-19T12:00:00+08:00');
   for (const [index, customer] of ['王芳', 'Li', '王芳'].entries()) {
-    const { complaint } = await store.create(() => decide(null, openCommand({ at: `2026-11-0${index + 1}T09:00:00+08:00`, uuid: `u-${index}`, customer }), decided));
-    await store.transact(complaint.id, (current) => decide(current, { type: 'assign', assignee: 'Zhang', department: null, note: null, at: `2026-11-0${index + 1}T10:00:00+08:00`, by: 'Li' }, decided));
+    const { complaint } = await store.create(() => decide(null, openCommand({ at: at(`2026-11-0${index + 1}T09:00`), uuid: `u-${index}`, customer }), decided));
+    await store.transact(complaint.id, (current) => decide(current, { type: 'assign', assignee: 'Zhang', department: null, note: null, at: at(`2026-11-0${index + 1}T10:00`), by: 'Li' }, decided));
   }
 }
 

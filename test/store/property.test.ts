@@ -9,7 +9,7 @@ import { SqliteStore } from '../../src/store/sqlite/store.js';
 import { fold } from '../../src/workflow/complaint.js';
 import { DomainError } from '../../src/workflow/errors.js';
 import { DEFAULT_SETTINGS } from '../../src/workflow/settings.js';
-import { addHours } from '../../src/workflow/time.js';
+import { addHours, type IsoTime } from '../../src/workflow/time.js';
 import { decide, type ChangeCommand, type Command } from '../../src/workflow/transitions.js';
 import { CATEGORIES, CLOSE_REASONS, SEVERITIES, type Status } from '../../src/workflow/vocab.js';
 import { SHANGHAI } from '../workflow/builders.js';
@@ -24,8 +24,8 @@ const TABLE: Record<ChangeCommand['type'], Partial<Record<Status, Status[]>>> = 
   log: { open: ['open'], assigned: ['assigned'], resolved: ['resolved'], closed: ['closed'] },
 };
 
-const START = '2026-10-01T09:00:00+08:00';
-const NOW = '2026-11-23T12:00:00+08:00';
+const START: IsoTime = '2026-10-01T09:00:00+08:00';
+const NOW: IsoTime = '2026-11-23T12:00:00+08:00';
 
 type Step = { command: Omit<ChangeCommand, 'at' | 'by'>; hours: number };
 

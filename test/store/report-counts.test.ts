@@ -17,7 +17,7 @@ import { DomainError } from '../../src/workflow/errors.js';
 import { reportFromFacts, reportRequest, type DayCount, type PeriodFacts, type PeriodQuery, type ReportPeriod } from '../../src/workflow/report.js';
 import { computeReport, countsOfEvents, type ReportEvent } from '../helpers/report-oracle.js';
 import { DEFAULT_SETTINGS } from '../../src/workflow/settings.js';
-import { addDays, formatInOffset, instant, lastDayOfMonth, type LocalDate } from '../../src/workflow/time.js';
+import { addDays, firstDayOf, formatInOffset, instant, lastDayOfMonth, type IsoTime, type LocalDate, type Month } from '../../src/workflow/time.js';
 import type { ChangeCommand } from '../../src/workflow/transitions.js';
 import { decide } from '../../src/workflow/transitions.js';
 import { context, openCommand, SHANGHAI } from '../workflow/builders.js';
@@ -25,7 +25,7 @@ import { context, openCommand, SHANGHAI } from '../workflow/builders.js';
 /** Complaints over 2025 and 2026; the report is made long after. */
 const FIRST_MS = instant('2025-01-01T00:00:00+00:00');
 const SPAN_DAYS = 700;
-const NOW = '2027-03-01T12:00:00+08:00';
+const NOW: IsoTime = '2027-03-01T12:00:00+08:00';
 // Shops in several zones: an event's day is the local date written in its own time (usually one
 // offset per complaint; now and then a step in another, so that local dates can go backwards).
 const OFFSETS = ['+08:00', '+00:00', '-10:00', '+13:00'] as const;
@@ -133,12 +133,12 @@ describe('the report’s twelve-month counts: SQL in the store = the definition 
   });
 
   test('a report from the store’s facts equals the report folded from every event', async () => {
-    const monthArbitrary = fc.integer({ min: 0, max: 23 }).map((n) => `${2025 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`);
+    const monthArbitrary = fc.integer({ min: 0, max: 23 }).map((n) => `${2025 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}` as Month);
     await fc.assert(
       fc.asyncProperty(fc.array(complaintArbitrary, { minLength: 1, maxLength: 40 }), monthArbitrary, async (complaints, month) => {
         const store = await storeOf(complaints);
         try {
-          const period: ReportPeriod = { from: `${month}-01` as LocalDate, to: lastDayOfMonth(month), label: 'month' };
+          const period: ReportPeriod = { from: firstDayOf(month), to: lastDayOfMonth(month), label: 'month' };
           const whole = computeReport({ events: await everyEvent(store), period, settings: DEFAULT_SETTINGS, now: NOW, zone: SHANGHAI });
           expect(await reportOfStore(store, period)).toEqual(whole);
         } finally {
@@ -149,8 +149,8 @@ describe('the report’s twelve-month counts: SQL in the store = the definition 
     );
   });
 
-  const monthArbitrary = fc.integer({ min: 0, max: 23 }).map((n) => `${2025 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`);
-  const reportOf = (store: SqliteStore, month: string) => reportOfStore(store, { from: `${month}-01` as LocalDate, to: lastDayOfMonth(month), label: 'month' });
+  const monthArbitrary = fc.integer({ min: 0, max: 23 }).map((n) => `${2025 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}` as Month);
+  const reportOf = (store: SqliteStore, month: Month) => reportOfStore(store, { from: firstDayOf(month), to: lastDayOfMonth(month), label: 'month' });
 
   test('an import (a bulk write of packed forms) keeps the same facts as the commands', async () => {
     await fc.assert(
@@ -219,8 +219,8 @@ describe('the report’s twelve-month counts: SQL in the store = the definition 
       await act(late, { type: 'followup', satisfaction: 2, method: 'phone', note: null, at: '2026-10-31T20:00:00-10:00' } as Omit<ChangeCommand, 'by'>);
       // Received on 31 October in -13:00 (an offset beyond the zones in use, which kesu reads), still open.
       await store.create(() => decide(null, openCommand({ at: '2026-10-31T23:00:00-13:00', uuid: 'u-3', customer: '赵六' }), decided));
-      for (const month of ['2026-09', '2026-10', '2026-11']) {
-        const period: ReportPeriod = { from: `${month}-01` as LocalDate, to: lastDayOfMonth(month), label: 'month' };
+      for (const month of ['2026-09', '2026-10', '2026-11'] as const) {
+        const period: ReportPeriod = { from: firstDayOf(month), to: lastDayOfMonth(month), label: 'month' };
         const whole = computeReport({ events: await everyEvent(store), period, settings: DEFAULT_SETTINGS, now: NOW, zone: SHANGHAI });
         expect(await reportOfStore(store, period), month).toEqual(whole);
       }
@@ -239,7 +239,7 @@ describe("the store's one read of a report's facts, while another connection wri
     const decided = context(NOW);
     let opened = 0;
     // better-sqlite3 writes at once: the commit is done when create returns its promise.
-    const openOn = (date: string) =>
+    const openOn = (date: LocalDate) =>
       void writer.create(() => decide(null, openCommand({ at: `${date}T09:00:00+08:00`, uuid: `u-${++opened}`, customer: `客户${opened}` }), decided));
     const period: ReportPeriod = { from: '2026-10-01', to: '2026-10-31', label: 'month' };
     try {

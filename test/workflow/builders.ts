@@ -11,13 +11,13 @@ type Of<T extends ChangeCommand['type']> = Extract<ChangeCommand, { type: T }>;
 type Fields<C> = Partial<Omit<C, 'type'>>;
 
 /** Friday 30 October 2026, 10:00 in the shop's clock (+08:00). */
-export const FRI = '2026-10-30T10:00:00+08:00';
+export const FRI: IsoTime = '2026-10-30T10:00:00+08:00';
 /** Late enough that every time used in the tests has already passed. */
-export const NOW = '2026-12-31T18:00:00+08:00';
+export const NOW: IsoTime = '2026-12-31T18:00:00+08:00';
 
 /** `2026-11-02T09:00` → `2026-11-02T09:00:00+08:00`. */
 export function at(local: string): IsoTime {
-  return `${local.length === 16 ? `${local}:00` : local}+08:00`;
+  return `${local.length === 16 ? `${local}:00` : local}+08:00` as IsoTime;
 }
 
 /** The tests' shop keeps China's clock: +08:00 all year. */

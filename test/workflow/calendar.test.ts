@@ -18,7 +18,7 @@ import {
   type Duration,
 } from '../../src/workflow/deadlines.js';
 import { DEFAULT_SETTINGS, settingsProblems, withDefaults, type Settings } from '../../src/workflow/settings.js';
-import { formatInOffset, instant, type Zone } from '../../src/workflow/time.js';
+import { formatInOffset, instant, type LocalDate, type Zone } from '../../src/workflow/time.js';
 import { FRI, SHANGHAI } from './builders.js';
 
 const days = (amount: number): Duration => ({ amount, unit: 'workdays' });
@@ -327,7 +327,7 @@ describe('calendarProblems', () => {
   });
 
   it('lists every problem at once', () => {
-    expect(calendarProblems({ workweek: [9], holidays: ['x'], extraWorkdays: ['y'] })).toHaveLength(3);
+    expect(calendarProblems({ workweek: [9], holidays: ['x' as LocalDate], extraWorkdays: ['y' as LocalDate] })).toHaveLength(3);
   });
 });
 

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fold, pendingDeadlines, type Complaint, type NewEvent } from '../../src/workflow/complaint.js';
 import { DomainError } from '../../src/workflow/errors.js';
-import { addHours, compareTimes } from '../../src/workflow/time.js';
+import { addHours, compareTimes, type IsoTime } from '../../src/workflow/time.js';
 import { ALLOWED_COMMANDS, decide, type ChangeCommand } from '../../src/workflow/transitions.js';
 import { CATEGORIES, CLOSE_REASONS, SEVERITIES, STATUSES } from '../../src/workflow/vocab.js';
 import { assign, close, context, followup, FRI, log, openCommand, reopen, resolve } from './builders.js';
@@ -27,7 +27,7 @@ const scenario = fc.record({
 
 type Step = typeof step extends fc.Arbitrary<infer T> ? T : never;
 
-function commandOf(s: Step, when: string): ChangeCommand {
+function commandOf(s: Step, when: IsoTime): ChangeCommand {
   switch (s.type) {
     case 'assign':
       return assign(when);

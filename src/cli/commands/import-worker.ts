@@ -8,6 +8,7 @@ import { packForms, type FormToWrite, type PackedForms } from '../../store/index
 import type { Sentence } from '../../workflow/errors.js';
 import { mapHeaders, readForm, type FormContext, type UserColumnMap } from '../../workflow/forms.js';
 import type { Settings } from '../../workflow/settings.js';
+import type { IsoTime } from '../../workflow/time.js';
 import { LOCAL_ZONE } from '../clock.js';
 import { openCsv, type CsvEncoding } from '../csv.js';
 import { CsvReadError, UserError } from '../errors.js';
@@ -19,7 +20,7 @@ export interface ImportJob {
   readonly encoding: CsvEncoding;
   /** Structured clone (workerData) carries a Map as it is. */
   readonly map: UserColumnMap;
-  readonly now: string;
+  readonly now: IsoTime;
   /** Put before every form number (--ref-prefix), so that a sheet that numbers its forms anew has numbers of its own. */
   readonly refPrefix: string;
   /** Whether rejected rows are sent back with their cells (for --rejects). */

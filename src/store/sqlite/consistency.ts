@@ -11,7 +11,7 @@ import { complaintRow, FACT_COLUMNS as FACT_TABLE, factRows, ROW_COLUMNS as ROW_
 export type { Value };
 
 /** A complaint's row as complaintRow gives it. */
-export type ComplaintRow = ReturnType<typeof complaintRow>;
+type ComplaintRow = ReturnType<typeof complaintRow>;
 
 /** The columns of a complaint's row that follow from its events (all of complaintRow's but the id, the key). */
 export const ROW_COLUMNS: readonly RowColumn[] = ROW_TABLE.map((column) => column.name);

@@ -193,7 +193,7 @@ export class SqliteStore implements Store {
     this.statements = {
       nextId: db.prepare<[], { id: number }>('SELECT coalesce(max(id), 0) + 1 AS id FROM complaints'),
       idsByFormKey: db.prepare<[number], { id: number; ref_key: string | null }>(LOOKUP_SQL.idsByFormKey),
-      byRefKey: db.prepare<[string], { id: number; customer: string; received_on: string }>(LOOKUP_SQL.byRefKey),
+      byRefKey: db.prepare<[string], { id: number; customer: string; received_on: LocalDate }>(LOOKUP_SQL.byRefKey),
       idByUuid: db.prepare<[string], number>(LOOKUP_SQL.idByUuid).pluck(),
       idTaken: db.prepare<[number], number>('SELECT 1 FROM complaints WHERE id = ?').pluck(),
       // By position, for a bulk write (no object per row) and for one complaint alike.
@@ -213,8 +213,8 @@ export class SqliteStore implements Store {
       factsResolvedCauses: db.prepare<Record<string, string>, [number, string | null, string | null]>(REPORT_FACTS_SQL.resolvedCauses).raw(true),
       factsOpen: db.prepare<Record<string, string | number>, { open: number; overdue: number }>(REPORT_FACTS_SQL.open),
       shortPhones: db.prepare<[], string>(REPORT_FACTS_SQL.shortPhones).pluck(),
-      receivedByDay: db.prepare<{ from: string; to: string }, { date: string; n: number }>(REPORT_COUNTS_SQL.received),
-      followupsByDay: db.prepare<{ from: string; to: string; last: string }, { date: string; n: number; total: number }>(REPORT_COUNTS_SQL.followups),
+      receivedByDay: db.prepare<{ from: string; to: string }, { date: LocalDate; n: number }>(REPORT_COUNTS_SQL.received),
+      followupsByDay: db.prepare<{ from: string; to: string; last: string }, { date: LocalDate; n: number; total: number }>(REPORT_COUNTS_SQL.followups),
       repeatCustomers: db.prepare<{ from: string; to: string }, { n: number }>(REPORT_COUNTS_SQL.repeatCustomers),
       getSettings: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
       putSettings: db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
@@ -452,7 +452,7 @@ export class SqliteStore implements Store {
       const { id, customer, received_on } = clash;
       const written = cells === null ? null : (JSON.parse(cells) as string[]);
       const sameAsRow = rowsWritten.get(id) ?? null;
-      outcome.refClashes.push({ row: rowNumber, cells: written, ref: text('ref')!, receivedOn: text('received_on')!, id, customer, customerReceivedOn: received_on, sameAsRow });
+      outcome.refClashes.push({ row: rowNumber, cells: written, ref: text('ref')!, receivedOn: text('received_on')! as LocalDate, id, customer, customerReceivedOn: received_on, sameAsRow });
       return;
     }
     const id = restoreId !== null && restoreId > 0 && this.statements.idTaken.get(restoreId) === undefined ? restoreId : state.nextId;
