@@ -57,7 +57,7 @@ writeFileSync(cli, rewritten);
 
 await build({
   ...common,
-  entryPoints: [join(root, 'dist', 'cli', 'commands', 'import-worker.js')],
+  entryPoints: [join(root, 'dist', 'cli', 'services', 'import-worker.js')],
   outfile: join(outdir, 'import-worker.js'),
   format: 'esm',
   // The CommonJS packages in the bundle (iconv-lite and its dependencies) call require for

@@ -4,14 +4,13 @@
 // stream, one complaint at a time, so that memory stays flat however large the export.
 import { createReadStream } from 'node:fs';
 import { packForms, type FormToWrite } from '../../store/index.js';
-import type { AlreadyPresent, ImportSession } from '../../store/index.js';
+import type { ImportSession } from '../../store/index.js';
 import type { Sentence } from '../../workflow/errors.js';
 import { restoreComplaint } from '../../workflow/restore.js';
 import type { CliContext } from '../context.js';
 import { usage, UserError } from '../errors.js';
-import { importSummaryJson, problemLine, renderImportSummary, type ImportProblem, type ImportSummary } from '../render/import.js';
-import { complaintJson, toJsonText } from '../render/json.js';
-import { visible } from '../render/visible.js';
+import { complaintJson } from '../render/json.js';
+import { ImportTally } from './import-tally.js';
 
 /** Complaints written to the store at a time. */
 const BATCH = 100;
@@ -33,57 +32,51 @@ export async function restoreFile(context: CliContext, file: string, { dryRun, c
   let writer: ImportSession | null = null;
   try {
     writer = await store.beginImport({ restoring: true });
-    const counts = { read: 0, imported: 0, alreadyPresent: 0, rejected: 0 };
-    const alreadyPresentRows: AlreadyPresent[] = [];
-    const errors: ImportProblem[] = [];
-    const report = (problem: ImportProblem): void => {
-      errors.push(problem);
-      if (!context.json) context.err(`${visible(problemLine(problem, context.lang), { oneLine: true })}\n`);
-    };
-    let batch: FormToWrite[] = [];
-    const write = async (): Promise<void> => {
-      if (batch.length === 0) return;
-      const outcome = await writer!.add(packForms(batch));
-      batch = [];
-      counts.imported += outcome.imported;
-      counts.alreadyPresent += outcome.alreadyPresent.length;
-      alreadyPresentRows.push(...outcome.alreadyPresent);
-      for (const clash of outcome.refClashes) {
-        counts.rejected++;
-        report({ row: clash.row, column: 'ref', sentence: refTaken(clash.ref, clash.id) });
-      }
-    };
-    for await (const { key, value } of complaintsIn(file)) {
-      counts.read++;
-      // The complaint's place in the file, from 1, stands for a spreadsheet's row.
-      const row = key + 1;
-      const reading = restoreComplaint(value);
-      const problems = reading.ok ? disagreement(value, reading) : reading.problems;
-      if (!reading.ok || problems.length > 0) {
-        counts.rejected++;
-        for (const problem of problems) report({ row, column: problem.path || null, sentence: problem.sentence });
-        continue;
-      }
-      batch.push({ complaint: reading.complaint, events: reading.events, row, cells: null, restoreId: reading.id ?? 0 });
-      if (batch.length >= BATCH) await write();
-    }
-    await write();
-    const refused = counts.rejected > 0;
+    const tally = new ImportTally(context);
+    await writeComplaints(file, writer, tally);
+    const refused = tally.rejected > 0;
     if (refused || dryRun) await writer.rollback();
     else await writer.commit();
-    const summary: ImportSummary = { ...counts, alreadyPresentRows, imported: refused ? 0 : counts.imported, errors };
-    const text = context.json ? toJsonText(importSummaryJson(summary, context.lang)) : renderImportSummary(summary, refused ? 'refused' : dryRun ? 'dry-run' : 'imported', context.lang);
-    if (!refused) return text;
-    context.out(text);
-    const where = context.json ? { en: 'listed in errors', zh: '见 errors' } : { en: 'listed above', zh: '见上' };
-    throw new UserError('invalid-rows', {
-      en: `Nothing was imported: ${counts.rejected} of ${counts.read} complaints in the export have problems (${where.en}); restore from an export kesu wrote, unchanged.`,
-      zh: `未导入任何内容：导出文件的 ${counts.read} 条投诉中有 ${counts.rejected} 条有问题（${where.zh}）；请使用 kesu 导出且未经修改的文件恢复。`,
-    });
+    return tally.finish(refused ? 'refused' : dryRun ? 'dry-run' : 'imported', (listed) =>
+      new UserError('invalid-rows', {
+        en: `Nothing was imported: ${tally.rejected} of ${tally.read} complaints in the export have problems (${listed.en}); restore from an export kesu wrote, unchanged.`,
+        zh: `未导入任何内容：导出文件的 ${tally.read} 条投诉中有 ${tally.rejected} 条有问题（${listed.zh}）；请使用 kesu 导出且未经修改的文件恢复。`,
+      }),
+    );
   } catch (error) {
     await writer?.rollback();
     throw error;
   }
+}
+
+/** Each complaint of the export checked and written, in batches, into the open transaction. */
+async function writeComplaints(file: string, writer: ImportSession, tally: ImportTally): Promise<void> {
+  let batch: FormToWrite[] = [];
+  const write = async (): Promise<void> => {
+    if (batch.length === 0) return;
+    const outcome = await writer.add(packForms(batch));
+    batch = [];
+    tally.added(outcome);
+    for (const clash of outcome.refClashes) {
+      tally.rejected++;
+      tally.problem({ row: clash.row, column: 'ref', sentence: refTaken(clash.ref, clash.id) });
+    }
+  };
+  for await (const { key, value } of complaintsIn(file)) {
+    tally.read++;
+    // The complaint's place in the file, from 1, stands for a spreadsheet's row.
+    const row = key + 1;
+    const reading = restoreComplaint(value);
+    const problems = reading.ok ? disagreement(value, reading) : reading.problems;
+    if (!reading.ok || problems.length > 0) {
+      tally.rejected++;
+      for (const problem of problems) tally.problem({ row, column: problem.path || null, sentence: problem.sentence });
+      continue;
+    }
+    batch.push({ complaint: reading.complaint, events: reading.events, row, cells: null, restoreId: reading.id ?? 0 });
+    if (batch.length >= BATCH) await write();
+  }
+  await write();
 }
 
 /** The complaints of a JSON export, one at a time, with their place in the array (from 0). */

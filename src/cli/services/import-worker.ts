@@ -6,11 +6,11 @@ import { randomUUID } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
 import { packForms, type FormToWrite, type PackedForms } from '../../store/index.js';
 import type { Sentence } from '../../workflow/errors.js';
-import { mapHeaders, readForm, type FormContext, type UserColumnMap } from '../../workflow/forms.js';
+import { mapHeaders, readForm, type ColumnMap, type FormContext, type UserColumnMap } from '../../workflow/forms.js';
 import type { Settings } from '../../workflow/settings.js';
 import type { IsoTime } from '../../workflow/time.js';
 import { LOCAL_ZONE } from '../clock.js';
-import { openCsv, type CsvEncoding } from '../csv.js';
+import { openCsv, type CsvEncoding, type CsvFile } from '../csv.js';
 import { CsvReadError, UserError } from '../errors.js';
 import { fromSpreadsheetText } from '../spreadsheet.js';
 import type { ImportProblem } from '../render/import.js';
@@ -83,25 +83,15 @@ function thrownError(error: unknown): ThrownError {
   };
 }
 
-async function run(port: NonNullable<typeof parentPort>, job: ImportJob): Promise<void> {
-  const send = (message: FromWorker, transfer: ArrayBuffer[] = []): void => port.postMessage(message, transfer);
-  let credits = IN_FLIGHT;
-  let wake: (() => void) | null = null;
-  let started: ((message: Extract<ToWorker, { type: 'start' }>) => void) | null = null;
-  const start = new Promise<Extract<ToWorker, { type: 'start' }>>((resolve) => (started = resolve));
-  port.on('message', (message: ToWorker) => {
-    if (message.type === 'start') started?.(message);
-    else {
-      credits++;
-      wake?.();
-      wake = null;
-    }
-  });
+type Port = NonNullable<typeof parentPort>;
+type Start = Extract<ToWorker, { type: 'start' }>;
 
+async function run(port: Port, job: ImportJob): Promise<void> {
+  const channel = channelOf(port);
   const csv = await openCsv(job.file, { encoding: job.encoding });
   const header = mapHeaders(csv.header.cells, job.map);
   const refIndex = header.ok ? header.columns.indexOf.ref : undefined;
-  send({
+  channel.send({
     type: 'header',
     cells: csv.header.cells,
     refColumn: refIndex === undefined ? null : csv.header.cells[refIndex]!.trim(),
@@ -110,49 +100,104 @@ async function run(port: NonNullable<typeof parentPort>, job: ImportJob): Promis
     warnings: header.ok ? header.warnings : [],
   });
   if (!header.ok) return;
-  const { settings, defaultActor } = await start;
+  const { settings, defaultActor } = await channel.started;
   const context: FormContext = { now: job.now, settings, zone: LOCAL_ZONE, newUuid: randomUUID, defaultActor, refPrefix: job.refPrefix };
+  const unreadable = await readRows(csv, header.columns, context, job, new Batches(channel, csv));
+  channel.send({ type: 'end', unreadable });
+}
 
+/** Every row read into its form (or its problems) and sent in batches; the error that stopped the reading, if one did. */
+async function readRows(csv: CsvFile, columns: ColumnMap, context: FormContext, job: ImportJob, batches: Batches): Promise<ThrownError | null> {
   // The header names of the columns a form is read from (the others are ignored, with a warning).
-  const readColumns = new Set(Object.values(header.columns.indexOf).map((index) => csv.header.cells[index]!.trim()));
-  let forms: FormToWrite[] = [];
-  let rejected: RejectedRow[] = [];
-  let read = 0;
-  let chars = 0;
-  const flush = async (): Promise<void> => {
-    if (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
-    credits--;
-    const pack = packForms(forms);
-    send({ type: 'batch', forms: pack, read, bytes: csv.bytesRead(), rejected }, [pack.lengths.buffer as ArrayBuffer, pack.numbers.buffer as ArrayBuffer]);
-    forms = [];
-    rejected = [];
-    read = 0;
-    chars = 0;
-  };
-  let unreadable: ThrownError | null = null;
+  const readColumns = new Set(Object.values(columns.indexOf).map((index) => csv.header.cells[index]!.trim()));
   try {
     for await (const row of csv.rows) {
-      read++;
-      chars += row.size;
       // A row the CSV reader could not lay out under the header is reported for that alone: its other
       // problems would be those of cells out of place. Bytes that are not text matter only in a
       // column that is read.
       const problems = row.problems?.filter((problem) => problem.column === null || readColumns.has(problem.column));
       // Cells as they were before kesu (or a rejects file) marked formulas as text.
       const line = { row: row.row, cells: row.cells.map(fromSpreadsheetText) };
-      const reading = problems?.length ? { ok: false as const, errors: problems.map((problem) => ({ row: row.row, ...problem })) } : readForm(line, header.columns, context);
+      const reading = problems?.length ? { ok: false as const, errors: problems.map((problem) => ({ row: row.row, ...problem })) } : readForm(line, columns, context);
       // A form with a number keeps its cells for the rejects file: the store may find its number taken.
       const cells = job.keepRejectedCells && reading.ok && reading.complaint.ref !== null ? line.cells : null;
-      if (reading.ok) forms.push({ complaint: reading.complaint, events: reading.events, row: row.row, cells });
-      else rejected.push({ row: row.row, cells: job.keepRejectedCells ? line.cells : null, errors: reading.errors });
-      if (forms.length + rejected.length >= BATCH_ROWS || chars >= BATCH_CHARS) await flush();
+      if (reading.ok) await batches.add(row.size, { complaint: reading.complaint, events: reading.events, row: row.row, cells });
+      else await batches.reject(row.size, { row: row.row, cells: job.keepRejectedCells ? line.cells : null, errors: reading.errors });
     }
+    await batches.flush();
+    return null;
   } catch (error) {
     if (!(error instanceof CsvReadError)) throw error;
-    unreadable = thrownError(error);
+    await batches.flush();
+    return thrownError(error);
   }
-  if (read > 0) await flush();
-  send({ type: 'end', unreadable });
+}
+
+/** The worker's side of the protocol: the start message, and batches sent only while the main thread has room for them. */
+function channelOf(port: Port) {
+  let credits = IN_FLIGHT;
+  let wake: (() => void) | null = null;
+  let started: ((message: Start) => void) | null = null;
+  const start = new Promise<Start>((resolve) => (started = resolve));
+  port.on('message', (message: ToWorker) => {
+    if (message.type === 'start') started?.(message);
+    else {
+      credits++;
+      wake?.();
+      wake = null;
+    }
+  });
+  return {
+    started: start,
+    send: (message: FromWorker, transfer: ArrayBuffer[] = []): void => port.postMessage(message, transfer),
+    /** Waits until fewer than IN_FLIGHT batches are unwritten, and takes a place. */
+    room: async (): Promise<void> => {
+      if (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
+      credits--;
+    },
+  };
+}
+
+/** The batch being filled: sent when it has BATCH_ROWS rows or BATCH_CHARS characters. */
+class Batches {
+  private forms: FormToWrite[] = [];
+  private rejected: RejectedRow[] = [];
+  private read = 0;
+  private chars = 0;
+
+  constructor(
+    private readonly channel: ReturnType<typeof channelOf>,
+    private readonly csv: CsvFile,
+  ) {}
+
+  async add(size: number, form: FormToWrite): Promise<void> {
+    this.forms.push(form);
+    await this.counted(size);
+  }
+
+  async reject(size: number, row: RejectedRow): Promise<void> {
+    this.rejected.push(row);
+    await this.counted(size);
+  }
+
+  /** Sends what the batch holds, if anything. */
+  async flush(): Promise<void> {
+    if (this.read === 0) return;
+    await this.channel.room();
+    const pack = packForms(this.forms);
+    const message: FromWorker = { type: 'batch', forms: pack, read: this.read, bytes: this.csv.bytesRead(), rejected: this.rejected };
+    this.channel.send(message, [pack.lengths.buffer as ArrayBuffer, pack.numbers.buffer as ArrayBuffer]);
+    this.forms = [];
+    this.rejected = [];
+    this.read = 0;
+    this.chars = 0;
+  }
+
+  private async counted(size: number): Promise<void> {
+    this.read++;
+    this.chars += size;
+    if (this.read >= BATCH_ROWS || this.chars >= BATCH_CHARS) await this.flush();
+  }
 }
 
 if (parentPort) {
