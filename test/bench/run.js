@@ -22,6 +22,10 @@ const flags = new Set(process.argv.slice(2));
 const quick = flags.has('--quick');
 const asJson = flags.has('--json');
 const prepareOnly = flags.has('--prepare');
+// --against DIR: instead of the targets, every row's command alternated with the same command of
+// another build of kesu (a checkout at DIR, built), and each median ÷ the other build's.
+const againstIndex = process.argv.indexOf('--against');
+const againstKesu = againstIndex === -1 ? null : join(resolve(process.argv[againstIndex + 1] ?? '.'), 'bin', 'kesu.js');
 // --render FILE: print the table of an earlier `--json` run (for the README), without measuring.
 const renderIndex = process.argv.indexOf('--render');
 if (renderIndex !== -1) {
@@ -29,7 +33,7 @@ if (renderIndex !== -1) {
   process.exit(0);
 }
 if (flags.has('--help') || flags.has('-h')) {
-  process.stdout.write('usage: node test/bench/run.js [--quick] [--json] [--prepare (build the data only)] [--render RESULT.json]\n');
+  process.stdout.write('usage: node test/bench/run.js [--quick] [--json] [--prepare (build the data only)] [--against OTHER-CHECKOUT] [--render RESULT.json]\n');
   process.exit(0);
 }
 
@@ -43,6 +47,7 @@ const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
 const baseEnv = { ...process.env, NO_COLOR: '1', LANG: 'zh_CN.UTF-8', KESU_DB: '', KESU_DEBUG: '' };
 delete baseEnv.KESU_DB;
 const kesuCommand = (db, ...args) => ({ command: node, args: [kesu, ...(db ? ['--db', db] : []), ...args], env: baseEnv });
+const otherCommand = (db, ...args) => ({ command: node, args: [againstKesu, ...(db ? ['--db', db] : []), ...args], env: baseEnv });
 
 mkdirSync(dataDir, { recursive: true });
 const load0 = loadavg()[0];
@@ -162,7 +167,7 @@ function addRow(row) {
   say(`  ${row.what}: ${row.measured}${row.figure ? ` → ${row.figure}` : ''} (${row.target}) ${shown}${row.note ? ` — ${row.note}` : ''}`);
 }
 
-function ratioRow({ id, what, a, b, aName, bName, limit }) {
+function ratioRow({ id, what, a, b, aName, bName, limit, format = fmtMs }) {
   if (a.error || b.error) {
     return addRow({ id, what, measured: '', figure: '', value: null, target: `≤ ${limit} ×`, pass: false, note: `failed: ${a.error ?? b.error}` });
   }
@@ -172,7 +177,7 @@ function ratioRow({ id, what, a, b, aName, bName, limit }) {
   addRow({
     id,
     what,
-    measured: `${fmtMs(ma)} vs ${fmtMs(mb)}${bName ? ` (${bName})` : ''}`,
+    measured: `${format(ma)} vs ${format(mb)}${bName ? ` (${bName})` : ''}`,
     figure: `${ratio.toFixed(2)} ×`,
     value: Number(ratio.toFixed(3)),
     medians: { [aName]: Number(ma.toFixed(2)), [bName ?? 'baseline']: Number(mb.toFixed(2)) },
@@ -198,6 +203,10 @@ async function main() {
     await formsCsv(CONFIG.csvBig);
     say(`data ready (${elapsed()})`);
     return;
+  }
+  if (againstKesu) {
+    await compareBuilds({ large, small, largeFacts, smallFacts });
+    return finish({ largeFacts, smallFacts, reportMonth: reportMonthOf(large) });
   }
 
   // 1. Start-up on the small store, against Node starting and doing nothing.
@@ -245,7 +254,7 @@ async function main() {
   }
 
   // 3. The monthly report on the large store.
-  const reportMonth = new Date(large.anchorMs - 31 * 86_400_000).toISOString().slice(0, 7);
+  const reportMonth = reportMonthOf(large);
   say(`\nreport --month ${reportMonth} on the large store (${CONFIG.runs.report} runs) … ${elapsed()}`);
   if (commands.has('report')) {
     const report = alternate([{ key: 'report', ...kesuCommand(large.path, 'report', '--month', reportMonth), memory: true }], { runs: CONFIG.runs.report, budgetMs: CONFIG.budgetMs, timeoutMs: CONFIG.timeoutMs });
@@ -328,6 +337,10 @@ async function main() {
     unavailable('import-memory-scale', `peak memory of a ${CONFIG.csvBig / 1000} k-row import ÷ the ${rowsName} one`, '≤ 1.2 ×', 'import');
   }
 
+  finish({ largeFacts, smallFacts, reportMonth });
+}
+
+function finish({ largeFacts, smallFacts, reportMonth }) {
   const machine = {
     cpus: availableParallelism(),
     cpu: cpus()[0]?.model.trim() ?? 'unknown',
@@ -348,6 +361,60 @@ async function main() {
   if (asJson) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else process.stdout.write(renderTable(result));
   process.exitCode = rows.some((row) => row.pass === false) ? 1 : 0;
+}
+
+const reportMonthOf = (large) => new Date(large.anchorMs - 31 * 86_400_000).toISOString().slice(0, 7);
+
+/** A build's import of `csv` into a fresh store, checked to have imported every row. */
+function importCommand(make, target, csv, rows) {
+  return {
+    ...make(target, '--json', 'import', csv),
+    memory: true,
+    before: () => {
+      for (const suffix of ['', '-wal', '-shm']) rmSync(`${target}${suffix}`, { force: true });
+    },
+    check: (result) => {
+      const imported = JSON.parse(/\{[\s\S]*\}/.exec(result.stdout)?.[0] ?? '{}').imported;
+      return imported === rows ? null : `imported ${imported} of ${rows} rows`;
+    },
+  };
+}
+
+/** Every row's command, this build's median ÷ the other build's, alternating the two in the same run. */
+async function compareBuilds({ large, small, largeFacts, smallFacts }) {
+  if (!existsSync(againstKesu)) throw new Error(`no built kesu at ${againstKesu}`);
+  say(`\nthis build ÷ the build at ${dirname(dirname(againstKesu))} (alternating) … ${elapsed()}`);
+  const open = ['open', '--customer', '王芳', '--phone', '13800138000', '--category', '质量', '--severity', '一般', '--desc', '电饭煲用了两天就坏了，开关失灵。', '--by', '店长'];
+  const cases = [
+    ['`kesu --version`', null, ['--version'], CONFIG.runs.startup],
+    ['`kesu list` (small store)', small.path, ['list'], CONFIG.runs.startup],
+    ['`kesu log` (small store)', small.path, ['log', String(smallFacts.newest), '已电话联系顾客，约好明天上门', '--by', '店长'], CONFIG.runs.startup],
+    [`\`kesu open\` (${CONFIG.large.toLocaleString('en')} store)`, large.path, open, CONFIG.runs.size],
+    [`\`kesu list\` (${CONFIG.large.toLocaleString('en')} store)`, large.path, ['list'], CONFIG.runs.size],
+    [`\`kesu due\` (${CONFIG.large.toLocaleString('en')} store)`, large.path, ['due'], CONFIG.runs.size],
+    [`\`kesu show\` (${CONFIG.large.toLocaleString('en')} store)`, large.path, ['show', String(largeFacts.newest)], CONFIG.runs.size],
+    [`\`kesu report --month\` (${CONFIG.large.toLocaleString('en')} store)`, large.path, ['report', '--month', reportMonthOf(large)], CONFIG.runs.report],
+  ];
+  const lastLarge = largeFacts.newest;
+  await removeAfter(large.path, lastLarge);
+  try {
+    for (const [what, db, args, runs] of cases) {
+      const samples = alternate([{ key: 'this', ...kesuCommand(db, ...args) }, { key: 'other', ...otherCommand(db, ...args) }], { runs, warmup: 2 });
+      ratioRow({ id: `vs-${what}`, what: `${what}: this build ÷ the other`, a: samples.this, b: samples.other, aName: 'this', bName: 'other build', limit: 1.1 });
+    }
+  } finally {
+    await removeAfter(large.path, lastLarge);
+  }
+  const csv = await formsCsv(CONFIG.csvRows);
+  const rowsName = `${CONFIG.csvRows.toLocaleString('en')} forms`;
+  const imports = alternate(
+    [importCommand(kesuCommand, join(dataDir, 'import-work.db'), csv, CONFIG.csvRows), importCommand(otherCommand, join(dataDir, 'import-other.db'), csv, CONFIG.csvRows)].map((command, index) => ({ ...command, key: index === 0 ? 'this' : 'other' })),
+    { runs: CONFIG.runs.import },
+  );
+  ratioRow({ id: 'vs-import', what: `\`kesu import\` of ${rowsName}: this build ÷ the other`, a: imports.this, b: imports.other, aName: 'this', bName: 'other build', limit: 1.1 });
+  const peak = (sample) => ({ ms: sample.peakKb, error: sample.error ?? (sample.peakKb.length ? null : 'no memory probe') });
+  ratioRow({ id: 'vs-import-memory', what: `\`kesu import\` of ${rowsName}, peak memory: this build ÷ the other`, a: peak(imports.this), b: peak(imports.other), aName: 'this', bName: 'other build', limit: 1.1, format: fmtMb });
+  for (const target of ['import-work.db', 'import-other.db']) for (const suffix of ['', '-wal', '-shm']) rmSync(join(dataDir, `${target}${suffix}`), { force: true });
 }
 
 /**

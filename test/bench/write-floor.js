@@ -4,14 +4,14 @@
 // the schema). Run by run.js in a process of its own:
 //   node test/bench/write-floor.js IMPORTED.db TARGET.db
 // It reads every row kesu's import wrote into IMPORTED.db, creates TARGET.db with kesu's schema
-// (dist/store/db.js), drops its other indexes, then times the inserts and the commit, in one
+// (dist/store/sqlite/db.js), drops its other indexes, then times the inserts and the commit, in one
 // transaction and at the safety level of kesu's bulk write, and prints them as JSON.
 import { rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const { openDatabase } = await import(pathToFileURL(join(root, 'dist', 'store', 'db.js')).href);
+const { openDatabase } = await import(pathToFileURL(join(root, 'dist', 'store', 'sqlite', 'db.js')).href);
 const [source, target] = process.argv.slice(2);
 
 const TABLES = ['complaints', 'events', 'event_facts'];
