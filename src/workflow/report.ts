@@ -30,6 +30,7 @@ import {
   COMPENSATION_KINDS,
   looseText,
   RESPONSIBILITIES,
+  SATISFIED_FROM,
   SEVERITIES,
   type Category,
   type Channel,
@@ -144,8 +145,6 @@ export interface LongCounts {
 
 /** How many root causes and corrective actions the report lists. */
 const TOP_COUNT = 5;
-/** Satisfaction from which a follow-up counts as satisfied. */
-const SATISFIED_FROM = 4;
 const TREND_MONTHS = 12;
 
 // ---------------------------------------------------------------------------------------------

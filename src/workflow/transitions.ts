@@ -9,6 +9,7 @@ import type { Settings } from './settings.js';
 import { compareTimes, isIsoTime, type IsoTime, type Zone } from './time.js';
 import {
   labelOf,
+  SATISFIED_FROM,
   STATUS,
   type Category,
   type Channel,
@@ -236,7 +237,7 @@ function followupEvents(
     method: command.method,
     satisfaction: command.satisfaction,
   };
-  if (command.satisfaction <= 3) {
+  if (command.satisfaction < SATISFIED_FROM) {
     return [{ ...followup, nextFollowupDeadline: null }, reopenEvent(complaint, stamp, null, context)];
   }
   const satisfied = satisfiedSinceResolved(complaint) + 1;

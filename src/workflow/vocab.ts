@@ -113,6 +113,12 @@ export const SATISFACTION = vocabulary('satisfaction', SATISFACTIONS, {
   '5': { en: ['very satisfied'], zh: ['非常满意'] },
 });
 
+/**
+ * The satisfaction from which a follow-up counts as satisfied (4, satisfied, and 5): it counts
+ * towards closing, a lower one reopens the complaint, and the report's satisfied share counts it.
+ */
+export const SATISFIED_FROM = 4;
+
 export const CLOSE_REASON = vocabulary('close reason', CLOSE_REASONS, {
   // The first Chinese label is the one shown; the others are read too (forms typed before).
   withdrawn: { en: ['withdrawn'], zh: ['客户撤诉', '撤回', '顾客撤诉'] },
