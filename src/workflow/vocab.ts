@@ -113,6 +113,14 @@ export const SATISFACTION = vocabulary('satisfaction', SATISFACTIONS, {
   '5': { en: ['very satisfied'], zh: ['非常满意'] },
 });
 
+export type Satisfaction = (typeof SATISFACTIONS)[number];
+
+/** The ends of the satisfaction scale, as messages and help name it. */
+export const SATISFACTION_SCALE: { readonly lowest: Satisfaction; readonly highest: Satisfaction } = {
+  lowest: SATISFACTIONS[0],
+  highest: SATISFACTIONS.at(-1)!,
+};
+
 /**
  * The satisfaction from which a follow-up counts as satisfied (4, satisfied, and 5): it counts
  * towards closing, a lower one reopens the complaint, and the report's satisfied share counts it.
@@ -191,6 +199,17 @@ export function labelOf<C extends string>(vocab: Vocabulary<C>, code: C, lang: L
 /** "quality, service, …" — the accepted codes, for error messages. */
 export function describeCodes<C extends string>(vocab: Vocabulary<C>): string {
   return vocab.codes.join(', ');
+}
+
+/**
+ * The codes as a choice in a sentence: "refund, replacement, repair, voucher, gift or none" in
+ * English, the shown labels "退款、换货、维修、代金券、赠品或无" in Chinese.
+ */
+export function describeChoice<C extends string>(vocab: Vocabulary<C>, lang: Lang): string {
+  const words = lang === 'en' ? [...vocab.codes] : vocab.codes.map((code) => labelOf(vocab, code, 'zh'));
+  const last = words.pop() ?? '';
+  if (words.length === 0) return last;
+  return lang === 'en' ? `${words.join(', ')} or ${last}` : `${words.join('、')}或${last}`;
 }
 
 export function isCode<C extends string>(vocab: Vocabulary<C>, value: unknown): value is C {
