@@ -310,7 +310,7 @@ function requiredText(value: string | null, field: TextField): string {
 }
 
 /** A text as kept: trimmed, line breaks as line feeds, null when empty; refused when it holds what the field may not (text.ts). */
-function checkText(value: string | null, field: TextField): string | null {
+export function checkText(value: string | null, field: TextField): string | null {
   const text = withLineFeeds(value ?? '').trim();
   const problem = textProblem(text, { oneLine: TEXT_FIELDS[field].oneLine });
   if (problem === null) return text === '' ? null : text;
