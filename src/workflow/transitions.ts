@@ -309,19 +309,22 @@ function requiredText(value: string | null, field: TextField): string {
   return text;
 }
 
-/** A text as kept: trimmed, line breaks as line feeds, null when empty; refused when it holds what the field may not (text.ts). */
-export function checkText(value: string | null, field: TextField): string | null {
+/**
+ * A text as kept: trimmed, line breaks as line feeds, null when empty; refused when it holds what
+ * the field may not (text.ts), in a sentence naming it as `nameOf` does (a setting names itself).
+ */
+export function checkText(value: string | null, field: TextField, nameOf: (field: Field) => InputName = commandLineName): string | null {
   const text = withLineFeeds(value ?? '').trim();
   const problem = textProblem(text, { oneLine: TEXT_FIELDS[field].oneLine });
   if (problem === null) return text === '' ? null : text;
   switch (problem.kind) {
     case 'unsafe':
-      throw refused({ rule: 'control-character', field, params: { character: problem.character } }, commandLineName);
+      throw refused({ rule: 'control-character', field, params: { character: problem.character } }, nameOf);
     case 'line-break':
     case 'tab':
-      throw refused({ rule: 'one-line', field, params: { found: problem.kind } }, commandLineName);
+      throw refused({ rule: 'one-line', field, params: { found: problem.kind } }, nameOf);
     case 'too-long':
-      throw refused({ rule: 'too-long', field, params: { length: problem.length, max: MAX_TEXT } }, commandLineName);
+      throw refused({ rule: 'too-long', field, params: { length: problem.length, max: MAX_TEXT } }, nameOf);
   }
 }
 
