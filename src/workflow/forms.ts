@@ -460,14 +460,16 @@ export function readForm(line: { readonly row: number; readonly cells: readonly 
     }
   }
   if (!given('satisfaction')) {
-    if (followupDates.some((value) => value !== null)) complain('followupAt', 'a follow-up without its satisfaction (1 to 5, in satisfaction/满意度)', '有回访日期却没有满意度（请在“满意度”列填写 1–5）');
-    if (given('followupMethod')) complain('followupMethod', 'a follow-up without its satisfaction (1 to 5, in satisfaction/满意度)', '有回访方式却没有满意度（请填写满意度 1–5）');
-    if (followupNote !== null) complain('followupNote', 'a follow-up without its satisfaction (1 to 5, in satisfaction/满意度)', '有回访记录却没有满意度（请填写满意度 1–5）');
+    const { lowest, highest } = SATISFACTION_SCALE;
+    const without = `a follow-up without its satisfaction (${lowest} to ${highest}, in satisfaction/满意度)`;
+    if (followupDates.some((value) => value !== null)) complain('followupAt', without, `有回访日期却没有满意度（请在“满意度”列填写 ${lowest}–${highest}）`);
+    if (given('followupMethod')) complain('followupMethod', without, `有回访方式却没有满意度（请填写满意度 ${lowest}–${highest}）`);
+    if (followupNote !== null) complain('followupNote', without, `有回访记录却没有满意度（请填写满意度 ${lowest}–${highest}）`);
   } else if (!given('followupAt')) {
     complain('satisfaction', 'no follow-up date (the date of the call, in followupAt/回访日期)', '没有回访日期（请在“回访日期”列填写回访的日期）');
   }
   if (closedDate !== null && !given('closeReason')) {
-    complain('closedAt', `a close date without a close reason (closeReason/结案原因: ${describeCodes(CLOSE_REASON)})`, '有结案日期却没有结案原因（请填写：撤回、未解决或重复）');
+    complain('closedAt', `a close date without a close reason (closeReason/结案原因: ${describeCodes(CLOSE_REASON)})`, `有结案日期却没有结案原因（请填写：${describeChoice(CLOSE_REASON, 'zh')}）`);
   }
   if (errors.length > 0 || receivedDate === null || customer === null || description === null || category === null) {
     return { ok: false, errors };

@@ -142,6 +142,11 @@ export const OUTCOME = vocabulary('outcome', OUTCOMES, {
   duplicate: CLOSE_REASON.labels.duplicate,
 });
 
+/** The word a status filter takes for every status (list --status all). */
+export const ALL_STATUSES = vocabulary('status filter', ['all'] as const, {
+  all: { en: ['all'], zh: ['全部', '所有'] },
+});
+
 export const LOG_KIND = vocabulary('entry kind', LOG_KINDS, {
   note: { en: ['note'], zh: ['备注', '记录'] },
   call: { en: ['call', 'phone call'], zh: ['通话', '电话'] },
@@ -206,10 +211,14 @@ export function describeCodes<C extends string>(vocab: Vocabulary<C>): string {
  * English, the shown labels "退款、换货、维修、代金券、赠品或无" in Chinese.
  */
 export function describeChoice<C extends string>(vocab: Vocabulary<C>, lang: Lang): string {
-  const words = lang === 'en' ? [...vocab.codes] : vocab.codes.map((code) => labelOf(vocab, code, 'zh'));
-  const last = words.pop() ?? '';
-  if (words.length === 0) return last;
-  return lang === 'en' ? `${words.join(', ')} or ${last}` : `${words.join('、')}或${last}`;
+  return alternatives(lang === 'en' ? vocab.codes : vocab.codes.map((code) => labelOf(vocab, code, 'zh')), lang);
+}
+
+/** "a, b or c" / "甲、乙或丙". */
+export function alternatives(words: readonly string[], lang: Lang): string {
+  const last = words.at(-1) ?? '';
+  if (words.length < 2) return last;
+  return lang === 'en' ? `${words.slice(0, -1).join(', ')} or ${last}` : `${words.slice(0, -1).join('、')}或${last}`;
 }
 
 export function isCode<C extends string>(vocab: Vocabulary<C>, value: unknown): value is C {

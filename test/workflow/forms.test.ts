@@ -281,6 +281,14 @@ describe('the problems of a row, each with its row and column', () => {
     ]);
   });
 
+  it('a close date without a close reason, offering the reasons as the vocabulary labels them', () => {
+    const [reading] = readRows(['receivedAt', 'customer', 'category', 'description', 'closedAt'], [['2026-10-05', 'Wang', 'other', 'Changed her mind', '2026-10-07']]);
+    if (!reading || reading.ok) throw new Error('expected the row to be refused');
+    expect(reading.errors.map((e) => [e.column, e.sentence.en, e.sentence.zh])).toEqual([
+      ['closedAt', 'a close date without a close reason (closeReason/结案原因: withdrawn, unresolved, duplicate)', '有结案日期却没有结案原因（请填写：客户撤诉、未能解决或重复投诉）'],
+    ]);
+  });
+
   it('a refusal by decide lands on the column of its step', () => {
     const [reading] = readRows(['receivedAt', 'customer', 'category', 'description', 'solution'], [
       ['2026-10-05', 'Wang', 'service', 'Rude', 'x'.repeat(4001)],
