@@ -599,7 +599,7 @@ function columnOf(step: Step, field: Field | null): FormField {
  * expected). The column is named beside it (`row N, column C: …`); `previous` is the date column of
  * the step before, which a time out of order is compared with.
  */
-function cellProblem(refusal: Refusal, previous: FormField | null): Sentence {
+export function cellProblem(refusal: Refusal, previous: FormField | null): Sentence {
   switch (refusal.rule) {
     case 'required':
       return { en: 'empty (a value is required)', zh: '未填写（此项为必填项）' };
