@@ -69,7 +69,7 @@ export class DomainError extends Error {
   readonly code: DomainErrorCode;
   /** The rule that refused, the input and its sentence's values; null for a refusal worded where it was raised. */
   readonly refusal: Refusal | null;
-  /** As the command line says it: naming the flag. */
+  /** As a way in that answers one command at a time says it: naming the flag (a setting, its key); the import words `refusal` itself. */
   readonly sentence: Sentence;
 
   constructor(code: WordedCode, sentence: Sentence);
