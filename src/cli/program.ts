@@ -10,6 +10,7 @@ import { languageFrom } from './language.js';
 import { sayLateOutputFailures } from './stdout.js';
 import { UsageError, UserError } from './errors.js';
 import { VERSION } from './version.js';
+import { HELP } from './render/help.js';
 import { visible } from './render/visible.js';
 
 const at = () => new Option('--at <datetime>', 'when it happened (default now), e.g. "2026-10-05 09:00"');
@@ -51,9 +52,9 @@ function buildProgram(io: Io): Command {
     .description('record a new complaint (asks for what is missing on a terminal)')
     .option('--customer <name>', 'customer name (required)')
     .option('--phone <phone>', 'customer phone')
-    .option('--channel <channel>', 'in-person, phone, email, letter, chat, social, third-party (default in-person)')
-    .option('--category <category>', 'quality, service, delivery, wrong-item, after-sales, billing, facility, other (required)')
-    .option('--severity <severity>', 'normal, urgent, major (default normal)')
+    .option('--channel <channel>', HELP.channel)
+    .option('--category <category>', HELP.category)
+    .option('--severity <severity>', HELP.severity)
     .option('--desc <text>', "what happened, in the customer's words (required)")
     .option('--request <text>', 'what the customer wants')
     .option('--order <ref>', 'order or product reference')
@@ -66,7 +67,7 @@ function buildProgram(io: Io): Command {
   program
     .command('list')
     .description('complaints not yet closed, major first, then by nearest deadline')
-    .option('--status <statuses>', 'open, assigned, resolved, closed, or all (comma-separated)')
+    .option('--status <statuses>', HELP.statuses)
     .option('--category <categories>', 'comma-separated categories')
     .option('--severity <severities>', 'comma-separated severities')
     .option('--assignee <names>', 'comma-separated assignees')
@@ -88,9 +89,9 @@ function buildProgram(io: Io): Command {
     .description('add a timeline entry: a note, a call, a visit, an investigation finding')
     .argument('<id>', 'complaint id')
     .argument('<text...>', 'what happened')
-    .option('--kind <kind>', 'note, call, visit, finding (default note; finding with --substantiated)')
+    .option('--kind <kind>', HELP.logKind)
     .option('--substantiated <yes|no>', 'whether the investigation found the complaint substantiated')
-    .option('--responsibility <who>', 'customer, store, supplier, third-party, unknown')
+    .option('--responsibility <who>', HELP.responsibility)
     .option('--root-cause <text>', 'the root cause found')
     .addOption(at())
     .addOption(by())
@@ -113,7 +114,7 @@ function buildProgram(io: Io): Command {
     .argument('<id>', 'complaint id')
     .option('--solution <text>', 'the solution carried out')
     .option('--compensation <amount>', 'compensation amount, e.g. 25.50')
-    .option('--compensation-kind <kind>', 'refund, replacement, repair, voucher, gift, none')
+    .option('--compensation-kind <kind>', HELP.compensationKind)
     .option('--root-cause <text>', 'the root cause')
     .option('--action <text>', 'corrective action, to prevent recurrence')
     .option('--unfounded', 'the complaint is unfounded: close it with the finding')
@@ -127,8 +128,8 @@ function buildProgram(io: Io): Command {
     .command('followup')
     .description("record a follow-up call and the customer's satisfaction; closes or reopens")
     .argument('<id>', 'complaint id')
-    .requiredOption('--satisfaction <1-5>', '1 very dissatisfied … 5 very satisfied')
-    .option('--method <method>', 'phone, visit, email, message (default phone)')
+    .requiredOption(`--satisfaction ${HELP.satisfactionValue}`, HELP.satisfaction)
+    .option('--method <method>', HELP.method)
     .option('--note <text>', 'what the customer said')
     .addOption(at())
     .addOption(by())
@@ -138,7 +139,7 @@ function buildProgram(io: Io): Command {
     .command('close')
     .description('close without a satisfied follow-up')
     .argument('<id>', 'complaint id')
-    .requiredOption('--reason <reason>', 'withdrawn, unresolved, duplicate')
+    .requiredOption('--reason <reason>', HELP.closeReason)
     .addOption(note())
     .addOption(at())
     .addOption(by())
@@ -201,7 +202,7 @@ function buildProgram(io: Io): Command {
 Keys for set:
   workweek                  open weekdays: mon-fri, mon-sat, or 1,2,3,4,5 (0 = Sunday)
   by                        who records things when --by is not given
-  deadline.KIND.SEVERITY    KIND answer, solution or followup; SEVERITY normal, urgent or major;
+  deadline.KIND.SEVERITY    KIND ${HELP.deadlineKinds}; SEVERITY ${HELP.severities};
                             a value like 5d (working days) or 24h (hours)
   deadline.next-followup    the next follow-up after a satisfied one that does not close it
   department.CATEGORY       the default department of a category

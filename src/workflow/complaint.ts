@@ -1,16 +1,17 @@
 // The complaint record and the events that change it. The current state is a fold of the events.
 import { DEADLINE_KINDS, type Deadline, type DeadlineKind } from './deadlines.js';
 import { compareTimes, type IsoTime } from './time.js';
-import type {
-  Category,
-  Channel,
-  CompensationKind,
-  FollowupMethod,
-  LogKind,
-  Outcome,
-  Responsibility,
-  Severity,
-  Status,
+import {
+  SATISFIED_FROM,
+  type Category,
+  type Channel,
+  type CompensationKind,
+  type FollowupMethod,
+  type LogKind,
+  type Outcome,
+  type Responsibility,
+  type Severity,
+  type Status,
 } from './vocab.js';
 
 export interface Compensation {
@@ -212,7 +213,7 @@ export function apply(complaint: Complaint | null, event: NewEvent, id = complai
           ...complaint.followups,
           { at: event.at, by: event.by, method: event.method, satisfaction: event.satisfaction, note: event.note },
         ],
-        satisfiedThisRound: complaint.satisfiedThisRound + (event.satisfaction >= 4 ? 1 : 0),
+        satisfiedThisRound: complaint.satisfiedThisRound + (event.satisfaction >= SATISFIED_FROM ? 1 : 0),
         deadlines: { ...complaint.deadlines, followup: event.nextFollowupDeadline ?? complaint.deadlines.followup },
       };
     case 'closed':

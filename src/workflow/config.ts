@@ -1,8 +1,8 @@
 // Changing the shop's policy by name, as `kesu config set|add|remove` does, with every value checked.
 import { DEADLINE_KINDS, parseDuration, type DeadlineKind } from './deadlines.js';
 import { invalid } from './errors.js';
-import { codePointName, MAX_TEXT, textProblem, withLineFeeds } from './text.js';
 import { settingsProblems, type Settings } from './settings.js';
+import { checkText } from './transitions.js';
 import { addDays, readDateTime, weekdayOf, type LocalDate } from './time.js';
 import { CATEGORY, parseCode, SEVERITY, describeCodes } from './vocab.js';
 
@@ -19,7 +19,7 @@ export function setSetting(settings: Settings, key: string, value: string): Sett
   if (head === 'workweek' && first === undefined) {
     next = { ...settings, calendar: { ...settings.calendar, workweek: parseWorkweek(value) } };
   } else if (head === 'by' && first === undefined) {
-    const name = settingText(value, key);
+    const name = settingText(value, key, 'by');
     next = { ...settings, defaultActor: name === '' ? null : name };
   } else if (head === 'deadline' && first === 'next-followup' && second === undefined) {
     next = { ...settings, policy: { ...settings.policy, nextFollowup: duration(value) } };
@@ -34,7 +34,7 @@ export function setSetting(settings: Settings, key: string, value: string): Sett
     if (!category) throw invalid(`"${first}" is not a category; use one of: ${describeCodes(CATEGORY)}.`, `“${first}”不是投诉类别；可用：${describeCodes(CATEGORY)}。`);
     next =
       head === 'department'
-        ? { ...settings, departments: { ...settings.departments, [category]: settingText(value, key) } }
+        ? { ...settings, departments: { ...settings.departments, [category]: settingText(value, key, 'department') } }
         : { ...settings, followupsRequired: { ...settings.followupsRequired, [category]: wholeNumber(value) } };
   }
   if (!next) {
@@ -46,17 +46,12 @@ export function setSetting(settings: Settings, key: string, value: string): Sett
   return checked(next);
 }
 
-/** A name given to a setting: one line of plain text (text.ts), trimmed. */
-function settingText(value: string, key: string): string {
-  const text = withLineFeeds(value).trim();
-  const problem = textProblem(text, { oneLine: true });
-  if (problem === null) return text;
-  if (problem.kind === 'unsafe') {
-    const name = codePointName(problem.character);
-    throw invalid(`The value of ${key} holds the control character ${name}, which would change what a terminal shows; give plain text.`, `${key} 的值含有控制字符 ${name}，它会改变终端显示的内容；请只填写普通文字。`);
-  }
-  if (problem.kind === 'too-long') throw invalid(`The value of ${key} is too long; keep it to ${MAX_TEXT} characters or fewer.`, `${key} 的值过长，请控制在 ${MAX_TEXT} 字以内。`);
-  throw invalid(`Write the value of ${key} on one line.`, `${key} 的值只能写一行。`);
+/**
+ * A name given to a setting, checked as the command that uses it checks it (who does a step, a
+ * department: one line of plain text), trimmed; a refusal names the setting.
+ */
+function settingText(value: string, key: string, field: 'by' | 'department'): string {
+  return checkText(value, field, () => ({ en: `the value of ${key}`, zh: `${key} 的值`, flag: null })) ?? '';
 }
 
 export type DayList = 'holiday' | 'workday';

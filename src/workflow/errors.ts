@@ -1,23 +1,192 @@
-// A refusal by the procedure or of invalid data: one sentence in each language saying what was
-// wrong and what to do. The shell shows the one in the user's language and exits with 1.
+// A refusal by the procedure or of invalid data. A rule that refuses says which rule, which input
+// and the values its sentence needs ({ rule, field, params }); the way in names the input: the
+// command line its flag (the sentence here, shown by the shell), the import its column (forms.ts
+// words the same refusal for a cell). Refusals that no other way in words differently (the store's,
+// a report period's) are worded where they are raised. The shell shows the sentence in the user's
+// language and exits with 1.
+import { codePointName, quoted } from './text.js';
+import type { IsoTime } from './time.js';
+import { COMPENSATION_KIND, describeChoice, labelOf, SATISFACTION, SATISFACTION_SCALE, STATUS, type Status } from './vocab.js';
 
 export interface Sentence {
   readonly en: string;
   readonly zh: string;
 }
 
+/** What kind of refusal it is, for the exit and as the `code` of a JSON error (README, Exit codes and errors). */
 export type DomainErrorCode = 'not-allowed' | 'invalid' | 'not-found' | 'out-of-order' | 'conflict';
 
+/** The texts a command carries, by the names decide gives them. */
+export type TextField =
+  | 'customer'
+  | 'by'
+  | 'assignee'
+  | 'department'
+  | 'ref'
+  | 'order'
+  | 'description'
+  | 'request'
+  | 'entry'
+  | 'note'
+  | 'solution'
+  | 'finding'
+  | 'rootCause'
+  | 'correctiveAction';
+
+/** Every input a rule can refuse: a text, or the time of a step, the phone, the compensation, the satisfaction. */
+export type Field = TextField | 'at' | 'phone' | 'compensation' | 'compensationKind' | 'satisfaction';
+
+/** Each rule, the input it refuses and the values its sentence needs. */
+export type Refusal =
+  | { readonly rule: 'required'; readonly field: TextField; readonly params: Record<string, never> }
+  | { readonly rule: 'control-character'; readonly field: TextField; readonly params: { readonly character: string } }
+  | { readonly rule: 'one-line'; readonly field: TextField; readonly params: { readonly found: 'tab' | 'line-break' } }
+  | { readonly rule: 'too-long'; readonly field: TextField; readonly params: { readonly length: number; readonly max: number } }
+  | { readonly rule: 'future'; readonly field: 'at'; readonly params: { readonly at: IsoTime } }
+  | {
+      readonly rule: 'out-of-order';
+      readonly field: 'at';
+      readonly params: { readonly complaint: number; readonly at: IsoTime; readonly lastEventAt: IsoTime };
+    }
+  /** An amount of compensation without its kind. */
+  | { readonly rule: 'compensation-kind'; readonly field: 'compensation'; readonly params: Record<string, never> }
+  /** Compensation given with a finding that the complaint is unfounded. */
+  | { readonly rule: 'compensation-unfounded'; readonly field: 'compensation'; readonly params: Record<string, never> }
+  | { readonly rule: 'satisfaction'; readonly field: 'satisfaction'; readonly params: { readonly value: string } }
+  | { readonly rule: 'phone'; readonly field: 'phone'; readonly params: { readonly value: string } }
+  | {
+      readonly rule: 'not-allowed';
+      readonly field: null;
+      readonly params: { readonly complaint: number; readonly status: Status; readonly command: string; readonly allowed: readonly string[] };
+    };
+
+export type Rule = Refusal['rule'];
+
+/** The refusals worded where they are raised, by their code. */
+type WordedCode = Exclude<DomainErrorCode, 'not-allowed' | 'out-of-order'>;
+
 export class DomainError extends Error {
-  constructor(
-    readonly code: DomainErrorCode,
-    readonly sentence: Sentence,
-  ) {
+  readonly code: DomainErrorCode;
+  /** The rule that refused, the input and its sentence's values; null for a refusal worded where it was raised. */
+  readonly refusal: Refusal | null;
+  /** As a way in that answers one command at a time says it: naming the flag (a setting, its key); the import words `refusal` itself. */
+  readonly sentence: Sentence;
+
+  constructor(code: WordedCode, sentence: Sentence);
+  constructor(refusal: Refusal, sentence: Sentence);
+  constructor(refusal: WordedCode | Refusal, sentence: Sentence) {
     super(sentence.en);
     this.name = 'DomainError';
+    this.sentence = sentence;
+    if (typeof refusal === 'string') {
+      this.code = refusal;
+      this.refusal = null;
+    } else {
+      this.code = refusal.rule === 'not-allowed' || refusal.rule === 'out-of-order' ? refusal.rule : 'invalid';
+      this.refusal = refusal;
+    }
+  }
+
+  get rule(): Rule | null {
+    return this.refusal?.rule ?? null;
+  }
+
+  get field(): Field | null {
+    return this.refusal?.field ?? null;
+  }
+
+  get params(): Refusal['params'] {
+    return this.refusal?.params ?? {};
   }
 }
 
 export function invalid(en: string, zh: string): DomainError {
   return new DomainError('invalid', { en, zh });
 }
+
+/**
+ * How a way in names an input: `en` and `zh` as a sentence says it ("the description (--desc)",
+ * "the value of by"), `flag` where a sentence names only the flag (null where there is none).
+ */
+export interface InputName {
+  readonly en: string;
+  readonly zh: string;
+  readonly flag: string | null;
+}
+
+/** The refusal, its sentence made from its params and the names `nameOf` gives its inputs. */
+export function refused(refusal: Refusal, nameOf: (field: Field) => InputName): DomainError {
+  return new DomainError(refusal, sentenceOf(refusal, nameOf));
+}
+
+/** One sentence per rule, for a way in that answers one command at a time (the command line, a setting). */
+function sentenceOf(refusal: Refusal, nameOf: (field: Field) => InputName): Sentence {
+  const { en, zh } = refusal.field === null ? { en: '', zh: '' } : nameOf(refusal.field);
+  const What = en.charAt(0).toUpperCase() + en.slice(1);
+  const flag = (field: Field): string => nameOf(field).flag ?? nameOf(field).en;
+  switch (refusal.rule) {
+    case 'required':
+      return { en: `Give ${en}; it must not be empty.`, zh: `请填写${zh}，不能为空。` };
+    case 'control-character': {
+      const name = codePointName(refusal.params.character);
+      return {
+        en: `${What} holds the control character ${name}, which would change what a terminal shows; remove it and give plain text.`,
+        zh: `${zh}含有控制字符 ${name}，它会改变终端显示的内容；请删除后只填写普通文字。`,
+      };
+    }
+    case 'one-line': {
+      const tab = refusal.params.found === 'tab';
+      return { en: `Write ${en} on one line; remove the ${tab ? 'tab' : 'line break'} from it.`, zh: `${zh}只能写一行，请去掉其中的${tab ? '制表符' : '换行'}。` };
+    }
+    case 'too-long': {
+      const { length, max } = refusal.params;
+      return {
+        en: `${What} is ${length} characters long, which is too long; keep it to ${max} characters or fewer.`,
+        zh: `${zh}长度为 ${length} 字，超出上限，请控制在 ${max} 字以内。`,
+      };
+    }
+    case 'future': {
+      const { at } = refusal.params;
+      return { en: `The time ${at} is in the future; give ${flag('at')} a time that has already passed.`, zh: `时间 ${at} 还没有到；${flag('at')} 请填写已经发生的时间。` };
+    }
+    case 'out-of-order': {
+      const { complaint, lastEventAt } = refusal.params;
+      return {
+        en: `Complaint ${complaint} already has an entry at ${lastEventAt}; give ${flag('at')} a time no earlier than that.`,
+        zh: `投诉 ${complaint} 在 ${lastEventAt} 已有记录；${flag('at')} 不能早于这个时间。`,
+      };
+    }
+    case 'compensation-kind':
+      return {
+        en: `A compensation amount needs its kind: add ${flag('compensationKind')} ${describeChoice(COMPENSATION_KIND, 'en')}.`,
+        zh: `填写了赔付金额，还需要赔付方式：请加上 ${flag('compensationKind')}（${describeChoice(COMPENSATION_KIND, 'zh')}）。`,
+      };
+    case 'compensation-unfounded':
+      return {
+        en: `A complaint found unfounded is closed without compensation; leave out ${flag('compensation')} and ${flag('compensationKind')}, or resolve it with ${flag('solution')} if the shop compensates.`,
+        zh: `投诉不成立时结案不含赔付；请去掉 ${flag('compensation')} 和 ${flag('compensationKind')}，如店里仍给予赔付，请改用 ${flag('solution')} 解决。`,
+      };
+    case 'satisfaction': {
+      const { lowest, highest } = SATISFACTION_SCALE;
+      return {
+        en: `Satisfaction must be a whole number from ${lowest} (${labelOf(SATISFACTION, lowest, 'en')}) to ${highest} (${labelOf(SATISFACTION, highest, 'en')}), not ${refusal.params.value}.`,
+        zh: `满意度须为 ${lowest}（${labelOf(SATISFACTION, lowest, 'zh')}）到 ${highest}（${labelOf(SATISFACTION, highest, 'zh')}）的整数，而不是 ${refusal.params.value}。`,
+      };
+    }
+    case 'phone': {
+      const value = quoted(refusal.params.value);
+      return {
+        en: `"${value}" is not a phone number; give digits, optionally with +, spaces, - or brackets.`,
+        zh: `“${value}”不是有效的电话号码；请填写数字，可带 +、空格、- 或括号。`,
+      };
+    }
+    case 'not-allowed': {
+      const { complaint, status, command, allowed } = refusal.params;
+      return {
+        en: `Complaint ${complaint} is ${status}, so it cannot take ${command}; from ${status} you can: ${allowed.join(', ')}.`,
+        zh: `投诉 ${complaint} 的状态是“${labelOf(STATUS, status, 'zh')}”，不能执行 ${command}；此状态下可以执行：${allowed.join('、')}。`,
+      };
+    }
+  }
+}
+

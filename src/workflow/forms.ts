@@ -1,12 +1,14 @@
 // Typed-up paper complaint forms: which column means what, and one row -> the events of a complaint
 // (its opening and the history the form records), or every problem of the row by column.
-// The row's history goes through `decide` step by step, so an imported complaint obeys the same
-// procedure as one recorded at the counter; no status is ever written directly.
+// The form reads its cells (dates, codes, amounts, satisfactions); the rules are decide's: the
+// row's history goes through `decide` step by step, so an imported complaint obeys the same
+// procedure as one recorded at the counter, no status is ever written directly, and a refusal is
+// said on the column of the input it is about, in the words of a cell (cellProblem).
 import { apply, formatMoney, parseMoney, type Complaint, type NewEvent } from './complaint.js';
-import { DomainError, type Sentence } from './errors.js';
+import { DomainError, type Field, type Refusal, type Sentence, type TextField } from './errors.js';
 import type { Settings } from './settings.js';
-import { checkPhone, decide, type Command } from './transitions.js';
-import { codePointName, MAX_TEXT, textProblem, withLineFeeds } from './text.js';
+import { checkPhone, checkText, decide, type Command } from './transitions.js';
+import { codePointName, quoted, withLineFeeds } from './text.js';
 import { compareTimes, localDateOf, readDateTime, type IsoTime, type WallClock, type Zone } from './time.js';
 import {
   CATEGORY,
@@ -16,11 +18,13 @@ import {
   DEFAULT_CHANNEL,
   DEFAULT_FOLLOWUP_METHOD,
   DEFAULT_SEVERITY,
+  describeChoice,
   describeCodes,
   FOLLOWUP_METHOD,
   isCode,
   labelOf,
   SATISFACTION,
+  SATISFACTION_SCALE,
   SEVERITY,
   STATUS,
   parseCode,
@@ -65,9 +69,6 @@ export type FormField = (typeof FORM_FIELDS)[number];
  * complaint in the wrong month, and a form without a `ref` is recognised again by its date.
  */
 const REQUIRED_FIELDS: readonly FormField[] = ['receivedAt', 'customer', 'category', 'description'];
-
-/** Columns whose cells may hold several lines: texts, and the cells that list several follow-ups one per line. */
-const MULTI_LINE_FIELDS: ReadonlySet<FormField> = new Set(['description', 'request', 'solution', 'rootCause', 'correctiveAction', 'followupAt', 'followupMethod', 'satisfaction', 'followupNote']);
 
 /** Accepted headers besides the field name; the first Chinese one is the template's. */
 const HEADER_NAMES: { readonly [F in FormField]: { readonly en: readonly string[]; readonly zh: readonly string[] } } = {
@@ -252,10 +253,43 @@ export type FormReading =
     }
   | { readonly ok: false; readonly errors: readonly FormError[] };
 
-/** A step of the form's history: its command and the column a refusal of it is reported on. */
+/** The column that holds each input decide checks (a step's time is in the step's own date column). */
+const INPUT_COLUMNS = {
+  ref: 'ref',
+  by: 'receivedBy',
+  customer: 'customer',
+  phone: 'phone',
+  description: 'description',
+  request: 'request',
+  order: 'order',
+  assignee: 'assignee',
+  department: 'department',
+  solution: 'solution',
+  compensation: 'compensation',
+  compensationKind: 'compensationKind',
+  rootCause: 'rootCause',
+  correctiveAction: 'correctiveAction',
+  satisfaction: 'satisfaction',
+  note: 'followupNote',
+} as const satisfies { readonly [F in Field]?: FormField };
+
+/** A date cell as read: its wall-clock date and time, and the ISO time when it was written with an offset. */
+interface DateCell {
+  readonly wall: WallClock;
+  readonly iso: IsoTime | null;
+}
+
+/** A step of the form's history (its opening first): its command at its time, and the columns its refusals are said on. */
 interface Step {
-  readonly command: Command;
+  /** What a refusal of the step as a whole is said on: its solution, its satisfaction, its close reason. */
   readonly column: FormField;
+  /** Where its time comes from, and a refusal of its time is said. */
+  readonly dateColumn: FormField;
+  /** Its date as the form gives it; null: at the moment of the step before. */
+  readonly date: DateCell | null;
+  /** The column naming who did it. */
+  readonly byColumn: FormField;
+  command(at: IsoTime): Command;
 }
 
 /** One row of a form -> the events of its complaint, or every problem of the row. */
@@ -265,30 +299,17 @@ export function readForm(line: { readonly row: number; readonly cells: readonly 
     const index = columns.indexOf[field];
     errors.push({ row: line.row, column: index === undefined ? field : columns.headers[index]!, message: en, sentence: { en, zh } });
   };
+  /** Says a refusal of decide's rules on the column of the input it is about. */
+  const refuse = (field: FormField, refusal: Refusal, previous: FormField | null = null): void => {
+    const { en, zh } = cellProblem(refusal, previous);
+    complain(field, en, zh);
+  };
 
+  /** The cell, line breaks made LF (the CSV reader has done it already: the pattern runs only when needed), trimmed; null when empty. */
   const text = (field: FormField): string | null => {
     const index = columns.indexOf[field];
-    const cell = index === undefined ? '' : (line.cells[index] ?? '');
-    // Line breaks made LF (the CSV reader has done it already: the pattern runs only when needed).
-    const value = withLineFeeds(cell).trim();
-    if (value === '') return null;
-    const problem = textProblem(value, { oneLine: !MULTI_LINE_FIELDS.has(field) });
-    if (problem === null) return value;
-    switch (problem.kind) {
-      case 'unsafe': {
-        const name = codePointName(problem.character);
-        complain(field, `holds the control character ${name}, which would change what a terminal shows (plain text)`, `含有控制字符 ${name}，它会改变终端显示的内容（应为普通文字）`);
-        break;
-      }
-      case 'line-break':
-      case 'tab':
-        complain(field, `holds a ${problem.kind === 'tab' ? 'tab' : 'line break'} (one line)`, `含有${problem.kind === 'tab' ? '制表符' : '换行'}（应写在一行内）`);
-        break;
-      case 'too-long':
-        complain(field, `too long at ${problem.length} characters (at most ${MAX_TEXT})`, `内容过长，共 ${problem.length} 字（最多 ${MAX_TEXT} 字）`);
-        break;
-    }
-    return null;
+    const value = index === undefined ? '' : withLineFeeds(line.cells[index] ?? '').trim();
+    return value === '' ? null : value;
   };
 
   /** The cell as written, line breaks made LF, not trimmed (a first empty line is a first empty note). */
@@ -308,8 +329,28 @@ export function readForm(line: { readonly row: number; readonly cells: readonly 
     if (!given(field)) complain(field, `empty (${what} is required)`, `未填写（${whatZh}为必填项）`);
   };
 
-  const required = (field: FormField, what: string, whatZh: string): string | null => {
-    const value = text(field);
+  /**
+   * What decide's check of an input gives, or null when it refuses it, said on `column`. A cell a
+   * command carries is read with decide's own check, so that every problem of the row is said
+   * together (decide says the first problem of a command, and only of a row that has become one).
+   */
+  const checked = <T>(column: FormField, check: () => T): T | null => {
+    try {
+      return check();
+    } catch (error) {
+      refuse(column, refusalOf(error));
+      return null;
+    }
+  };
+
+  /** A text a command carries, as decide keeps it. */
+  const input = (field: TextField & keyof typeof INPUT_COLUMNS): string | null => {
+    const column = INPUT_COLUMNS[field];
+    return checked(column, () => checkText(text(column), field));
+  };
+
+  const required = (field: 'customer' | 'description', what: string, whatZh: string): string | null => {
+    const value = input(field);
     if (value === null) mustBeGiven(field, what, whatZh);
     return value;
   };
@@ -322,37 +363,37 @@ export function readForm(line: { readonly row: number; readonly cells: readonly 
       const zhLabels = vocab.codes.map((c) => labelOf(vocab, c, 'zh')).join('、');
       complain(
         field,
-        `"${value}" is not a ${vocab.name} (one of ${describeCodes(vocab)}, or ${zhLabels})`,
-        `“${value}”不是有效的${HEADER_NAMES[field].zh[0]}（应为 ${zhLabels} 之一，或 ${describeCodes(vocab)}）`,
+        `"${quoted(value)}" is not a ${vocab.name} (one of ${describeCodes(vocab)}, or ${zhLabels})`,
+        `“${quoted(value)}”不是有效的${HEADER_NAMES[field].zh[0]}（应为 ${zhLabels} 之一，或 ${describeCodes(vocab)}）`,
       );
       return null;
     }
     return found;
   };
 
-  const date = (field: FormField): { wall: WallClock; iso: IsoTime | null } | null => dateOf(field, text(field));
-  const dateOf = (field: FormField, value: string | null): { wall: WallClock; iso: IsoTime | null } | null => {
+  const date = (field: FormField): DateCell | null => dateOf(field, text(field));
+  const dateOf = (field: FormField, value: string | null): DateCell | null => {
     if (value === null) return null;
     const reading = readDateTime(value);
     if (reading.ok) return { wall: reading.wall, iso: reading.iso };
     if (reading.reason === 'ambiguous') {
       complain(
         field,
-        `"${value}" could be read as two different dates (the year first, like 2026-10-05 or 2026年10月5日)`,
-        `“${value}”有歧义，可理解为两个不同的日期（请把年份写在前面，例如 2026-10-05 或 2026年10月5日）`,
+        `"${quoted(value)}" could be read as two different dates (the year first, like 2026-10-05 or 2026年10月5日)`,
+        `“${quoted(value)}”有歧义，可理解为两个不同的日期（请把年份写在前面，例如 2026-10-05 或 2026年10月5日）`,
       );
     } else {
       complain(
         field,
-        `"${value}" is not a date (a date like 2026-10-05, 2026/10/5, 2026.10.05 or 2026年10月5日, optionally with a time such as 14:30)`,
-        `“${value}”不是有效的日期（应写成 2026-10-05、2026/10/5、2026.10.05 或 2026年10月5日，可带时间如 14:30）`,
+        `"${quoted(value)}" is not a date (a date like 2026-10-05, 2026/10/5, 2026.10.05 or 2026年10月5日, optionally with a time such as 14:30)`,
+        `“${quoted(value)}”不是有效的日期（应写成 2026-10-05、2026/10/5、2026.10.05 或 2026年10月5日，可带时间如 14:30）`,
       );
     }
     return null;
   };
 
   // Read every cell first, so that every problem of the row is reported together.
-  const written = text('ref');
+  const written = input('ref');
   const ref = written === null ? null : `${context.refPrefix ?? ''}${written}`;
   const receivedDate = date('receivedAt');
   if (receivedDate === null) mustBeGiven('receivedAt', 'the date the complaint was received', '投诉日期');
@@ -362,26 +403,28 @@ export function readForm(line: { readonly row: number; readonly cells: readonly 
   if (category === null) mustBeGiven('category', 'the category', '投诉类别');
   const channel = code('channel', CHANNEL, DEFAULT_CHANNEL);
   const severity = code('severity', SEVERITY, DEFAULT_SEVERITY);
-  const receivedBy = text('receivedBy');
-  const phone = readPhone(text('phone'), complain);
-  const request = text('request');
-  const order = text('order');
-  const assignee = text('assignee');
-  const department = text('department');
-  const solution = text('solution');
+  const receivedBy = input('by');
+  const phone = checked('phone', () => checkPhone(text('phone') ?? ''));
+  const request = input('request');
+  const order = input('order');
+  const assignee = input('assignee');
+  const department = input('department');
+  const solution = input('solution');
   const resolvedDate = date('resolvedAt');
   const compensationKind = code('compensationKind', COMPENSATION_KIND, null);
   const compensation = readAmount(text('compensation'), complain);
-  const rootCause = text('rootCause');
-  const correctiveAction = text('correctiveAction');
+  const rootCause = input('rootCause');
+  const correctiveAction = input('correctiveAction');
   // Several follow-ups: one per line of the cell (or separated by ;), in order; a single method
   // stands for all of them, and the note has one line per follow-up.
   const followupDates = parts(text('followupAt')).map((value) => dateOf('followupAt', value));
   const methodCells = parts(text('followupMethod'));
   const followupMethods = methodCells.map((value) => codeOf('followupMethod', FOLLOWUP_METHOD, value, null));
-  const satisfactions = parts(text('satisfaction')).map((value) => readSatisfaction(value, complain));
+  const satisfactions = parts(text('satisfaction')).map((value) => readSatisfaction(value, refuse));
   const followupNote = text('followupNote');
-  const followupNotes = satisfactions.length > 1 && followupNote !== null ? noteLines(rawCell('followupNote')) : [followupNote];
+  const followupNotes = (satisfactions.length > 1 && followupNote !== null ? noteLines(rawCell('followupNote')) : [followupNote]).map((note) =>
+    checked('followupNote', () => checkText(note, 'note')),
+  );
   if (satisfactions.length > 0 && followupDates.length > 0 && satisfactions.length !== followupDates.length) {
     complain(
       'satisfaction',
@@ -416,123 +459,116 @@ export function readForm(line: { readonly row: number; readonly cells: readonly 
       if (given) complain(field, 'given without a solution (what was done, in solution/处理结果)', '没有处理结果却填写了此项（请在“处理结果”列填写处理情况）');
     }
   }
-  if (compensation !== null && compensation > 0 && compensationKind === null) {
-    complain(
-      'compensation',
-      `an amount without its kind (compensationKind/赔付方式: ${describeCodes(COMPENSATION_KIND)})`,
-      '填写了赔付金额却没有赔付方式（请在“赔付方式”列填写：退款、换货、维修、代金券、赠品或无）',
-    );
-  }
   if (!given('satisfaction')) {
-    if (followupDates.some((value) => value !== null)) complain('followupAt', 'a follow-up without its satisfaction (1 to 5, in satisfaction/满意度)', '有回访日期却没有满意度（请在“满意度”列填写 1–5）');
-    if (given('followupMethod')) complain('followupMethod', 'a follow-up without its satisfaction (1 to 5, in satisfaction/满意度)', '有回访方式却没有满意度（请填写满意度 1–5）');
-    if (followupNote !== null) complain('followupNote', 'a follow-up without its satisfaction (1 to 5, in satisfaction/满意度)', '有回访记录却没有满意度（请填写满意度 1–5）');
+    const { lowest, highest } = SATISFACTION_SCALE;
+    const without = `a follow-up without its satisfaction (${lowest} to ${highest}, in satisfaction/满意度)`;
+    if (followupDates.some((value) => value !== null)) complain('followupAt', without, `有回访日期却没有满意度（请在“满意度”列填写 ${lowest}–${highest}）`);
+    if (given('followupMethod')) complain('followupMethod', without, `有回访方式却没有满意度（请填写满意度 ${lowest}–${highest}）`);
+    if (followupNote !== null) complain('followupNote', without, `有回访记录却没有满意度（请填写满意度 ${lowest}–${highest}）`);
   } else if (!given('followupAt')) {
     complain('satisfaction', 'no follow-up date (the date of the call, in followupAt/回访日期)', '没有回访日期（请在“回访日期”列填写回访的日期）');
   }
   if (closedDate !== null && !given('closeReason')) {
-    complain('closedAt', `a close date without a close reason (closeReason/结案原因: ${describeCodes(CLOSE_REASON)})`, '有结案日期却没有结案原因（请填写：撤回、未解决或重复）');
+    complain('closedAt', `a close date without a close reason (closeReason/结案原因: ${describeCodes(CLOSE_REASON)})`, `有结案日期却没有结案原因（请填写：${describeChoice(CLOSE_REASON, 'zh')}）`);
   }
   if (errors.length > 0 || receivedDate === null || customer === null || description === null || category === null) {
     return { ok: false, errors };
   }
 
-  // Times, in the order of the steps. A step without its own date happens with the step before it;
-  // a date without a time on the day of the step before means that step's moment (midnight would
-  // come before it), and on a later day the start of that day.
-  let previous: { field: FormField; at: IsoTime } | null = null;
-  const timeOf = (field: FormField, reading: { wall: WallClock; iso: IsoTime | null } | null): IsoTime | null => {
-    let at: IsoTime;
-    if (reading === null && previous) at = previous.at;
-    else if (reading === null) return null;
-    else if (reading.iso !== null) at = context.zone.toLocal(reading.iso);
-    else if (reading.wall.time === null && previous && localDateOf(previous.at) === reading.wall.date) at = previous.at;
-    else at = context.zone.wallToIso(reading.wall);
-
-    if (compareTimes(at, context.now) > 0) {
-      complain(field, `${shown(at)} is in the future (a date that has passed)`, `${shown(at)} 还没有到（应为已经过去的日期）`);
-      return null;
-    }
-    if (previous && compareTimes(at, previous.at) < 0) {
-      complain(
-        field,
-        `${shown(at)} is before ${fieldName(previous.field)} (a time no earlier than ${shown(previous.at)})`,
-        `${shown(at)} 早于${fieldName(previous.field)}（应不早于 ${shown(previous.at)}）`,
-      );
-      return null;
-    }
-    previous = { field, at };
-    return at;
+  // The history, step by step through decide, which checks every rule of the procedure: the times
+  // (none in the future, none before the step before), the compensation, what each status allows.
+  // A step without its own date happens with the step before it; a date without a time on the day
+  // of the step before means that step's moment (midnight would come before it), and on a later
+  // day the start of that day.
+  const timeOf = (date: DateCell | null, previous: IsoTime | null): IsoTime | null => {
+    if (date === null) return previous;
+    if (date.iso !== null) return context.zone.toLocal(date.iso);
+    if (date.wall.time === null && previous !== null && localDateOf(previous) === date.wall.date) return previous;
+    return context.zone.wallToIso(date.wall);
   };
 
   const actor = receivedBy ?? context.defaultActor;
-  const receivedAt = timeOf('receivedAt', receivedDate);
-  if (receivedAt === null) return { ok: false, errors };
   const steps: Step[] = [
     {
       column: 'receivedAt',
-      command: { type: 'open', at: receivedAt, by: actor, uuid: context.newUuid(), ref, customer, phone, channel: channel!, category, severity: severity!, description, request, order },
+      dateColumn: 'receivedAt',
+      date: receivedDate,
+      byColumn: 'receivedBy',
+      command: (at) => ({ type: 'open', at, by: actor, uuid: context.newUuid(), ref, customer, phone, channel: channel!, category, severity: severity!, description, request, order }),
     },
   ];
   if (assignee !== null) {
-    steps.push({ column: 'assignee', command: { type: 'assign', at: receivedAt, by: actor, assignee, department, note: null } });
+    steps.push({ column: 'assignee', dateColumn: 'receivedAt', date: null, byColumn: 'receivedBy', command: (at) => ({ type: 'assign', at, by: actor, assignee, department, note: null }) });
   }
   if (solution !== null) {
-    const resolvedAt = timeOf('resolvedAt', resolvedDate);
-    if (resolvedAt !== null) {
-      steps.push({
-        column: 'solution',
-        command: {
-          type: 'resolve',
-          at: resolvedAt,
-          by: assignee ?? actor,
-          unfounded: false,
-          solution,
-          finding: null,
-          compensation: compensation === null && compensationKind === null ? null : { kind: compensationKind, cents: compensation },
-          rootCause,
-          correctiveAction,
-          note: null,
-        },
-      });
-    }
+    steps.push({
+      column: 'solution',
+      dateColumn: 'resolvedAt',
+      date: resolvedDate,
+      byColumn: assignee === null ? 'receivedBy' : 'assignee',
+      command: (at) => ({
+        type: 'resolve',
+        at,
+        by: assignee ?? actor,
+        unfounded: false,
+        solution,
+        finding: null,
+        compensation: compensation === null && compensationKind === null ? null : { kind: compensationKind, cents: compensation },
+        rootCause,
+        correctiveAction,
+        note: null,
+      }),
+    });
   }
   for (const [index, satisfaction] of satisfactions.entries()) {
-    const followupAt = timeOf('followupAt', followupDates[index] ?? null);
-    if (followupAt !== null && satisfaction !== null) {
-      const method = (followupMethods.length === 1 ? followupMethods[0] : followupMethods[index]) ?? DEFAULT_FOLLOWUP_METHOD;
-      steps.push({ column: 'satisfaction', command: { type: 'followup', at: followupAt, by: actor, satisfaction, method, note: followupNotes[index] ?? null } });
-    }
+    if (satisfaction === null) continue;
+    const method = (followupMethods.length === 1 ? followupMethods[0] : followupMethods[index]) ?? DEFAULT_FOLLOWUP_METHOD;
+    steps.push({
+      column: 'satisfaction',
+      dateColumn: 'followupAt',
+      date: followupDates[index] ?? null,
+      byColumn: 'receivedBy',
+      command: (at) => ({ type: 'followup', at, by: actor, satisfaction, method, note: followupNotes[index] ?? null }),
+    });
   }
   if (closeReason !== null) {
-    const closedAt = timeOf('closedAt', closedDate);
-    if (closedAt !== null) steps.push({ column: 'closeReason', command: { type: 'close', at: closedAt, by: actor, reason: closeReason, note: null } });
+    steps.push({ column: 'closeReason', dateColumn: 'closedAt', date: closedDate, byColumn: 'receivedBy', command: (at) => ({ type: 'close', at, by: actor, reason: closeReason, note: null }) });
   }
-  if (errors.length > 0) return { ok: false, errors };
 
   let complaint: Complaint | null = null;
   const events: NewEvent[] = [];
-  for (const { command, column } of steps) {
+  /** The last step decide took: its date column and its moment. */
+  let previous: { column: FormField; at: IsoTime } | null = null;
+  let refused = false;
+  for (const step of steps) {
     // A step after the complaint was closed: decide would name complaint 0, which means nothing on a form.
     if (complaint?.status === 'closed') {
-      if (command.type === 'close') {
-        complain(column, 'the follow-up already closed the complaint (leave the close reason empty)', '回访已使投诉结案（请清空结案原因）');
+      if (step.column === 'closeReason') {
+        complain(step.column, 'the follow-up already closed the complaint (leave the close reason empty)', '回访已使投诉结案（请清空结案原因）');
       } else {
-        complain(column, 'an earlier step of this row already closed the complaint (remove this follow-up)', '本行之前的步骤已使投诉结案（请删除这次回访）');
+        complain(step.column, 'an earlier step of this row already closed the complaint (remove this follow-up)', '本行之前的步骤已使投诉结案（请删除这次回访）');
       }
       return { ok: false, errors };
     }
+    const at = timeOf(step.date, previous?.at ?? null);
+    // Only the opening has no step before, and it always has its date.
+    if (at === null) throw new Error('a step without a time');
     try {
-      for (const event of decide(complaint, command, { now: context.now, settings: context.settings, zone: context.zone })) {
+      for (const event of decide(complaint, step.command(at), { now: context.now, settings: context.settings, zone: context.zone })) {
         complaint = apply(complaint, event);
         events.push(event);
       }
+      previous = { column: step.dateColumn, at };
     } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      complain(column, error.sentence.en, error.sentence.zh);
-      return { ok: false, errors };
+      const refusal = refusalOf(error);
+      // After a refused step, what a later one may do depended on it: only its own problems (its time) are said.
+      if (!(refused && refusal.rule === 'not-allowed')) refuse(columnOf(step, refusal.field), refusal, previous?.column ?? null);
+      refused = true;
+      // Without its opening, the complaint has nothing for the other steps to change.
+      if (complaint === null) break;
     }
   }
+  if (errors.length > 0) return { ok: false, errors };
   const result = complaint!;
   if (status !== null && status !== result.status) {
     complain(
@@ -543,6 +579,84 @@ export function readForm(line: { readonly row: number; readonly cells: readonly 
     return { ok: false, errors };
   }
   return { ok: true, events, complaint: result };
+}
+
+/** The refusal of a rule that decide threw; anything else is a bug, thrown on. */
+function refusalOf(error: unknown): Refusal {
+  if (error instanceof DomainError && error.refusal !== null) return error.refusal;
+  throw error;
+}
+
+/** The column a refusal of a step is said on: that of the input it is about, else the step's own. */
+function columnOf(step: Step, field: Field | null): FormField {
+  if (field === 'at') return step.dateColumn;
+  if (field === 'by') return step.byColumn;
+  return (field !== null && field in INPUT_COLUMNS ? INPUT_COLUMNS[field as keyof typeof INPUT_COLUMNS] : undefined) ?? step.column;
+}
+
+/**
+ * A refusal by one of decide's rules as a cell of a form says it: what is wrong (what was
+ * expected). The column is named beside it (`row N, column C: …`); `previous` is the date column of
+ * the step before, which a time out of order is compared with.
+ */
+export function cellProblem(refusal: Refusal, previous: FormField | null): Sentence {
+  switch (refusal.rule) {
+    case 'required':
+      return { en: 'empty (a value is required)', zh: '未填写（此项为必填项）' };
+    case 'control-character': {
+      const name = codePointName(refusal.params.character);
+      return { en: `holds the control character ${name}, which would change what a terminal shows (plain text)`, zh: `含有控制字符 ${name}，它会改变终端显示的内容（应为普通文字）` };
+    }
+    case 'one-line': {
+      const tab = refusal.params.found === 'tab';
+      return { en: `holds a ${tab ? 'tab' : 'line break'} (one line)`, zh: `含有${tab ? '制表符' : '换行'}（应写在一行内）` };
+    }
+    case 'too-long': {
+      const { length, max } = refusal.params;
+      return { en: `too long at ${length} characters (at most ${max})`, zh: `内容过长，共 ${length} 字（最多 ${max} 字）` };
+    }
+    case 'future': {
+      const at = shown(refusal.params.at);
+      return { en: `${at} is in the future (a date that has passed)`, zh: `${at} 还没有到（应为已经过去的日期）` };
+    }
+    case 'out-of-order': {
+      const [at, earliest] = [shown(refusal.params.at), shown(refusal.params.lastEventAt)];
+      const before = previous === null ? { en: 'the step before', zh: '之前的步骤' } : { en: fieldName(previous), zh: fieldName(previous) };
+      return { en: `${at} is before ${before.en} (a time no earlier than ${earliest})`, zh: `${at} 早于${before.zh}（应不早于 ${earliest}）` };
+    }
+    case 'compensation-kind':
+      return {
+        en: `an amount without its kind (compensationKind/赔付方式: ${describeCodes(COMPENSATION_KIND)})`,
+        zh: `填写了赔付金额却没有赔付方式（请在“赔付方式”列填写：${describeChoice(COMPENSATION_KIND, 'zh')}）`,
+      };
+    case 'compensation-unfounded':
+      return {
+        en: 'compensation for a complaint found unfounded (leave compensation/赔付金额 and compensationKind/赔付方式 empty)',
+        zh: '投诉不成立却填写了赔付（请清空“赔付金额”和“赔付方式”列）',
+      };
+    case 'satisfaction': {
+      const value = quoted(refusal.params.value);
+      const { lowest, highest } = SATISFACTION_SCALE;
+      const [low, high] = [labelOf(SATISFACTION, lowest, 'en'), labelOf(SATISFACTION, highest, 'en')];
+      const [lowZh, highZh] = [labelOf(SATISFACTION, lowest, 'zh'), labelOf(SATISFACTION, highest, 'zh')];
+      return {
+        en: `"${value}" is not a satisfaction (a whole number from ${lowest} ${low} to ${highest} ${high})`,
+        zh: `“${value}”不是有效的满意度（应为 ${lowest} ${lowZh} 到 ${highest} ${highZh} 的整数）`,
+      };
+    }
+    case 'phone': {
+      const value = quoted(refusal.params.value);
+      return { en: `"${value}" is not a phone number (digits, optionally with +, spaces, - or brackets)`, zh: `“${value}”不是有效的电话号码（应为数字，可带 +、空格、- 或括号）` };
+    }
+    case 'not-allowed': {
+      const { status, command, allowed } = refusal.params;
+      // The complaint has no number yet (decide's sentence would name complaint 0): the row's steps are what put it there.
+      return {
+        en: `an earlier step of this row left the complaint ${status}, which cannot take ${command} (from ${status}: ${allowed.join(', ')})`,
+        zh: `本行之前的步骤使投诉处于“${labelOf(STATUS, status, 'zh')}”状态，不能执行 ${command}（此状态下可以执行：${allowed.join('、')}）`,
+      };
+    }
+  }
 }
 
 /** One note per line; empty lines are follow-ups without a note, and empty lines at the end are dropped. */
@@ -568,37 +682,21 @@ function shown(time: IsoTime): string {
 
 type Complain = (field: FormField, en: string, zh: string) => void;
 
-function readPhone(value: string | null, complain: Complain): string | null {
-  if (value === null) return null;
-  try {
-    return checkPhone(value);
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    complain('phone', `"${value}" is not a phone number (digits, optionally with +, spaces, - or brackets)`, `“${value}”不是有效的电话号码（应为数字，可带 +、空格、- 或括号）`);
-    return null;
-  }
-}
-
 function readAmount(value: string | null, complain: Complain): number | null {
   if (value === null) return null;
   const cents = parseMoney(value);
   if (cents === undefined) {
-    complain('compensation', `"${value}" is not an amount (a sum such as 25.50, ¥25 or 25元)`, `“${value}”不是有效的金额（应写成 25.50、¥25 或 25元）`);
+    complain('compensation', `"${quoted(value)}" is not an amount (a sum such as 25.50, ¥25 or 25元)`, `“${quoted(value)}”不是有效的金额（应写成 25.50、¥25 或 25元）`);
     return null;
   }
   return cents;
 }
 
-/** 1 to 5, "4分", or a label such as 满意 / very satisfied. */
-function readSatisfaction(value: string | null, complain: Complain): number | null {
-  if (value === null) return null;
+/** 1 to 5, "4分", or a label such as 满意 / very satisfied; anything else is refused as decide refuses a satisfaction off the scale. */
+function readSatisfaction(value: string, refuse: (field: FormField, refusal: Refusal) => void): number | null {
   const code = parseCode(SATISFACTION, value.replace(/分$/, ''));
   if (code === undefined) {
-    complain(
-      'satisfaction',
-      `"${value}" is not a satisfaction (a whole number from 1 very dissatisfied to 5 very satisfied)`,
-      `“${value}”不是有效的满意度（应为 1 非常不满意 到 5 非常满意 的整数）`,
-    );
+    refuse('satisfaction', { rule: 'satisfaction', field: 'satisfaction', params: { value } });
     return null;
   }
   return Number(code);

@@ -33,6 +33,7 @@ import {
   COMPENSATION_KINDS,
   looseText,
   RESPONSIBILITIES,
+  SATISFIED_FROM,
   SEVERITIES,
   type Category,
   type Channel,
@@ -114,8 +115,6 @@ export interface DayCount {
 
 /** How many root causes and corrective actions the report lists. */
 const TOP_COUNT = 5;
-/** Satisfaction from which a follow-up counts as satisfied. */
-const SATISFIED_FROM = 4;
 const TREND_MONTHS = 12;
 
 // ---------------------------------------------------------------------------------------------

@@ -2,14 +2,15 @@
 // turns a command into the events it causes, or refuses it with a DomainError.
 import { satisfiedSinceResolved, type Compensation, type Complaint, type NewEvent } from './complaint.js';
 import { deadlineFrom, policyDeadline } from './deadlines.js';
-import { DomainError, invalid } from './errors.js';
+import { refused, type DomainError, type Field, type InputName, type TextField } from './errors.js';
 import { phoneDigits } from './identity.js';
-import { codePointName, MAX_TEXT, quoted, textProblem, withLineFeeds } from './text.js';
+import { MAX_TEXT, textProblem, withLineFeeds } from './text.js';
 import type { Settings } from './settings.js';
 import { compareTimes, isIsoTime, type IsoTime, type Zone } from './time.js';
 import {
-  labelOf,
-  STATUS,
+  isCode,
+  SATISFACTION,
+  SATISFIED_FROM,
   type Category,
   type Channel,
   type CloseReason,
@@ -109,7 +110,7 @@ export function decide(complaint: Complaint | null, command: Command, context: D
           kind: command.kind ?? (command.substantiated !== null ? 'finding' : 'note'),
           substantiated: command.substantiated,
           responsibility: command.responsibility,
-          rootCause: optionalText(command.rootCause, 'rootCause'),
+          rootCause: checkText(command.rootCause, 'rootCause'),
         },
       ];
     }
@@ -119,9 +120,9 @@ export function decide(complaint: Complaint | null, command: Command, context: D
         {
           type: 'assigned',
           ...stamp,
-          note: optionalText(command.note, 'note'),
+          note: checkText(command.note, 'note'),
           assignee,
-          department: optionalText(command.department, 'department') ?? complaint.department ?? settings.departments[complaint.category],
+          department: checkText(command.department, 'department') ?? complaint.department ?? settings.departments[complaint.category],
           solutionDeadline: policyDeadline(settings.policy, settings.calendar, 'solution', complaint.severity, command.at, zone),
         },
       ];
@@ -131,9 +132,9 @@ export function decide(complaint: Complaint | null, command: Command, context: D
     case 'followup':
       return followupEvents(complaint, command, context);
     case 'close':
-      return [{ type: 'closed', ...stamp, note: optionalText(command.note, 'note'), outcome: command.reason }];
+      return [{ type: 'closed', ...stamp, note: checkText(command.note, 'note'), outcome: command.reason }];
     case 'reopen':
-      return [reopenEvent(complaint, stamp, optionalText(command.note, 'note'), context)];
+      return [reopenEvent(complaint, stamp, checkText(command.note, 'note'), context)];
   }
 }
 
@@ -145,15 +146,15 @@ function openEvent(command: Extract<Command, { type: 'open' }>, { settings, zone
     by: command.by.trim(),
     note: null,
     uuid: command.uuid,
-    ref: optionalText(command.ref, 'ref'),
+    ref: checkText(command.ref, 'ref'),
     channel: command.channel,
     category: command.category,
     severity: command.severity,
     customer: requiredText(command.customer, 'customer'),
     phone: command.phone === null ? null : checkPhone(command.phone),
     description: requiredText(command.description, 'description'),
-    request: optionalText(command.request, 'request'),
-    order: optionalText(command.order, 'order'),
+    request: checkText(command.request, 'request'),
+    order: checkText(command.order, 'order'),
     department: settings.departments[command.category],
     answerDeadline: policyDeadline(settings.policy, settings.calendar, 'answer', command.severity, command.at, zone),
   };
@@ -165,15 +166,12 @@ function resolveEvents(
   { settings, zone }: DecideContext,
 ): NewEvent[] {
   const stamp = { at: command.at, by: command.by };
-  const note = optionalText(command.note, 'note');
+  const note = checkText(command.note, 'note');
   if (command.unfounded) {
     // Compensation is given for a complaint found valid; kept silently off it would be lost data.
     const { compensation } = command;
     if (compensation !== null && ((compensation.cents ?? 0) > 0 || (compensation.kind !== null && compensation.kind !== 'none'))) {
-      throw invalid(
-        'A complaint found unfounded is closed without compensation; leave out --compensation and --compensation-kind, or resolve it with --solution if the shop compensates.',
-        '投诉不成立时结案不含赔付；请去掉 --compensation 和 --compensation-kind，如店里仍给予赔付，请改用 --solution 解决。',
-      );
+      throw refused({ rule: 'compensation-unfounded', field: 'compensation', params: {} }, commandLineName);
     }
     const finding = requiredText(command.finding, 'finding');
     return [
@@ -182,11 +180,11 @@ function resolveEvents(
         ...stamp,
         note,
         unfounded: true,
-        solution: optionalText(command.solution, 'solution'),
+        solution: checkText(command.solution, 'solution'),
         finding,
         compensation: null,
-        rootCause: optionalText(command.rootCause, 'rootCause'),
-        correctiveAction: optionalText(command.correctiveAction, 'correctiveAction'),
+        rootCause: checkText(command.rootCause, 'rootCause'),
+        correctiveAction: checkText(command.correctiveAction, 'correctiveAction'),
         followupDeadline: null,
       },
       { type: 'closed', ...stamp, note: null, outcome: 'unfounded' },
@@ -195,10 +193,7 @@ function resolveEvents(
   const solution = requiredText(command.solution, 'solution');
   const compensation = command.compensation;
   if (compensation && compensation.cents !== null && compensation.cents > 0 && compensation.kind === null) {
-    throw invalid(
-      'A compensation amount needs its kind: add --compensation-kind refund, replacement, repair, voucher, gift or none.',
-      '填写了赔付金额，还需要赔付方式：请加上 --compensation-kind（退款、换货、维修、代金券、赠品或无）。',
-    );
+    throw refused({ rule: 'compensation-kind', field: 'compensation', params: {} }, commandLineName);
   }
   return [
     {
@@ -207,10 +202,10 @@ function resolveEvents(
       note,
       unfounded: false,
       solution,
-      finding: optionalText(command.finding, 'finding'),
+      finding: checkText(command.finding, 'finding'),
       compensation,
-      rootCause: optionalText(command.rootCause, 'rootCause'),
-      correctiveAction: optionalText(command.correctiveAction, 'correctiveAction'),
+      rootCause: checkText(command.rootCause, 'rootCause'),
+      correctiveAction: checkText(command.correctiveAction, 'correctiveAction'),
       followupDeadline: policyDeadline(settings.policy, settings.calendar, 'followup', complaint.severity, command.at, zone),
     },
   ];
@@ -222,21 +217,19 @@ function followupEvents(
   context: DecideContext,
 ): NewEvent[] {
   const { settings, zone } = context;
-  if (!Number.isInteger(command.satisfaction) || command.satisfaction < 1 || command.satisfaction > 5) {
-    throw invalid(
-      `Satisfaction must be a whole number from 1 (very dissatisfied) to 5 (very satisfied), not ${command.satisfaction}.`,
-      `满意度须为 1（非常不满意）到 5（非常满意）的整数，而不是 ${command.satisfaction}。`,
-    );
+  // A whole number of the scale: String(2.5) and String(NaN) are no code of it.
+  if (!isCode(SATISFACTION, String(command.satisfaction))) {
+    throw refused({ rule: 'satisfaction', field: 'satisfaction', params: { value: String(command.satisfaction) } }, commandLineName);
   }
   const stamp = { at: command.at, by: command.by };
   const followup = {
     type: 'followed-up' as const,
     ...stamp,
-    note: optionalText(command.note, 'note'),
+    note: checkText(command.note, 'note'),
     method: command.method,
     satisfaction: command.satisfaction,
   };
-  if (command.satisfaction <= 3) {
+  if (command.satisfaction < SATISFIED_FROM) {
     return [{ ...followup, nextFollowupDeadline: null }, reopenEvent(complaint, stamp, null, context)];
   }
   const satisfied = satisfiedSinceResolved(complaint) + 1;
@@ -259,35 +252,22 @@ function reopenEvent(complaint: Complaint, stamp: Stamp, note: string | null, { 
 }
 
 function notAllowed(complaint: Complaint, command: CommandType): DomainError {
-  const status = complaint.status;
-  const allowed = ALLOWED_COMMANDS[status];
-  return new DomainError('not-allowed', {
-    en: `Complaint ${complaint.id} is ${status}, so it cannot take ${command}; from ${status} you can: ${allowed.join(', ')}.`,
-    zh: `投诉 ${complaint.id} 的状态是“${labelOf(STATUS, status, 'zh')}”，不能执行 ${command}；此状态下可以执行：${allowed.join('、')}。`,
-  });
+  const { id, status } = complaint;
+  return refused({ rule: 'not-allowed', field: null, params: { complaint: id, status, command, allowed: ALLOWED_COMMANDS[status] } }, commandLineName);
 }
 
 function checkStamp(complaint: Complaint | null, command: Command, { now }: DecideContext): void {
   if (!isIsoTime(command.at)) throw new Error(`command time is not an ISO time: ${command.at}`);
-  if (compareTimes(command.at, now) > 0) {
-    // An opening's time is given as --received; every other step's as --at.
-    const flag = command.type === 'open' ? '--received' : '--at';
-    throw invalid(
-      `The time ${command.at} is in the future; give ${flag} a time that has already passed.`,
-      `时间 ${command.at} 还没有到；${flag} 请填写已经发生的时间。`,
-    );
-  }
+  const nameOf = (field: Field) => commandLineName(field, command.type);
+  if (compareTimes(command.at, now) > 0) throw refused({ rule: 'future', field: 'at', params: { at: command.at } }, nameOf);
   if (complaint && compareTimes(command.at, complaint.lastEventAt) < 0) {
-    throw new DomainError('out-of-order', {
-      en: `Complaint ${complaint.id} already has an entry at ${complaint.lastEventAt}; give --at a time no earlier than that.`,
-      zh: `投诉 ${complaint.id} 在 ${complaint.lastEventAt} 已有记录；--at 不能早于这个时间。`,
-    });
+    throw refused({ rule: 'out-of-order', field: 'at', params: { complaint: complaint.id, at: command.at, lastEventAt: complaint.lastEventAt } }, nameOf);
   }
   requiredText(command.by, 'by');
 }
 
-/** The texts a command carries, named as the user gives them: what each is, and its flag. */
-const TEXT_FIELDS = {
+/** The texts a command carries, named as the user gives them: what each is, its flag, and whether it is one line (a name, a number). */
+const TEXT_FIELDS: { readonly [F in TextField]: InputName & { readonly oneLine: boolean } } = {
   customer: { en: 'the customer name', zh: '客户姓名', flag: '--customer', oneLine: true },
   by: { en: 'who did it', zh: '经办人', flag: '--by', oneLine: true },
   assignee: { en: 'the assignee', zh: '责任人', flag: '--to', oneLine: true },
@@ -302,51 +282,50 @@ const TEXT_FIELDS = {
   finding: { en: 'the finding sent back to the customer', zh: '调查结论', flag: '--finding', oneLine: false },
   rootCause: { en: 'the root cause', zh: '根本原因', flag: '--root-cause', oneLine: false },
   correctiveAction: { en: 'the corrective action', zh: '纠正措施', flag: '--action', oneLine: false },
-} as const;
+};
 
-type TextField = keyof typeof TEXT_FIELDS;
+/** The other inputs a rule refuses, named as the user gives them. */
+const OTHER_FIELDS: { readonly [F in Exclude<Field, TextField>]: InputName } = {
+  at: { en: 'the time', zh: '时间', flag: '--at' },
+  phone: { en: "the customer's phone", zh: '联系电话', flag: '--phone' },
+  compensation: { en: 'the compensation amount', zh: '赔付金额', flag: '--compensation' },
+  compensationKind: { en: 'the compensation kind', zh: '赔付方式', flag: '--compensation-kind' },
+  satisfaction: { en: 'the satisfaction', zh: '满意度', flag: '--satisfaction' },
+};
 
-/** "the description (--desc)" / "投诉内容 (--desc)". */
-function fieldNames(field: TextField): { en: string; zh: string } {
-  const { en, zh, flag } = TEXT_FIELDS[field];
-  return flag === null ? { en, zh } : { en: `${en} (${flag})`, zh: `${zh} (${flag})` };
+const FIELD_NAMES: { readonly [F in Field]: InputName } = { ...TEXT_FIELDS, ...OTHER_FIELDS };
+
+/** An input as the command line names it in a sentence: "the description (--desc)" / "投诉内容 (--desc)". */
+function commandLineName(field: Field, step: CommandType | null = null): InputName {
+  const { en, zh, flag: given } = FIELD_NAMES[field];
+  // An opening's time is given as --received; every other step's as --at.
+  const flag = field === 'at' && step === 'open' ? '--received' : given;
+  return flag === null ? { en, zh, flag } : { en: `${en} (${flag})`, zh: `${zh} (${flag})`, flag };
 }
 
 function requiredText(value: string | null, field: TextField): string {
-  const text = optionalText(value, field);
-  if (text === null) {
-    const { en, zh } = fieldNames(field);
-    throw invalid(`Give ${en}; it must not be empty.`, `请填写${zh}，不能为空。`);
-  }
+  const text = checkText(value, field);
+  if (text === null) throw refused({ rule: 'required', field, params: {} }, commandLineName);
   return text;
 }
 
-/** A text as kept: trimmed, line breaks as line feeds, null when empty; refused when it holds what a field may not (text.ts). */
-function optionalText(value: string | null, field: TextField): string | null {
+/**
+ * A text as kept: trimmed, line breaks as line feeds, null when empty; refused when it holds what
+ * the field may not (text.ts), in a sentence naming it as `nameOf` does (a setting names itself).
+ */
+export function checkText(value: string | null, field: TextField, nameOf: (field: Field) => InputName = commandLineName): string | null {
   const text = withLineFeeds(value ?? '').trim();
   const problem = textProblem(text, { oneLine: TEXT_FIELDS[field].oneLine });
-  if (problem !== null) {
-    const { en, zh } = fieldNames(field);
-    const What = en.charAt(0).toUpperCase() + en.slice(1);
-    switch (problem.kind) {
-      case 'unsafe': {
-        const name = codePointName(problem.character);
-        throw invalid(
-          `${What} holds the control character ${name}, which would change what a terminal shows; remove it and give plain text.`,
-          `${zh}含有控制字符 ${name}，它会改变终端显示的内容；请删除后只填写普通文字。`,
-        );
-      }
-      case 'line-break':
-      case 'tab':
-        throw invalid(`Write ${en} on one line; remove the ${problem.kind === 'tab' ? 'tab' : 'line break'} from it.`, `${zh}只能写一行，请去掉其中的${problem.kind === 'tab' ? '制表符' : '换行'}。`);
-      case 'too-long':
-        throw invalid(
-          `${What} is ${problem.length} characters long, which is too long; keep it to ${MAX_TEXT} characters or fewer.`,
-          `${zh}长度为 ${problem.length} 字，超出上限，请控制在 ${MAX_TEXT} 字以内。`,
-        );
-    }
+  if (problem === null) return text === '' ? null : text;
+  switch (problem.kind) {
+    case 'unsafe':
+      throw refused({ rule: 'control-character', field, params: { character: problem.character } }, nameOf);
+    case 'line-break':
+    case 'tab':
+      throw refused({ rule: 'one-line', field, params: { found: problem.kind } }, nameOf);
+    case 'too-long':
+      throw refused({ rule: 'too-long', field, params: { length: problem.length, max: MAX_TEXT } }, nameOf);
   }
-  return text === '' ? null : text;
 }
 
 /** Digits with the usual separators, 5 to 20 digits; full-width digits accepted. */
@@ -355,10 +334,7 @@ export function checkPhone(raw: string): string | null {
   if (phone === '') return null;
   const digits = phoneDigits(phone);
   if (!/^\+?[\d\s()-]+$/.test(phone) || digits.length < 5 || digits.length > 20) {
-    throw invalid(
-      `"${quoted(phone)}" is not a phone number; give digits, optionally with +, spaces, - or brackets.`,
-      `“${quoted(phone)}”不是有效的电话号码；请填写数字，可带 +、空格、- 或括号。`,
-    );
+    throw refused({ rule: 'phone', field: 'phone', params: { value: phone } }, commandLineName);
   }
   return phone;
 }

@@ -113,6 +113,20 @@ export const SATISFACTION = vocabulary('satisfaction', SATISFACTIONS, {
   '5': { en: ['very satisfied'], zh: ['非常满意'] },
 });
 
+export type Satisfaction = (typeof SATISFACTIONS)[number];
+
+/** The ends of the satisfaction scale, as messages and help name it. */
+export const SATISFACTION_SCALE: { readonly lowest: Satisfaction; readonly highest: Satisfaction } = {
+  lowest: SATISFACTIONS[0],
+  highest: SATISFACTIONS.at(-1)!,
+};
+
+/**
+ * The satisfaction from which a follow-up counts as satisfied (4, satisfied, and 5): it counts
+ * towards closing, a lower one reopens the complaint, and the report's satisfied share counts it.
+ */
+export const SATISFIED_FROM = 4;
+
 export const CLOSE_REASON = vocabulary('close reason', CLOSE_REASONS, {
   // The first Chinese label is the one shown; the others are read too (forms typed before).
   withdrawn: { en: ['withdrawn'], zh: ['客户撤诉', '撤回', '顾客撤诉'] },
@@ -126,6 +140,11 @@ export const OUTCOME = vocabulary('outcome', OUTCOMES, {
   withdrawn: CLOSE_REASON.labels.withdrawn,
   unresolved: CLOSE_REASON.labels.unresolved,
   duplicate: CLOSE_REASON.labels.duplicate,
+});
+
+/** The word a status filter takes for every status (list --status all). */
+export const ALL_STATUSES = vocabulary('status filter', ['all'] as const, {
+  all: { en: ['all'], zh: ['全部', '所有'] },
 });
 
 export const LOG_KIND = vocabulary('entry kind', LOG_KINDS, {
@@ -185,6 +204,21 @@ export function labelOf<C extends string>(vocab: Vocabulary<C>, code: C, lang: L
 /** "quality, service, …" — the accepted codes, for error messages. */
 export function describeCodes<C extends string>(vocab: Vocabulary<C>): string {
   return vocab.codes.join(', ');
+}
+
+/**
+ * The codes as a choice in a sentence: "refund, replacement, repair, voucher, gift or none" in
+ * English, the shown labels "退款、换货、维修、代金券、赠品或无" in Chinese.
+ */
+export function describeChoice<C extends string>(vocab: Vocabulary<C>, lang: Lang): string {
+  return alternatives(lang === 'en' ? vocab.codes : vocab.codes.map((code) => labelOf(vocab, code, 'zh')), lang);
+}
+
+/** "a, b or c" / "甲、乙或丙". */
+export function alternatives(words: readonly string[], lang: Lang): string {
+  const last = words.at(-1) ?? '';
+  if (words.length < 2) return last;
+  return lang === 'en' ? `${words.slice(0, -1).join(', ')} or ${last}` : `${words.slice(0, -1).join('、')}或${last}`;
 }
 
 export function isCode<C extends string>(vocab: Vocabulary<C>, value: unknown): value is C {

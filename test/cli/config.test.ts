@@ -149,6 +149,30 @@ describe('invalid config changes exit 1 with one sentence and change nothing', (
     expect((await run('--json', 'config')).stdout).toBe(before);
   });
 
+  it('a name given to a setting is refused as the command that uses it refuses it, naming the setting', async () => {
+    const before = (await run('--json', 'config')).stdout;
+    const refusals: [args: string[], en: string, zh: string][] = [
+      [
+        ['set', 'by', 'Counter\u001b[31m1'],
+        'The value of by holds the control character U+001B, which would change what a terminal shows; remove it and give plain text.',
+        'by 的值含有控制字符 U+001B，它会改变终端显示的内容；请删除后只填写普通文字。',
+      ],
+      [['set', 'by', 'Counter\t1'], 'Write the value of by on one line; remove the tab from it.', 'by 的值只能写一行，请去掉其中的制表符。'],
+      [
+        ['set', 'department.quality', 'x'.repeat(4001)],
+        'The value of department.quality is 4001 characters long, which is too long; keep it to 4000 characters or fewer.',
+        'department.quality 的值长度为 4001 字，超出上限，请控制在 4000 字以内。',
+      ],
+    ];
+    for (const [args, en, zh] of refusals) {
+      expect(expectFailure(await run('config', ...args), 1)).toBe(en);
+      expect(expectFailure(await run('--lang', 'zh', 'config', ...args), 1)).toBe(zh);
+    }
+    // the same rule as --by and --dept of a command: the same sentence, naming the flag
+    expect(expectFailure(await run('open', '--customer', 'Li', '--category', 'quality', '--desc', 'x', '--by', 'Counter\t1'), 1)).toBe('Write who did it (--by) on one line; remove the tab from it.');
+    expect((await run('--json', 'config')).stdout).toBe(before);
+  });
+
   it('a day cannot be both a holiday and a make-up working day', async () => {
     await run.ok('config', 'add', 'holiday', '2026-10-01');
     expect(expectFailure(await run('config', 'add', 'workday', '2026-10-01'), 1)).toBe('2026-10-01 is already a holiday; remove it from that list first.');

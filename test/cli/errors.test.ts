@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DERIVED_VERSION } from '../../src/store/bulk.js';
 import { KESU_APPLICATION_ID, MIGRATIONS } from '../../src/store/sqlite/migrations/index.js';
+import { CHANNEL, COMPENSATION_KIND, DEFAULT_CHANNEL, DEFAULT_SEVERITY, describeCodes, SEVERITY, STATUS } from '../../src/workflow/vocab.js';
 import {
   BIN,
   expectFailure,
@@ -174,6 +175,17 @@ describe('help and version', () => {
     }
   });
 
+  it('offers the codes each option takes as the vocabularies have them', async () => {
+    const help = async (command: string) => (await run('help', command)).stdout.replace(/\s+/g, ' ');
+    expect(await help('open')).toContain(`--channel <channel> ${describeCodes(CHANNEL)} (default ${DEFAULT_CHANNEL})`);
+    expect(await help('open')).toContain(`--severity <severity> ${describeCodes(SEVERITY)} (default ${DEFAULT_SEVERITY})`);
+    expect(await help('list')).toContain(`--status <statuses> ${describeCodes(STATUS)}, or all (comma-separated)`);
+    expect(await help('resolve')).toContain(`--compensation-kind <kind> ${describeCodes(COMPENSATION_KIND)}`);
+    expect(await help('followup')).toContain('--satisfaction <1-5> 1 very dissatisfied … 5 very satisfied');
+    expect(await help('close')).toContain('--reason <reason> withdrawn, unresolved, duplicate');
+    expect(await help('config')).toContain('KIND answer, solution or followup; SEVERITY normal, urgent or major;');
+  });
+
   it('kesu help COMMAND and COMMAND --help print that command\'s options', async () => {
     for (const args of [['help', 'assign'], ['assign', '--help']]) {
       const result = await run(...args);
@@ -209,6 +221,11 @@ describe('bad data exits 1 with one sentence', () => {
     expectSentence(message);
     expect(message).toBe(en);
     if (json) expect(expectJsonFailure(await run('--json', ...args), 1)).toEqual({ code, message: en });
+  });
+
+  it('the word for every status is read in either language, and offered in the language of the message', async () => {
+    expect((await run.json<ComplaintJson[]>('list', '--status', '全部')).map((c) => c.id).sort()).toEqual([1, 2, 3, 4]);
+    expect(expectFailure(await run('--lang', 'zh', 'list', '--status', 'pending'), 1)).toBe('--status “pending”不是有效的状态；可用：待处理、已指派、已解决、已结案，或“全部”（all）。');
   });
 
   it('the amount and its kind go together', async () => {

@@ -218,6 +218,41 @@ describe('a broken file: nothing written, exit 1, every problem at its row and c
   });
 });
 
+describe('one rule, one check: a command names the flag, an import row the column', () => {
+  it('refuses an amount without its kind, a text too long and a time to come, whichever way they come in', async () => {
+    const dir = makeTempDir();
+    const db = join(dir, 'kesu.db');
+    const run = on(db);
+    await run.ok('open', '--customer', 'Wang', '--category', 'service', '--desc', 'Rude', '--received', '2026-10-05 10:00');
+    const long = 'x'.repeat(4001);
+
+    // as commands: one sentence naming the flag
+    expect(expectFailure(await run('resolve', '1', '--solution', 'Refunded', '--compensation', '25'), 1)).toBe(
+      'A compensation amount needs its kind: add --compensation-kind refund, replacement, repair, voucher, gift or none.',
+    );
+    expect(expectFailure(await run('open', '--customer', 'Chen', '--category', 'service', '--desc', long), 1)).toBe(
+      'The description (--desc) is 4001 characters long, which is too long; keep it to 4000 characters or fewer.',
+    );
+    expect(expectFailure(await run('log', '1', 'Called', '--at', '2099-01-01 09:00'), 1)).toBe('The time 2099-01-01T09:00:00+08:00 is in the future; give --at a time that has already passed.');
+
+    // as rows: each on the column that holds it, as the file names it
+    const file = join(dir, 'forms.csv');
+    writeFileSync(
+      file,
+      ['投诉日期,客户姓名,投诉类别,投诉内容,处理结果,赔付金额,回访日期,满意度', '2026-10-05,Zhao,service,Rude,Refunded,25,,', `2026-10-05,Chen,service,${long},,,,`, '2026-10-05,Li,service,Rude,Apologised,,2099-01-01,5', ''].join('\n'),
+    );
+    const result = await kesu(['--db', db, '--json', 'import', file]);
+    expect(result.code).toBe(1);
+    expect((JSON.parse(result.stdout) as Summary).errors).toEqual([
+      { row: 2, column: '赔付金额', message: 'an amount without its kind (compensationKind/赔付方式: refund, replacement, repair, voucher, gift, none)' },
+      { row: 3, column: '投诉内容', message: 'too long at 4001 characters (at most 4000)' },
+      { row: 4, column: '回访日期', message: '2099-01-01 00:00 is in the future (a date that has passed)' },
+    ]);
+    expect((await run('--lang', 'zh', 'import', file)).stderr.split('\n')[0]).toBe('第 2 行，“赔付金额”列：填写了赔付金额却没有赔付方式（请在“赔付方式”列填写：退款、换货、维修、代金券、赠品或无）');
+    expect(await all(run)).toHaveLength(1);
+  });
+});
+
 describe('a row with more or fewer cells than the header', () => {
   it('refuses a row with a comma typed in an unquoted cell, in English and Chinese, and keeps a row short of trailing cells', async () => {
     // given a comma not in quotes (row 2), a trailing comma (row 3) and a row without its last cell (row 4)

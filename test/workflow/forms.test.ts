@@ -245,6 +245,50 @@ describe('the problems of a row, each with its row and column', () => {
     expect(errorsOf(future)).toEqual([{ row: 3, column: 'followupAt', message: '2026-12-01 00:00 is in the future (a date that has passed)' }]);
   });
 
+  it('every time out of place in the history, not only the first step decide refuses', () => {
+    const header = ['receivedAt', 'customer', 'category', 'description', 'solution', 'resolvedAt', 'closeReason', 'closedAt'];
+    const [reading] = readRows(header, [['2026-10-05 10:00', 'Wang', 'service', 'Rude', 'Apologised', '2026-10-04', 'withdrawn', '2026-12-01']]);
+    expect(errorsOf(reading)).toEqual([
+      { row: 2, column: 'resolvedAt', message: '2026-10-04 00:00 is before receivedAt (投诉日期) (a time no earlier than 2026-10-05 10:00)' },
+      { row: 2, column: 'closedAt', message: '2026-12-01 00:00 is in the future (a date that has passed)' },
+    ]);
+  });
+
+  it('an amount without its kind, refused by decide on the amount column', () => {
+    const [reading] = readRows(['receivedAt', 'customer', 'category', 'description', 'solution', '赔付金额'], [['2026-10-05', 'Wang', 'service', 'Rude', 'Refunded', '25']]);
+    expect(errorsOf(reading)).toEqual([
+      { row: 2, column: '赔付金额', message: 'an amount without its kind (compensationKind/赔付方式: refund, replacement, repair, voucher, gift, none)' },
+    ]);
+  });
+
+  it('a follow-up after one that reopened the complaint, said without the number the complaint does not have yet', () => {
+    const header = ['receivedAt', 'customer', 'category', 'description', 'solution', 'followupAt', 'satisfaction'];
+    const [reading] = readRows(header, [['2026-10-05', 'Wang', 'service', 'Rude', 'Apologised', '2026-10-08\n2026-10-09', '2\n5']]);
+    expect(errorsOf(reading)).toEqual([
+      { row: 2, column: 'satisfaction', message: 'an earlier step of this row left the complaint open, which cannot take followup (from open: assign, resolve, close, log)' },
+    ]);
+  });
+
+  it('what a text may not hold, in every text of the row and with its other problems', () => {
+    const header = ['receivedAt', 'customer', 'category', 'description', 'assignee', 'followupNote'];
+    const [reading] = readRows(header, [['2026-10-05', 'Wang\u001b[2J', 'nonsense', 'x'.repeat(4001), 'Li\tNa', 'fine']]);
+    expect(errorsOf(reading)).toEqual([
+      { row: 2, column: 'customer', message: 'holds the control character U+001B, which would change what a terminal shows (plain text)' },
+      { row: 2, column: 'description', message: 'too long at 4001 characters (at most 4000)' },
+      { row: 2, column: 'category', message: '"nonsense" is not a category (one of quality, service, delivery, wrong-item, after-sales, billing, facility, other, or 质量、服务、配送、错发、售后、账单、设施、其他)' },
+      { row: 2, column: 'assignee', message: 'holds a tab (one line)' },
+      { row: 2, column: 'followupNote', message: 'a follow-up without its satisfaction (1 to 5, in satisfaction/满意度)' },
+    ]);
+  });
+
+  it('a close date without a close reason, offering the reasons as the vocabulary labels them', () => {
+    const [reading] = readRows(['receivedAt', 'customer', 'category', 'description', 'closedAt'], [['2026-10-05', 'Wang', 'other', 'Changed her mind', '2026-10-07']]);
+    if (!reading || reading.ok) throw new Error('expected the row to be refused');
+    expect(reading.errors.map((e) => [e.column, e.sentence.en, e.sentence.zh])).toEqual([
+      ['closedAt', 'a close date without a close reason (closeReason/结案原因: withdrawn, unresolved, duplicate)', '有结案日期却没有结案原因（请填写：客户撤诉、未能解决或重复投诉）'],
+    ]);
+  });
+
   it('a refusal by decide lands on the column of its step', () => {
     const [reading] = readRows(['receivedAt', 'customer', 'category', 'description', 'solution'], [
       ['2026-10-05', 'Wang', 'service', 'Rude', 'x'.repeat(4001)],

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ALL_STATUSES,
+  alternatives,
+  describeChoice,
+  SATISFACTION_SCALE,
+  SATISFIED_FROM,
   CATEGORIES,
   CATEGORY,
   CHANNEL,
@@ -249,6 +254,24 @@ describe('helpers', () => {
 
   it('describeCodes lists the codes in order', () => {
     expect(describeCodes(SEVERITY)).toBe('normal, urgent, major');
+  });
+
+  it('describeChoice offers the codes, or the shown Chinese labels, as one choice in a sentence', () => {
+    expect(describeChoice(COMPENSATION_KIND, 'en')).toBe('refund, replacement, repair, voucher, gift or none');
+    expect(describeChoice(COMPENSATION_KIND, 'zh')).toBe('退款、换货、维修、代金券、赠品或无');
+    expect(describeChoice(CLOSE_REASON, 'zh')).toBe('客户撤诉、未能解决或重复投诉');
+    expect([alternatives([], 'en'), alternatives(['a'], 'en'), alternatives(['a', 'b'], 'en'), alternatives(['甲', '乙'], 'zh')]).toEqual(['', 'a', 'a or b', '甲或乙']);
+  });
+
+  it('names the ends of the satisfaction scale and where satisfied begins from the vocabulary', () => {
+    expect(SATISFACTION_SCALE).toEqual({ lowest: SATISFACTIONS[0], highest: SATISFACTIONS.at(-1) });
+    expect(isCode(SATISFACTION, String(SATISFIED_FROM))).toBe(true);
+    expect(labelOf(SATISFACTION, String(SATISFIED_FROM) as (typeof SATISFACTIONS)[number], 'en')).toBe('satisfied');
+  });
+
+  it('reads the word for every status in a filter in either language', () => {
+    expect(['all', 'ALL', '全部', '所有'].map((word) => parseCode(ALL_STATUSES, word))).toEqual(['all', 'all', 'all', 'all']);
+    expect(parseCode(ALL_STATUSES, 'open')).toBeUndefined();
   });
 
   it('isCode accepts only the stored codes', () => {

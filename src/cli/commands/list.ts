@@ -1,4 +1,4 @@
-import { CATEGORY, describeCodes, labelOf, parseCode, SEVERITY, STATUS, type Status } from '../../workflow/vocab.js';
+import { ALL_STATUSES, CATEGORY, describeCodes, labelOf, parseCode, SEVERITY, STATUS, type Status } from '../../workflow/vocab.js';
 import { UserError } from '../errors.js';
 import { instant } from '../../workflow/time.js';
 import type { ListFilter } from '../../store/index.js';
@@ -72,13 +72,13 @@ function moreRows(shown: number, total: number): Sentence {
 function parseStatuses(text: string | undefined): Status[] | null {
   const parts = filterList(text, '--status');
   if (parts === undefined) return null;
-  if (parts.some((part) => ['all', '全部', '所有'].includes(part.toLowerCase()))) return [...STATUS.codes];
+  if (parts.some((part) => parseCode(ALL_STATUSES, part) !== undefined)) return [...STATUS.codes];
   return parts.map((part) => {
     const code = parseCode(STATUS, part);
     if (code === undefined) {
       throw new UserError('invalid', {
-        en: `--status "${part}" is not a status; use one or more of: ${describeCodes(STATUS)}, or all.`,
-        zh: `--status “${part}”不是有效的状态；可用：${STATUS.codes.map((c) => labelOf(STATUS, c, 'zh')).join('、')}，或“全部”（all）。`,
+        en: `--status "${part}" is not a status; use one or more of: ${describeCodes(STATUS)}, or ${describeCodes(ALL_STATUSES)}.`,
+        zh: `--status “${part}”不是有效的状态；可用：${STATUS.codes.map((c) => labelOf(STATUS, c, 'zh')).join('、')}，或“${labelOf(ALL_STATUSES, 'all', 'zh')}”（${describeCodes(ALL_STATUSES)}）。`,
       });
     }
     return code;

@@ -10,6 +10,8 @@ import {
   RESPONSIBILITY,
   SEVERITY,
   labelOf,
+  SATISFACTION_SCALE,
+  SATISFIED_FROM,
   type Lang,
   type Vocabulary,
 } from '../../../workflow/vocab.js';
@@ -17,6 +19,9 @@ import { departmentName } from '../i18n.js';
 import { visible } from '../visible.js';
 
 const ONE_LINE = { oneLine: true } as const;
+/** "1–5": the satisfaction scale; "4–5": the satisfactions that count as satisfied. */
+const SCALE = `${SATISFACTION_SCALE.lowest}–${SATISFACTION_SCALE.highest}`;
+const SATISFIED = `${SATISFIED_FROM}–${SATISFACTION_SCALE.highest}`;
 
 const TEXT = {
   title: { en: 'Complaints report', zh: '客诉报告' },
@@ -38,7 +43,7 @@ const TEXT = {
   trendChart: { en: 'Received and mean satisfaction, last 12 months', zh: '近12个月受理量与平均满意度' },
   categoryChart: { en: 'Complaints received by category', zh: '各类别受理量' },
   onTimeChart: { en: 'On time', zh: '及时率' },
-  satisfactionAxis: { en: 'Mean satisfaction (1–5)', zh: '平均满意度（1–5）' },
+  satisfactionAxis: { en: `Mean satisfaction (${SCALE})`, zh: `平均满意度（${SCALE}）` },
 } as const satisfies Record<string, Sentence>;
 
 export type ReportTextKey = keyof typeof TEXT;
@@ -165,14 +170,14 @@ const FIGURES: readonly FigureDefinition[] = [
     section: 'satisfaction',
     path: ['meanSatisfaction'],
     unit: 'score',
-    label: { en: 'Mean satisfaction (1–5)', zh: '平均满意度（1–5）' },
+    label: { en: `Mean satisfaction (${SCALE})`, zh: `平均满意度（${SCALE}）` },
     value: (f) => f.meanSatisfaction,
   },
   {
     section: 'satisfaction',
     path: ['satisfiedShare'],
     unit: 'share',
-    label: { en: 'Satisfied (4–5)', zh: '满意率（4–5分）' },
+    label: { en: `Satisfied (${SATISFIED})`, zh: `满意率（${SATISFIED}分）` },
     value: (f) => f.satisfiedShare,
   },
   { section: 'compensation', path: ['compensation', 'total'], unit: 'money', label: { en: 'Total', zh: '合计' }, value: (f) => f.compensation.total },
