@@ -3,7 +3,8 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { openCsv, readCsv, type CsvFile, type CsvRow } from '../../src/cli/csv.js';
 import { CsvReadError } from '../../src/cli/errors.js';
-import { mapHeaders, readForm, type FormContext } from '../../src/workflow/forms.js';
+import { readForm, type FormContext } from '../../src/workflow/form-reading.js';
+import { mapHeaders } from '../../src/workflow/forms.js';
 import { DEFAULT_SETTINGS } from '../../src/workflow/settings.js';
 import { fixedZone } from '../../src/workflow/time.js';
 

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  FORM_FIELDS,
-  formRow,
-  mapHeaders,
-  readForm,
-  readUserColumnMap,
-  templateHeaders,
-  type ColumnMap,
-  type FormContext,
-  type FormReading,
-} from '../../src/workflow/forms.js';
+import { readForm, type FormContext, type FormReading } from '../../src/workflow/form-reading.js';
+import { FORM_FIELDS, formRow, mapHeaders, readUserColumnMap, templateHeaders, type ColumnMap } from '../../src/workflow/forms.js';
 import { formKey, refKey } from '../../src/workflow/identity.js';
 import { DEFAULT_SETTINGS } from '../../src/workflow/settings.js';
 import { fixedZone } from '../../src/workflow/time.js';

@@ -3,7 +3,8 @@
 // the import says it on the column that holds the input, in the words of a cell.
 import { describe, expect, it } from 'vitest';
 import { DomainError, type Refusal } from '../../src/workflow/errors.js';
-import { cellProblem, mapHeaders, readForm, type FormField } from '../../src/workflow/forms.js';
+import { cellProblem, readForm } from '../../src/workflow/form-reading.js';
+import { mapHeaders, type FormField } from '../../src/workflow/forms.js';
 import { DEFAULT_SETTINGS } from '../../src/workflow/settings.js';
 import { decide } from '../../src/workflow/transitions.js';
 import { assign, at, complaintAfter, complaintIn, context, followup, openCommand, resolve, SHANGHAI, thrownBy } from './builders.js';
