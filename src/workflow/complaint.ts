@@ -14,7 +14,7 @@ import {
   type Status,
 } from './vocab.js';
 
-export interface Compensation {
+interface Compensation {
   readonly kind: CompensationKind | null;
   /** In cents of the shop's currency; null when no amount applies (a replacement, say). */
   readonly cents: number | null;
@@ -69,6 +69,16 @@ export interface Complaint {
   readonly lastEventAt: IsoTime;
 }
 
+/** What a resolution records, as the resolve command gives it and the resolved event keeps it. */
+export interface Resolution {
+  readonly unfounded: boolean;
+  readonly solution: string | null;
+  readonly finding: string | null;
+  readonly compensation: Compensation | null;
+  readonly rootCause: string | null;
+  readonly correctiveAction: string | null;
+}
+
 /** What each kind of event carries besides its time, actor and note. */
 export type EventPayload =
   | {
@@ -99,16 +109,7 @@ export type EventPayload =
       readonly department: string | null;
       readonly solutionDeadline: Deadline;
     }
-  | {
-      readonly type: 'resolved';
-      readonly unfounded: boolean;
-      readonly solution: string | null;
-      readonly finding: string | null;
-      readonly compensation: Compensation | null;
-      readonly rootCause: string | null;
-      readonly correctiveAction: string | null;
-      readonly followupDeadline: Deadline | null;
-    }
+  | ({ readonly type: 'resolved'; readonly followupDeadline: Deadline | null } & Resolution)
   | {
       readonly type: 'followed-up';
       readonly method: FollowupMethod;

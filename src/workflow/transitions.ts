@@ -1,6 +1,6 @@
 // The handling procedure as data (which command is allowed in which status) and `decide`, which
 // turns a command into the events it causes, or refuses it with a DomainError.
-import { satisfiedSinceResolved, type Compensation, type Complaint, type NewEvent } from './complaint.js';
+import { satisfiedSinceResolved, type Complaint, type NewEvent, type Resolution } from './complaint.js';
 import { deadlineFrom, policyDeadline } from './deadlines.js';
 import { refused, type DomainError, type Field, type InputName, type TextField } from './errors.js';
 import { phoneDigits } from './identity.js';
@@ -53,16 +53,7 @@ export type Command = Stamp &
         readonly rootCause: string | null;
       }
     | { readonly type: 'assign'; readonly assignee: string; readonly department: string | null; readonly note: string | null }
-    | {
-        readonly type: 'resolve';
-        readonly unfounded: boolean;
-        readonly solution: string | null;
-        readonly finding: string | null;
-        readonly compensation: Compensation | null;
-        readonly rootCause: string | null;
-        readonly correctiveAction: string | null;
-        readonly note: string | null;
-      }
+    | ({ readonly type: 'resolve'; readonly note: string | null } & Resolution)
     | { readonly type: 'followup'; readonly satisfaction: number; readonly method: FollowupMethod; readonly note: string | null }
     | { readonly type: 'close'; readonly reason: CloseReason; readonly note: string | null }
     | { readonly type: 'reopen'; readonly note: string | null }

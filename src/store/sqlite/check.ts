@@ -15,11 +15,11 @@ import {
   type CheckProblem,
   type Expected,
   type StoredComplaint,
-  type StoredEvent,
   type StoredRow,
   type Value,
 } from './consistency.js';
 import type { Db } from './db.js';
+import type { EventRow } from './rows.js';
 
 export interface CheckReport {
   /** Complaints (rows in the complaints table) and events checked. */
@@ -49,7 +49,7 @@ export interface CheckOptions {
   readonly keep?: number;
 }
 
-export type ParseEvent = (row: StoredEvent) => ComplaintEvent;
+export type ParseEvent = (row: EventRow) => ComplaintEvent;
 
 /** 2,000 complaints, about 10,000 events: a few MB at a time. */
 const CHUNK = 2_000;
@@ -242,13 +242,13 @@ function* storedComplaints(db: Db, chunk: number, ids?: readonly number[]): Gene
     .pluck();
   const range = { first: 0, last: 0 };
   const rows = db.prepare<typeof range, StoredRow & { id: number }>(`SELECT id, ${ROW_COLUMNS.join(', ')} FROM complaints WHERE id BETWEEN @first AND @last ORDER BY id`);
-  const events = db.prepare<typeof range, StoredEvent>('SELECT complaint_id, seq, type, at, actor, note, data FROM events WHERE complaint_id BETWEEN @first AND @last ORDER BY complaint_id, seq');
+  const events = db.prepare<typeof range, EventRow>('SELECT complaint_id, seq, type, at, actor, note, data FROM events WHERE complaint_id BETWEEN @first AND @last ORDER BY complaint_id, seq');
   const facts = db
     .prepare<typeof range, Value[]>(`SELECT complaint_id, seq, ${FACT_COLUMNS.join(', ')} FROM event_facts WHERE complaint_id BETWEEN @first AND @last ORDER BY complaint_id, seq`)
     .raw(true);
   /** The ids in the range, all of them or those of `ids`. */
   const read = function* (wanted: ReadonlySet<number> | null): Generator<StoredComplaint> {
-    const byId = new Map<number, { row: StoredRow | null; events: StoredEvent[]; facts: { seq: number; values: Value[] }[] }>();
+    const byId = new Map<number, { row: StoredRow | null; events: EventRow[]; facts: { seq: number; values: Value[] }[] }>();
     const entry = (id: number) => {
       let found = byId.get(id);
       if (!found) byId.set(id, (found = { row: null, events: [], facts: [] }));

@@ -6,6 +6,7 @@
 import { EVENT_TYPES, fold, type ComplaintEvent } from '../../workflow/complaint.js';
 import type { Sentence } from '../../workflow/errors.js';
 import { storedEventProblems } from '../../workflow/restore.js';
+import type { EventRow } from './rows.js';
 import { complaintRow, FACT_COLUMNS as FACT_TABLE, factRows, ROW_COLUMNS as ROW_TABLE, type FactColumn, type RowColumn, type Value } from '../bulk.js';
 
 export type { Value };
@@ -24,17 +25,6 @@ export const FACT_COLUMNS: readonly FactColumn[] = FACT_TABLE.map((column) => co
 /** The customer links of a row (migration 002): the days the customer's two complaints before it were received. */
 type LinkColumn = 'previous_on' | 'previous2_on';
 
-/** An event's row as stored. */
-export interface StoredEvent {
-  readonly complaint_id: number;
-  readonly seq: number;
-  readonly type: string;
-  readonly at: string;
-  readonly actor: string;
-  readonly note: string | null;
-  readonly data: string;
-}
-
 /** A row of report facts: its seq and the values of FACT_COLUMNS, in order. */
 export interface StoredFacts {
   readonly seq: number;
@@ -45,7 +35,7 @@ export interface StoredFacts {
 export interface StoredComplaint {
   readonly id: number;
   readonly row: StoredRow | null;
-  readonly events: readonly StoredEvent[];
+  readonly events: readonly EventRow[];
   readonly facts: readonly StoredFacts[];
 }
 
@@ -109,7 +99,7 @@ export interface Examined {
  * Compares what is stored of one complaint with what its events say. `parse` turns an event's row
  * into the event (complaints.ts), and may throw on a payload that cannot be read.
  */
-export function examine(stored: StoredComplaint, parse: (row: StoredEvent) => ComplaintEvent): Examined {
+export function examine(stored: StoredComplaint, parse: (row: EventRow) => ComplaintEvent): Examined {
   const { id, row, events, facts } = stored;
   const problems: CheckProblem[] = [];
   const add = (problem: Problem): void => void problems.push({ ...problem, complaint: id });
@@ -131,7 +121,7 @@ export function examine(stored: StoredComplaint, parse: (row: StoredEvent) => Co
 }
 
 /** What the events say, or the first reason they cannot say it. */
-function expectedOf(id: number, rows: readonly StoredEvent[], parse: (row: StoredEvent) => ComplaintEvent): Expected | { problem: Problem } {
+function expectedOf(id: number, rows: readonly EventRow[], parse: (row: EventRow) => ComplaintEvent): Expected | { problem: Problem } {
   const gap = rows.findIndex((event, index) => event.seq !== index + 1);
   if (gap !== -1) return { problem: { kind: 'numbering', expected: gap + 1, found: rows[gap]!.seq } };
   if (rows[0]!.type !== 'opened') return { problem: { kind: 'not-opened-first', type: rows[0]!.type } };
