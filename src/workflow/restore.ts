@@ -5,6 +5,7 @@ import { apply, eventDetails, EVENT_TYPES, type Complaint, type EventType, type 
 import type { Sentence } from './errors.js';
 import { compareTimes, isIsoTime } from './time.js';
 import { textProblem } from './text.js';
+import { checkPhone } from './transitions.js';
 import {
   CATEGORY,
   CHANNEL,
@@ -14,6 +15,8 @@ import {
   LOG_KIND,
   OUTCOME,
   RESPONSIBILITY,
+  SATISFACTION,
+  SATISFACTION_SCALE,
   SEVERITY,
   type Vocabulary,
 } from './vocab.js';
@@ -196,13 +199,16 @@ function checkValue(value: unknown, kind: FieldKind, path: string, problem: Prob
       return;
     }
     case 'phone':
-      if (typeof value !== 'string' || !/^\+?[\d\s()-]{5,40}$/.test(value)) problem(path, 'not a phone number', '不是电话号码');
+      if (typeof value !== 'string' || !isKeptPhone(value)) problem(path, 'not a phone number', '不是电话号码');
       return;
     case 'boolean':
       if (typeof value !== 'boolean') problem(path, 'not true or false', '不是 true 或 false');
       return;
     case 'satisfaction':
-      if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > 5) problem(path, 'not a satisfaction from 1 to 5', '不是 1 到 5 的满意度');
+      if (!Number.isInteger(value) || !isCode(SATISFACTION, String(value))) {
+        const { lowest, highest } = SATISFACTION_SCALE;
+        problem(path, `not a satisfaction from ${lowest} to ${highest}`, `不是 ${lowest} 到 ${highest} 的满意度`);
+      }
       return;
     case 'reopened-status':
       if (value !== 'open' && value !== 'assigned') problem(path, 'not open or assigned', '不是 open 或 assigned');
@@ -231,4 +237,13 @@ function isCompensation(value: unknown): boolean {
   if (!isObject(value)) return false;
   const { kind, cents } = value;
   return (kind === null || isCode(COMPENSATION_KIND, kind)) && (cents === null || (Number.isSafeInteger(cents) && (cents as number) >= 0));
+}
+
+/** Whether a phone is one decide would keep, as it keeps it. */
+function isKeptPhone(phone: string): boolean {
+  try {
+    return checkPhone(phone) === phone;
+  } catch {
+    return false;
+  }
 }

@@ -319,6 +319,29 @@ describe('a JSON export restores a store completely', () => {
     expect(JSON.parse(refused.stdout).errors[0].message).toMatch(/--redact cannot be imported back/);
     expect(existsSync(join(dir, 'b.db'))).toBe(false);
   });
+
+  it('a phone or a satisfaction that decide would refuse is refused in an export too', async () => {
+    const dir = makeTempDir();
+    const run = on(join(dir, 'a.db'));
+    await everyCommand(run);
+    const exported = join(dir, 'all.json');
+    await run.ok('export', '--format', 'json', '--out', exported);
+    const text = readFileSync(exported, 'utf8');
+    const fresh = on(join(dir, 'b.db'));
+    const cases: [string, string, RegExp][] = [
+      ['"phone": "138 0013 8000"', '"phone": "138 0013 8000 1234 5678 9012"', /not a phone number/],
+      ['"satisfaction": 4', '"satisfaction": 6', /not a satisfaction from 1 to 5/],
+    ];
+    for (const [from, to, message] of cases) {
+      expect(text).toContain(from);
+      const changed = join(dir, 'changed.json');
+      writeFileSync(changed, text.replaceAll(from, to));
+      const result = await fresh('--json', 'import', changed);
+      expect(result.code).toBe(1);
+      expect(JSON.parse(result.stdout).errors.map((error: { message: string }) => error.message).join('\n')).toMatch(message);
+    }
+    expect(existsSync(join(dir, 'b.db'))).toBe(false);
+  });
 });
 
 describe('typed text never drives the terminal', () => {
