@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectJsonFailure, expectOk, expectSentence, kesu, makeDb, on, removeTempDirs, STACK_LINE } from '../helpers/kesu.js';
 import { damageEventsPage, importForms, seedShop } from '../helpers/shop.js';
 
@@ -61,8 +61,7 @@ describe('kesu check', () => {
     const db = makeDb();
     const run = on(db);
     let before: { list: string; report: unknown };
-
-    it('are named one a line, with the complaint, and the sentence says to run kesu check --repair (exit 1, invalid)', async () => {
+    beforeAll(async () => {
       await seedShop(db);
       before = { list: await run.ok('list', '--status', 'all'), report: await run.json('report', '--month', '2026-10') };
       tamper(
@@ -72,6 +71,9 @@ describe('kesu check', () => {
          UPDATE event_facts SET satisfaction = 5 WHERE complaint_id = 1 AND seq = 4;
          UPDATE complaints SET previous_on = '2026-10-01' WHERE id = 4;`,
       );
+    });
+
+    it('are named one a line, with the complaint, and the sentence says to run kesu check --repair (exit 1, invalid)', async () => {
       // the damage matters: complaint 2 is no longer listed, the report counts another satisfaction and no compensation of 50
       expect(await run.ok('list')).not.toMatch(/^ *2 /m);
       expect(await run.json('report', '--month', '2026-10')).not.toEqual(before.report);

@@ -49,9 +49,10 @@ describe('config show', () => {
 });
 
 describe('config set and add change what new complaints get', () => {
-  const run = on(makeDb());
+  // each on a database of its own
 
   it('deadline.answer.normal 3d: a Friday complaint is due on Wednesday', async () => {
+    const run = on(makeDb());
     const settings = await run.json<SettingsJson>('config', 'set', 'deadline.answer.normal', '3d');
     expect(settings.policy.answer.normal).toEqual({ amount: 3, unit: 'workdays' });
     expect(await run.ok(...openFriday)).toBe(
@@ -61,6 +62,9 @@ describe('config set and add change what new complaints get', () => {
   });
 
   it('a holiday is skipped and a make-up working day counted, and show says so', async () => {
+    const run = on(makeDb());
+    await run.ok('config', 'set', 'deadline.answer.normal', '3d');
+    await run.ok(...openFriday);
     await run.ok('config', 'add', 'holiday', '2026-11-02');
     expect((await run.json<ComplaintJson>(...openFriday)).deadlines.answer).toBe('2026-11-05T23:59:59+08:00');
     await run.ok('config', 'add', 'workday', '2026-10-31');
@@ -78,12 +82,15 @@ describe('config set and add change what new complaints get', () => {
   });
 
   it('remove takes a day off a list again; ranges are accepted', async () => {
+    const run = on(makeDb());
+    await run.ok('config', 'add', 'holiday', '2026-11-02');
     await run.ok('config', 'add', 'holiday', '2026-12-24..2026-12-26');
     expect((await run.json<SettingsJson>('config')).calendar.holidays).toEqual(['2026-11-02', '2026-12-24', '2026-12-25', '2026-12-26']);
     expect((await run.json<SettingsJson>('config', 'remove', 'holiday', '2026-11-02')).calendar.holidays).toEqual(['2026-12-24', '2026-12-25', '2026-12-26']);
   });
 
   it('department.quality: new quality complaints and assignments take the new department', async () => {
+    const run = on(makeDb());
     await run.ok('config', 'set', 'department.quality', 'Quality lab');
     const c = await run.json<ComplaintJson>(...openFriday);
     expect(c.department).toBe('Quality lab');
@@ -91,6 +98,7 @@ describe('config set and add change what new complaints get', () => {
   });
 
   it('followups.quality 1: one satisfied follow-up closes a quality complaint', async () => {
+    const run = on(makeDb());
     expect((await run.json<SettingsJson>('config', 'set', 'followups.quality', '1')).followupsRequired.quality).toBe(1);
     const c = await run.json<ComplaintJson>(...openFriday);
     await run.ok('resolve', String(c.id), '--solution', 'Replaced', '--at', '2026-11-02 09:00');
@@ -98,12 +106,14 @@ describe('config set and add change what new complaints get', () => {
   });
 
   it('deadlines in hours count clock hours', async () => {
+    const run = on(makeDb());
     await run.ok('config', 'set', 'deadline.answer.urgent', '48h');
     const c = await run.json<ComplaintJson>(...openFriday, '--severity', 'urgent');
     expect(c.deadlines.answer).toBe('2026-11-01T10:00:00+08:00');
   });
 
   it('by sets who records things when --by is not given', async () => {
+    const run = on(makeDb());
     await run.ok('config', 'set', 'by', 'Counter 1');
     const c = await run.json<ComplaintJson>(...openFriday);
     expect(c.receivedBy).toBe('Counter 1');
