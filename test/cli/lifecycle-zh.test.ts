@@ -1,27 +1,45 @@
 // The procedure in Chinese: LANG=zh_CN.UTF-8, Chinese labels and full-width digits as input,
 // Chinese output; the stored codes and the --json shape are the same as in English.
 import { afterAll, describe, expect, it } from 'vitest';
-import { expectComplaintShape, makeDb, on, removeTempDirs, type ComplaintJson } from '../helpers/kesu.js';
+import { expectComplaintShape, makeDb, on, removeTempDirs, type ComplaintJson, type Kesu } from '../helpers/kesu.js';
 
 afterAll(removeTempDirs);
 
-describe('处理流程（中文）', () => {
+/** The shop's history, step by step: a test runs the steps before its own on a database of its own. */
+const CHAIN = {
+  open: ['open', '--customer', '李伟', '--phone', '１３８００１３８０００', '--channel', '微信', '--category', '产品质量', '--severity', '普通', '--desc', '杯子裂了', '--request', '换新', '--received', '2026年10月30日 10:00', '--by', '小王'],
+  major: ['open', '--customer', '陈杰', '--category', '质量', '--severity', '重大', '--desc', '食品中有玻璃', '--received', '2026-10-30 10:00', '--by', '小王'],
+  call: ['log', '1', '已致电客户', '--kind', 'call', '--at', '2026/10/30 11:00', '--by', '小王'],
+  finding: ['log', '1', '窑温过高', '--substantiated', '是', '--responsibility', '厂家', '--root-cause', '窑温', '--at', '2026.10.31 09:00', '--by', '小李'],
+  assign: ['assign', '1', '--to', '张三', '--dept', '品控部', '--at', '2026-11-02 09:00', '--by', '小王'],
+  resolve: ['resolve', '1', '--solution', '换新', '--compensation', '２５.５', '--compensation-kind', '代金券', '--action', '每日检查', '--at', '2026-11-04 15:00', '--by', '小王'],
+  firstFollowup: ['followup', '1', '--satisfaction', '非常满意', '--method', '上门', '--at', '2026-11-06 10:00'],
+  secondFollowup: ['followup', '1', '--satisfaction', '４', '--method', '短信', '--at', '2026-11-09 10:00'],
+  reopen: ['reopen', '1', '--note', '客户再次来电', '--at', '2026-11-10 10:00', '--by', '小王'],
+  resolveAgain: ['resolve', '1', '--solution', '再次换新', '--at', '2026-11-11 10:00'],
+  dissatisfied: ['followup', '1', '--satisfaction', '不满意', '--at', '2026-11-12 10:00'],
+  openService: ['open', '--customer', '王芳', '--category', '服务', '--desc', '态度差', '--received', '2026-11-02 09:00', '--by', '小王'],
+  unfounded: ['resolve', '3', '--unfounded', '--finding', '监控显示无此事', '--at', '2026-11-03 09:00'],
+  openDelivery: ['open', '--customer', '赵敏', '--category', '配送', '--desc', '迟到', '--received', '2026-11-02 09:00', '--by', '小王'],
+  withdrawn: ['close', '4', '--reason', '撤回', '--at', '2026-11-03 09:00'],
+} as const;
+type ChainStep = keyof typeof CHAIN;
+
+/** A new database (and its path) where the history has gone as far as the step before `step` (all of it, for null). */
+async function before(step: ChainStep | null): Promise<{ db: string; run: Kesu }> {
   const db = makeDb();
   const run = on(db, { env: { LANG: 'zh_CN.UTF-8' } });
+  for (const [name, args] of Object.entries(CHAIN)) {
+    if (name === step) break;
+    await run.ok(...args);
+  }
+  return { db, run };
+}
 
+describe('处理流程（中文）', () => {
   it('open: Chinese labels, Chinese dates and full-width digits; prints the id and the deadline in Chinese', async () => {
-    const out = await run.ok(
-      'open',
-      '--customer', '李伟',
-      '--phone', '１３８００１３８０００',
-      '--channel', '微信',
-      '--category', '产品质量',
-      '--severity', '普通',
-      '--desc', '杯子裂了',
-      '--request', '换新',
-      '--received', '2026年10月30日 10:00',
-      '--by', '小王',
-    );
+    const { run } = await before('open');
+    const out = await run.ok(...CHAIN.open);
     expect(out).toBe('已受理投诉 #1。请最迟于 11月6日 周五 答复客户（自 10月30日 周五 起 5 个工作日；跳过 10月31日 周六、11月1日 周日）。\n');
     const c = await run.json<ComplaintJson>('show', '1');
     expectComplaintShape(c, { events: true });
@@ -37,22 +55,25 @@ describe('处理流程（中文）', () => {
   });
 
   it('a major complaint is flagged 重大投诉 with its deadline in hours', async () => {
-    expect(await run.ok('open', '--customer', '陈杰', '--category', '质量', '--severity', '重大', '--desc', '食品中有玻璃', '--received', '2026-10-30 10:00', '--by', '小王')).toBe(
+    const { run } = await before('major');
+    expect(await run.ok(...CHAIN.major)).toBe(
       '已受理投诉 #2  重大投诉。请在 10月31日 周六 10:00 前答复客户（自 10月30日 周五 10:00 起 24 小时）。\n',
     );
   });
 
   it('log, assign, resolve: Chinese labels accepted, codes stored', async () => {
-    await run.ok('log', '1', '已致电客户', '--kind', 'call', '--at', '2026/10/30 11:00', '--by', '小王');
-    const finding = await run.json<ComplaintJson>('log', '1', '窑温过高', '--substantiated', '是', '--responsibility', '厂家', '--root-cause', '窑温', '--at', '2026.10.31 09:00', '--by', '小李');
+    const { run } = await before('call');
+    await run.ok(...CHAIN.call);
+    const finding = await run.json<ComplaintJson>(...CHAIN.finding);
     expect(finding).toMatchObject({ substantiated: true, responsibility: 'supplier', rootCause: '窑温' });
-    const assigned = await run.json<ComplaintJson>('assign', '1', '--to', '张三', '--dept', '品控部', '--at', '2026-11-02 09:00', '--by', '小王');
+    const assigned = await run.json<ComplaintJson>(...CHAIN.assign);
     expect(assigned).toMatchObject({ status: 'assigned', assignee: '张三', department: '品控部', deadlines: { solution: '2026-11-05T23:59:59+08:00' } });
-    const resolved = await run.json<ComplaintJson>('resolve', '1', '--solution', '换新', '--compensation', '２５.５', '--compensation-kind', '代金券', '--action', '每日检查', '--at', '2026-11-04 15:00', '--by', '小王');
+    const resolved = await run.json<ComplaintJson>(...CHAIN.resolve);
     expect(resolved).toMatchObject({ status: 'resolved', compensation: { kind: 'voucher', amount: '25.50' }, correctiveAction: '每日检查' });
   });
 
   it('show: the record, the deadlines with how they were reached, and the timeline in Chinese', async () => {
+    const { run } = await before('firstFollowup');
     const text = await run.ok('show', '1');
     expect(text).toMatch(/^#1 {2}已解决\n/);
     expect(text).toContain('客户      李伟 (13800138000)\n');
@@ -68,8 +89,9 @@ describe('处理流程（中文）', () => {
   });
 
   it('followup: 质量 needs two satisfied follow-ups; satisfaction given as a Chinese label or a full-width digit', async () => {
-    expect((await run.json<ComplaintJson>('followup', '1', '--satisfaction', '非常满意', '--method', '上门', '--at', '2026-11-06 10:00')).status).toBe('resolved');
-    const closed = await run.json<ComplaintJson>('followup', '1', '--satisfaction', '４', '--method', '短信', '--at', '2026-11-09 10:00');
+    const { run } = await before('firstFollowup');
+    expect((await run.json<ComplaintJson>(...CHAIN.firstFollowup)).status).toBe('resolved');
+    const closed = await run.json<ComplaintJson>(...CHAIN.secondFollowup);
     expect(closed).toMatchObject({ status: 'closed', outcome: 'satisfied' });
     expect(closed.followups.map((f) => [f.method, f.satisfaction])).toEqual([['visit', 5], ['message', 4]]);
     const text = await run.ok('show', '1');
@@ -79,7 +101,8 @@ describe('处理流程（中文）', () => {
   });
 
   it('reopen: back to the assignee, deadlines re-armed from the reopening', async () => {
-    const c = await run.json<ComplaintJson>('reopen', '1', '--note', '客户再次来电', '--at', '2026-11-10 10:00', '--by', '小王');
+    const { run } = await before('reopen');
+    const c = await run.json<ComplaintJson>(...CHAIN.reopen);
     expect(c).toMatchObject({ status: 'assigned', reopenCount: 1, deadlines: { answer: '2026-11-17T23:59:59+08:00', solution: '2026-11-13T23:59:59+08:00' } });
     const text = await run.ok('show', '1');
     expect(text).toContain('重开次数  1\n');
@@ -87,16 +110,18 @@ describe('处理流程（中文）', () => {
   });
 
   it('a dissatisfied follow-up (不满意) reopens it', async () => {
-    await run.ok('resolve', '1', '--solution', '再次换新', '--at', '2026-11-11 10:00');
-    const c = await run.json<ComplaintJson>('followup', '1', '--satisfaction', '不满意', '--at', '2026-11-12 10:00');
+    const { run } = await before('resolveAgain');
+    await run.ok(...CHAIN.resolveAgain);
+    const c = await run.json<ComplaintJson>(...CHAIN.dissatisfied);
     expect(c).toMatchObject({ status: 'assigned', reopenCount: 2 });
   });
 
   it('resolve --unfounded and close --reason with Chinese reasons', async () => {
-    await run.ok('open', '--customer', '王芳', '--category', '服务', '--desc', '态度差', '--received', '2026-11-02 09:00', '--by', '小王');
-    expect(await run.ok('resolve', '3', '--unfounded', '--finding', '监控显示无此事', '--at', '2026-11-03 09:00')).toMatch(/^#3 {2}已结案 \(投诉不成立\)\n/);
-    await run.ok('open', '--customer', '赵敏', '--category', '配送', '--desc', '迟到', '--received', '2026-11-02 09:00', '--by', '小王');
-    expect(await run.ok('close', '4', '--reason', '撤回', '--at', '2026-11-03 09:00')).toMatch(/^#4 {2}已结案 \(客户撤诉\)\n/);
+    const { run } = await before('openService');
+    await run.ok(...CHAIN.openService);
+    expect(await run.ok(...CHAIN.unfounded)).toMatch(/^#3 {2}已结案 \(投诉不成立\)\n/);
+    await run.ok(...CHAIN.openDelivery);
+    expect(await run.ok(...CHAIN.withdrawn)).toMatch(/^#4 {2}已结案 \(客户撤诉\)\n/);
     expect(await run.json<ComplaintJson>('show', '4')).toMatchObject({ status: 'closed', outcome: 'withdrawn' });
   });
 
@@ -112,6 +137,7 @@ describe('处理流程（中文）', () => {
   });
 
   it('--lang zh wins over an English LANG, and --lang en over a Chinese one', async () => {
+    const { db, run } = await before(null);
     expect(await on(db).ok('--lang', 'zh', 'show', '4')).toMatch(/^#4 {2}已结案 \(客户撤诉\)\n/);
     expect(await run.ok('--lang', 'en', 'show', '4')).toMatch(/^#4 {2}closed \(withdrawn\)\n/);
   });
