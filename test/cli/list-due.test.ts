@@ -125,41 +125,29 @@ describe('list', () => {
   });
 });
 
-/** A date in Shanghai, `days` from today. */
-function shanghaiDate(days: number): string {
-  return new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-function heading(date: string, lang: 'en' | 'zh'): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  if (lang === 'zh') return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${['周日', '周一', '周二', '周三', '周四', '周五', '周六'][d.getUTCDay()]}`;
-  const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][d.getUTCDay()];
-  const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.getUTCMonth()];
-  return `${weekday} ${d.getUTCDate()} ${month}`;
-}
-
 describe('due', () => {
-  // Deadlines relative to today, so every day of the week works: the shop opens every day here,
-  // and a major complaint is answered within 5 working days like a normal one.
+  // Today is Wednesday 18 November 2026 (a fixed clock); the shop opens every day here, and a
+  // major complaint is answered within 5 working days like a normal one.
+  const now = '2026-11-18T12:00:00+08:00';
   const db = makeDb();
-  const run = on(db);
+  const run = on(db, { now });
 
   beforeAll(async () => {
     await run.ok('config', 'set', 'workweek', 'mon-sun');
     // Nothing stored: it says how far it looked (3 working days, every day open here).
-    expect((await run('due')).stdout).toBe(`Nothing is overdue or due by the end of ${heading(shanghaiDate(3), 'en')}.\n`);
-    expect((await run('--lang', 'zh', 'due', '--days', '1')).stdout).toBe(`截至${heading(shanghaiDate(1), 'zh')}结束，没有逾期或到期的投诉。\n`);
+    expect((await run('due')).stdout).toBe('Nothing is overdue or due by the end of Sat 21 Nov.\n');
+    expect((await run('--lang', 'zh', 'due', '--days', '1')).stdout).toBe('截至11月19日 周四结束，没有逾期或到期的投诉。\n');
     await run.ok('config', 'set', 'deadline.answer.major', '5d');
-    const open = async (customer: string, severity: string, receivedDaysAgo: number): Promise<void> => {
-      await run.ok('open', '--customer', customer, '--category', 'service', '--severity', severity, '--desc', 'x', '--received', `${shanghaiDate(-receivedDaysAgo)} 09:00`);
+    const open = async (customer: string, severity: string, received: string): Promise<void> => {
+      await run.ok('open', '--customer', customer, '--category', 'service', '--severity', severity, '--desc', 'x', '--received', `${received} 09:00`);
     };
-    await open('Overdue normal', 'normal', 7); // 1: due 2 days ago
-    await open('Overdue major', 'major', 6); // 2: due yesterday
-    await open('Today normal', 'normal', 5); // 3: due at the end of today
-    await open('Today major', 'major', 5); // 4
-    await open('Tomorrow normal', 'normal', 4); // 5: due tomorrow
-    await open('Day after major', 'major', 3); // 6: due the day after tomorrow
-    await open('Later normal', 'normal', 1); // 7: due in 4 days, past the default 3
+    await open('Overdue normal', 'normal', '2026-11-11'); // 1: due 2 days ago
+    await open('Overdue major', 'major', '2026-11-12'); // 2: due yesterday
+    await open('Today normal', 'normal', '2026-11-13'); // 3: due at the end of today
+    await open('Today major', 'major', '2026-11-13'); // 4
+    await open('Tomorrow normal', 'normal', '2026-11-14'); // 5: due tomorrow
+    await open('Day after major', 'major', '2026-11-15'); // 6: due the day after tomorrow
+    await open('Later normal', 'normal', '2026-11-17'); // 7: due in 4 days, past the default 3
   });
 
   it('--json lists overdue first, then due today, then the next days; major first in each', async () => {
@@ -167,7 +155,7 @@ describe('due', () => {
     expect(agenda.map((c) => c.customer.name)).toEqual(['Overdue major', 'Overdue normal', 'Today major', 'Today normal', 'Tomorrow normal', 'Day after major']);
     for (const c of agenda) expectComplaintShape(c, { events: false });
     expect(agenda.map((c) => c.overdue.length > 0)).toEqual([true, true, false, false, false, false]);
-    expect(agenda[2]!.deadlines.answer).toBe(`${shanghaiDate(0)}T23:59:59+08:00`);
+    expect(agenda[2]!.deadlines.answer).toBe('2026-11-18T23:59:59+08:00');
   });
 
   it('--days widens the horizon', async () => {
@@ -178,16 +166,16 @@ describe('due', () => {
   it('the text agenda has a heading per group', async () => {
     const text = await run.ok('due');
     const headings = text.split('\n').filter((line) => /^\S.*\(\d+\)$/.test(line));
-    expect(headings).toEqual(['Overdue (2)', 'Due today (2)', `${heading(shanghaiDate(1), 'en')} (1)`, `${heading(shanghaiDate(2), 'en')} (1)`]);
+    expect(headings).toEqual(['Overdue (2)', 'Due today (2)', 'Thu 19 Nov (1)', 'Fri 20 Nov (1)']);
     expect(text.indexOf('Overdue major')).toBeLessThan(text.indexOf('Overdue normal'));
     expect(text).not.toContain('Later normal');
   });
 
   it('in Chinese', async () => {
-    const text = await kesu(['--db', db, 'due'], { env: { LANG: 'zh_CN.UTF-8' } });
+    const text = await kesu(['--db', db, 'due'], { env: { LANG: 'zh_CN.UTF-8' }, now });
     expect(text.code).toBe(0);
     const headings = text.stdout.split('\n').filter((line) => /^\S.*\(\d+\)$/.test(line));
-    expect(headings).toEqual(['已超期 (2)', '今天到期 (2)', `${heading(shanghaiDate(1), 'zh')} (1)`, `${heading(shanghaiDate(2), 'zh')} (1)`]);
+    expect(headings).toEqual(['已超期 (2)', '今天到期 (2)', '11月19日 周四 (1)', '11月20日 周五 (1)']);
     expect(text.stdout).toContain('│ 编号 ');
   });
 

@@ -570,12 +570,10 @@ describe('from cron: no terminal, stdin closed, a bare environment', () => {
     expect(readFileSync(join(dir, 'october.csv'), 'utf8')).toContain('\noverview,received,Received,count,9,3\n');
   });
 
-  it('--month last is the month before this one', async () => {
-    const report = await run.json<{ period: { from: string; to: string } }>('report', '--month', 'last');
-    const [year, month] = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).split('-').map(Number) as [number, number];
-    const index = year * 12 + month - 2;
-    const last = `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-    expect(report.period.from).toBe(`${last}-01`);
+  it('--month last is the month before this one, the December before in January', async () => {
+    const lastOn = async (now: string) => JSON.parse((await kesu(['--db', db, '--json', 'report', '--month', 'last'], { now })).stdout).period as { from: string; to: string };
+    expect(await lastOn('2026-12-06T10:00:00+08:00')).toMatchObject({ from: '2026-11-01', to: '2026-11-30' });
+    expect(await lastOn('2027-01-01T00:30:00+08:00')).toMatchObject({ from: '2026-12-01', to: '2026-12-31' });
   });
 
   it('a month that does not exist exits 1 with one clear sentence, and writes nothing', async () => {
