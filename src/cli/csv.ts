@@ -1,12 +1,10 @@
 // Reads a CSV file as saved by a spreadsheet (UTF-8, UTF-8 with BOM, or GBK from Excel on a
 // Chinese-language Windows) as rows numbered the way the spreadsheet shows them, streamed so that
-// a large file never sits whole in memory: kesu decodes the bytes (iconv-lite for GBK) and csv-parse
-// splits the text into cells.
+// a large file never sits whole in memory.
 import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { type Readable, Transform, type TransformCallback } from 'node:stream';
-import { CsvError, Parser } from 'csv-parse';
 import iconv from 'iconv-lite';
 import type { Sentence } from '../workflow/errors.js';
 import { CsvReadError, UserError } from './errors.js';
@@ -72,14 +70,9 @@ export async function openCsv(path: string, options: { encoding?: CsvEncoding } 
 export async function readCsv(source: Readable, options: { encoding?: CsvEncoding } = {}): Promise<CsvFile> {
   const decoder = new DecodingStream(options.encoding ?? 'auto');
   source.on('error', (error) => decoder.destroy(error));
-  // A line too long to be part of a form ends the text (DecodingStream): the rest need not be read.
-  decoder.once('cut', () => {
-    source.unpipe(decoder);
-    source.destroy();
-  });
   source.pipe(decoder);
 
-  const records = parseRecords(decoder);
+  const records = numberedRecords(decoder as AsyncIterable<string>);
   let header: CsvRow | undefined;
   for (;;) {
     const next = await records.next();
@@ -173,6 +166,16 @@ function extraCells(cells: readonly string[], width: number): CsvRowProblem | nu
   };
 }
 
+async function* numberedRecords(text: AsyncIterable<string>): AsyncGenerator<CsvRow> {
+  const parser = new CsvParser();
+  for await (const chunk of text) yield* parser.push(chunk);
+  yield* parser.end();
+}
+
+const QUOTE = 34;
+const COMMA = 44;
+const LF = 10;
+
 /**
  * The longest row read, in characters (csv.ts CsvRow size): about ten times the longest form (26
  * fields of at most 4,000 characters). A quote never closed would otherwise take the rest of a big file
@@ -180,144 +183,155 @@ function extraCells(cells: readonly string[], width: number): CsvRowProblem | nu
  */
 export const MAX_ROW_CHARS = 1_000_000;
 
-/**
- * csv-parse's own guard on a record it has not finished (max_record_size), which counts the cell it
- * is reading in bytes: a row it stops at is longer than MAX_ROW_CHARS whatever its text, since no
- * character takes more than six bytes on the way (three of UTF-8, twice for one escaped: see
- * escapeForParser). The exact limit is checked on each row as it ends (parseRecords).
- */
-const PARSER_MAX_BYTES = 6 * MAX_ROW_CHARS;
-
-/**
- * A line with more characters than this, or more commas than MAX_ROW_CHARS, ends the text given to
- * csv-parse (DecodingStream), whose guard counts no empty cell and would gather a line of commas
- * into an array without limit; the row that holds such a line is longer than MAX_ROW_CHARS (a comma
- * is a character of its row's size, any other character at least a third of one), and is said to be.
- */
-const MAX_LINE_CHARS = 3 * MAX_ROW_CHARS;
-
-/** What csv-parse keeps of the record it is reading; read only to word its two errors about it. */
-interface ParserState {
-  readonly quoting: boolean;
-  readonly record: readonly string[];
-  readonly field: { toString(encoding: 'utf8'): string };
+/** Where the parser is between two chunks of text. */
+const enum Mode {
+  /** At the start of a field: a quote here opens a quoted field. */
+  FieldStart,
+  Unquoted,
+  Quoted,
+  /** Just after a quote inside a quoted field: the next character (maybe in the next chunk) says what it was. */
+  QuoteInQuoted,
 }
 
 /**
- * csv-parse's Parser with each record kept here as it is made, rather than in its stream, whose
- * error (a quote never closed, found at the end) would drop the records it still holds: every row
- * before a problem is read.
+ * CSV as spreadsheets write it, read chunk by chunk: fields separated by commas, records by LF (the
+ * decoder has made every line end LF), quoted fields with "" for a quote and line breaks inside.
+ * Like csv-parse with relax_quotes and relax_column_count (which it replaced, for speed, and against
+ * which it is tested): a quote inside an unquoted cell (12" pizza) is a plain character, a quoted
+ * cell followed by more text before the comma is read as written, quotes included, records may have
+ * any number of cells, and a blank line is a record of one empty cell (counted, as a spreadsheet
+ * counts it). Records are numbered from 1 with the line of the file where each starts.
  */
-class RecordParser extends Parser {
-  records: string[][] = [];
+export class CsvParser {
+  private mode = Mode.FieldStart;
+  private cells: string[] = [];
+  private field = '';
+  private records = 0;
+  /** The size (CsvRow size) of the current record's cells so far. */
+  private size = 0;
+  /** The line where the current record starts, and the line breaks inside its quoted cells so far. */
+  private line = 1;
+  private breaks = 0;
 
-  override push(record: unknown): boolean {
-    if (record === null) return super.push(null);
-    this.records.push(record as string[]);
-    return true;
-  }
-}
-
-/**
- * The text parsed by csv-parse as spreadsheets write CSV: fields separated by commas, records by LF
- * (the decoder has made every line end LF), quoted fields with "" for a quote and line breaks inside;
- * a quote inside an unquoted cell (12" pizza) is a plain character, a quoted cell followed by more
- * text before the comma is read as written, quotes included (relax_quotes); records may have any
- * number of cells (relax_column_count); a blank line is a record of one empty cell. Records are
- * numbered as rows, each with the line where it starts, as a spreadsheet counts them.
- */
-async function* parseRecords(decoder: DecodingStream): AsyncGenerator<CsvRow> {
-  const parser = new RecordParser({ record_delimiter: '\n', relax_quotes: true, relax_column_count: true, max_record_size: PARSER_MAX_BYTES });
-  // An error comes to the callback of the write that met it (and then as an event, not needed here).
-  parser.on('error', () => undefined);
-  const feed = (chunk: Buffer | null): Promise<Error | null | undefined> =>
-    new Promise((resolve) => (chunk === null ? parser.end(resolve) : parser.write(chunk, resolve)));
-  let rows = 0;
-  let line = 1;
-  function* numbered(): Generator<CsvRow> {
-    const records = parser.records;
-    parser.records = [];
-    for (const record of records) {
-      const cells = decoder.escaped ? record.map(unescapeFromParser) : record;
-      let size = 0;
-      let breaks = 0;
-      for (const cell of cells) {
-        size += cell.length + 1;
-        if (cell.includes('\n')) breaks += countLineBreaks(cell);
+  push(text: string): CsvRow[] {
+    const out: CsvRow[] = [];
+    const length = text.length;
+    let at = 0;
+    while (at < length) {
+      switch (this.mode) {
+        case Mode.FieldStart:
+          if (text.charCodeAt(at) === QUOTE) {
+            this.mode = Mode.Quoted;
+            at++;
+          } else this.mode = Mode.Unquoted;
+          break;
+        case Mode.Unquoted: {
+          let end = at;
+          let code = 0;
+          while (end < length) {
+            code = text.charCodeAt(end);
+            if (code === COMMA || code === LF) break;
+            end++;
+          }
+          this.field += text.slice(at, end);
+          if (end === length) return this.checkedSize(out);
+          this.endField();
+          if (code === LF) out.push(this.endRecord());
+          this.mode = Mode.FieldStart;
+          at = end + 1;
+          break;
+        }
+        case Mode.Quoted: {
+          const quote = text.indexOf('"', at);
+          const end = quote === -1 ? length : quote;
+          this.breaks += countLineBreaks(text, at, end);
+          this.field += text.slice(at, end);
+          if (quote === -1) return this.checkedSize(out);
+          this.mode = Mode.QuoteInQuoted;
+          at = quote + 1;
+          break;
+        }
+        case Mode.QuoteInQuoted: {
+          const code = text.charCodeAt(at);
+          if (code === QUOTE) {
+            this.field += '"';
+            this.mode = Mode.Quoted;
+            at++;
+          } else if (code === COMMA || code === LF) {
+            this.endField();
+            if (code === LF) out.push(this.endRecord());
+            this.mode = Mode.FieldStart;
+            at++;
+          } else {
+            // Text after the closing quote: the cell is read as written, its quotes kept.
+            this.field = `"${this.field}"`;
+            this.mode = Mode.Unquoted;
+          }
+          break;
+        }
       }
-      if (size > MAX_ROW_CHARS) throw tooLong(rows + 1, line, false);
-      yield { row: ++rows, line, cells, size };
-      line += breaks + 1;
     }
+    return this.checkedSize(out);
   }
 
-  for await (const chunk of decoder as AsyncIterable<Buffer>) {
-    const failure = await feed(chunk);
-    yield* numbered();
-    if (failure) throw worded(failure);
-  }
-  const failure = await feed(null);
-  yield* numbered();
-  if (failure) throw worded(failure);
-
-  /** csv-parse's errors count its own lines; kesu's name the row, and the line where it starts. */
-  function worded(error: unknown): unknown {
-    if (!(error instanceof CsvError)) return error;
-    const state = (parser as unknown as { state: ParserState }).state;
-    const row = rows + 1;
-    if (error.code === 'CSV_MAX_RECORD_SIZE') return tooLong(row, line, state.quoting);
-    if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
-      // A quote never closed over more than the limit is said to be that, as when the limit stops a row.
-      const cells = [...state.record, state.field.toString('utf8')].map(unescapeFromParser);
-      const size = cells.reduce((sum, cell) => sum + cell.length + 1, 0);
-      return size > MAX_ROW_CHARS ? tooLong(row, line, true) : unclosedQuote(row, line);
+  /** The last record, when the file does not end with a line break; an error for a quote never closed. */
+  end(): CsvRow[] {
+    if (this.mode === Mode.Quoted) {
+      const row = this.records + 1;
+      throw new CsvReadError(
+        `Row ${row} (line ${this.line}) opens a quote (") that is never closed; close it, or remove it if the cell does not need one.`,
+        `第 ${row} 行（文件第 ${this.line} 行）的引号（"）没有闭合；请补上结尾的引号，或去掉不需要的引号。`,
+        row,
+        this.line,
+      );
     }
-    // With the options above csv-parse has no other complaint about a text: any other is a bug of kesu's.
-    return error;
+    if (this.mode === Mode.FieldStart && this.cells.length === 0) return [];
+    this.endField();
+    this.mode = Mode.FieldStart;
+    return [this.endRecord()];
+  }
+
+  /**
+   * A record may not grow past MAX_ROW_CHARS: checked at its end, and at the end of a chunk while it
+   * is still open (so that an open one never holds more than the limit and one chunk).
+   */
+  private checkedSize(out: CsvRow[]): CsvRow[] {
+    if (this.size + this.field.length <= MAX_ROW_CHARS) return out;
+    throw this.tooLong(this.mode === Mode.Quoted || this.mode === Mode.QuoteInQuoted);
+  }
+
+  private tooLong(inQuote: boolean): CsvReadError {
+    const row = this.records + 1;
+    const limit = MAX_ROW_CHARS.toLocaleString('en');
+    return new CsvReadError(
+      `Row ${row} (line ${this.line}) is longer than ${limit} characters${inQuote ? ', from a quote (") that is probably never closed; close it' : '; check that the file is a CSV of forms'}.`,
+      `第 ${row} 行（文件第 ${this.line} 行）超过 ${limit} 个字符${inQuote ? '，可能是引号（"）没有闭合；请补上结尾的引号' : '；请确认文件是投诉单 CSV'}。`,
+      row,
+      this.line,
+    );
+  }
+
+  private endField(): void {
+    this.cells.push(this.field);
+    this.size += this.field.length + 1;
+    this.field = '';
+  }
+
+  private endRecord(): CsvRow {
+    if (this.size > MAX_ROW_CHARS) throw this.tooLong(false);
+    const row: CsvRow = { row: ++this.records, line: this.line, cells: this.cells, size: this.size };
+    this.line += this.breaks + 1;
+    this.breaks = 0;
+    this.cells = [];
+    this.size = 0;
+    return row;
   }
 }
 
-function unclosedQuote(row: number, line: number): CsvReadError {
-  return new CsvReadError(
-    `Row ${row} (line ${line}) opens a quote (") that is never closed; close it, or remove it if the cell does not need one.`,
-    `第 ${row} 行（文件第 ${line} 行）的引号（"）没有闭合；请补上结尾的引号，或去掉不需要的引号。`,
-    row,
-    line,
-  );
-}
-
-function tooLong(row: number, line: number, inQuote: boolean): CsvReadError {
-  const limit = MAX_ROW_CHARS.toLocaleString('en');
-  return new CsvReadError(
-    `Row ${row} (line ${line}) is longer than ${limit} characters${inQuote ? ', from a quote (") that is probably never closed; close it' : '; check that the file is a CSV of forms'}.`,
-    `第 ${row} 行（文件第 ${line} 行）超过 ${limit} 个字符${inQuote ? '，可能是引号（"）没有闭合；请补上结尾的引号' : '；请确认文件是投诉单 CSV'}。`,
-    row,
-    line,
-  );
-}
-
-function countLineBreaks(text: string): number {
+function countLineBreaks(text: string, from: number, to: number): number {
   let count = 0;
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
+  for (let at = text.indexOf('\n', from); at !== -1 && at < to; at = text.indexOf('\n', at + 1)) count++;
   return count;
-}
-
-/**
- * The text goes to csv-parse as UTF-8, where a stray byte (a lone surrogate, STRAY_BYTE) would become
- * U+FFFD like any other: each is sent as U+FFFD and the character of its byte's value (U+0080 to
- * U+00FF), and a U+FFFD of the file's own as two, so that unescapeFromParser gives each cell back as
- * it was read. Neither holds a character that means something to CSV.
- */
-const TO_ESCAPE = /[\uDC80-\uDCFF]|\uFFFD/gu;
-const ESCAPED = /\uFFFD([\u0080-\u00FF\uFFFD])/g;
-
-function escapeForParser(text: string): string {
-  return text.replace(TO_ESCAPE, (found) => (found === '\uFFFD' ? '\uFFFD\uFFFD' : `\uFFFD${String.fromCharCode(found.charCodeAt(0) - 0xdc00)}`));
-}
-
-function unescapeFromParser(cell: string): string {
-  if (!cell.includes('\uFFFD')) return cell;
-  return cell.replace(ESCAPED, (_, next: string) => (next === '\uFFFD' ? next : strayByte(next.charCodeAt(0))));
 }
 
 /** Enough non-ASCII bytes to tell UTF-8 from GBK by how many of them make UTF-8 characters. */
@@ -334,27 +348,20 @@ interface Decoder {
 }
 
 /**
- * Bytes in, text out for csv-parse: UTF-8 with LF line ends and stray bytes escaped (escapeForParser).
- * Until the first non-ASCII byte the encoding does not matter; from there, a stretch that is UTF-8
- * (but for a stray byte or two) means UTF-8 and anything else means GB18030 (a superset of GBK, which
- * is what Excel on a Chinese-language Windows saves).
+ * Bytes in, text out with LF line ends. Until the first non-ASCII byte the encoding does not matter;
+ * from there, a stretch that is UTF-8 (but for a stray byte or two) means UTF-8 and anything else
+ * means GB18030 (a superset of GBK, which is what Excel on a Chinese-language Windows saves).
  */
 class DecodingStream extends Transform {
   detected: DetectedEncoding = 'ascii';
   bytesRead = 0;
-  /** Whether any text has been escaped (escapeForParser): only then may a cell need unescaping. */
-  escaped = false;
-  /** The characters and the commas since the last line break: past MAX_LINE_CHARS the text ends there ('cut'). */
-  private lineChars = 0;
-  private lineCommas = 0;
-  private cut = false;
   private decoder: Decoder | null = null;
   private pending: Buffer = Buffer.alloc(0);
   private started = false;
   private heldCarriageReturn = false;
 
   constructor(private readonly requested: CsvEncoding) {
-    super();
+    super({ readableObjectMode: true });
   }
 
   /** Whether bytes that are part of no UTF-8 character have been read (as lone surrogates: STRAY_BYTE). */
@@ -364,7 +371,6 @@ class DecodingStream extends Transform {
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
     this.bytesRead += chunk.length;
-    if (this.cut) return done();
     try {
       if (this.decoder) this.emitText(this.decoder.write(chunk));
       else this.detect(Buffer.concat([this.pending, chunk]), false);
@@ -375,11 +381,10 @@ class DecodingStream extends Transform {
   }
 
   override _flush(done: TransformCallback): void {
-    if (this.cut) return done();
     try {
       if (!this.decoder) this.detect(this.pending, true);
       this.emitText(this.decoder?.end() ?? '');
-      if (this.heldCarriageReturn && !this.cut) this.push(Buffer.from('\n'));
+      if (this.heldCarriageReturn) this.push('\n');
       done();
     } catch (error) {
       done(error as Error);
@@ -426,26 +431,10 @@ class DecodingStream extends Transform {
 
   /** Every CRLF and lone CR becomes LF; a CR at the end of a chunk waits to see if LF follows. */
   private emitText(text: string): void {
-    if (this.cut) return;
     let joined = this.heldCarriageReturn ? `\r${text}` : text;
     this.heldCarriageReturn = joined.endsWith('\r');
     if (this.heldCarriageReturn) joined = joined.slice(0, -1);
-    if (joined === '') return;
-    joined = joined.replace(/\r\n?/g, '\n');
-    const lastBreak = joined.lastIndexOf('\n');
-    if (lastBreak !== -1) this.lineChars = this.lineCommas = 0;
-    this.lineChars += joined.length - lastBreak - 1;
-    for (let at = joined.indexOf(',', lastBreak + 1); at !== -1; at = joined.indexOf(',', at + 1)) this.lineCommas++;
-    if (this.strayBytes() || joined.includes('\uFFFD')) {
-      this.escaped = true;
-      joined = escapeForParser(joined);
-    }
-    this.push(Buffer.from(joined));
-    if (this.lineChars > MAX_LINE_CHARS || this.lineCommas > MAX_ROW_CHARS) {
-      this.cut = true;
-      this.push(null);
-      this.emit('cut');
-    }
+    if (joined !== '') this.push(joined.replace(/\r\n?/g, '\n'));
   }
 }
 
