@@ -200,7 +200,9 @@ const enum Mode {
  * which it is tested): a quote inside an unquoted cell (12" pizza) is a plain character, a quoted
  * cell followed by more text before the comma is read as written, quotes included, records may have
  * any number of cells, and a blank line is a record of one empty cell (counted, as a spreadsheet
- * counts it). Records are numbered from 1 with the line of the file where each starts.
+ * counts it). Records are numbered from 1 with the line of the file where each starts. Kept when
+ * csv-parse was tried again, since the import was slower with it: the README's Performance section
+ * has the figures.
  */
 export class CsvParser {
   private mode = Mode.FieldStart;
