@@ -58,7 +58,7 @@ const names = (columns: readonly { readonly name: string }[]): string => columns
 interface BulkState {
   nextId: number;
   /** The complaints this write has added, by the row each came from: a later row may repeat one. */
-  readonly rowsWritten: Map<number, number>;
+  readonly rowsWritten: RowsById;
   // Arrays kept from one record to the next: a million forms make no garbage of arrays.
   readonly form: Value[];
   readonly row: Value[];
@@ -71,6 +71,42 @@ interface Outcome {
   imported: number;
   readonly alreadyPresent: AlreadyPresent[];
   readonly refClashes: RefClash[];
+}
+
+/**
+ * The row each complaint of an import came from, by id. The ids an import gives follow one another
+ * from the store's next one, so the rows are kept in an array of 32-bit numbers by id rather than a
+ * Map, which grew a million-form import's peak memory by tens of megabytes (README, Performance);
+ * ids kept from an export (a restore) that fall before it go to a Map.
+ */
+class RowsById {
+  private rows = new Int32Array(1024);
+  private readonly others = new Map<number, number>();
+
+  constructor(private readonly firstId: number) {}
+
+  set(id: number, row: number): void {
+    const at = id - this.firstId;
+    // An id far beyond the ones before it (a restore's) would make the array sparse.
+    if (at < 0 || at > this.rows.length * 2) {
+      this.others.set(id, row);
+      return;
+    }
+    if (at >= this.rows.length) {
+      const grown = new Int32Array(this.rows.length * 4);
+      grown.set(this.rows);
+      this.rows = grown;
+    }
+    this.rows[at] = row;
+  }
+
+  /** The row the complaint came from, or undefined when this import did not add it. */
+  get(id: number): number | undefined {
+    const at = id - this.firstId;
+    // Rows are numbered from 1 (a restore's) or 2 (a CSV's, after its header): 0 is no row.
+    const row = at >= 0 && at < this.rows.length ? this.rows[at]! : 0;
+    return row === 0 ? this.others.get(id) : row;
+  }
 }
 
 /** Where each column of a complaint's row is in ROW_COLUMNS. */
@@ -367,7 +403,7 @@ export class SqliteStore implements Store {
    */
   beginBulk({ cacheKib = BULK_CACHE_KIB, restoring = false }: { cacheKib?: number; restoring?: boolean } = {}): BulkWriter {
     const end = this.beginBulkTransaction(cacheKib, restoring);
-    const state: BulkState = { nextId: this.statements.nextId.get()!.id, rowsWritten: new Map(), form: [], row: [], event: [], facts: [] };
+    const state: BulkState = { nextId: this.statements.nextId.get()!.id, rowsWritten: new RowsById(this.statements.nextId.get()!.id), form: [], row: [], event: [], facts: [] };
     return {
       settings: this.storedSettings(),
       addPacked: (pack) => {
