@@ -32,7 +32,7 @@ function loadBundle({ codeCache = true, bundleModified = modified(BUNDLE) } = {}
     cachedData,
   });
   const bundle = { exports: {} };
-  // __kesuImport: the prompts' library is an ES module, which only a module outside node:vm can import.
+  // __kesuImport: stream-json is an ES module, which only a module outside node:vm can import.
   const importModule = (specifier) => import(specifier);
   script.runInThisContext()(bundle.exports, createRequire(BUNDLE), bundle, BUNDLE, join(dist, 'bundle'), pathToFileURL(BUNDLE).href, importModule);
   return { script, main: bundle.exports.main };

@@ -2,9 +2,9 @@
 // code cache (scripts/code-cache.cjs):
 // - dist/bundle/kesu.cjs: the CLI in one CommonJS file, which bin/kesu.js compiles with that cache
 //   (Node 20 has no code cache for ES modules). No module resolution and no parsing on a run. The
-//   libraries that only the import, the export, the report files and the prompts use
-//   (csv-stringify, iconv-lite, inquirer) stay outside it and are loaded when used: reading them
-//   would cost every command.
+//   libraries that only the import, the export, the report files and the questions use
+//   (csv-stringify, iconv-lite, stream-json, @inquirer/*) stay outside it and are loaded when used:
+//   reading them would cost every command.
 // - dist/bundle/import-worker.js: the import's reading thread, started from its own file.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
@@ -35,17 +35,17 @@ await build({
   entryPoints: [join(root, 'dist', 'cli', 'main.js')],
   outfile: join(outdir, 'kesu.cjs'),
   format: 'cjs',
-  external: ['csv-stringify', 'iconv-lite', 'inquirer', 'stream-json'],
+  external: ['csv-stringify', 'iconv-lite', 'stream-json', '@inquirer/core', '@inquirer/select'],
   plugins: [lazyChildProcess],
   // bin/kesu.js passes the bundle's own URL: paths next to it (the worker) and packages under it.
   define: { 'import.meta.url': '__kesuUrl' },
 });
-// inquirer and stream-json are ES modules (loaded with import() when a prompt is shown or an
-// export restored), and import() in code that bin/kesu.js compiles with node:vm would need an
-// experimental loader (which prints an ExperimentalWarning): the bundle asks the launcher to
-// import them instead.
+// stream-json is an ES module (loaded with import() when an export is restored), and import() in
+// code that bin/kesu.js compiles with node:vm would need an experimental loader (which prints an
+// ExperimentalWarning): the bundle asks the launcher to import it instead. (@inquirer/* have
+// CommonJS builds, which the bundle requires when a question is first asked.)
 const cli = join(outdir, 'kesu.cjs');
-const EXTERNAL_ES_MODULES = ['inquirer', 'stream-json/streamers/stream-array.js'];
+const EXTERNAL_ES_MODULES = ['stream-json/streamers/stream-array.js'];
 let rewritten = readFileSync(cli, 'utf8');
 for (const name of EXTERNAL_ES_MODULES) {
   const imports = rewritten.split(`import("${name}")`);
@@ -53,6 +53,12 @@ for (const name of EXTERNAL_ES_MODULES) {
   rewritten = imports.join(`__kesuImport("${name}")`);
 }
 if (/(^|[^\w$.])import\(/.test(rewritten)) throw new Error(`${cli} has an import() that bin/kesu.js cannot serve`);
+// @inquirer/select's CommonJS build marks its default export as an ES module's (__esModule), but
+// esbuild, bundling ES modules of a "type": "module" package, gives them Node's view of a CommonJS
+// module, whose default is the whole exports object: ask it to honour the mark instead.
+const nodeView = '__toESM(require("@inquirer/select"), 1)';
+if (rewritten.split(nodeView).length !== 2) throw new Error(`expected one ${nodeView} in ${cli}`);
+rewritten = rewritten.replace(nodeView, '__toESM(require("@inquirer/select"))');
 writeFileSync(cli, rewritten);
 
 await build({

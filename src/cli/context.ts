@@ -9,6 +9,7 @@ import type { Sentence } from '../workflow/errors.js';
 import type { Settings } from '../workflow/settings.js';
 import type { IsoTime } from '../workflow/time.js';
 import type { Lang } from '../workflow/vocab.js';
+import { Asker, type Question } from './asking.js';
 import { parseAtOption } from './clock.js';
 import { usage, UserError } from './errors.js';
 import type { Io } from './io.js';
@@ -28,8 +29,18 @@ export interface GlobalOptions {
 
 export interface CliContext extends RenderContext {
   readonly json: boolean;
+  /** Whether kesu can ask: stdin and stdout are a terminal. */
   readonly interactive: boolean;
   readonly style: Style;
+  /** Whether output is in colour (questions too). */
+  readonly color: boolean;
+  /**
+   * A value the command cannot do without and was not given: asked for on a terminal (asking.ts),
+   * else a usage error naming its flag.
+   */
+  ask(question: Question): Promise<string>;
+  /** After the command failed with `error`: whether it refused an answer given to `ask`, now asked for again. */
+  askAgain(error: unknown): Promise<boolean>;
   /**
    * Opens the database on first use; commands that do not need it never pay for it. `read`: the
    * command only reads (a read-only file is opened read-only); `change`: it changes a complaint
@@ -78,6 +89,9 @@ export async function makeContext(options: GlobalOptions, io: Io): Promise<CliCo
   const dbPath = namedPath ?? defaultDbPath(env);
   const now = io.now();
   let opened: Store | undefined;
+  // Asked only when a command needs to know: reading process.stdin builds its stream, a few milliseconds of every start.
+  const interactive = () => io.terminal.stdin() && io.terminal.stdout();
+  const asker = new Asker(interactive, { lang, color });
   const store = async (use: StoreUse = 'start'): Promise<Store> => {
     if (!opened) {
       const exists = dbPath === ':memory:' || existsSync(dbPath);
@@ -109,10 +123,12 @@ export async function makeContext(options: GlobalOptions, io: Io): Promise<CliCo
     lang,
     now,
     json: Boolean(options.json),
-    // Asked only by `open`: reading process.stdin builds its stream, a few milliseconds of every start.
     get interactive() {
-      return io.terminal.stdin() && io.terminal.stdout();
+      return interactive();
     },
+    color,
+    ask: (question) => asker.ask(question),
+    askAgain: (error) => asker.askAgain(error),
     get stderrIsTerminal() {
       return io.terminal.stderr();
     },

@@ -37,6 +37,25 @@ export class CsvReadError extends UserError {
   }
 }
 
+/** What is said when someone stops a question with Ctrl-C, or leaves a needed one with Ctrl-D. */
+const CANCELLED: Sentence = {
+  en: 'Cancelled: nothing was recorded; run the command again when ready.',
+  zh: '已取消，未记录任何内容；准备好后请重新运行该命令。',
+};
+
+/** Ctrl-C at a question: exit 130, as a shell says of a program stopped by Ctrl-C. */
+export class InterruptedError extends UserError {
+  constructor() {
+    super('cancelled', CANCELLED);
+    this.name = 'InterruptedError';
+  }
+}
+
+/** Ctrl-D at a question the command cannot do without: exit 1. */
+export function cancelled(): UserError {
+  return new UserError('cancelled', CANCELLED);
+}
+
 export function usage(en: string, zh: string): UsageError {
   return new UsageError({ en, zh });
 }

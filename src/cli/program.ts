@@ -8,23 +8,25 @@ import { makeContext, type CliContext, type GlobalOptions } from './context.js';
 import type { Io } from './io.js';
 import { languageFrom } from './language.js';
 import { sayLateOutputFailures } from './stdout.js';
-import { UsageError, UserError } from './errors.js';
+import { InterruptedError, UsageError, UserError } from './errors.js';
 import { VERSION } from './version.js';
-import { HELP } from './render/help.js';
+import { helpFor, SATISFACTION_VALUE } from './render/help.js';
 import { visible } from './render/visible.js';
 
-const at = () => new Option('--at <datetime>', 'when it happened (default now), e.g. "2026-10-05 09:00"');
-const by = () => new Option('--by <name>', 'who did it (default: kesu config by, else the system user)');
-const note = () => new Option('--note <text>', 'a note for the timeline');
+// The words of every command, option and argument are in render/help.ts, in both languages.
+const at = () => new Option('--at <datetime>');
+const by = () => new Option('--by <name>');
+const note = () => new Option('--note <text>');
 
-function buildProgram(io: Io): Command {
+function buildProgram(io: Io, lang: Lang): Command {
   const program = new Command('kesu')
-    .description('Record customer complaints and carry each one through the handling procedure.')
+    // Before the commands: each takes the program's help configuration when it is made.
+    .configureHelp(helpFor(lang))
     .version(VERSION, '-V, --version')
-    .option('--db <path>', 'database file (default: KESU_DB, else $XDG_DATA_HOME/kesu/kesu.db)')
-    .option('--json', 'machine-readable output on stdout')
-    .option('--no-color', 'no colour (also NO_COLOR)')
-    .addOption(new Option('--lang <lang>', 'language of the output (default from LC_ALL, LC_MESSAGES or LANG)').choices(['en', 'zh']))
+    .option('--db <path>')
+    .option('--json')
+    .option('--no-color')
+    .addOption(new Option('--lang <lang>').choices(['en', 'zh']))
     .showSuggestionAfterError()
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: () => undefined });
@@ -38,7 +40,15 @@ function buildProgram(io: Io): Command {
       const positional = args.slice(0, -2);
       const options = args.at(-2);
       try {
-        io.out(await action(context, ...([...positional, options] as A)));
+        // A value asked for on a terminal that decide refuses is asked for again, and the command run again.
+        for (;;) {
+          try {
+            io.out(await action(context, ...([...positional, options] as A)));
+            return;
+          } catch (error) {
+            if (!(await context.askAgain(error))) throw error;
+          }
+        }
       } catch (error) {
         // A full disk, a read-only or damaged database file: one sentence naming the database.
         throw asStoreError(error, context.dbPath) ?? error;
@@ -49,60 +59,59 @@ function buildProgram(io: Io): Command {
 
   program
     .command('open')
-    .description('record a new complaint (asks for what is missing on a terminal)')
-    .option('--customer <name>', 'customer name (required)')
-    .option('--phone <phone>', 'customer phone')
-    .option('--channel <channel>', HELP.channel)
-    .option('--category <category>', HELP.category)
-    .option('--severity <severity>', HELP.severity)
-    .option('--desc <text>', "what happened, in the customer's words (required)")
-    .option('--request <text>', 'what the customer wants')
-    .option('--order <ref>', 'order or product reference')
-    .option('--ref <number>', "the paper form's number (unique)")
-    .option('--received <datetime>', 'when it was received (default now); same as --at')
+    .option('--customer <name>')
+    .option('--phone <phone>')
+    .option('--channel <channel>')
+    .option('--category <category>')
+    .option('--severity <severity>')
+    .option('--desc <text>')
+    .option('--request <text>')
+    .option('--order <ref>')
+    .option('--ref <number>')
+    .option('--received <datetime>')
     .addOption(at())
     .addOption(by())
     .action(run(async () => (await import('./commands/open.js')).open));
 
   program
     .command('list')
-    .description('complaints not yet closed, major first, then by nearest deadline')
-    .option('--status <statuses>', HELP.statuses)
-    .option('--category <categories>', 'comma-separated categories')
-    .option('--severity <severities>', 'comma-separated severities')
-    .option('--assignee <names>', 'comma-separated assignees')
-    .option('--customer <names>', 'parts of customer names, comma-separated')
-    .option('--overdue', 'only complaints with a deadline passed')
-    .option('--since <date>', 'received on or after')
-    .option('--until <date>', 'received on or before')
-    .option('--limit <n>', 'at most this many (default 500, with a note when more match)')
+    .option('--status <statuses>')
+    .option('--category <categories>')
+    .option('--severity <severities>')
+    .option('--assignee <names>')
+    .option('--customer <names>')
+    .option('--overdue')
+    .option('--since <date>')
+    .option('--until <date>')
+    .option('--limit <n>')
     .action(run(async () => (await import('./commands/list.js')).list));
 
   program
     .command('show')
-    .description('the whole record and its timeline')
-    .argument('<id>', 'complaint id')
+    .argument('<id>')
     .action(run(async () => (await import('./commands/show.js')).show));
 
   program
     .command('log')
-    .description('add a timeline entry: a note, a call, a visit, an investigation finding')
-    .argument('<id>', 'complaint id')
-    .argument('<text...>', 'what happened')
-    .option('--kind <kind>', HELP.logKind)
-    .option('--substantiated <yes|no>', 'whether the investigation found the complaint substantiated')
-    .option('--responsibility <who>', HELP.responsibility)
-    .option('--root-cause <text>', 'the root cause found')
+    .argument('<id>')
+    // Asked for on a terminal when not given: optional to commander, needed all the same.
+    .argument('[text...]')
+    .usage('[options] <id> <text...>')
+    .option('--kind <kind>')
+    .option('--substantiated <yes|no>')
+    .option('--responsibility <who>')
+    .option('--root-cause <text>')
     .addOption(at())
     .addOption(by())
     .action(run(async () => (await import('./commands/log.js')).log));
 
+  // The options a command cannot do without are checked by the command, which asks for them on a
+  // terminal (asking.ts): commander's own required options would fail before it could.
   program
     .command('assign')
-    .description('hand the complaint to the responsible person')
-    .argument('<id>', 'complaint id')
-    .requiredOption('--to <name>', 'the responsible person')
-    .option('--dept <department>', "their department (default: the category's)")
+    .argument('<id>')
+    .option('--to <name>')
+    .option('--dept <department>')
     .addOption(note())
     .addOption(at())
     .addOption(by())
@@ -110,15 +119,14 @@ function buildProgram(io: Io): Command {
 
   program
     .command('resolve')
-    .description('record the solution agreed with the customer, or that the complaint is unfounded')
-    .argument('<id>', 'complaint id')
-    .option('--solution <text>', 'the solution carried out')
-    .option('--compensation <amount>', 'compensation amount, e.g. 25.50')
-    .option('--compensation-kind <kind>', HELP.compensationKind)
-    .option('--root-cause <text>', 'the root cause')
-    .option('--action <text>', 'corrective action, to prevent recurrence')
-    .option('--unfounded', 'the complaint is unfounded: close it with the finding')
-    .option('--finding <text>', 'what the investigation found')
+    .argument('<id>')
+    .option('--solution <text>')
+    .option('--compensation <amount>')
+    .option('--compensation-kind <kind>')
+    .option('--root-cause <text>')
+    .option('--action <text>')
+    .option('--unfounded')
+    .option('--finding <text>')
     .addOption(note())
     .addOption(at())
     .addOption(by())
@@ -126,20 +134,18 @@ function buildProgram(io: Io): Command {
 
   program
     .command('followup')
-    .description("record a follow-up call and the customer's satisfaction; closes or reopens")
-    .argument('<id>', 'complaint id')
-    .requiredOption(`--satisfaction ${HELP.satisfactionValue}`, HELP.satisfaction)
-    .option('--method <method>', HELP.method)
-    .option('--note <text>', 'what the customer said')
+    .argument('<id>')
+    .option(`--satisfaction ${SATISFACTION_VALUE}`)
+    .option('--method <method>')
+    .addOption(note())
     .addOption(at())
     .addOption(by())
     .action(run(async () => (await import('./commands/followup.js')).followup));
 
   program
     .command('close')
-    .description('close without a satisfied follow-up')
-    .argument('<id>', 'complaint id')
-    .requiredOption('--reason <reason>', HELP.closeReason)
+    .argument('<id>')
+    .option('--reason <reason>')
     .addOption(note())
     .addOption(at())
     .addOption(by())
@@ -147,8 +153,7 @@ function buildProgram(io: Io): Command {
 
   program
     .command('reopen')
-    .description('reopen a closed complaint; handling starts again from investigation')
-    .argument('<id>', 'complaint id')
+    .argument('<id>')
     .addOption(note())
     .addOption(at())
     .addOption(by())
@@ -156,71 +161,51 @@ function buildProgram(io: Io): Command {
 
   program
     .command('due')
-    .description("today's agenda: overdue, due today, then the next working days")
-    .option('--days <n>', 'how many working days ahead (default 3)')
+    .option('--days <n>')
     .action(run(async () => (await import('./commands/due.js')).due));
 
   program
     .command('report')
-    .description('the period summary for management: every figure as it stood at the period end')
-    .option('--month <month>', 'YYYY-MM (or 2026年10月), or last (default: this month to date)')
-    .option('--from <date>', 'start of a custom period')
-    .option('--to <date>', 'end of a custom period (inclusive)')
-    .option('--format <format>', 'table, md, csv, json, html (default table; json with --json)')
-    .option('--out <file>', 'write to this file instead of stdout')
+    .option('--month <month>')
+    .option('--from <date>')
+    .option('--to <date>')
+    .option('--format <format>')
+    .option('--out <file>')
     .action(run(async () => (await import('./commands/report.js')).report));
 
   program
     .command('import')
-    .description('import typed-up paper forms from a CSV file: all or nothing, never twice')
-    .argument('[file]', 'the CSV file (UTF-8, UTF-8 with BOM, or GBK)')
-    .option('--template', 'print an empty CSV with the accepted headers (with --lang zh: Chinese, for Excel)')
-    .option('--dry-run', 'check and count every row, write nothing')
-    .addOption(new Option('--encoding <encoding>', 'the file encoding (default auto)').choices(['auto', 'utf8', 'gbk']))
-    .option('--map <file>', 'a JSON file naming other headers: { "their header": "customer" }')
-    .option('--skip-invalid', 'import the good rows; write the bad ones to --rejects (exit 0)')
-    .option('--rejects <file>', 'with --skip-invalid: where the bad rows go, with an error column')
-    .option('--ref-prefix <text>', 'put before every form number, for a sheet that numbers its forms anew (e.g. 2026-12-)')
+    .argument('[file]')
+    .option('--template')
+    .option('--dry-run')
+    .addOption(new Option('--encoding <encoding>').choices(['auto', 'utf8', 'gbk']))
+    .option('--map <file>')
+    .option('--skip-invalid')
+    .option('--rejects <file>')
+    .option('--ref-prefix <text>')
     .action(run(async () => (await import('./commands/import.js')).importFile));
 
   program
     .command('export')
-    .description('every complaint with its events, as CSV (importable again) or JSON')
-    .addOption(new Option('--format <format>', 'csv or json (default csv; json with --json)').choices(['csv', 'json']))
-    .option('--redact', 'mask phone numbers (all but the last 4 digits)')
-    .option('--out <file>', 'write to this file instead of stdout')
+    .addOption(new Option('--format <format>').choices(['csv', 'json']))
+    .option('--redact')
+    .option('--out <file>')
     .action(run(async () => (await import('./commands/export.js')).exportAll));
 
   program
     .command('config')
-    .description('show or change the calendar, deadlines, departments and follow-ups required')
-    .argument('[action]', 'show (default), set, add, remove')
-    .argument('[args...]', 'set KEY VALUE | add|remove holiday|workday DATES')
-    .addHelpText(
-      'after',
-      `
-Keys for set:
-  workweek                  open weekdays: mon-fri, mon-sat, or 1,2,3,4,5 (0 = Sunday)
-  by                        who records things when --by is not given
-  deadline.KIND.SEVERITY    KIND ${HELP.deadlineKinds}; SEVERITY ${HELP.severities};
-                            a value like 5d (working days) or 24h (hours)
-  deadline.next-followup    the next follow-up after a satisfied one that does not close it
-  department.CATEGORY       the default department of a category
-  followups.CATEGORY        satisfied follow-ups needed to close
-DATES: 2026-10-01, a list (2026-10-01,2026-10-08) or a range (2026-10-01..2026-10-07).`,
-    )
+    .argument('[action]')
+    .argument('[args...]')
     .action(run(async () => (await import('./commands/config.js')).config));
 
   program
     .command('backup')
-    .description('a consistent copy of the database in FILE, made while other kesu commands write')
-    .argument('<file>', 'where the copy goes (written beside it, then renamed into place)')
+    .argument('<file>')
     .action(run(async () => (await import('./commands/backup.js')).backup));
 
   program
     .command('check')
-    .description('check the file, and that rows and report facts agree with the events')
-    .option('--repair', 'rebuild the rows, customer links and report facts from the events, then check again')
+    .option('--repair')
     .action(run(async () => (await import('./commands/check.js')).check));
 
   return program;
@@ -229,16 +214,15 @@ DATES: 2026-10-01, a list (2026-10-01,2026-10-08) or a range (2026-10-01..2026-1
 /** Runs kesu with the given arguments; returns the exit code. Nothing here calls process.exit. */
 export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   // Output that fails only after the command has returned is said as any other error would be.
-  sayLateOutputFailures(languageFrom(flagValue(argv, '--lang'), io.env), argv.includes('--json'));
-  const program = buildProgram(io);
+  const lang = languageFrom(flagValue(argv, '--lang'), io.env);
+  sayLateOutputFailures(lang, argv.includes('--json'));
+  const program = buildProgram(io, lang);
   try {
     // A bare `kesu` (perhaps with global options) is someone asking what it can do: the help, on stdout, exit 0.
     await program.parseAsync(hasCommand(argv) ? [...argv] : [...argv, 'help'], { from: 'user' });
     return 0;
   } catch (error) {
-    const lang = languageFrom(flagValue(argv, '--lang'), io.env);
-    const json = argv.includes('--json');
-    return sayFailure(error, lang, json, io, argv);
+    return sayFailure(error, lang, argv.includes('--json'), io, argv);
   }
 }
 
@@ -283,6 +267,8 @@ function sayFailure(error: unknown, lang: Lang, json: boolean, io: Io, argv: rea
     return fail('usage', commanderMessage(error, lang), 2);
   }
   if (error instanceof UsageError) return fail('usage', error.sentence[lang], 2);
+  // Ctrl-C at a question: 130, what a shell reports of a program stopped by Ctrl-C.
+  if (error instanceof InterruptedError) return fail(error.code, error.sentence[lang], 130);
   if (error instanceof UserError || error instanceof DomainError || error instanceof StoreError) return fail(error.code, error.sentence[lang], 1);
   if ((error as { code?: string })?.code === 'SQLITE_BUSY') {
     return fail(
@@ -309,9 +295,9 @@ function commanderMessage(error: CommanderError, lang: Lang): string {
   const quoted = /'([^']+)'/.exec(text)?.[1] ?? '';
   switch (error.code) {
     case 'commander.unknownOption':
-      return zh ? `未知选项 ${quoted}；用 kesu help 查看可用选项。` : `Unknown option ${quoted}; see kesu help for the options.${suggestion(text)}`;
+      return zh ? `未知选项 ${quoted}；用 kesu help 查看可用选项。${suggestion(text, lang)}` : `Unknown option ${quoted}; see kesu help for the options.${suggestion(text, lang)}`;
     case 'commander.unknownCommand':
-      return unknownCommand(quoted, suggestion(text), lang);
+      return unknownCommand(quoted, suggestion(text, lang), lang);
     case 'commander.missingMandatoryOptionValue':
       return zh ? `缺少必填选项 ${optionName(text)}；请补上它的值。` : `Missing required option ${optionName(text)}; give it a value.`;
     case 'commander.optionMissingArgument':
@@ -336,16 +322,20 @@ function commanderMessage(error: CommanderError, lang: Lang): string {
 }
 
 function unknownCommand(name: string, suggested: string, lang: Lang): string {
-  return lang === 'zh' ? `未知命令 ${name}；用 kesu help 查看命令列表。` : `Unknown command ${name}; see kesu help for the commands.${suggested}`;
+  return lang === 'zh' ? `未知命令 ${name}；用 kesu help 查看命令列表。${suggested}` : `Unknown command ${name}; see kesu help for the commands.${suggested}`;
 }
 
 function optionName(text: string): string {
   return /'(-[^' ]+|--[^' ]+)[^']*'/.exec(text)?.[1] ?? text;
 }
 
-function suggestion(text: string): string {
-  const match = /\(Did you mean ([^?]+)\?\)/.exec(text);
-  return match ? ` Did you mean ${match[1]}?` : '';
+/** commander's "(Did you mean show?)", as a sentence of its own in the user's language. */
+function suggestion(text: string, lang: Lang): string {
+  const match = /\(Did you mean (one of )?([^?]+)\?\)/.exec(text);
+  if (!match) return '';
+  const [, oneOf, names = ''] = match;
+  if (lang === 'en') return ` Did you mean ${oneOf ?? ''}${names}?`;
+  return oneOf ? `是不是要用 ${names.split(', ').join('、')} 中的一个？` : `是不是要用 ${names}？`;
 }
 
 function capitalize(text: string): string {

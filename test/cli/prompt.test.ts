@@ -1,6 +1,10 @@
-// `kesu open` on a real pseudo-terminal: it asks for what is missing, and records the answers.
-// python3's pty module plays the user: it waits for each question before typing the answer.
+// Questions on a real terminal: `kesu open` asking for what is missing, checking each answer as
+// decide checks the flag's, a summary to record or change; the other commands asking for a value
+// they cannot do without; Ctrl-C and Ctrl-D. python3's pty module plays the user, waiting for each
+// question before typing its answer; what is left on the screen is read from tmux.
 import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, makeDb, on, removeTempDirs, ROOT, testEnv, type ComplaintJson } from '../helpers/kesu.js';
 
@@ -28,7 +32,7 @@ def read_some():
     if fd not in ready:
         return None
     try:
-        chunk = os.read(fd, 4096)
+        chunk = os.read(fd, 65536)
     except OSError:
         chunk = b''
     out += chunk
@@ -39,6 +43,17 @@ def fail(why):
     sys.stdout.buffer.write(out)
     sys.stderr.write(why + '\n')
     sys.exit(99)
+
+def write_all(data):
+    # A long paste fills the terminal's buffer: read what kesu draws meanwhile, or both wait forever.
+    while data:
+        ready, writable, _ = select.select([fd], [fd], [], max(deadline - time.time(), 0))
+        if not ready and not writable:
+            fail('timed out typing')
+        if ready:
+            read_some()
+        if writable:
+            data = data[os.write(fd, data[:4096]):]
 
 seen = 0
 for wait_for, keys in script:
@@ -51,7 +66,7 @@ for wait_for, keys in script:
             fail('the program ended while waiting for ' + repr(wait_for))
     seen = out.find(needle, seen) + len(needle)
     time.sleep(0.05)
-    os.write(fd, keys.encode())
+    write_all(keys.encode())
 
 while True:
     chunk = read_some()
@@ -65,95 +80,315 @@ sys.exit(os.waitstatus_to_exitcode(status))
 `;
 
 const ENTER = '\r';
+const UP = '\x1b[A';
 const DOWN = '\x1b[B';
+const CTRL_C = '\x03';
+const CTRL_D = '\x04';
+const CTRL_U = '\x15';
+/** Text pasted into a terminal that marks pastes (bracketed paste, which kesu asks for). */
+const paste = (text: string) => `\x1b[200~${text}\x1b[201~`;
 
-function onTerminal(args: string[], script: [waitFor: string, keys: string][], env: Record<string, string> = {}) {
+/** The clock of every run: what is received "now" is received then. */
+const NOW = '2026-12-07T10:00:00+08:00';
+
+type Script = [waitFor: string, keys: string][];
+
+function onTerminal(args: string[], script: Script, env: Record<string, string> = {}) {
   const result = spawnSync('python3', ['-c', PLAYER, JSON.stringify([process.execPath, BIN, ...args]), JSON.stringify(script)], {
     cwd: ROOT,
-    env: testEnv({ TERM: 'xterm', ...env }),
+    env: testEnv({ TERM: 'xterm', KESU_NOW: NOW, ...env }),
     encoding: 'utf8',
     timeout: 60_000,
+    maxBuffer: 64 * 1024 * 1024,
   });
-  const screen = result.stdout.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
+  const screen = result.stdout.replace(/\x1b\[[0-9;?]*[A-Za-z~]/g, '');
   return { code: result.status, screen, stderr: result.stderr };
 }
 
-describe('open on a terminal', () => {
-  it('asks for the customer and the description when only the category is given, insisting on a name', async () => {
+/**
+ * Runs kesu in a tmux window of 100 × 30, typing each step's keys (tmux key names) once its text is
+ * on the screen; returns the exit code and the screen as kesu left it.
+ */
+function inTmux(args: string[], steps: [waitFor: string, keys: string[]][], env: Record<string, string> = {}) {
+  const socket = `kesu-test-${randomUUID()}`;
+  const tmux = (...tmuxArgs: string[]) => spawnSync('tmux', ['-L', socket, '-f', '/dev/null', ...tmuxArgs], { encoding: 'utf8' });
+  const screen = () => tmux('capture-pane', '-p', '-t', 'kesu').stdout;
+  const waitFor = (pattern: RegExp | string, what: string) => {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const shown = screen();
+      const found = typeof pattern === 'string' ? shown.includes(pattern) : pattern.exec(shown);
+      if (found) return { shown, found };
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; the screen:\n${shown}`);
+      spawnSync('sleep', ['0.05']);
+    }
+  };
+  const environment = Object.entries(testEnv({ TERM: 'xterm', KESU_NOW: NOW, ...env })).flatMap(([name, value]) => ['-e', `${name}=${value}`]);
+  // The shell says how kesu ended once all it wrote is on the screen.
+  const command = ['sh', '-c', '"$@"; echo "[exit $?]"', 'sh', process.execPath, BIN, ...args];
+  try {
+    tmux('new-session', '-d', '-s', 'kesu', '-x', '100', '-y', '30', ...environment, ...command);
+    // The window stays, with what was on it, when the shell has ended.
+    tmux('set-option', '-t', 'kesu', 'remain-on-exit', 'on');
+    for (const [text, keys] of steps) {
+      waitFor(text, JSON.stringify(text));
+      tmux('send-keys', '-t', 'kesu', ...keys);
+    }
+    const { shown, found } = waitFor(/^\[exit (\d+)\]$/m, 'kesu to end');
+    const end = found as RegExpExecArray;
+    return { code: Number(end[1]), screen: shown.slice(0, end.index).trim() };
+  } finally {
+    tmux('kill-server');
+  }
+}
+
+describe('kesu open on a terminal', () => {
+  it('walks through every field when nothing is given: choices by the arrow keys, a pasted description of several lines, Ctrl-D skipping', async () => {
     const db = makeDb();
-    const run = on(db);
     const result = onTerminal(
-      ['--db', db, 'open', '--category', 'quality', '--by', 'Alice'],
+      ['--db', db, 'open', '--by', 'Alice'],
       [
-        ['Customer name', ENTER],
-        ['This one is needed.', 'Li Wei' + ENTER],
-        ["What happened, in the customer's words", 'Cracked cup' + ENTER],
+        ['Customer name', `Wang Fang${ENTER}`],
+        ['Phone (Enter to skip)', CTRL_D],
+        ['How did the complaint come in?', DOWN + ENTER], // in person → phone
+        ['Category', DOWN + ENTER], // quality → service
+        ['Severity', DOWN + DOWN + ENTER], // normal → major
+        // A pasted empty line stays in the text; an empty line typed ends it.
+        ["What happened, in the customer's words (several lines; an empty line ends them)", `${paste('Shouted at me\r\rin front of everyone.')}${ENTER}${ENTER}`],
+        ['What does the customer want? (Enter to skip)', CTRL_D],
+        ['When was it received? (Enter for now)', `2026-12-05 09:30${ENTER}`],
+        ['Paper form number (Enter to skip)', `F-7${ENTER}`],
+        ['Order or product reference (Enter to skip)', ENTER],
+        ['Record this complaint?', ENTER],
       ],
     );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.screen).toMatch(/Recorded complaint #1\. Answer the customer by the end of \w{3} \d+ \w{3} \(5 working days from /);
-    const c = await run.json<ComplaintJson>('show', '1');
-    expect(c).toMatchObject({ category: 'quality', channel: 'in-person', severity: 'normal', customer: { name: 'Li Wei', phone: null }, description: 'Cracked cup', receivedBy: 'Alice' });
-    expect(c.events!.map((e) => e.type)).toEqual(['opened']);
+    expect(result.screen).toMatch(/Description +Shouted at me\s+in front of everyone\./);
+    expect(result.screen).toContain('Recorded complaint #1  MAJOR.');
+    expect(await on(db, { now: NOW }).json<ComplaintJson>('show', '1')).toMatchObject({
+      customer: { name: 'Wang Fang', phone: null },
+      channel: 'phone',
+      category: 'service',
+      severity: 'major',
+      description: 'Shouted at me\n\nin front of everyone.',
+      request: null,
+      receivedAt: '2026-12-05T09:30:00+08:00',
+      receivedBy: 'Alice',
+      ref: 'F-7',
+      order: null,
+    });
   });
 
-  it('asks in Chinese and records Chinese answers', async () => {
+  it("asks again, with decide's sentence, for an answer it refuses: the same words as the flag's", async () => {
     const db = makeDb();
-    const run = on(db);
+    const result = onTerminal(
+      ['--db', db, 'open'],
+      [
+        ['Customer name', ENTER],
+        ['Give the customer name (--customer); it must not be empty.', `Li Wei${ENTER}`],
+        ['Phone', `call me${ENTER}`],
+        ['"call me" is not a phone number; give digits, optionally with +, spaces, - or brackets.', `${CTRL_U}138 0000 1111${ENTER}`],
+        ['How did the complaint come in?', ENTER],
+        ['Category', ENTER],
+        ['Severity', ENTER],
+        ["What happened, in the customer's words", `Cracked cup${ENTER}${ENTER}`],
+        // A control character pasted is refused as it is in --request; Ctrl-U takes the line back.
+        ['What does the customer want?', `${paste('A new cup\u202e')}${ENTER}`],
+        ['The customer\'s request (--request) holds the control character U+202E', `${CTRL_U}A new cup${ENTER}`],
+        ['When was it received?', `whenever${ENTER}`],
+        ['--received "whenever" is not a date or time', `${CTRL_U}2099-01-01 09:00${ENTER}`],
+        ['The time 2099-01-01T09:00:00+08:00 is in the future; give --received a time that has already passed.', `${CTRL_U}${ENTER}`],
+        ['Paper form number', ENTER],
+        ['Order or product reference', ENTER],
+        ['Record this complaint?', ENTER],
+      ],
+    );
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(await on(db, { now: NOW }).json<ComplaintJson>('show', '1')).toMatchObject({
+      customer: { name: 'Li Wei', phone: '138 0000 1111' },
+      description: 'Cracked cup',
+      request: 'A new cup',
+      receivedAt: NOW,
+    });
+  });
+
+  it('asks only for what is missing, then shows the complaint to record it or to change any answer first', async () => {
+    const db = makeDb();
+    const result = onTerminal(
+      ['--db', db, 'open', '--category', 'quality', '--phone', '138 0000 1111'],
+      [
+        ['Customer name', `Li Wei${ENTER}`],
+        ["What happened, in the customer's words", `Cracked cup${ENTER}${ENTER}`],
+        ['Record this complaint?', DOWN + ENTER], // change an answer
+        ['Which answer?', DOWN.repeat(4) + ENTER], // severity
+        ['Severity', DOWN + DOWN + ENTER], // major
+        ['Record this complaint?', DOWN + ENTER],
+        ['Which answer?', ENTER], // the customer, shown as typed to edit
+        ['Customer name', `${CTRL_U}Li Wei Jr${ENTER}`],
+        ['Record this complaint?', ENTER],
+      ],
+    );
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.screen).toMatch(/Phone +138 0000 1111/);
+    expect(result.screen).toMatch(/Severity +major/);
+    expect(await on(db, { now: NOW }).json<ComplaintJson>('show', '1')).toMatchObject({
+      customer: { name: 'Li Wei Jr', phone: '138 0000 1111' },
+      category: 'quality',
+      severity: 'major',
+      description: 'Cracked cup',
+    });
+  });
+
+  it('asks in Chinese with a Chinese locale, and records Chinese answers', async () => {
+    const db = makeDb();
     const result = onTerminal(
       ['--db', db, 'open', '--category', '质量', '--severity', '紧急'],
       [
-        ['客户姓名', '李伟' + ENTER],
-        ['投诉内容（客户原话）', '杯子裂了' + ENTER],
+        ['客户姓名', `李伟${ENTER}`],
+        ['投诉内容（客户原话）', `杯子裂了${ENTER}倒热水时${ENTER}${ENTER}`],
+        ['登记这条投诉吗？', ENTER],
       ],
       { LANG: 'zh_CN.UTF-8' },
     );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
+    expect(result.screen).toMatch(/严重程度 +紧急/);
     expect(result.screen).toContain('已受理投诉 #1。');
-    expect(await run.json<ComplaintJson>('show', '1')).toMatchObject({ category: 'quality', severity: 'urgent', customer: { name: '李伟' }, description: '杯子裂了' });
+    expect(await on(db, { now: NOW }).json<ComplaintJson>('show', '1')).toMatchObject({
+      category: 'quality',
+      severity: 'urgent',
+      customer: { name: '李伟' },
+      description: '杯子裂了\n倒热水时',
+    });
   });
 
-  it('walks through every field when nothing is given, choices picked with the arrow keys', async () => {
+  it('takes a pasted page in one go, refuses it as too long in the words of --desc, and Ctrl-U takes it back', async () => {
     const db = makeDb();
-    const run = on(db);
     const result = onTerminal(
-      ['--db', db, 'open'],
+      ['--db', db, 'open', '--customer', 'Li Wei', '--category', 'quality'],
       [
-        ['Customer name', 'Wang Fang' + ENTER],
-        ['Phone (optional)', '138 0000 1111' + ENTER],
-        ['How did the complaint come in?', DOWN + ENTER], // in person → phone
-        ['Category', DOWN + ENTER], // quality → service
-        ['Severity', DOWN + DOWN + ENTER], // normal → major
-        ["What happened, in the customer's words", 'Shouted at me' + ENTER],
-        ['What does the customer want? (optional)', ENTER],
+        ["What happened, in the customer's words", `${paste('x'.repeat(100_000))}${ENTER}`],
+        ['The description (--desc) is 100000 characters long, which is too long; keep it to 4000 characters or fewer.', `${CTRL_U}Cracked cup${ENTER}${ENTER}`],
+        ['Record this complaint?', ENTER],
       ],
     );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.screen).toContain('Recorded complaint #1  MAJOR.');
-    expect(await run.json<ComplaintJson>('show', '1')).toMatchObject({
-      customer: { name: 'Wang Fang', phone: '138 0000 1111' },
-      channel: 'phone',
-      category: 'service',
-      severity: 'major',
-      description: 'Shouted at me',
+    expect((await on(db, { now: NOW }).json<ComplaintJson>('show', '1')).description).toBe('Cracked cup');
+  });
+
+  it('Ctrl-D leaves an optional question unanswered, and ends a text of several lines', async () => {
+    const db = makeDb();
+    const result = onTerminal(
+      ['--db', db, 'open'],
+      [
+        ['Customer name', `Li Wei${ENTER}`],
+        ['Phone', CTRL_D],
+        ['How did the complaint come in?', CTRL_D], // in person, the default
+        ['Category', ENTER],
+        ['Severity', CTRL_D], // normal, the default
+        ["What happened, in the customer's words", `Cracked cup${ENTER}${CTRL_D}`],
+        ['What does the customer want?', CTRL_D],
+        ['When was it received?', CTRL_D], // now
+        ['Paper form number', CTRL_D],
+        ['Order or product reference', CTRL_D],
+        ['Record this complaint?', ENTER],
+      ],
+    );
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(await on(db, { now: NOW }).json<ComplaintJson>('show', '1')).toMatchObject({
+      customer: { name: 'Li Wei', phone: null },
+      channel: 'in-person',
+      severity: 'normal',
+      description: 'Cracked cup',
       request: null,
+      receivedAt: NOW,
+      ref: null,
+      order: null,
     });
   });
 
-  it('Ctrl-C or Ctrl-D at a question cancels in one sentence, exit 1, and records nothing', async () => {
+  it('Ctrl-D at a question it cannot do without cancels, exit 1, and records nothing', async () => {
     const db = makeDb();
-    const run = on(db);
-    await run.ok('open', '--customer', 'Li Wei', '--category', 'quality', '--desc', 'Cracked cup');
-    const interrupted = onTerminal(['--db', db, 'open', '--category', 'quality'], [['Customer name', '\x03']]);
-    expect(interrupted.code).toBe(1);
-    expect(interrupted.screen).toContain('kesu: Cancelled: nothing was recorded; run kesu open again to record the complaint.');
-    expect(interrupted.screen).not.toContain('unexpected');
-    const closed = onTerminal(['--db', db, 'open', '--category', 'quality'], [['客户姓名', '\x04']], { LANG: 'zh_CN.UTF-8' });
-    expect(closed.code).toBe(1);
-    expect(closed.screen).toContain('kesu: 已取消，未登记任何内容；如需登记，请重新运行 kesu open。');
-    expect(await run.json<ComplaintJson[]>('list', '--status', 'all')).toHaveLength(1);
+    const customer = onTerminal(['--db', db, 'open', '--category', 'quality'], [['Customer name', CTRL_D]]);
+    expect(customer.code).toBe(1);
+    expect(customer.screen).toContain('kesu: Cancelled: nothing was recorded; run the command again when ready.');
+    const category = onTerminal(['--db', db, 'open', '--customer', '李伟', '--desc', '杯子裂了'], [['投诉类别', CTRL_D]], { LANG: 'zh_CN.UTF-8' });
+    expect(category.code).toBe(1);
+    expect(category.screen).toContain('kesu: 已取消，未记录任何内容；准备好后请重新运行该命令。');
+    // Not even a database: the store is opened only to record.
+    expect(existsSync(db)).toBe(false);
+  });
+
+  it.each([
+    ['a line of text', [['Customer name', ['Li', 'C-c']]]],
+    ['a choice', [['Customer name', ['Li', 'Enter']], ['Category', ['C-c']]]],
+    ['the summary', [['Customer name', ['Li', 'Enter']], ['Category', ['Enter']], ['What happened', ['x', 'Enter', 'Enter']], ['Record this complaint?', ['C-c']]]],
+  ] as [string, [string, string[]][]][])('Ctrl-C at %s exits 130, the question cleared from the screen, and records nothing', (_, steps) => {
+    const db = makeDb();
+    const result = inTmux(['--db', db, 'open', '--phone', '138 0000 1111'], steps);
+    expect(result).toEqual({ code: 130, screen: 'kesu: Cancelled: nothing was recorded; run the command again when ready.' });
+    expect(existsSync(db)).toBe(false);
+  });
+});
+
+describe('other commands on a terminal ask for a value they cannot do without', () => {
+  /** A store with complaint 1 open, 2 resolved and 3 open, made before NOW. */
+  async function shop() {
+    const db = makeDb();
+    const run = on(db, { now: NOW });
+    for (const customer of ['Li Wei', 'Wang Fang', 'Zhao Lei']) {
+      await run.ok('open', '--customer', customer, '--category', 'service', '--desc', 'Rude', '--received', '2026-12-01 09:00');
+    }
+    await run.ok('resolve', '2', '--solution', 'Apologised', '--at', '2026-12-02 09:00');
+    return { db, run };
+  }
+
+  it('followup asks for the satisfaction, from the scale in the language of the terminal', async () => {
+    const { db, run } = await shop();
+    const result = onTerminal(['--db', db, 'followup', '2', '--method', 'visit'], [['客户满意度', `${UP}${ENTER}`]], { LANG: 'zh_CN.UTF-8' });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.screen).toContain('5 非常满意');
+    expect(await run.json<ComplaintJson>('show', '2')).toMatchObject({ status: 'closed', followups: [{ method: 'visit', satisfaction: 5 }] });
+  });
+
+  it("assign asks for the person, again with decide's sentence when the answer is empty; close asks for the reason", async () => {
+    const { db, run } = await shop();
+    const assigned = onTerminal(
+      ['--db', db, 'assign', '1'],
+      [
+        ['Who will handle it?', ENTER],
+        ['Give the assignee (--to); it must not be empty.', `老张${ENTER}`],
+      ],
+    );
+    expect(assigned.stderr).toBe('');
+    expect(assigned.code).toBe(0);
+    expect((await run.json<ComplaintJson>('show', '1')).assignee).toBe('老张');
+    const closed = onTerminal(['--db', db, 'close', '3'], [['Why is it closed?', DOWN + DOWN + ENTER]]);
+    expect(closed.code).toBe(0);
+    expect(await run.json<ComplaintJson>('show', '3')).toMatchObject({ status: 'closed', outcome: 'duplicate' });
+  });
+
+  it('log asks for the entry, of several lines; resolve --unfounded for the finding', async () => {
+    const { db, run } = await shop();
+    const logged = onTerminal(['--db', db, 'log', '1', '--kind', 'call'], [['What happened?', `Called back${ENTER}No answer${ENTER}${ENTER}`]]);
+    expect(logged.code).toBe(0);
+    const resolved = onTerminal(['--db', db, 'resolve', '3', '--unfounded'], [['What did the investigation find?', `Misread the receipt${ENTER}${ENTER}`]]);
+    expect(resolved.code).toBe(0);
+    const [one, three] = [await run.json<ComplaintJson>('show', '1'), await run.json<ComplaintJson>('show', '3')];
+    expect(one.events!.at(-1)).toMatchObject({ type: 'logged', note: 'Called back\nNo answer' });
+    expect(three).toMatchObject({ status: 'closed', outcome: 'unfounded', finding: 'Misread the receipt' });
+  });
+
+  it('Ctrl-C at the question exits 130 and changes nothing', async () => {
+    const { db, run } = await shop();
+    const result = inTmux(['--db', db, 'followup', '2'], [['How satisfied is the customer?', ['C-c']]]);
+    expect(result).toEqual({ code: 130, screen: 'kesu: Cancelled: nothing was recorded; run the command again when ready.' });
+    expect((await run.json<ComplaintJson>('show', '2')).status).toBe('resolved');
   });
 });

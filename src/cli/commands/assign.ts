@@ -1,19 +1,23 @@
+import type { Question } from '../asking.js';
 import type { CliContext } from '../context.js';
 import { parseId } from '../options.js';
 import { changeComplaint } from './change.js';
 
 export interface AssignOptions {
-  to: string;
+  to?: string;
   dept?: string;
   note?: string;
   at?: string;
   by?: string;
 }
 
+const ASSIGNEE: Question = { flag: '--to', field: 'assignee', answer: 'line', words: { en: 'Who will handle it?', zh: '交给谁处理？' } };
+
 export async function assign(context: CliContext, idText: string, options: AssignOptions): Promise<string> {
-  return changeComplaint(context, parseId(idText), {
+  const id = parseId(idText);
+  return changeComplaint(context, id, {
     type: 'assign',
-    assignee: options.to,
+    assignee: options.to ?? (await context.ask(ASSIGNEE)),
     department: options.dept ?? null,
     note: options.note ?? null,
   }, options);

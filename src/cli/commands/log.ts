@@ -1,4 +1,5 @@
 import { LOG_KIND, RESPONSIBILITY, YES_NO_ANSWER } from '../../workflow/vocab.js';
+import type { Question } from '../asking.js';
 import type { CliContext } from '../context.js';
 import { optionalVocab, parseId } from '../options.js';
 import { changeComplaint } from './change.js';
@@ -12,15 +13,26 @@ export interface LogOptions {
   by?: string;
 }
 
+const ENTRY: Question = {
+  flag: 'text',
+  field: 'entry',
+  answer: 'text',
+  words: { en: 'What happened?', zh: '发生了什么？' },
+  missing: { en: 'Missing argument text; see kesu help for the usage.', zh: '缺少参数 text；用 kesu help 查看用法。' },
+};
+
 export async function log(context: CliContext, idText: string, words: string[], options: LogOptions): Promise<string> {
   const id = parseId(idText);
+  // What was given is read before anything is asked, so that a typo fails at once.
   const substantiated = optionalVocab(YES_NO_ANSWER, options.substantiated, '--substantiated');
+  const kind = optionalVocab(LOG_KIND, options.kind, '--kind');
+  const responsibility = optionalVocab(RESPONSIBILITY, options.responsibility, '--responsibility');
   return changeComplaint(context, id, {
     type: 'log',
-    text: words.join(' '),
-    kind: optionalVocab(LOG_KIND, options.kind, '--kind'),
+    text: words.length > 0 ? words.join(' ') : await context.ask(ENTRY),
+    kind,
     substantiated: substantiated === null ? null : substantiated === 'yes',
-    responsibility: optionalVocab(RESPONSIBILITY, options.responsibility, '--responsibility'),
+    responsibility,
     rootCause: options.rootCause ?? null,
   }, options);
 }

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { decide } from '../../workflow/transitions.js';
-import { CATEGORY, CHANNEL, DEFAULT_CHANNEL, DEFAULT_SEVERITY, SEVERITY } from '../../workflow/vocab.js';
+import type { IsoTime } from '../../workflow/time.js';
+import { decide, type Command } from '../../workflow/transitions.js';
+import { CATEGORY, CHANNEL, DEFAULT_CHANNEL, DEFAULT_SEVERITY, SEVERITY, type Category } from '../../workflow/vocab.js';
 import { LOCAL_ZONE } from '../clock.js';
 import type { CliContext } from '../context.js';
 import { usage } from '../errors.js';
 import { optionalVocab } from '../options.js';
-import type { OpenAnswers, OpenField } from '../prompts.js';
 import { renderOpened } from '../render/complaint.js';
+import type { Draft } from '../render/draft.js';
 import { complaintJson, toJsonText } from '../render/json.js';
 
 export interface OpenOptions {
@@ -24,15 +25,13 @@ export interface OpenOptions {
   by?: string;
 }
 
-const FLAGS: Record<'customer' | 'category' | 'description', string> = {
-  customer: '--customer',
-  category: '--category',
-  description: '--desc',
-};
+/** What a complaint cannot be recorded without, and the flags that give it. */
+const REQUIRED = { customer: '--customer', category: '--category', description: '--desc' } as const;
 
 export async function open(context: CliContext, options: OpenOptions): Promise<string> {
-  // Check what was given before asking anything, so a typo fails at once.
-  const given: OpenAnswers = {
+  // What was given is read before anything is asked, so that a typo fails at once.
+  const received = options.received ?? options.at;
+  const draft: Draft = {
     customer: options.customer,
     phone: options.phone,
     channel: optionalVocab(CHANNEL, options.channel, '--channel') ?? undefined,
@@ -40,47 +39,53 @@ export async function open(context: CliContext, options: OpenOptions): Promise<s
     severity: optionalVocab(SEVERITY, options.severity, '--severity') ?? undefined,
     description: options.desc,
     request: options.request,
+    received: received === undefined ? undefined : context.at(received, options.received !== undefined ? '--received' : '--at'),
+    ref: options.ref,
+    order: options.order,
   };
-  const missing = (['customer', 'category', 'description'] as const).filter((field) => !given[field]?.trim());
-  const fields = missing.length ? await completeFields(context, given, missing) : given;
-  const at = context.at(options.received ?? options.at, options.received !== undefined ? '--received' : '--at');
-  const store = await context.store();
-  const { complaint, events } = await store.create((settings) =>
-    decide(
-      null,
-      {
-        type: 'open',
-        uuid: randomUUID(),
-        ref: options.ref ?? null,
-        customer: fields.customer ?? '',
-        phone: fields.phone ?? null,
-        channel: fields.channel ?? DEFAULT_CHANNEL,
-        category: fields.category!,
-        severity: fields.severity ?? DEFAULT_SEVERITY,
-        description: fields.description ?? '',
-        request: fields.request ?? null,
-        order: options.order ?? null,
-        at,
-        by: context.actor(options.by, settings),
-      },
-      { now: context.now, settings, zone: LOCAL_ZONE },
-    ),
-  );
-  return context.json ? toJsonText(complaintJson(complaint, context.now, events)) : renderOpened(complaint, context);
-}
-
-async function completeFields(context: CliContext, given: OpenAnswers, missing: readonly (keyof typeof FLAGS)[]): Promise<OpenAnswers> {
+  const record = (complete: Draft) => save(context, complete, options.by);
+  const missing = (Object.keys(REQUIRED) as (keyof typeof REQUIRED)[]).filter((field) => !draft[field]?.trim());
+  if (missing.length === 0) return record(draft);
   if (!context.interactive) {
-    const flags = missing.map((field) => FLAGS[field]).join(', ');
+    const flags = missing.map((field) => REQUIRED[field]).join(', ');
     throw usage(
       `Missing ${flags}: give ${missing.length > 1 ? 'them as flags' : 'it as a flag'}, or run kesu open in a terminal to be asked.`,
       `缺少 ${flags}：请用参数给出，或在终端中运行 kesu open 按提示填写。`,
     );
   }
   // Nothing given at all: a walk through every field; otherwise only what is still needed.
-  const nothingGiven = Object.values(given).every((value) => value === undefined);
-  const order: OpenField[] = ['customer', 'phone', 'channel', 'category', 'severity', 'description', 'request'];
-  const ask = nothingGiven ? order : order.filter((field) => (missing as readonly string[]).includes(field));
-  const { askOpenFields } = await import('../prompts.js');
-  return { ...given, ...(await askOpenFields(ask, context.lang)) };
+  const asked = Object.values(draft).every((value) => value === undefined) ? 'everything' : missing;
+  const { interview } = await import('./open-interview.js');
+  return interview(context, { draft, asked, by: options.by }, record);
+}
+
+/** The command `decide` judges, from a draft with its category. */
+export function openCommand(draft: Draft & { readonly category: Category }, stamp: { uuid: string; at: IsoTime; by: string }): Command {
+  return {
+    type: 'open',
+    ...stamp,
+    ref: draft.ref ?? null,
+    customer: draft.customer ?? '',
+    phone: draft.phone ?? null,
+    channel: draft.channel ?? DEFAULT_CHANNEL,
+    category: draft.category,
+    severity: draft.severity ?? DEFAULT_SEVERITY,
+    description: draft.description ?? '',
+    request: draft.request ?? null,
+    order: draft.order ?? null,
+  };
+}
+
+async function save(context: CliContext, draft: Draft, by: string | undefined): Promise<string> {
+  const { category } = draft;
+  if (category === undefined) throw new Error('a complaint is recorded with its category');
+  const store = await context.store();
+  const { complaint, events } = await store.create((settings) =>
+    decide(
+      null,
+      openCommand({ ...draft, category }, { uuid: randomUUID(), at: draft.received ?? context.now, by: context.actor(by, settings) }),
+      { now: context.now, settings, zone: LOCAL_ZONE },
+    ),
+  );
+  return context.json ? toJsonText(complaintJson(complaint, context.now, events)) : renderOpened(complaint, context);
 }

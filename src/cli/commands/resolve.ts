@@ -1,7 +1,8 @@
 import { parseMoney } from '../../workflow/complaint.js';
 import { COMPENSATION_KIND } from '../../workflow/vocab.js';
+import type { Question } from '../asking.js';
 import type { CliContext } from '../context.js';
-import { usage, UserError } from '../errors.js';
+import { UserError } from '../errors.js';
 import { optionalVocab, parseId } from '../options.js';
 import { changeComplaint } from './change.js';
 
@@ -18,13 +19,27 @@ export interface ResolveOptions {
   by?: string;
 }
 
+const SOLUTION: Question = {
+  flag: '--solution',
+  field: 'solution',
+  answer: 'text',
+  words: { en: 'What was agreed with the customer, and done?', zh: '与客户商定并已执行的处理方案' },
+  missing: {
+    en: 'Missing --solution: say what was agreed with the customer (or use --unfounded --finding TEXT).',
+    zh: '缺少 --solution：请写明与客户商定的处理方案（或用 --unfounded --finding 说明投诉不成立）。',
+  },
+};
+
+const FINDING: Question = {
+  flag: '--finding',
+  field: 'finding',
+  answer: 'text',
+  words: { en: 'What did the investigation find? (it is sent back to the customer)', zh: '调查结论（将答复给客户）' },
+  missing: { en: 'Missing --finding: say what the investigation found, to send back to the customer.', zh: '缺少 --finding：请写明调查结论，以便答复客户。' },
+};
+
 export async function resolve(context: CliContext, idText: string, options: ResolveOptions): Promise<string> {
   const id = parseId(idText);
-  if (options.unfounded ? options.finding === undefined : options.solution === undefined) {
-    throw options.unfounded
-      ? usage('Missing --finding: say what the investigation found, to send back to the customer.', '缺少 --finding：请写明调查结论，以便答复客户。')
-      : usage('Missing --solution: say what was agreed with the customer (or use --unfounded --finding TEXT).', '缺少 --solution：请写明与客户商定的处理方案（或用 --unfounded --finding 说明投诉不成立）。');
-  }
   const kind = optionalVocab(COMPENSATION_KIND, options.compensationKind, '--compensation-kind');
   let cents: number | null = null;
   if (options.compensation !== undefined) {
@@ -37,11 +52,15 @@ export async function resolve(context: CliContext, idText: string, options: Reso
     }
     cents = parsed;
   }
+  // Asked for after the flags given are read, so that a typo fails at once.
+  const unfounded = Boolean(options.unfounded);
+  const solution = options.solution ?? (unfounded ? null : await context.ask(SOLUTION));
+  const finding = options.finding ?? (unfounded ? await context.ask(FINDING) : null);
   return changeComplaint(context, id, {
     type: 'resolve',
-    unfounded: Boolean(options.unfounded),
-    solution: options.solution ?? null,
-    finding: options.finding ?? null,
+    unfounded,
+    solution,
+    finding,
     compensation: kind === null && cents === null ? null : { kind, cents },
     rootCause: options.rootCause ?? null,
     correctiveAction: options.action ?? null,

@@ -1,6 +1,10 @@
-// The help of options and keys that take a vocabulary's words: the codes as vocab.ts has them, so
-// that a code added or renamed there is offered here too.
+// The words of `kesu help`, in English and Chinese: one entry per command (what it does, each
+// argument and option, which options it cannot do without, one or two examples), the options and
+// values built from the vocabularies so that a code added or renamed in vocab.ts is offered here too.
+// program.ts declares the commands and their flags; `helpFor` puts these words on them.
+import { Help, type Command, type HelpConfiguration, type Option } from 'commander';
 import { DEADLINE_KINDS } from '../../workflow/deadlines.js';
+import type { Sentence } from '../../workflow/errors.js';
 import {
   ALL_STATUSES,
   alternatives,
@@ -21,24 +25,374 @@ import {
   SATISFACTION_SCALE,
   SEVERITY,
   STATUS,
+  type Lang,
+  type Vocabulary,
 } from '../../workflow/vocab.js';
+import { displayWidth } from './i18n.js';
 
+interface OptionHelp extends Sentence {
+  /** The command cannot do without it: marked "(required)", or with the words given ("required unless …"). */
+  readonly required?: true | Sentence;
+}
+
+interface Example {
+  /** What it does, ending in a colon. */
+  readonly does: Sentence;
+  readonly run: string;
+}
+
+interface CommandHelp {
+  readonly description: Sentence;
+  /** By the argument's name. */
+  readonly arguments?: Readonly<Record<string, Sentence>>;
+  /** By the option's long flag. */
+  readonly options?: Readonly<Record<string, OptionHelp>>;
+  /** More about the command, before the examples. */
+  readonly more?: Sentence;
+  /** One or two, at the end of the command's help (a test holds every command to it). */
+  readonly examples: readonly Example[];
+}
+
+/** The placeholder of --satisfaction: `<1-5>`. */
+export const SATISFACTION_VALUE = `<${SATISFACTION_SCALE.lowest}-${SATISFACTION_SCALE.highest}>`;
+
+/** A vocabulary's words: its codes in English, its Chinese labels in Chinese. */
+function oneOf<C extends string>(vocab: Vocabulary<C>, defaultCode?: C): Sentence {
+  if (defaultCode === undefined) return { en: describeCodes(vocab), zh: describeChoice(vocab, 'zh') };
+  return { en: `${describeCodes(vocab)} (default ${defaultCode})`, zh: `${describeChoice(vocab, 'zh')}（默认${labelOf(vocab, defaultCode, 'zh')}）` };
+}
+
+/** Filters that take a comma list. */
+function anyOf<C extends string>(vocab: Vocabulary<C>): Sentence {
+  return { en: `comma-separated ${vocab.name === 'category' ? 'categories' : 'severities'}`, zh: `${describeChoice(vocab, 'zh')}（可用逗号分隔多个）` };
+}
+
+const ID: Sentence = { en: 'complaint id', zh: '投诉编号' };
+const AT: OptionHelp = { en: 'when it happened (default now), e.g. "2026-10-05 09:00"', zh: '发生时间（默认现在），例如 "2026-10-05 09:00"' };
+const BY: OptionHelp = { en: 'who did it (default: kesu config by, else the system user)', zh: '经办人（默认：kesu config 的 by，否则为系统用户）' };
+const NOTE: OptionHelp = { en: 'a note for the timeline', zh: '写入处理记录的备注' };
+const OUT: OptionHelp = { en: 'write to this file instead of stdout', zh: '写入此文件，而不是标准输出' };
+const REQUIRED: Sentence = { en: '(required)', zh: '（必填）' };
 const { lowest, highest } = SATISFACTION_SCALE;
 
-export const HELP = {
-  channel: `${describeCodes(CHANNEL)} (default ${DEFAULT_CHANNEL})`,
-  category: `${describeCodes(CATEGORY)} (required)`,
-  severity: `${describeCodes(SEVERITY)} (default ${DEFAULT_SEVERITY})`,
-  statuses: `${describeCodes(STATUS)}, or ${describeCodes(ALL_STATUSES)} (comma-separated)`,
-  logKind: `${describeCodes(LOG_KIND)} (default note; finding with --substantiated)`,
-  responsibility: describeCodes(RESPONSIBILITY),
-  compensationKind: describeCodes(COMPENSATION_KIND),
-  /** The placeholder of --satisfaction: `<1-5>`. */
-  satisfactionValue: `<${lowest}-${highest}>`,
-  satisfaction: `${lowest} ${labelOf(SATISFACTION, lowest, 'en')} … ${highest} ${labelOf(SATISFACTION, highest, 'en')}`,
-  method: `${describeCodes(FOLLOWUP_METHOD)} (default ${DEFAULT_FOLLOWUP_METHOD})`,
-  closeReason: describeCodes(CLOSE_REASON),
-  /** The KIND and SEVERITY of `config set deadline.KIND.SEVERITY`. */
-  deadlineKinds: alternatives(DEADLINE_KINDS, 'en'),
-  severities: describeChoice(SEVERITY, 'en'),
-} as const;
+/** `kesu` itself: its description, the global options, and what a new user tries first. */
+const PROGRAM: CommandHelp = {
+  description: { en: 'Record customer complaints and carry each one through the handling procedure.', zh: '登记客户投诉，并按处理流程跟进每一条投诉。' },
+  options: {
+    '--db': { en: 'database file (default: KESU_DB, else $XDG_DATA_HOME/kesu/kesu.db)', zh: '数据库文件（默认：KESU_DB，否则为 $XDG_DATA_HOME/kesu/kesu.db）' },
+    '--json': { en: 'machine-readable output on stdout', zh: '在标准输出上输出机器可读的 JSON' },
+    '--no-color': { en: 'no colour (also NO_COLOR)', zh: '不使用颜色（也可设置 NO_COLOR）' },
+    '--lang': { en: 'language: en or zh (default from LC_ALL, LC_MESSAGES or LANG)', zh: '语言：en 或 zh（默认取自 LC_ALL、LC_MESSAGES 或 LANG）' },
+    '--version': { en: 'print the version', zh: '显示版本号' },
+  },
+  examples: [
+    { does: { en: 'Record a complaint, answering one question at a time:', zh: '按提示逐项登记一条投诉：' }, run: 'kesu open' },
+    { does: { en: "Today's agenda:", zh: '今天的待办：' }, run: 'kesu due' },
+  ],
+};
+
+/** Every command's words. A new command needs its entry here (a test holds every command, option and argument to one). */
+const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
+  open: {
+    description: { en: 'record a new complaint (asks for what is missing on a terminal)', zh: '登记一条新投诉（在终端中会询问缺少的内容）' },
+    options: {
+      '--customer': { en: 'customer name', zh: '客户姓名', required: true },
+      '--phone': { en: 'customer phone', zh: '客户联系电话' },
+      '--channel': oneOf(CHANNEL, DEFAULT_CHANNEL),
+      '--category': { ...oneOf(CATEGORY), required: true },
+      '--severity': oneOf(SEVERITY, DEFAULT_SEVERITY),
+      '--desc': { en: "what happened, in the customer's words", zh: '投诉内容（客户原话）', required: true },
+      '--request': { en: 'what the customer wants', zh: '客户的要求' },
+      '--order': { en: 'order or product reference', zh: '订单号或商品编号' },
+      '--ref': { en: "the paper form's number (unique)", zh: '纸质投诉单的编号（不可重复）' },
+      '--received': { en: 'when it was received (default now); same as --at', zh: '受理时间（默认现在）；同 --at' },
+      '--at': AT,
+      '--by': BY,
+    },
+    examples: [
+      { does: { en: 'Record a complaint taken on the phone:', zh: '登记一条电话受理的投诉：' }, run: 'kesu open --customer 王芳 --channel 电话 --category 质量 --desc "电饭煲漏电"' },
+      { does: { en: 'Be asked for each field, one at a time:', zh: '按提示逐项填写：' }, run: 'kesu open' },
+    ],
+  },
+  list: {
+    description: { en: 'complaints not yet closed, major first, then by nearest deadline', zh: '未结案的投诉：重大投诉在前，其余按最近的期限排序' },
+    options: {
+      '--status': {
+        en: `${describeCodes(STATUS)}, or ${describeCodes(ALL_STATUSES)} (comma-separated)`,
+        zh: `${describeChoice(STATUS, 'zh')}，或“${labelOf(ALL_STATUSES, 'all', 'zh')}”（可用逗号分隔多个）`,
+      },
+      '--category': anyOf(CATEGORY),
+      '--severity': anyOf(SEVERITY),
+      '--assignee': { en: 'comma-separated assignees', zh: '责任人（可用逗号分隔多个）' },
+      '--customer': { en: 'parts of customer names, comma-separated', zh: '客户姓名的一部分（可用逗号分隔多个）' },
+      '--overdue': { en: 'only complaints with a deadline passed', zh: '只列出已超期的投诉' },
+      '--since': { en: 'received on or after', zh: '受理日期不早于此日' },
+      '--until': { en: 'received on or before', zh: '受理日期不晚于此日' },
+      '--limit': { en: 'at most this many (default 500, with a note when more match)', zh: '最多列出多少条（默认 500，超出时会提示）' },
+    },
+    examples: [
+      { does: { en: 'Overdue complaints about quality or delivery:', zh: '已超期的质量和配送投诉：' }, run: 'kesu list --category quality,delivery --overdue' },
+      { does: { en: 'Every complaint of a customer, closed ones too:', zh: '某位客户的全部投诉，包括已结案的：' }, run: 'kesu list --status all --customer 王芳' },
+    ],
+  },
+  show: {
+    description: { en: 'the whole record, its deadlines and how they were reached, and its timeline', zh: '投诉的完整记录、各项期限及其由来，以及处理记录' },
+    arguments: { id: ID },
+    examples: [{ does: { en: 'Everything about complaint 12:', zh: '查看投诉 12 的全部内容：' }, run: 'kesu show 12' }],
+  },
+  log: {
+    description: { en: 'add a timeline entry: a note, a call, a visit, an investigation finding', zh: '添加一条处理记录：备注、通话、走访或调查结果' },
+    arguments: { id: ID, text: { en: 'what happened (asked for on a terminal when not given)', zh: '发生了什么（未给出时在终端中询问）' } },
+    options: {
+      '--kind': {
+        en: `${describeCodes(LOG_KIND)} (default note; finding with --substantiated)`,
+        zh: `${describeChoice(LOG_KIND, 'zh')}（默认${labelOf(LOG_KIND, 'note', 'zh')}；带 --substantiated 时为${labelOf(LOG_KIND, 'finding', 'zh')}）`,
+      },
+      '--substantiated': { en: 'whether the investigation found the complaint substantiated', zh: '调查后投诉是否属实：是或否' },
+      '--responsibility': oneOf(RESPONSIBILITY),
+      '--root-cause': { en: 'the root cause found', zh: '查明的根本原因' },
+      '--at': AT,
+      '--by': BY,
+    },
+    examples: [
+      { does: { en: 'Record a call to the customer:', zh: '记录一次给客户的电话：' }, run: 'kesu log 12 "Called back, sent photos" --kind call' },
+      { does: { en: 'Record what the investigation found:', zh: '记录调查结果：' }, run: 'kesu log 12 "整批内胆有裂纹" --substantiated yes --responsibility supplier' },
+    ],
+  },
+  assign: {
+    description: { en: 'hand the complaint to the responsible person', zh: '把投诉交给负责人处理' },
+    arguments: { id: ID },
+    options: {
+      '--to': { en: 'the responsible person', zh: '负责人', required: true },
+      '--dept': { en: "their department (default: the category's)", zh: '所属部门（默认：该类别的部门）' },
+      '--note': NOTE,
+      '--at': AT,
+      '--by': BY,
+    },
+    examples: [{ does: { en: 'Hand complaint 12 to 老张 of the QC department:', zh: '把投诉 12 交给品控部的老张：' }, run: 'kesu assign 12 --to 老张 --dept 品控部' }],
+  },
+  resolve: {
+    description: { en: 'record the solution agreed with the customer, or that the complaint is unfounded', zh: '记录与客户商定的处理方案，或投诉不成立的结论' },
+    arguments: { id: ID },
+    options: {
+      '--solution': { en: 'the solution carried out', zh: '已执行的处理方案', required: { en: '(required, unless --unfounded)', zh: '（必填，用 --unfounded 时除外）' } },
+      '--compensation': { en: 'compensation amount, e.g. 25.50', zh: '赔付金额，例如 25.50' },
+      '--compensation-kind': oneOf(COMPENSATION_KIND),
+      '--root-cause': { en: 'the root cause', zh: '根本原因' },
+      '--action': { en: 'corrective action, to prevent recurrence', zh: '纠正措施，防止再次发生' },
+      '--unfounded': { en: 'the complaint is unfounded: close it with the finding', zh: '投诉不成立：附上调查结论并结案' },
+      '--finding': { en: 'what the investigation found', zh: '调查结论', required: { en: '(required with --unfounded)', zh: '（用 --unfounded 时必填）' } },
+      '--note': NOTE,
+      '--at': AT,
+      '--by': BY,
+    },
+    examples: [
+      { does: { en: 'Record a refund of 25.50:', zh: '记录退款 25.50 元：' }, run: 'kesu resolve 12 --solution "Refunded" --compensation 25.5 --compensation-kind refund' },
+      { does: { en: 'Close it as unfounded, with the finding:', zh: '投诉不成立，附上调查结论结案：' }, run: 'kesu resolve 12 --unfounded --finding "使用不当造成"' },
+    ],
+  },
+  followup: {
+    description: { en: "record a follow-up call and the customer's satisfaction; closes or reopens", zh: '记录回访及客户满意度；满意则结案，不满意则重新处理' },
+    arguments: { id: ID },
+    options: {
+      '--satisfaction': {
+        en: `${lowest} ${labelOf(SATISFACTION, lowest, 'en')} … ${highest} ${labelOf(SATISFACTION, highest, 'en')}`,
+        zh: `${lowest} ${labelOf(SATISFACTION, lowest, 'zh')} … ${highest} ${labelOf(SATISFACTION, highest, 'zh')}`,
+        required: true,
+      },
+      '--method': oneOf(FOLLOWUP_METHOD, DEFAULT_FOLLOWUP_METHOD),
+      '--note': { en: 'what the customer said', zh: '客户怎么说' },
+      '--at': AT,
+      '--by': BY,
+    },
+    examples: [
+      { does: { en: 'The customer is very satisfied:', zh: '客户非常满意：' }, run: 'kesu followup 12 --satisfaction 5' },
+      { does: { en: 'A visit; the customer is satisfied:', zh: '上门回访，客户满意：' }, run: 'kesu followup 12 --satisfaction 满意 --method visit' },
+    ],
+  },
+  close: {
+    description: { en: 'close without a satisfied follow-up', zh: '不经满意回访直接结案' },
+    arguments: { id: ID },
+    options: { '--reason': { ...oneOf(CLOSE_REASON), required: true }, '--note': NOTE, '--at': AT, '--by': BY },
+    examples: [{ does: { en: 'Close a duplicate of complaint 11:', zh: '作为投诉 11 的重复投诉结案：' }, run: 'kesu close 12 --reason duplicate --note "same as #11"' }],
+  },
+  reopen: {
+    description: { en: 'reopen a closed complaint; handling starts again from investigation', zh: '重新打开已结案的投诉，从调查开始重新处理' },
+    arguments: { id: ID },
+    options: { '--note': NOTE, '--at': AT, '--by': BY },
+    examples: [{ does: { en: 'The customer called again:', zh: '客户又来电了：' }, run: 'kesu reopen 12 --note "customer called again"' }],
+  },
+  due: {
+    description: { en: "today's agenda: overdue, due today, then the next working days", zh: '今天的待办：已超期、今天到期，以及之后几个工作日到期的投诉' },
+    options: { '--days': { en: 'how many working days ahead (default 3)', zh: '向后看几个工作日（默认 3）' } },
+    examples: [
+      { does: { en: "Today's agenda:", zh: '今天的待办：' }, run: 'kesu due' },
+      { does: { en: 'And what falls due in the next five working days:', zh: '以及之后五个工作日内到期的：' }, run: 'kesu due --days 5' },
+    ],
+  },
+  report: {
+    description: { en: 'the period summary for management: every figure as it stood at the period end', zh: '供管理层查看的期间汇总：各项数字均按期末时的状态统计' },
+    options: {
+      '--month': { en: 'YYYY-MM (or 2026年10月), or last (default: this month to date)', zh: 'YYYY-MM（或 2026年10月），或 last 表示上月（默认：本月至今）' },
+      '--from': { en: 'start of a custom period', zh: '自定义期间的开始日期' },
+      '--to': { en: 'end of a custom period (inclusive)', zh: '自定义期间的结束日期（含当天）' },
+      '--format': { en: 'table, md, csv, json, html (default table; json with --json)', zh: 'table、md、csv、json 或 html（默认 table；带 --json 时为 json）' },
+      '--out': OUT,
+    },
+    examples: [
+      { does: { en: "Last month's report, in Markdown:", zh: '上月的报表（Markdown 格式）：' }, run: 'kesu report --month last --format md' },
+      { does: { en: 'A quarter, as one HTML file for printing:', zh: '一个季度的报表，输出为可打印的 HTML 文件：' }, run: 'kesu report --from 2026-10-01 --to 2026-12-31 --format html --out q4.html' },
+    ],
+  },
+  import: {
+    description: { en: 'import typed-up paper forms from a CSV file: all or nothing, never twice', zh: '从 CSV 文件导入录入好的纸质投诉单：要么全部导入，要么一条不导，且不会重复导入' },
+    arguments: { file: { en: 'the CSV file (UTF-8, UTF-8 with BOM, or GBK)', zh: 'CSV 文件（UTF-8、带 BOM 的 UTF-8 或 GBK）' } },
+    options: {
+      '--template': { en: 'print an empty CSV with the accepted headers (with --lang zh: Chinese, for Excel)', zh: '输出只有表头的空白 CSV（带 --lang zh 时为中文表头，供 Excel 使用）' },
+      '--dry-run': { en: 'check and count every row, write nothing', zh: '检查并统计每一行，不写入任何内容' },
+      '--encoding': { en: 'the file encoding: auto, utf8 or gbk (default auto)', zh: '文件编码：auto、utf8 或 gbk（默认 auto）' },
+      '--map': { en: 'a JSON file naming other headers: { "their header": "customer" }', zh: '说明其他表头的 JSON 文件：{ "他们的表头": "customer" }' },
+      '--skip-invalid': { en: 'import the good rows; write the bad ones to --rejects (exit 0)', zh: '导入无误的行，有误的行写入 --rejects 指定的文件（退出码 0）' },
+      '--rejects': { en: 'with --skip-invalid: where the bad rows go, with an error column', zh: '与 --skip-invalid 同用：有误的行写到这里，并附一列错误说明' },
+      '--ref-prefix': { en: 'put before every form number, for a sheet that numbers its forms anew (e.g. 2026-12-)', zh: '加在每个表单编号前，用于每期重新编号的表格（例如 2026-12-）' },
+    },
+    examples: [
+      { does: { en: 'Check a file, writing nothing:', zh: '只检查文件，不写入：' }, run: 'kesu import 投诉单.csv --dry-run' },
+      { does: { en: 'An empty sheet with Chinese headers, for Excel:', zh: '生成中文表头的空白表格，供 Excel 使用：' }, run: 'kesu import --template --lang zh > 投诉单.csv' },
+    ],
+  },
+  export: {
+    description: { en: 'every complaint with its events, as CSV (importable again) or JSON', zh: '导出全部投诉及其处理记录，格式为 CSV（可再导入）或 JSON' },
+    options: {
+      '--format': { en: 'csv or json (default csv; json with --json)', zh: 'csv 或 json（默认 csv；带 --json 时为 json）' },
+      '--redact': { en: 'mask phone numbers (all but the last 4 digits)', zh: '隐去电话号码（只保留后 4 位）' },
+      '--out': OUT,
+    },
+    examples: [
+      { does: { en: 'Everything, as JSON:', zh: '导出全部内容为 JSON：' }, run: 'kesu export --format json --out all.json' },
+      { does: { en: 'A copy to share, without phone numbers:', zh: '导出一份隐去电话号码的副本：' }, run: 'kesu export --redact --out 投诉.csv' },
+    ],
+  },
+  config: {
+    description: { en: 'show or change the calendar, deadlines, departments and follow-ups required', zh: '查看或修改工作日历、处理期限、各类别的部门和结案所需的回访次数' },
+    arguments: {
+      action: { en: 'show (default), set, add, remove', zh: 'show（默认）、set、add 或 remove' },
+      args: { en: 'set KEY VALUE | add|remove holiday|workday DATES', zh: 'set 键 值，或 add|remove holiday|workday 日期' },
+    },
+    more: {
+      en: `Keys for set:
+  workweek                  open weekdays: mon-fri, mon-sat, or 1,2,3,4,5 (0 = Sunday)
+  by                        who records things when --by is not given
+  deadline.KIND.SEVERITY    KIND ${alternatives(DEADLINE_KINDS, 'en')}; SEVERITY ${describeChoice(SEVERITY, 'en')};
+                            a value like 5d (working days) or 24h (hours)
+  deadline.next-followup    the next follow-up after a satisfied one that does not close it
+  department.CATEGORY       the default department of a category
+  followups.CATEGORY        satisfied follow-ups needed to close
+DATES: 2026-10-01, a list (2026-10-01,2026-10-08) or a range (2026-10-01..2026-10-07).`,
+      zh: `set 可设置的键：
+  workweek                  营业的星期：mon-fri、mon-sat，或 1,2,3,4,5（0 = 周日）
+  by                        未给出 --by 时的经办人
+  deadline.KIND.SEVERITY    KIND 为 ${DEADLINE_KINDS.join('、')}；SEVERITY 为 ${SEVERITY.codes.join('、')}；
+                            值如 5d（工作日）或 24h（小时）
+  deadline.next-followup    满意回访后仍未结案时，下一次回访的期限
+  department.CATEGORY       某类别的默认责任部门
+  followups.CATEGORY        结案所需的满意回访次数
+DATES：2026-10-01、列表（2026-10-01,2026-10-08）或范围（2026-10-01..2026-10-07）。`,
+    },
+    examples: [
+      { does: { en: 'Answer normal complaints within 3 working days:', zh: '一般投诉须在 3 个工作日内答复客户：' }, run: 'kesu config set deadline.answer.normal 3d' },
+      { does: { en: 'The National Day holiday:', zh: '国庆假期：' }, run: 'kesu config add holiday 2026-10-01..2026-10-07' },
+    ],
+  },
+  backup: {
+    description: { en: 'a consistent copy of the database in FILE, made while other kesu commands write', zh: '把数据库完整一致地复制到 FILE，其他 kesu 命令写入时也可进行' },
+    arguments: { file: { en: 'where the copy goes (written beside it, then renamed into place)', zh: '副本的位置（先写在旁边，完成后再改名到位）' } },
+    examples: [{ does: { en: "Today's backup:", zh: '今天的备份：' }, run: 'kesu backup /srv/backup/kesu-2026-12-06.db' }],
+  },
+  check: {
+    description: { en: 'check the file, and that rows and report facts agree with the events', zh: '检查数据库文件，以及各行数据和报表数据是否与处理记录一致' },
+    options: { '--repair': { en: 'rebuild the rows, customer links and report facts from the events, then check again', zh: '根据处理记录重建各行数据、客户关联和报表数据，然后再次检查' } },
+    examples: [
+      { does: { en: 'Is everything sound?', zh: '检查一切是否正常：' }, run: 'kesu check' },
+      { does: { en: 'Rebuild what derives from the events:', zh: '重建由处理记录得出的数据：' }, run: 'kesu check --repair' },
+    ],
+  },
+  // commander's own, listed among the commands; it has no help page of its own to give examples in.
+  help: { description: { en: 'display help for command', zh: '显示命令的帮助' }, examples: [] },
+};
+
+/** Options every command has, and commander's own. */
+const SHARED_OPTIONS: Readonly<Record<string, OptionHelp>> = {
+  '--help': { en: 'display help for command', zh: '显示命令的帮助' },
+};
+
+const TITLES: Readonly<Record<string, string>> = { 'Usage:': '用法：', 'Arguments:': '参数：', 'Options:': '选项：', 'Commands:': '命令：' };
+const EXAMPLES: Sentence = { en: 'Examples:', zh: '示例：' };
+
+function entryOf(command: Command): CommandHelp | undefined {
+  // By name: commander makes its help command without a parent.
+  return command.name() === 'kesu' ? PROGRAM : COMMAND_HELP[command.name()];
+}
+
+function optionWords(command: Command, option: Option, lang: Lang): string {
+  const words = entryOf(command)?.options?.[option.long ?? ''] ?? SHARED_OPTIONS[option.long ?? ''];
+  if (words === undefined) return option.description;
+  const required = words.required === undefined ? '' : (words.required === true ? REQUIRED : words.required)[lang];
+  return `${words[lang]}${lang === 'zh' || required === '' ? '' : ' '}${required}`;
+}
+
+/**
+ * commander's help with kesu's words in `lang`: descriptions from the table above, the titles, the
+ * required options marked, the examples at the end, and columns measured as a terminal draws them
+ * (a Chinese character is two columns wide).
+ */
+export function helpFor(lang: Lang): HelpConfiguration {
+  const zh = lang === 'zh';
+  // Which command the help is of: commander asks for an option's words without saying.
+  let shown: Command | null = null;
+  return {
+    formatHelp(command, helper) {
+      shown = command;
+      const entry = entryOf(command);
+      const more = entry?.more === undefined ? '' : `${entry.more[lang]}\n\n`;
+      const examples = entry === undefined || entry.examples.length === 0 ? '' : `${EXAMPLES[lang]}\n${entry.examples.map(({ does, run }) => `  ${does[lang]}\n    ${run}\n`).join('')}`;
+      return `${Help.prototype.formatHelp.call(helper, command, helper)}\n${more}${examples}`;
+    },
+    commandDescription: (command) => entryOf(command)?.description[lang] ?? command.description(),
+    subcommandDescription: (command) => entryOf(command)?.description[lang] ?? command.description(),
+    // commander lists the arguments only when one has a description of its own; here the table has them.
+    visibleArguments: (command) => (entryOf(command)?.arguments === undefined ? [] : [...command.registeredArguments]),
+    argumentDescription: (argument) => (shown && entryOf(shown)?.arguments?.[argument.name()]?.[lang]) ?? argument.description,
+    optionDescription: (option) => (shown ? optionWords(shown, option, lang) : option.description),
+    styleTitle: (title) => (zh ? (TITLES[title] ?? title) : title),
+    commandUsage: (command) => {
+      const usage = [command.parent?.name(), command.name(), command.usage()].filter(Boolean).join(' ');
+      return zh ? usage.replace('[options]', '[选项]').replace('[command]', '[命令]') : usage;
+    },
+    displayWidth,
+    boxWrap: wrapped,
+  };
+}
+
+/** Wide (East Asian) characters, where a line of Chinese may break. */
+const WIDE = '\\u2e80-\\ua4cf\\uac00-\\ud7a3\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff00-\\uffef';
+/** A word with the spaces before it, or one wide character with the closing punctuation after it: what a line breaks between. */
+const CHUNK = new RegExp(`\\s*(?:[^\\s${WIDE}]+|[${WIDE}][，。；：、）」”！？]*)`, 'gu');
+
+/** Text wrapped to `width` columns, between words, or anywhere between Chinese characters but before closing punctuation. */
+function wrapped(text: string, width: number): string {
+  // As commander: too narrow a column is not worth wrapping.
+  if (width < 40) return text;
+  const wrapLine = (line: string): string => {
+    const lines: string[] = [];
+    let current = '';
+    for (const chunk of line.match(CHUNK) ?? []) {
+      if (current !== '' && displayWidth(current + chunk) > width) {
+        lines.push(current);
+        current = chunk.trimStart();
+      } else current += chunk;
+    }
+    return [...lines, current].join('\n');
+  };
+  return text.split('\n').map(wrapLine).join('\n');
+}

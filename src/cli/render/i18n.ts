@@ -14,6 +14,7 @@ const TEXT = {
   category: { en: 'Category', zh: '类别' },
   channel: { en: 'Channel', zh: '渠道' },
   customer: { en: 'Customer', zh: '客户' },
+  phone: { en: 'Phone', zh: '联系电话' },
   received: { en: 'Received', zh: '受理时间' },
   receivedBy: { en: 'Received by', zh: '受理人' },
   nextDue: { en: 'Next due', zh: '下一期限' },
