@@ -21,6 +21,8 @@ pid, fd = pty.fork()
 if pid == 0:
     os.execvp(command[0], command)
 fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack('HHHH', 30, 120, 0, 0))
+# A write that would block while kesu waits to draw would leave both waiting: never block.
+os.set_blocking(fd, False)
 out = b''
 
 def read_some():
@@ -53,7 +55,10 @@ def write_all(data):
         if ready:
             read_some()
         if writable:
-            data = data[os.write(fd, data[:4096]):]
+            try:
+                data = data[os.write(fd, data[:4096]):]
+            except BlockingIOError:
+                pass
 
 seen = 0
 for wait_for, keys in script:
@@ -112,7 +117,9 @@ function onTerminal(args: string[], script: Script, env: Record<string, string> 
 function inTmux(args: string[], steps: [waitFor: string, keys: string[]][], env: Record<string, string> = {}) {
   const socket = `kesu-test-${randomUUID()}`;
   const tmux = (...tmuxArgs: string[]) => spawnSync('tmux', ['-L', socket, '-f', '/dev/null', ...tmuxArgs], { encoding: 'utf8' });
-  const screen = () => tmux('capture-pane', '-p', '-t', 'kesu').stdout;
+  // With the history: when the shell ends, tmux (remain-on-exit) scrolls the screen up a line to say
+  // the pane is dead, and the first line would be lost from the visible part alone.
+  const screen = () => tmux('capture-pane', '-p', '-S', '-', '-t', 'kesu').stdout;
   const waitFor = (pattern: RegExp | string, what: string) => {
     const deadline = Date.now() + 30_000;
     for (;;) {
@@ -270,7 +277,7 @@ describe('kesu open on a terminal', () => {
     const result = onTerminal(
       ['--db', db, 'open', '--customer', 'Li Wei', '--category', 'quality'],
       [
-        ["What happened, in the customer's words", `${paste('x'.repeat(100_000))}${ENTER}`],
+        ["What happened, in the customer's words", `${paste('x'.repeat(100_000))}${ENTER}${ENTER}`],
         ['The description (--desc) is 100000 characters long, which is too long; keep it to 4000 characters or fewer.', `${CTRL_U}Cracked cup${ENTER}${ENTER}`],
         ['Record this complaint?', ENTER],
       ],
