@@ -15,9 +15,10 @@ import { instant, localDateOf } from '../workflow/time.js';
  * The version of what the store derives from the events: a complaint's row (ROW_COLUMNS), its
  * report facts (FACT_COLUMNS, from report-facts.ts factsOf) and its customer links. Raise it with any
  * change to them: a store written under another version has them rebuilt from the events when it
- * is next opened (sqlite/db.ts), as `kesu check --repair` rebuilds them by hand.
+ * is next opened (sqlite/db.ts), as `kesu check --repair` rebuilds them by hand. 2: customers told
+ * apart without regard to any space.
  */
-export const DERIVED_VERSION = 1;
+export const DERIVED_VERSION = 2;
 
 export type Value = string | number | null;
 

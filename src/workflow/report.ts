@@ -8,7 +8,7 @@
 import { countWorkingDays, type Calendar } from './calendar.js';
 import { formatMoney, type ComplaintEvent } from './complaint.js';
 import { invalid } from './errors.js';
-import { phoneMasker } from './identity.js';
+import { looseKey, phoneMasker } from './identity.js';
 import type { Settings } from './settings.js';
 import {
   addDays,
@@ -496,8 +496,8 @@ function byName(a: string, b: string): number {
 }
 
 /**
- * The most frequent texts, compared without regard to case, width and spacing; each shown as written
- * in the lowest-numbered complaint. Largest first, ties by text; at most TOP_COUNT.
+ * The most frequent texts, compared as customers are (identity.ts looseKey: without regard to case,
+ * width and every space); each shown as written in the lowest-numbered complaint. Largest first, ties by text; at most TOP_COUNT.
  */
 function rank(values: readonly (string | null)[], redact: (text: string) => string): [string, number][] {
   // The same text written the same way is counted first (Map keeps the order each was first seen),
@@ -507,7 +507,7 @@ function rank(values: readonly (string | null)[], redact: (text: string) => stri
   const groups = new Map<string, { shown: string; count: number }>();
   for (const [value, count] of spellings) {
     if (value.trim() === '') continue;
-    const key = looseText(value);
+    const key = looseKey(value);
     const group = groups.get(key);
     if (group) group.count += count;
     else groups.set(key, { shown: redact(value.trim()), count });

@@ -280,6 +280,22 @@ describe('an empty period', () => {
   });
 });
 
+describe('one customer, one cause, however spaced', () => {
+  it('counts 黄 磊, 黄　磊 and 黄磊 as one customer, and 员工 培训不足 and 员工培训不足 as one cause', () => {
+    const shop = new Shop();
+    const causes = ['员工 培训不足', '员工培训不足', '员工　培训 不足'];
+    ['黄 磊', '黄磊', '黄　磊'].forEach((customer, index) => {
+      const id = shop.open({ at: at(`2026-10-0${index + 5}T09:00`), customer, phone: '13800138000' });
+      shop.act(id, resolve(at(`2026-10-0${index + 5}T15:00`), { rootCause: causes[index]!, correctiveAction: index === 0 ? '每月 培训' : '每月培训' }));
+    });
+    const figures = report(shop.events);
+    expect(figures.repeatCustomers).toBe(1);
+    // shown as the lowest-numbered complaint wrote it
+    expect(figures.topRootCauses).toEqual([{ cause: '员工 培训不足', count: 3 }]);
+    expect(figures.topCorrectiveActions).toEqual([{ action: '每月 培训', count: 3 }]);
+  });
+});
+
 describe('complaints outside the period', () => {
   it('count for the twelve months and for what was open at the end, whenever they were received', () => {
     const shop = autumn();

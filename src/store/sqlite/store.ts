@@ -2,11 +2,11 @@
 // queries that list, find and report. The only module with SQL (besides migrations).
 import { apply, fold, type Complaint, type ComplaintEvent, type EventType, type NewEvent } from '../../workflow/complaint.js';
 import { DomainError } from '../../workflow/errors.js';
-import { formKey } from '../../workflow/identity.js';
+import { formKey, looseKey } from '../../workflow/identity.js';
 import type { DayCount, PeriodFacts, PeriodQuery, ReportFactsData, ReportFactsRequest } from '../../workflow/report.js';
 import { DEFAULT_SETTINGS, withDefaults, type Settings } from '../../workflow/settings.js';
 import { addDays, instantsOfDays, type LocalDate } from '../../workflow/time.js';
-import { looseText, type Category, type Channel, type CompensationKind, type Responsibility, type Severity } from '../../workflow/vocab.js';
+import { type Category, type Channel, type CompensationKind, type Responsibility, type Severity } from '../../workflow/vocab.js';
 import type {
   AlreadyPresent,
   BackupCopy,
@@ -697,10 +697,10 @@ function conditionsOf(filter: ListFilter): { where: string; params: (string | nu
   within('assignee', filter.assignees);
   if (filter.customers?.length) {
     // In the name part of customer_key (identity.ts: the name without regard to case, width and
-    // spacing, then U+001F and the phone's digits), so that 王　芳 or ＷＡＮＧ finds 王 芳 or Wang.
+    // any space, then U+001F and the phone's digits), so that 王　芳 or ＷＡＮＧ finds 王芳 or Wang.
     const name = "substr(customer_key, 1, instr(customer_key, char(31)) - 1) LIKE ? ESCAPE '\\'";
     where.push(`(${filter.customers.map(() => name).join(' OR ')})`);
-    params.push(...filter.customers.map((part) => `%${looseText(part).replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+    params.push(...filter.customers.map((part) => `%${looseKey(part).replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
   }
   if (filter.dueBefore !== undefined) {
     where.push('next_due_ms < ?');
