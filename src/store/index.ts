@@ -23,7 +23,7 @@ export interface ListFilter {
   readonly categories?: readonly Category[];
   readonly severities?: readonly Severity[];
   readonly assignees?: readonly string[];
-  /** Parts of customer names, matched without regard to case, width and spacing. */
+  /** Parts of customer names, matched without regard to case, width and every space. */
   readonly customers?: readonly string[];
   /** Only complaints whose nearest pending deadline is before this instant (ms). */
   readonly dueBefore?: number;
@@ -31,6 +31,17 @@ export interface ListFilter {
   readonly receivedFrom?: number;
   readonly receivedBefore?: number;
   readonly limit?: number;
+}
+
+export interface SearchFilter {
+  /**
+   * What to find, folded as workflow/search.ts folds search texts (searchTerms): a complaint matches
+   * when its search text (searchText) holds any of them.
+   */
+  readonly terms: readonly string[];
+  /** Statuses to include; null for every status but those left out unless named (vocab.ts HIDDEN_STATUSES). */
+  readonly statuses: readonly Status[] | null;
+  readonly limit: number;
 }
 
 /** Decides the events of a change, given the complaint as stored and the settings in force. */
@@ -110,6 +121,8 @@ export interface Store {
   list(filter: ListFilter): Promise<Complaint[]>;
   /** How many complaints the filter matches, whatever its limit. */
   count(filter: ListFilter): Promise<number>;
+  /** The complaints whose search text holds what is searched for, newest first (by the time received, then id), with their events. */
+  search(filter: SearchFilter): Promise<ComplaintWithEvents[]>;
   /** Every complaint with its events, in id order, one at a time (never all in memory). */
   everyComplaint(): AsyncIterable<ComplaintWithEvents>;
   /** The digits of every customer phone too short to look like one: masked wherever typed. */

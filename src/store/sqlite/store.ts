@@ -6,7 +6,7 @@ import { formKey, looseKey } from '../../workflow/identity.js';
 import type { DayCount, PeriodFacts, PeriodQuery, ReportFactsData, ReportFactsRequest } from '../../workflow/report.js';
 import { DEFAULT_SETTINGS, withDefaults, type Settings } from '../../workflow/settings.js';
 import { addDays, instantsOfDays, type LocalDate } from '../../workflow/time.js';
-import { type Category, type Channel, type CompensationKind, type Responsibility, type Severity } from '../../workflow/vocab.js';
+import { HIDDEN_STATUSES, type Category, type Channel, type CompensationKind, type Responsibility, type Severity } from '../../workflow/vocab.js';
 import type {
   AlreadyPresent,
   BackupCopy,
@@ -18,6 +18,7 @@ import type {
   ListFilter,
   OpenDecision,
   RefClash,
+  SearchFilter,
   Store,
 } from '../index.js';
 import {
@@ -31,11 +32,14 @@ import {
   PackReader,
   ROW_COLUMNS,
   rowValues,
+  SEARCH_COLUMNS,
+  storedSearchText,
   type PackedForms,
   type RowColumn,
   type Value,
 } from '../bulk.js';
 import { backupDatabase } from './backup.js';
+import { SearchIndex } from './search.js';
 import { eventFromRow, type EventRow } from './rows.js';
 import { checkDatabase, repairDatabase, type CheckOptions, type CheckReport, type RepairCounts } from './check.js';
 import { StoreError } from '../errors.js';
@@ -64,6 +68,7 @@ interface BulkState {
   readonly row: Value[];
   readonly event: Value[];
   readonly facts: Value[];
+  readonly search: Value[];
 }
 
 /** A bulk write's outcome as it is built. */
@@ -217,6 +222,7 @@ export const LINK_SQL = {
 
 export class SqliteStore implements Store {
   private readonly statements;
+  private readonly searchIndex: SearchIndex;
 
   /**
    * `made`: a new database made beside its `path` (openNew), put in place by a bulk write's commit
@@ -255,6 +261,7 @@ export class SqliteStore implements Store {
       getSettings: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
       putSettings: db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
     };
+    this.searchIndex = new SearchIndex(db);
   }
 
   static open(path: string, options: { mode?: OpenMode; onUpgrade?: UpgradeNotice } = {}): SqliteStore {
@@ -337,6 +344,7 @@ export class SqliteStore implements Store {
         const facts = factRows(events);
         for (let index = stored.events.length; index < events.length; index++) this.insertEvent(id, events[index]!, facts[index]!);
         this.statements.updateComplaint.run(changingValues(complaint));
+        this.searchIndex.put(id, storedSearchText(complaint, events));
         return { complaint, events };
       })
       .immediate();
@@ -373,9 +381,18 @@ export class SqliteStore implements Store {
   async list(filter: ListFilter): Promise<Complaint[]> {
     const { sql, params } = listQuery(filter);
     const ids = this.db.prepare<(string | number)[], number>(sql).pluck().all(...params);
-    // The events of every complaint listed in one query, not one query per complaint.
-    const byId = new Map<number, Complaint>();
-    for (const { complaint } of folded(this.statements.eventsOf.iterate(JSON.stringify(ids)))) byId.set(complaint.id, complaint);
+    return this.withEvents(ids).map(({ complaint }) => complaint);
+  }
+
+  /** The complaints whose search text holds one of the terms, newest first, in one read transaction. */
+  async search({ terms, statuses, limit }: SearchFilter): Promise<ComplaintWithEvents[]> {
+    return this.db.transaction(() => this.withEvents(this.searchIndex.find({ terms, statuses, leftOut: HIDDEN_STATUSES, limit }))).deferred();
+  }
+
+  /** The complaints of the ids, in their order, folded from their events read in one query (not one per complaint). */
+  private withEvents(ids: readonly number[]): ComplaintWithEvents[] {
+    const byId = new Map<number, ComplaintWithEvents>();
+    for (const found of folded(this.statements.eventsOf.iterate(JSON.stringify(ids)))) byId.set(found.complaint.id, found);
     return ids.map((id) => byId.get(id)!);
   }
 
@@ -403,7 +420,7 @@ export class SqliteStore implements Store {
    */
   beginBulk({ cacheKib = BULK_CACHE_KIB, restoring = false }: { cacheKib?: number; restoring?: boolean } = {}): BulkWriter {
     const end = this.beginBulkTransaction(cacheKib, restoring);
-    const state: BulkState = { nextId: this.statements.nextId.get()!.id, rowsWritten: new RowsById(this.statements.nextId.get()!.id), form: [], row: [], event: [], facts: [] };
+    const state: BulkState = { nextId: this.statements.nextId.get()!.id, rowsWritten: new RowsById(this.statements.nextId.get()!.id), form: [], row: [], event: [], facts: [], search: [] };
     return {
       settings: this.storedSettings(),
       addPacked: (pack) => {
@@ -468,10 +485,11 @@ export class SqliteStore implements Store {
 
   /** Reads the next form of a pack and writes it, unless it is already stored or its number taken (said in `outcome`). */
   private addPackedForm(read: PackReader, state: BulkState, outcome: Outcome): void {
-    const { form, row, event, facts, rowsWritten } = state;
+    const { form, row, event, facts, search, rowsWritten } = state;
     read.read(FORM_COLUMNS, form);
     // The row as the complaints table takes it: the id first, the customer links last.
     read.read(ROW_COLUMNS, row, 1);
+    read.read(SEARCH_COLUMNS, search);
     const [key, cells, rowNumber, restoreId, eventCount] = form as [string, string | null, number, number | null, number];
     const text = (name: RowColumn) => row[1 + ROW_AT[name]] as string | null;
     const refKeyText = text('ref_key');
@@ -500,6 +518,7 @@ export class SqliteStore implements Store {
     row[2 + ROW_COLUMNS.length] = previous2;
     this.statements.insertRow.run(row);
     this.linkCustomerAfter(id, customerKeyText, receivedOn, previous);
+    this.searchIndex.add(id, search[0] as string);
     event[0] = facts[0] = id;
     for (let seq = 1; seq <= eventCount; seq++) {
       event[1] = facts[1] = seq;
@@ -635,6 +654,7 @@ export class SqliteStore implements Store {
     const [previous, previous2] = this.customerBefore(customerKeyText, receivedOn, complaint.id);
     this.statements.insertRow.run([complaint.id, ...row, previous, previous2]);
     this.linkCustomerAfter(complaint.id, customerKeyText, receivedOn, previous);
+    this.searchIndex.add(complaint.id, storedSearchText(complaint, events));
     const facts = factRows(events);
     events.forEach((event, index) => this.insertEvent(complaint.id, { ...event, seq: index + 1 }, facts[index]!));
   }
@@ -717,7 +737,6 @@ function conditionsOf(filter: ListFilter): { where: string; params: (string | nu
   return { where: where.length ? ` WHERE ${where.join(' AND ')}` : '', params };
 }
 
-/** The event of a row. */
 /**
  * Complaints folded from their events' rows in (complaint, seq) order, each as soon as its last
  * event has been read.
