@@ -18,6 +18,7 @@ const COMMANDS = [
   ['assign', '1', '--to', '李娜'],
   ['--lang', 'zh', 'list', '--status', 'all'],
   ['--json', 'show', '1'],
+  ['search', '杯子'],
 ];
 
 async function train() {

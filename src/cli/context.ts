@@ -66,7 +66,7 @@ function defaultDbPath(env: NodeJS.ProcessEnv): string {
 }
 
 /** Without colour every style leaves the text as it is, and chalk is not even loaded. */
-const PLAIN: Style = { major: (text) => text, overdue: (text) => text, dim: (text) => text, bold: (text) => text, heading: (text) => text };
+const PLAIN: Style = { major: (text) => text, overdue: (text) => text, dim: (text) => text, bold: (text) => text, heading: (text) => text, match: (text) => text };
 
 export async function makeContext(options: GlobalOptions, io: Io): Promise<CliContext> {
   const { env } = io;

@@ -85,6 +85,14 @@ function buildProgram(io: Io): Command {
     .action(run(async () => (await import('./commands/show.js')).show));
 
   program
+    .command('search')
+    .description('complaints whose texts, customer, phone, order or form number hold TEXT; newest first')
+    .argument('<text...>', 'what to look for (case, width and spaces do not matter)')
+    .option('--status <statuses>', `${HELP.statuses}; default every status`)
+    .option('--limit <n>', 'at most this many (default 50, with a note when more match)')
+    .action(run(async () => (await import('./commands/search.js')).search));
+
+  program
     .command('log')
     .description('add a timeline entry: a note, a call, a visit, an investigation finding')
     .argument('<id>', 'complaint id')

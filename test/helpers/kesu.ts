@@ -33,6 +33,8 @@ export interface KesuOptions {
   readonly bin?: string;
   /** A fixed clock for an in-process run (an ISO time with its offset). */
   readonly now?: string;
+  /** An in-process run whose stdout is a terminal (colour, unless NO_COLOR or --no-color say otherwise). */
+  readonly terminal?: boolean;
 }
 
 /** The environment every e2e run starts from: no colour, Shanghai time, English, no KESU_DB. */
@@ -49,7 +51,7 @@ export function testEnv(extra: KesuOptions['env'] = {}): NodeJS.ProcessEnv {
 /**
  * Runs kesu in this process, through its Io seam (src/cli/io.ts), as the built CLI (dist/, which
  * `npm test` builds first: the import's reading thread runs from there), with the output captured.
- * The clock is the real one unless `now` is given; stdin, stdout and stderr are not terminals. What
+ * The clock is the real one unless `now` is given; stdin, stdout (unless `terminal`) and stderr are not terminals. What
  * is about processes (the launcher, a TTY, a kill, parallel writers, another time zone) runs
  * `kesuProcess` instead.
  */
@@ -66,7 +68,7 @@ export async function kesu(args: readonly string[], options: KesuOptions = {}): 
     err: (text) => (stderr += text),
     env,
     now: options.now === undefined ? cli.currentTime : () => options.now as ReturnType<typeof cli.currentTime>,
-    terminal: { stdin: () => false, stdout: () => false, stderr: () => false },
+    terminal: { stdin: () => false, stdout: () => options.terminal ?? false, stderr: () => false },
   });
   return { stdout, stderr, code, signal: null };
 }

@@ -1,7 +1,7 @@
 // What search looks in (the complaint as its events leave it, and every note), how a query is read,
 // and where in a complaint it is shown to have matched.
 import { describe, expect, it } from 'vitest';
-import { apply, fold, type NewEvent } from '../../src/workflow/complaint.js';
+import { apply, fold, type Complaint, type NewEvent } from '../../src/workflow/complaint.js';
 import { findMatch, searchFields, searchTerms, searchText } from '../../src/workflow/search.js';
 import { decide } from '../../src/workflow/transitions.js';
 import { assign, at, context, log, NOW, openCommand, resolve } from './builders.js';
@@ -10,7 +10,7 @@ import { assign, at, context, log, NOW, openCommand, resolve } from './builders.
 function history() {
   const ctx = context(NOW);
   const events: NewEvent[] = [];
-  let complaint = null;
+  let complaint: Complaint | null = null;
   const run = (command: Parameters<typeof decide>[1]) => {
     for (const event of decide(complaint, command, ctx)) {
       complaint = apply(complaint, event);

@@ -69,7 +69,7 @@ function moreRows(shown: number, total: number): Sentence {
 }
 
 /** --status: codes or labels, comma-separated, or `all` (全部) for every status. */
-function parseStatuses(text: string | undefined): Status[] | null {
+export function parseStatuses(text: string | undefined): Status[] | null {
   const parts = filterList(text, '--status');
   if (parts === undefined) return null;
   if (parts.some((part) => parseCode(ALL_STATUSES, part) !== undefined)) return [...STATUS.codes];
