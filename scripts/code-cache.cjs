@@ -19,6 +19,7 @@ const COMMANDS = [
   ['--lang', 'zh', 'list', '--status', 'all'],
   ['--json', 'show', '1'],
   ['search', '杯子'],
+  ['customer', '王芳'],
 ];
 
 async function train() {

@@ -72,6 +72,7 @@ function buildProgram(io: Io): Command {
     .option('--severity <severities>', 'comma-separated severities')
     .option('--assignee <names>', 'comma-separated assignees')
     .option('--customer <names>', 'parts of customer names, comma-separated')
+    .option('--phone <digits>', 'parts of phone numbers, by their digits, comma-separated')
     .option('--overdue', 'only complaints with a deadline passed')
     .option('--since <date>', 'received on or after')
     .option('--until <date>', 'received on or before')
@@ -80,7 +81,7 @@ function buildProgram(io: Io): Command {
 
   program
     .command('show')
-    .description('the whole record and its timeline')
+    .description("the whole record and its timeline, and the customer's other complaints")
     .argument('<id>', 'complaint id')
     .action(run(async () => (await import('./commands/show.js')).show));
 
@@ -91,6 +92,13 @@ function buildProgram(io: Io): Command {
     .option('--status <statuses>', `${HELP.statuses}; default every status`)
     .option('--limit <n>', 'at most this many (default 50, with a note when more match)')
     .action(run(async () => (await import('./commands/search.js')).search));
+
+  program
+    .command('customer')
+    .description("a customer's complaints, open ones first, and how many in the last 12 months")
+    .argument('<name-or-phone>', "the customer's name, or phone number")
+    .option('--limit <n>', 'at most this many complaints (default 500, with a note when there are more)')
+    .action(run(async () => (await import('./commands/customer.js')).customer));
 
   program
     .command('log')

@@ -17,6 +17,17 @@ export interface ComplaintWithEvents {
   readonly events: readonly ComplaintEvent[];
 }
 
+/**
+ * A customer as workflow/identity.ts tells customers apart (customerKey: the name compared without
+ * regard to case, width and every space, with the phone's digits), each as typed: with a name and a
+ * phone (null: none given), one customer; with a name alone, everyone of that name; with a phone
+ * alone, everyone of that phone.
+ */
+export interface CustomerQuery {
+  readonly name?: string;
+  readonly phone?: string | null;
+}
+
 export interface ListFilter {
   /** Statuses to include; null for every status but closed. */
   readonly statuses: readonly Status[] | null;
@@ -25,12 +36,18 @@ export interface ListFilter {
   readonly assignees?: readonly string[];
   /** Parts of customer names, matched without regard to case, width and every space. */
   readonly customers?: readonly string[];
+  /** The complaints of a customer. */
+  readonly customer?: CustomerQuery;
+  /** Parts of phone numbers, matched by their digits however either is typed. */
+  readonly phones?: readonly string[];
   /** Only complaints whose nearest pending deadline is before this instant (ms). */
   readonly dueBefore?: number;
   /** Received at or after / before these instants (ms). */
   readonly receivedFrom?: number;
   readonly receivedBefore?: number;
   readonly limit?: number;
+  /** `agenda` (the default): major first, then by nearest deadline; `newest`: by the time received, newest first. */
+  readonly order?: 'agenda' | 'newest';
 }
 
 export interface SearchFilter {

@@ -54,6 +54,16 @@ export function phoneDigits(phone: string | null): string {
   return decimalDigitsOf((phone ?? '').normalize('NFKC'));
 }
 
+/**
+ * Whether a text, once NFKC and trimmed, is a phone number as kesu takes one: digits with an optional
+ * leading +, spaces, - and brackets, 5 to 20 digits.
+ */
+export function isPhoneNumber(text: string): boolean {
+  const phone = text.normalize('NFKC').trim();
+  const digits = phoneDigits(phone);
+  return /^\+?[\d\s()-]+$/.test(phone) && digits.length >= 5 && digits.length <= 20;
+}
+
 /** Runs of this many digits (with separators between) in free text are taken for phone numbers. */
 export const PHONE_LIKE_DIGITS = 7;
 

@@ -245,8 +245,11 @@ function trendMonths(to: LocalDate): Month[] {
   return Array.from({ length: TREND_MONTHS }, (_, i) => addMonths(last, i - (TREND_MONTHS - 1)));
 }
 
-/** The first day of the 12 months ending on `to` (2026-10-31 → 2025-11-01). */
-function firstDayOfYearEnding(to: LocalDate): LocalDate {
+/**
+ * The first day of the 12 months ending on `to` (2026-10-31 → 2025-11-01), over which repeat
+ * customers are counted, and a customer's recent complaints (`kesu customer`).
+ */
+export function firstDayOfYearEnding(to: LocalDate): LocalDate {
   const month = addMonths(monthOf(to), -12);
   return addDays(sameDayIn(month, to), 1);
 }

@@ -3,7 +3,7 @@
 import { satisfiedSinceResolved, type Complaint, type NewEvent, type Resolution } from './complaint.js';
 import { deadlineFrom, policyDeadline } from './deadlines.js';
 import { refused, type DomainError, type Field, type InputName, type TextField } from './errors.js';
-import { phoneDigits } from './identity.js';
+import { isPhoneNumber } from './identity.js';
 import { MAX_TEXT, textProblem, withLineFeeds } from './text.js';
 import type { Settings } from './settings.js';
 import { compareTimes, isIsoTime, type IsoTime, type Zone } from './time.js';
@@ -323,8 +323,7 @@ export function checkText(value: string | null, field: TextField, nameOf: (field
 export function checkPhone(raw: string): string | null {
   const phone = raw.normalize('NFKC').trim();
   if (phone === '') return null;
-  const digits = phoneDigits(phone);
-  if (!/^\+?[\d\s()-]+$/.test(phone) || digits.length < 5 || digits.length > 20) {
+  if (!isPhoneNumber(phone)) {
     throw refused({ rule: 'phone', field: 'phone', params: { value: phone } }, commandLineName);
   }
   return phone;

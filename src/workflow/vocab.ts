@@ -147,6 +147,8 @@ export const OUTCOME = vocabulary('outcome', OUTCOMES, {
  * unless `--status` names them: none yet; a voided complaint (a status to come) goes here.
  */
 export const HIDDEN_STATUSES: readonly Status[] = [];
+/** Every status but HIDDEN_STATUSES: what those show when --status is not given. */
+export const SHOWN_STATUSES: readonly Status[] = STATUSES.filter((status) => !HIDDEN_STATUSES.includes(status));
 
 /** The word a status filter takes for every status (list --status all). */
 export const ALL_STATUSES = vocabulary('status filter', ['all'] as const, {

@@ -310,6 +310,18 @@ describe('query plans of the hot queries use an index, never a scan of the table
     });
   });
 
+  test.each([
+    ['a customer (show, customer)', { statuses: null, customer: { name: '王芳', phone: null }, order: 'newest' }, /^SEARCH complaints USING INDEX complaints_customer \(customer_key=\?\)/],
+    ['everyone of a name (customer NAME)', { statuses: ['open', 'closed'], customer: { name: '王芳' }, order: 'newest' }, /^SEARCH complaints USING INDEX complaints_customer \(customer_key>\? AND customer_key<\?\)/],
+    ['everyone of a phone (customer PHONE)', { statuses: ['open', 'closed'], customer: { phone: '13800138000' }, order: 'newest' }, /^SEARCH complaints USING INTEGER PRIMARY KEY \(rowid=\?\) \| LIST SUBQUERY 1 \| SCAN search_index VIRTUAL TABLE/],
+    ['list --phone', { statuses: null, phones: ['8000'] }, /SCAN search_index VIRTUAL TABLE/],
+  ] as const)('%s: an index', (_name, filter, expected) => {
+    const { sql, params } = listQuery(filter as never);
+    const detail = plan(sql, params);
+    expect(detail).toMatch(expected);
+    expect(detail).not.toMatch(/SCAN complaints(?! USING)/);
+  });
+
   test('list and due read the events of the complaints listed by the primary key, already in order', () => {
     expect(plan(LOOKUP_SQL.eventsOf, ['[1, 2]'])).toBe('SEARCH events USING PRIMARY KEY (complaint_id=?) | LIST SUBQUERY 1 | SCAN json_each VIRTUAL TABLE INDEX 1:');
   });

@@ -2,7 +2,7 @@
 // queries that list, find and report. The only module with SQL (besides migrations).
 import { apply, fold, type Complaint, type ComplaintEvent, type EventType, type NewEvent } from '../../workflow/complaint.js';
 import { DomainError } from '../../workflow/errors.js';
-import { formKey, looseKey } from '../../workflow/identity.js';
+import { CUSTOMER_KEY_SEPARATOR, customerKey, formKey, looseKey, phoneDigits } from '../../workflow/identity.js';
 import type { DayCount, PeriodFacts, PeriodQuery, ReportFactsData, ReportFactsRequest } from '../../workflow/report.js';
 import { DEFAULT_SETTINGS, withDefaults, type Settings } from '../../workflow/settings.js';
 import { addDays, instantsOfDays, type LocalDate } from '../../workflow/time.js';
@@ -15,6 +15,7 @@ import type {
   Decision,
   ImportOptions,
   ImportSession,
+  CustomerQuery,
   ListFilter,
   OpenDecision,
   RefClash,
@@ -39,7 +40,7 @@ import {
   type Value,
 } from '../bulk.js';
 import { backupDatabase } from './backup.js';
-import { SearchIndex } from './search.js';
+import { SearchIndex, trigramQuery } from './search.js';
 import { eventFromRow, type EventRow } from './rows.js';
 import { checkDatabase, repairDatabase, type CheckOptions, type CheckReport, type RepairCounts } from './check.js';
 import { StoreError } from '../errors.js';
@@ -687,11 +688,14 @@ export class SqliteStore implements Store {
 export function listQuery(filter: ListFilter): { sql: string; params: (string | number)[] } {
   const { where, params } = conditionsOf(filter);
   const limit = filter.limit === undefined ? '' : ` LIMIT ${Math.max(0, Math.floor(filter.limit))}`;
-  const sql =
-    `SELECT id FROM complaints${where}` +
-    // Complaints not closed always have a deadline, so the agenda index gives their order as it is.
-    (filter.statuses === null ? ' ORDER BY major DESC, next_due_ms, id' : ' ORDER BY major DESC, next_due_ms IS NULL, next_due_ms, id') +
-    limit;
+  const order =
+    filter.order === 'newest'
+      ? ' ORDER BY received_ms DESC, id DESC'
+      : // Complaints not closed always have a deadline, so the agenda index gives their order as it is.
+        filter.statuses === null
+        ? ' ORDER BY major DESC, next_due_ms, id'
+        : ' ORDER BY major DESC, next_due_ms IS NULL, next_due_ms, id';
+  const sql = `SELECT id FROM complaints${where}${order}${limit}`;
   return { sql, params };
 }
 
@@ -722,6 +726,13 @@ function conditionsOf(filter: ListFilter): { where: string; params: (string | nu
     where.push(`(${filter.customers.map(() => name).join(' OR ')})`);
     params.push(...filter.customers.map((part) => `%${looseKey(part).replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
   }
+  if (filter.customer !== undefined) customerConditions(filter.customer, where, params);
+  if (filter.phones?.length) {
+    const digits = filter.phones.map((phone) => phoneDigits(phone));
+    where.push(`(${digits.map(() => `instr(${PHONE_OF_KEY}, ?) > 0`).join(' OR ')})`);
+    params.push(...digits);
+    narrowByDigits(digits, where, params);
+  }
   if (filter.dueBefore !== undefined) {
     where.push('next_due_ms < ?');
     params.push(filter.dueBefore);
@@ -735,6 +746,41 @@ function conditionsOf(filter: ListFilter): { where: string; params: (string | nu
     params.push(filter.receivedBefore);
   }
   return { where: where.length ? ` WHERE ${where.join(' AND ')}` : '', params };
+}
+
+/** The phone's digits in customer_key (identity.ts customerKey: the name, U+001F, the digits). */
+const PHONE_OF_KEY = 'substr(customer_key, instr(customer_key, char(31)) + 1)';
+
+/** The conditions of a customer's complaints (CustomerQuery), from the complaints_customer index where the name is known. */
+function customerConditions({ name, phone }: CustomerQuery, where: string[], params: (string | number)[]): void {
+  if (name !== undefined && phone !== undefined) {
+    where.push('customer_key = ?');
+    params.push(customerKey(name, phone));
+    return;
+  }
+  if (name !== undefined) {
+    // Every key that starts with the name and the separator: those up to the next character after it.
+    const start = `${looseKey(name)}${CUSTOMER_KEY_SEPARATOR}`;
+    where.push('customer_key >= ? AND customer_key < ?');
+    params.push(start, `${start.slice(0, -1)}${String.fromCharCode(CUSTOMER_KEY_SEPARATOR.charCodeAt(0) + 1)}`);
+  }
+  if (phone !== undefined) {
+    const digits = phoneDigits(phone);
+    where.push(`${PHONE_OF_KEY} = ?`);
+    params.push(digits);
+    if (digits !== '') narrowByDigits([digits], where, params);
+  }
+}
+
+/**
+ * A phone's digits are in its complaint's search text (workflow/search.ts), so the search index finds
+ * the few complaints that may hold them instead of every row's customer key being read; only where
+ * each has three digits or more, the shortest a trigram holds.
+ */
+function narrowByDigits(digits: readonly string[], where: string[], params: (string | number)[]): void {
+  if (digits.some((part) => part.length < 3)) return;
+  where.push('id IN (SELECT rowid FROM search_index WHERE search_index MATCH ?)');
+  params.push(digits.map((part) => `(${trigramQuery(part)})`).join(' OR '));
 }
 
 /**
