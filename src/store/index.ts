@@ -29,7 +29,7 @@ export interface CustomerQuery {
 }
 
 export interface ListFilter {
-  /** Statuses to include; null for every status but closed. */
+  /** Statuses to include; null for every status but closed and those left out unless named (vocab.ts HIDDEN_STATUSES). */
   readonly statuses: readonly Status[] | null;
   readonly categories?: readonly Category[];
   readonly severities?: readonly Severity[];

@@ -714,8 +714,14 @@ function conditionsOf(filter: ListFilter): { where: string; params: (string | nu
     where.push(`${column} IN (${values.map(() => '?').join(', ')})`);
     params.push(...values);
   };
-  if (filter.statuses === null) where.push("status <> 'closed'");
-  else within('status', filter.statuses);
+  if (filter.statuses === null) {
+    where.push("status <> 'closed'");
+    // Nor those shown only when --status names them (a voided complaint, once there are such).
+    if (HIDDEN_STATUSES.length > 0) {
+      where.push(`status NOT IN (${HIDDEN_STATUSES.map(() => '?').join(', ')})`);
+      params.push(...HIDDEN_STATUSES);
+    }
+  } else within('status', filter.statuses);
   within('category', filter.categories);
   within('severity', filter.severities);
   within('assignee', filter.assignees);
