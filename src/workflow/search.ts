@@ -15,40 +15,52 @@ interface FieldText {
 }
 
 /**
- * What search looks in, in the order a match is shown: the complaint's texts as its events leave them, and
- * every event's note. The one definition of it: the store's search text and the match shown are both
- * made from it.
+ * What search looks in, in the order a match is shown: the complaint's texts as its events leave
+ * them, and every event's note; each given to `visit` that is there (not null, not empty). The one
+ * definition of it: the store's search text and the match shown are both made from it.
  */
-export function searchFields(complaint: Complaint, events: readonly NewEvent[]): FieldText[] {
+function visitFields(complaint: Complaint, events: readonly NewEvent[], visit: (field: SearchField, text: string) => void): void {
   const { description, request, finding, solution, customer, order, ref } = complaint;
-  const notes = events.map((event) => event.note);
-  const fields: [SearchField, string | null][] = [
-    ['description', description],
-    ['request', request],
-    ...notes.map((note): [SearchField, string | null] => ['note', note]),
-    ['finding', finding],
-    ['solution', solution],
-    ['customer', customer.name],
-    ['phone', customer.phone],
-    ['order', order],
-    ['ref', ref],
-  ];
-  return fields.filter((entry): entry is [SearchField, string] => entry[1] !== null && entry[1] !== '').map(([field, text]) => ({ field, text }));
+  const each = (field: SearchField, text: string | null): void => {
+    if (text !== null && text !== '') visit(field, text);
+  };
+  each('description', description);
+  each('request', request);
+  for (const event of events) each('note', event.note);
+  each('finding', finding);
+  each('solution', solution);
+  each('customer', customer.name);
+  each('phone', customer.phone);
+  each('order', order);
+  each('ref', ref);
+}
+
+/** The fields search looks in (visitFields), in the order a match is shown. */
+export function searchFields(complaint: Complaint, events: readonly NewEvent[]): FieldText[] {
+  const fields: FieldText[] = [];
+  visitFields(complaint, events, (field, text) => fields.push({ field, text }));
+  return fields;
 }
 
 /**
- * The text the store searches for a complaint: each field folded (the phone as its digits), one a
- * line, each distinct text once. A query never holds a line break once folded, so no match spans
- * two fields.
+ * The text the store searches for a complaint: its fields folded (the phone as its digits), one a
+ * line. A query never holds a line break once folded, so no match spans two fields.
  */
 export function searchText(complaint: Complaint, events: readonly NewEvent[]): string {
-  const parts = new Set<string>();
-  for (const { field, text } of searchFields(complaint, events)) {
-    const folded = field === 'phone' ? phoneDigits(text) : looseKey(text);
-    if (folded !== '') parts.add(folded);
-  }
-  return [...parts].join('\n');
+  let texts = '';
+  let phone = '';
+  visitFields(complaint, events, (field, text) => {
+    if (field === 'phone') phone = phoneDigits(text);
+    else texts = texts === '' ? text : `${texts}${FIELD_SEPARATOR}${text}`;
+  });
+  // Folded in one go, as looseKey folds each (it runs for every form of an import): the separator
+  // is no space, so it stays, and no character composes with it.
+  const folded = looseKey(texts).replace(FIELD_SEPARATORS, '\n');
+  return phone === '' ? folded : `${folded}\n${phone}`;
 }
+
+const FIELD_SEPARATOR = '\u001f';
+const FIELD_SEPARATORS = /\u001f/g;
 
 /**
  * What a query looks for, each folded as the search text is: the query itself and, when it is typed

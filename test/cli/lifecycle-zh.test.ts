@@ -42,7 +42,7 @@ describe('处理流程（中文）', () => {
     const out = await run.ok(...CHAIN.open);
     expect(out).toBe('已受理投诉 #1。请最迟于 11月6日 周五 答复客户（自 10月30日 周五 起 5 个工作日；跳过 10月31日 周六、11月1日 周日）。\n');
     const c = await run.json<ComplaintJson>('show', '1');
-    expectComplaintShape(c, { events: true });
+    expectComplaintShape(c, { events: true, show: true });
     expect(c).toMatchObject({
       channel: 'chat',
       category: 'quality',

@@ -41,7 +41,7 @@ describe('open → log → assign → resolve → follow-ups → close → reope
   it('show --json has the full documented shape, with the opening event', async () => {
     const run = await before('call');
     const c = await run.json<ComplaintJson>('show', '1');
-    expectComplaintShape(c, { events: true });
+    expectComplaintShape(c, { events: true, show: true });
     expect(c).toMatchObject({
       id: 1,
       ref: 'F-001',

@@ -267,16 +267,21 @@ export interface ComplaintJson {
   resolvedAt: string | null;
   closedAt: string | null;
   followups: { at: string; method: string; satisfaction: number; note: string | null }[];
+  sameCustomer?: { count: number; newest: { id: number; status: string; receivedAt: string }[] };
   events?: { seq: number; type: string; at: string; by: string; note: string | null; details?: Record<string, unknown> | null }[];
 }
 
 /**
  * The documented complaint shape: every key present (absent values are null, never missing),
- * camelCase, ids numbers, times ISO with offset, money a decimal string.
+ * camelCase, ids numbers, times ISO with offset, money a decimal string; `show` adds the same
+ * customer's other complaints.
  */
-export function expectComplaintShape(value: unknown, { events, details = false }: { events: boolean; details?: boolean }): asserts value is ComplaintJson {
+export function expectComplaintShape(
+  value: unknown,
+  { events, details = false, show = false }: { events: boolean; details?: boolean; show?: boolean },
+): asserts value is ComplaintJson {
   const c = value as ComplaintJson;
-  const keys = events ? [...COMPLAINT_KEYS, 'events'] : [...COMPLAINT_KEYS];
+  const keys = [...COMPLAINT_KEYS, ...(events ? ['events'] : []), ...(show ? ['sameCustomer'] : [])];
   expect(Object.keys(c).sort()).toEqual([...keys].sort());
   for (const key of Object.keys(c)) expect(key).toMatch(/^[a-z][a-zA-Z]*$/);
   expect(Number.isInteger(c.id)).toBe(true);
@@ -301,5 +306,13 @@ export function expectComplaintShape(value: unknown, { events, details = false }
       expect(e.seq).toBe(index + 1);
       expect(e.at).toMatch(ISO_WITH_OFFSET);
     });
+  }
+  if (show) {
+    expect(Object.keys(c.sameCustomer!).sort()).toEqual(['count', 'newest']);
+    expect(Number.isInteger(c.sameCustomer!.count)).toBe(true);
+    for (const other of c.sameCustomer!.newest) {
+      expect(Object.keys(other).sort()).toEqual(['id', 'receivedAt', 'status']);
+      expect(other.receivedAt).toMatch(ISO_WITH_OFFSET);
+    }
   }
 }
