@@ -16,7 +16,8 @@ import {
   STATUS,
   type Lang,
 } from '../../workflow/vocab.js';
-import { DEADLINE_NAMES, departmentName, EVENT_NAMES, explainDeadline, formatDue, formatTime, padDisplay, t, type TextKey } from './i18n.js';
+import { DEADLINE_NAMES, departmentName, EVENT_NAMES, explainDeadline, formatDue, formatTime, t, type TextKey } from './i18n.js';
+import { padDisplay } from './width.js';
 import { renderGrid } from './grid.js';
 import type { Style } from './style.js';
 import { visible } from './visible.js';

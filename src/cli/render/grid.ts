@@ -1,7 +1,7 @@
 // kesu's tables (list, due, config, the report), drawn directly rather than by cli-table3, which
 // merges its options for every cell: too slow for a list of hundreds of complaints (README,
 // Performance).
-import { displayWidth } from './i18n.js';
+import { displayWidth } from './width.js';
 
 const ANSI = /\u001b\[[0-9;]*m/g;
 

@@ -2,7 +2,6 @@
 import type { NotableDay } from '../../workflow/calendar.js';
 import type { EventType } from '../../workflow/complaint.js';
 import type { Deadline, DeadlineKind } from '../../workflow/deadlines.js';
-import { eastAsianWidth } from 'get-east-asian-width';
 import type { Sentence } from '../../workflow/errors.js';
 import { localDateOf, weekdayOf, type IsoTime, type LocalDate } from '../../workflow/time.js';
 import type { Lang } from '../../workflow/vocab.js';
@@ -140,34 +139,4 @@ export function explainDeadline(deadline: Deadline, lang: Lang): string {
   if (skipped.length) text += `; skipped ${list(skipped)}`;
   if (counted.length) text += `; counted ${list(counted)} (make-up working day${counted.length === 1 ? '' : 's'})`;
   return text;
-}
-
-/**
- * Columns a string takes in a terminal: wide and full-width characters (East Asian Width W or F,
- * from get-east-asian-width's Unicode tables, emoji among them) take two, combining marks and
- * zero-width characters none. By code point: string-width, which segments graphemes, took 59 ms
- * for the cells of a 500-row list where this takes under 2 (README, Performance).
- */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (let at = 0; at < text.length; at++) {
-    const code = text.codePointAt(at)!;
-    const start = at;
-    if (code > 0xffff) at++;
-    width += code < 0x7f ? 1 : widthOf(code, text.slice(start, at + 1));
-  }
-  return width;
-}
-
-/** Marks, drawn over the character before them, and characters never drawn (zero-width space, soft hyphen). */
-const ZERO_WIDTH = /^[\p{M}\p{Default_Ignorable_Code_Point}]$/u;
-
-function widthOf(code: number, char: string): number {
-  // The common CJK ideographs, most of a Chinese complaint, need no lookup.
-  if (code >= 0x4e00 && code <= 0x9fff) return 2;
-  return ZERO_WIDTH.test(char) ? 0 : eastAsianWidth(code);
-}
-
-export function padDisplay(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(1, width - displayWidth(text)));
 }
