@@ -1,7 +1,7 @@
 // The complaint as people read it: the list table, and the whole record with its timeline.
 import { deadlineEnds, formatMoney, isOpenMajor, nearestPending, overdueAt, type Complaint, type ComplaintEvent } from '../../workflow/complaint.js';
 import { DEADLINE_KINDS } from '../../workflow/deadlines.js';
-import type { IsoTime } from '../../workflow/time.js';
+import { localDateOf, type IsoTime } from '../../workflow/time.js';
 import {
   CATEGORY,
   CHANNEL,
@@ -16,9 +16,10 @@ import {
   STATUS,
   type Lang,
 } from '../../workflow/vocab.js';
-import { DEADLINE_NAMES, departmentName, EVENT_NAMES, explainDeadline, formatDue, formatTime, t, type TextKey } from './i18n.js';
+import { DEADLINE_NAMES, departmentName, EVENT_NAMES, explainDeadline, formatDue, t, type TextKey } from './i18n.js';
+import { clockOf, formatDate, formatTime } from '../../workflow/time-words.js';
 import { padDisplay } from './width.js';
-import { renderGrid } from './grid.js';
+import { fitGrid, renderGrid, type Cell, type FittedColumn } from './grid.js';
 import type { Style } from './style.js';
 import { visible } from './visible.js';
 
@@ -28,42 +29,71 @@ export interface RenderContext {
   readonly lang: Lang;
   readonly now: IsoTime;
   readonly style: Style;
+  /** The columns of the terminal the text is for; null or absent: no terminal, nothing fitted to a width. */
+  readonly width?: number | null;
 }
 
-/** The id column: major complaints stand out until they are closed. */
-function idCell(complaint: Complaint, { style }: RenderContext): string {
-  const id = String(complaint.id);
-  return isOpenMajor(complaint) ? style.major(`${id} !`) : id;
+/** A column of the list: its heading, its cell for a complaint, and how it gives way on a narrow terminal (grid.ts). */
+interface ListColumn extends Omit<FittedColumn, 'head' | 'cells'> {
+  readonly key: TextKey;
+  readonly cell: (complaint: Complaint, context: RenderContext) => Cell;
+  /** Shown only on a terminal, cut to fit: a piped table keeps the columns it always had. */
+  readonly terminalOnly?: boolean;
 }
 
-function nextDueCell(complaint: Complaint, context: RenderContext): string {
-  const { lang, now, style } = context;
-  const year = now.slice(0, 4);
+const none = (lang: Lang): Cell => ({ atoms: [t('none', lang)] });
+
+/** A time as the atoms a narrow cell may break between: the date, never broken, then the time of day. */
+function timeAtoms(time: IsoTime, lang: Lang, year: string): string[] {
+  return [formatDate(localDateOf(time), lang, year), clockOf(time)];
+}
+
+/** The nearest deadline still to be met, its kind, and whether it has passed (then styled so). */
+function nextDueCell(complaint: Complaint, { lang, now, style }: RenderContext): Cell {
   const first = nearestPending(complaint);
-  if (!first) return t('none', lang);
-  const text = `${formatDue(first.deadline, lang, year)} (${DEADLINE_NAMES[first.kind][lang]})`;
-  return overdueAt(complaint, now).length ? style.overdue(`${text} ${t('overdue', lang)}`) : text;
+  if (!first) return none(lang);
+  const { deadline, kind } = first;
+  const when = deadline.duration.unit === 'workdays' ? [formatDate(localDateOf(deadline.due), lang, now.slice(0, 4))] : timeAtoms(deadline.due, lang, now.slice(0, 4));
+  const atoms = [...when, `(${DEADLINE_NAMES[kind][lang]})`];
+  const whole = when.length;
+  return overdueAt(complaint, now).length ? { atoms: [...atoms, t('overdue', lang)], whole, style: style.overdue } : { atoms, whole };
 }
 
+/** One line of stored text for a cell: line breaks as spaces, anything a terminal would act on escaped. */
+const oneLine = (text: string): string => visible(text.replace(/\s*\n\s*/g, ' '), ONE_LINE);
+
+/** The list's columns in the order shown; on a narrow terminal the lowest `dropOrder` goes first. */
+const LIST_COLUMNS: readonly ListColumn[] = [
+  // Major complaints stand out until they are closed.
+  { key: 'id', fit: 'keep', cell: (c, { style }) => (isOpenMajor(c) ? { atoms: [`${c.id} !`], style: style.major } : { atoms: [String(c.id)] }) },
+  { key: 'status', fit: 'keep', dropOrder: 5, cell: (c, { lang }) => ({ atoms: [labelOf(STATUS, c.status, lang)] }) },
+  { key: 'severity', fit: 'keep', dropOrder: 3, cell: (c, { lang, style }) => ({ atoms: [labelOf(SEVERITY, c.severity, lang)], style: isOpenMajor(c) ? style.major : undefined }) },
+  { key: 'category', fit: 'keep', dropOrder: 2, cell: (c, { lang }) => ({ atoms: [labelOf(CATEGORY, c.category, lang)] }) },
+  { key: 'customer', fit: 'cut', least: 8, dropOrder: 7, cell: (c) => ({ atoms: [visible(c.customer.name, ONE_LINE)] }) },
+  { key: 'description', fit: 'cut', least: 16, fill: true, dropOrder: 6, terminalOnly: true, cell: (c) => ({ atoms: [oneLine(c.description)] }) },
+  { key: 'received', fit: 'wrap', dropOrder: 1, cell: (c, { lang, now }) => ({ atoms: timeAtoms(c.receivedAt, lang, now.slice(0, 4)) }) },
+  { key: 'nextDue', fit: 'wrap', cell: nextDueCell },
+  { key: 'assignee', fit: 'cut', least: 8, dropOrder: 4, cell: (c, { lang }) => (c.assignee === null ? none(lang) : { atoms: [visible(c.assignee, ONE_LINE)] }) },
+];
+
+/**
+ * The list as a table: on a terminal, fitted to its width (names and the description cut, the
+ * columns that matter least left out); elsewhere every column whole, as scripts have read it.
+ */
 export function renderList(complaints: readonly Complaint[], context: RenderContext): string {
-  const { lang, now } = context;
+  const { lang, width } = context;
   if (complaints.length === 0) return `${t('nothingOpen', lang)}\n`;
-  const head = (['id', 'status', 'severity', 'category', 'customer', 'received', 'nextDue', 'assignee'] as const).map((key) => t(key, lang));
-  const year = now.slice(0, 4);
-  const rows = complaints.map((c) => {
-    const severity = labelOf(SEVERITY, c.severity, lang);
-    return [
-      idCell(c, context),
-      labelOf(STATUS, c.status, lang),
-      isOpenMajor(c) ? context.style.major(severity) : severity,
-      labelOf(CATEGORY, c.category, lang),
-      visible(c.customer.name, ONE_LINE),
-      formatTime(c.receivedAt, lang, year),
-      nextDueCell(c, context),
-      c.assignee === null ? t('none', lang) : visible(c.assignee, ONE_LINE),
-    ];
-  });
-  return `${renderGrid(head, rows)}\n`;
+  const columns = LIST_COLUMNS.filter((column) => width != null || !column.terminalOnly).map((column) => ({
+    ...column,
+    head: t(column.key, lang),
+    cells: complaints.map((complaint) => column.cell(complaint, context)),
+  }));
+  if (width != null) return `${fitGrid(columns, width)}\n`;
+  const styled = (cell: Cell): string => (cell.style ? cell.style(cell.atoms.join(' ')) : cell.atoms.join(' '));
+  return `${renderGrid(
+    columns.map((column) => column.head),
+    complaints.map((_, row) => columns.map((column) => styled(column.cells[row]!))),
+  )}\n`;
 }
 
 export function renderComplaint(complaint: Complaint, events: readonly ComplaintEvent[], context: RenderContext): string {

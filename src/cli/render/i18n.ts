@@ -3,7 +3,8 @@ import type { NotableDay } from '../../workflow/calendar.js';
 import type { EventType } from '../../workflow/complaint.js';
 import type { Deadline, DeadlineKind } from '../../workflow/deadlines.js';
 import type { Sentence } from '../../workflow/errors.js';
-import { localDateOf, weekdayOf, type IsoTime, type LocalDate } from '../../workflow/time.js';
+import { localDateOf } from '../../workflow/time.js';
+import { formatDate, formatTime } from '../../workflow/time-words.js';
 import type { Lang } from '../../workflow/vocab.js';
 
 const TEXT = {
@@ -82,26 +83,6 @@ export const EVENT_NAMES: Record<EventType, Sentence> = {
   closed: { en: 'closed', zh: '结案' },
   reopened: { en: 'reopened', zh: '重新处理' },
 };
-
-export const WEEKDAYS: Record<Lang, readonly string[]> = {
-  en: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
-  zh: ['周日', '周一', '周二', '周三', '周四', '周五', '周六'],
-};
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "Fri 30 Oct" / "10月30日 周五"; the year is added when it is not `currentYear`. */
-export function formatDate(date: LocalDate, lang: Lang, currentYear?: string): string {
-  const [year, month, day] = date.split('-');
-  const weekday = WEEKDAYS[lang][weekdayOf(date)];
-  const showYear = currentYear !== undefined && year !== currentYear;
-  if (lang === 'zh') return `${showYear ? `${year}年` : ''}${Number(month)}月${Number(day)}日 ${weekday}`;
-  return `${weekday} ${Number(day)} ${MONTHS[Number(month) - 1]}${showYear ? ` ${year}` : ''}`;
-}
-
-/** "Fri 30 Oct 10:00", local to the time's own offset. */
-export function formatTime(time: IsoTime, lang: Lang, currentYear?: string): string {
-  return `${formatDate(localDateOf(time), lang, currentYear)} ${time.slice(11, 16)}`;
-}
 
 /** A deadline's date: the day for deadlines in days (they end with the day), the time otherwise. */
 export function formatDue(deadline: Deadline, lang: Lang, currentYear?: string): string {

@@ -4,7 +4,8 @@ import { CATEGORY, labelOf, SEVERITY } from '../../workflow/vocab.js';
 import type { RenderContext } from './complaint.js';
 import { renderGrid } from './grid.js';
 import { visible } from './visible.js';
-import { DEADLINE_NAMES, WEEKDAYS } from './i18n.js';
+import { DEADLINE_NAMES } from './i18n.js';
+import { WEEKDAYS } from '../../workflow/time-words.js';
 
 export function renderSettings(settings: Settings, { lang, style }: RenderContext): string {
   const zh = lang === 'zh';
