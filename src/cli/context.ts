@@ -134,7 +134,7 @@ export async function makeContext(options: GlobalOptions, io: Io): Promise<CliCo
     style: color ? (await import('./render/style.js')).makeStyle(true) : PLAIN,
     store,
     dbPath,
-    at: (option, flag = '--at') => (option === undefined ? now : parseAtOption(option, flag)),
+    at: (option, flag = '--at') => (option === undefined ? now : parseAtOption(option, flag, now)),
     actor: (option, settings) => option?.trim() || (settings.defaultActor ?? osUser(env)),
   };
 }

@@ -48,6 +48,17 @@ function timeAtoms(time: IsoTime, lang: Lang, year: string): string[] {
   return [formatDate(localDateOf(time), lang, year), clockOf(time)];
 }
 
+/** When it was received: the date alone when no time of day was given. */
+function receivedAtoms(complaint: Complaint, lang: Lang, year: string): string[] {
+  const atoms = timeAtoms(complaint.receivedAt, lang, year);
+  return complaint.receivedDateOnly ? atoms.slice(0, 1) : atoms;
+}
+
+/** The time of an event as shown: an opening received on a date without a time shows the date alone. */
+function eventTime(event: ComplaintEvent, lang: Lang, year: string): string {
+  return event.type === 'opened' && event.dateOnly ? formatDate(localDateOf(event.at), lang, year) : formatTime(event.at, lang, year);
+}
+
 /** The nearest deadline still to be met, its kind, and whether it has passed (then styled so). */
 function nextDueCell(complaint: Complaint, { lang, now, style }: RenderContext): Cell {
   const first = nearestPending(complaint);
@@ -71,7 +82,7 @@ const LIST_COLUMNS: readonly ListColumn[] = [
   { key: 'category', fit: 'keep', dropOrder: 2, cell: (c, { lang }) => ({ atoms: [labelOf(CATEGORY, c.category, lang)] }) },
   { key: 'customer', fit: 'cut', least: 8, dropOrder: 7, cell: (c) => ({ atoms: [visible(c.customer.name, ONE_LINE)] }) },
   { key: 'description', fit: 'cut', least: 16, fill: true, dropOrder: 6, terminalOnly: true, cell: (c) => ({ atoms: [oneLine(c.description)] }) },
-  { key: 'received', fit: 'wrap', dropOrder: 1, cell: (c, { lang, now }) => ({ atoms: timeAtoms(c.receivedAt, lang, now.slice(0, 4)) }) },
+  { key: 'received', fit: 'wrap', dropOrder: 1, cell: (c, { lang, now }) => ({ atoms: receivedAtoms(c, lang, now.slice(0, 4)) }) },
   { key: 'nextDue', fit: 'wrap', cell: nextDueCell },
   { key: 'assignee', fit: 'cut', least: 8, dropOrder: 4, cell: (c, { lang }) => (c.assignee === null ? none(lang) : { atoms: [visible(c.assignee, ONE_LINE)] }) },
 ];
@@ -108,7 +119,7 @@ export function renderComplaint(complaint: Complaint, events: readonly Complaint
   };
   field('ref', complaint.ref);
   field('customer', complaint.customer.phone ? `${complaint.customer.name} (${complaint.customer.phone})` : complaint.customer.name);
-  field('received', `${formatTime(complaint.receivedAt, lang, year)} · ${complaint.receivedBy} · ${labelOf(CHANNEL, complaint.channel, lang)}`);
+  field('received', `${receivedAtoms(complaint, lang, year).join(' ')} · ${complaint.receivedBy} · ${labelOf(CHANNEL, complaint.channel, lang)}`);
   field('category', `${labelOf(CATEGORY, complaint.category, lang)} · ${labelOf(SEVERITY, complaint.severity, lang)}`);
   field('order', complaint.order);
   field('description', complaint.description);
@@ -152,7 +163,7 @@ export function renderComplaint(complaint: Complaint, events: readonly Complaint
   lines.push('', style.heading(t('timeline', lang)));
   for (const event of events) {
     const name = EVENT_NAMES[event.type][lang];
-    lines.push(visible(`  ${String(event.seq).padStart(2)}  ${formatTime(event.at, lang, year)}  ${event.by}  ${describeEvent(event, name, lang)}`));
+    lines.push(visible(`  ${String(event.seq).padStart(2)}  ${eventTime(event, lang, year)}  ${event.by}  ${describeEvent(event, name, lang)}`));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -178,15 +189,24 @@ function describeEvent(event: ComplaintEvent, name: string, lang: Lang): string 
   }
 }
 
-/** After `open`: the id and the answer deadline, with how it was reached. */
+/**
+ * After `open`: the id and the answer deadline, with how it was reached; a complaint entered after
+ * its answer deadline has passed (received long before) says so, and that the answer is late.
+ */
 export function renderOpened(complaint: Complaint, context: RenderContext): string {
   const { lang, style } = context;
   const answer = complaint.deadlines.answer!;
   const due = formatDue(answer, lang, context.now.slice(0, 4));
   const inDays = answer.duration.unit === 'workdays';
+  const passed = overdueAt(complaint, context.now).includes('answer');
   const major = complaint.severity === 'major' ? style.major(lang === 'zh' ? '  重大投诉' : '  MAJOR') : '';
-  return lang === 'zh'
-    ? // "最迟于" a day includes the day, as "by the end of" does; "前" an hour is before that moment.
-      `已受理投诉 ${style.bold(`#${complaint.id}`)}${major}。${inDays ? `请最迟于 ${due} 答复客户` : `请在 ${due} 前答复客户`}（${explainDeadline(answer, lang)}）。\n`
-    : `Recorded complaint ${style.bold(`#${complaint.id}`)}${major}. Answer the customer by ${inDays ? 'the end of ' : ''}${due} (${explainDeadline(answer, lang)}).\n`;
+  const how = explainDeadline(answer, lang);
+  if (lang === 'zh') {
+    // "最迟于" a day includes the day, as "by the end of" does; "前" an hour is before that moment.
+    const when = passed ? `答复客户的期限 ${due} 已过（${how}）：${style.overdue('请立即答复客户')}` : `${inDays ? `请最迟于 ${due} 答复客户` : `请在 ${due} 前答复客户`}（${how}）`;
+    return `已受理投诉 ${style.bold(`#${complaint.id}`)}${major}。${when}。\n`;
+  }
+  const by = `${inDays ? 'the end of ' : ''}${due}`;
+  const when = passed ? `The answer was due by ${by} (${how}), which has passed: ${style.overdue('answer the customer now')}` : `Answer the customer by ${by} (${how})`;
+  return `Recorded complaint ${style.bold(`#${complaint.id}`)}${major}. ${when}.\n`;
 }
