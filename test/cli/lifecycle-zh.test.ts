@@ -121,9 +121,9 @@ describe('处理流程（中文）', () => {
   it('resolve --unfounded and close --reason with Chinese reasons', async () => {
     const { run } = await before('openService');
     await run.ok(...CHAIN.openService);
-    expect(await run.ok(...CHAIN.unfounded)).toMatch(/^#3 {2}已结案 \(投诉不成立\)\n/);
+    expect(await run.ok(...CHAIN.unfounded)).toMatch(/^投诉 3 已结案：投诉不成立；无待办期限。\n#3 {2}已结案 \(投诉不成立\)\n/);
     await run.ok(...CHAIN.openDelivery);
-    expect(await run.ok(...CHAIN.withdrawn)).toMatch(/^#4 {2}已结案 \(客户撤诉\)\n/);
+    expect(await run.ok(...CHAIN.withdrawn)).toMatch(/^投诉 4 已结案：客户撤诉；无待办期限。\n#4 {2}已结案 \(客户撤诉\)\n/);
     expect(await run.json<ComplaintJson>('show', '4')).toMatchObject({ status: 'closed', outcome: 'withdrawn' });
   });
 

@@ -71,7 +71,7 @@ function nextDueCell(complaint: Complaint, { lang, now, style }: RenderContext):
 }
 
 /** One line of stored text for a cell: line breaks as spaces, anything a terminal would act on escaped. */
-const oneLine = (text: string): string => visible(text.replace(/\s*\n\s*/g, ' '), ONE_LINE);
+export const oneLine = (text: string): string => visible(text.replace(/\s*\n\s*/g, ' '), ONE_LINE);
 
 /** The list's columns in the order shown; on a narrow terminal the lowest `dropOrder` goes first. */
 const LIST_COLUMNS: readonly ListColumn[] = [
@@ -107,26 +107,51 @@ export function renderList(complaints: readonly Complaint[], context: RenderCont
   )}\n`;
 }
 
+/** The record's first line: its id and status (and outcome), a major complaint marked until it is closed. */
+export function recordTitle(complaint: Complaint, { lang, style }: RenderContext): string {
+  const title = `#${complaint.id}  ${labelOf(STATUS, complaint.status, lang)}${complaint.outcome ? ` (${labelOf(OUTCOME, complaint.outcome, lang)})` : ''}`;
+  return isOpenMajor(complaint) ? style.major(`${title}  ${labelOf(SEVERITY, 'major', lang).toUpperCase()}`) : style.bold(title);
+}
+
+/** The columns a field's label takes in the record, before its value. */
+export const labelWidth = (lang: Lang): number => (lang === 'zh' ? 10 : 19);
+
+/** A field of the record, "Customer           Li Wei"; nothing when it has no value. */
+export function fieldLines(key: TextKey, value: string | null | undefined, lang: Lang): string[] {
+  return value !== null && value !== undefined && value !== '' ? [`${padDisplay(t(key, lang), labelWidth(lang))}${visible(value)}`] : [];
+}
+
+/** The customer as the record names them: the name, and the phone beside it. */
+export const customerText = (complaint: Complaint): string => (complaint.customer.phone ? `${complaint.customer.name} (${complaint.customer.phone})` : complaint.customer.name);
+
+/** Who has it: the assignee and their department. */
+export function assigneeText(complaint: Complaint, lang: Lang): string | null {
+  const department = complaint.department === null ? null : departmentName(complaint.department, lang);
+  return complaint.assignee ? `${complaint.assignee}${department ? ` (${department})` : ''}` : null;
+}
+
+/** An entry of the timeline: its number, time, who and what. */
+export function timelineLine(event: ComplaintEvent, { lang, now }: RenderContext): string {
+  const name = EVENT_NAMES[event.type][lang];
+  return visible(`  ${String(event.seq).padStart(2)}  ${eventTime(event, lang, now.slice(0, 4))}  ${event.by}  ${describeEvent(event, name, lang)}`);
+}
+
 export function renderComplaint(complaint: Complaint, events: readonly ComplaintEvent[], context: RenderContext): string {
   const { lang, now, style } = context;
-  const lines: string[] = [];
-  const title = `#${complaint.id}  ${labelOf(STATUS, complaint.status, lang)}${complaint.outcome ? ` (${labelOf(OUTCOME, complaint.outcome, lang)})` : ''}`;
-  lines.push(isOpenMajor(complaint) ? style.major(`${title}  ${labelOf(SEVERITY, 'major', lang).toUpperCase()}`) : style.bold(title));
+  const lines: string[] = [recordTitle(complaint, context)];
   const year = now.slice(0, 4);
-  const labelWidth = lang === 'zh' ? 10 : 19;
   const field = (key: TextKey, value: string | null | undefined): void => {
-    if (value !== null && value !== undefined && value !== '') lines.push(`${padDisplay(t(key, lang), labelWidth)}${visible(value)}`);
+    lines.push(...fieldLines(key, value, lang));
   };
   field('ref', complaint.ref);
-  field('customer', complaint.customer.phone ? `${complaint.customer.name} (${complaint.customer.phone})` : complaint.customer.name);
+  field('customer', customerText(complaint));
   field('received', `${receivedAtoms(complaint, lang, year).join(' ')} · ${complaint.receivedBy} · ${labelOf(CHANNEL, complaint.channel, lang)}`);
   field('category', `${labelOf(CATEGORY, complaint.category, lang)} · ${labelOf(SEVERITY, complaint.severity, lang)}`);
   field('order', complaint.order);
   field('description', complaint.description);
   field('request', complaint.request);
-  const department = complaint.department === null ? null : departmentName(complaint.department, lang);
-  field('assignee', complaint.assignee ? `${complaint.assignee}${department ? ` (${department})` : ''}` : null);
-  if (!complaint.assignee) field('department', department);
+  field('assignee', assigneeText(complaint, lang));
+  if (!complaint.assignee) field('department', complaint.department === null ? null : departmentName(complaint.department, lang));
   field('substantiated', complaint.substantiated === null ? null : t(complaint.substantiated ? 'yes' : 'no', lang));
   field('responsibility', complaint.responsibility && labelOf(RESPONSIBILITY, complaint.responsibility, lang));
   field('finding', complaint.finding);
@@ -161,10 +186,7 @@ export function renderComplaint(complaint: Complaint, events: readonly Complaint
   }
 
   lines.push('', style.heading(t('timeline', lang)));
-  for (const event of events) {
-    const name = EVENT_NAMES[event.type][lang];
-    lines.push(visible(`  ${String(event.seq).padStart(2)}  ${eventTime(event, lang, year)}  ${event.by}  ${describeEvent(event, name, lang)}`));
-  }
+  for (const event of events) lines.push(timelineLine(event, context));
   return `${lines.join('\n')}\n`;
 }
 
