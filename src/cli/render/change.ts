@@ -11,7 +11,7 @@ import type { Settings } from '../../workflow/settings.js';
 import { compareTimes } from '../../workflow/time.js';
 import { COMPENSATION_KIND, labelOf, LOG_KIND, OUTCOME, SATISFACTION, type Lang } from '../../workflow/vocab.js';
 import { assigneeText, customerText, fieldLines, labelWidth, oneLine, recordTitle, renderComplaint, timelineLine, type RenderContext } from './complaint.js';
-import { DEADLINE_NAMES, formatDue } from './i18n.js';
+import { DEADLINE_NAMES, formatDue, type TextKey } from './i18n.js';
 import { visible } from './visible.js';
 import { cutToWidth } from './width.js';
 
@@ -30,15 +30,18 @@ export function renderChange(change: Change, events: readonly ComplaintEvent[], 
   return `${visible(sentence, { oneLine: true })}\n${verbose ? renderComplaint(change.after, events, context) : shortRecord(change, context)}`;
 }
 
-/** The record in short: who, what, who has it, and the entries this change added to the timeline. */
+/**
+ * The record in short: who, what, who has it, each on one line cut to the terminal (80 columns
+ * without one), and the entries this change added to the timeline.
+ */
 function shortRecord({ after, added }: Change, context: RenderContext): string {
   const { lang, width } = context;
-  const description = cutToWidth(oneLine(after.description), (width ?? 80) - labelWidth(lang));
+  const short = (key: TextKey, value: string | null): string[] => fieldLines(key, value && cutToWidth(oneLine(value), (width ?? 80) - labelWidth(lang)), lang);
   const lines = [
     recordTitle(after, context),
-    ...fieldLines('customer', customerText(after), lang),
-    ...fieldLines('description', description, lang),
-    ...fieldLines('assignee', assigneeText(after, lang), lang),
+    ...short('customer', customerText(after)),
+    ...short('description', after.description),
+    ...short('assignee', assigneeText(after, lang)),
     ...added.map((event) => timelineLine(event, context)),
   ];
   return `${lines.join('\n')}\n`;
