@@ -5,7 +5,7 @@
 // a report period's) are worded where they are raised. The shell shows the sentence in the user's
 // language and exits with 1.
 import { codePointName, quoted } from './text.js';
-import type { IsoTime } from './time.js';
+import { formatInOffset, instant, offsetOf, type IsoTime } from './time.js';
 import { formatTime } from './time-words.js';
 import { COMPENSATION_KIND, describeChoice, labelOf, SATISFACTION, SATISFACTION_SCALE, STATUS, type Status } from './vocab.js';
 
@@ -155,7 +155,8 @@ function sentenceOf(refusal: Refusal, nameOf: (field: Field) => InputName): Sent
     }
     case 'future': {
       const { at, now } = refusal.params;
-      const [time, current] = [shownAt(at, now), shownAt(now, now)];
+      // Now on the same clock as the time given, so that the two read as one compares them.
+      const [time, current] = [shownAt(at, now), shownAt(formatInOffset(instant(now), offsetOf(at)), now)];
       return {
         en: `The time ${time.en} is in the future (it is now ${current.en}); give ${flag('at')} a time that has already passed.`,
         zh: `时间 ${time.zh} 还没有到（现在是 ${current.zh}）；${flag('at')} 请填写已经发生的时间。`,
