@@ -13,9 +13,10 @@ import { VERSION } from './version.js';
 import { HELP } from './render/help.js';
 import { visible } from './render/visible.js';
 
-const at = () => new Option('--at <datetime>', 'when it happened (default now), e.g. "2026-10-05 09:00"');
+const at = () => new Option('--at <datetime>', 'when it happened (default now), e.g. "2026-10-05 09:00", "12-06 15:00", "yesterday 15:00", "今天 9点"');
 const by = () => new Option('--by <name>', 'who did it (default: kesu config by, else the system user)');
 const note = () => new Option('--note <text>', 'a note for the timeline');
+const verbose = () => new Option('--verbose', 'print the whole record after the change, as show does');
 
 function buildProgram(io: Io): Command {
   const program = new Command('kesu')
@@ -59,7 +60,7 @@ function buildProgram(io: Io): Command {
     .option('--request <text>', 'what the customer wants')
     .option('--order <ref>', 'order or product reference')
     .option('--ref <number>', "the paper form's number (unique)")
-    .option('--received <datetime>', 'when it was received (default now); same as --at')
+    .option('--received <datetime>', 'when it was received (default now), e.g. "2026-10-05", "昨天 15:00"; a date alone is shown alone')
     .addOption(at())
     .addOption(by())
     .action(run(async () => (await import('./commands/open.js')).open));
@@ -111,6 +112,7 @@ function buildProgram(io: Io): Command {
     .option('--root-cause <text>', 'the root cause found')
     .addOption(at())
     .addOption(by())
+    .addOption(verbose())
     .action(run(async () => (await import('./commands/log.js')).log));
 
   program
@@ -122,6 +124,7 @@ function buildProgram(io: Io): Command {
     .addOption(note())
     .addOption(at())
     .addOption(by())
+    .addOption(verbose())
     .action(run(async () => (await import('./commands/assign.js')).assign));
 
   program
@@ -138,6 +141,7 @@ function buildProgram(io: Io): Command {
     .addOption(note())
     .addOption(at())
     .addOption(by())
+    .addOption(verbose())
     .action(run(async () => (await import('./commands/resolve.js')).resolve));
 
   program
@@ -149,6 +153,7 @@ function buildProgram(io: Io): Command {
     .option('--note <text>', 'what the customer said')
     .addOption(at())
     .addOption(by())
+    .addOption(verbose())
     .action(run(async () => (await import('./commands/followup.js')).followup));
 
   program
@@ -159,6 +164,7 @@ function buildProgram(io: Io): Command {
     .addOption(note())
     .addOption(at())
     .addOption(by())
+    .addOption(verbose())
     .action(run(async () => (await import('./commands/close.js')).close));
 
   program
@@ -168,6 +174,7 @@ function buildProgram(io: Io): Command {
     .addOption(note())
     .addOption(at())
     .addOption(by())
+    .addOption(verbose())
     .action(run(async () => (await import('./commands/reopen.js')).reopen));
 
   program

@@ -2,7 +2,7 @@
 // customers are counted: the name loosely, the phone by its digits), `kesu customer NAME|PHONE` every
 // complaint of theirs, open ones first, with how many in the last 12 months; `list --phone DIGITS`.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectFailure, expectJsonFailure, expectSentence, makeDb, on, removeTempDirs, type ComplaintJson } from '../helpers/kesu.js';
+import { expectFailure, expectJsonFailure, expectSentence, kesu, makeDb, on, removeTempDirs, type ComplaintJson } from '../helpers/kesu.js';
 
 afterAll(removeTempDirs);
 
@@ -16,7 +16,8 @@ interface History {
 }
 
 describe("a customer's history", () => {
-  const run = on(makeDb(), { now: NOW });
+  const db = makeDb();
+  const run = on(db, { now: NOW });
 
   beforeAll(async () => {
     const open = (customer: string, phone: string | null, received: string, desc: string) =>
@@ -84,6 +85,22 @@ describe("a customer's history", () => {
     expect(text.indexOf('│ 7 ')).toBeLessThan(text.indexOf('│ 4 '));
     expect(text.indexOf('│ 4 ')).toBeLessThan(text.indexOf('│ 2 '));
     expect(await run.ok('--lang', 'zh', 'customer', '王芳')).toMatch(/^王芳 · 13800138000：共 4 条投诉，近 12 个月 3 条\n/);
+  });
+
+  it('kesu customer fits a narrow terminal: the date and the category left out first', async () => {
+    const narrow = await kesu(['--db', db, 'customer', '139 0000 1111'], { now: NOW, columns: 34 });
+    expect(narrow.code).toBe(0);
+    expect(narrow.stdout).toBe(
+      [
+        '王芳 · 139 0000 1111: 1 complaint, 1 in the last 12 months',
+        '┌────┬────────┬─────────────┐',
+        '│ ID │ Status │ Description │',
+        '├────┼────────┼─────────────┤',
+        '│ 3  │ open   │ 面包机异响  │',
+        '└────┴────────┴─────────────┘',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('kesu customer PHONE: the customers of that phone, by its digits however typed', async () => {

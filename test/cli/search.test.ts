@@ -116,12 +116,21 @@ describe('kesu search', () => {
     const plain = await run.ok('search', '差点');
     expect(plain).toContain('│ Description: 电饭煲漏电，差点触电 │');
     expect(plain).not.toContain('\u001b[');
-    const coloured = await kesu(['--db', db, 'search', '差点'], { now: NOW, terminal: true, env: { NO_COLOR: undefined } });
+    const coloured = await kesu(['--db', db, 'search', '差点'], { now: NOW, columns: 120, env: { NO_COLOR: undefined } });
     expectOk(coloured);
     expect(coloured.stdout).toContain('电饭煲漏电，\u001b[7m差点\u001b[27m触电');
     const zh = await run.ok('--lang', 'zh', 'search', 'manager');
     expect(zh).toContain('│ 记录：…; asked for the manager │');
     expect(await run.ok('search', 'nothing like it')).toBe('No complaints match.\n');
+  });
+
+  it('fits a narrow terminal: columns left out, the text around the match cut, the match highlighted as far as it is shown', async () => {
+    const narrow = await kesu(['--db', db, 'search', '漏电'], { now: NOW, columns: 42, env: { NO_COLOR: undefined } });
+    expectOk(narrow);
+    expect(narrow.stdout.split('\n').slice(3, 5)).toEqual([
+      '│ 1  │ closed │ Description: 电饭煲\u001b[7m漏电\u001b[27m… │',
+      '│ 3  │ open   │ Description: 空气炸锅\u001b[7m漏\u001b[27m… │',
+    ]);
   });
 
   it('shows the newest few by default and says when more match', async () => {

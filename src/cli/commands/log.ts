@@ -10,6 +10,7 @@ export interface LogOptions {
   rootCause?: string;
   at?: string;
   by?: string;
+  verbose?: boolean;
 }
 
 export async function log(context: CliContext, idText: string, words: string[], options: LogOptions): Promise<string> {

@@ -2,9 +2,9 @@
 // 12 months) and the same customer's other complaints under `show`.
 import { isOpenMajor, type Complaint } from '../../workflow/complaint.js';
 import { CATEGORY, labelOf, STATUS, type Lang } from '../../workflow/vocab.js';
-import type { RenderContext } from './complaint.js';
-import { renderGrid } from './grid.js';
-import { formatTime, t } from './i18n.js';
+import { receivedAtoms, type RenderContext } from './complaint.js';
+import { renderTable, type Cell, type FittedColumn } from './grid.js';
+import { t } from './i18n.js';
 import { visible } from './visible.js';
 
 const ONE_LINE = { oneLine: true } as const;
@@ -18,9 +18,10 @@ export interface CustomerHistory {
   readonly lastTwelveMonths: number;
 }
 
-/** A description on one line, cut to DESCRIPTION characters. */
-function shortDescription(text: string): string {
+/** A description on one line, cut to DESCRIPTION characters, unless a terminal's table cuts it to its width. */
+function shortDescription(text: string, width: number | null | undefined = null): string {
   const characters = [...text.replace(/\s+/g, ' ').trim()];
+  if (width != null) return visible(characters.join(''), ONE_LINE);
   return visible(characters.length > DESCRIPTION ? `${characters.slice(0, DESCRIPTION).join('')}…` : characters.join(''), ONE_LINE);
 }
 
@@ -37,19 +38,19 @@ function counted(history: CustomerHistory, lang: Lang): string {
 }
 
 export function renderCustomers(histories: readonly CustomerHistory[], more: boolean, context: RenderContext): string {
-  const { lang, now, style } = context;
+  const { lang, now, style, width } = context;
   const year = now.slice(0, 4);
-  const head = (['id', 'status', 'received', 'category', 'description'] as const).map((key) => t(key, lang));
   const sections = histories.map((history) => {
-    const rows = history.complaints.map((c) => [
-      isOpenMajor(c) ? style.major(`${c.id} !`) : String(c.id),
-      labelOf(STATUS, c.status, lang),
-      formatTime(c.receivedAt, lang, year),
-      labelOf(CATEGORY, c.category, lang),
-      shortDescription(c.description),
-    ]);
+    const cells = (cell: (c: Complaint) => Cell): Cell[] => history.complaints.map(cell);
+    const columns: FittedColumn[] = [
+      { head: t('id', lang), fit: 'keep', cells: cells((c) => (isOpenMajor(c) ? { atoms: [`${c.id} !`], style: style.major } : { atoms: [String(c.id)] })) },
+      { head: t('status', lang), fit: 'keep', dropOrder: 3, cells: cells((c) => ({ atoms: [labelOf(STATUS, c.status, lang)] })) },
+      { head: t('received', lang), fit: 'wrap', dropOrder: 2, cells: cells((c) => ({ atoms: receivedAtoms(c, lang, year) })) },
+      { head: t('category', lang), fit: 'keep', dropOrder: 1, cells: cells((c) => ({ atoms: [labelOf(CATEGORY, c.category, lang)] })) },
+      { head: t('description', lang), fit: 'cut', least: 16, fill: true, cells: cells((c) => ({ atoms: [shortDescription(c.description, width)] })) },
+    ];
     const title = `${style.bold(customerName(history.complaints[0]!))}${lang === 'zh' ? '：' : ': '}${counted(history, lang)}`;
-    return `${title}\n${renderGrid(head, rows)}\n`;
+    return `${title}\n${renderTable(columns, width)}\n`;
   });
   const note = more
     ? lang === 'zh'
@@ -71,7 +72,7 @@ export function renderSameCustomer(complaint: Complaint, others: readonly Compla
   const year = now.slice(0, 4);
   const lines = [style.heading(lang === 'zh' ? `该客户的其他投诉（${count} 条）` : `The customer's other complaints (${count})`)];
   for (const other of others) {
-    lines.push(`  #${other.id}  ${labelOf(STATUS, other.status, lang)}  ${formatTime(other.receivedAt, lang, year)}  ${shortDescription(other.description)}`);
+    lines.push(`  #${other.id}  ${labelOf(STATUS, other.status, lang)}  ${receivedAtoms(other, lang, year).join(' ')}  ${shortDescription(other.description)}`);
   }
   const rest = count - others.length;
   if (rest > 0) {

@@ -3,9 +3,9 @@
 import type { Complaint } from '../../workflow/complaint.js';
 import type { SearchField, SearchMatch } from '../../workflow/search.js';
 import { labelOf, STATUS } from '../../workflow/vocab.js';
-import type { RenderContext } from './complaint.js';
-import { renderGrid } from './grid.js';
-import { formatTime, t, type TextKey } from './i18n.js';
+import { receivedAtoms, type RenderContext } from './complaint.js';
+import { renderTable, type Cell, type FittedColumn } from './grid.js';
+import { t, type TextKey } from './i18n.js';
 import { visible } from './visible.js';
 
 /** Characters shown before and after what matched. */
@@ -46,17 +46,42 @@ const FIELD_NAMES: Readonly<Record<SearchField, TextKey>> = {
   ref: 'ref',
 };
 
+/**
+ * The complaints found as a table: on a terminal fitted to its width (the snippet cut, the columns
+ * that matter least left out) with what matched highlighted; elsewhere every column whole.
+ */
 export function renderSearch(results: readonly { complaint: Complaint; match: SearchMatch | null }[], context: RenderContext): string {
-  const { lang, now, style } = context;
+  const { lang, now, width } = context;
   if (results.length === 0) return `${t('nothingOpen', lang)}\n`;
   const year = now.slice(0, 4);
-  const head = (['id', 'status', 'received', 'customer', 'foundIn'] as const).map((key) => t(key, lang));
-  const rows = results.map(({ complaint, match }) => {
-    // A match the store found but kesu cannot place (see findMatch) is shown as the description's start.
-    const shown = snippetOf(match ?? { field: 'description', text: complaint.description, start: 0, end: 0 });
-    const line = (part: string): string => visible(part, { oneLine: true });
-    const found = `${t(FIELD_NAMES[shown.field], lang)}${lang === 'zh' ? '：' : ': '}${line(shown.before)}${style.match(line(shown.text))}${line(shown.after)}`;
-    return [String(complaint.id), labelOf(STATUS, complaint.status, lang), formatTime(complaint.receivedAt, lang, year), line(complaint.customer.name), found];
-  });
-  return `${renderGrid(head, rows)}\n`;
+  const line = (part: string): string => visible(part, { oneLine: true });
+  const column = (key: TextKey, fit: FittedColumn['fit'], cells: Cell[], more: Partial<FittedColumn> = {}): FittedColumn => ({ head: t(key, lang), fit, cells, ...more });
+  return `${renderTable(
+    [
+      column('id', 'keep', results.map(({ complaint }) => ({ atoms: [String(complaint.id)] }))),
+      column('status', 'keep', results.map(({ complaint }) => ({ atoms: [labelOf(STATUS, complaint.status, lang)] })), { dropOrder: 3 }),
+      column('received', 'wrap', results.map(({ complaint }) => ({ atoms: receivedAtoms(complaint, lang, year) })), { dropOrder: 2 }),
+      column('customer', 'cut', results.map(({ complaint }) => ({ atoms: [line(complaint.customer.name)] })), { least: 8, dropOrder: 1 }),
+      column('foundIn', 'cut', results.map(({ complaint, match }) => foundCell(complaint, match, context)), { least: 16, fill: true }),
+    ],
+    width,
+  )}\n`;
+}
+
+/** "Description: …漏电了，差点触电": the field and the text around the match, the match highlighted (also in a cell cut short). */
+function foundCell(complaint: Complaint, match: SearchMatch | null, { lang, style }: RenderContext): Cell {
+  // A match the store found but kesu cannot place (see findMatch) is shown as the description's start.
+  const shown = snippetOf(match ?? { field: 'description', text: complaint.description, start: 0, end: 0 });
+  const line = (part: string): string => visible(part, { oneLine: true });
+  const lead = `${t(FIELD_NAMES[shown.field], lang)}${lang === 'zh' ? '：' : ': '}${line(shown.before)}`;
+  const matched = line(shown.text);
+  const whole = `${lead}${matched}${line(shown.after)}`;
+  // The cell as drawn is the whole text or its start with "…" after it (cutToWidth): the match is
+  // highlighted as far as it is shown.
+  const highlight = (text: string): string => {
+    const shownLength = text === whole ? text.length : text.length - 1;
+    const end = Math.min(lead.length + matched.length, shownLength);
+    return end <= lead.length ? text : `${text.slice(0, lead.length)}${style.match(text.slice(lead.length, end))}${text.slice(end)}`;
+  };
+  return { atoms: [whole], style: highlight };
 }
