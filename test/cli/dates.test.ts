@@ -72,7 +72,8 @@ describe('a complaint received on a date without a time', () => {
     await run.ok(...OPEN, '--received', '2026-12-02 00:00');
     const shown = await run.ok('show', '1');
     expect(shown).toContain('Received           Wed 2 Dec · Alice · in person\n');
-    expect(shown).toMatch(/Timeline\n {3}1 {2}Wed 2 Dec {2}Alice {2}received\n$/);
+    // the same customer's other complaint under it, received at midnight: its time is shown
+    expect(shown).toMatch(/Timeline\n {3}1 {2}Wed 2 Dec {2}Alice {2}received\n\nThe customer's other complaints \(1\)\n {2}#2 {2}open {2}Wed 2 Dec 00:00 {2}Rude cashier\n$/);
     expect(await run.ok('show', '2')).toContain('Received           Wed 2 Dec 00:00 · Alice · in person\n');
     expect(await run.ok('list')).toMatch(/│ 1 +│ open .*│ Wed 2 Dec +│ Wed 9 Dec \(answer\) +│[^\n]*\n│ 2 +│ open .*│ Wed 2 Dec 00:00 +│/);
     expect(await on(makeDb(), { now, env: zh }).ok('open', '--customer', '王芳', '--category', '服务', '--desc', '态度差', '--received', '昨天')).toContain('已受理投诉 #1');
