@@ -116,6 +116,8 @@ describe("a customer's history", () => {
     const message = expectFailure(await run('customer', '赵敏'), 1);
     expectSentence(message);
     expect(message).toBe('No complaint is from a customer named 赵敏; look for part of the name with kesu search 赵敏.');
+    // the command it suggests can be typed as shown: a name with a space is quoted
+    expect(expectFailure(await run('customer', 'Zhao Min'), 1)).toBe('No complaint is from a customer named Zhao Min; look for part of the name with kesu search "Zhao Min".');
     expect(expectJsonFailure(await run('--json', 'customer', '139 9999 9999'), 1).code).toBe('not-found');
     expectFailure(await run('customer', ' '), 2);
     expectSentence(expectFailure(await run('customer', '王\u001b[2J芳'), 1));

@@ -8,7 +8,7 @@ import { LOCAL_ZONE } from '../clock.js';
 import type { CliContext } from '../context.js';
 import { usage, UserError } from '../errors.js';
 import { parseCount } from '../options.js';
-import { renderCustomers, type CustomerHistory } from '../render/customer.js';
+import { renderCustomers, shellWord, type CustomerHistory } from '../render/customer.js';
 import { complaintJson, toJsonText } from '../render/json.js';
 import { SHOWN_STATUSES } from '../../workflow/vocab.js';
 import { DEFAULT_LIST_ROWS } from './list.js';
@@ -66,12 +66,13 @@ function customerQuery(who: string): CustomerQuery {
 
 function notFound(who: string, query: CustomerQuery): UserError {
   const text = quoted(who);
+  const search = quoted(shellWord(who));
   return new UserError(
     'not-found',
     query.phone === undefined
       ? {
-          en: `No complaint is from a customer named ${text}; look for part of the name with kesu search ${text}.`,
-          zh: `没有名为 ${text} 的客户的投诉；可用 kesu search ${text} 查找含有这部分姓名的投诉。`,
+          en: `No complaint is from a customer named ${text}; look for part of the name with kesu search ${search}.`,
+          zh: `没有名为 ${text} 的客户的投诉；可用 kesu search ${search} 查找含有这部分姓名的投诉。`,
         }
       : {
           en: `No complaint is from a customer with the phone ${text}; look for part of the number with kesu list --status all --phone DIGITS.`,

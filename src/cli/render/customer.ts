@@ -60,9 +60,14 @@ export function renderCustomers(histories: readonly CustomerHistory[], more: boo
   return `${sections.join('\n')}${note}`;
 }
 
-/** How `show` points to the rest of a customer's complaints: kesu customer NAME, quoted for a shell when it must be. */
+/** A name as one word of a shell command: as it is, or in double quotes when it must be. */
+export function shellWord(name: string): string {
+  return /^[^\s"'`$\\;&|<>()*?!#~]+$/.test(name) ? name : JSON.stringify(name);
+}
+
+/** How `show` points to the rest of a customer's complaints: kesu customer NAME. */
 function customerCommand(name: string): string {
-  return `kesu customer ${/^[^\s"'`$\\;&|<>()*?!#~]+$/.test(name) ? name : JSON.stringify(name)}`;
+  return `kesu customer ${shellWord(name)}`;
 }
 
 /** Under `show`: the same customer's other complaints (the newest few of `count`), with status and date; nothing when there are none. */
