@@ -1,4 +1,5 @@
 // Turning option strings into domain values, with one clear sentence when they are wrong.
+import { phoneDigits } from '../workflow/identity.js';
 import { describeCodes, labelOf, parseCode, type Lang, type Vocabulary } from '../workflow/vocab.js';
 import { quoted } from '../workflow/text.js';
 import { usage, UserError } from './errors.js';
@@ -58,6 +59,19 @@ export function optionalVocab<C extends string>(vocab: Vocabulary<C>, text: stri
 /** "a,b" or repeated values -> codes; for list filters. */
 export function parseVocabList<C extends string>(vocab: Vocabulary<C>, text: string | undefined, flag: string): C[] | undefined {
   return filterList(text, flag)?.map((part) => parseVocabOption(vocab, part, flag));
+}
+
+/** --phone: parts of phone numbers, a comma list, each with a digit (compared by its digits). */
+export function phoneList(text: string | undefined, flag: string): string[] | undefined {
+  const parts = filterList(text, flag);
+  const noDigits = parts?.find((part) => phoneDigits(part) === '');
+  if (noDigits !== undefined) {
+    throw new UserError('invalid', {
+      en: `${flag} "${quoted(noDigits)}" has no digits; give digits of a phone number, all of it or a part (like 8000).`,
+      zh: `${flag} “${quoted(noDigits)}”中没有数字；请给出电话号码的数字，全部或其中一段（如 8000）。`,
+    });
+  }
+  return parts;
 }
 
 /** The values of a filter flag (a comma list), or undefined when it is not given; an empty one is refused, not taken for no filter. */

@@ -17,6 +17,7 @@ import { visible } from './render/visible.js';
 const at = () => new Option('--at <datetime>');
 const by = () => new Option('--by <name>');
 const note = () => new Option('--note <text>');
+const verbose = () => new Option('--verbose');
 
 function buildProgram(io: Io, lang: Lang): Command {
   const program = new Command('kesu')
@@ -80,6 +81,7 @@ function buildProgram(io: Io, lang: Lang): Command {
     .option('--severity <severities>')
     .option('--assignee <names>')
     .option('--customer <names>')
+    .option('--phone <digits>')
     .option('--overdue')
     .option('--since <date>')
     .option('--until <date>')
@@ -90,6 +92,19 @@ function buildProgram(io: Io, lang: Lang): Command {
     .command('show')
     .argument('<id>')
     .action(run(async () => (await import('./commands/show.js')).show));
+
+  program
+    .command('search')
+    .argument('<text...>')
+    .option('--status <statuses>')
+    .option('--limit <n>')
+    .action(run(async () => (await import('./commands/search.js')).search));
+
+  program
+    .command('customer')
+    .argument('<name-or-phone>')
+    .option('--limit <n>')
+    .action(run(async () => (await import('./commands/customer.js')).customer));
 
   program
     .command('log')
@@ -103,6 +118,7 @@ function buildProgram(io: Io, lang: Lang): Command {
     .option('--root-cause <text>')
     .addOption(at())
     .addOption(by())
+    .addOption(verbose())
     .action(run(async () => (await import('./commands/log.js')).log));
 
   // The options a command cannot do without are checked by the command, which asks for them on a
@@ -115,6 +131,7 @@ function buildProgram(io: Io, lang: Lang): Command {
     .addOption(note())
     .addOption(at())
     .addOption(by())
+    .addOption(verbose())
     .action(run(async () => (await import('./commands/assign.js')).assign));
 
   program
@@ -130,6 +147,7 @@ function buildProgram(io: Io, lang: Lang): Command {
     .addOption(note())
     .addOption(at())
     .addOption(by())
+    .addOption(verbose())
     .action(run(async () => (await import('./commands/resolve.js')).resolve));
 
   program
@@ -140,6 +158,7 @@ function buildProgram(io: Io, lang: Lang): Command {
     .addOption(note())
     .addOption(at())
     .addOption(by())
+    .addOption(verbose())
     .action(run(async () => (await import('./commands/followup.js')).followup));
 
   program
@@ -149,6 +168,7 @@ function buildProgram(io: Io, lang: Lang): Command {
     .addOption(note())
     .addOption(at())
     .addOption(by())
+    .addOption(verbose())
     .action(run(async () => (await import('./commands/close.js')).close));
 
   program
@@ -157,6 +177,7 @@ function buildProgram(io: Io, lang: Lang): Command {
     .addOption(note())
     .addOption(at())
     .addOption(by())
+    .addOption(verbose())
     .action(run(async () => (await import('./commands/reopen.js')).reopen));
 
   program

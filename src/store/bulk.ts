@@ -9,15 +9,17 @@
 import { eventDetails, nextDue, type Complaint, type NewEvent } from '../workflow/complaint.js';
 import { customerKey, formKey, refKey, shortPhoneOf } from '../workflow/identity.js';
 import { factsOf, type EventFacts } from '../workflow/report-facts.js';
+import { searchText } from '../workflow/search.js';
 import { instant, localDateOf } from '../workflow/time.js';
 
 /**
  * The version of what the store derives from the events: a complaint's row (ROW_COLUMNS), its
- * report facts (FACT_COLUMNS, from report-facts.ts factsOf) and its customer links. Raise it with any
- * change to them: a store written under another version has them rebuilt from the events when it
- * is next opened (sqlite/db.ts), as `kesu check --repair` rebuilds them by hand.
+ * report facts (FACT_COLUMNS, from report-facts.ts factsOf), its search text (SEARCH_COLUMNS) and its
+ * customer links. Raise it with any change to them: a store written under another version has them
+ * rebuilt from the events when it is next opened (sqlite/db.ts), as `kesu check --repair` rebuilds
+ * them by hand. 2: customers told apart without regard to any space; search texts.
  */
-export const DERIVED_VERSION = 1;
+export const DERIVED_VERSION = 2;
 
 export type Value = string | number | null;
 
@@ -67,6 +69,26 @@ export const ROW_COLUMNS = [
 
 /** The columns of a complaint's row that a change of it may change (the others are its opening's). */
 export const CHANGING_COLUMNS = ['status', 'assignee', 'closed_ms', 'next_due_ms'] as const;
+
+/** A complaint and its events: what its search text follows from. */
+interface ComplaintAndEvents {
+  readonly complaint: Complaint;
+  readonly events: readonly NewEvent[];
+}
+
+const search = columnsOf<ComplaintAndEvents>();
+
+/**
+ * A complaint's search text as the store keeps it: workflow/search.ts searchText, with two line
+ * breaks after it so that every character of it has two more after it: the trigram index finds a
+ * query of one or two characters by the trigrams that begin with it (sqlite/search.ts).
+ */
+export function storedSearchText(complaint: Complaint, events: readonly NewEvent[]): string {
+  return `${searchText(complaint, events)}\n\n`;
+}
+
+/** The columns of a complaint's row in the search table (after its id). */
+export const SEARCH_COLUMNS = [search.text('text', ({ complaint, events }) => storedSearchText(complaint, events))] as const;
 
 /** An event, its report facts and their place: what a row of event_facts follows from. */
 interface FactsOfEvent {
@@ -199,8 +221,8 @@ export interface PackedForms {
 }
 
 /**
- * Packs new complaints (numbered 0) with their events: per form, FORM_COLUMNS then ROW_COLUMNS;
- * then per event, EVENT_COLUMNS then FACT_COLUMNS. Texts go into one string (with their lengths),
+ * Packs new complaints (numbered 0) with their events: per form, FORM_COLUMNS, ROW_COLUMNS and
+ * SEARCH_COLUMNS; then per event, EVENT_COLUMNS then FACT_COLUMNS. Texts go into one string (with their lengths),
  * numbers into one array; `PackReader.read` takes them back, column table by column table.
  */
 export function packForms(forms: readonly FormToWrite[]): PackedForms {
@@ -224,6 +246,7 @@ export function packForms(forms: readonly FormToWrite[]): PackedForms {
     const key = formKey(complaint);
     put(FORM_COLUMNS, { ...form, key });
     put(ROW_COLUMNS, { complaint, key });
+    put(SEARCH_COLUMNS, { complaint, events });
     const facts = factsOf(events);
     events.forEach((event, index) => {
       put(EVENT_COLUMNS, event);

@@ -17,20 +17,48 @@ export interface ComplaintWithEvents {
   readonly events: readonly ComplaintEvent[];
 }
 
+/**
+ * A customer as workflow/identity.ts tells customers apart (customerKey: the name compared without
+ * regard to case, width and every space, with the phone's digits), each as typed: with a name and a
+ * phone (null: none given), one customer; with a name alone, everyone of that name; with a phone
+ * alone, everyone of that phone.
+ */
+export interface CustomerQuery {
+  readonly name?: string;
+  readonly phone?: string | null;
+}
+
 export interface ListFilter {
-  /** Statuses to include; null for every status but closed. */
+  /** Statuses to include; null for every status but closed and those left out unless named (vocab.ts HIDDEN_STATUSES). */
   readonly statuses: readonly Status[] | null;
   readonly categories?: readonly Category[];
   readonly severities?: readonly Severity[];
   readonly assignees?: readonly string[];
-  /** Parts of customer names, matched without regard to case, width and spacing. */
+  /** Parts of customer names, matched without regard to case, width and every space. */
   readonly customers?: readonly string[];
+  /** The complaints of a customer. */
+  readonly customer?: CustomerQuery;
+  /** Parts of phone numbers, matched by their digits however either is typed. */
+  readonly phones?: readonly string[];
   /** Only complaints whose nearest pending deadline is before this instant (ms). */
   readonly dueBefore?: number;
   /** Received at or after / before these instants (ms). */
   readonly receivedFrom?: number;
   readonly receivedBefore?: number;
   readonly limit?: number;
+  /** `agenda` (the default): major first, then by nearest deadline; `newest`: by the time received, newest first. */
+  readonly order?: 'agenda' | 'newest';
+}
+
+export interface SearchFilter {
+  /**
+   * What to find, folded as workflow/search.ts folds search texts (searchTerms): a complaint matches
+   * when its search text (searchText) holds any of them.
+   */
+  readonly terms: readonly string[];
+  /** Statuses to include; null for every status but those left out unless named (vocab.ts HIDDEN_STATUSES). */
+  readonly statuses: readonly Status[] | null;
+  readonly limit: number;
 }
 
 /** Decides the events of a change, given the complaint as stored and the settings in force. */
@@ -110,6 +138,8 @@ export interface Store {
   list(filter: ListFilter): Promise<Complaint[]>;
   /** How many complaints the filter matches, whatever its limit. */
   count(filter: ListFilter): Promise<number>;
+  /** The complaints whose search text holds what is searched for, newest first (by the time received, then id), with their events. */
+  search(filter: SearchFilter): Promise<ComplaintWithEvents[]>;
   /** Every complaint with its events, in id order, one at a time (never all in memory). */
   everyComplaint(): AsyncIterable<ComplaintWithEvents>;
   /** The digits of every customer phone too short to look like one: masked wherever typed. */

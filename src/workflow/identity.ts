@@ -2,7 +2,7 @@
 // customer and the description, and by its form number where it has one (form numbers alone repeat:
 // many shops number their forms anew each month or year).
 import { localDateOf, type IsoTime } from './time.js';
-import { looseText, normalizeInput } from './vocab.js';
+import { normalizeInput } from './vocab.js';
 
 export interface FormIdentity {
   readonly receivedAt: IsoTime;
@@ -21,13 +21,29 @@ export function refKey(ref: string): string {
 }
 
 /**
- * A customer as the report tells customers apart (repeat customers): the name compared without regard
- * to case, width and spacing, together with the phone's digits when one was given. The store keeps it
- * in a column so that SQL can count complaints by customer.
+ * A text as kesu tells names, root causes and actions apart: without regard to case, width (NFKC) and
+ * every space, not only repeated ones, so that 黄 磊, 黄　磊 and 黄磊 are one customer and 员工 培训不足
+ * and 员工培训不足 one cause. Customers (customerKey), the report's rankings, `list --customer` and
+ * search (search.ts) all compare texts so.
+ */
+export function looseKey(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(SPACES, '');
+}
+
+/** Every space: those of \s (ideographic, no-break and line breaks among them) and the zero-width one. */
+const SPACES = /[\s\u200b]+/g;
+
+/**
+ * A customer as kesu tells customers apart (repeat customers, `list --customer`, a customer's
+ * history): the name compared as looseKey compares it, together with the phone's digits when one was
+ * given. The store keeps it in a column so that SQL can count and find complaints by customer.
  */
 export function customerKey(name: string, phone: string | null): string {
-  return `${looseText(name)}\u001f${phoneDigits(phone)}`;
+  return `${looseKey(name)}${CUSTOMER_KEY_SEPARATOR}${phoneDigits(phone)}`;
 }
+
+/** Between the name and the phone's digits in a customer key: a character no name holds once checked (text.ts). */
+export const CUSTOMER_KEY_SEPARATOR = '\u001f';
 
 /**
  * The digits of a phone number, full-width ones and those of other scripts (Arabic-Indic, Devanagari…)
@@ -36,6 +52,16 @@ export function customerKey(name: string, phone: string | null): string {
  */
 export function phoneDigits(phone: string | null): string {
   return decimalDigitsOf((phone ?? '').normalize('NFKC'));
+}
+
+/**
+ * Whether a text, once NFKC and trimmed, is a phone number as kesu takes one: digits with an optional
+ * leading +, spaces, - and brackets, 5 to 20 digits.
+ */
+export function isPhoneNumber(text: string): boolean {
+  const phone = text.normalize('NFKC').trim();
+  const digits = phoneDigits(phone);
+  return /^\+?[\d\s()-]+$/.test(phone) && digits.length >= 5 && digits.length <= 20;
 }
 
 /** Runs of this many digits (with separators between) in free text are taken for phone numbers. */

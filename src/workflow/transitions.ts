@@ -3,7 +3,7 @@
 import { satisfiedSinceResolved, type Complaint, type NewEvent, type Resolution } from './complaint.js';
 import { deadlineFrom, policyDeadline } from './deadlines.js';
 import { refused, type DomainError, type Field, type InputName, type TextField } from './errors.js';
-import { phoneDigits } from './identity.js';
+import { isPhoneNumber } from './identity.js';
 import { MAX_TEXT, textProblem, withLineFeeds } from './text.js';
 import type { Settings } from './settings.js';
 import { compareTimes, isIsoTime, type IsoTime, type Zone } from './time.js';
@@ -42,6 +42,8 @@ export type Command = Stamp &
         readonly description: string;
         readonly request: string | null;
         readonly order: string | null;
+        /** Only a date was given for when it was received, no time of day (it is then the start of that day). */
+        readonly dateOnly?: boolean;
       }
     | {
         readonly type: 'log';
@@ -148,6 +150,8 @@ function openEvent(command: Extract<Command, { type: 'open' }>, { settings, zone
     order: checkText(command.order, 'order'),
     department: settings.departments[command.category],
     answerDeadline: policyDeadline(settings.policy, settings.calendar, 'answer', command.severity, command.at, zone),
+    // Kept only when true: the events of every opening before it have no such detail.
+    ...(command.dateOnly ? { dateOnly: true as const } : {}),
   };
 }
 
@@ -250,9 +254,9 @@ function notAllowed(complaint: Complaint, command: CommandType): DomainError {
 function checkStamp(complaint: Complaint | null, command: Command, { now }: DecideContext): void {
   if (!isIsoTime(command.at)) throw new Error(`command time is not an ISO time: ${command.at}`);
   const nameOf = (field: Field) => commandLineName(field, command.type);
-  if (compareTimes(command.at, now) > 0) throw refused({ rule: 'future', field: 'at', params: { at: command.at } }, nameOf);
+  if (compareTimes(command.at, now) > 0) throw refused({ rule: 'future', field: 'at', params: { at: command.at, now } }, nameOf);
   if (complaint && compareTimes(command.at, complaint.lastEventAt) < 0) {
-    throw refused({ rule: 'out-of-order', field: 'at', params: { complaint: complaint.id, at: command.at, lastEventAt: complaint.lastEventAt } }, nameOf);
+    throw refused({ rule: 'out-of-order', field: 'at', params: { complaint: complaint.id, at: command.at, lastEventAt: complaint.lastEventAt, now } }, nameOf);
   }
   requiredText(command.by, 'by');
 }
@@ -323,8 +327,7 @@ export function checkText(value: string | null, field: TextField, nameOf: (field
 export function checkPhone(raw: string): string | null {
   const phone = raw.normalize('NFKC').trim();
   if (phone === '') return null;
-  const digits = phoneDigits(phone);
-  if (!/^\+?[\d\s()-]+$/.test(phone) || digits.length < 5 || digits.length > 20) {
+  if (!isPhoneNumber(phone)) {
     throw refused({ rule: 'phone', field: 'phone', params: { value: phone } }, commandLineName);
   }
   return phone;

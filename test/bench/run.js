@@ -22,6 +22,8 @@ const flags = new Set(process.argv.slice(2));
 const quick = flags.has('--quick');
 const asJson = flags.has('--json');
 const prepareOnly = flags.has('--prepare');
+// --search: only the search rows (the large store alone is built), for work on search.
+const searchOnly = flags.has('--search');
 // --against DIR: instead of the targets, every row's command alternated with the same command of
 // another build of kesu (a checkout at DIR, built), and each median ÷ the other build's.
 const againstIndex = process.argv.indexOf('--against');
@@ -33,7 +35,7 @@ if (renderIndex !== -1) {
   process.exit(0);
 }
 if (flags.has('--help') || flags.has('-h')) {
-  process.stdout.write('usage: node test/bench/run.js [--quick] [--json] [--prepare (build the data only)] [--against OTHER-CHECKOUT] [--render RESULT.json]\n');
+  process.stdout.write('usage: node test/bench/run.js [--quick] [--json] [--prepare (build the data only)] [--search (the search rows only)] [--against OTHER-CHECKOUT] [--render RESULT.json]\n');
   process.exit(0);
 }
 
@@ -127,6 +129,8 @@ async function storeFacts(path) {
       byStatus: Object.fromEntries(db.prepare('SELECT status, count(*) AS n FROM complaints GROUP BY status').raw().all()),
       newest: one('SELECT max(id) FROM complaints'),
       bytes: statSync(path).size,
+      // The phone of the newest complaint that has one: a search a shop makes for a caller.
+      phone: one("SELECT json_extract(data, '$.phone') FROM events WHERE seq = 1 AND json_extract(data, '$.phone') IS NOT NULL ORDER BY complaint_id DESC LIMIT 1"),
     };
   } finally {
     db.close();
@@ -142,6 +146,9 @@ async function removeAfter(path, lastId) {
       // Every table with a row per complaint or per event (the report facts too).
       for (const table of ['events', 'event_facts']) db.prepare(`DELETE FROM ${table} WHERE complaint_id > ?`).run(lastId);
       db.prepare('DELETE FROM complaints WHERE id > ?').run(lastId);
+      // The search texts, and their index, which forgets a text by being told it.
+      db.prepare("INSERT INTO search_index (search_index, rowid, text) SELECT 'delete', id, text FROM search WHERE id > ?").run(lastId);
+      db.prepare('DELETE FROM search WHERE id > ?').run(lastId);
     })();
     db.pragma('wal_checkpoint(TRUNCATE)');
   } finally {
@@ -194,6 +201,7 @@ function unavailable(id, what, target, command) {
 async function main() {
   const commands = availableCommands();
   const large = await largeStore();
+  if (searchOnly) return searchOnlyRun(large);
   const small = await smallStore(large);
   const [largeFacts, smallFacts] = [await storeFacts(large.path), await storeFacts(small.path)];
   say(`data: large store ${largeFacts.complaints.toLocaleString('en')} complaints, ${largeFacts.events.toLocaleString('en')} events, ${largeFacts.notClosed} not closed, ${(largeFacts.bytes / 2 ** 20).toFixed(0)} MB`);
@@ -281,7 +289,16 @@ async function main() {
     unavailable('report-memory', `\`kesu report --month\` on the ${sizeName} store, peak memory`, '≤ 200 MB', 'report');
   }
 
-  // 4. Importing paper forms into an empty store, against sqlite3's own CSV import.
+  // 4. Search on the large store, and what its index costs the store.
+  say(`\nsearch on the large store (${CONFIG.runs.size} runs each, alternating with node -e 0) … ${elapsed()}`);
+  if (commands.has('search')) await searchRows(large.path, largeFacts, sizeName);
+  else {
+    unavailable('search-3', `\`kesu search\` of 3 or more characters on the ${sizeName} store`, '≤ 150 ms', 'search');
+    unavailable('search-2', `\`kesu search\` of 2 characters on the ${sizeName} store`, '≤ 500 ms', 'search');
+    unavailable('search-size', `what search adds to the ${sizeName} store ÷ the texts it indexes`, '≤ 2 ×', 'search');
+  }
+
+  // 5. Importing paper forms into an empty store, against sqlite3's own CSV import.
   const csv = await formsCsv(CONFIG.csvRows);
   const rowsName = `${CONFIG.csvRows / 1000} k`;
   say(`\nimport of ${CONFIG.csvRows.toLocaleString('en')} forms (${CONFIG.runs.import} runs each, alternating) … ${elapsed()}`);
@@ -340,6 +357,72 @@ async function main() {
   finish({ largeFacts, smallFacts, reportMonth });
 }
 
+/** `--search`: the search rows alone, on the large store. */
+async function searchOnlyRun(large) {
+  const largeFacts = await storeFacts(large.path);
+  say(`data: large store ${largeFacts.complaints.toLocaleString('en')} complaints, ${(largeFacts.bytes / 2 ** 20).toFixed(0)} MB`);
+  say(`\nsearch on the large store (${CONFIG.runs.size} runs each, alternating with node -e 0) … ${elapsed()}`);
+  await searchRows(large.path, largeFacts, `${(CONFIG.large / 1e6).toString()} M`);
+  finish({ largeFacts, smallFacts: null, reportMonth: null });
+}
+
+/**
+ * `kesu search` on the large store, each query alternated with `node -e 0` (shown beside it, for the
+ * load of the moment), and the bytes its texts and index take against the bytes of the texts.
+ */
+async function searchRows(path, facts, sizeName) {
+  const queries = [
+    // [id, the query, what it is, target ms]
+    ['search-3-common', '电饭煲', '3 characters, a product named in 6 % of the complaints', 150],
+    ['search-3-phone', facts.phone, `a customer's phone, ${String(facts.phone).length} characters`, 150],
+    ['search-2-text', '漏水', '2 characters, in 1 % of the complaints', 500],
+    ['search-2-name', '黄磊', '2 characters, a customer name', 500],
+    ['search-1', '王', '1 character, a surname', 500],
+  ];
+  const found = (result) => (result.stdout.includes('│ ') ? null : `found nothing: ${result.stdout.trim().split('\n')[0]}`);
+  for (const [id, query, about, limit] of queries) {
+    const what = `\`kesu search ${query}\` (${about}) on the ${sizeName} store, median wall`;
+    const samples = alternate(
+      [
+        { key: 'node', command: node, args: ['-e', '0'], env: baseEnv },
+        { key: 'search', ...kesuCommand(path, 'search', query), check: found },
+      ],
+      { runs: CONFIG.runs.size, warmup: 1 },
+    );
+    const sample = samples.search;
+    if (sample.error) {
+      addRow({ id, what, measured: '', figure: '', value: null, target: `≤ ${limit} ms`, pass: false, note: `failed: ${sample.error}` });
+      continue;
+    }
+    const wall = median(sample.ms);
+    addRow({ id, what, measured: `${fmtMs(wall)} (node -e 0: ${fmtMs(median(samples.node.ms))})`, figure: '', value: Number(wall.toFixed(1)), runs: sample.ms.length, target: `≤ ${limit} ms`, pass: wall <= limit });
+  }
+  const size = await searchSize(path);
+  addRow({
+    id: 'search-size',
+    what: `what search adds to the ${sizeName} store (its texts and their index) ÷ the texts it indexes`,
+    measured: `${(size.added / 1e6).toFixed(0)} MB vs ${(size.text / 1e6).toFixed(0)} MB (texts ${(size.texts / 1e6).toFixed(0)} MB, index ${(size.index / 1e6).toFixed(0)} MB)`,
+    figure: `${(size.added / size.text).toFixed(2)} ×`,
+    value: Number((size.added / size.text).toFixed(3)),
+    target: '≤ 2 ×',
+    pass: size.added <= 2 * size.text,
+  });
+}
+
+/** The bytes of the search tables' pages (SQLite's dbstat), and of the texts they index. */
+async function searchSize(path) {
+  const { default: Database } = await import('better-sqlite3');
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    const bytes = (...tables) => db.prepare(`SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name IN (${tables.map(() => '?').join(', ')})`).pluck().get(...tables);
+    const texts = bytes('search');
+    const index = bytes('search_index_data', 'search_index_idx', 'search_index_config');
+    return { texts, index, added: texts + index, text: db.prepare('SELECT sum(length(CAST(text AS BLOB))) FROM search').pluck().get() };
+  } finally {
+    db.close();
+  }
+}
+
 function finish({ largeFacts, smallFacts, reportMonth }) {
   const machine = {
     cpus: availableParallelism(),
@@ -352,7 +435,7 @@ function finish({ largeFacts, smallFacts, reportMonth }) {
   };
   const data = {
     large: { complaints: largeFacts.complaints, events: largeFacts.events, notClosed: largeFacts.notClosed, byStatus: largeFacts.byStatus, megabytes: Math.round(largeFacts.bytes / 2 ** 20), years: 10 },
-    small: { complaints: smallFacts.complaints, events: smallFacts.events, notClosed: smallFacts.notClosed },
+    small: smallFacts && { complaints: smallFacts.complaints, events: smallFacts.events, notClosed: smallFacts.notClosed },
     csvRows: CONFIG.csvRows,
     csvRowsForMemory: CONFIG.csvBig,
     reportMonth,
@@ -395,10 +478,14 @@ async function compareBuilds({ large, small, largeFacts, smallFacts }) {
     [`\`kesu show\` (${CONFIG.large.toLocaleString('en')} store)`, large.path, ['show', String(largeFacts.newest)], CONFIG.runs.size],
     [`\`kesu report --month\` (${CONFIG.large.toLocaleString('en')} store)`, large.path, ['report', '--month', reportMonthOf(large)], CONFIG.runs.report],
   ];
+  // A store this build made may be of a newer schema than the other build reads: then only the
+  // commands without a store (and the imports, into stores of their own) are compared.
+  const reads = runOnce(node, [againstKesu, '--db', small.path, 'list'], { env: baseEnv }).status === 0;
+  if (!reads) say('  the other build cannot read the stores this build made (a newer schema): comparing the commands without a store, and the import');
   const lastLarge = largeFacts.newest;
   await removeAfter(large.path, lastLarge);
   try {
-    for (const [what, db, args, runs] of cases) {
+    for (const [what, db, args, runs] of cases.filter(([, db]) => reads || db === null)) {
       const samples = alternate([{ key: 'this', ...kesuCommand(db, ...args) }, { key: 'other', ...otherCommand(db, ...args) }], { runs, warmup: 2 });
       ratioRow({ id: `vs-${what}`, what: `${what}: this build ÷ the other`, a: samples.this, b: samples.other, aName: 'this', bName: 'other build', limit: 1.1 });
     }
@@ -423,7 +510,7 @@ async function compareBuilds({ large, small, largeFacts, smallFacts }) {
  * target: it shows how much of the import's time no change to kesu's own code can remove.
  */
 function importFloorRow(imported) {
-  const what = `the rows of that import written by better-sqlite3 alone (no CSV, no foreign-key checks, only the tables' keys)`;
+  const what = `the rows of that import written by better-sqlite3 alone (no CSV, no foreign-key checks, only the tables' keys and the search index)`;
   const reference = `for reference: 60,000 rows/s is ${fmtMs((CONFIG.csvRows / 60_000) * 1000)}`;
   const runs = [];
   for (let run = 0; run < CONFIG.runs.floor; run++) {
@@ -439,8 +526,8 @@ function importFloorRow(imported) {
   const rows = runs[0].counts;
   addRow({
     id: 'import-floor',
-    what: `${what}: ${rows.complaints.toLocaleString('en')} complaints, ${rows.events.toLocaleString('en')} events, ${rows.event_facts.toLocaleString('en')} report facts`,
-    measured: `${fmtMs(total)} (complaints ${part('complaints')}, events ${part('events')}, facts ${part('event_facts')}, commit ${part('commit')})`,
+    what: `${what}: ${rows.complaints.toLocaleString('en')} complaints, ${rows.events.toLocaleString('en')} events, ${rows.event_facts.toLocaleString('en')} report facts, ${rows.search.toLocaleString('en')} search texts with their index`,
+    measured: `${fmtMs(total)} (complaints ${part('complaints')}, events ${part('events')}, facts ${part('event_facts')}, search ${part('search')}, commit ${part('commit')})`,
     figure: `${Math.round(CONFIG.csvRows / (total / 1000)).toLocaleString('en')} rows/s`,
     value: Math.round(CONFIG.csvRows / (total / 1000)),
     runs: runs.length,
@@ -459,7 +546,7 @@ function renderTable(result) {
     '',
     `kesu benchmark, ${result.mode} mode, ${result.date} (${result.seconds} s)`,
     `machine: ${machine.cpus} CPUs (${machine.cpu}), Node ${machine.node}, ${machine.platform}; load average ${machine.loadAverageAtStart} at start, ${machine.loadAverageAtEnd} at end`,
-    `data: ${data.large.complaints.toLocaleString('en')} complaints over ${data.large.years} years (${data.large.events.toLocaleString('en')} events, ${data.large.notClosed} not closed, ${data.large.megabytes} MB); small store ${data.small.complaints.toLocaleString('en')} complaints (${data.small.notClosed} not closed); ${data.csvRows.toLocaleString('en')}-row forms CSV`,
+    `data: ${data.large.complaints.toLocaleString('en')} complaints over ${data.large.years} years (${data.large.events.toLocaleString('en')} events, ${data.large.notClosed} not closed, ${data.large.megabytes} MB)${data.small ? `; small store ${data.small.complaints.toLocaleString('en')} complaints (${data.small.notClosed} not closed); ${data.csvRows.toLocaleString('en')}-row forms CSV` : ''}`,
     '',
     table,
     '',

@@ -15,7 +15,7 @@ interface CheckJson {
   events: number | null;
   problems: { complaint: number | null; what: string }[];
   problemCount: number;
-  repaired: { rows: number; facts: number; links: number } | null;
+  repaired: { rows: number; facts: number; links: number; search: number; index: boolean } | null;
 }
 
 /** Runs SQL on the database behind kesu's back (the write-ahead log is checkpointed when it closes). */
@@ -112,13 +112,13 @@ describe('kesu check', () => {
       const result = await run('check', '--repair');
       expectOk(result);
       expect(result.stdout).toBe(
-        'Rebuilt from the events: 1 complaint row, 2 rows of report facts, 1 customer link.\n' + `The database ${db} is sound: 4 complaints, 11 events checked.\n`,
+        'Rebuilt from the events: 1 complaint row, 2 rows of report facts, 1 customer link, 0 search texts.\n' + `The database ${db} is sound: 4 complaints, 11 events checked.\n`,
       );
       expect(await run.ok('check')).toBe(`The database ${db} is sound: 4 complaints, 11 events checked.\n`);
       expect(await run.ok('list', '--status', 'all')).toBe(before.list);
       expect(await run.json('report', '--month', '2026-10')).toEqual(before.report);
       // and a second repair has nothing to do
-      expect(await run.json<CheckJson>('check', '--repair')).toEqual({ ok: true, complaints: 4, events: 11, problems: [], problemCount: 0, repaired: { rows: 0, facts: 0, links: 0 } });
+      expect(await run.json<CheckJson>('check', '--repair')).toEqual({ ok: true, complaints: 4, events: 11, problems: [], problemCount: 0, repaired: { rows: 0, facts: 0, links: 0, search: 0, index: false } });
     });
   });
 
@@ -152,7 +152,7 @@ describe('kesu check', () => {
     // when repaired, what can be rebuilt is, and the rest is said again
     const repaired = expectProblems(await run('check', '--repair'));
     expect(repaired.lines).toEqual([
-      'Rebuilt from the events: 1 complaint row, 0 rows of report facts, 0 customer links.',
+      'Rebuilt from the events: 1 complaint row, 0 rows of report facts, 0 customer links, 0 search texts.',
       'complaint 1: its events are not numbered 1, 2, 3… without gaps: event 3 stands where event 2 should',
     ]);
     expect(repaired.message).toMatch(/^The database .+ still has 1 problem after the repair \(listed above\), which kesu cannot rebuild from the events; restore your last backup/);

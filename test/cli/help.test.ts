@@ -52,7 +52,7 @@ describe('kesu help', () => {
       for (const lang of ['en', 'zh']) {
         const { stdout } = await run('--lang', lang, 'help', command);
         // A line of the options or arguments with nothing after its flag or name.
-        const bare = stdout.split('\n').filter((line) => /^ {2}(-|[a-z<\[])\S*( <[^>]+>| \[[^\]]+\])?\s*$/.test(line));
+        const bare = stdout.split('\n').filter((line) => /^ {2}(-|[a-z<[])\S*( <[^>]+>| \[[^\]]+\])?\s*$/.test(line));
         expect({ command, lang, bare }).toEqual({ command, lang, bare: [] });
       }
     }

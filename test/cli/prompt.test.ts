@@ -87,7 +87,6 @@ sys.exit(os.waitstatus_to_exitcode(status))
 const ENTER = '\r';
 const UP = '\x1b[A';
 const DOWN = '\x1b[B';
-const CTRL_C = '\x03';
 const CTRL_D = '\x04';
 const CTRL_U = '\x15';
 /** Text pasted into a terminal that marks pastes (bracketed paste, which kesu asks for). */
@@ -205,7 +204,8 @@ describe('kesu open on a terminal', () => {
         ['The customer\'s request (--request) holds the control character U+202E', `${CTRL_U}A new cup${ENTER}`],
         ['When was it received?', `whenever${ENTER}`],
         ['--received "whenever" is not a date or time', `${CTRL_U}2099-01-01 09:00${ENTER}`],
-        ['The time 2099-01-01T09:00:00+08:00 is in the future; give --received a time that has already passed.', `${CTRL_U}${ENTER}`],
+        // The sentence is wrapped at the terminal's 120 columns.
+        ['The time Thu 1 Jan 2099 09:00 is in the future (it is now Mon 7 Dec 10:00); give --received a time', `${CTRL_U}${ENTER}`],
         ['Paper form number', ENTER],
         ['Order or product reference', ENTER],
         ['Record this complaint?', ENTER],

@@ -33,6 +33,8 @@ export interface KesuOptions {
   readonly bin?: string;
   /** A fixed clock for an in-process run (an ISO time with its offset). */
   readonly now?: string;
+  /** An in-process run whose stdout is a terminal this many columns wide (stdin and stderr still are not). */
+  readonly columns?: number;
 }
 
 /** The environment every e2e run starts from: no colour, Shanghai time, English, no KESU_DB. */
@@ -49,7 +51,7 @@ export function testEnv(extra: KesuOptions['env'] = {}): NodeJS.ProcessEnv {
 /**
  * Runs kesu in this process, through its Io seam (src/cli/io.ts), as the built CLI (dist/, which
  * `npm test` builds first: the import's reading thread runs from there), with the output captured.
- * The clock is the real one unless `now` is given; stdin, stdout and stderr are not terminals. What
+ * The clock is the real one unless `now` is given; stdin, stdout (unless `terminal`) and stderr are not terminals. What
  * is about processes (the launcher, a TTY, a kill, parallel writers, another time zone) runs
  * `kesuProcess` instead.
  */
@@ -66,7 +68,7 @@ export async function kesu(args: readonly string[], options: KesuOptions = {}): 
     err: (text) => (stderr += text),
     env,
     now: options.now === undefined ? cli.currentTime : () => options.now as ReturnType<typeof cli.currentTime>,
-    terminal: { stdin: () => false, stdout: () => false, stderr: () => false },
+    terminal: { stdin: () => false, stdout: () => options.columns !== undefined, stderr: () => false, columns: () => options.columns },
   });
   return { stdout, stderr, code, signal: null };
 }
@@ -265,16 +267,21 @@ export interface ComplaintJson {
   resolvedAt: string | null;
   closedAt: string | null;
   followups: { at: string; method: string; satisfaction: number; note: string | null }[];
+  sameCustomer?: { count: number; newest: { id: number; status: string; receivedAt: string }[] };
   events?: { seq: number; type: string; at: string; by: string; note: string | null; details?: Record<string, unknown> | null }[];
 }
 
 /**
  * The documented complaint shape: every key present (absent values are null, never missing),
- * camelCase, ids numbers, times ISO with offset, money a decimal string.
+ * camelCase, ids numbers, times ISO with offset, money a decimal string; `show` adds the same
+ * customer's other complaints.
  */
-export function expectComplaintShape(value: unknown, { events, details = false }: { events: boolean; details?: boolean }): asserts value is ComplaintJson {
+export function expectComplaintShape(
+  value: unknown,
+  { events, details = false, show = false }: { events: boolean; details?: boolean; show?: boolean },
+): asserts value is ComplaintJson {
   const c = value as ComplaintJson;
-  const keys = events ? [...COMPLAINT_KEYS, 'events'] : [...COMPLAINT_KEYS];
+  const keys = [...COMPLAINT_KEYS, ...(events ? ['events'] : []), ...(show ? ['sameCustomer'] : [])];
   expect(Object.keys(c).sort()).toEqual([...keys].sort());
   for (const key of Object.keys(c)) expect(key).toMatch(/^[a-z][a-zA-Z]*$/);
   expect(Number.isInteger(c.id)).toBe(true);
@@ -299,5 +306,13 @@ export function expectComplaintShape(value: unknown, { events, details = false }
       expect(e.seq).toBe(index + 1);
       expect(e.at).toMatch(ISO_WITH_OFFSET);
     });
+  }
+  if (show) {
+    expect(Object.keys(c.sameCustomer!).sort()).toEqual(['count', 'newest']);
+    expect(Number.isInteger(c.sameCustomer!.count)).toBe(true);
+    for (const other of c.sameCustomer!.newest) {
+      expect(Object.keys(other).sort()).toEqual(['id', 'receivedAt', 'status']);
+      expect(other.receivedAt).toMatch(ISO_WITH_OFFSET);
+    }
   }
 }

@@ -75,7 +75,7 @@ describe('SqliteStore.check', () => {
   test('a sound store is sound, whatever the number of complaints read at a time', async () => {
     const { store, raw } = await shop();
     for (const chunk of [1, 2, 3, 100]) {
-      expect(await store.check({ chunk })).toEqual({ complaints: 7, events: 10, problems: [], problemCount: 0, damaged: false, repairable: true });
+      expect(await store.check({ chunk })).toEqual({ complaints: 7, events: 10, problems: [], problemCount: 0, damaged: false, repairable: true, searchIndexSound: true });
     }
     raw.close();
     store.close();
@@ -106,7 +106,7 @@ describe('SqliteStore.check', () => {
     ]);
     expect(report).toMatchObject({ complaints: 7, events: 10, problemCount: 8, damaged: false, repairable: true });
     // and a repair rebuilds them, in one go
-    expect((await store.repair({ chunk: 3 })).repaired).toEqual({ rows: 1, facts: 6, links: 0 });
+    expect((await store.repair({ chunk: 3 })).repaired).toEqual({ rows: 1, facts: 6, links: 0, search: 0, index: false });
     expect((await store.check()).problems).toEqual([]);
     raw.close();
     store.close();
@@ -142,7 +142,7 @@ describe('SqliteStore.check', () => {
     // a wrong link is named as one
     raw.exec("UPDATE complaints SET previous2_on = NULL WHERE id = 5");
     expect((await store.check()).problems.at(-1)).toEqual({ complaint: 5, kind: 'link', column: 'previous2_on', stored: null, expected: '2026-10-01' });
-    expect((await store.repair()).repaired).toEqual({ rows: 2, facts: 0, links: 1 });
+    expect((await store.repair()).repaired).toEqual({ rows: 2, facts: 0, links: 1, search: 0, index: false });
     expect((await store.check()).problemCount).toBe(0);
     raw.close();
     store.close();
@@ -158,7 +158,7 @@ describe('SqliteStore.check', () => {
     // then it alone is named: the links of Wang Fang's later complaints count it still
     expect(brief((await store.check()).problems)).toEqual([[3, 'no-row', null]]);
     // and a repair puts it back as it was
-    expect((await store.repair()).repaired).toEqual({ rows: 1, facts: 0, links: 1 });
+    expect((await store.repair()).repaired).toEqual({ rows: 1, facts: 0, links: 1, search: 0, index: false });
     expect(rowOf(3)).toEqual(before);
     expect((await store.check()).problemCount).toBe(0);
     expect((await store.find(3)).complaint.customer.name).toBe('Wang Fang');
@@ -190,9 +190,58 @@ describe('SqliteStore.check', () => {
     expect(report.repairable).toBe(false);
     const dataBefore = raw.prepare('SELECT * FROM events ORDER BY complaint_id, seq').all();
     const { repaired, report: after } = await store.repair();
-    expect(repaired).toEqual({ rows: 1, facts: 0, links: 0 });
+    expect(repaired).toEqual({ rows: 1, facts: 0, links: 0, search: 0, index: false });
     expect(brief(after.problems)).toEqual(brief(report.problems).filter(([id]) => id !== 6));
     expect(raw.prepare('SELECT * FROM events ORDER BY complaint_id, seq').all()).toEqual(dataBefore);
+    raw.close();
+    store.close();
+  });
+
+  test('a search text missing, differing or left without its complaint is named, and a repair rewrites it with its index', async () => {
+    // given complaint 2's text gone, 4's changed behind the store's back (its index as it was), and a text of a complaint 99 that does not exist
+    const { store, raw } = await shop();
+    raw.exec(`
+      INSERT INTO search_index (search_index, rowid, text) SELECT 'delete', id, text FROM search WHERE id IN (2, 4);
+      DELETE FROM search WHERE id = 2;
+      UPDATE search SET text = 'nothing like it' WHERE id = 4;
+      INSERT INTO search_index (rowid, text) VALUES (4, 'nothing like it');
+      INSERT INTO search (id, text) VALUES (99, 'a stray text');
+      INSERT INTO search_index (rowid, text) VALUES (99, 'a stray text');
+    `);
+    // then each is named; the index still holds the texts, so it is sound
+    const report = await store.check({ chunk: 3 });
+    expect(brief(report.problems)).toEqual([
+      [2, 'search-missing', null],
+      [4, 'search', null],
+      [99, 'search-extra', null],
+    ]);
+    expect(report).toMatchObject({ repairable: true, searchIndexSound: true });
+    // and a repair writes the texts and their index again
+    expect((await store.repair({ chunk: 3 })).repaired).toEqual({ rows: 0, facts: 0, links: 0, search: 3, index: false });
+    expect(await store.check()).toMatchObject({ problemCount: 0, searchIndexSound: true });
+    const found = async (text: string) => (await store.search({ terms: [text], statuses: null, limit: 10 })).map(({ complaint }) => complaint.id);
+    expect(await found('li si')).toEqual([]);
+    expect(await found('lisi')).toEqual([6, 4, 2]);
+    expect(await found('stray')).toEqual([]);
+    raw.close();
+    store.close();
+  });
+
+  test('a search index that does not hold the texts is named, and a repair makes it anew', async () => {
+    // given texts changed without their index (as another program would change them)
+    const { store, raw } = await shop();
+    raw.exec("UPDATE search SET text = 'wangfang' || char(10) || char(10) WHERE id = 1; DELETE FROM search WHERE id = 3");
+    const report = await store.check();
+    expect(brief(report.problems)).toEqual([
+      [1, 'search', null],
+      [3, 'search-missing', null],
+      [null, 'search-index', null],
+    ]);
+    expect(report.searchIndexSound).toBe(false);
+    expect((await store.repair()).repaired).toEqual({ rows: 0, facts: 0, links: 0, search: 2, index: true });
+    expect(await store.check()).toMatchObject({ problemCount: 0, searchIndexSound: true });
+    const found = await store.search({ terms: ['wangfang'], statuses: null, limit: 10 });
+    expect(found.map(({ complaint }) => complaint.id)).toEqual([7, 5, 3, 1]);
     raw.close();
     store.close();
   });

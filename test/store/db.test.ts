@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, test } from 'vitest';
 import { LINK_SQL, listQuery, LOOKUP_SQL, REPORT_COUNTS_SQL, REPORT_FACTS_SQL, SqliteStore } from '../../src/store/sqlite/store.js';
 import { databaseInPlace, openDatabase } from '../../src/store/sqlite/db.js';
+import { searchSql } from '../../src/store/sqlite/search.js';
 import { MIGRATIONS } from '../../src/store/sqlite/migrations/index.js';
 import { decide } from '../../src/workflow/transitions.js';
 import { ROOT } from '../helpers/kesu.js';
@@ -29,7 +30,7 @@ describe('opening the database', () => {
     const db = openDatabase(path('fresh.db'));
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.at(-1)!.version);
     const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(['complaints', 'event_facts', 'events', 'settings']);
+    expect(tables).toEqual(['complaints', 'event_facts', 'events', 'search', 'search_index', 'search_index_config', 'search_index_data', 'search_index_idx', 'search_terms', 'settings']);
     db.close();
   });
 
@@ -96,6 +97,22 @@ describe('what derives from the events is versioned, and migrations are SQL alon
     // and once rebuilt, not again
     SqliteStore.open(file, { onUpgrade: (from, to) => notices.push([from, to]) }).close();
     expect(notices).toHaveLength(1);
+  });
+
+  test('a store from before search (schema 3) gets the search texts of its complaints, and their index, when opened', async () => {
+    const file = path('before-search.db');
+    const store = SqliteStore.open(file);
+    await seed(store);
+    store.close();
+    // as an older kesu left it: no search tables, schema 3, derived version 1
+    const raw = new Database(file);
+    raw.exec("DROP TABLE search_terms; DROP TABLE search_index; DROP TABLE search; PRAGMA user_version = 3; UPDATE settings SET value = '1' WHERE key = 'derived-version'");
+    raw.close();
+    const reopened = SqliteStore.open(file);
+    const found = await reopened.search({ terms: ['王芳'], statuses: null, limit: 10 });
+    expect(found.map(({ complaint }) => complaint.id)).toEqual([3, 1]);
+    expect(await reopened.check()).toMatchObject({ problemCount: 0, searchIndexSound: true });
+    reopened.close();
   });
 
   test('no migration imports code whose later change would change what it did', () => {
@@ -265,6 +282,44 @@ describe('query plans of the hot queries use an index, never a scan of the table
 
   test('show reads one complaint by its key and its events by the primary key', () => {
     expect(plan(LOOKUP_SQL.events, [1])).toMatch(/SEARCH events USING PRIMARY KEY/);
+  });
+
+  describe('search: by the index when few complaints hold the query, else the complaints from the newest on', () => {
+    const query = { terms: ['电饭煲'], statuses: null, leftOut: [], limit: 51, match: '"电饭煲"' };
+
+    test('few: the index, then each complaint and its text by its key', () => {
+      const { sql, params } = searchSql('index', query);
+      expect(plan(sql, params)).toBe(
+        'SCAN f VIRTUAL TABLE INDEX 0:M1 | SEARCH c USING INTEGER PRIMARY KEY (rowid=?) | SEARCH s USING INTEGER PRIMARY KEY (rowid=?) | USE TEMP B-TREE FOR ORDER BY',
+      );
+    });
+
+    test('many: the received index backwards (no sort), each checked against the index once read', () => {
+      const { sql, params } = searchSql('received', query);
+      const detail = plan(sql, params);
+      expect(detail).toMatch(/^SCAN c USING (COVERING )?INDEX complaints_received \| LIST SUBQUERY 1 \| SCAN search_index VIRTUAL TABLE/);
+      expect(detail).not.toMatch(/TEMP B-TREE/);
+      // too short and common for the index: the texts from the newest on
+      const scan = searchSql('received', { ...query, match: null, statuses: ['closed'] });
+      expect(plan(scan.sql, scan.params)).toBe('SCAN c USING INDEX complaints_received | SEARCH s USING INTEGER PRIMARY KEY (rowid=?)');
+    });
+
+    test('many, among those not closed: the agenda index', () => {
+      const { sql, params } = searchSql('agenda', { ...query, statuses: ['open', 'assigned'] });
+      expect(plan(sql, params)).toMatch(/^SCAN c USING INDEX complaints_agenda/);
+    });
+  });
+
+  test.each([
+    ['a customer (show, customer)', { statuses: null, customer: { name: '王芳', phone: null }, order: 'newest' }, /^SEARCH complaints USING INDEX complaints_customer \(customer_key=\?\)/],
+    ['everyone of a name (customer NAME)', { statuses: ['open', 'closed'], customer: { name: '王芳' }, order: 'newest' }, /^SEARCH complaints USING INDEX complaints_customer \(customer_key>\? AND customer_key<\?\)/],
+    ['everyone of a phone (customer PHONE)', { statuses: ['open', 'closed'], customer: { phone: '13800138000' }, order: 'newest' }, /^SEARCH complaints USING INTEGER PRIMARY KEY \(rowid=\?\) \| LIST SUBQUERY 1 \| SCAN search_index VIRTUAL TABLE/],
+    ['list --phone', { statuses: null, phones: ['8000'] }, /SCAN search_index VIRTUAL TABLE/],
+  ] as const)('%s: an index', (_name, filter, expected) => {
+    const { sql, params } = listQuery(filter as never);
+    const detail = plan(sql, params);
+    expect(detail).toMatch(expected);
+    expect(detail).not.toMatch(/SCAN complaints(?! USING)/);
   });
 
   test('list and due read the events of the complaints listed by the primary key, already in order', () => {

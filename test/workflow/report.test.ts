@@ -280,6 +280,22 @@ describe('an empty period', () => {
   });
 });
 
+describe('one customer, one cause, however spaced', () => {
+  it('counts 黄 磊, 黄　磊 and 黄磊 as one customer, and 员工 培训不足 and 员工培训不足 as one cause', () => {
+    const shop = new Shop();
+    const causes = ['员工 培训不足', '员工培训不足', '员工　培训 不足'];
+    ['黄 磊', '黄磊', '黄　磊'].forEach((customer, index) => {
+      const id = shop.open({ at: at(`2026-10-0${index + 5}T09:00`), customer, phone: '13800138000' });
+      shop.act(id, resolve(at(`2026-10-0${index + 5}T15:00`), { rootCause: causes[index]!, correctiveAction: index === 0 ? '每月 培训' : '每月培训' }));
+    });
+    const figures = report(shop.events);
+    expect(figures.repeatCustomers).toBe(1);
+    // shown as the lowest-numbered complaint wrote it
+    expect(figures.topRootCauses).toEqual([{ cause: '员工 培训不足', count: 3 }]);
+    expect(figures.topCorrectiveActions).toEqual([{ action: '每月 培训', count: 3 }]);
+  });
+});
+
 describe('complaints outside the period', () => {
   it('count for the twelve months and for what was open at the end, whenever they were received', () => {
     const shop = autumn();
@@ -365,9 +381,9 @@ describe('the period asked for', () => {
   it('refuses a period that has not begun, rather than report it empty', () => {
     const month = thrownBy(() => reportPeriod({ month: '2026-12' }, today));
     expect(month).toBeInstanceOf(DomainError);
-    expect((month as DomainError).sentence.en).toBe('--month "2026-12" has not begun yet (today is 2026-11-10); give this month or an earlier one.');
+    expect((month as DomainError).sentence.en).toBe('--month "2026-12" has not begun yet (today is Tue 10 Nov); give this month or an earlier one.');
     const range = thrownBy(() => reportPeriod({ from: '2026-11-11', to: '2026-11-20' }, today));
-    expect((range as DomainError).sentence.en).toBe('--from 2026-11-11 is after today (2026-11-10); give a period that has begun.');
+    expect((range as DomainError).sentence.en).toBe('--from Wed 11 Nov is after today (Tue 10 Nov); give a period that has begun.');
   });
 
   it('refuses what cannot be a period, saying why', () => {

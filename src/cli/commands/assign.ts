@@ -9,6 +9,7 @@ export interface AssignOptions {
   note?: string;
   at?: string;
   by?: string;
+  verbose?: boolean;
 }
 
 const ASSIGNEE: Question = { flag: '--to', field: 'assignee', answer: 'line', words: { en: 'Who will handle it?', zh: '交给谁处理？' } };

@@ -9,6 +9,7 @@ export interface CloseOptions {
   note?: string;
   at?: string;
   by?: string;
+  verbose?: boolean;
 }
 
 const REASON: Question = { flag: '--reason', answer: CLOSE_REASON, words: { en: 'Why is it closed?', zh: '结案原因' } };

@@ -10,6 +10,7 @@ export interface FollowupOptions {
   note?: string;
   at?: string;
   by?: string;
+  verbose?: boolean;
 }
 
 const SATISFACTION_QUESTION: Question = {

@@ -5,7 +5,7 @@ import type { ListFilter } from '../../store/index.js';
 import type { Sentence } from '../../workflow/errors.js';
 import { warn, type CliContext } from '../context.js';
 import { parseAtOption, parseUntilOption } from '../clock.js';
-import { filterList, parseCount, parseVocabList } from '../options.js';
+import { filterList, parseCount, parseVocabList, phoneList } from '../options.js';
 import { renderList } from '../render/complaint.js';
 import { complaintJson, toJsonText } from '../render/json.js';
 
@@ -15,6 +15,7 @@ export interface ListOptions {
   severity?: string;
   assignee?: string;
   customer?: string;
+  phone?: string;
   overdue?: boolean;
   since?: string;
   until?: string;
@@ -37,9 +38,10 @@ export async function list(context: CliContext, options: ListOptions): Promise<s
     severities: parseVocabList(SEVERITY, options.severity, '--severity'),
     assignees: filterList(options.assignee, '--assignee'),
     customers: filterList(options.customer, '--customer'),
+    phones: phoneList(options.phone, '--phone'),
     dueBefore: options.overdue ? instant(context.now) : undefined,
-    receivedFrom: options.since === undefined ? undefined : instant(parseAtOption(options.since, '--since')),
-    receivedBefore: options.until === undefined ? undefined : parseUntilOption(options.until, '--until'),
+    receivedFrom: options.since === undefined ? undefined : instant(parseAtOption(options.since, '--since', context.now)),
+    receivedBefore: options.until === undefined ? undefined : parseUntilOption(options.until, '--until', context.now),
   };
   if (filter.receivedFrom !== undefined && filter.receivedBefore !== undefined && filter.receivedFrom >= filter.receivedBefore) {
     throw new UserError('invalid', {
@@ -69,7 +71,7 @@ function moreRows(shown: number, total: number): Sentence {
 }
 
 /** --status: codes or labels, comma-separated, or `all` (全部) for every status. */
-function parseStatuses(text: string | undefined): Status[] | null {
+export function parseStatuses(text: string | undefined): Status[] | null {
   const parts = filterList(text, '--status');
   if (parts === undefined) return null;
   if (parts.some((part) => parseCode(ALL_STATUSES, part) !== undefined)) return [...STATUS.codes];

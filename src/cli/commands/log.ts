@@ -11,6 +11,7 @@ export interface LogOptions {
   rootCause?: string;
   at?: string;
   by?: string;
+  verbose?: boolean;
 }
 
 const ENTRY: Question = {

@@ -7,7 +7,7 @@ import { DomainError, type Field, type Sentence } from '../../workflow/errors.js
 import { DEFAULT_SETTINGS } from '../../workflow/settings.js';
 import { decide } from '../../workflow/transitions.js';
 import { CATEGORY, CHANNEL, DEFAULT_CHANNEL, DEFAULT_SEVERITY, SEVERITY, type Vocabulary } from '../../workflow/vocab.js';
-import { LOCAL_ZONE } from '../clock.js';
+import { LOCAL_ZONE, readTimeOption } from '../clock.js';
 import type { CliContext } from '../context.js';
 import { cancelled, UserError } from '../errors.js';
 import { askChoice, askText, vocabularyChoices, type Asking } from '../prompts.js';
@@ -178,7 +178,7 @@ class Interview {
     if (field !== 'received') return { draft: { ...this.draft, [field]: empty ? undefined : typed } };
     try {
       // Read as --received reads its value.
-      return { draft: { ...this.draft, received: empty ? undefined : this.context.at(typed, '--received') } };
+      return { draft: { ...this.draft, received: empty ? undefined : readTimeOption(typed, '--received', this.context.now) } };
     } catch (error) {
       if (error instanceof UserError) return { refused: error.sentence[this.context.lang] };
       throw error;
@@ -203,7 +203,7 @@ class Interview {
     try {
       // The category is a code, which decide does not judge: before it is chosen any will do to hear what
       // decide says of the rest. The shop's settings only set the deadlines, which are not kept from here.
-      const command = openCommand({ ...draft, category: draft.category ?? CATEGORY.codes[0]! }, { uuid: '', at: draft.received ?? now, by: this.by });
+      const command = openCommand({ ...draft, category: draft.category ?? CATEGORY.codes[0]! }, { uuid: '', by: this.by }, now);
       decide(null, command, { now, settings: DEFAULT_SETTINGS, zone: LOCAL_ZONE });
       return null;
     } catch (error) {
@@ -215,7 +215,9 @@ class Interview {
   /** The answer so far as it would be typed, to edit. */
   private typedOf(field: DraftField): string | undefined {
     if (field !== 'received') return this.draft[field];
-    // 2026-12-05T10:00:00+08:00 → 2026-12-05 10:00, which --received reads back as the same time here.
-    return this.draft.received?.slice(0, 16).replace('T', ' ');
+    // 2026-12-05T10:00:00+08:00 → 2026-12-05 10:00 (2026-12-05 if only the date was given), which --received reads back the same here.
+    const received = this.draft.received;
+    if (received === undefined) return undefined;
+    return received.dateOnly ? received.at.slice(0, 10) : received.at.slice(0, 16).replace('T', ' ');
   }
 }

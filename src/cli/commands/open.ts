@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { IsoTime } from '../../workflow/time.js';
 import { decide, type Command } from '../../workflow/transitions.js';
 import { CATEGORY, CHANNEL, DEFAULT_CHANNEL, DEFAULT_SEVERITY, SEVERITY, type Category } from '../../workflow/vocab.js';
-import { LOCAL_ZONE } from '../clock.js';
+import { LOCAL_ZONE, readTimeOption, type GivenTime } from '../clock.js';
 import type { CliContext } from '../context.js';
 import { usage } from '../errors.js';
 import { optionalVocab } from '../options.js';
@@ -39,7 +38,7 @@ export async function open(context: CliContext, options: OpenOptions): Promise<s
     severity: optionalVocab(SEVERITY, options.severity, '--severity') ?? undefined,
     description: options.desc,
     request: options.request,
-    received: received === undefined ? undefined : context.at(received, options.received !== undefined ? '--received' : '--at'),
+    received: received === undefined ? undefined : readTimeOption(received, options.received !== undefined ? '--received' : '--at', context.now),
     ref: options.ref,
     order: options.order,
   };
@@ -60,10 +59,12 @@ export async function open(context: CliContext, options: OpenOptions): Promise<s
 }
 
 /** The command `decide` judges, from a draft with its category. */
-export function openCommand(draft: Draft & { readonly category: Category }, stamp: { uuid: string; at: IsoTime; by: string }): Command {
+export function openCommand(draft: Draft & { readonly category: Category }, stamp: { uuid: string; by: string }, now: GivenTime['at']): Command {
   return {
     type: 'open',
     ...stamp,
+    at: draft.received?.at ?? now,
+    dateOnly: draft.received?.dateOnly ?? false,
     ref: draft.ref ?? null,
     customer: draft.customer ?? '',
     phone: draft.phone ?? null,
@@ -83,7 +84,7 @@ async function save(context: CliContext, draft: Draft, by: string | undefined): 
   const { complaint, events } = await store.create((settings) =>
     decide(
       null,
-      openCommand({ ...draft, category }, { uuid: randomUUID(), at: draft.received ?? context.now, by: context.actor(by, settings) }),
+      openCommand({ ...draft, category }, { uuid: randomUUID(), by: context.actor(by, settings) }, context.now),
       { now: context.now, settings, zone: LOCAL_ZONE },
     ),
   );

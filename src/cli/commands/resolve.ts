@@ -17,6 +17,7 @@ export interface ResolveOptions {
   note?: string;
   at?: string;
   by?: string;
+  verbose?: boolean;
 }
 
 const SOLUTION: Question = {

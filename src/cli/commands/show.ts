@@ -1,9 +1,25 @@
+import { SHOWN_STATUSES } from '../../workflow/vocab.js';
+import type { ListFilter } from '../../store/index.js';
 import type { CliContext } from '../context.js';
 import { parseId } from '../options.js';
 import { renderRecord } from './change.js';
+import { renderSameCustomer } from '../render/customer.js';
+import { complaintJson, toJsonText } from '../render/json.js';
+
+/** The customer's other complaints `show` lists, the newest. */
+const SAME_CUSTOMER_SHOWN = 10;
 
 export async function show(context: CliContext, idText: string): Promise<string> {
   const id = parseId(idText);
-  const { complaint, events } = await (await context.store('read')).find(id);
-  return renderRecord(context, complaint, events);
+  const store = await context.store('read');
+  const { complaint, events } = await store.find(id);
+  // The same customer as repeat customers are counted (identity.ts customerKey), every status shown by default.
+  const filter: ListFilter = { statuses: SHOWN_STATUSES, customer: { name: complaint.customer.name, phone: complaint.customer.phone }, order: 'newest' };
+  const others = (await store.list({ ...filter, limit: SAME_CUSTOMER_SHOWN + 1 })).filter((other) => other.id !== id).slice(0, SAME_CUSTOMER_SHOWN);
+  const count = (await store.count(filter)) - (SHOWN_STATUSES.includes(complaint.status) ? 1 : 0);
+  if (context.json) {
+    const sameCustomer = { count, newest: others.map((other) => ({ id: other.id, status: other.status, receivedAt: other.receivedAt })) };
+    return toJsonText({ ...complaintJson(complaint, context.now, events), sameCustomer });
+  }
+  return `${renderRecord(context, complaint, events)}${renderSameCustomer(complaint, others, count, context)}`;
 }

@@ -70,6 +70,14 @@ function problemSentence(problem: CheckProblem): Sentence {
         zh: `事件 ${problem.seq} 的报表数据中 ${problem.column} 为 ${stored.zh}，但事件表明应为 ${expected.zh}`,
       };
     }
+    case 'search-missing':
+      return { en: 'it has no search text', zh: '缺少搜索文本' };
+    case 'search':
+      return { en: 'its search text is not what its events give', zh: '其搜索文本与事件不符' };
+    case 'search-extra':
+      return { en: 'there is a search text of it, but it has neither a row nor events', zh: '有它的搜索文本，但它既没有记录行也没有事件' };
+    case 'search-index':
+      return { en: 'the search index does not hold exactly the search texts', zh: '搜索索引与搜索文本不一致' };
   }
 }
 
@@ -101,14 +109,18 @@ export function renderSound(path: string, report: CheckReport, lang: Lang): stri
 
 /** What a repair rebuilt from the events. */
 export function renderRepaired(repaired: RepairCounts, lang: Lang): string {
-  if (lang === 'zh') return `已根据事件重建：${repaired.rows} 条投诉记录行、${repaired.facts} 条报表数据、${repaired.links} 条投诉的顾客关联。\n`;
+  if (lang === 'zh') {
+    const index = repaired.index ? '，并重建了搜索索引' : '';
+    return `已根据事件重建：${repaired.rows} 条投诉记录行、${repaired.facts} 条报表数据、${repaired.links} 条投诉的顾客关联、${repaired.search} 条搜索文本${index}。\n`;
+  }
   const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
-  return `Rebuilt from the events: ${count(repaired.rows, 'complaint row')}, ${count(repaired.facts, 'row')} of report facts, ${count(repaired.links, 'customer link')}.\n`;
+  const index = repaired.index ? ', and the search index' : '';
+  return `Rebuilt from the events: ${count(repaired.rows, 'complaint row')}, ${count(repaired.facts, 'row')} of report facts, ${count(repaired.links, 'customer link')}, ${count(repaired.search, 'search text')}${index}.\n`;
 }
 
 /**
  * The documented --json shape: `{ ok, complaints, events, problems: [{ complaint, what }],
- * problemCount, repaired: { rows, facts, links } | null }`; complaints and events are null when the
+ * problemCount, repaired: { rows, facts, links, search, index } | null }`; complaints and events are null when the
  * file is damaged (they were not read).
  */
 export function checkJson(report: CheckReport, repaired: RepairCounts | null, lang: Lang) {
@@ -118,6 +130,6 @@ export function checkJson(report: CheckReport, repaired: RepairCounts | null, la
     events: report.damaged ? null : report.events,
     problems: report.problems.map((problem) => ({ complaint: problem.complaint, what: problemSentence(problem)[lang] })),
     problemCount: report.problemCount,
-    repaired: repaired === null ? null : { rows: repaired.rows, facts: repaired.facts, links: repaired.links },
+    repaired: repaired === null ? null : { rows: repaired.rows, facts: repaired.facts, links: repaired.links, search: repaired.search, index: repaired.index },
   };
 }

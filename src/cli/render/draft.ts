@@ -1,8 +1,11 @@
 // A complaint not yet recorded, as `kesu open` shows it for confirming before it is saved.
-import type { IsoTime } from '../../workflow/time.js';
+import type { GivenTime } from '../clock.js';
 import { CATEGORY, CHANNEL, DEFAULT_CHANNEL, DEFAULT_SEVERITY, labelOf, SEVERITY, type Category, type Channel, type Severity } from '../../workflow/vocab.js';
 import type { RenderContext } from './complaint.js';
-import { displayWidth, formatTime, padDisplay, t, type TextKey } from './i18n.js';
+import { formatDate, formatTime } from '../../workflow/time-words.js';
+import { localDateOf } from '../../workflow/time.js';
+import { t, type TextKey } from './i18n.js';
+import { displayWidth, padDisplay } from './width.js';
 import { visible } from './visible.js';
 
 /** What is known of a complaint to record: the vocabularies' words read as codes, the received time read as an ISO time. */
@@ -14,7 +17,7 @@ export interface Draft {
   readonly severity?: Severity;
   readonly description?: string;
   readonly request?: string;
-  readonly received?: IsoTime;
+  readonly received?: GivenTime;
   readonly ref?: string;
   readonly order?: string;
 }
@@ -46,7 +49,9 @@ export function draftValue(draft: Draft, field: DraftField, context: RenderConte
     case 'severity':
       return labelOf(SEVERITY, draft.severity ?? DEFAULT_SEVERITY, lang);
     case 'received':
-      return formatTime(draft.received ?? now, lang, now.slice(0, 4));
+      // In the one local style, the date alone when only a date was given (as show prints it).
+      if (draft.received?.dateOnly) return formatDate(localDateOf(draft.received.at), lang, now.slice(0, 4));
+      return formatTime(draft.received?.at ?? now, lang, now.slice(0, 4));
     default:
       return draft[field] ?? null;
   }

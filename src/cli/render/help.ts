@@ -28,7 +28,7 @@ import {
   type Lang,
   type Vocabulary,
 } from '../../workflow/vocab.js';
-import { displayWidth } from './i18n.js';
+import { displayWidth } from './width.js';
 
 interface OptionHelp extends Sentence {
   /** The command cannot do without it: marked "(required)", or with the words given ("required unless …"). */
@@ -68,7 +68,11 @@ function anyOf<C extends string>(vocab: Vocabulary<C>): Sentence {
 }
 
 const ID: Sentence = { en: 'complaint id', zh: '投诉编号' };
-const AT: OptionHelp = { en: 'when it happened (default now), e.g. "2026-10-05 09:00"', zh: '发生时间（默认现在），例如 "2026-10-05 09:00"' };
+const AT: OptionHelp = {
+  en: 'when it happened (default now), e.g. "2026-10-05 09:00", "12-06 15:00", "yesterday 15:00", "今天 9点"',
+  zh: '发生时间（默认现在），例如 "2026-10-05 09:00"、"12-06 15:00"、"昨天 15:00"、"今天 9点"',
+};
+const VERBOSE: OptionHelp = { en: 'print the whole record after the change, as show does', zh: '修改后像 show 一样输出完整记录' };
 const BY: OptionHelp = { en: 'who did it (default: kesu config by, else the system user)', zh: '经办人（默认：kesu config 的 by，否则为系统用户）' };
 const NOTE: OptionHelp = { en: 'a note for the timeline', zh: '写入处理记录的备注' };
 const OUT: OptionHelp = { en: 'write to this file instead of stdout', zh: '写入此文件，而不是标准输出' };
@@ -105,7 +109,10 @@ const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
       '--request': { en: 'what the customer wants', zh: '客户的要求' },
       '--order': { en: 'order or product reference', zh: '订单号或商品编号' },
       '--ref': { en: "the paper form's number (unique)", zh: '纸质投诉单的编号（不可重复）' },
-      '--received': { en: 'when it was received (default now); same as --at', zh: '受理时间（默认现在）；同 --at' },
+      '--received': {
+        en: 'when it was received (default now), e.g. "2026-10-05", "昨天 15:00"; a date alone is shown alone',
+        zh: '受理时间（默认现在），例如 "2026-10-05"、"昨天 15:00"；只给日期时只显示日期',
+      },
       '--at': AT,
       '--by': BY,
     },
@@ -125,6 +132,7 @@ const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
       '--severity': anyOf(SEVERITY),
       '--assignee': { en: 'comma-separated assignees', zh: '责任人（可用逗号分隔多个）' },
       '--customer': { en: 'parts of customer names, comma-separated', zh: '客户姓名的一部分（可用逗号分隔多个）' },
+      '--phone': { en: 'parts of phone numbers, by their digits, comma-separated', zh: '电话号码的一部分，按数字匹配（可用逗号分隔多个）' },
       '--overdue': { en: 'only complaints with a deadline passed', zh: '只列出已超期的投诉' },
       '--since': { en: 'received on or after', zh: '受理日期不早于此日' },
       '--until': { en: 'received on or before', zh: '受理日期不晚于此日' },
@@ -136,9 +144,39 @@ const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     ],
   },
   show: {
-    description: { en: 'the whole record, its deadlines and how they were reached, and its timeline', zh: '投诉的完整记录、各项期限及其由来，以及处理记录' },
+    description: {
+      en: "the whole record, its deadlines and how they were reached, its timeline, and the customer's other complaints",
+      zh: '投诉的完整记录、各项期限及其由来、处理记录，以及该客户的其他投诉',
+    },
     arguments: { id: ID },
     examples: [{ does: { en: 'Everything about complaint 12:', zh: '查看投诉 12 的全部内容：' }, run: 'kesu show 12' }],
+  },
+  search: {
+    description: {
+      en: 'complaints whose texts, customer, phone, order or form number hold TEXT; newest first',
+      zh: '查找内容、客户、电话、订单号或表单编号中含有 TEXT 的投诉；最新的在前',
+    },
+    arguments: { text: { en: 'what to look for (case, width and spaces do not matter)', zh: '要查找的内容（不分大小写、全角半角和空格）' } },
+    options: {
+      '--status': {
+        en: `${describeCodes(STATUS)}, or ${describeCodes(ALL_STATUSES)} (comma-separated; default every status)`,
+        zh: `${describeChoice(STATUS, 'zh')}，或“${labelOf(ALL_STATUSES, 'all', 'zh')}”（可用逗号分隔多个；默认全部状态）`,
+      },
+      '--limit': { en: 'at most this many (default 50, with a note when more match)', zh: '最多列出多少条（默认 50，超出时会提示）' },
+    },
+    examples: [
+      { does: { en: 'Complaints that mention a rice cooker:', zh: '提到电饭煲的投诉：' }, run: 'kesu search 电饭煲' },
+      { does: { en: 'Open ones about an order:', zh: '某个订单的未结案投诉：' }, run: 'kesu search JD-20261205 --status open,assigned' },
+    ],
+  },
+  customer: {
+    description: { en: "a customer's complaints, open ones first, and how many in the last 12 months", zh: '某位客户的全部投诉（未结案的在前），以及近 12 个月的投诉次数' },
+    arguments: { 'name-or-phone': { en: "the customer's name, or phone number", zh: '客户姓名或电话号码' } },
+    options: { '--limit': { en: 'at most this many complaints (default 500, with a note when there are more)', zh: '最多列出多少条投诉（默认 500，超出时会提示）' } },
+    examples: [
+      { does: { en: 'Everything 王芳 has complained about:', zh: '王芳的全部投诉：' }, run: 'kesu customer 王芳' },
+      { does: { en: 'By phone number:', zh: '按电话号码查找：' }, run: 'kesu customer 13800138000' },
+    ],
   },
   log: {
     description: { en: 'add a timeline entry: a note, a call, a visit, an investigation finding', zh: '添加一条处理记录：备注、通话、走访或调查结果' },
@@ -153,6 +191,7 @@ const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
       '--root-cause': { en: 'the root cause found', zh: '查明的根本原因' },
       '--at': AT,
       '--by': BY,
+      '--verbose': VERBOSE,
     },
     examples: [
       { does: { en: 'Record a call to the customer:', zh: '记录一次给客户的电话：' }, run: 'kesu log 12 "Called back, sent photos" --kind call' },
@@ -168,6 +207,7 @@ const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
       '--note': NOTE,
       '--at': AT,
       '--by': BY,
+      '--verbose': VERBOSE,
     },
     examples: [{ does: { en: 'Hand complaint 12 to 老张 of the QC department:', zh: '把投诉 12 交给品控部的老张：' }, run: 'kesu assign 12 --to 老张 --dept 品控部' }],
   },
@@ -185,6 +225,7 @@ const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
       '--note': NOTE,
       '--at': AT,
       '--by': BY,
+      '--verbose': VERBOSE,
     },
     examples: [
       { does: { en: 'Record a refund of 25.50:', zh: '记录退款 25.50 元：' }, run: 'kesu resolve 12 --solution "Refunded" --compensation 25.5 --compensation-kind refund' },
@@ -204,6 +245,7 @@ const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
       '--note': { en: 'what the customer said', zh: '客户怎么说' },
       '--at': AT,
       '--by': BY,
+      '--verbose': VERBOSE,
     },
     examples: [
       { does: { en: 'The customer is very satisfied:', zh: '客户非常满意：' }, run: 'kesu followup 12 --satisfaction 5' },
@@ -213,13 +255,13 @@ const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
   close: {
     description: { en: 'close without a satisfied follow-up', zh: '不经满意回访直接结案' },
     arguments: { id: ID },
-    options: { '--reason': { ...oneOf(CLOSE_REASON), required: true }, '--note': NOTE, '--at': AT, '--by': BY },
+    options: { '--reason': { ...oneOf(CLOSE_REASON), required: true }, '--note': NOTE, '--at': AT, '--by': BY, '--verbose': VERBOSE },
     examples: [{ does: { en: 'Close a duplicate of complaint 11:', zh: '作为投诉 11 的重复投诉结案：' }, run: 'kesu close 12 --reason duplicate --note "same as #11"' }],
   },
   reopen: {
     description: { en: 'reopen a closed complaint; handling starts again from investigation', zh: '重新打开已结案的投诉，从调查开始重新处理' },
     arguments: { id: ID },
-    options: { '--note': NOTE, '--at': AT, '--by': BY },
+    options: { '--note': NOTE, '--at': AT, '--by': BY, '--verbose': VERBOSE },
     examples: [{ does: { en: 'The customer called again:', zh: '客户又来电了：' }, run: 'kesu reopen 12 --note "customer called again"' }],
   },
   due: {

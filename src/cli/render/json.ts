@@ -1,7 +1,9 @@
 // The documented --json shapes: camelCase keys, null for absent values, money as "25.50".
 import { formatMoney, overdueAt, type Complaint, type ComplaintEvent } from '../../workflow/complaint.js';
 import type { Deadline } from '../../workflow/deadlines.js';
+import type { SearchMatch } from '../../workflow/search.js';
 import type { IsoTime } from '../../workflow/time.js';
+import { snippetOf } from './search.js';
 
 export function complaintJson(complaint: Complaint, now: IsoTime, events?: readonly ComplaintEvent[]) {
   const due = (deadline: Deadline | null): IsoTime | null => deadline?.due ?? null;
@@ -44,6 +46,11 @@ export function complaintJson(complaint: Complaint, now: IsoTime, events?: reado
     followups: complaint.followups.map((f) => ({ at: f.at, method: f.method, satisfaction: f.satisfaction, note: f.note })),
     ...(events ? { events: events.map((e) => ({ seq: e.seq, type: e.type, at: e.at, by: e.by, note: e.note })) } : {}),
   };
+}
+
+/** Where a search matched: `{ field, before, text, after }` (the snippet around it, on one line), or null. */
+export function searchMatchJson(match: SearchMatch | null) {
+  return match === null ? null : snippetOf(match);
 }
 
 export function toJsonText(value: unknown): string {

@@ -7,6 +7,8 @@ export interface Style {
   readonly dim: (text: string) => string;
   readonly bold: (text: string) => string;
   readonly heading: (text: string) => string;
+  /** What a search found, within its snippet. */
+  readonly match: (text: string) => string;
 }
 
 export function makeStyle(color: boolean): Style {
@@ -17,5 +19,6 @@ export function makeStyle(color: boolean): Style {
     dim: (text) => chalk.dim(text),
     bold: (text) => chalk.bold(text),
     heading: (text) => chalk.bold.underline(text),
+    match: (text) => chalk.inverse(text),
   };
 }

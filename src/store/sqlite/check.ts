@@ -20,6 +20,7 @@ import {
 } from './consistency.js';
 import type { Db } from './db.js';
 import type { EventRow } from './rows.js';
+import { SearchIndex } from './search.js';
 
 export interface CheckReport {
   /** Complaints (rows in the complaints table) and events checked. */
@@ -33,13 +34,21 @@ export interface CheckReport {
   readonly damaged: boolean;
   /** kesu check --repair can mend every problem found (they are all in what is derived from the events). */
   readonly repairable: boolean;
+  /** The search index holds exactly the search texts (false: --repair makes it anew). */
+  readonly searchIndexSound: boolean;
 }
 
-/** What kesu check --repair rewrote: complaints' rows, rows of report facts (written or removed), complaints' customer links. */
+/**
+ * What kesu check --repair rewrote: complaints' rows, rows of report facts (written or removed),
+ * complaints' customer links, search texts (written or removed), and whether the search index was
+ * made anew.
+ */
 export interface RepairCounts {
   readonly rows: number;
   readonly facts: number;
   readonly links: number;
+  readonly search: number;
+  readonly index: boolean;
 }
 
 export interface CheckOptions {
@@ -63,6 +72,7 @@ class Findings {
   count = 0;
   damaged = false;
   repairable = true;
+  searchIndexSound = true;
 
   constructor(private readonly keep: number) {}
 
@@ -71,10 +81,12 @@ class Findings {
     if (this.kept.length < this.keep) this.kept.push(problem);
     if (isDamage(problem)) this.damaged = true;
     if (!isRepairable(problem)) this.repairable = false;
+    if (problem.kind === 'search-index') this.searchIndexSound = false;
   }
 
   report(complaints: number, events: number): CheckReport {
-    return { complaints, events, problems: this.kept, problemCount: this.count, damaged: this.damaged, repairable: this.repairable };
+    const { kept: problems, count: problemCount, damaged, repairable, searchIndexSound } = this;
+    return { complaints, events, problems, problemCount, damaged, repairable, searchIndexSound };
   }
 }
 
@@ -109,6 +121,7 @@ function scan(db: Db, parse: ParseEvent, { chunk = CHUNK, keep = KEEP }: CheckOp
       }
       for (const problem of keys.wrongLinks()) findings.add(problem);
     }).deferred();
+    if (!findings.damaged && !indexSound(db)) findings.add({ complaint: null, kind: 'search-index' });
   } catch (error) {
     if (!unreadable(error)) throw error;
     findings.add({ complaint: null, kind: 'unreadable', message: (error as Error).message });
@@ -116,6 +129,15 @@ function scan(db: Db, parse: ParseEvent, { chunk = CHUNK, keep = KEEP }: CheckOp
     keys.drop();
   }
   return findings.report(complaints, events);
+}
+
+/**
+ * Whether the search index holds exactly the search texts: FTS5's own check, after the rest, in a
+ * transaction of its own, since SQLite runs it as a write (other writers wait for it: about 6 s on a
+ * million complaints). A store kesu may not write cannot run it, and is taken as sound.
+ */
+function indexSound(db: Db): boolean {
+  return db.readonly || new SearchIndex(db).sound();
 }
 
 /**
@@ -131,8 +153,8 @@ export function repairDatabase(db: Db, parse: ParseEvent, options: CheckOptions 
   const mend: number[] = [];
   const first = scan(db, parse, options, mend);
   if (first.damaged) return { repaired: null, report: first };
-  if (first.problemCount === 0) return { repaired: { rows: 0, facts: 0, links: 0 }, report: first };
-  const repaired = rebuild(db, parse, options.chunk ?? CHUNK, mend);
+  if (first.problemCount === 0) return { repaired: { rows: 0, facts: 0, links: 0, search: 0, index: false }, report: first };
+  const repaired = rebuild(db, parse, options.chunk ?? CHUNK, mend, !first.searchIndexSound);
   return { repaired, report: checkDatabase(db, parse, options) };
 }
 
@@ -142,14 +164,16 @@ export function repairDatabase(db: Db, parse: ParseEvent, options: CheckOptions 
  * defined anew since it was written (bulk.ts DERIVED_VERSION), inside the caller's transaction.
  */
 export function rebuildDerived(db: Db, parse: ParseEvent): RepairCounts {
-  return rebuild(db, parse, CHUNK, undefined);
+  return rebuild(db, parse, CHUNK, undefined, false);
 }
 
 /**
- * Rebuilds the rows and report facts of the complaints `ids` (in id order; every complaint when
- * undefined) where they disagree with the events, and every customer link.
+ * Rebuilds the rows, report facts and search texts of the complaints `ids` (in id order; every
+ * complaint when undefined) where they disagree with the events, and every customer link. `reindex`:
+ * the search index disagrees with the texts, so it is made anew from them afterwards rather than
+ * told of each text that changes.
  */
-function rebuild(db: Db, parse: ParseEvent, chunk: number, ids: readonly number[] | undefined): RepairCounts {
+function rebuild(db: Db, parse: ParseEvent, chunk: number, ids: readonly number[] | undefined, reindex: boolean): RepairCounts {
   const named = (columns: readonly string[]) => columns.map((column) => `@${column}`).join(', ');
   const updateRow = db.prepare(`UPDATE complaints SET ${ROW_COLUMNS.map((column) => `${column} = @${column}`).join(', ')} WHERE id = @id`);
   const insertRow = db.prepare(`INSERT INTO complaints (id, ${ROW_COLUMNS.join(', ')}) VALUES (@id, ${named(ROW_COLUMNS)})`);
@@ -163,17 +187,25 @@ function rebuild(db: Db, parse: ParseEvent, chunk: number, ids: readonly number[
       FROM complaints WINDOW customer AS (PARTITION BY customer_key ORDER BY received_on, id)
     ) AS linked
     WHERE linked.id = complaints.id AND (complaints.previous_on IS NOT linked.p1 OR complaints.previous2_on IS NOT linked.p2)`);
+  const searchIndex = new SearchIndex(db);
+  const indexed = !reindex;
   try {
     return db
       .transaction((): RepairCounts => {
         let rows = 0;
         let facts = 0;
+        let search = 0;
         for (const stored of storedComplaints(db, chunk, ids)) {
           const { problems, expected } = examine(stored, parse);
           const kinds = new Set(problems.map((problem) => problem.kind));
           if (expected !== null && (kinds.has('no-row') || kinds.has('row'))) {
             (kinds.has('no-row') ? insertRow : updateRow).run(expected.row);
             rows++;
+          }
+          if (expected !== null && (kinds.has('search') || kinds.has('search-missing'))) search += Number(searchIndex.put(stored.id, expected.search, { indexed }));
+          if (kinds.has('search-extra')) {
+            searchIndex.remove(stored.id, { indexed });
+            search++;
           }
           // One write per event whose facts are missing or differ, however many of their columns do
           // (there are such problems only where the events say what the facts are: expected).
@@ -189,7 +221,8 @@ function rebuild(db: Db, parse: ParseEvent, chunk: number, ids: readonly number[
             facts++;
           }
         }
-        return { rows, facts, links: relink.run().changes };
+        if (reindex) searchIndex.rebuild();
+        return { rows, facts, links: relink.run().changes, search, index: reindex };
       })
       .immediate();
   } catch (error) {
@@ -237,7 +270,8 @@ function* storedComplaints(db: Db, chunk: number, ids?: readonly number[]): Gene
       `SELECT min(n) FROM (
          SELECT min(id) AS n FROM complaints WHERE id > @after
          UNION ALL SELECT min(complaint_id) FROM events WHERE complaint_id > @after
-         UNION ALL SELECT min(complaint_id) FROM event_facts WHERE complaint_id > @after)`,
+         UNION ALL SELECT min(complaint_id) FROM event_facts WHERE complaint_id > @after
+         UNION ALL SELECT min(id) FROM search WHERE id > @after)`,
     )
     .pluck();
   const range = { first: 0, last: 0 };
@@ -246,17 +280,19 @@ function* storedComplaints(db: Db, chunk: number, ids?: readonly number[]): Gene
   const facts = db
     .prepare<typeof range, Value[]>(`SELECT complaint_id, seq, ${FACT_COLUMNS.join(', ')} FROM event_facts WHERE complaint_id BETWEEN @first AND @last ORDER BY complaint_id, seq`)
     .raw(true);
+  const texts = db.prepare<typeof range, [number, string]>('SELECT id, text FROM search WHERE id BETWEEN @first AND @last ORDER BY id').raw(true);
   /** The ids in the range, all of them or those of `ids`. */
   const read = function* (wanted: ReadonlySet<number> | null): Generator<StoredComplaint> {
-    const byId = new Map<number, { row: StoredRow | null; events: EventRow[]; facts: { seq: number; values: Value[] }[] }>();
+    const byId = new Map<number, { row: StoredRow | null; events: EventRow[]; facts: { seq: number; values: Value[] }[]; search: string | null }>();
     const entry = (id: number) => {
       let found = byId.get(id);
-      if (!found) byId.set(id, (found = { row: null, events: [], facts: [] }));
+      if (!found) byId.set(id, (found = { row: null, events: [], facts: [], search: null }));
       return found;
     };
     for (const row of rows.all(range)) if (!wanted || wanted.has(row.id)) entry(row.id).row = row;
     for (const event of events.all(range)) if (!wanted || wanted.has(event.complaint_id)) entry(event.complaint_id).events.push(event);
     for (const [id, seq, ...values] of facts.all(range)) if (!wanted || wanted.has(id as number)) entry(id as number).facts.push({ seq: seq as number, values });
+    for (const [id, text] of texts.all(range)) if (!wanted || wanted.has(id)) entry(id).search = text;
     for (const id of [...byId.keys()].sort((a, b) => a - b)) yield { id, ...byId.get(id)! };
   };
   if (ids) {

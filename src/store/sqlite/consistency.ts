@@ -1,13 +1,13 @@
 // Whether what the store keeps beside a complaint's events agrees with them: its row in the complaints
-// table (bulk.ts complaintRow) and the report facts of each event (report-facts.ts factsOf, stored by
-// bulk.ts factColumns). The events are the record; the rest is derived from them. Pure: the stored
+// table (bulk.ts complaintRow), the report facts of each event (report-facts.ts factsOf, stored by
+// bulk.ts factColumns) and its search text (bulk.ts storedSearchText). The events are the record; the rest is derived from them. Pure: the stored
 // values come in, the problems (as data, worded by the shell) and what the events say come out.
 // check.ts reads and writes the database.
 import { EVENT_TYPES, fold, type ComplaintEvent } from '../../workflow/complaint.js';
 import type { Sentence } from '../../workflow/errors.js';
 import { storedEventProblems } from '../../workflow/restore.js';
 import type { EventRow } from './rows.js';
-import { complaintRow, FACT_COLUMNS as FACT_TABLE, factRows, ROW_COLUMNS as ROW_TABLE, type FactColumn, type RowColumn, type Value } from '../bulk.js';
+import { complaintRow, FACT_COLUMNS as FACT_TABLE, factRows, ROW_COLUMNS as ROW_TABLE, storedSearchText, type FactColumn, type RowColumn, type Value } from '../bulk.js';
 
 export type { Value };
 
@@ -31,12 +31,13 @@ export interface StoredFacts {
   readonly values: readonly Value[];
 }
 
-/** What is stored of one complaint id: its row (null when there is none), its events and its facts, each in seq order. */
+/** What is stored of one complaint id: its row and search text (null when there is none), its events and its facts, each in seq order. */
 export interface StoredComplaint {
   readonly id: number;
   readonly row: StoredRow | null;
   readonly events: readonly EventRow[];
   readonly facts: readonly StoredFacts[];
+  readonly search: string | null;
 }
 
 /** What is wrong, as data: the shell words it (cli/render/check.ts). */
@@ -65,13 +66,20 @@ export type Problem =
   | { readonly kind: 'fact-missing'; readonly seq: number }
   /** Facts of an event that does not exist. */
   | { readonly kind: 'fact-extra'; readonly seq: number }
-  | { readonly kind: 'fact'; readonly seq: number; readonly column: FactColumn; readonly stored: Value; readonly expected: Value };
+  | { readonly kind: 'fact'; readonly seq: number; readonly column: FactColumn; readonly stored: Value; readonly expected: Value }
+  | { readonly kind: 'search-missing' }
+  /** A search text that is not what the events give (a text may be long: not quoted). */
+  | { readonly kind: 'search' }
+  /** A search text of a complaint that has neither a row nor events. */
+  | { readonly kind: 'search-extra' }
+  /** The search index does not hold exactly the search texts (FTS5's integrity check). */
+  | { readonly kind: 'search-index' };
 
 /** A problem and the complaint it is about (null: the file, or a table as a whole). */
 export type CheckProblem = Problem & { readonly complaint: number | null };
 
 /** The kinds kesu check --repair mends: what is derived from the events. The others are in the record itself, or the file. */
-const REPAIRABLE: ReadonlySet<Problem['kind']> = new Set(['no-row', 'row', 'link', 'fact-missing', 'fact-extra', 'fact']);
+const REPAIRABLE: ReadonlySet<Problem['kind']> = new Set(['no-row', 'row', 'link', 'fact-missing', 'fact-extra', 'fact', 'search-missing', 'search', 'search-extra', 'search-index']);
 
 export function isRepairable(problem: Problem): boolean {
   return REPAIRABLE.has(problem.kind);
@@ -82,11 +90,12 @@ export function isDamage(problem: Problem): boolean {
   return problem.kind === 'integrity' || problem.kind === 'unreadable';
 }
 
-/** What the events say the complaint's row and its facts are. */
+/** What the events say the complaint's row, its facts and its search text are. */
 export interface Expected {
   readonly row: ComplaintRow;
   /** Per event, in seq order: the values of FACT_COLUMNS. */
   readonly facts: readonly (readonly Value[])[];
+  readonly search: string;
 }
 
 export interface Examined {
@@ -100,13 +109,16 @@ export interface Examined {
  * into the event (complaints.ts), and may throw on a payload that cannot be read.
  */
 export function examine(stored: StoredComplaint, parse: (row: EventRow) => ComplaintEvent): Examined {
-  const { id, row, events, facts } = stored;
+  const { id, row, events, facts, search } = stored;
   const problems: CheckProblem[] = [];
   const add = (problem: Problem): void => void problems.push({ ...problem, complaint: id });
   if (events.length === 0) {
-    // A row without events has lost its record; its facts are left as they are, for a restore.
+    // A row without events has lost its record; its facts and text are left as they are, for a restore.
     if (row !== null) add({ kind: 'no-events' });
-    else for (const { seq } of facts) add({ kind: 'fact-extra', seq });
+    else {
+      for (const { seq } of facts) add({ kind: 'fact-extra', seq });
+      if (search !== null) add({ kind: 'search-extra' });
+    }
     return { problems, expected: null };
   }
   const expected = expectedOf(id, events, parse);
@@ -117,6 +129,7 @@ export function examine(stored: StoredComplaint, parse: (row: EventRow) => Compl
   if (row === null) add({ kind: 'no-row' });
   else problems.push(...compareRow(id, row, expected.row));
   problems.push(...compareFacts(id, facts, expected.facts));
+  if (search !== expected.search) add({ kind: search === null ? 'search-missing' : 'search' });
   return { problems, expected };
 }
 
@@ -134,7 +147,7 @@ function expectedOf(id: number, rows: readonly EventRow[], parse: (row: EventRow
       if (invalid) return { problem: { kind: 'invalid-event', seq: index + 1, field: invalid.path.replace(/^\./, ''), sentence: invalid.sentence } };
     }
     const complaint = fold(id, events);
-    return { row: complaintRow(complaint), facts: factRows(events) };
+    return { row: complaintRow(complaint), facts: factRows(events), search: storedSearchText(complaint, events) };
   } catch (error) {
     return { problem: { kind: 'unreadable-events', message: error instanceof Error ? error.message : String(error) } };
   }

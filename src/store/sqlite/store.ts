@@ -2,11 +2,11 @@
 // queries that list, find and report. The only module with SQL (besides migrations).
 import { apply, fold, type Complaint, type ComplaintEvent, type EventType, type NewEvent } from '../../workflow/complaint.js';
 import { DomainError } from '../../workflow/errors.js';
-import { formKey } from '../../workflow/identity.js';
+import { CUSTOMER_KEY_SEPARATOR, customerKey, formKey, looseKey, phoneDigits } from '../../workflow/identity.js';
 import type { DayCount, PeriodFacts, PeriodQuery, ReportFactsData, ReportFactsRequest } from '../../workflow/report.js';
 import { DEFAULT_SETTINGS, withDefaults, type Settings } from '../../workflow/settings.js';
 import { addDays, instantsOfDays, type LocalDate } from '../../workflow/time.js';
-import { looseText, type Category, type Channel, type CompensationKind, type Responsibility, type Severity } from '../../workflow/vocab.js';
+import { HIDDEN_STATUSES, type Category, type Channel, type CompensationKind, type Responsibility, type Severity } from '../../workflow/vocab.js';
 import type {
   AlreadyPresent,
   BackupCopy,
@@ -15,9 +15,11 @@ import type {
   Decision,
   ImportOptions,
   ImportSession,
+  CustomerQuery,
   ListFilter,
   OpenDecision,
   RefClash,
+  SearchFilter,
   Store,
 } from '../index.js';
 import {
@@ -31,11 +33,14 @@ import {
   PackReader,
   ROW_COLUMNS,
   rowValues,
+  SEARCH_COLUMNS,
+  storedSearchText,
   type PackedForms,
   type RowColumn,
   type Value,
 } from '../bulk.js';
 import { backupDatabase } from './backup.js';
+import { SearchIndex, trigramQuery } from './search.js';
 import { eventFromRow, type EventRow } from './rows.js';
 import { checkDatabase, repairDatabase, type CheckOptions, type CheckReport, type RepairCounts } from './check.js';
 import { StoreError } from '../errors.js';
@@ -64,6 +69,7 @@ interface BulkState {
   readonly row: Value[];
   readonly event: Value[];
   readonly facts: Value[];
+  readonly search: Value[];
 }
 
 /** A bulk write's outcome as it is built. */
@@ -217,6 +223,7 @@ export const LINK_SQL = {
 
 export class SqliteStore implements Store {
   private readonly statements;
+  private readonly searchIndex: SearchIndex;
 
   /**
    * `made`: a new database made beside its `path` (openNew), put in place by a bulk write's commit
@@ -255,6 +262,7 @@ export class SqliteStore implements Store {
       getSettings: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
       putSettings: db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
     };
+    this.searchIndex = new SearchIndex(db);
   }
 
   static open(path: string, options: { mode?: OpenMode; onUpgrade?: UpgradeNotice } = {}): SqliteStore {
@@ -337,6 +345,7 @@ export class SqliteStore implements Store {
         const facts = factRows(events);
         for (let index = stored.events.length; index < events.length; index++) this.insertEvent(id, events[index]!, facts[index]!);
         this.statements.updateComplaint.run(changingValues(complaint));
+        this.searchIndex.put(id, storedSearchText(complaint, events));
         return { complaint, events };
       })
       .immediate();
@@ -373,9 +382,18 @@ export class SqliteStore implements Store {
   async list(filter: ListFilter): Promise<Complaint[]> {
     const { sql, params } = listQuery(filter);
     const ids = this.db.prepare<(string | number)[], number>(sql).pluck().all(...params);
-    // The events of every complaint listed in one query, not one query per complaint.
-    const byId = new Map<number, Complaint>();
-    for (const { complaint } of folded(this.statements.eventsOf.iterate(JSON.stringify(ids)))) byId.set(complaint.id, complaint);
+    return this.withEvents(ids).map(({ complaint }) => complaint);
+  }
+
+  /** The complaints whose search text holds one of the terms, newest first, in one read transaction. */
+  async search({ terms, statuses, limit }: SearchFilter): Promise<ComplaintWithEvents[]> {
+    return this.db.transaction(() => this.withEvents(this.searchIndex.find({ terms, statuses, leftOut: HIDDEN_STATUSES, limit }))).deferred();
+  }
+
+  /** The complaints of the ids, in their order, folded from their events read in one query (not one per complaint). */
+  private withEvents(ids: readonly number[]): ComplaintWithEvents[] {
+    const byId = new Map<number, ComplaintWithEvents>();
+    for (const found of folded(this.statements.eventsOf.iterate(JSON.stringify(ids)))) byId.set(found.complaint.id, found);
     return ids.map((id) => byId.get(id)!);
   }
 
@@ -403,7 +421,7 @@ export class SqliteStore implements Store {
    */
   beginBulk({ cacheKib = BULK_CACHE_KIB, restoring = false }: { cacheKib?: number; restoring?: boolean } = {}): BulkWriter {
     const end = this.beginBulkTransaction(cacheKib, restoring);
-    const state: BulkState = { nextId: this.statements.nextId.get()!.id, rowsWritten: new RowsById(this.statements.nextId.get()!.id), form: [], row: [], event: [], facts: [] };
+    const state: BulkState = { nextId: this.statements.nextId.get()!.id, rowsWritten: new RowsById(this.statements.nextId.get()!.id), form: [], row: [], event: [], facts: [], search: [] };
     return {
       settings: this.storedSettings(),
       addPacked: (pack) => {
@@ -468,10 +486,11 @@ export class SqliteStore implements Store {
 
   /** Reads the next form of a pack and writes it, unless it is already stored or its number taken (said in `outcome`). */
   private addPackedForm(read: PackReader, state: BulkState, outcome: Outcome): void {
-    const { form, row, event, facts, rowsWritten } = state;
+    const { form, row, event, facts, search, rowsWritten } = state;
     read.read(FORM_COLUMNS, form);
     // The row as the complaints table takes it: the id first, the customer links last.
     read.read(ROW_COLUMNS, row, 1);
+    read.read(SEARCH_COLUMNS, search);
     const [key, cells, rowNumber, restoreId, eventCount] = form as [string, string | null, number, number | null, number];
     const text = (name: RowColumn) => row[1 + ROW_AT[name]] as string | null;
     const refKeyText = text('ref_key');
@@ -500,6 +519,7 @@ export class SqliteStore implements Store {
     row[2 + ROW_COLUMNS.length] = previous2;
     this.statements.insertRow.run(row);
     this.linkCustomerAfter(id, customerKeyText, receivedOn, previous);
+    this.searchIndex.add(id, search[0] as string);
     event[0] = facts[0] = id;
     for (let seq = 1; seq <= eventCount; seq++) {
       event[1] = facts[1] = seq;
@@ -635,6 +655,7 @@ export class SqliteStore implements Store {
     const [previous, previous2] = this.customerBefore(customerKeyText, receivedOn, complaint.id);
     this.statements.insertRow.run([complaint.id, ...row, previous, previous2]);
     this.linkCustomerAfter(complaint.id, customerKeyText, receivedOn, previous);
+    this.searchIndex.add(complaint.id, storedSearchText(complaint, events));
     const facts = factRows(events);
     events.forEach((event, index) => this.insertEvent(complaint.id, { ...event, seq: index + 1 }, facts[index]!));
   }
@@ -667,11 +688,14 @@ export class SqliteStore implements Store {
 export function listQuery(filter: ListFilter): { sql: string; params: (string | number)[] } {
   const { where, params } = conditionsOf(filter);
   const limit = filter.limit === undefined ? '' : ` LIMIT ${Math.max(0, Math.floor(filter.limit))}`;
-  const sql =
-    `SELECT id FROM complaints${where}` +
-    // Complaints not closed always have a deadline, so the agenda index gives their order as it is.
-    (filter.statuses === null ? ' ORDER BY major DESC, next_due_ms, id' : ' ORDER BY major DESC, next_due_ms IS NULL, next_due_ms, id') +
-    limit;
+  const order =
+    filter.order === 'newest'
+      ? ' ORDER BY received_ms DESC, id DESC'
+      : // Complaints not closed always have a deadline, so the agenda index gives their order as it is.
+        filter.statuses === null
+        ? ' ORDER BY major DESC, next_due_ms, id'
+        : ' ORDER BY major DESC, next_due_ms IS NULL, next_due_ms, id';
+  const sql = `SELECT id FROM complaints${where}${order}${limit}`;
   return { sql, params };
 }
 
@@ -690,17 +714,30 @@ function conditionsOf(filter: ListFilter): { where: string; params: (string | nu
     where.push(`${column} IN (${values.map(() => '?').join(', ')})`);
     params.push(...values);
   };
-  if (filter.statuses === null) where.push("status <> 'closed'");
-  else within('status', filter.statuses);
+  if (filter.statuses === null) {
+    where.push("status <> 'closed'");
+    // Nor those shown only when --status names them (a voided complaint, once there are such).
+    if (HIDDEN_STATUSES.length > 0) {
+      where.push(`status NOT IN (${HIDDEN_STATUSES.map(() => '?').join(', ')})`);
+      params.push(...HIDDEN_STATUSES);
+    }
+  } else within('status', filter.statuses);
   within('category', filter.categories);
   within('severity', filter.severities);
   within('assignee', filter.assignees);
   if (filter.customers?.length) {
     // In the name part of customer_key (identity.ts: the name without regard to case, width and
-    // spacing, then U+001F and the phone's digits), so that 王　芳 or ＷＡＮＧ finds 王 芳 or Wang.
+    // any space, then U+001F and the phone's digits), so that 王　芳 or ＷＡＮＧ finds 王芳 or Wang.
     const name = "substr(customer_key, 1, instr(customer_key, char(31)) - 1) LIKE ? ESCAPE '\\'";
     where.push(`(${filter.customers.map(() => name).join(' OR ')})`);
-    params.push(...filter.customers.map((part) => `%${looseText(part).replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+    params.push(...filter.customers.map((part) => `%${looseKey(part).replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  }
+  if (filter.customer !== undefined) customerConditions(filter.customer, where, params);
+  if (filter.phones?.length) {
+    const digits = filter.phones.map((phone) => phoneDigits(phone));
+    where.push(`(${digits.map(() => `instr(${PHONE_OF_KEY}, ?) > 0`).join(' OR ')})`);
+    params.push(...digits);
+    narrowByDigits(digits, where, params);
   }
   if (filter.dueBefore !== undefined) {
     where.push('next_due_ms < ?');
@@ -717,7 +754,41 @@ function conditionsOf(filter: ListFilter): { where: string; params: (string | nu
   return { where: where.length ? ` WHERE ${where.join(' AND ')}` : '', params };
 }
 
-/** The event of a row. */
+/** The phone's digits in customer_key (identity.ts customerKey: the name, U+001F, the digits). */
+const PHONE_OF_KEY = 'substr(customer_key, instr(customer_key, char(31)) + 1)';
+
+/** The conditions of a customer's complaints (CustomerQuery), from the complaints_customer index where the name is known. */
+function customerConditions({ name, phone }: CustomerQuery, where: string[], params: (string | number)[]): void {
+  if (name !== undefined && phone !== undefined) {
+    where.push('customer_key = ?');
+    params.push(customerKey(name, phone));
+    return;
+  }
+  if (name !== undefined) {
+    // Every key that starts with the name and the separator: those up to the next character after it.
+    const start = `${looseKey(name)}${CUSTOMER_KEY_SEPARATOR}`;
+    where.push('customer_key >= ? AND customer_key < ?');
+    params.push(start, `${start.slice(0, -1)}${String.fromCharCode(CUSTOMER_KEY_SEPARATOR.charCodeAt(0) + 1)}`);
+  }
+  if (phone !== undefined) {
+    const digits = phoneDigits(phone);
+    where.push(`${PHONE_OF_KEY} = ?`);
+    params.push(digits);
+    if (digits !== '') narrowByDigits([digits], where, params);
+  }
+}
+
+/**
+ * A phone's digits are in its complaint's search text (workflow/search.ts), so the search index finds
+ * the few complaints that may hold them instead of every row's customer key being read; only where
+ * each has three digits or more, the shortest a trigram holds.
+ */
+function narrowByDigits(digits: readonly string[], where: string[], params: (string | number)[]): void {
+  if (digits.some((part) => part.length < 3)) return;
+  where.push('id IN (SELECT rowid FROM search_index WHERE search_index MATCH ?)');
+  params.push(digits.map((part) => `(${trigramQuery(part)})`).join(' OR '));
+}
+
 /**
  * Complaints folded from their events' rows in (complaint, seq) order, each as soon as its last
  * event has been read.

@@ -1,0 +1,87 @@
+// What `search` shows: each complaint found, newest first, with the part of it that matched, that part
+// highlighted on a terminal.
+import type { Complaint } from '../../workflow/complaint.js';
+import type { SearchField, SearchMatch } from '../../workflow/search.js';
+import { labelOf, STATUS } from '../../workflow/vocab.js';
+import { receivedAtoms, type RenderContext } from './complaint.js';
+import { renderTable, type Cell, type FittedColumn } from './grid.js';
+import { t, type TextKey } from './i18n.js';
+import { visible } from './visible.js';
+
+/** Characters shown before and after what matched. */
+const CONTEXT = 16;
+/** The most of the matched text itself shown. */
+const MATCHED = 40;
+
+/** The part of a field around a match, on one line: what comes before (cut with … ), the match, what comes after. */
+export interface Snippet {
+  readonly field: SearchField;
+  readonly before: string;
+  readonly text: string;
+  readonly after: string;
+}
+
+export function snippetOf({ field, text, start, end }: SearchMatch): Snippet {
+  const oneLine = (part: string): string => part.replace(/\s+/g, ' ');
+  const before = [...oneLine(text.slice(0, start)).trimStart()];
+  const matched = [...oneLine(text.slice(start, end))];
+  const after = [...oneLine(text.slice(end)).trimEnd()];
+  return {
+    field,
+    before: before.length > CONTEXT ? `…${before.slice(-CONTEXT).join('')}` : before.join(''),
+    text: matched.length > MATCHED ? `${matched.slice(0, MATCHED).join('')}…` : matched.join(''),
+    after: after.length > CONTEXT ? `${after.slice(0, CONTEXT).join('')}…` : after.join(''),
+  };
+}
+
+const FIELD_NAMES: Readonly<Record<SearchField, TextKey>> = {
+  description: 'description',
+  request: 'request',
+  note: 'note',
+  finding: 'finding',
+  solution: 'solution',
+  customer: 'customer',
+  phone: 'phone',
+  order: 'order',
+  ref: 'ref',
+};
+
+/**
+ * The complaints found as a table: on a terminal fitted to its width (the snippet cut, the columns
+ * that matter least left out) with what matched highlighted; elsewhere every column whole.
+ */
+export function renderSearch(results: readonly { complaint: Complaint; match: SearchMatch | null }[], context: RenderContext): string {
+  const { lang, now, width } = context;
+  if (results.length === 0) return `${t('nothingOpen', lang)}\n`;
+  const year = now.slice(0, 4);
+  const line = (part: string): string => visible(part, { oneLine: true });
+  const column = (key: TextKey, fit: FittedColumn['fit'], cells: Cell[], more: Partial<FittedColumn> = {}): FittedColumn => ({ head: t(key, lang), fit, cells, ...more });
+  return `${renderTable(
+    [
+      column('id', 'keep', results.map(({ complaint }) => ({ atoms: [String(complaint.id)] }))),
+      column('status', 'keep', results.map(({ complaint }) => ({ atoms: [labelOf(STATUS, complaint.status, lang)] })), { dropOrder: 3 }),
+      column('received', 'wrap', results.map(({ complaint }) => ({ atoms: receivedAtoms(complaint, lang, year) })), { dropOrder: 2 }),
+      column('customer', 'cut', results.map(({ complaint }) => ({ atoms: [line(complaint.customer.name)] })), { least: 8, dropOrder: 1 }),
+      column('foundIn', 'cut', results.map(({ complaint, match }) => foundCell(complaint, match, context)), { least: 16, fill: true }),
+    ],
+    width,
+  )}\n`;
+}
+
+/** "Description: …漏电了，差点触电": the field and the text around the match, the match highlighted (also in a cell cut short). */
+function foundCell(complaint: Complaint, match: SearchMatch | null, { lang, style }: RenderContext): Cell {
+  // A match the store found but kesu cannot place (see findMatch) is shown as the description's start.
+  const shown = snippetOf(match ?? { field: 'description', text: complaint.description, start: 0, end: 0 });
+  const line = (part: string): string => visible(part, { oneLine: true });
+  const lead = `${t(FIELD_NAMES[shown.field], lang)}${lang === 'zh' ? '：' : ': '}${line(shown.before)}`;
+  const matched = line(shown.text);
+  const whole = `${lead}${matched}${line(shown.after)}`;
+  // The cell as drawn is the whole text or its start with "…" after it (cutToWidth): the match is
+  // highlighted as far as it is shown.
+  const highlight = (text: string): string => {
+    const shownLength = text === whole ? text.length : text.length - 1;
+    const end = Math.min(lead.length + matched.length, shownLength);
+    return end <= lead.length ? text : `${text.slice(0, lead.length)}${style.match(text.slice(lead.length, end))}${text.slice(end)}`;
+  };
+  return { atoms: [whole], style: highlight };
+}
