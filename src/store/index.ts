@@ -18,8 +18,10 @@ export interface ComplaintWithEvents {
 }
 
 export interface ListFilter {
-  /** Statuses to include; null for every status but closed. */
+  /** Statuses to include (of complaints not voided); null for every status but closed. */
   readonly statuses: readonly Status[] | null;
+  /** Voided complaints too, whatever their status (list --status voided); never otherwise. */
+  readonly voided?: boolean;
   readonly categories?: readonly Category[];
   readonly severities?: readonly Severity[];
   readonly assignees?: readonly string[];

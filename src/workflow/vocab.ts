@@ -147,6 +147,11 @@ export const ALL_STATUSES = vocabulary('status filter', ['all'] as const, {
   all: { en: ['all'], zh: ['全部', '所有'] },
 });
 
+/** The word a status filter takes for the complaints voided (list --status voided), whatever their status. */
+export const VOIDED_STATUS = vocabulary('status filter', ['voided'] as const, {
+  voided: { en: ['voided', 'void'], zh: ['已作废', '作废'] },
+});
+
 export const LOG_KIND = vocabulary('entry kind', LOG_KINDS, {
   note: { en: ['note'], zh: ['备注', '记录'] },
   call: { en: ['call', 'phone call'], zh: ['通话', '电话'] },

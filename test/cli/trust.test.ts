@@ -396,7 +396,7 @@ describe('typed text never drives the terminal', () => {
     expect(outputs[1]).toContain('Evil\\x1b[31mRED\\x1b]0;pwned\\x07\\x1b[2J');
     expect((await shop.run.json<ComplaintJson>('show', '1')).customer.name).toBe(evil);
     // an error message that quotes typed text shows it escaped too
-    expect(expectFailure(await shop.run('list', '--status', `x${ESC}[2J`), 1)).toBe('--status "x\\x1b[2J" is not a status; use one or more of: open, assigned, resolved, closed, or all.');
+    expect(expectFailure(await shop.run('list', '--status', `x${ESC}[2J`), 1)).toBe('--status "x\\x1b[2J" is not a status; use one or more of: open, assigned, resolved, closed, voided, or all.');
   });
 });
 

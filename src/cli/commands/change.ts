@@ -1,6 +1,7 @@
 // Shared by every command that changes a complaint: decide inside the store's transaction, then
 // print the complaint as it now stands.
 import type { Complaint, ComplaintEvent } from '../../workflow/complaint.js';
+import type { Sentence } from '../../workflow/errors.js';
 import { decide, type ChangeCommand } from '../../workflow/transitions.js';
 import { LOCAL_ZONE } from '../clock.js';
 import type { CliContext } from '../context.js';
@@ -17,11 +18,26 @@ export interface WhenAndWho {
   readonly by?: string;
 }
 
-export async function changeComplaint(context: CliContext, id: number, command: UnsignedCommand, stamp: WhenAndWho): Promise<string> {
+/** What a change did, for the one sentence some commands print before the record. */
+export interface ChangeDone {
+  readonly before: Complaint;
+  readonly complaint: Complaint;
+  readonly events: readonly ComplaintEvent[];
+}
+
+export async function changeComplaint(
+  context: CliContext,
+  id: number,
+  command: UnsignedCommand,
+  stamp: WhenAndWho,
+  saying?: (done: ChangeDone) => Sentence,
+): Promise<string> {
   // --at is read before the store is opened, so that a bad one fails without touching anything.
   const given = stamp.at === undefined ? null : context.at(stamp.at);
   const store = await context.store('change');
+  let before: Complaint | null = null;
   const { complaint, events } = await store.transact(id, (complaint, settings) => {
+    before = complaint;
     // Without --at, the command happens when it gets its turn to write, not when it started
     // waiting for another kesu process: else a writer that waited would find a later entry
     // already there and be refused as out of order.
@@ -29,7 +45,9 @@ export async function changeComplaint(context: CliContext, id: number, command: 
     const by = context.actor(stamp.by, settings);
     return decide(complaint, { ...command, at: given ?? now, by } as ChangeCommand, { now, settings, zone: LOCAL_ZONE });
   });
-  return renderRecord(context, complaint, events);
+  const record = renderRecord(context, complaint, events);
+  if (saying === undefined || context.json) return record;
+  return `${saying({ before: before!, complaint, events })[context.lang]}\n${record}`;
 }
 
 export function renderRecord(context: CliContext, complaint: Complaint, events: readonly ComplaintEvent[]): string {

@@ -1,6 +1,7 @@
 import { LOG_KIND, RESPONSIBILITY, YES_NO_ANSWER } from '../../workflow/vocab.js';
 import type { CliContext } from '../context.js';
 import { optionalVocab, parseId } from '../options.js';
+import { answered } from './answer.js';
 import { changeComplaint } from './change.js';
 
 export interface LogOptions {
@@ -8,6 +9,7 @@ export interface LogOptions {
   substantiated?: string;
   responsibility?: string;
   rootCause?: string;
+  answered?: boolean;
   at?: string;
   by?: string;
 }
@@ -22,5 +24,6 @@ export async function log(context: CliContext, idText: string, words: string[], 
     substantiated: substantiated === null ? null : substantiated === 'yes',
     responsibility: optionalVocab(RESPONSIBILITY, options.responsibility, '--responsibility'),
     rootCause: options.rootCause ?? null,
-  }, options);
+    answered: options.answered === true,
+  }, options, options.answered ? answered : undefined);
 }

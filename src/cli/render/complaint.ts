@@ -1,6 +1,7 @@
 // The complaint as people read it: the list table, and the whole record with its timeline.
-import { deadlineEnds, formatMoney, isOpenMajor, nearestPending, overdueAt, type Complaint, type ComplaintEvent } from '../../workflow/complaint.js';
-import { DEADLINE_KINDS } from '../../workflow/deadlines.js';
+import { deadlineEnds, formatMoney, isOpenMajor, nearestPending, overdueAt, type Change, type Complaint, type ComplaintEvent } from '../../workflow/complaint.js';
+import { DEADLINE_KINDS, type Deadline, type DeadlineKind } from '../../workflow/deadlines.js';
+import { maskPhone } from '../../workflow/identity.js';
 import type { IsoTime } from '../../workflow/time.js';
 import {
   CATEGORY,
@@ -16,7 +17,7 @@ import {
   STATUS,
   type Lang,
 } from '../../workflow/vocab.js';
-import { DEADLINE_NAMES, departmentName, EVENT_NAMES, explainDeadline, formatDue, formatTime, padDisplay, t, type TextKey } from './i18n.js';
+import { CORRECTION_FIELD_NAMES, DEADLINE_NAMES, departmentName, EVENT_NAMES, explainDeadline, formatDue, formatTime, padDisplay, t, type TextKey } from './i18n.js';
 import { renderGrid } from './grid.js';
 import type { Style } from './style.js';
 import { visible } from './visible.js';
@@ -53,7 +54,7 @@ export function renderList(complaints: readonly Complaint[], context: RenderCont
     const severity = labelOf(SEVERITY, c.severity, lang);
     return [
       idCell(c, context),
-      labelOf(STATUS, c.status, lang),
+      c.voided === null ? labelOf(STATUS, c.status, lang) : t('voidedStatus', lang),
       isOpenMajor(c) ? context.style.major(severity) : severity,
       labelOf(CATEGORY, c.category, lang),
       visible(c.customer.name, ONE_LINE),
@@ -69,12 +70,17 @@ export function renderComplaint(complaint: Complaint, events: readonly Complaint
   const { lang, now, style } = context;
   const lines: string[] = [];
   const title = `#${complaint.id}  ${labelOf(STATUS, complaint.status, lang)}${complaint.outcome ? ` (${labelOf(OUTCOME, complaint.outcome, lang)})` : ''}`;
-  lines.push(isOpenMajor(complaint) ? style.major(`${title}  ${labelOf(SEVERITY, 'major', lang).toUpperCase()}`) : style.bold(title));
+  if (complaint.voided !== null) lines.push(style.overdue(`${title}  ${t('voided', lang)}`));
+  else lines.push(isOpenMajor(complaint) ? style.major(`${title}  ${labelOf(SEVERITY, 'major', lang).toUpperCase()}`) : style.bold(title));
   const year = now.slice(0, 4);
   const labelWidth = lang === 'zh' ? 10 : 19;
   const field = (key: TextKey, value: string | null | undefined): void => {
     if (value !== null && value !== undefined && value !== '') lines.push(`${padDisplay(t(key, lang), labelWidth)}${visible(value)}`);
   };
+  if (complaint.voided !== null) {
+    const { reason, by, at } = complaint.voided;
+    field('voidedStatus', `${reason} (${by}, ${formatTime(at, lang, year)})`);
+  }
   field('ref', complaint.ref);
   field('customer', complaint.customer.phone ? `${complaint.customer.name} (${complaint.customer.phone})` : complaint.customer.name);
   field('received', `${formatTime(complaint.receivedAt, lang, year)} · ${complaint.receivedBy} · ${labelOf(CHANNEL, complaint.channel, lang)}`);
@@ -107,7 +113,7 @@ export function renderComplaint(complaint: Complaint, events: readonly Complaint
     const end = ends[kind];
     const state = overdue.has(kind) ? style.overdue(t('overdue', lang)) : end === 'late' ? style.overdue(t('metLate', lang)) : end === 'met' ? style.dim(t('met', lang)) : '';
     lines.push(`  ${padDisplay(DEADLINE_NAMES[kind][lang], 12)}${formatDue(deadline, lang, year)}  ${state}`.trimEnd());
-    lines.push(style.dim(`  ${' '.repeat(12)}${explainDeadline(deadline, lang)}`));
+    lines.push(style.dim(`  ${' '.repeat(12)}${explainDeadline(deadline, lang)}${rearmedBy(events, kind, deadline, lang)}`));
   }
 
   if (complaint.followups.length) {
@@ -142,9 +148,56 @@ function describeEvent(event: ComplaintEvent, name: string, lang: Lang): string 
         : `${name} ${labelOf(FOLLOWUP_METHOD, event.method, lang)}, ${event.satisfaction}/5${note}`;
     case 'closed':
       return `${name} (${labelOf(OUTCOME, event.outcome, lang)})${note}`;
+    case 'answered':
+      return `${name} (${labelOf(LOG_KIND, event.kind, lang)})${note}`;
+    case 'corrected':
+      return `${name} ${event.changes.map((change) => describeChange(change, lang)).join(lang === 'zh' ? '；' : '; ')}${event.note ? ` — ${event.note}` : ''}`;
+    case 'voided':
+      return `${name}: ${event.reason}${event.note ? ` — ${event.note}` : ''}`;
     default:
       return `${name}${note}`;
   }
+}
+
+/** "phone: *******8000 → *******1111": a corrected field, its values as the record shows them (a phone masked). */
+function describeChange({ field, before, after }: Change, lang: Lang): string {
+  const shown = (value: string | null): string => {
+    if (value === null) return t('none', lang);
+    switch (field) {
+      case 'phone':
+        return maskPhone(value);
+      case 'channel':
+        return labelOf(CHANNEL, value as never, lang);
+      case 'category':
+        return labelOf(CATEGORY, value as never, lang);
+      case 'severity':
+        return labelOf(SEVERITY, value as never, lang);
+      case 'receivedAt':
+        return formatTime(value as IsoTime, lang);
+      case 'department':
+        return departmentName(value, lang);
+      default:
+        return value;
+    }
+  };
+  return `${CORRECTION_FIELD_NAMES[field][lang]}${lang === 'zh' ? '：' : ': '}${shown(before)} → ${shown(after)}`;
+}
+
+/**
+ * "; re-armed when the severity was corrected to major": a deadline a correction set says so, as
+ * every deadline says how it was reached (a corrected received time, or a new severity).
+ */
+function rearmedBy(events: readonly ComplaintEvent[], kind: DeadlineKind, deadline: Deadline, lang: Lang): string {
+  const key = ({ answer: 'answerDeadline', solution: 'solutionDeadline', followup: 'followupDeadline' } as const)[kind];
+  const setter = events.findLast((event) => event.type === 'corrected' && event[key] !== null);
+  if (setter?.type !== 'corrected' || setter[key]!.due !== deadline.due || setter[key]!.from !== deadline.from) return '';
+  // A new severity re-arms from the correction's time; a corrected received time, from itself.
+  const severity = setter.changes.find((change) => change.field === 'severity');
+  if (severity === undefined || deadline.from !== setter.at) {
+    return lang === 'zh' ? '（按更正后的受理时间重新计算）' : ' (counted again from the corrected received time)';
+  }
+  const label = labelOf(SEVERITY, severity.after as never, lang);
+  return lang === 'zh' ? `（严重程度更正为“${label}”后重新计算）` : ` (re-armed when the severity was corrected to ${label})`;
 }
 
 /** After `open`: the id and the answer deadline, with how it was reached. */

@@ -39,11 +39,19 @@ export function complaintJson(complaint: Complaint, now: IsoTime, events?: reado
     },
     overdue: overdueAt(complaint, now),
     reopenCount: complaint.reopenCount,
+    answeredAt: complaint.answeredAt,
     resolvedAt: complaint.resolvedAt,
     closedAt: complaint.closedAt,
+    voided: complaint.voided === null ? null : { at: complaint.voided.at, by: complaint.voided.by, reason: complaint.voided.reason },
     followups: complaint.followups.map((f) => ({ at: f.at, method: f.method, satisfaction: f.satisfaction, note: f.note })),
-    ...(events ? { events: events.map((e) => ({ seq: e.seq, type: e.type, at: e.at, by: e.by, note: e.note })) } : {}),
+    ...(events ? { events: events.map(eventJson) } : {}),
   };
+}
+
+/** An event: its number, type, time, actor and note, and what a correction changed (null for other events). */
+function eventJson(event: ComplaintEvent) {
+  const changes = event.type === 'corrected' ? event.changes.map(({ field, before, after }) => ({ field, before, after })) : null;
+  return { seq: event.seq, type: event.type, at: event.at, by: event.by, note: event.note, changes };
 }
 
 export function toJsonText(value: unknown): string {

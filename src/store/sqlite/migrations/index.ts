@@ -1,6 +1,7 @@
 import { initial } from './001-initial.js';
 import { reportFactsSchema } from './002-report-facts.js';
 import { formNumbers } from './003-form-numbers.js';
+import { corrections } from './004-corrections.js';
 
 export interface Migration {
   /** Applied in order; the database's PRAGMA user_version is the last one applied. */
@@ -14,7 +15,7 @@ export interface Migration {
   readonly sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, reportFactsSchema, formNumbers];
+export const MIGRATIONS: readonly Migration[] = [initial, reportFactsSchema, formNumbers, corrections];
 
 /** PRAGMA application_id of a kesu database ("KESU" in ASCII), set by migration 3. */
 export const KESU_APPLICATION_ID = 0x4b455355;
