@@ -49,7 +49,7 @@ export function computeReport({ events, period, settings, now, zone }: ReportInp
 /** What a store should answer `request` with, folded from the events. */
 function factsFromEvents(events: Iterable<ReportEvent>, request: ReportFactsRequest, settings: Settings): ReportFactsData {
   const lastDay = request.days.lastDay;
-  const counted = new Set<ComplaintEvent['type']>(['resolved', 'followed-up', 'closed', 'reopened']);
+  const counted = new Set<ComplaintEvent['type']>(['answered', 'resolved', 'followed-up', 'closed', 'reopened']);
   const needs: HistoryNeeds = {
     ends: request.periods.map(({ span }) => span.to),
     // The follow-ups of every date, for the twelve-month counts; the other steps of the periods.

@@ -79,7 +79,7 @@ export function renderComplaint(complaint: Complaint, events: readonly Complaint
   };
   if (complaint.voided !== null) {
     const { reason, by, at } = complaint.voided;
-    field('voidedStatus', `${reason} (${by}, ${formatTime(at, lang, year)})`);
+    field('voidedBecause', `${reason} (${by}, ${formatTime(at, lang, year)})`);
   }
   field('ref', complaint.ref);
   field('customer', complaint.customer.phone ? `${complaint.customer.name} (${complaint.customer.phone})` : complaint.customer.name);

@@ -47,6 +47,7 @@ const TEXT = {
   todayGroup: { en: 'Due today', zh: '今天到期' },
   voided: { en: 'VOIDED', zh: '已作废' },
   voidedStatus: { en: 'voided', zh: '已作废' },
+  voidedBecause: { en: 'Voided', zh: '作废原因' },
 } as const satisfies Record<string, Sentence>;
 
 export type TextKey = keyof typeof TEXT;

@@ -532,8 +532,11 @@ export class SqliteStore implements Store {
     const [key, cells, rowNumber, restoreId, eventCount] = form as [string, string | null, number, number | null, number];
     const text = (name: RowColumn) => row[1 + ROW_AT[name]] as string | null;
     const refKeyText = text('ref_key');
-    // A restored complaint is the same one only by its uuid: two forms may say the same thing.
-    const present = restoreId === null ? this.storedForm(row[1 + ROW_AT.form_key] as number, key, refKeyText) : (this.statements.idByUuid.get(text('uuid')!) ?? null);
+    // A restored complaint is the same one only by its uuid: two forms may say the same thing. A
+    // voided one is no form, and is never taken for one already present.
+    const voided = row[1 + ROW_AT.voided] === 1;
+    const present =
+      restoreId !== null ? (this.statements.idByUuid.get(text('uuid')!) ?? null) : voided ? null : this.storedForm(row[1 + ROW_AT.form_key] as number, key, refKeyText);
     const clash = present === null && refKeyText !== null ? this.statements.byRefKey.get(refKeyText) : undefined;
     if (present !== null) {
       read.skipEvents(eventCount);
@@ -552,7 +555,6 @@ export class SqliteStore implements Store {
     state.nextId = Math.max(state.nextId, id + 1);
     const [customerKeyText, receivedOn] = [text('customer_key')!, text('received_on')!];
     // A voided complaint (restored from an export) is no one's previous complaint, and has none.
-    const voided = row[1 + ROW_AT.voided] === 1;
     const [previous, previous2] = voided ? [null, null] : this.customerBefore(customerKeyText, receivedOn, id);
     row[0] = id;
     row[1 + ROW_COLUMNS.length] = previous;
