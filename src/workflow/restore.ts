@@ -208,7 +208,13 @@ function restoredEvent(entry: unknown, index: number, report: Problem): NewEvent
     if (!(field in fields)) problem(`.details.${field}`, `not a detail of a ${type} event`, `不是 ${type} 记录的字段`);
   }
   if (found > 0) return null;
-  return { ...(details as object), type, at: entry.at, by: entry.by, note: entry.note } as NewEvent;
+  const event = { ...(details as object), type, at: entry.at, by: entry.by, note: entry.note } as NewEvent;
+  // What a correction changed is shown beside its details (null for other events): the two must agree.
+  if ('changes' in entry && JSON.stringify(entry.changes) !== JSON.stringify(event.type === 'corrected' ? event.changes : null)) {
+    problem('.changes', 'not the changes its details record', '与其 details 记录的更正不一致');
+    return null;
+  }
+  return event;
 }
 
 function checkValue(value: unknown, kind: FieldKind, path: string, problem: Problem): void {
