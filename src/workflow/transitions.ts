@@ -403,7 +403,7 @@ const TEXT_FIELDS: { readonly [F in TextField]: InputName & { readonly oneLine: 
   description: { en: 'the description', zh: '投诉内容', flag: '--desc', oneLine: false },
   request: { en: "the customer's request", zh: '客户要求', flag: '--request', oneLine: false },
   entry: { en: 'the entry text', zh: '记录内容', flag: null, oneLine: false },
-  answer: { en: 'the answer given to the customer', zh: '答复内容', flag: null, oneLine: false },
+  answer: { en: 'the answer to the customer', zh: '答复内容', flag: null, oneLine: false },
   reason: { en: 'the reason', zh: '作废原因', flag: '--reason', oneLine: false },
   note: { en: 'the note', zh: '备注', flag: '--note', oneLine: false },
   solution: { en: 'the solution', zh: '处理方案', flag: '--solution', oneLine: false },

@@ -75,6 +75,8 @@ async function askCorrection(context: CliContext, id: number): Promise<EditOptio
     );
   }
   const { complaint } = await (await context.store('change')).find(id);
+  // Nothing to ask of a voided complaint: decide refuses the correction, saying why, before any value is read.
+  if (complaint.voided !== null) return {};
   const { askCorrection: ask } = await import('../prompts.js');
   const { field, value } = await ask(complaint, context.lang);
   return { [CORRECTION_FLAGS[field]]: value };
