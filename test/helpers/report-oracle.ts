@@ -248,8 +248,11 @@ function periodFactsOf(all: readonly History[], span: Span, endMs: number): Peri
       });
       if (step.type === 'resolved') {
         resolved = true;
-        const spanKey = `${step.receivedOn} ${step.date}`;
-        resolveSpans.set(spanKey, { receivedOn: step.receivedOn, resolvedOn: step.date, count: (resolveSpans.get(spanKey)?.count ?? 0) + 1 });
+        // The day received as it stood at the period's end (a correction since does not rewrite it);
+        // the resolve's own when the complaint's opening is dated after the end.
+        const receivedOn = atEnd?.receivedOn ?? step.receivedOn;
+        const spanKey = `${receivedOn} ${step.date}`;
+        resolveSpans.set(spanKey, { receivedOn, resolvedOn: step.date, count: (resolveSpans.get(spanKey)?.count ?? 0) + 1 });
       }
     }
     if (atEnd === null) continue;

@@ -214,13 +214,15 @@ describe('query plans of the hot queries use an index, never a scan of the table
       expect(detail).not.toMatch(noScan);
     });
 
-    test('steps and resolve spans: the steps index (the spans read each resolve’s day received by its key), the voided by their index', () => {
+    test('steps and resolve spans: the steps index (the spans read each one’s day received by its key), the voided by their index', () => {
       const steps = plan(REPORT_FACTS_SQL.steps, params);
       expect(steps).toMatch(/^SEARCH event_facts USING COVERING INDEX event_facts_steps \(type=\? AND on_date>\? AND on_date<\?\)/);
       expect(steps).toMatch(/SCAN complaints USING COVERING INDEX complaints_voided/);
       expect(steps).not.toMatch(noScan);
       const spans = plan(REPORT_FACTS_SQL.resolveSpans, params);
-      expect(spans).toMatch(/^SEARCH event_facts USING INDEX event_facts_steps \(type=\? AND on_date>\? AND on_date<\?\)/);
+      expect(spans).toMatch(/^SEARCH f USING INDEX event_facts_steps \(type=\? AND on_date>\? AND on_date<\?\)/);
+      expect(spans).toMatch(/SEARCH c USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+      expect(spans).toMatch(/SEARCH e USING PRIMARY KEY \(complaint_id=\? AND seq=\?\)/);
       expect(spans).not.toMatch(noScan);
     });
 

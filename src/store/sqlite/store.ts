@@ -167,11 +167,16 @@ export const REPORT_FACTS_SQL = {
     WHERE type IN ('answered', 'resolved', 'followed-up', 'closed', 'reopened') AND ${STEPS_IN_SPAN}
       AND complaint_id NOT IN (${voidedAt('@to')})
     GROUP BY 1, 2, 3, 4, 5`,
-  // The day received as the resolve recorded it.
+  // The day received as it stood at the end: the row's, but for a complaint corrected since, its
+  // fact's at the end (the resolve's own when it came after the end, its events in other offsets).
   resolveSpans: `
-    SELECT received_on, on_date, count(*) AS n
-    FROM event_facts INDEXED BY event_facts_steps
-    WHERE type = 'resolved' AND ${STEPS_IN_SPAN} AND complaint_id NOT IN (${voidedAt('@to')})
+    SELECT
+      CASE WHEN f.complaint_id IN (${lateAfter('@to')})
+        THEN coalesce((SELECT e.received_on FROM event_facts e WHERE ${factAt('f.complaint_id', '@to', 'e')}), f.received_on)
+        ELSE c.received_on END,
+      f.on_date, count(*) AS n
+    FROM event_facts f INDEXED BY event_facts_steps JOIN complaints c ON c.id = f.complaint_id
+    WHERE f.type = 'resolved' AND ${STEPS_IN_SPAN} AND f.complaint_id NOT IN (${voidedAt('@to')})
     GROUP BY 1, 2`,
   // Only those with a cause or an action: the others are in no ranking.
   resolvedCauses: `
@@ -241,8 +246,8 @@ export const REPORT_COUNTS_SQL = {
   // The customers of complaints corrected or voided since @to, counted again with those complaints as
   // they were at its end: what to add to the count above (which the rows' links give as they are now).
   repeatCustomersSince: `
-    WITH late AS (${lateAfter('@to')}),
-      at_end AS (
+    WITH late AS MATERIALIZED (${lateAfter('@to')}),
+      at_end AS MATERIALIZED (
         SELECT f.customer_key AS key, f.received_on AS day, f.voided FROM event_facts f
         WHERE f.complaint_id IN late AND ${factAt('f.complaint_id', '@to')}),
       keys AS (SELECT customer_key AS key FROM complaints WHERE id IN late UNION SELECT key FROM at_end),
