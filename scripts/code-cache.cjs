@@ -12,6 +12,9 @@ const { loadBundle, CODE_CACHE } = require('../bin/kesu.js');
 const COMMANDS = [
   ['open', '--customer', '王芳', '--phone', '138 0013 8000', '--category', 'quality', '--desc', '收到的杯子有裂纹', '--request', '换一个'],
   ['list'],
+  // list and due as on a terminal too (stdout is /dev/null here, a character device): their tables fitted to it.
+  { terminal: true, args: ['list'] },
+  { terminal: true, args: ['due'] },
   ['due'],
   ['show', '1'],
   ['log', '1', '已电话联系顾客'],
@@ -24,7 +27,9 @@ async function train() {
   const scratch = mkdtempSync(join(tmpdir(), 'kesu-code-cache-'));
   try {
     const { script, main } = loadBundle({ codeCache: false });
-    for (const args of COMMANDS) {
+    for (const command of COMMANDS) {
+      const { args, terminal } = Array.isArray(command) ? { args: command, terminal: false } : command;
+      Object.assign(process.stdout, { isTTY: terminal, columns: terminal ? 80 : undefined });
       await main(['--db', join(scratch, 'kesu.db'), ...args]);
       if (process.exitCode) throw new Error(`kesu ${args.join(' ')} failed while making the code cache`);
     }

@@ -1,7 +1,7 @@
 // The shell's side of time: reading the clock and turning the user's local wall-clock times into
 // ISO times with this machine's offset (the workflow never reads the clock itself).
 import dayjs from 'dayjs';
-import { addDays, formatInOffset, instant, isIsoTime, readDateTime, type IsoTime, type WallClock, type Zone } from '../workflow/time.js';
+import { addDays, formatInOffset, instant, isIsoTime, localDateOf, readDateTime, type IsoTime, type WallClock, type Zone } from '../workflow/time.js';
 import { UserError } from './errors.js';
 
 export function currentTime(): IsoTime {
@@ -57,25 +57,38 @@ function dayOffset(date: string): string | null {
   return offset;
 }
 
-/** Reads --at / --received in the spec's date forms; a date without a time means the start of that day. */
-export function parseAtOption(text: string, flag: string): IsoTime {
-  const reading = readAtOption(text, flag);
-  return reading.iso === null ? wallToIso(reading.wall) : isoToLocal(reading.iso);
+/** A time given to a flag, and whether only a date was given (no time of day). */
+export interface GivenTime {
+  readonly at: IsoTime;
+  readonly dateOnly: boolean;
+}
+
+/**
+ * Reads --at / --received in the spec's date forms and as people say them (today, 昨天 15:00,
+ * 12-06 09:00: `now` says which day is today); a date without a time means the start of that day.
+ */
+export function readTimeOption(text: string, flag: string, now: IsoTime): GivenTime {
+  const { wall, iso } = readAtOption(text, flag, now);
+  return { at: iso === null ? wallToIso(wall) : isoToLocal(iso), dateOnly: iso === null && wall.time === null };
+}
+
+export function parseAtOption(text: string, flag: string, now: IsoTime): IsoTime {
+  return readTimeOption(text, flag, now).at;
 }
 
 /**
  * The instant just after the time given to --until, which includes what it names: a date alone
  * includes its whole day (up to the first moment of the next one).
  */
-export function parseUntilOption(text: string, flag: string): number {
-  const { wall, iso } = readAtOption(text, flag);
+export function parseUntilOption(text: string, flag: string, now: IsoTime): number {
+  const { wall, iso } = readAtOption(text, flag, now);
   if (iso === null && wall.time === null) return instant(wallToIso({ date: addDays(wall.date, 1), time: null }));
   return instant(iso ?? wallToIso(wall)) + 1;
 }
 
 /** The date and time given to a flag as read, or a UserError saying what is wrong with it. */
-function readAtOption(text: string, flag: string): { wall: WallClock; iso: IsoTime | null } {
-  const reading = readDateTime(text);
+function readAtOption(text: string, flag: string, now: IsoTime): { wall: WallClock; iso: IsoTime | null } {
+  const reading = readDateTime(text, localDateOf(isoToLocal(now)));
   if (!reading.ok) {
     throw reading.reason === 'ambiguous'
       ? new UserError('invalid', {
@@ -83,8 +96,8 @@ function readAtOption(text: string, flag: string): { wall: WallClock; iso: IsoTi
           zh: `${flag} “${text}”有歧义；请把年份写在前面，例如 2026-10-05 09:00。`,
         })
       : new UserError('invalid', {
-          en: `${flag} "${text}" is not a date or time; write it like 2026-10-05 09:00 or 2026年10月5日.`,
-          zh: `${flag} “${text}”不是有效的日期或时间；请写成 2026-10-05 09:00 或 2026年10月5日。`,
+          en: `${flag} "${text}" is not a date or time; write it like 2026-10-05 09:00, 12-06 15:00 or yesterday 15:00.`,
+          zh: `${flag} “${text}”不是有效的日期或时间；请写成 2026-10-05 09:00、12-06 15:00 或 昨天 15:00。`,
         });
   }
   return reading;

@@ -28,6 +28,11 @@ export interface GlobalOptions {
 
 export interface CliContext extends RenderContext {
   readonly json: boolean;
+  /**
+   * The columns stdout's terminal has (80 where it does not say), or null when stdout is no
+   * terminal: then tables are printed whole, whatever their width.
+   */
+  readonly width: number | null;
   readonly interactive: boolean;
   readonly style: Style;
   /**
@@ -59,6 +64,9 @@ export interface CliContext extends RenderContext {
    */
   actor(option: string | undefined, settings: Settings): string;
 }
+
+/** The width of a terminal that does not say its own: the width terminals have been since the VT100. */
+const DEFAULT_COLUMNS = 80;
 
 function defaultDbPath(env: NodeJS.ProcessEnv): string {
   const dataHome = env.XDG_DATA_HOME || join(homedir(), '.local', 'share');
@@ -116,6 +124,9 @@ export async function makeContext(options: GlobalOptions, io: Io): Promise<CliCo
     get stderrIsTerminal() {
       return io.terminal.stderr();
     },
+    get width() {
+      return io.terminal.stdout() ? (io.terminal.columns() ?? DEFAULT_COLUMNS) : null;
+    },
     out: io.out,
     err: io.err,
     clock: io.now,
@@ -123,7 +134,7 @@ export async function makeContext(options: GlobalOptions, io: Io): Promise<CliCo
     style: color ? (await import('./render/style.js')).makeStyle(true) : PLAIN,
     store,
     dbPath,
-    at: (option, flag = '--at') => (option === undefined ? now : parseAtOption(option, flag)),
+    at: (option, flag = '--at') => (option === undefined ? now : parseAtOption(option, flag, now)),
     actor: (option, settings) => option?.trim() || (settings.defaultActor ?? osUser(env)),
   };
 }

@@ -9,6 +9,15 @@ export interface Io {
   readonly env: NodeJS.ProcessEnv;
   /** The time now, on this machine's clock. */
   readonly now: () => IsoTime;
-  /** Whether stdin, stdout and stderr are terminals: asked only when a command needs to know. */
-  readonly terminal: { readonly stdin: () => boolean; readonly stdout: () => boolean; readonly stderr: () => boolean };
+  /**
+   * Whether stdin, stdout and stderr are terminals, and how many columns wide stdout's terminal is
+   * (undefined when it does not say): asked only when a command needs to know, `columns` only of a
+   * terminal.
+   */
+  readonly terminal: {
+    readonly stdin: () => boolean;
+    readonly stdout: () => boolean;
+    readonly stderr: () => boolean;
+    readonly columns: () => number | undefined;
+  };
 }

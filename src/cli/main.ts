@@ -30,6 +30,8 @@ export async function main(argv: string[]): Promise<void> {
       stdin: () => Boolean(process.stdin.isTTY),
       stdout: stdoutIsTerminal,
       stderr: () => Boolean(process.stderr.isTTY),
+      // 0 where a terminal does not know its size (a serial console, some CI runners).
+      columns: () => process.stdout.columns || undefined,
     },
   });
 }

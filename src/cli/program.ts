@@ -13,9 +13,10 @@ import { VERSION } from './version.js';
 import { HELP } from './render/help.js';
 import { visible } from './render/visible.js';
 
-const at = () => new Option('--at <datetime>', 'when it happened (default now), e.g. "2026-10-05 09:00"');
+const at = () => new Option('--at <datetime>', 'when it happened (default now), e.g. "2026-10-05 09:00", "12-06 15:00", "yesterday 15:00", "今天 9点"');
 const by = () => new Option('--by <name>', 'who did it (default: kesu config by, else the system user)');
 const note = () => new Option('--note <text>', 'a note for the timeline');
+const verbose = () => new Option('--verbose', 'print the whole record after the change, as show does');
 
 function buildProgram(io: Io): Command {
   const program = new Command('kesu')
@@ -59,7 +60,7 @@ function buildProgram(io: Io): Command {
     .option('--request <text>', 'what the customer wants')
     .option('--order <ref>', 'order or product reference')
     .option('--ref <number>', "the paper form's number (unique)")
-    .option('--received <datetime>', 'when it was received (default now); same as --at')
+    .option('--received <datetime>', 'when it was received (default now), e.g. "2026-10-05", "昨天 15:00"; a date alone is shown alone')
     .addOption(at())
     .addOption(by())
     .action(run(async () => (await import('./commands/open.js')).open));
@@ -96,6 +97,7 @@ function buildProgram(io: Io): Command {
     .option('--answered', 'the entry is the answer given to the customer: it meets the answer deadline (as kesu answer)')
     .addOption(at())
     .addOption(by())
+    .addOption(verbose())
     .action(run(async () => (await import('./commands/log.js')).log));
 
   program
@@ -107,6 +109,7 @@ function buildProgram(io: Io): Command {
     .addOption(note())
     .addOption(at())
     .addOption(by())
+    .addOption(verbose())
     .action(run(async () => (await import('./commands/assign.js')).assign));
 
   program
@@ -123,6 +126,7 @@ function buildProgram(io: Io): Command {
     .addOption(note())
     .addOption(at())
     .addOption(by())
+    .addOption(verbose())
     .action(run(async () => (await import('./commands/resolve.js')).resolve));
 
   program
@@ -134,6 +138,7 @@ function buildProgram(io: Io): Command {
     .option('--note <text>', 'what the customer said')
     .addOption(at())
     .addOption(by())
+    .addOption(verbose())
     .action(run(async () => (await import('./commands/followup.js')).followup));
 
   program
@@ -144,6 +149,7 @@ function buildProgram(io: Io): Command {
     .addOption(note())
     .addOption(at())
     .addOption(by())
+    .addOption(verbose())
     .action(run(async () => (await import('./commands/close.js')).close));
 
   program
@@ -153,6 +159,7 @@ function buildProgram(io: Io): Command {
     .addOption(note())
     .addOption(at())
     .addOption(by())
+    .addOption(verbose())
     .action(run(async () => (await import('./commands/reopen.js')).reopen));
 
   program
@@ -163,6 +170,7 @@ function buildProgram(io: Io): Command {
     .option('--kind <kind>', HELP.answerKind)
     .addOption(at())
     .addOption(by())
+    .addOption(verbose())
     .action(run(async () => (await import('./commands/answer.js')).answer));
 
   program
@@ -178,11 +186,12 @@ function buildProgram(io: Io): Command {
     .option('--request <text>', 'what the customer wants ("" to remove it)')
     .option('--order <ref>', 'order or product reference ("" to remove it)')
     .option('--ref <number>', 'the paper form\'s number ("" to remove it)')
-    .option('--received <datetime>', 'when it was received')
+    .option('--received <datetime>', 'when it was received, e.g. "2026-10-05", "昨天 15:00"; a date alone is shown alone')
     .option('--dept <department>', 'the department ("" to remove it)')
     .addOption(note())
     .addOption(at())
     .addOption(by())
+    .addOption(verbose())
     .action(run(async () => (await import('./commands/edit.js')).edit));
 
   program
@@ -193,6 +202,7 @@ function buildProgram(io: Io): Command {
     .addOption(note())
     .addOption(at())
     .addOption(by())
+    .addOption(verbose())
     .action(run(async () => (await import('./commands/void.js')).voidComplaint));
 
   program
@@ -202,6 +212,7 @@ function buildProgram(io: Io): Command {
     .addOption(note())
     .addOption(at())
     .addOption(by())
+    .addOption(verbose())
     .action(run(async () => (await import('./commands/void.js')).unvoid));
 
   program

@@ -7,6 +7,7 @@ import { UserError } from './errors.js';
 import { CORRECTION_FIELD_NAMES } from './render/i18n.js';
 import { visible } from './render/visible.js';
 import { checkPhone } from '../workflow/transitions.js';
+import type { IsoTime } from '../workflow/time.js';
 import { CATEGORY, CHANNEL, DEFAULT_CHANNEL, DEFAULT_SEVERITY, labelOf, SEVERITY, type Category, type Channel, type Lang, type Severity, type Vocabulary } from '../workflow/vocab.js';
 
 export interface OpenAnswers {
@@ -81,19 +82,19 @@ async function answered<T>(prompt: Promise<unknown>, cancelled: Sentence): Promi
 }
 
 /** The question of `kesu edit` on a terminal: which field (each shown with its value now), then its new value. */
-export async function askCorrection(complaint: Complaint, lang: Lang): Promise<{ field: CorrectableField; value: string }> {
+export async function askCorrection(complaint: Complaint, lang: Lang, now: IsoTime): Promise<{ field: CorrectableField; value: string }> {
   const inquirer = await loadInquirer();
   const cancelled = {
     en: `Cancelled: nothing was corrected; run kesu edit ${complaint.id} again to correct it.`,
     zh: `已取消，未更正任何内容；如需更正，请重新运行 kesu edit ${complaint.id}。`,
   };
-  const now = (field: CorrectableField): string | null => {
+  const current = (field: CorrectableField): string | null => {
     const value = valueOf(complaint, field);
     // A time as it is typed: 2026-10-30 10:00.
     return value !== null && field === 'receivedAt' ? value.slice(0, 16).replace('T', ' ') : value;
   };
   const shown = (field: CorrectableField): string => {
-    const value = now(field);
+    const value = current(field);
     const vocab = CORRECTABLE_VOCABULARIES[field];
     return value === null ? '—' : visible(vocab ? labelOf(vocab, value, lang) : value, { oneLine: true });
   };
@@ -113,8 +114,8 @@ export async function askCorrection(complaint: Complaint, lang: Lang): Promise<{
   const vocab = CORRECTABLE_VOCABULARIES[field];
   // The value now is put in the line to be mended where it is text: a typo is fixed, not retyped.
   const question = vocab
-    ? { type: 'select', name: 'value', message, choices: choicesOf(vocab, lang), default: now(field) }
-    : { type: 'input', name: 'value', message, default: now(field) ?? undefined, prefill: 'editable', validate: (value: string) => correctionProblem(field, value, lang) };
+    ? { type: 'select', name: 'value', message, choices: choicesOf(vocab, lang), default: current(field) }
+    : { type: 'input', name: 'value', message, default: current(field) ?? undefined, prefill: 'editable', validate: (value: string) => correctionProblem(field, value, lang, now) };
   const { value } = await answered<{ value: string }>(inquirer.prompt([question] as never), cancelled);
   return { field, value };
 }
@@ -133,11 +134,11 @@ function choicesOf(vocab: Vocabulary<string>, lang: Lang): { name: string; value
 }
 
 /** What is wrong with a typed value, in a sentence, or true when decide and the date reader will take it (edit checks it again). */
-function correctionProblem(field: CorrectableField, value: string, lang: Lang): string | true {
+function correctionProblem(field: CorrectableField, value: string, lang: Lang, now: IsoTime): string | true {
   try {
     if ((field === 'customer' || field === 'description') && value.trim() === '') return REQUIRED_MESSAGE[lang];
     if (field === 'phone') checkPhone(value);
-    if (field === 'receivedAt') parseAtOption(value, '--received');
+    if (field === 'receivedAt') parseAtOption(value, '--received', now);
     return true;
   } catch (error) {
     return error instanceof DomainError || error instanceof UserError ? error.sentence[lang] : String(error);

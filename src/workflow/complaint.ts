@@ -66,6 +66,8 @@ export interface Complaint {
   readonly request: string | null;
   readonly order: string | null;
   readonly receivedAt: IsoTime;
+  /** Received on a date given without a time of day: shown as the date alone. */
+  readonly receivedDateOnly: boolean;
   readonly receivedBy: string;
   readonly assignee: string | null;
   readonly department: string | null;
@@ -130,6 +132,8 @@ export type EventPayload =
       readonly order: string | null;
       readonly department: string | null;
       readonly answerDeadline: Deadline;
+      /** Received on a date given without a time of day: `at` is the start of that day. Absent otherwise. */
+      readonly dateOnly?: true;
     }
   | ({ readonly type: 'logged' } & Entry)
   /** The reply given to the customer (how it will be handled, by when): meets the answer deadline. */
@@ -208,6 +212,7 @@ export function apply(complaint: Complaint | null, event: NewEvent, id = complai
       request: event.request,
       order: event.order,
       receivedAt: event.at,
+      receivedDateOnly: event.dateOnly === true,
       receivedBy: event.by,
       assignee: null,
       department: event.department,

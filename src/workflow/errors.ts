@@ -5,7 +5,8 @@
 // a report period's) are worded where they are raised. The shell shows the sentence in the user's
 // language and exits with 1.
 import { codePointName, quoted } from './text.js';
-import type { IsoTime } from './time.js';
+import { formatInOffset, instant, offsetOf, type IsoTime } from './time.js';
+import { formatTime } from './time-words.js';
 import { COMPENSATION_KIND, describeChoice, labelOf, SATISFACTION, SATISFACTION_SCALE, STATUS, type Status } from './vocab.js';
 
 export interface Sentence {
@@ -44,12 +45,13 @@ export type Refusal =
   | { readonly rule: 'control-character'; readonly field: TextField; readonly params: { readonly character: string } }
   | { readonly rule: 'one-line'; readonly field: TextField; readonly params: { readonly found: 'tab' | 'line-break' } }
   | { readonly rule: 'too-long'; readonly field: TextField; readonly params: { readonly length: number; readonly max: number } }
-  | { readonly rule: 'future'; readonly field: 'at' | 'receivedAt'; readonly params: { readonly at: IsoTime } }
+  /** `now`: when it was refused, to say the times in (the year shown when not this one). */
+  | { readonly rule: 'future'; readonly field: 'at' | 'receivedAt'; readonly params: { readonly at: IsoTime; readonly now: IsoTime } }
   /** A corrected received time later than the complaint's first step after its opening. */
   | {
       readonly rule: 'received-after-step';
       readonly field: 'receivedAt';
-      readonly params: { readonly complaint: number; readonly at: IsoTime; readonly firstStepAt: IsoTime };
+      readonly params: { readonly complaint: number; readonly at: IsoTime; readonly firstStepAt: IsoTime; readonly now: IsoTime };
     }
   /** A correction whose every value is the one the complaint already has. */
   | { readonly rule: 'nothing-to-correct'; readonly field: null; readonly params: { readonly complaint: number } }
@@ -60,7 +62,7 @@ export type Refusal =
   | {
       readonly rule: 'out-of-order';
       readonly field: 'at';
-      readonly params: { readonly complaint: number; readonly at: IsoTime; readonly lastEventAt: IsoTime };
+      readonly params: { readonly complaint: number; readonly at: IsoTime; readonly lastEventAt: IsoTime; readonly now: IsoTime };
     }
   /** An amount of compensation without its kind. */
   | { readonly rule: 'compensation-kind'; readonly field: 'compensation'; readonly params: Record<string, never> }
@@ -136,6 +138,12 @@ export function refused(refusal: Refusal, nameOf: (field: Field) => InputName): 
   return new DomainError(refusal, sentenceOf(refusal, nameOf));
 }
 
+/** A time as a person reads it, in both languages; the year only when it is not the year of `now`. */
+function shownAt(time: IsoTime, now: IsoTime): Sentence {
+  const year = now.slice(0, 4);
+  return { en: formatTime(time, 'en', year), zh: formatTime(time, 'zh', year) };
+}
+
 /** One sentence per rule, for a way in that answers one command at a time (the command line, a setting). */
 function sentenceOf(refusal: Refusal, nameOf: (field: Field) => InputName): Sentence {
   const { en, zh } = refusal.field === null ? { en: '', zh: '' } : nameOf(refusal.field);
@@ -163,14 +171,20 @@ function sentenceOf(refusal: Refusal, nameOf: (field: Field) => InputName): Sent
       };
     }
     case 'future': {
-      const { at } = refusal.params;
-      return { en: `The time ${at} is in the future; give ${flag(refusal.field)} a time that has already passed.`, zh: `时间 ${at} 还没有到；${flag(refusal.field)} 请填写已经发生的时间。` };
+      const { at, now } = refusal.params;
+      // Now on the same clock as the time given, so that the two read as one compares them.
+      const [time, current] = [shownAt(at, now), shownAt(formatInOffset(instant(now), offsetOf(at)), now)];
+      return {
+        en: `The time ${time.en} is in the future (it is now ${current.en}); give ${flag(refusal.field)} a time that has already passed.`,
+        zh: `时间 ${time.zh} 还没有到（现在是 ${current.zh}）；${flag(refusal.field)} 请填写已经发生的时间。`,
+      };
     }
     case 'received-after-step': {
-      const { complaint, at, firstStepAt } = refusal.params;
+      const { complaint, at, firstStepAt, now } = refusal.params;
+      const [time, first] = [shownAt(at, now), shownAt(firstStepAt, now)];
       return {
-        en: `The received time ${at} is after complaint ${complaint}'s first step, at ${firstStepAt}; give ${flag('receivedAt')} a time no later than that.`,
-        zh: `受理时间 ${at} 晚于投诉 ${complaint} 的第一条处理记录（${firstStepAt}）；${flag('receivedAt')} 不能晚于这个时间。`,
+        en: `The received time ${time.en} is after complaint ${complaint}'s first step, at ${first.en}; give ${flag('receivedAt')} a time no later than that.`,
+        zh: `受理时间 ${time.zh} 晚于投诉 ${complaint} 的第一条处理记录（${first.zh}）；${flag('receivedAt')} 不能晚于这个时间。`,
       };
     }
     case 'nothing-to-correct': {
@@ -195,10 +209,11 @@ function sentenceOf(refusal: Refusal, nameOf: (field: Field) => InputName): Sent
       };
     }
     case 'out-of-order': {
-      const { complaint, lastEventAt } = refusal.params;
+      const { complaint, at, lastEventAt, now } = refusal.params;
+      const [time, last] = [shownAt(at, now), shownAt(lastEventAt, now)];
       return {
-        en: `Complaint ${complaint} already has an entry at ${lastEventAt}; give ${flag('at')} a time no earlier than that.`,
-        zh: `投诉 ${complaint} 在 ${lastEventAt} 已有记录；${flag('at')} 不能早于这个时间。`,
+        en: `The time ${time.en} is before the last entry of complaint ${complaint}, at ${last.en}; give ${flag('at')} a time no earlier than that.`,
+        zh: `时间 ${time.zh} 早于投诉 ${complaint} 的最后一条记录（${last.zh}）；${flag('at')} 不能早于这个时间。`,
       };
     }
     case 'compensation-kind':

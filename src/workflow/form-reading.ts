@@ -408,7 +408,8 @@ function planSteps(cells: CompleteCells, context: FormContext): Step[] {
       byColumn: 'receivedBy',
       command: (at) => {
         const { ref, customer, phone, channel, category, severity, description, request, order } = cells;
-        return { type: 'open', at, by: actor, uuid: context.newUuid(), ref, customer, phone, channel, category, severity, description, request, order };
+        const dateOnly = cells.receivedDate.iso === null && cells.receivedDate.wall.time === null;
+        return { type: 'open', at, by: actor, uuid: context.newUuid(), ref, customer, phone, channel, category, severity, description, request, order, dateOnly };
       },
     },
   ];

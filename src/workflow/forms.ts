@@ -3,7 +3,7 @@
 // into a complaint is form-reading.ts.
 import { formatMoney, type Complaint } from './complaint.js';
 import type { Sentence } from './errors.js';
-import { compareTimes } from './time.js';
+import { compareTimes, localDateOf } from './time.js';
 import { CLOSE_REASON, isCode, type Lang } from './vocab.js';
 
 /** The columns kesu reads; the English header of each is its name here (the JSON key where there is one). */
@@ -216,7 +216,8 @@ export function formRow(complaint: Complaint): Record<FormField, string> {
   const closeReason = c.status === 'closed' && isCode(CLOSE_REASON, c.outcome) ? c.outcome : null;
   return {
     ref: c.ref ?? '',
-    receivedAt: c.receivedAt,
+    // A date received without a time of day is written as the date, and imports back as one.
+    receivedAt: c.receivedDateOnly ? localDateOf(c.receivedAt) : c.receivedAt,
     receivedBy: c.receivedBy,
     customer: c.customer.name,
     phone: c.customer.phone ?? '',

@@ -38,9 +38,11 @@ import {
   type Category,
   type Channel,
   type CompensationKind,
+  type Lang,
   type Responsibility,
   type Severity,
 } from './vocab.js';
+import { formatDate } from './time-words.js';
 
 /**
  * `month`: a whole calendar month. `month-to-date`: from the 1st of a month to a day in it (the
@@ -136,14 +138,15 @@ export interface PeriodRequest {
 export function reportPeriod(request: PeriodRequest, today: LocalDate): ReportPeriod {
   const asked = askedPeriod(request, today);
   if (asked.from > today) {
+    const day = (date: LocalDate, lang: Lang): string => formatDate(date, lang, today.slice(0, 4));
     throw request.month !== undefined
       ? invalid(
-          `--month "${request.month}" has not begun yet (today is ${today}); give this month or an earlier one.`,
-          `--month “${request.month}”还没有开始（今天是 ${today}）；请给出本月或更早的月份。`,
+          `--month "${request.month}" has not begun yet (today is ${day(today, 'en')}); give this month or an earlier one.`,
+          `--month “${request.month}”还没有开始（今天是 ${day(today, 'zh')}）；请给出本月或更早的月份。`,
         )
       : invalid(
-          `--from ${asked.from} is after today (${today}); give a period that has begun.`,
-          `--from ${asked.from} 晚于今天（${today}）；请给出已经开始的期间。`,
+          `--from ${day(asked.from, 'en')} is after today (${day(today, 'en')}); give a period that has begun.`,
+          `--from ${day(asked.from, 'zh')} 晚于今天（${day(today, 'zh')}）；请给出已经开始的期间。`,
         );
   }
   if (asked.to <= today) return asked;
@@ -166,8 +169,8 @@ function askedPeriod(request: PeriodRequest, today: LocalDate): ReportPeriod {
     throw invalid('--to needs --from: give the first day of the period too.', '使用 --to 时还需要 --from：请同时给出起始日期。');
   }
   if (from !== undefined) {
-    const first = readDay(from, '--from');
-    const last = to === undefined ? today : readDay(to, '--to');
+    const first = readDay(from, '--from', today);
+    const last = to === undefined ? today : readDay(to, '--to', today);
     if (last < first) {
       throw invalid(
         `The period ends (${last}) before it starts (${first}); give --to a date on or after --from.`,
@@ -218,8 +221,8 @@ function readMonth(text: string, today: LocalDate): Month {
   return `${match[1]}-${match[2]!.padStart(2, '0')}` as Month;
 }
 
-function readDay(text: string, flag: string): LocalDate {
-  const reading = readDateTime(text);
+function readDay(text: string, flag: string, today: LocalDate): LocalDate {
+  const reading = readDateTime(text, today);
   if (!reading.ok || reading.wall.time !== null) {
     const ambiguous = !reading.ok && reading.reason === 'ambiguous';
     throw invalid(

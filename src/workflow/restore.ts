@@ -30,6 +30,7 @@ type FieldKind =
   | 'phone?'
   | 'boolean'
   | 'boolean?'
+  | 'flag'
   | 'satisfaction'
   | 'deadline'
   | 'deadline?'
@@ -73,6 +74,7 @@ const DETAILS: { readonly [T in EventType]: Readonly<Record<string, FieldKind>> 
     order: 'name?',
     department: 'name?',
     answerDeadline: 'deadline',
+    dateOnly: 'flag',
   },
   logged: ENTRY,
   answered: ENTRY,
@@ -220,6 +222,11 @@ function restoredEvent(entry: unknown, index: number, report: Problem): NewEvent
 function checkValue(value: unknown, kind: FieldKind, path: string, problem: Problem): void {
   const optional = typeof kind === 'string' ? kind.endsWith('?') : 'optional' in kind;
   if (value === null && optional) return;
+  // A flag is there only when set: true, or absent (events written before it existed have none).
+  if (kind === 'flag') {
+    if (value !== undefined && value !== true) problem(path, 'not true (a detail present only when it holds)', '不是 true（仅在成立时才有此字段）');
+    return;
+  }
   if (value === undefined) {
     problem(path, 'missing', '缺失');
     return;

@@ -235,14 +235,20 @@ export interface WallClock {
 
 /**
  * Reads a date or date-time in the forms the spec accepts: 2026-10-05, 2026/10/5, 2026.10.05,
- * 2026年10月5日, each with an optional time (09:00, 9:00:30, 9点, 9时30分), or a full ISO time with
- * offset. Forms that could be read two ways (05/10/2026) are refused, never guessed.
+ * 2026年10月5日, each with an optional time (09:00, 9:00:30, 9点, 下午3点, 3pm), or a full ISO time
+ * with offset. Given `today` (a person typing, never a form), also as people say them: today,
+ * yesterday, 今天, 昨天, 前天, and a date of this year (12-06, 12月6日), each with an optional time,
+ * and a time alone (15:00, 下午3点), today's.
+ * Forms that could be read two ways (05/10/2026) are refused, never guessed.
  */
 export type DateReading =
   | { readonly ok: true; readonly wall: WallClock; readonly iso: IsoTime | null }
   | { readonly ok: false; readonly reason: 'ambiguous' | 'invalid' };
 
-export function readDateTime(input: string): DateReading {
+/** Days before today that the words for them mean. */
+const DAYS_AGO: Readonly<Record<string, number>> = { today: 0, yesterday: 1, 今天: 0, 今日: 0, 昨天: 1, 昨日: 1, 前天: 2 };
+
+export function readDateTime(input: string, today?: LocalDate): DateReading {
   const text = input.normalize('NFKC').trim();
   if (isIsoTime(text)) {
     const date = localDateOf(text);
@@ -250,31 +256,49 @@ export function readDateTime(input: string): DateReading {
     return { ok: true, wall: { date, time: normalizeTime(time ?? '00:00') }, iso: text };
   }
   const ymd = /^(\d{4})\s*(?:[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})|年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?)(?:\s*[T ]?\s*(.*))?$/.exec(text);
-  if (!ymd) {
-    if (/^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}/.test(text)) return { ok: false, reason: 'ambiguous' };
-    return { ok: false, reason: 'invalid' };
+  if (ymd) return withClock(Number(ymd[1]), Number(ymd[2] ?? ymd[4]), Number(ymd[3] ?? ymd[5]), ymd[6]);
+  if (/^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}/.test(text)) return { ok: false, reason: 'ambiguous' };
+  if (today === undefined) return { ok: false, reason: 'invalid' };
+  const [year, month, day] = today.split('-').map(Number) as [number, number, number];
+  const said = /^(today|yesterday|今天|今日|昨天|昨日|前天)\s*(.*)$/i.exec(text);
+  if (said) {
+    const date = dateOfDay(dayNumber(year, month, day) - DAYS_AGO[said[1]!.toLowerCase()]!);
+    return withClock(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)), said[2]);
   }
-  const year = Number(ymd[1]);
-  const month = Number(ymd[2] ?? ymd[4]);
-  const day = Number(ymd[3] ?? ymd[5]);
+  // Month and day of this year: 12-06 (as China writes it; 12/06 is read two ways round the world) or 12月6日.
+  const md = /^(\d{1,2})\s*-\s*(\d{1,2})(?:\s+(.*))?$/.exec(text) ?? /^(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?\s*(.*)$/.exec(text);
+  if (md) return withClock(year, Number(md[1]), Number(md[2]), md[3]);
+  // A time alone is today's.
+  const time = readClock(text);
+  return time === null ? { ok: false, reason: 'invalid' } : { ok: true, wall: { date: today, time }, iso: null };
+}
+
+/** A date, and the time of day written after it (none when `rest` is empty). */
+function withClock(year: number, month: number, day: number, rest: string | undefined): DateReading {
   if (!isValidDate(year, month, day)) return { ok: false, reason: 'invalid' };
   const date = `${year}-${pad(month)}-${pad(day)}` as LocalDate;
-  const rest = (ymd[6] ?? '').trim();
-  if (rest === '') return { ok: true, wall: { date, time: null }, iso: null };
-  const time = readClock(rest);
+  const clock = (rest ?? '').trim();
+  if (clock === '') return { ok: true, wall: { date, time: null }, iso: null };
+  const time = readClock(clock);
   if (time === null) return { ok: false, reason: 'invalid' };
   return { ok: true, wall: { date, time }, iso: null };
 }
 
+/** A time of day: 09:00, 9:00:30, 9点30分, 下午3点, 3pm, 3:30 PM. */
 function readClock(text: string): string | null {
-  const match = /^(上午|下午|晚上)?\s*(\d{1,2})\s*(?:[:：点时]\s*(\d{1,2})?\s*(?:[:：分]\s*(\d{1,2})?\s*秒?)?)?$/.exec(text);
+  const match = /^(上午|下午|晚上)?\s*(\d{1,2})\s*(?:[:：点时]\s*(\d{1,2})?\s*(?:[:：分]\s*(\d{1,2})?\s*秒?)?)?\s*(am|pm)?$/i.exec(text);
   if (!match) return null;
   let hours = Number(match[2]);
   const minutes = Number(match[3] ?? 0);
   const seconds = Number(match[4] ?? 0);
+  const half = match[5]?.toLowerCase();
+  if (half !== undefined) {
+    // 12am is midnight, 12pm noon; a 24-hour time with am or pm is a typo.
+    if (match[1] !== undefined || hours < 1 || hours > 12) return null;
+    hours = (hours % 12) + (half === 'pm' ? 12 : 0);
+  } else if (!/[:：点时]/.test(text)) return null;
   if ((match[1] === '下午' || match[1] === '晚上') && hours < 12) hours += 12;
   if (hours > 23 || minutes > 59 || seconds > 59) return null;
-  if (!/[:：点时]/.test(text)) return null;
   return `${pad(hours)}:${pad(minutes)}:${pad(seconds)}`;
 }
 

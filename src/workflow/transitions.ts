@@ -52,6 +52,8 @@ export type Command = Stamp &
         readonly description: string;
         readonly request: string | null;
         readonly order: string | null;
+        /** Only a date was given for when it was received, no time of day (it is then the start of that day). */
+        readonly dateOnly?: boolean;
       }
     | ({
         readonly type: 'log';
@@ -256,10 +258,10 @@ function correctedValues(complaint: Complaint, values: Corrections, now: IsoTime
 /** A corrected received time: not in the future, nor after the complaint's first step (its timeline stays in order). */
 function checkReceived(complaint: Complaint, at: IsoTime, now: IsoTime): IsoTime {
   if (!isIsoTime(at)) throw new Error(`received time is not an ISO time: ${at}`);
-  if (compareTimes(at, now) > 0) throw refused({ rule: 'future', field: 'receivedAt', params: { at } }, commandLineName);
+  if (compareTimes(at, now) > 0) throw refused({ rule: 'future', field: 'receivedAt', params: { at, now } }, commandLineName);
   const { firstStepAt } = complaint;
   if (firstStepAt !== null && compareTimes(at, firstStepAt) > 0) {
-    throw refused({ rule: 'received-after-step', field: 'receivedAt', params: { complaint: complaint.id, at, firstStepAt } }, commandLineName);
+    throw refused({ rule: 'received-after-step', field: 'receivedAt', params: { complaint: complaint.id, at, firstStepAt, now } }, commandLineName);
   }
   return at;
 }
@@ -283,6 +285,8 @@ function openEvent(command: Extract<Command, { type: 'open' }>, { settings, zone
     order: checkText(command.order, 'order'),
     department: settings.departments[command.category],
     answerDeadline: policyDeadline(settings.policy, settings.calendar, 'answer', command.severity, command.at, zone),
+    // Kept only when true: the events of every opening before it have no such detail.
+    ...(command.dateOnly ? { dateOnly: true as const } : {}),
   };
 }
 
@@ -385,9 +389,9 @@ function notAllowed(complaint: Complaint, command: CommandType): DomainError {
 function checkStamp(complaint: Complaint | null, command: Command, { now }: DecideContext): void {
   if (!isIsoTime(command.at)) throw new Error(`command time is not an ISO time: ${command.at}`);
   const nameOf = (field: Field) => commandLineName(field, command.type);
-  if (compareTimes(command.at, now) > 0) throw refused({ rule: 'future', field: 'at', params: { at: command.at } }, nameOf);
+  if (compareTimes(command.at, now) > 0) throw refused({ rule: 'future', field: 'at', params: { at: command.at, now } }, nameOf);
   if (complaint && compareTimes(command.at, complaint.lastEventAt) < 0) {
-    throw refused({ rule: 'out-of-order', field: 'at', params: { complaint: complaint.id, at: command.at, lastEventAt: complaint.lastEventAt } }, nameOf);
+    throw refused({ rule: 'out-of-order', field: 'at', params: { complaint: complaint.id, at: command.at, lastEventAt: complaint.lastEventAt, now } }, nameOf);
   }
   requiredText(command.by, 'by');
 }

@@ -1,11 +1,11 @@
-// Why kesu measures display width itself (src/cli/render/i18n.ts displayWidth) rather than with
+// Why kesu measures display width itself (src/cli/render/width.ts displayWidth) rather than with
 // string-width: the cells of a 500-row `list` measured both ways. `node test/bench/display-width.js`
 // after a build.
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const { displayWidth } = await import(pathToFileURL(join(root, 'dist', 'cli', 'render', 'i18n.js')).href);
+const { displayWidth } = await import(pathToFileURL(join(root, 'dist', 'cli', 'render', 'width.js')).href);
 const loading = performance.now();
 const { default: stringWidth } = await import('string-width');
 const loadMs = performance.now() - loading;

@@ -52,7 +52,8 @@ describe('config set and add change what new complaints get', () => {
   // each on a database of its own
 
   it('deadline.answer.normal 3d: a Friday complaint is due on Wednesday', async () => {
-    const run = on(makeDb());
+    // on the Friday itself, so that the answer is still to come
+    const run = on(makeDb(), { now: '2026-10-30T12:00:00+08:00' });
     const settings = await run.json<SettingsJson>('config', 'set', 'deadline.answer.normal', '3d');
     expect(settings.policy.answer.normal).toEqual({ amount: 3, unit: 'workdays' });
     expect(await run.ok(...openFriday)).toBe(
@@ -122,7 +123,7 @@ describe('config set and add change what new complaints get', () => {
   });
 
   it('Chinese values are accepted: 天 and 小时, Chinese category names in the key', async () => {
-    const zh = on(makeDb(), { env: { LANG: 'zh_CN.UTF-8' } });
+    const zh = on(makeDb(), { env: { LANG: 'zh_CN.UTF-8' }, now: '2026-09-30T12:00:00+08:00' });
     const settings = await zh.json<SettingsJson>('config', 'set', 'deadline.answer.normal', '２工作日');
     expect(settings.policy.answer.normal).toEqual({ amount: 2, unit: 'workdays' });
     expect((await zh.json<SettingsJson>('config', 'set', 'department.错发', '仓库')).departments['wrong-item']).toBe('仓库');
@@ -130,6 +131,45 @@ describe('config set and add change what new complaints get', () => {
     expect(await zh.ok('open', '--customer', '李伟', '--category', '错发', '--desc', '少了一件', '--received', '2026年9月30日 10:00')).toBe(
       '已受理投诉 #1。请最迟于 10月9日 周五 答复客户（自 9月30日 周三 起 2 个工作日；跳过 10月1日 周四 (节假日)、10月2日 周五 (节假日)、10月3日 周六 (节假日)、10月4日 周日 (节假日)、10月5日 周一 (节假日)、10月6日 周二 (节假日)、10月7日 周三 (节假日)）。\n',
     );
+  });
+});
+
+describe('a change says what it changed, not the whole policy', () => {
+  const now = '2026-09-20T12:00:00+08:00';
+
+  it('a value set: the new one and the old, and for a deadline or the calendar that it counts from now on', async () => {
+    const run = on(makeDb(), { now });
+    expect(await run.ok('config', 'set', 'deadline.answer.normal', '3d')).toBe(
+      'deadline.answer.normal is now 3d (was 5d); deadlines set from now on follow it, those already set stay.\n',
+    );
+    expect(await run.ok('config', 'set', 'department.wrong-item', '仓库')).toBe('department.wrong-item is now 仓库 (was warehouse).\n');
+    expect(await run.ok('config', 'set', 'by', 'Counter 1')).toBe('by is now Counter 1 (was the system user).\n');
+    expect(await run.ok('config', 'set', 'followups.quality', '3')).toBe('followups.quality is now 3 (was 2).\n');
+    expect(await run.ok('config', 'set', 'workweek', 'mon-sat')).toBe(
+      'workweek is now Mon Tue Wed Thu Fri Sat (was Mon Tue Wed Thu Fri); deadlines set from now on follow it, those already set stay.\n',
+    );
+    expect(await run.ok('config', 'set', 'followups.quality', '3')).toBe('Nothing changed: the setting already had that value.\n');
+  });
+
+  it('days added or removed, as runs of days in the local style', async () => {
+    const run = on(makeDb(), { now });
+    expect(await run.ok('config', 'add', 'holiday', '2026-10-01..2026-10-07,2026-10-10')).toBe(
+      'Added 8 holidays: Thu 1 Oct – Wed 7 Oct, Sat 10 Oct; deadlines set from now on follow it, those already set stay.\n',
+    );
+    expect(await run.ok('config', 'remove', 'holiday', '2026-10-07')).toBe('Removed 1 holiday: Wed 7 Oct; deadlines set from now on follow it, those already set stay.\n');
+    expect(await run.ok('config', 'add', 'workday', '2027-01-02')).toBe(
+      'Added 1 make-up working day: Sat 2 Jan 2027; deadlines set from now on follow it, those already set stay.\n',
+    );
+  });
+
+  it('in Chinese; with --json the whole settings, as before', async () => {
+    const zh = on(makeDb(), { now, env: { LANG: 'zh_CN.UTF-8' } });
+    expect(await zh.ok('config', 'set', 'deadline.followup.urgent', '48小时')).toBe('deadline.followup.urgent 已改为 48h（原为 24h）；此后设定的期限按此计算，已设定的不变。\n');
+    expect(await zh.ok('config', 'add', 'holiday', '2026年10月1日..2026年10月3日')).toBe(
+      '已添加节假日 10月1日 周四 至 10月3日 周六（3 天）；此后设定的期限按此计算，已设定的不变。\n',
+    );
+    expect(await zh.ok('config', 'set', 'by', '小李')).toBe('by 已改为 小李（原为 系统用户）。\n');
+    expect((await zh.json<SettingsJson>('config', 'set', 'by', '小王')).defaultActor).toBe('小王');
   });
 });
 

@@ -33,7 +33,7 @@ describe('kesu edit', () => {
   it('records each field before and after as a corrected event: one sentence, then the record, a corrected phone masked', async () => {
     const run = await withOne();
     const out = await run.ok('edit', '1', '--phone', '139 1111 2222', '--customer', '王芳芳', '--at', '2026-11-02 10:00', '--by', '小李');
-    expect(out.split('\n')[0]).toBe('Corrected complaint 1: customer, phone.');
+    expect(out.split('\n')[0]).toBe('Complaint 1 corrected: customer, phone; answer overdue since Mon 9 Nov.');
     expect(out).toContain('   2  Mon 2 Nov 10:00  小李  corrected customer: 王芳 → 王芳芳; phone: *******8000 → *******2222\n');
     // the current phone is in the record's header, the one corrected away nowhere
     expect(out).toContain('王芳芳 (139 1111 2222)');
@@ -57,15 +57,17 @@ describe('kesu edit', () => {
   it('in Chinese: the sentence and the timeline, with the labels of the vocabularies', async () => {
     const run = await withOne();
     const out = await run.ok('--lang', 'zh', 'edit', '1', '--channel', '现场', '--request', '', '--note', '录入错误', '--at', '2026-11-02 10:00', '--by', '小李');
-    expect(out.split('\n')[0]).toBe('已更正投诉 1：投诉方式、客户要求。');
+    expect(out.split('\n')[0]).toBe('投诉 1 已更正：投诉方式、客户要求；答复客户已超期（期限 11月9日 周一）。');
     expect(out).toContain('   2  11月2日 周一 10:00  小李  更正 投诉方式：电话 → 现场；客户要求：A new one → — — 录入错误\n');
   });
 
   it('a new severity re-arms the pending deadlines from the correction, and show says how each was reached', async () => {
     const run = await withOne();
     await run.ok('assign', '1', '--to', '老张', '--at', '2026-11-02 10:00');
-    const out = await run.ok('edit', '1', '--severity', 'major', '--at', '2026-11-03 09:00');
-    expect(out.split('\n')[0]).toBe('Corrected complaint 1: severity; re-armed the answer and solution deadlines (see Deadlines below).');
+    const out = await run.ok('edit', '1', '--severity', 'major', '--at', '2026-11-03 09:00', '--verbose');
+    expect(out.split('\n')[0]).toBe(
+      'Complaint 1 corrected: severity (answer and solution deadlines re-armed); answer overdue since Wed 4 Nov 09:00, solution overdue since Wed 4 Nov.',
+    );
     // major: the answer 24 hours from Tue 3 Nov 09:00, the solution 1 working day from that day
     expect(out).toContain('  answer      Wed 4 Nov 09:00  OVERDUE\n              24 hours from Tue 3 Nov 09:00 (re-armed when the severity was corrected to major)\n');
     expect(out).toContain('  solution    Wed 4 Nov  OVERDUE\n              1 working day from Tue 3 Nov (re-armed when the severity was corrected to major)\n');
@@ -74,12 +76,12 @@ describe('kesu edit', () => {
 
   it('a corrected received time moves the answer deadline counted from it, and may not be later than the first step', async () => {
     const run = await withOne();
-    const out = await run.ok('edit', '1', '--received', '2026-10-30 09:00', '--at', '2026-11-02 09:30');
+    const out = await run.ok('edit', '1', '--received', '2026-10-30 09:00', '--at', '2026-11-02 09:30', '--verbose');
     expect(out).toContain('  answer      Fri 6 Nov  OVERDUE\n              5 working days from Fri 30 Oct; skipped Sat 31 Oct, Sun 1 Nov (counted again from the corrected received time)\n');
     expect(out).toContain('corrected received: Mon 2 Nov 09:00 → Fri 30 Oct 09:00\n');
     const late = expectFailure(await run('edit', '1', '--received', '2026-11-02 10:00'), 1);
     expect(late).toBe(
-      "The received time 2026-11-02T10:00:00+08:00 is after complaint 1's first step, at 2026-11-02T09:30:00+08:00; give --received a time no later than that.",
+      "The received time Mon 2 Nov 10:00 is after complaint 1's first step, at Mon 2 Nov 09:30; give --received a time no later than that.",
     );
   });
 
@@ -148,9 +150,13 @@ describe('kesu void and unvoid', () => {
 
   it('a voided complaint leaves list, due and the report; show marks it with the reason; list --status voided lists it', async () => {
     const run = await withTest();
-    const out = await run.ok('void', '2', '--reason', 'A test entry', '--at', '2026-11-03 10:00', '--by', '小李');
-    expect(out.split('\n').slice(0, 3)).toEqual([
-      "Voided complaint 2: it is left out of lists, the agenda, reports and the import's duplicate check from now on; kesu unvoid 2 brings it back.",
+    const short = await run.ok('void', '2', '--reason', 'A test entry', '--at', '2026-11-03 10:00', '--by', '小李');
+    expect(short).toBe(
+      "Complaint 2 voided: it leaves lists, the agenda, reports and the import's duplicate check; kesu unvoid 2 brings it back.\n" +
+        '#2  open  VOIDED\nCustomer           测试\nDescription        test\n   2  Tue 3 Nov 10:00  小李  voided: A test entry\n',
+    );
+    const out = await run.ok('show', '2');
+    expect(out.split('\n').slice(0, 2)).toEqual([
       '#2  open  VOIDED',
       'Voided             A test entry (小李, Tue 3 Nov 10:00)',
     ]);
@@ -171,7 +177,7 @@ describe('kesu void and unvoid', () => {
     expect(refused).toEqual({ code: 'not-allowed', message: 'Complaint 2 is voided ("A test entry"), so it cannot take assign; bring it back first with kesu unvoid 2.' });
     expect(expectFailure(await run('unvoid', '1'), 1)).toBe('Complaint 1 is not voided, so there is nothing to unvoid; kesu list --status voided lists the voided ones.');
     const out = await run.ok('unvoid', '2', '--note', 'not a test after all', '--at', '2026-11-04 09:00');
-    expect(out.split('\n')[0]).toBe('Brought complaint 2 back: it counts again in lists, the agenda and reports, with its deadlines as they were.');
+    expect(out.split('\n')[0]).toBe('Complaint 2 brought back: it counts again in lists, the agenda and reports; answer overdue since Tue 10 Nov.');
     expect(await run.json<ComplaintJson>('show', '2')).toMatchObject({ voided: null, overdue: ['answer'], deadlines: { answer: '2026-11-10T23:59:59+08:00' } });
     expect((await run.json<ComplaintJson[]>('list')).map((c) => c.id)).toEqual([1, 2]);
   });
@@ -212,9 +218,9 @@ describe('kesu void and unvoid', () => {
 
   it('in Chinese', async () => {
     const run = await withTest();
-    const out = await run.ok('--lang', 'zh', 'void', '2', '--reason', '测试数据', '--at', '2026-11-03 10:00', '--by', '小李');
+    const out = await run.ok('--lang', 'zh', 'void', '2', '--reason', '测试数据', '--at', '2026-11-03 10:00', '--by', '小李', '--verbose');
     expect(out.split('\n').slice(0, 3)).toEqual([
-      '已作废投诉 2：从现在起它不再出现在列表、日程和报表中，导入查重也不再比对它；可用 kesu unvoid 2 恢复。',
+      '投诉 2 已作废：不再出现在列表、日程和报表中，导入查重也不再比对它；可用 kesu unvoid 2 恢复。',
       '#2  待处理  已作废',
       '作废原因  测试数据 (小李, 11月3日 周二 10:00)',
     ]);
@@ -225,21 +231,21 @@ describe('kesu void and unvoid', () => {
 describe('kesu answer', () => {
   it('records the reply to the customer and meets the answer deadline without resolving', async () => {
     const run = await withOne();
-    const out = await run.ok('answer', '1', 'We', 'replace', 'it', 'by', 'Friday', '--kind', 'call', '--at', '2026-11-04 10:00', '--by', '小李');
-    expect(out.split('\n')[0]).toBe('Recorded the answer to the customer of complaint 1; it met the answer deadline (Mon 9 Nov).');
+    const out = await run.ok('answer', '1', 'We', 'replace', 'it', 'by', 'Friday', '--kind', 'call', '--at', '2026-11-04 10:00', '--by', '小李', '--verbose');
+    expect(out.split('\n')[0]).toBe('Complaint 1: customer answered on time (due Mon 9 Nov); nothing more is due.');
     expect(out).toContain('  answer      Mon 9 Nov  met\n');
     expect(out).toContain('   2  Wed 4 Nov 10:00  小李  answered the customer (call): We replace it by Friday\n');
     const c = await run.json<ComplaintJson>('show', '1');
     expect(c).toMatchObject({ status: 'open', answeredAt: '2026-11-04T10:00:00+08:00', overdue: [] });
     expect(c.events!.at(-1)).toMatchObject({ type: 'answered', note: 'We replace it by Friday' });
     const again = await run.ok('answer', '1', 'Friday still', '--at', '2026-11-05 10:00');
-    expect(again.split('\n')[0]).toBe('Recorded another answer to the customer of complaint 1; the first was given Wed 4 Nov 10:00.');
+    expect(again.split('\n')[0]).toBe('Complaint 1: customer answered again (first answered Wed 4 Nov 10:00); nothing more is due.');
   });
 
   it('late, it says so; log --answered is an answer too; once resolved it is refused', async () => {
     const run = await withOne();
-    const late = await run.ok('log', '1', 'Told her: a new one on Monday', '--kind', 'call', '--answered', '--at', '2026-11-10 10:00');
-    expect(late.split('\n')[0]).toBe('Recorded the answer to the customer of complaint 1; it came after the answer deadline (Mon 9 Nov).');
+    const late = await run.ok('log', '1', 'Told her: a new one on Monday', '--kind', 'call', '--answered', '--at', '2026-11-10 10:00', '--verbose');
+    expect(late.split('\n')[0]).toBe('Complaint 1: customer answered late (due Mon 9 Nov); nothing more is due.');
     expect(late).toContain('  answer      Mon 9 Nov  met late\n');
     expect((await run.json<ComplaintJson>('show', '1')).events!.at(-1)).toMatchObject({ type: 'answered', note: 'Told her: a new one on Monday' });
     await run.ok('resolve', '1', '--solution', 'Replaced', '--at', '2026-11-11 10:00');

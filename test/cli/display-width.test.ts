@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { displayWidth } from '../../src/cli/render/i18n.js';
+import { cutToWidth, displayWidth } from '../../src/cli/render/width.js';
 import { renderGrid } from '../../src/cli/render/grid.js';
 
 /**
@@ -27,7 +27,15 @@ const base = fc
   .map((code) => String.fromCodePoint(code))
   // Not the marks among them, nor the symbols that are emoji only when asked (© ®): terminals show those one column wide, string-width two.
   .filter((char) => !/\p{M}/u.test(char) && (!/\p{Extended_Pictographic}/u.test(char) || /\p{Emoji_Presentation}/u.test(char)));
-const grapheme = fc.tuple(base, fc.option(fc.integer({ min: 0x300, max: 0x36f }))).map(([char, mark]) => (mark === null ? char : char + String.fromCodePoint(mark)));
+/**
+ * Emoji drawn from several code points, each two columns in a terminal that draws them as one:
+ * ZWJ sequences, skin tones, symbols asked to be emoji (U+FE0F), keycaps, flags, tag sequences.
+ */
+const EMOJI_SEQUENCES = [
+  '👨‍👩‍👧', '👩🏽‍💻', '🧑‍🤝‍🧑', '👁‍🗨', '🏳️‍🌈', '🏳️‍⚧️', '👍🏽', '👋🏿', '❤️', '☺️', '⚠️', '©️', '1️⃣', '#️⃣', '🇨🇳', '🇺🇸', '🏴󠁧󠁢󠁥󠁮󠁧󠁿', '❤️‍🔥', '😶‍🌫️',
+];
+const plain = fc.tuple(base, fc.option(fc.integer({ min: 0x300, max: 0x36f }))).map(([char, mark]) => (mark === null ? char : char + String.fromCodePoint(mark)));
+const grapheme = fc.oneof({ arbitrary: plain, weight: 5 }, { arbitrary: fc.constantFrom(...EMOJI_SEQUENCES), weight: 1 });
 
 describe('displayWidth', () => {
   it.each([
@@ -41,6 +49,14 @@ describe('displayWidth', () => {
     ['e\u0301', 1],
     ['😀', 2],
     ['a\u200bb', 2],
+    ['小王😀', 6],
+    ['👨‍👩‍👧', 2],
+    ['👍🏽', 2],
+    ['❤️', 2],
+    ['❤', 1],
+    ['1️⃣', 2],
+    ['🇨🇳🇨', 3],
+    ['a\u200d😀', 3],
   ])('%j takes %i columns', (text, width) => {
     expect(displayWidth(text)).toBe(width);
   });
@@ -51,6 +67,42 @@ describe('displayWidth', () => {
         expect(displayWidth(text)).toBe(stringWidth(text));
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('cutToWidth', () => {
+  it.each([
+    ['Wang Fang', 20, 'Wang Fang'],
+    ['Wang Fang', 9, 'Wang Fang'],
+    ['Wang Fang', 8, 'Wang Fa…'],
+    ['王芳王芳', 5, '王芳…'],
+    ['王芳王芳', 6, '王芳…'],
+    ['a👨‍👩‍👧b', 3, 'a…'],
+    ['a👨‍👩‍👧bc', 4, 'a👨‍👩‍👧…'],
+    ['❤️❤️', 3, '❤️…'],
+    ['e\u0301e\u0301e', 2, 'e\u0301…'],
+    ['abc', 0, ''],
+    ['abc', 1, '…'],
+  ])('%j in %i columns is %j', (text, width, cut) => {
+    expect(cutToWidth(text, width)).toBe(cut);
+  });
+
+  it('never takes more columns than given, and keeps what it keeps whole', () => {
+    fc.assert(
+      fc.property(fc.array(grapheme, { maxLength: 20 }), fc.integer({ min: 0, max: 30 }), (chars, width) => {
+        const text = chars.join('');
+        const cut = cutToWidth(text, width);
+        expect(displayWidth(cut)).toBeLessThanOrEqual(width);
+        if (cut !== text && width > 0) {
+          expect(cut.endsWith('…')).toBe(true);
+          // Whole characters: the kept part is a run of the graphemes it was made of.
+          const kept = cut.slice(0, -1);
+          const prefixes = chars.map((_, i) => chars.slice(0, i).join(''));
+          expect(prefixes).toContain(kept);
+        }
+      }),
+      { numRuns: 1000 },
     );
   });
 });

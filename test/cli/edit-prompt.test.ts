@@ -28,7 +28,7 @@ describe('edit on a terminal', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.screen).toContain('Which field is wrong?');
-    expect(result.screen).toContain('Corrected complaint 1: phone.');
+    expect(result.screen).toContain('Complaint 1 corrected: phone;');
     const c = await run.json<ComplaintJson>('show', '1');
     expect(c.customer.phone).toBe('138 0013 1111');
     expect(c.events!.at(-1)).toMatchObject({ type: 'corrected', by: 'Alice', changes: [{ field: 'phone', before: '138 0013 8000', after: '138 0013 1111' }] });
@@ -46,7 +46,7 @@ describe('edit on a terminal', () => {
     );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.screen).toContain('已更正投诉 1：严重程度；已重新计算答复客户期限');
+    expect(result.screen).toContain('投诉 1 已更正：严重程度（已重新计算答复客户期限）');
     expect((await run.json<ComplaintJson>('show', '1')).severity).toBe('major');
   });
 

@@ -27,7 +27,9 @@ import {
 afterAll(removeTempDirs);
 
 const db = makeDb();
-const run = on(db);
+/** Sunday 6 December 2026, noon: the times refusals name are said against it. */
+const now = '2026-12-06T12:00:00+08:00';
+const run = on(db, { now });
 
 beforeAll(async () => {
   // given one complaint in each status: 1 open, 2 assigned, 3 resolved, 4 closed
@@ -85,7 +87,7 @@ describe('refused moves name the status and the commands allowed, and write noth
   it('a time earlier than the last entry is refused and writes nothing', async () => {
     const before = (await run('--json', 'show', '2')).stdout;
     const message = expectFailure(await run('log', '2', 'Backdated', '--at', '2026-11-01 09:00'), 1);
-    expect(message).toBe('Complaint 2 already has an entry at 2026-11-02T10:00:00+08:00; give --at a time no earlier than that.');
+    expect(message).toBe('The time Sun 1 Nov 09:00 is before the last entry of complaint 2, at Mon 2 Nov 10:00; give --at a time no earlier than that.');
     expect((await run('--json', 'show', '2')).stdout).toBe(before);
   });
 });
@@ -209,10 +211,10 @@ describe('bad data exits 1 with one sentence', () => {
     [['resolve', '1', '--solution', 'x', '--compensation', '12.345'], 'invalid', '--compensation "12.345" is not an amount; write it like 25.50.'],
     [['list', '--status', 'pending'], 'invalid', '--status "pending" is not a status; use one or more of: open, assigned, resolved, closed, voided, or all.'],
     [['log', '1', 'x', '--at', '05/10/2026'], 'invalid', '--at "05/10/2026" could be read two ways; write the year first, like 2026-10-05 09:00.', 'json'],
-    [['log', '1', 'x', '--at', 'yesterday'], 'invalid', '--at "yesterday" is not a date or time; write it like 2026-10-05 09:00 or 2026年10月5日.'],
+    [['log', '1', 'x', '--at', 'last week'], 'invalid', '--at "last week" is not a date or time; write it like 2026-10-05 09:00, 12-06 15:00 or yesterday 15:00.'],
     [['open', '--customer', 'Li', '--category', 'quality', '--desc', 'x', '--received', '05/10/2026'], 'invalid', '--received "05/10/2026" could be read two ways; write the year first, like 2026-10-05 09:00.'],
-    [['log', '1', 'x', '--at', '2099-01-01 09:00'], 'invalid', 'The time 2099-01-01T09:00:00+08:00 is in the future; give --at a time that has already passed.'],
-    [['open', '--customer', 'Li', '--category', 'quality', '--desc', 'x', '--received', '2099-01-01 09:00'], 'invalid', 'The time 2099-01-01T09:00:00+08:00 is in the future; give --received a time that has already passed.'],
+    [['log', '1', 'x', '--at', '2099-01-01 09:00'], 'invalid', 'The time Thu 1 Jan 2099 09:00 is in the future (it is now Sun 6 Dec 12:00); give --at a time that has already passed.'],
+    [['open', '--customer', 'Li', '--category', 'quality', '--desc', 'x', '--received', '2099-01-01 09:00'], 'invalid', 'The time Thu 1 Jan 2099 09:00 is in the future (it is now Sun 6 Dec 12:00); give --received a time that has already passed.'],
     [['open', '--customer', 'Li', '--category', 'quality', '--desc', 'x', '--ref', 'F-9', '--phone', 'call me'], 'invalid', '"call me" is not a phone number; give digits, optionally with +, spaces, - or brackets.'],
   ];
 
@@ -238,14 +240,14 @@ describe('bad data exits 1 with one sentence', () => {
     expect(expectFailure(await run('--lang', 'zh', 'show', '99'), 1)).toBe('没有编号为 99 的投诉；可用 kesu list --status all 查看所有编号。');
     expect(expectFailure(await run('--lang', 'zh', 'log', '1', 'x', '--at', '05/10/2026'), 1)).toBe('--at “05/10/2026”有歧义；请把年份写在前面，例如 2026-10-05 09:00。');
     expect(expectFailure(await run('--lang', 'zh', 'close', '1', '--reason', '无聊'), 1)).toBe('--reason “无聊”不是有效的选项；可用：客户撤诉、未能解决、重复投诉（或 withdrawn, unresolved, duplicate）。');
-    const future = await kesu(['--db', db, 'log', '1', 'x', '--at', '2099年1月1日 9:00'], { env: { LANG: 'zh_CN.UTF-8' } });
-    expect(expectFailure(future, 1)).toBe('时间 2099-01-01T09:00:00+08:00 还没有到；--at 请填写已经发生的时间。');
+    const future = await kesu(['--db', db, 'log', '1', 'x', '--at', '2099年1月1日 9:00'], { env: { LANG: 'zh_CN.UTF-8' }, now });
+    expect(expectFailure(future, 1)).toBe('时间 2099年1月1日 周四 09:00 还没有到（现在是 12月6日 周日 12:00）；--at 请填写已经发生的时间。');
   });
 
   it('a bad --at is refused before the database is opened: no file is made', async () => {
     const fresh = makeDb();
-    expect(expectFailure(await kesu(['--db', fresh, 'assign', '1', '--to', 'Zhang', '--at', 'yesterday']), 1)).toBe(
-      '--at "yesterday" is not a date or time; write it like 2026-10-05 09:00 or 2026年10月5日.',
+    expect(expectFailure(await kesu(['--db', fresh, 'assign', '1', '--to', 'Zhang', '--at', 'last week']), 1)).toBe(
+      '--at "last week" is not a date or time; write it like 2026-10-05 09:00, 12-06 15:00 or yesterday 15:00.',
     );
     expect(existsSync(fresh)).toBe(false);
   });

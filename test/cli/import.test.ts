@@ -233,7 +233,8 @@ describe('one rule, one check: a command names the flag, an import row the colum
     expect(expectFailure(await run('open', '--customer', 'Chen', '--category', 'service', '--desc', long), 1)).toBe(
       'The description (--desc) is 4001 characters long, which is too long; keep it to 4000 characters or fewer.',
     );
-    expect(expectFailure(await run('log', '1', 'Called', '--at', '2099-01-01 09:00'), 1)).toBe('The time 2099-01-01T09:00:00+08:00 is in the future; give --at a time that has already passed.');
+    const future = await kesu(['--db', db, 'log', '1', 'Called', '--at', '2099-01-01 09:00'], { now: '2026-12-06T12:00:00+08:00' });
+    expect(expectFailure(future, 1)).toBe('The time Thu 1 Jan 2099 09:00 is in the future (it is now Sun 6 Dec 12:00); give --at a time that has already passed.');
 
     // as rows: each on the column that holds it, as the file names it
     const file = join(dir, 'forms.csv');

@@ -38,7 +38,8 @@ async function before(step: ChainStep | null): Promise<{ db: string; run: Kesu }
 
 describe('处理流程（中文）', () => {
   it('open: Chinese labels, Chinese dates and full-width digits; prints the id and the deadline in Chinese', async () => {
-    const { run } = await before('open');
+    // on the day it was received, so that its answer is still to come
+    const run = on(makeDb(), { env: { LANG: 'zh_CN.UTF-8' }, now: '2026-10-30T12:00:00+08:00' });
     const out = await run.ok(...CHAIN.open);
     expect(out).toBe('已受理投诉 #1。请最迟于 11月6日 周五 答复客户（自 10月30日 周五 起 5 个工作日；跳过 10月31日 周六、11月1日 周日）。\n');
     const c = await run.json<ComplaintJson>('show', '1');
@@ -55,7 +56,8 @@ describe('处理流程（中文）', () => {
   });
 
   it('a major complaint is flagged 重大投诉 with its deadline in hours', async () => {
-    const { run } = await before('major');
+    const { db } = await before('major');
+    const run = on(db, { env: { LANG: 'zh_CN.UTF-8' }, now: '2026-10-30T12:00:00+08:00' });
     expect(await run.ok(...CHAIN.major)).toBe(
       '已受理投诉 #2  重大投诉。请在 10月31日 周六 10:00 前答复客户（自 10月30日 周五 10:00 起 24 小时）。\n',
     );
@@ -119,9 +121,9 @@ describe('处理流程（中文）', () => {
   it('resolve --unfounded and close --reason with Chinese reasons', async () => {
     const { run } = await before('openService');
     await run.ok(...CHAIN.openService);
-    expect(await run.ok(...CHAIN.unfounded)).toMatch(/^#3 {2}已结案 \(投诉不成立\)\n/);
+    expect(await run.ok(...CHAIN.unfounded)).toMatch(/^投诉 3 已结案：投诉不成立；无待办期限。\n#3 {2}已结案 \(投诉不成立\)\n/);
     await run.ok(...CHAIN.openDelivery);
-    expect(await run.ok(...CHAIN.withdrawn)).toMatch(/^#4 {2}已结案 \(客户撤诉\)\n/);
+    expect(await run.ok(...CHAIN.withdrawn)).toMatch(/^投诉 4 已结案：客户撤诉；无待办期限。\n#4 {2}已结案 \(客户撤诉\)\n/);
     expect(await run.json<ComplaintJson>('show', '4')).toMatchObject({ status: 'closed', outcome: 'withdrawn' });
   });
 

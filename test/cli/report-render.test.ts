@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
-import { displayWidth } from '../../src/cli/render/i18n.js';
+import { displayWidth } from '../../src/cli/render/width.js';
 import { renderReportCsv } from '../../src/cli/render/report/csv.js';
 import { renderReportHtml } from '../../src/cli/render/report/html.js';
 import { loadReportRenderer, REPORT_FORMATS } from '../../src/cli/render/report/index.js';

@@ -33,6 +33,8 @@ export interface KesuOptions {
   readonly bin?: string;
   /** A fixed clock for an in-process run (an ISO time with its offset). */
   readonly now?: string;
+  /** An in-process run whose stdout is a terminal this many columns wide (stdin and stderr still are not). */
+  readonly columns?: number;
 }
 
 /** The environment every e2e run starts from: no colour, Shanghai time, English, no KESU_DB. */
@@ -66,7 +68,7 @@ export async function kesu(args: readonly string[], options: KesuOptions = {}): 
     err: (text) => (stderr += text),
     env,
     now: options.now === undefined ? cli.currentTime : () => options.now as ReturnType<typeof cli.currentTime>,
-    terminal: { stdin: () => false, stdout: () => false, stderr: () => false },
+    terminal: { stdin: () => false, stdout: () => options.columns !== undefined, stderr: () => false, columns: () => options.columns },
   });
   return { stdout, stderr, code, signal: null };
 }

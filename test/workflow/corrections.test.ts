@@ -135,7 +135,7 @@ describe('edit records a correction: each field before and after, never a change
       });
       const open = complaintIn('open');
       expect(refusal(() => decide(open, edit(MON_9, { receivedAt: at('2027-01-01T10:00') }), context())).sentence.en).toBe(
-        'The time 2027-01-01T10:00:00+08:00 is in the future; give --received a time that has already passed.',
+        'The time Fri 1 Jan 2027 10:00 is in the future (it is now Thu 31 Dec 18:00); give --received a time that has already passed.',
       );
       // later than the opening said, but before any other step: accepted
       expect(decide(open, edit(MON_9, { receivedAt: at('2026-10-31T10:00') }), context())).toHaveLength(1);

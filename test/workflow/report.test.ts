@@ -365,9 +365,9 @@ describe('the period asked for', () => {
   it('refuses a period that has not begun, rather than report it empty', () => {
     const month = thrownBy(() => reportPeriod({ month: '2026-12' }, today));
     expect(month).toBeInstanceOf(DomainError);
-    expect((month as DomainError).sentence.en).toBe('--month "2026-12" has not begun yet (today is 2026-11-10); give this month or an earlier one.');
+    expect((month as DomainError).sentence.en).toBe('--month "2026-12" has not begun yet (today is Tue 10 Nov); give this month or an earlier one.');
     const range = thrownBy(() => reportPeriod({ from: '2026-11-11', to: '2026-11-20' }, today));
-    expect((range as DomainError).sentence.en).toBe('--from 2026-11-11 is after today (2026-11-10); give a period that has begun.');
+    expect((range as DomainError).sentence.en).toBe('--from Wed 11 Nov is after today (Tue 10 Nov); give a period that has begun.');
   });
 
   it('refuses what cannot be a period, saying why', () => {

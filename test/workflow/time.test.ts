@@ -110,6 +110,51 @@ describe('readDateTime: refusals', () => {
   });
 });
 
+describe('readDateTime: dates as people say them, given today', () => {
+  // Sunday 6 December 2026.
+  const today = '2026-12-06';
+
+  it.each([
+    ['today', '2026-12-06', null],
+    ['Today 15:00', '2026-12-06', '15:00:00'],
+    ['today 3pm', '2026-12-06', '15:00:00'],
+    ['yesterday', '2026-12-05', null],
+    ['YESTERDAY 9:30 am', '2026-12-05', '09:30:00'],
+    ['今天 15:00', '2026-12-06', '15:00:00'],
+    ['今天下午3点', '2026-12-06', '15:00:00'],
+    ['今日', '2026-12-06', null],
+    ['昨天', '2026-12-05', null],
+    ['昨天 9点30分', '2026-12-05', '09:30:00'],
+    ['前天', '2026-12-04', null],
+    ['１２－０６　０９：００', '2026-12-06', '09:00:00'],
+    ['12-06 09:00', '2026-12-06', '09:00:00'],
+    ['3-5', '2026-03-05', null],
+    ['12月6日', '2026-12-06', null],
+    ['12月6号 上午9点', '2026-12-06', '09:00:00'],
+    ['12月6日9点', '2026-12-06', '09:00:00'],
+    ['15:00', '2026-12-06', '15:00:00'],
+    ['下午3点', '2026-12-06', '15:00:00'],
+    ['12am', '2026-12-06', '00:00:00'],
+    ['12 pm', '2026-12-06', '12:00:00'],
+    ['2026-11-02 3:30 PM', '2026-11-02', '15:30:00'],
+  ])('"%s" is %s at %s', (text, date, time) => {
+    expect(readDateTime(text, today)).toEqual({ ok: true, wall: { date, time }, iso: null });
+  });
+
+  it('counts back across the turn of a month and a year', () => {
+    expect(readDateTime('yesterday', '2027-01-01')).toEqual({ ok: true, wall: { date: '2026-12-31', time: null }, iso: null });
+    expect(readDateTime('前天', '2028-03-01')).toEqual({ ok: true, wall: { date: '2028-02-28', time: null }, iso: null });
+  });
+
+  it.each(['tomorrow', 'today soon', '昨天 25:00', '13pm', '0am', '下午3pm', '12/06', '2-30', '12-06 9', '15', 'last week'])('"%s" is invalid', (text) => {
+    expect(readDateTime(text, today)).toEqual({ ok: false, reason: 'invalid' });
+  });
+
+  it('reads none of these without today: a paper form says its dates in full', () => {
+    for (const text of ['today', '昨天', '12-06 09:00', '12月6日', '15:00']) expect(readDateTime(text)).toEqual({ ok: false, reason: 'invalid' });
+  });
+});
+
 describe('ISO times', () => {
   it('isIsoTime needs an offset and a real date and time', () => {
     expect(isIsoTime('2026-10-30T10:00:00+08:00')).toBe(true);

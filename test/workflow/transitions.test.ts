@@ -560,7 +560,10 @@ describe('refusals of the data', () => {
 
     // then
     expect(error.code).toBe('out-of-order');
-    expect(error.sentence.en).toContain(MON_15);
+    expect(error.sentence).toEqual({
+      en: 'The time Mon 2 Nov 09:00 is before the last entry of complaint 1, at Mon 2 Nov 15:00; give --at a time no earlier than that.',
+      zh: '时间 11月2日 周一 09:00 早于投诉 1 的最后一条记录（11月2日 周一 15:00）；--at 不能早于这个时间。',
+    });
     expect(decide(complaint, log(MON_15), context())).toHaveLength(1);
   });
 

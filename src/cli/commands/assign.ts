@@ -8,6 +8,7 @@ export interface AssignOptions {
   note?: string;
   at?: string;
   by?: string;
+  verbose?: boolean;
 }
 
 export async function assign(context: CliContext, idText: string, options: AssignOptions): Promise<string> {

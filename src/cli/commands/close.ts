@@ -8,6 +8,7 @@ export interface CloseOptions {
   note?: string;
   at?: string;
   by?: string;
+  verbose?: boolean;
 }
 
 export async function close(context: CliContext, idText: string, options: CloseOptions): Promise<string> {

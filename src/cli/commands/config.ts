@@ -8,9 +8,15 @@ import { toJsonText } from '../render/json.js';
 export async function config(context: CliContext, action: string | undefined, args: string[]): Promise<string> {
   const change = settingsChange(action, args);
   const store = await context.store();
-  const shown = change ? await store.updateSettings(change) : await store.settings();
-  if (context.json) return toJsonText(shown);
-  return (await import('../render/settings.js')).renderSettings(shown, context);
+  if (change === null) {
+    const settings = await store.settings();
+    return context.json ? toJsonText(settings) : (await import('../render/settings.js')).renderSettings(settings, context);
+  }
+  // The settings as the change found them, inside its write: what it changed is said against them.
+  let before: Settings | null = null;
+  const after = await store.updateSettings((current) => change((before = current)));
+  if (context.json) return toJsonText(after);
+  return (await import('../render/settings.js')).renderSettingsChange(before!, after, context);
 }
 
 /** What the command asks to change, or null to show the settings. */

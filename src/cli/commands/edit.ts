@@ -1,14 +1,12 @@
 // kesu edit: correct what was recorded wrong. Every correction is an event (each field before and
 // after), never a change in place; on a terminal without flags it asks which field and the new value.
-import type { Change, CorrectableField } from '../../workflow/complaint.js';
-import type { Sentence } from '../../workflow/errors.js';
+import type { CorrectableField } from '../../workflow/complaint.js';
 import type { Corrections } from '../../workflow/transitions.js';
 import { CATEGORY, CHANNEL, SEVERITY } from '../../workflow/vocab.js';
 import type { CliContext } from '../context.js';
 import { usage } from '../errors.js';
 import { optionalVocab, parseId } from '../options.js';
-import { CORRECTION_FIELD_NAMES, DEADLINE_NAMES } from '../render/i18n.js';
-import { changeComplaint, type ChangeDone } from './change.js';
+import { changeComplaint } from './change.js';
 
 export interface EditOptions {
   customer?: string;
@@ -25,6 +23,7 @@ export interface EditOptions {
   note?: string;
   at?: string;
   by?: string;
+  verbose?: boolean;
 }
 
 /** The flag of each field, as `open` and `assign` name them. */
@@ -46,7 +45,7 @@ export async function edit(context: CliContext, idText: string, options: EditOpt
   const id = parseId(idText);
   const given = correctionsOf(context, options);
   const values = Object.keys(given).length > 0 ? given : correctionsOf(context, await askCorrection(context, id));
-  return changeComplaint(context, id, { type: 'edit', values, note: options.note ?? null }, options, corrected);
+  return changeComplaint(context, id, { type: 'edit', values, note: options.note ?? null }, options);
 }
 
 /** The values given as flags, read as `open` reads them (vocabulary words, dates); an empty one clears an optional field. */
@@ -78,19 +77,6 @@ async function askCorrection(context: CliContext, id: number): Promise<EditOptio
   // Nothing to ask of a voided complaint: decide refuses the correction, saying why, before any value is read.
   if (complaint.voided !== null) return {};
   const { askCorrection: ask } = await import('../prompts.js');
-  const { field, value } = await ask(complaint, context.lang);
+  const { field, value } = await ask(complaint, context.lang, context.now);
   return { [CORRECTION_FLAGS[field]]: value };
-}
-
-/** "Corrected complaint 3: phone, severity; re-armed the answer and solution deadlines." */
-function corrected({ complaint, events }: ChangeDone): Sentence {
-  const event = events.at(-1)!;
-  if (event.type !== 'corrected') throw new Error('an edit records a correction');
-  const fields = (lang: 'en' | 'zh') => event.changes.map((change: Change) => CORRECTION_FIELD_NAMES[change.field][lang]);
-  const rearmed = (['answer', 'solution', 'followup'] as const).filter((kind) => event[`${kind}Deadline`] !== null);
-  const deadlines = (lang: 'en' | 'zh') => rearmed.map((kind) => DEADLINE_NAMES[kind][lang]);
-  return {
-    en: `Corrected complaint ${complaint.id}: ${fields('en').join(', ')}${rearmed.length ? `; re-armed the ${deadlines('en').join(' and ')} deadline${rearmed.length > 1 ? 's' : ''} (see Deadlines below)` : ''}.`,
-    zh: `已更正投诉 ${complaint.id}：${fields('zh').join('、')}${rearmed.length ? `；已重新计算${deadlines('zh').join('、')}期限（见下方处理期限）` : ''}。`,
-  };
 }

@@ -9,6 +9,7 @@ export interface FollowupOptions {
   note?: string;
   at?: string;
   by?: string;
+  verbose?: boolean;
 }
 
 export async function followup(context: CliContext, idText: string, options: FollowupOptions): Promise<string> {

@@ -38,8 +38,8 @@ export async function list(context: CliContext, options: ListOptions): Promise<s
     assignees: filterList(options.assignee, '--assignee'),
     customers: filterList(options.customer, '--customer'),
     dueBefore: options.overdue ? instant(context.now) : undefined,
-    receivedFrom: options.since === undefined ? undefined : instant(parseAtOption(options.since, '--since')),
-    receivedBefore: options.until === undefined ? undefined : parseUntilOption(options.until, '--until'),
+    receivedFrom: options.since === undefined ? undefined : instant(parseAtOption(options.since, '--since', context.now)),
+    receivedBefore: options.until === undefined ? undefined : parseUntilOption(options.until, '--until', context.now),
   };
   if (filter.receivedFrom !== undefined && filter.receivedBefore !== undefined && filter.receivedFrom >= filter.receivedBefore) {
     throw new UserError('invalid', {

@@ -1,7 +1,6 @@
 import { LOG_KIND, RESPONSIBILITY, YES_NO_ANSWER } from '../../workflow/vocab.js';
 import type { CliContext } from '../context.js';
 import { optionalVocab, parseId } from '../options.js';
-import { answered } from './answer.js';
 import { changeComplaint } from './change.js';
 
 export interface LogOptions {
@@ -12,6 +11,7 @@ export interface LogOptions {
   answered?: boolean;
   at?: string;
   by?: string;
+  verbose?: boolean;
 }
 
 export async function log(context: CliContext, idText: string, words: string[], options: LogOptions): Promise<string> {
@@ -25,5 +25,5 @@ export async function log(context: CliContext, idText: string, words: string[], 
     responsibility: optionalVocab(RESPONSIBILITY, options.responsibility, '--responsibility'),
     rootCause: options.rootCause ?? null,
     answered: options.answered === true,
-  }, options, options.answered ? answered : undefined);
+  }, options);
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { decide } from '../../workflow/transitions.js';
 import { CATEGORY, CHANNEL, DEFAULT_CHANNEL, DEFAULT_SEVERITY, SEVERITY } from '../../workflow/vocab.js';
-import { LOCAL_ZONE } from '../clock.js';
+import { LOCAL_ZONE, readTimeOption } from '../clock.js';
 import type { CliContext } from '../context.js';
 import { usage } from '../errors.js';
 import { optionalVocab } from '../options.js';
@@ -43,7 +43,8 @@ export async function open(context: CliContext, options: OpenOptions): Promise<s
   };
   const missing = (['customer', 'category', 'description'] as const).filter((field) => !given[field]?.trim());
   const fields = missing.length ? await completeFields(context, given, missing) : given;
-  const at = context.at(options.received ?? options.at, options.received !== undefined ? '--received' : '--at');
+  const received = options.received ?? options.at;
+  const { at, dateOnly } = received === undefined ? { at: context.now, dateOnly: false } : readTimeOption(received, options.received !== undefined ? '--received' : '--at', context.now);
   const store = await context.store();
   const { complaint, events } = await store.create((settings) =>
     decide(
@@ -60,6 +61,7 @@ export async function open(context: CliContext, options: OpenOptions): Promise<s
         description: fields.description ?? '',
         request: fields.request ?? null,
         order: options.order ?? null,
+        dateOnly,
         at,
         by: context.actor(options.by, settings),
       },

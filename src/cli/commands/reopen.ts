@@ -6,6 +6,7 @@ export interface ReopenOptions {
   note?: string;
   at?: string;
   by?: string;
+  verbose?: boolean;
 }
 
 export async function reopen(context: CliContext, idText: string, options: ReopenOptions): Promise<string> {

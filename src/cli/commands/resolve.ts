@@ -16,6 +16,7 @@ export interface ResolveOptions {
   note?: string;
   at?: string;
   by?: string;
+  verbose?: boolean;
 }
 
 export async function resolve(context: CliContext, idText: string, options: ResolveOptions): Promise<string> {

@@ -2,7 +2,8 @@ import type { AgendaGroup } from '../../workflow/agenda.js';
 import { localDateOf, type IsoTime } from '../../workflow/time.js';
 import type { RenderContext } from './complaint.js';
 import { renderList } from './complaint.js';
-import { formatDate, t } from './i18n.js';
+import { t } from './i18n.js';
+import { formatDate } from '../../workflow/time-words.js';
 
 /** The agenda up to `horizon` (the end of the last working day it looks ahead to). */
 export function renderAgenda(agenda: readonly AgendaGroup[], horizon: IsoTime, context: RenderContext): string {

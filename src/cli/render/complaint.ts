@@ -2,7 +2,7 @@
 import { deadlineEnds, formatMoney, isOpenMajor, nearestPending, overdueAt, type Change, type Complaint, type ComplaintEvent } from '../../workflow/complaint.js';
 import { DEADLINE_KINDS, type Deadline, type DeadlineKind } from '../../workflow/deadlines.js';
 import { maskPhone } from '../../workflow/identity.js';
-import type { IsoTime } from '../../workflow/time.js';
+import { localDateOf, type IsoTime } from '../../workflow/time.js';
 import {
   CATEGORY,
   CHANNEL,
@@ -17,8 +17,10 @@ import {
   STATUS,
   type Lang,
 } from '../../workflow/vocab.js';
-import { CORRECTION_FIELD_NAMES, DEADLINE_NAMES, departmentName, EVENT_NAMES, explainDeadline, formatDue, formatTime, padDisplay, t, type TextKey } from './i18n.js';
-import { renderGrid } from './grid.js';
+import { CORRECTION_FIELD_NAMES, DEADLINE_NAMES, departmentName, EVENT_NAMES, explainDeadline, formatDue, t, type TextKey } from './i18n.js';
+import { clockOf, formatDate, formatTime } from '../../workflow/time-words.js';
+import { padDisplay } from './width.js';
+import { fitGrid, renderGrid, type Cell, type FittedColumn } from './grid.js';
 import type { Style } from './style.js';
 import { visible } from './visible.js';
 
@@ -28,69 +30,134 @@ export interface RenderContext {
   readonly lang: Lang;
   readonly now: IsoTime;
   readonly style: Style;
+  /** The columns of the terminal the text is for; null or absent: no terminal, nothing fitted to a width. */
+  readonly width?: number | null;
 }
 
-/** The id column: major complaints stand out until they are closed. */
-function idCell(complaint: Complaint, { style }: RenderContext): string {
-  const id = String(complaint.id);
-  return isOpenMajor(complaint) ? style.major(`${id} !`) : id;
+/** A column of the list: its heading, its cell for a complaint, and how it gives way on a narrow terminal (grid.ts). */
+interface ListColumn extends Omit<FittedColumn, 'head' | 'cells'> {
+  readonly key: TextKey;
+  readonly cell: (complaint: Complaint, context: RenderContext) => Cell;
+  /** Shown only on a terminal, cut to fit: a piped table keeps the columns it always had. */
+  readonly terminalOnly?: boolean;
 }
 
-function nextDueCell(complaint: Complaint, context: RenderContext): string {
-  const { lang, now, style } = context;
-  const year = now.slice(0, 4);
+const none = (lang: Lang): Cell => ({ atoms: [t('none', lang)] });
+
+/** A time as the atoms a narrow cell may break between: the date, never broken, then the time of day. */
+function timeAtoms(time: IsoTime, lang: Lang, year: string): string[] {
+  return [formatDate(localDateOf(time), lang, year), clockOf(time)];
+}
+
+/** When it was received: the date alone when no time of day was given. */
+function receivedAtoms(complaint: Complaint, lang: Lang, year: string): string[] {
+  const atoms = timeAtoms(complaint.receivedAt, lang, year);
+  return complaint.receivedDateOnly ? atoms.slice(0, 1) : atoms;
+}
+
+/** The time of an event as shown: an opening received on a date without a time shows the date alone. */
+function eventTime(event: ComplaintEvent, lang: Lang, year: string): string {
+  return event.type === 'opened' && event.dateOnly ? formatDate(localDateOf(event.at), lang, year) : formatTime(event.at, lang, year);
+}
+
+/** The nearest deadline still to be met, its kind, and whether it has passed (then styled so). */
+function nextDueCell(complaint: Complaint, { lang, now, style }: RenderContext): Cell {
   const first = nearestPending(complaint);
-  if (!first) return t('none', lang);
-  const text = `${formatDue(first.deadline, lang, year)} (${DEADLINE_NAMES[first.kind][lang]})`;
-  return overdueAt(complaint, now).length ? style.overdue(`${text} ${t('overdue', lang)}`) : text;
+  if (!first) return none(lang);
+  const { deadline, kind } = first;
+  const when = deadline.duration.unit === 'workdays' ? [formatDate(localDateOf(deadline.due), lang, now.slice(0, 4))] : timeAtoms(deadline.due, lang, now.slice(0, 4));
+  const atoms = [...when, `(${DEADLINE_NAMES[kind][lang]})`];
+  const whole = when.length;
+  return overdueAt(complaint, now).length ? { atoms: [...atoms, t('overdue', lang)], whole, style: style.overdue } : { atoms, whole };
 }
 
+/** One line of stored text for a cell: line breaks as spaces, anything a terminal would act on escaped. */
+export const oneLine = (text: string): string => visible(text.replace(/\s*\n\s*/g, ' '), ONE_LINE);
+
+/** The list's columns in the order shown; on a narrow terminal the lowest `dropOrder` goes first. */
+const LIST_COLUMNS: readonly ListColumn[] = [
+  // Major complaints stand out until they are closed.
+  { key: 'id', fit: 'keep', cell: (c, { style }) => (isOpenMajor(c) ? { atoms: [`${c.id} !`], style: style.major } : { atoms: [String(c.id)] }) },
+  { key: 'status', fit: 'keep', dropOrder: 5, cell: (c, { lang }) => ({ atoms: [c.voided === null ? labelOf(STATUS, c.status, lang) : t('voidedStatus', lang)] }) },
+  { key: 'severity', fit: 'keep', dropOrder: 3, cell: (c, { lang, style }) => ({ atoms: [labelOf(SEVERITY, c.severity, lang)], style: isOpenMajor(c) ? style.major : undefined }) },
+  { key: 'category', fit: 'keep', dropOrder: 2, cell: (c, { lang }) => ({ atoms: [labelOf(CATEGORY, c.category, lang)] }) },
+  { key: 'customer', fit: 'cut', least: 8, dropOrder: 7, cell: (c) => ({ atoms: [visible(c.customer.name, ONE_LINE)] }) },
+  { key: 'description', fit: 'cut', least: 16, fill: true, dropOrder: 6, terminalOnly: true, cell: (c) => ({ atoms: [oneLine(c.description)] }) },
+  { key: 'received', fit: 'wrap', dropOrder: 1, cell: (c, { lang, now }) => ({ atoms: receivedAtoms(c, lang, now.slice(0, 4)) }) },
+  { key: 'nextDue', fit: 'wrap', cell: nextDueCell },
+  { key: 'assignee', fit: 'cut', least: 8, dropOrder: 4, cell: (c, { lang }) => (c.assignee === null ? none(lang) : { atoms: [visible(c.assignee, ONE_LINE)] }) },
+];
+
+/**
+ * The list as a table: on a terminal, fitted to its width (names and the description cut, the
+ * columns that matter least left out); elsewhere every column whole, as scripts have read it.
+ */
 export function renderList(complaints: readonly Complaint[], context: RenderContext): string {
-  const { lang, now } = context;
+  const { lang, width } = context;
   if (complaints.length === 0) return `${t('nothingOpen', lang)}\n`;
-  const head = (['id', 'status', 'severity', 'category', 'customer', 'received', 'nextDue', 'assignee'] as const).map((key) => t(key, lang));
-  const year = now.slice(0, 4);
-  const rows = complaints.map((c) => {
-    const severity = labelOf(SEVERITY, c.severity, lang);
-    return [
-      idCell(c, context),
-      c.voided === null ? labelOf(STATUS, c.status, lang) : t('voidedStatus', lang),
-      isOpenMajor(c) ? context.style.major(severity) : severity,
-      labelOf(CATEGORY, c.category, lang),
-      visible(c.customer.name, ONE_LINE),
-      formatTime(c.receivedAt, lang, year),
-      nextDueCell(c, context),
-      c.assignee === null ? t('none', lang) : visible(c.assignee, ONE_LINE),
-    ];
-  });
-  return `${renderGrid(head, rows)}\n`;
+  const columns = LIST_COLUMNS.filter((column) => width != null || !column.terminalOnly).map((column) => ({
+    ...column,
+    head: t(column.key, lang),
+    cells: complaints.map((complaint) => column.cell(complaint, context)),
+  }));
+  if (width != null) return `${fitGrid(columns, width)}\n`;
+  const styled = (cell: Cell): string => (cell.style ? cell.style(cell.atoms.join(' ')) : cell.atoms.join(' '));
+  return `${renderGrid(
+    columns.map((column) => column.head),
+    complaints.map((_, row) => columns.map((column) => styled(column.cells[row]!))),
+  )}\n`;
+}
+
+/** The record's first line: its id and status (and outcome), a voided one marked so, a major one until it is closed. */
+export function recordTitle(complaint: Complaint, { lang, style }: RenderContext): string {
+  const title = `#${complaint.id}  ${labelOf(STATUS, complaint.status, lang)}${complaint.outcome ? ` (${labelOf(OUTCOME, complaint.outcome, lang)})` : ''}`;
+  if (complaint.voided !== null) return style.overdue(`${title}  ${t('voided', lang)}`);
+  return isOpenMajor(complaint) ? style.major(`${title}  ${labelOf(SEVERITY, 'major', lang).toUpperCase()}`) : style.bold(title);
+}
+
+/** The columns a field's label takes in the record, before its value. */
+export const labelWidth = (lang: Lang): number => (lang === 'zh' ? 10 : 19);
+
+/** A field of the record, "Customer           Li Wei"; nothing when it has no value. */
+export function fieldLines(key: TextKey, value: string | null | undefined, lang: Lang): string[] {
+  return value !== null && value !== undefined && value !== '' ? [`${padDisplay(t(key, lang), labelWidth(lang))}${visible(value)}`] : [];
+}
+
+/** The customer as the record names them: the name, and the phone beside it. */
+export const customerText = (complaint: Complaint): string => (complaint.customer.phone ? `${complaint.customer.name} (${complaint.customer.phone})` : complaint.customer.name);
+
+/** Who has it: the assignee and their department. */
+export function assigneeText(complaint: Complaint, lang: Lang): string | null {
+  const department = complaint.department === null ? null : departmentName(complaint.department, lang);
+  return complaint.assignee ? `${complaint.assignee}${department ? ` (${department})` : ''}` : null;
+}
+
+/** An entry of the timeline: its number, time, who and what. */
+export function timelineLine(event: ComplaintEvent, { lang, now }: RenderContext): string {
+  const name = EVENT_NAMES[event.type][lang];
+  return visible(`  ${String(event.seq).padStart(2)}  ${eventTime(event, lang, now.slice(0, 4))}  ${event.by}  ${describeEvent(event, name, lang)}`);
 }
 
 export function renderComplaint(complaint: Complaint, events: readonly ComplaintEvent[], context: RenderContext): string {
   const { lang, now, style } = context;
-  const lines: string[] = [];
-  const title = `#${complaint.id}  ${labelOf(STATUS, complaint.status, lang)}${complaint.outcome ? ` (${labelOf(OUTCOME, complaint.outcome, lang)})` : ''}`;
-  if (complaint.voided !== null) lines.push(style.overdue(`${title}  ${t('voided', lang)}`));
-  else lines.push(isOpenMajor(complaint) ? style.major(`${title}  ${labelOf(SEVERITY, 'major', lang).toUpperCase()}`) : style.bold(title));
+  const lines: string[] = [recordTitle(complaint, context)];
   const year = now.slice(0, 4);
-  const labelWidth = lang === 'zh' ? 10 : 19;
   const field = (key: TextKey, value: string | null | undefined): void => {
-    if (value !== null && value !== undefined && value !== '') lines.push(`${padDisplay(t(key, lang), labelWidth)}${visible(value)}`);
+    lines.push(...fieldLines(key, value, lang));
   };
   if (complaint.voided !== null) {
     const { reason, by, at } = complaint.voided;
     field('voidedBecause', `${reason} (${by}, ${formatTime(at, lang, year)})`);
   }
   field('ref', complaint.ref);
-  field('customer', complaint.customer.phone ? `${complaint.customer.name} (${complaint.customer.phone})` : complaint.customer.name);
-  field('received', `${formatTime(complaint.receivedAt, lang, year)} · ${complaint.receivedBy} · ${labelOf(CHANNEL, complaint.channel, lang)}`);
+  field('customer', customerText(complaint));
+  field('received', `${receivedAtoms(complaint, lang, year).join(' ')} · ${complaint.receivedBy} · ${labelOf(CHANNEL, complaint.channel, lang)}`);
   field('category', `${labelOf(CATEGORY, complaint.category, lang)} · ${labelOf(SEVERITY, complaint.severity, lang)}`);
   field('order', complaint.order);
   field('description', complaint.description);
   field('request', complaint.request);
-  const department = complaint.department === null ? null : departmentName(complaint.department, lang);
-  field('assignee', complaint.assignee ? `${complaint.assignee}${department ? ` (${department})` : ''}` : null);
-  if (!complaint.assignee) field('department', department);
+  field('assignee', assigneeText(complaint, lang));
+  if (!complaint.assignee) field('department', complaint.department === null ? null : departmentName(complaint.department, lang));
   field('substantiated', complaint.substantiated === null ? null : t(complaint.substantiated ? 'yes' : 'no', lang));
   field('responsibility', complaint.responsibility && labelOf(RESPONSIBILITY, complaint.responsibility, lang));
   field('finding', complaint.finding);
@@ -125,10 +192,7 @@ export function renderComplaint(complaint: Complaint, events: readonly Complaint
   }
 
   lines.push('', style.heading(t('timeline', lang)));
-  for (const event of events) {
-    const name = EVENT_NAMES[event.type][lang];
-    lines.push(visible(`  ${String(event.seq).padStart(2)}  ${formatTime(event.at, lang, year)}  ${event.by}  ${describeEvent(event, name, lang)}`));
-  }
+  for (const event of events) lines.push(timelineLine(event, context));
   return `${lines.join('\n')}\n`;
 }
 
@@ -200,15 +264,24 @@ function rearmedBy(events: readonly ComplaintEvent[], kind: DeadlineKind, deadli
   return lang === 'zh' ? `（严重程度更正为“${label}”后重新计算）` : ` (re-armed when the severity was corrected to ${label})`;
 }
 
-/** After `open`: the id and the answer deadline, with how it was reached. */
+/**
+ * After `open`: the id and the answer deadline, with how it was reached; a complaint entered after
+ * its answer deadline has passed (received long before) says so, and that the answer is late.
+ */
 export function renderOpened(complaint: Complaint, context: RenderContext): string {
   const { lang, style } = context;
   const answer = complaint.deadlines.answer!;
   const due = formatDue(answer, lang, context.now.slice(0, 4));
   const inDays = answer.duration.unit === 'workdays';
+  const passed = overdueAt(complaint, context.now).includes('answer');
   const major = complaint.severity === 'major' ? style.major(lang === 'zh' ? '  重大投诉' : '  MAJOR') : '';
-  return lang === 'zh'
-    ? // "最迟于" a day includes the day, as "by the end of" does; "前" an hour is before that moment.
-      `已受理投诉 ${style.bold(`#${complaint.id}`)}${major}。${inDays ? `请最迟于 ${due} 答复客户` : `请在 ${due} 前答复客户`}（${explainDeadline(answer, lang)}）。\n`
-    : `Recorded complaint ${style.bold(`#${complaint.id}`)}${major}. Answer the customer by ${inDays ? 'the end of ' : ''}${due} (${explainDeadline(answer, lang)}).\n`;
+  const how = explainDeadline(answer, lang);
+  if (lang === 'zh') {
+    // "最迟于" a day includes the day, as "by the end of" does; "前" an hour is before that moment.
+    const when = passed ? `答复客户的期限 ${due} 已过（${how}）：${style.overdue('请立即答复客户')}` : `${inDays ? `请最迟于 ${due} 答复客户` : `请在 ${due} 前答复客户`}（${how}）`;
+    return `已受理投诉 ${style.bold(`#${complaint.id}`)}${major}。${when}。\n`;
+  }
+  const by = `${inDays ? 'the end of ' : ''}${due}`;
+  const when = passed ? `The answer was due by ${by} (${how}), which has passed: ${style.overdue('answer the customer now')}` : `Answer the customer by ${by} (${how})`;
+  return `Recorded complaint ${style.bold(`#${complaint.id}`)}${major}. ${when}.\n`;
 }

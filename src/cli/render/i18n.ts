@@ -2,9 +2,9 @@
 import type { NotableDay } from '../../workflow/calendar.js';
 import type { CorrectableField, EventType } from '../../workflow/complaint.js';
 import type { Deadline, DeadlineKind } from '../../workflow/deadlines.js';
-import { eastAsianWidth } from 'get-east-asian-width';
 import type { Sentence } from '../../workflow/errors.js';
-import { localDateOf, weekdayOf, type IsoTime, type LocalDate } from '../../workflow/time.js';
+import { localDateOf } from '../../workflow/time.js';
+import { formatDate, formatTime } from '../../workflow/time-words.js';
 import type { Lang } from '../../workflow/vocab.js';
 
 const TEXT = {
@@ -106,26 +106,6 @@ export const CORRECTION_FIELD_NAMES: Record<CorrectableField, Sentence> = {
   department: { en: 'department', zh: '责任部门' },
 };
 
-export const WEEKDAYS: Record<Lang, readonly string[]> = {
-  en: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
-  zh: ['周日', '周一', '周二', '周三', '周四', '周五', '周六'],
-};
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "Fri 30 Oct" / "10月30日 周五"; the year is added when it is not `currentYear`. */
-export function formatDate(date: LocalDate, lang: Lang, currentYear?: string): string {
-  const [year, month, day] = date.split('-');
-  const weekday = WEEKDAYS[lang][weekdayOf(date)];
-  const showYear = currentYear !== undefined && year !== currentYear;
-  if (lang === 'zh') return `${showYear ? `${year}年` : ''}${Number(month)}月${Number(day)}日 ${weekday}`;
-  return `${weekday} ${Number(day)} ${MONTHS[Number(month) - 1]}${showYear ? ` ${year}` : ''}`;
-}
-
-/** "Fri 30 Oct 10:00", local to the time's own offset. */
-export function formatTime(time: IsoTime, lang: Lang, currentYear?: string): string {
-  return `${formatDate(localDateOf(time), lang, currentYear)} ${time.slice(11, 16)}`;
-}
-
 /** A deadline's date: the day for deadlines in days (they end with the day), the time otherwise. */
 export function formatDue(deadline: Deadline, lang: Lang, currentYear?: string): string {
   if (deadline.duration.unit === 'workdays') return formatDate(localDateOf(deadline.due), lang, currentYear);
@@ -162,34 +142,4 @@ export function explainDeadline(deadline: Deadline, lang: Lang): string {
   if (skipped.length) text += `; skipped ${list(skipped)}`;
   if (counted.length) text += `; counted ${list(counted)} (make-up working day${counted.length === 1 ? '' : 's'})`;
   return text;
-}
-
-/**
- * Columns a string takes in a terminal: wide and full-width characters (East Asian Width W or F,
- * from get-east-asian-width's Unicode tables, emoji among them) take two, combining marks and
- * zero-width characters none. By code point: string-width, which segments graphemes, took 59 ms
- * for the cells of a 500-row list where this takes under 2 (README, Performance).
- */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (let at = 0; at < text.length; at++) {
-    const code = text.codePointAt(at)!;
-    const start = at;
-    if (code > 0xffff) at++;
-    width += code < 0x7f ? 1 : widthOf(code, text.slice(start, at + 1));
-  }
-  return width;
-}
-
-/** Marks, drawn over the character before them, and characters never drawn (zero-width space, soft hyphen). */
-const ZERO_WIDTH = /^[\p{M}\p{Default_Ignorable_Code_Point}]$/u;
-
-function widthOf(code: number, char: string): number {
-  // The common CJK ideographs, most of a Chinese complaint, need no lookup.
-  if (code >= 0x4e00 && code <= 0x9fff) return 2;
-  return ZERO_WIDTH.test(char) ? 0 : eastAsianWidth(code);
-}
-
-export function padDisplay(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(1, width - displayWidth(text)));
 }

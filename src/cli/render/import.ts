@@ -1,7 +1,7 @@
 // What `kesu import` says: each problem as `row N, column C: …`, the summary, and the --json shape.
 import type { Sentence } from '../../workflow/errors.js';
 import type { Lang } from '../../workflow/vocab.js';
-import { displayWidth, padDisplay } from './i18n.js';
+import { displayWidth, padDisplay } from './width.js';
 
 /** One problem of the file: a row's cell, or (column null) the row as a whole. */
 export interface ImportProblem {
