@@ -263,6 +263,13 @@ describe('kesu answer', () => {
     await run.ok('open', '--customer', 'Li', '--category', 'service', '--desc', 'Rude', '--received', '2026-11-02 09:00');
     await run.ok('resolve', '2', '--solution', 'Apologised', '--at', '2026-11-10 10:00');
     expect(await run.json('report', '--month', '2026-11')).toMatchObject({ resolved: 2, answeredOnTimeShare: 0.5 });
+    // 1 again: closed unresolved and reopened, which arms the answer deadline anew (Mon 23 Nov); its
+    // first answer since, by log --answered, is on time and counts; the answer after it does not
+    await run.ok('close', '1', '--reason', 'unresolved', '--at', '2026-11-14 09:00');
+    await run.ok('reopen', '1', '--at', '2026-11-16 09:00');
+    await run.ok('log', '1', 'A technician comes Thursday', '--kind', 'call', '--answered', '--at', '2026-11-17 09:00');
+    await run.ok('answer', '1', 'Thursday still', '--at', '2026-11-18 09:00');
+    expect(await run.json('report', '--month', '2026-11')).toMatchObject({ resolved: 2, answeredOnTimeShare: 0.6667 });
   });
 });
 
