@@ -165,6 +165,8 @@ export type EventPayload =
       readonly answerDeadline: Deadline | null;
       readonly solutionDeadline: Deadline | null;
       readonly followupDeadline: Deadline | null;
+      /** The corrected received time is a date alone, shown alone (as an opening's); absent otherwise. */
+      readonly dateOnly?: true;
     }
   | { readonly type: 'voided'; readonly reason: string }
   | { readonly type: 'unvoided' };
@@ -296,6 +298,7 @@ export function apply(complaint: Complaint | null, event: NewEvent, id = complai
     case 'corrected': {
       let corrected: Complaint = base;
       for (const { field, after } of event.changes) corrected = withValue(corrected, field, after);
+      if (event.changes.some(({ field }) => field === 'receivedAt')) corrected = { ...corrected, receivedDateOnly: event.dateOnly === true };
       const { answer, solution, followup } = complaint.deadlines;
       return {
         ...corrected,

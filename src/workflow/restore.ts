@@ -91,7 +91,7 @@ const DETAILS: { readonly [T in EventType]: Readonly<Record<string, FieldKind>> 
   'followed-up': { method: FOLLOWUP_METHOD, satisfaction: 'satisfaction', nextFollowupDeadline: 'deadline?' },
   closed: { outcome: OUTCOME },
   reopened: { status: 'reopened-status', answerDeadline: 'deadline', solutionDeadline: 'deadline?' },
-  corrected: { changes: 'changes', answerDeadline: 'deadline?', solutionDeadline: 'deadline?', followupDeadline: 'deadline?' },
+  corrected: { changes: 'changes', answerDeadline: 'deadline?', solutionDeadline: 'deadline?', followupDeadline: 'deadline?', dateOnly: 'flag' },
   voided: { reason: 'text' },
   unvoided: {},
 };

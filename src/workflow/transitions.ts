@@ -66,7 +66,13 @@ export type Command = Stamp &
     | { readonly type: 'followup'; readonly satisfaction: number; readonly method: FollowupMethod; readonly note: string | null }
     | { readonly type: 'close'; readonly reason: CloseReason; readonly note: string | null }
     | { readonly type: 'reopen'; readonly note: string | null }
-    | { readonly type: 'edit'; readonly values: Corrections; readonly note: string | null }
+    | {
+        readonly type: 'edit';
+        readonly values: Corrections;
+        /** The corrected received time was given as a date alone (`--received 2026-10-30`). */
+        readonly receivedDateOnly?: boolean;
+        readonly note: string | null;
+      }
     | { readonly type: 'void'; readonly reason: string; readonly note: string | null }
     | { readonly type: 'unvoid'; readonly note: string | null }
   );
@@ -231,6 +237,7 @@ function correctedEvent(complaint: Complaint, command: Extract<Command, { type: 
     answerDeadline: rearmed.answer,
     solutionDeadline: rearmed.solution,
     followupDeadline: rearmed.followup,
+    ...(command.receivedDateOnly && receivedAt !== complaint.receivedAt ? { dateOnly: true as const } : {}),
   };
 }
 

@@ -85,6 +85,17 @@ describe('kesu edit', () => {
     );
   });
 
+  it('a received date alone is shown alone, as open shows it, and a time given again shows the time', async () => {
+    const run = await withOne();
+    await run.ok('edit', '1', '--received', '2026-10-30', '--at', '2026-11-02 09:30');
+    expect(await run.ok('show', '1')).toContain('Received           Fri 30 Oct · 小李 · phone\n');
+    expect((await run.json<ComplaintJson>('show', '1')).receivedAt).toBe('2026-10-30T00:00:00+08:00');
+    const exported = JSON.parse(await run.ok('export', '--format', 'json')) as { events: { details: Record<string, unknown> }[] }[];
+    expect(exported[0]!.events[1]!.details).toMatchObject({ dateOnly: true });
+    await run.ok('edit', '1', '--received', '2026-10-30 08:00', '--at', '2026-11-02 09:40');
+    expect(await run.ok('show', '1')).toContain('Received           Fri 30 Oct 08:00 · 小李 · phone\n');
+  });
+
   it('a new category keeps the assignee and their department', async () => {
     const run = await withOne();
     await run.ok('assign', '1', '--to', '老张', '--at', '2026-11-02 10:00');

@@ -282,7 +282,8 @@ describe('a JSON export restores a store completely', () => {
     await run.ok('resolve', a, '--solution', 'Refund', '--compensation', '299', '--compensation-kind', 'refund', '--at', '2026-10-21 10:00');
     await run.ok('followup', a, '--satisfaction', '2', '--at', '2026-10-22 10:00');
     const b = await id('--customer', 'Li Na', '--category', 'service', '--desc', 'Rude', '--received', '2026-10-06 09:00');
-    await run.ok('edit', b, '--received', '2026-10-05 17:00', '--category', 'after-sales', '--at', '2026-10-06 10:00');
+    // a date alone: the correction carries dateOnly
+    await run.ok('edit', b, '--received', '2026-10-05', '--category', 'after-sales', '--at', '2026-10-06 10:00');
     await run.ok('resolve', b, '--unfounded', '--finding', 'Camera shows otherwise', '--at', '2026-10-07 09:00');
     const c = await id('--customer', 'Zhao', '--category', 'delivery', '--severity', 'urgent', '--desc', 'Late', '--received', '2026-10-07 09:00');
     await run.ok('close', c, '--reason', 'withdrawn', '--note', 'Found it', '--at', '2026-10-08 09:00');

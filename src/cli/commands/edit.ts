@@ -3,6 +3,7 @@
 import type { CorrectableField } from '../../workflow/complaint.js';
 import type { Corrections } from '../../workflow/transitions.js';
 import { CATEGORY, CHANNEL, SEVERITY } from '../../workflow/vocab.js';
+import { readTimeOption } from '../clock.js';
 import type { CliContext } from '../context.js';
 import { usage } from '../errors.js';
 import { optionalVocab, parseId } from '../options.js';
@@ -44,12 +45,15 @@ export const CORRECTION_FLAGS: { readonly [F in CorrectableField]: keyof EditOpt
 export async function edit(context: CliContext, idText: string, options: EditOptions): Promise<string> {
   const id = parseId(idText);
   const given = correctionsOf(context, options);
-  const values = Object.keys(given).length > 0 ? given : correctionsOf(context, await askCorrection(context, id));
-  return changeComplaint(context, id, { type: 'edit', values, note: options.note ?? null }, options);
+  const { values, receivedDateOnly } = Object.keys(given.values).length > 0 ? given : correctionsOf(context, await askCorrection(context, id));
+  return changeComplaint(context, id, { type: 'edit', values, receivedDateOnly, note: options.note ?? null }, options);
 }
 
-/** The values given as flags, read as `open` reads them (vocabulary words, dates); an empty one clears an optional field. */
-function correctionsOf(context: CliContext, options: EditOptions): Corrections {
+/**
+ * The values given as flags, read as `open` reads them (vocabulary words, dates); an empty one clears
+ * an optional field. A received time given as a date alone is shown alone, as `open --received` is.
+ */
+function correctionsOf(context: CliContext, options: EditOptions): { values: Corrections; receivedDateOnly: boolean } {
   const values: { -readonly [F in keyof Corrections]: Corrections[F] } = {};
   if (options.customer !== undefined) values.customer = options.customer;
   if (options.phone !== undefined) values.phone = options.phone;
@@ -60,9 +64,10 @@ function correctionsOf(context: CliContext, options: EditOptions): Corrections {
   if (options.request !== undefined) values.request = options.request;
   if (options.order !== undefined) values.order = options.order;
   if (options.ref !== undefined) values.ref = options.ref;
-  if (options.received !== undefined) values.receivedAt = context.at(options.received, '--received');
+  const received = options.received === undefined ? null : readTimeOption(options.received, '--received', context.now);
+  if (received !== null) values.receivedAt = received.at;
   if (options.dept !== undefined) values.department = options.dept;
-  return values;
+  return { values, receivedDateOnly: received?.dateOnly ?? false };
 }
 
 /** On a terminal: which field, and its new value. Elsewhere the flags are needed (exit 2). */
