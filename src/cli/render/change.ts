@@ -140,10 +140,13 @@ function followedUp(satisfaction: number, then: ComplaintEvent['type'] | null, a
   return { en: `Complaint ${id} closed: ${round.en}`, zh: `投诉 ${id} 已结案：${round.zh}` };
 }
 
-/** What comes next: who has it again after a reopening, and each deadline still to be met, nearest first. */
+/**
+ * What comes next: who has it again after a reopening, and each deadline still to be met, nearest
+ * first; for a voided complaint (which has none), how to bring it back.
+ */
 function whatNext({ after: complaint, added }: Change, { lang, now }: RenderContext): string {
-  const parts: string[] = [];
   if (complaint.voided !== null) return lang === 'zh' ? `可用 kesu unvoid ${complaint.id} 恢复` : `kesu unvoid ${complaint.id} brings it back`;
+  const parts: string[] = [];
   if (added.some((event) => event.type === 'reopened')) {
     parts.push(complaint.assignee ? (lang === 'zh' ? `退回 ${complaint.assignee}` : `back with ${complaint.assignee}`) : lang === 'zh' ? '重新待处理' : 'open again');
   }
