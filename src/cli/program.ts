@@ -110,6 +110,7 @@ function buildProgram(io: Io): Command {
     .option('--substantiated <yes|no>', 'whether the investigation found the complaint substantiated')
     .option('--responsibility <who>', HELP.responsibility)
     .option('--root-cause <text>', 'the root cause found')
+    .option('--answered', 'the entry is the answer given to the customer: it meets the answer deadline (as kesu answer)')
     .addOption(at())
     .addOption(by())
     .addOption(verbose())
@@ -176,6 +177,59 @@ function buildProgram(io: Io): Command {
     .addOption(by())
     .addOption(verbose())
     .action(run(async () => (await import('./commands/reopen.js')).reopen));
+
+  program
+    .command('answer')
+    .description('record the answer given to the customer (how it will be handled, by when); meets the answer deadline')
+    .argument('<id>', 'complaint id')
+    .argument('<text...>', 'what the customer was told')
+    .option('--kind <kind>', HELP.answerKind)
+    .addOption(at())
+    .addOption(by())
+    .addOption(verbose())
+    .action(run(async () => (await import('./commands/answer.js')).answer));
+
+  program
+    .command('edit')
+    .description('correct what was recorded wrong; each change is kept in the timeline (asks which field on a terminal)')
+    .argument('<id>', 'complaint id')
+    .option('--customer <name>', 'customer name')
+    .option('--phone <phone>', 'customer phone ("" to remove it)')
+    .option('--channel <channel>', HELP.correctedChannel)
+    .option('--category <category>', HELP.correctedCategory)
+    .option('--severity <severity>', HELP.correctedSeverity)
+    .option('--desc <text>', "what happened, in the customer's words")
+    .option('--request <text>', 'what the customer wants ("" to remove it)')
+    .option('--order <ref>', 'order or product reference ("" to remove it)')
+    .option('--ref <number>', 'the paper form\'s number ("" to remove it)')
+    .option('--received <datetime>', 'when it was received, e.g. "2026-10-05", "昨天 15:00"; a date alone is shown alone')
+    .option('--dept <department>', 'the department ("" to remove it)')
+    .addOption(note())
+    .addOption(at())
+    .addOption(by())
+    .addOption(verbose())
+    .action(run(async () => (await import('./commands/edit.js')).edit));
+
+  program
+    .command('void')
+    .description('void a complaint entered by mistake (a test, a double entry): it leaves lists and reports, nothing is deleted')
+    .argument('<id>', 'complaint id')
+    .requiredOption('--reason <text>', 'why it was entered by mistake')
+    .addOption(note())
+    .addOption(at())
+    .addOption(by())
+    .addOption(verbose())
+    .action(run(async () => (await import('./commands/void.js')).voidComplaint));
+
+  program
+    .command('unvoid')
+    .description('bring a voided complaint back')
+    .argument('<id>', 'complaint id')
+    .addOption(note())
+    .addOption(at())
+    .addOption(by())
+    .addOption(verbose())
+    .action(run(async () => (await import('./commands/void.js')).unvoid));
 
   program
     .command('due')

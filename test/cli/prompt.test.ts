@@ -1,82 +1,10 @@
 // `kesu open` on a real pseudo-terminal: it asks for what is missing, and records the answers.
 // python3's pty module plays the user: it waits for each question before typing the answer.
-import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, makeDb, on, removeTempDirs, ROOT, testEnv, type ComplaintJson } from '../helpers/kesu.js';
+import { makeDb, on, removeTempDirs, type ComplaintJson } from '../helpers/kesu.js';
+import { DOWN, ENTER, onTerminal } from '../helpers/terminal.js';
 
 afterAll(removeTempDirs);
-
-/** argv[1]: the command (JSON list); argv[2]: [[text to wait for, keys to type], ...]. Prints what the terminal showed. */
-const PLAYER = String.raw`
-import fcntl, json, os, pty, select, signal, struct, sys, termios, time
-
-command = json.loads(sys.argv[1])
-script = json.loads(sys.argv[2])
-deadline = time.time() + 40
-pid, fd = pty.fork()
-if pid == 0:
-    os.execvp(command[0], command)
-fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack('HHHH', 30, 120, 0, 0))
-out = b''
-
-def read_some():
-    global out
-    remaining = deadline - time.time()
-    if remaining <= 0:
-        return None
-    ready, _, _ = select.select([fd], [], [], remaining)
-    if fd not in ready:
-        return None
-    try:
-        chunk = os.read(fd, 4096)
-    except OSError:
-        chunk = b''
-    out += chunk
-    return chunk
-
-def fail(why):
-    os.kill(pid, signal.SIGKILL)
-    sys.stdout.buffer.write(out)
-    sys.stderr.write(why + '\n')
-    sys.exit(99)
-
-seen = 0
-for wait_for, keys in script:
-    needle = wait_for.encode()
-    while out.find(needle, seen) == -1:
-        chunk = read_some()
-        if chunk is None:
-            fail('timed out waiting for ' + repr(wait_for))
-        if chunk == b'':
-            fail('the program ended while waiting for ' + repr(wait_for))
-    seen = out.find(needle, seen) + len(needle)
-    time.sleep(0.05)
-    os.write(fd, keys.encode())
-
-while True:
-    chunk = read_some()
-    if chunk is None:
-        fail('timed out waiting for the program to end')
-    if chunk == b'':
-        break
-_, status = os.waitpid(pid, 0)
-sys.stdout.buffer.write(out)
-sys.exit(os.waitstatus_to_exitcode(status))
-`;
-
-const ENTER = '\r';
-const DOWN = '\x1b[B';
-
-function onTerminal(args: string[], script: [waitFor: string, keys: string][], env: Record<string, string> = {}) {
-  const result = spawnSync('python3', ['-c', PLAYER, JSON.stringify([process.execPath, BIN, ...args]), JSON.stringify(script)], {
-    cwd: ROOT,
-    env: testEnv({ TERM: 'xterm', ...env }),
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  const screen = result.stdout.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
-  return { code: result.status, screen, stderr: result.stderr };
-}
 
 describe('open on a terminal', () => {
   it('asks for the customer and the description when only the category is given, insisting on a name', async () => {

@@ -8,6 +8,7 @@ export interface LogOptions {
   substantiated?: string;
   responsibility?: string;
   rootCause?: string;
+  answered?: boolean;
   at?: string;
   by?: string;
   verbose?: boolean;
@@ -23,5 +24,6 @@ export async function log(context: CliContext, idText: string, words: string[], 
     substantiated: substantiated === null ? null : substantiated === 'yes',
     responsibility: optionalVocab(RESPONSIBILITY, options.responsibility, '--responsibility'),
     rootCause: options.rootCause ?? null,
+    answered: options.answered === true,
   }, options);
 }

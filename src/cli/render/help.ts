@@ -21,6 +21,7 @@ import {
   SATISFACTION_SCALE,
   SEVERITY,
   STATUS,
+  VOIDED_STATUS,
 } from '../../workflow/vocab.js';
 
 const { lowest, highest } = SATISFACTION_SCALE;
@@ -29,8 +30,12 @@ export const HELP = {
   channel: `${describeCodes(CHANNEL)} (default ${DEFAULT_CHANNEL})`,
   category: `${describeCodes(CATEGORY)} (required)`,
   severity: `${describeCodes(SEVERITY)} (default ${DEFAULT_SEVERITY})`,
-  statuses: `${describeCodes(STATUS)}, or ${describeCodes(ALL_STATUSES)} (comma-separated)`,
+  statuses: `${describeCodes(STATUS)}, ${describeCodes(VOIDED_STATUS)}, or ${describeCodes(ALL_STATUSES)} (comma-separated)`,
   logKind: `${describeCodes(LOG_KIND)} (default note; finding with --substantiated)`,
+  answerKind: `how it was given: ${describeCodes(LOG_KIND)} (default note)`,
+  correctedChannel: describeCodes(CHANNEL),
+  correctedCategory: `${describeCodes(CATEGORY)} (an assignee stays)`,
+  correctedSeverity: `${describeCodes(SEVERITY)} (re-arms the pending deadlines)`,
   responsibility: describeCodes(RESPONSIBILITY),
   compensationKind: describeCodes(COMPENSATION_KIND),
   /** The placeholder of --satisfaction: `<1-5>`. */
