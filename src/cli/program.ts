@@ -116,6 +116,7 @@ function buildProgram(io: Io, lang: Lang): Command {
     .option('--substantiated <yes|no>')
     .option('--responsibility <who>')
     .option('--root-cause <text>')
+    .option('--answered')
     .addOption(at())
     .addOption(by())
     .addOption(verbose())
@@ -179,6 +180,55 @@ function buildProgram(io: Io, lang: Lang): Command {
     .addOption(by())
     .addOption(verbose())
     .action(run(async () => (await import('./commands/reopen.js')).reopen));
+
+  program
+    .command('answer')
+    .argument('<id>')
+    .argument('<text...>')
+    .option('--kind <kind>')
+    .addOption(at())
+    .addOption(by())
+    .addOption(verbose())
+    .action(run(async () => (await import('./commands/answer.js')).answer));
+
+  program
+    .command('edit')
+    .argument('<id>')
+    .option('--customer <name>')
+    .option('--phone <phone>')
+    .option('--channel <channel>')
+    .option('--category <category>')
+    .option('--severity <severity>')
+    .option('--desc <text>')
+    .option('--request <text>')
+    .option('--order <ref>')
+    .option('--ref <number>')
+    .option('--received <datetime>')
+    .option('--dept <department>')
+    .addOption(note())
+    .addOption(at())
+    .addOption(by())
+    .addOption(verbose())
+    .action(run(async () => (await import('./commands/edit.js')).edit));
+
+  program
+    .command('void')
+    .argument('<id>')
+    .requiredOption('--reason <text>')
+    .addOption(note())
+    .addOption(at())
+    .addOption(by())
+    .addOption(verbose())
+    .action(run(async () => (await import('./commands/void.js')).voidComplaint));
+
+  program
+    .command('unvoid')
+    .argument('<id>')
+    .addOption(note())
+    .addOption(at())
+    .addOption(by())
+    .addOption(verbose())
+    .action(run(async () => (await import('./commands/void.js')).unvoid));
 
   program
     .command('due')

@@ -17,9 +17,10 @@ import { instant, localDateOf } from '../workflow/time.js';
  * report facts (FACT_COLUMNS, from report-facts.ts factsOf), its search text (SEARCH_COLUMNS) and its
  * customer links. Raise it with any change to them: a store written under another version has them
  * rebuilt from the events when it is next opened (sqlite/db.ts), as `kesu check --repair` rebuilds
- * them by hand. 2: customers told apart without regard to any space; search texts.
+ * them by hand. 2: customers told apart without regard to any space; search texts. 3: corrections
+ * and voids (the voided flag, and the facts as they stood after each event).
  */
-export const DERIVED_VERSION = 2;
+export const DERIVED_VERSION = 3;
 
 export type Value = string | number | null;
 
@@ -47,11 +48,21 @@ interface KeyedComplaint {
 
 const row = columnsOf<KeyedComplaint>();
 
-/** The columns of a complaint's row that follow from its state, in the order the store keeps them (its id and customer links aside). */
+/** The form number a complaint holds in the store: none while it is voided, so that the number can be given anew. */
+const heldRef = (complaint: Complaint): string | null => (complaint.voided === null ? complaint.ref : null);
+
+/**
+ * The columns of a complaint's row that follow from its state, in the order the store keeps them
+ * (its id and customer links aside). A voided complaint keeps its row, marked `voided`, which every
+ * query but show's and `list --status voided` leaves out; it holds no form number (its events keep it).
+ */
 export const ROW_COLUMNS = [
   row.text('uuid', ({ complaint }) => complaint.uuid),
-  row.text('ref', ({ complaint }) => complaint.ref),
-  row.text('ref_key', ({ complaint }) => (complaint.ref === null ? null : refKey(complaint.ref))),
+  row.text('ref', ({ complaint }) => heldRef(complaint)),
+  row.text('ref_key', ({ complaint }) => {
+    const ref = heldRef(complaint);
+    return ref === null ? null : refKey(ref);
+  }),
   row.text('status', ({ complaint }) => complaint.status),
   row.text('severity', ({ complaint }) => complaint.severity),
   row.text('category', ({ complaint }) => complaint.category),
@@ -65,10 +76,11 @@ export const ROW_COLUMNS = [
   row.number('closed_ms', ({ complaint }) => (complaint.closedAt === null ? null : instant(complaint.closedAt))),
   row.number('next_due_ms', ({ complaint }) => dueMs(complaint)),
   row.number('form_key', ({ key }) => formKeyHash(key)),
+  row.number('voided', ({ complaint }) => flag(complaint.voided !== null)),
 ] as const;
 
-/** The columns of a complaint's row that a change of it may change (the others are its opening's). */
-export const CHANGING_COLUMNS = ['status', 'assignee', 'closed_ms', 'next_due_ms'] as const;
+/** The columns of a complaint's row that a change of it may change: every one but its uuid (a correction may change what the opening set). */
+export const CHANGING_COLUMNS = ROW_COLUMNS.map((column) => column.name).filter((name) => name !== 'uuid');
 
 /** A complaint and its events: what its search text follows from. */
 interface ComplaintAndEvents {
@@ -115,6 +127,12 @@ export const FACT_COLUMNS = [
   fact.number('satisfaction', ({ facts }) => facts.satisfaction),
   fact.number('compensation_cents', ({ facts }) => facts.compensationCents),
   fact.text('compensation_kind', ({ facts }) => facts.compensationKind),
+  fact.number('voided', ({ facts }) => flag(facts.voided)),
+  fact.text('received_on', ({ facts }) => facts.receivedOn),
+  fact.text('category', ({ facts }) => facts.category),
+  fact.text('channel', ({ facts }) => facts.channel),
+  fact.text('severity', ({ facts }) => facts.severity),
+  fact.text('customer_key', ({ facts }) => facts.customerKey),
 ] as const;
 
 const event = columnsOf<NewEvent>();
@@ -150,11 +168,6 @@ export function rowValues(complaint: Complaint): Value[] {
   return ROW_COLUMNS.map((column) => column.of(keyed));
 }
 
-/** The values of the columns a change may change (CHANGING_COLUMNS), by name, with the complaint's id. */
-export function changingValues(complaint: Complaint): { readonly id: number } & { readonly [C in (typeof CHANGING_COLUMNS)[number]]: Value } {
-  const row = complaintRow(complaint);
-  return { id: complaint.id, status: row.status, assignee: row.assignee, closed_ms: row.closed_ms, next_due_ms: row.next_due_ms };
-}
 
 /** The report facts of each of a complaint's events, in FACT_COLUMNS order. */
 export function factRows(events: readonly NewEvent[]): Value[][] {

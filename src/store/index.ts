@@ -29,8 +29,10 @@ export interface CustomerQuery {
 }
 
 export interface ListFilter {
-  /** Statuses to include; null for every status but closed and those left out unless named (vocab.ts HIDDEN_STATUSES). */
+  /** Statuses to include (of complaints not voided); null for every status but closed. */
   readonly statuses: readonly Status[] | null;
+  /** Voided complaints too, whatever their status (list --status voided); never otherwise. */
+  readonly voided?: boolean;
   readonly categories?: readonly Category[];
   readonly severities?: readonly Severity[];
   readonly assignees?: readonly string[];
@@ -56,8 +58,10 @@ export interface SearchFilter {
    * when its search text (searchText) holds any of them.
    */
   readonly terms: readonly string[];
-  /** Statuses to include; null for every status but those left out unless named (vocab.ts HIDDEN_STATUSES). */
+  /** Statuses to include (of complaints not voided); null for every status. */
   readonly statuses: readonly Status[] | null;
+  /** Voided complaints too, whatever their status (search --status voided); never otherwise. */
+  readonly voided?: boolean;
   readonly limit: number;
 }
 

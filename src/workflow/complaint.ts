@@ -34,6 +34,24 @@ interface Deadlines {
   readonly followup: Deadline | null;
 }
 
+/** Why, when and by whom a complaint entered by mistake (a test, a double entry) was voided. */
+interface Voiding {
+  readonly at: IsoTime;
+  readonly by: string;
+  readonly reason: string;
+}
+
+/** What `kesu edit` can correct: the complaint's fields as its opening recorded them, and its department. */
+export const CORRECTABLE_FIELDS = ['customer', 'phone', 'channel', 'category', 'severity', 'description', 'request', 'order', 'ref', 'receivedAt', 'department'] as const;
+export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number];
+
+/** One field corrected: its value before and after (codes for the vocabularies, an ISO time for receivedAt; null for none). */
+export interface Change {
+  readonly field: CorrectableField;
+  readonly before: string | null;
+  readonly after: string | null;
+}
+
 export interface Complaint {
   readonly id: number;
   readonly uuid: string;
@@ -65,8 +83,17 @@ export interface Complaint {
   readonly closedAt: IsoTime | null;
   readonly reopenCount: number;
   readonly followups: readonly Followup[];
+  /**
+   * When the customer was first answered since the answer deadline was last armed (by an answer, or
+   * by the resolution when no answer came before it); null while the answer is still owed.
+   */
+  readonly answeredAt: IsoTime | null;
+  /** Set while the complaint is voided (entered by mistake): it then counts nowhere until unvoided. */
+  readonly voided: Voiding | null;
   /** Satisfied follow-ups since the latest resolve; a reopen starts the count again. */
   readonly satisfiedThisRound: number;
+  /** Time of the first event after the opening, if any: a corrected received time may not be later. */
+  readonly firstStepAt: IsoTime | null;
   /** Time of the newest event: later events may not be recorded before it. */
   readonly lastEventAt: IsoTime;
 }
@@ -79,6 +106,14 @@ export interface Resolution {
   readonly compensation: Compensation | null;
   readonly rootCause: string | null;
   readonly correctiveAction: string | null;
+}
+
+/** What a timeline entry records besides its text (the event's note): a log entry's, or an answer's. */
+interface Entry {
+  readonly kind: LogKind;
+  readonly substantiated: boolean | null;
+  readonly responsibility: Responsibility | null;
+  readonly rootCause: string | null;
 }
 
 /** What each kind of event carries besides its time, actor and note. */
@@ -100,13 +135,9 @@ export type EventPayload =
       /** Received on a date given without a time of day: `at` is the start of that day. Absent otherwise. */
       readonly dateOnly?: true;
     }
-  | {
-      readonly type: 'logged';
-      readonly kind: LogKind;
-      readonly substantiated: boolean | null;
-      readonly responsibility: Responsibility | null;
-      readonly rootCause: string | null;
-    }
+  | ({ readonly type: 'logged' } & Entry)
+  /** The reply given to the customer (how it will be handled, by when): meets the answer deadline. */
+  | ({ readonly type: 'answered' } & Entry)
   | {
       readonly type: 'assigned';
       readonly assignee: string;
@@ -126,10 +157,34 @@ export type EventPayload =
       readonly status: 'open' | 'assigned';
       readonly answerDeadline: Deadline;
       readonly solutionDeadline: Deadline | null;
-    };
+    }
+  | {
+      readonly type: 'corrected';
+      readonly changes: readonly Change[];
+      /** The pending deadlines the correction re-armed (a new severity, a new received time); null: unchanged. */
+      readonly answerDeadline: Deadline | null;
+      readonly solutionDeadline: Deadline | null;
+      readonly followupDeadline: Deadline | null;
+      /** The corrected received time is a date alone, shown alone (as an opening's); absent otherwise. */
+      readonly dateOnly?: true;
+    }
+  | { readonly type: 'voided'; readonly reason: string }
+  | { readonly type: 'unvoided' };
 
 export type EventType = EventPayload['type'];
-export const EVENT_TYPES: readonly EventType[] = ['opened', 'logged', 'assigned', 'resolved', 'followed-up', 'closed', 'reopened'];
+export const EVENT_TYPES: readonly EventType[] = [
+  'opened',
+  'logged',
+  'answered',
+  'assigned',
+  'resolved',
+  'followed-up',
+  'closed',
+  'reopened',
+  'corrected',
+  'voided',
+  'unvoided',
+];
 
 export type NewEvent = EventPayload & { readonly at: IsoTime; readonly by: string; readonly note: string | null };
 /** An event as stored: numbered from 1 within its complaint. */
@@ -175,21 +230,20 @@ export function apply(complaint: Complaint | null, event: NewEvent, id = complai
       closedAt: null,
       reopenCount: 0,
       followups: [],
+      answeredAt: null,
+      voided: null,
       satisfiedThisRound: 0,
+      firstStepAt: null,
       lastEventAt: event.at,
     };
   }
   if (!complaint) throw new Error(`a ${event.type} event needs an opened complaint`);
-  const base = { ...complaint, lastEventAt: event.at };
+  const base = { ...complaint, lastEventAt: event.at, firstStepAt: complaint.firstStepAt ?? event.at };
   switch (event.type) {
     case 'logged':
-      return {
-        ...base,
-        substantiated: event.substantiated ?? complaint.substantiated,
-        responsibility: event.responsibility ?? complaint.responsibility,
-        rootCause: event.rootCause ?? complaint.rootCause,
-        finding: event.kind === 'finding' && event.note ? event.note : complaint.finding,
-      };
+      return withEntry(base, event);
+    case 'answered':
+      return { ...withEntry(base, event), answeredAt: complaint.answeredAt ?? event.at };
     case 'assigned':
       return {
         ...base,
@@ -210,6 +264,8 @@ export function apply(complaint: Complaint | null, event: NewEvent, id = complai
         correctiveAction: event.correctiveAction ?? complaint.correctiveAction,
         deadlines: { ...complaint.deadlines, followup: event.followupDeadline },
         resolvedAt: event.at,
+        // A resolution answers the customer when no answer came before it.
+        answeredAt: complaint.answeredAt ?? event.at,
         satisfiedThisRound: 0,
       };
     case 'followed-up':
@@ -232,12 +288,61 @@ export function apply(complaint: Complaint | null, event: NewEvent, id = complai
         closedAt: null,
         reopenCount: complaint.reopenCount + 1,
         satisfiedThisRound: 0,
+        answeredAt: null,
         deadlines: {
           answer: event.answerDeadline,
           solution: event.solutionDeadline ?? complaint.deadlines.solution,
           followup: null,
         },
       };
+    case 'corrected': {
+      let corrected: Complaint = base;
+      for (const { field, after } of event.changes) corrected = withValue(corrected, field, after);
+      if (event.changes.some(({ field }) => field === 'receivedAt')) corrected = { ...corrected, receivedDateOnly: event.dateOnly === true };
+      const { answer, solution, followup } = complaint.deadlines;
+      return {
+        ...corrected,
+        deadlines: { answer: event.answerDeadline ?? answer, solution: event.solutionDeadline ?? solution, followup: event.followupDeadline ?? followup },
+      };
+    }
+    case 'voided':
+      return { ...base, voided: { at: event.at, by: event.by, reason: event.reason } };
+    case 'unvoided':
+      return { ...base, voided: null };
+  }
+}
+
+function withEntry(complaint: Complaint, entry: Entry & { readonly note: string | null }): Complaint {
+  return {
+    ...complaint,
+    substantiated: entry.substantiated ?? complaint.substantiated,
+    responsibility: entry.responsibility ?? complaint.responsibility,
+    rootCause: entry.rootCause ?? complaint.rootCause,
+    finding: entry.kind === 'finding' && entry.note ? entry.note : complaint.finding,
+  };
+}
+
+/** The value of a correctable field as a correction records it. */
+export function valueOf(complaint: Complaint, field: CorrectableField): string | null {
+  switch (field) {
+    case 'customer':
+      return complaint.customer.name;
+    case 'phone':
+      return complaint.customer.phone;
+    default:
+      return complaint[field];
+  }
+}
+
+/** The complaint with one correctable field set to a value a correction recorded (decide has checked it). */
+function withValue(complaint: Complaint, field: CorrectableField, value: string | null): Complaint {
+  switch (field) {
+    case 'customer':
+      return { ...complaint, customer: { ...complaint.customer, name: value! } };
+    case 'phone':
+      return { ...complaint, customer: { ...complaint.customer, phone: value } };
+    default:
+      return { ...complaint, [field]: value };
   }
 }
 
@@ -249,11 +354,18 @@ export function fold(id: number, events: readonly NewEvent[]): Complaint {
   return complaint;
 }
 
-/** The deadlines still to be met in the complaint's status, by kind. */
-export function pendingDeadlines(complaint: Pick<Complaint, 'status' | 'deadlines'>): { kind: DeadlineKind; deadline: Deadline }[] {
+/** What decides which deadlines are pending. */
+type DeadlineState = Pick<Complaint, 'status' | 'deadlines' | 'answeredAt' | 'voided'>;
+
+/**
+ * The deadlines still to be met in the complaint's status, by kind: the answer until the customer is
+ * answered, the solution while assigned, the follow-up while resolved; none while it is voided.
+ */
+export function pendingDeadlines(complaint: DeadlineState): { kind: DeadlineKind; deadline: Deadline }[] {
   const pending: { kind: DeadlineKind; deadline: Deadline }[] = [];
+  if (complaint.voided !== null) return pending;
   const { answer, solution, followup } = complaint.deadlines;
-  if ((complaint.status === 'open' || complaint.status === 'assigned') && answer) pending.push({ kind: 'answer', deadline: answer });
+  if ((complaint.status === 'open' || complaint.status === 'assigned') && answer && complaint.answeredAt === null) pending.push({ kind: 'answer', deadline: answer });
   if (complaint.status === 'assigned' && solution) pending.push({ kind: 'solution', deadline: solution });
   if (complaint.status === 'resolved' && followup) pending.push({ kind: 'followup', deadline: followup });
   return pending;
@@ -273,13 +385,13 @@ export function nextDue(complaint: Complaint): Deadline | null {
   return nearestPending(complaint)?.deadline ?? null;
 }
 
-/** A major complaint not yet closed: the one that must stand out wherever complaints are shown. */
+/** A major complaint not yet closed (nor voided): the one that must stand out wherever complaints are shown. */
 export function isOpenMajor(complaint: Complaint): boolean {
-  return complaint.severity === 'major' && complaint.status !== 'closed';
+  return complaint.severity === 'major' && complaint.status !== 'closed' && complaint.voided === null;
 }
 
 /** Names of the pending deadlines that have passed at `now`. */
-export function overdueAt(complaint: Pick<Complaint, 'status' | 'deadlines'>, now: IsoTime): DeadlineKind[] {
+export function overdueAt(complaint: DeadlineState, now: IsoTime): DeadlineKind[] {
   return pendingDeadlines(complaint)
     .filter(({ deadline }) => compareTimes(deadline.due, now) < 0)
     .map(({ kind }) => kind);
@@ -289,11 +401,12 @@ export function overdueAt(complaint: Pick<Complaint, 'status' | 'deadlines'>, no
 export type DeadlineEnd = 'met' | 'late' | null;
 
 /**
- * For each deadline the complaint holds now, whether it was met in time or late: the answer and the
- * solution by the resolve that ended them, the follow-up by the first follow-up made while it ran
- * (it ends with the close that follows). A deadline ended otherwise (the complaint closed or
- * reopened without that step) has no verdict; one pending again (a reopen) or replaced by a new
- * one (a reassignment) counts from then on.
+ * For each deadline the complaint holds now, whether it was met in time or late: the answer by the
+ * first answer given to the customer (or the resolve, when none came before it), the solution by the
+ * resolve, the follow-up by the first follow-up made while it ran (it ends with the close that
+ * follows). A deadline ended otherwise (the complaint closed or reopened without that step) has no
+ * verdict; one pending again (a reopen, an unvoid) or replaced by a new one (a reassignment, a
+ * corrected severity) counts from then on.
  */
 export function deadlineEnds(events: readonly NewEvent[]): { readonly [K in DeadlineKind]: DeadlineEnd } {
   const ends: Record<DeadlineKind, DeadlineEnd> = { answer: null, solution: null, followup: null };
@@ -314,11 +427,16 @@ export function deadlineEnds(events: readonly NewEvent[]): { readonly [K in Dead
         continue;
       }
       if (!wasPending) continue;
-      const metAt = kind === 'followup' ? (event.type === 'followed-up' ? event.at : followedAt) : event.type === 'resolved' ? event.at : null;
+      const metAt = kind === 'followup' ? (event.type === 'followed-up' ? event.at : followedAt) : metBy(kind, event) ? event.at : null;
       ends[kind] = metAt === null ? null : compareTimes(metAt, deadline!.due) <= 0 ? 'met' : 'late';
     }
   }
   return ends;
+}
+
+/** Whether the event is the step that meets a pending answer or solution deadline. */
+function metBy(kind: 'answer' | 'solution', event: NewEvent): boolean {
+  return event.type === 'resolved' || (kind === 'answer' && event.type === 'answered');
 }
 
 /** Satisfied follow-ups (4 or 5) since the complaint was last resolved. */

@@ -28,6 +28,8 @@ export type TextField =
   | 'description'
   | 'request'
   | 'entry'
+  | 'answer'
+  | 'reason'
   | 'note'
   | 'solution'
   | 'finding'
@@ -35,7 +37,7 @@ export type TextField =
   | 'correctiveAction';
 
 /** Every input a rule can refuse: a text, or the time of a step, the phone, the compensation, the satisfaction. */
-export type Field = TextField | 'at' | 'phone' | 'compensation' | 'compensationKind' | 'satisfaction';
+export type Field = TextField | 'at' | 'receivedAt' | 'phone' | 'compensation' | 'compensationKind' | 'satisfaction';
 
 /** Each rule, the input it refuses and the values its sentence needs. */
 export type Refusal =
@@ -44,7 +46,19 @@ export type Refusal =
   | { readonly rule: 'one-line'; readonly field: TextField; readonly params: { readonly found: 'tab' | 'line-break' } }
   | { readonly rule: 'too-long'; readonly field: TextField; readonly params: { readonly length: number; readonly max: number } }
   /** `now`: when it was refused, to say the times in (the year shown when not this one). */
-  | { readonly rule: 'future'; readonly field: 'at'; readonly params: { readonly at: IsoTime; readonly now: IsoTime } }
+  | { readonly rule: 'future'; readonly field: 'at' | 'receivedAt'; readonly params: { readonly at: IsoTime; readonly now: IsoTime } }
+  /** A corrected received time later than the complaint's first step after its opening. */
+  | {
+      readonly rule: 'received-after-step';
+      readonly field: 'receivedAt';
+      readonly params: { readonly complaint: number; readonly at: IsoTime; readonly firstStepAt: IsoTime; readonly now: IsoTime };
+    }
+  /** A correction whose every value is the one the complaint already has. */
+  | { readonly rule: 'nothing-to-correct'; readonly field: null; readonly params: { readonly complaint: number } }
+  /** A command other than unvoid given to a voided complaint. */
+  | { readonly rule: 'voided'; readonly field: null; readonly params: { readonly complaint: number; readonly command: string; readonly reason: string } }
+  /** unvoid given to a complaint that is not voided. */
+  | { readonly rule: 'not-voided'; readonly field: null; readonly params: { readonly complaint: number } }
   | {
       readonly rule: 'out-of-order';
       readonly field: 'at';
@@ -63,6 +77,9 @@ export type Refusal =
     };
 
 export type Rule = Refusal['rule'];
+
+/** The rules that refuse a move the complaint cannot take as it stands (code `not-allowed`). */
+const NOT_ALLOWED_RULES: ReadonlySet<Refusal['rule']> = new Set(['not-allowed', 'voided', 'not-voided']);
 
 /** The refusals worded where they are raised, by their code. */
 type WordedCode = Exclude<DomainErrorCode, 'not-allowed' | 'out-of-order'>;
@@ -84,7 +101,7 @@ export class DomainError extends Error {
       this.code = refusal;
       this.refusal = null;
     } else {
-      this.code = refusal.rule === 'not-allowed' || refusal.rule === 'out-of-order' ? refusal.rule : 'invalid';
+      this.code = NOT_ALLOWED_RULES.has(refusal.rule) ? 'not-allowed' : refusal.rule === 'out-of-order' ? 'out-of-order' : 'invalid';
       this.refusal = refusal;
     }
   }
@@ -158,8 +175,37 @@ function sentenceOf(refusal: Refusal, nameOf: (field: Field) => InputName): Sent
       // Now on the same clock as the time given, so that the two read as one compares them.
       const [time, current] = [shownAt(at, now), shownAt(formatInOffset(instant(now), offsetOf(at)), now)];
       return {
-        en: `The time ${time.en} is in the future (it is now ${current.en}); give ${flag('at')} a time that has already passed.`,
-        zh: `时间 ${time.zh} 还没有到（现在是 ${current.zh}）；${flag('at')} 请填写已经发生的时间。`,
+        en: `The time ${time.en} is in the future (it is now ${current.en}); give ${flag(refusal.field)} a time that has already passed.`,
+        zh: `时间 ${time.zh} 还没有到（现在是 ${current.zh}）；${flag(refusal.field)} 请填写已经发生的时间。`,
+      };
+    }
+    case 'received-after-step': {
+      const { complaint, at, firstStepAt, now } = refusal.params;
+      const [time, first] = [shownAt(at, now), shownAt(firstStepAt, now)];
+      return {
+        en: `The received time ${time.en} is after complaint ${complaint}'s first step, at ${first.en}; give ${flag('receivedAt')} a time no later than that.`,
+        zh: `受理时间 ${time.zh} 晚于投诉 ${complaint} 的第一条处理记录（${first.zh}）；${flag('receivedAt')} 不能晚于这个时间。`,
+      };
+    }
+    case 'nothing-to-correct': {
+      const { complaint } = refusal.params;
+      return {
+        en: `Complaint ${complaint} already has every value given, so nothing was corrected; give the values that are wrong, as kesu show ${complaint} shows them.`,
+        zh: `投诉 ${complaint} 已是所给的值，没有需要更正的内容；请给出需要更正的值（可用 kesu show ${complaint} 查看）。`,
+      };
+    }
+    case 'voided': {
+      const { complaint, command, reason } = refusal.params;
+      return {
+        en: `Complaint ${complaint} is voided ("${quoted(reason)}"), so it cannot take ${command}; bring it back first with kesu unvoid ${complaint}.`,
+        zh: `投诉 ${complaint} 已作废（“${quoted(reason)}”），不能执行 ${command}；请先用 kesu unvoid ${complaint} 恢复。`,
+      };
+    }
+    case 'not-voided': {
+      const { complaint } = refusal.params;
+      return {
+        en: `Complaint ${complaint} is not voided, so there is nothing to unvoid; kesu list --status voided lists the voided ones.`,
+        zh: `投诉 ${complaint} 没有作废，无需恢复；可用 kesu list --status voided 查看已作废的投诉。`,
       };
     }
     case 'out-of-order': {

@@ -558,6 +558,12 @@ export function cellProblem(refusal: Refusal, previous: FormField | null): Sente
       const value = quoted(refusal.params.value);
       return { en: `"${value}" is not a phone number (digits, optionally with +, spaces, - or brackets)`, zh: `“${value}”不是有效的电话号码（应为数字，可带 +、空格、- 或括号）` };
     }
+    case 'received-after-step':
+    case 'nothing-to-correct':
+    case 'voided':
+    case 'not-voided':
+      // A form opens a complaint and takes it through the procedure; it never corrects or voids one.
+      throw new Error(`a form's step was refused by ${refusal.rule}, which only corrections and voids have`);
     case 'not-allowed': {
       const { status, command, allowed } = refusal.params;
       // The complaint has no number yet (decide's sentence would name complaint 0): the row's steps are what put it there.

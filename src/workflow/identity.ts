@@ -76,6 +76,18 @@ export function shortPhoneOf(phone: string | null): string | null {
   return digits.length > 0 && digits.length < PHONE_LIKE_DIGITS ? digits : null;
 }
 
+/**
+ * A customer phone shown masked, "*******8000": the digits masked but the last few, separators
+ * dropped: four of a phone of ten digits or more, two of a shorter one, none of one under seven
+ * digits (a few digits shown of a short number would give most of it away). `export --redact`
+ * masks the customer's phone so, and the timeline a corrected one.
+ */
+export function maskPhone(phone: string): string {
+  const digits = phoneDigits(phone);
+  const shown = digits.length >= 10 ? 4 : digits.length >= PHONE_LIKE_DIGITS ? 2 : 0;
+  return `${'*'.repeat(digits.length - shown)}${digits.slice(digits.length - shown)}`;
+}
+
 export interface PhoneMasking {
   /** Customer phones, as typed: each is masked wherever its digits stand in a run, however short. */
   readonly phones?: Iterable<string | null>;

@@ -4,8 +4,9 @@
 // themselves, and a property test holds the two ways equal.
 import { apply, nextDue, type Complaint, type NewEvent } from './complaint.js';
 import type { Deadline } from './deadlines.js';
+import { customerKey } from './identity.js';
 import { compareTimes, instant, localDateOf, type IsoTime, type LocalDate } from './time.js';
-import type { CompensationKind, Responsibility, Status } from './vocab.js';
+import type { Category, Channel, CompensationKind, Responsibility, Severity, Status } from './vocab.js';
 
 export interface EventFacts {
   /** The event's own local date. */
@@ -15,8 +16,18 @@ export interface EventFacts {
    * of every date until the next event's `through`, the complaint stood as the facts below say.
    */
   readonly through: LocalDate;
-  // The complaint after the event: what the figures read of it as it stood at a period's end.
+  // The complaint after the event: what the figures read of it as it stood at a period's end (a
+  // correction or a void after the end changes none of them).
   readonly status: Status;
+  /** Voided: it counts in no figure of a period at whose end it stood so. */
+  readonly voided: boolean;
+  /** The local date it was received, as recorded then. */
+  readonly receivedOn: LocalDate;
+  readonly category: Category;
+  readonly channel: Channel;
+  readonly severity: Severity;
+  /** The customer as repeat customers are told apart (identity.ts customerKey). */
+  readonly customerKey: string;
   /** The due time of its nearest pending deadline (ms), or null when none is pending. */
   readonly dueMs: number | null;
   readonly department: string | null;
@@ -25,7 +36,10 @@ export interface EventFacts {
   readonly rootCause: string | null;
   readonly correctiveAction: string | null;
   // The step itself, for the figures that count steps.
-  /** A resolve: met the answer deadline; a follow-up: met the follow-up deadline; else null. */
+  /**
+   * The first answer since the answer deadline was armed (an answer, or a resolve when none came
+   * before it): met the answer deadline; a follow-up: met the follow-up deadline; else null.
+   */
   readonly onTime: boolean | null;
   /** A resolve of an assigned complaint: met the solution deadline; else null. */
   readonly solutionOnTime: boolean | null;
@@ -59,17 +73,24 @@ export function factsOf(events: readonly NewEvent[]): EventFacts[] {
 export function factsOfStep(before: Complaint | null, event: NewEvent, after: Complaint, on: LocalDate, through: LocalDate): EventFacts {
   const due = nextDue(after);
   const resolved = event.type === 'resolved';
+  const answers = (resolved || event.type === 'answered') && before?.answeredAt === null;
   return {
     on,
     through,
     status: after.status,
+    voided: after.voided !== null,
+    receivedOn: localDateOf(after.receivedAt),
+    category: after.category,
+    channel: after.channel,
+    severity: after.severity,
+    customerKey: customerKey(after.customer.name, after.customer.phone),
     dueMs: due === null ? null : instant(due.due),
     department: after.department,
     responsibility: after.responsibility,
     substantiated: after.substantiated,
     rootCause: after.rootCause,
     correctiveAction: after.correctiveAction,
-    onTime: resolved ? met(event.at, before?.deadlines.answer) : event.type === 'followed-up' ? met(event.at, before?.deadlines.followup) : null,
+    onTime: answers ? met(event.at, before.deadlines.answer) : event.type === 'followed-up' ? met(event.at, before?.deadlines.followup) : null,
     solutionOnTime: resolved && before?.status === 'assigned' ? met(event.at, before.deadlines.solution) : null,
     satisfaction: event.type === 'followed-up' ? event.satisfaction : null,
     compensationCents: resolved ? (event.compensation?.cents ?? 0) : null,

@@ -296,7 +296,7 @@ export interface StepGroup {
   readonly count: number;
 }
 
-/** Resolves in a period, counted by the day the complaint was received and the day it was resolved. */
+/** Resolves in a period, counted by the day the complaint was received (as recorded when it was resolved) and the day it was resolved. */
 export interface ResolveSpan {
   readonly receivedOn: LocalDate;
   readonly resolvedOn: LocalDate;
@@ -393,6 +393,8 @@ function figuresFor(period: ReportPeriod, { facts, repeatCustomers }: { facts: P
   const countOf = (groups: readonly { count: number }[]): number => groups.reduce((sum, group) => sum + group.count, 0);
   const byType = (type: ComplaintEvent['type']) => steps.filter((group) => group.type === type);
   const resolves = byType('resolved');
+  // The first answer of each arming of the answer deadline: an answer, or a resolve that none came before.
+  const answers = steps.filter((group) => (group.type === 'answered' || group.type === 'resolved') && group.onTime !== null);
   const followups = byType('followed-up');
   const withSolutionDue = resolves.filter((group) => group.solutionOnTime !== null);
   const satisfied = followups.filter((group) => (group.satisfaction ?? 0) >= SATISFIED_FROM);
@@ -421,7 +423,7 @@ function figuresFor(period: ReportPeriod, { facts, repeatCustomers }: { facts: P
     byDepartment: countByText(received.map((group) => [redact(group.department ?? NO_DEPARTMENT), group.count])),
     byResponsibility: totalOf(RESPONSIBILITIES, (group) => group.responsibility ?? 'unknown'),
     substantiatedShare: share(countOf(substantiatedKnown.filter((group) => group.substantiated === true)), countOf(substantiatedKnown)),
-    answeredOnTimeShare: share(countOf(resolves.filter((group) => group.onTime === true)), countOf(resolves)),
+    answeredOnTimeShare: share(countOf(answers.filter((group) => group.onTime === true)), countOf(answers)),
     solutionOnTimeShare: share(countOf(withSolutionDue.filter((group) => group.solutionOnTime === true)), countOf(withSolutionDue)),
     followupOnTimeShare: share(countOf(followups.filter((group) => group.onTime === true)), followupCount),
     daysToResolve: { median: median(daysToResolve), p90: percentile(daysToResolve, 0.9) },

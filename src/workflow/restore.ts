@@ -1,7 +1,7 @@
 // A complaint as `kesu export --format json` wrote it, back to the events that are its record: every
 // event with its details as stored, checked field by field, so that an export restores a store
 // exactly (the same events, deadlines and uuids) and nothing malformed or unsafe gets in.
-import { apply, eventDetails, EVENT_TYPES, type Complaint, type EventType, type NewEvent } from './complaint.js';
+import { apply, CORRECTABLE_FIELDS, eventDetails, EVENT_TYPES, valueOf, type Complaint, type CorrectableField, type EventType, type NewEvent } from './complaint.js';
 import type { Sentence } from './errors.js';
 import { compareTimes, isIsoTime } from './time.js';
 import { textProblem } from './text.js';
@@ -36,8 +36,28 @@ type FieldKind =
   | 'deadline?'
   | 'compensation?'
   | 'reopened-status'
+  | 'time'
+  | 'changes'
   | Vocabulary<string>
   | { readonly optional: Vocabulary<string> };
+
+/** A timeline entry's details: a log entry's, or an answer's. */
+const ENTRY: Readonly<Record<string, FieldKind>> = { kind: LOG_KIND, substantiated: 'boolean?', responsibility: { optional: RESPONSIBILITY }, rootCause: 'text?' };
+
+/** What each correctable field holds, before and after a correction: as the opening records it. */
+const CORRECTABLE: { readonly [F in CorrectableField]: FieldKind } = {
+  customer: 'name',
+  phone: 'phone?',
+  channel: CHANNEL,
+  category: CATEGORY,
+  severity: SEVERITY,
+  description: 'text',
+  request: 'text?',
+  order: 'name?',
+  ref: 'name?',
+  receivedAt: 'time',
+  department: 'name?',
+};
 
 /** The details each kind of event carries (complaint.ts EventPayload), field by field. */
 const DETAILS: { readonly [T in EventType]: Readonly<Record<string, FieldKind>> } = {
@@ -56,7 +76,8 @@ const DETAILS: { readonly [T in EventType]: Readonly<Record<string, FieldKind>> 
     answerDeadline: 'deadline',
     dateOnly: 'flag',
   },
-  logged: { kind: LOG_KIND, substantiated: 'boolean?', responsibility: { optional: RESPONSIBILITY }, rootCause: 'text?' },
+  logged: ENTRY,
+  answered: ENTRY,
   assigned: { assignee: 'name', department: 'name?', solutionDeadline: 'deadline' },
   resolved: {
     unfounded: 'boolean',
@@ -70,6 +91,9 @@ const DETAILS: { readonly [T in EventType]: Readonly<Record<string, FieldKind>> 
   'followed-up': { method: FOLLOWUP_METHOD, satisfaction: 'satisfaction', nextFollowupDeadline: 'deadline?' },
   closed: { outcome: OUTCOME },
   reopened: { status: 'reopened-status', answerDeadline: 'deadline', solutionDeadline: 'deadline?' },
+  corrected: { changes: 'changes', answerDeadline: 'deadline?', solutionDeadline: 'deadline?', followupDeadline: 'deadline?', dateOnly: 'flag' },
+  voided: { reason: 'text' },
+  unvoided: {},
 };
 
 /** One problem of a restored complaint: where in it (a path such as `events[3].at`) and what is wrong. */
@@ -117,7 +141,10 @@ export function restoreComplaint(value: unknown): RestoreReading {
   if (problems.length > 0) return { ok: false, problems };
   let complaint: Complaint | null = null;
   try {
-    for (const event of events) complaint = apply(complaint, event);
+    for (const [index, event] of events.entries()) {
+      if (complaint !== null && event.type === 'corrected') checkBefore(complaint, event.changes, `events[${index}].details.changes`, problem);
+      complaint = apply(complaint, event);
+    }
   } catch {
     problem('events', 'its events do not make a complaint (the first must be its opening)', '其处理记录不能构成一条投诉（第一条应为受理）');
     return { ok: false, problems };
@@ -132,6 +159,15 @@ export function restoreComplaint(value: unknown): RestoreReading {
 }
 
 type Problem = (path: string, en: string, zh: string) => void;
+
+/** A correction says what each field was before it: the complaint its events made until then must agree. */
+function checkBefore(complaint: Complaint, changes: Extract<NewEvent, { type: 'corrected' }>['changes'], path: string, problem: Problem): void {
+  changes.forEach(({ field, before }, index) => {
+    if (before !== valueOf(complaint, field)) {
+      problem(`${path}[${index}].before`, `not the ${field} the complaint had before this correction`, `与更正前投诉的 ${field} 不一致`);
+    }
+  });
+}
 
 /**
  * The problems of one stored event as kesu would have written it (its type, time, actor, note and
@@ -174,7 +210,13 @@ function restoredEvent(entry: unknown, index: number, report: Problem): NewEvent
     if (!(field in fields)) problem(`.details.${field}`, `not a detail of a ${type} event`, `不是 ${type} 记录的字段`);
   }
   if (found > 0) return null;
-  return { ...(details as object), type, at: entry.at, by: entry.by, note: entry.note } as NewEvent;
+  const event = { ...(details as object), type, at: entry.at, by: entry.by, note: entry.note } as NewEvent;
+  // What a correction changed is shown beside its details (null for other events): the two must agree.
+  if ('changes' in entry && JSON.stringify(entry.changes) !== JSON.stringify(event.type === 'corrected' ? event.changes : null)) {
+    problem('.changes', 'not the changes its details record', '与其 details 记录的更正不一致');
+    return null;
+  }
+  return event;
 }
 
 function checkValue(value: unknown, kind: FieldKind, path: string, problem: Problem): void {
@@ -220,6 +262,12 @@ function checkValue(value: unknown, kind: FieldKind, path: string, problem: Prob
     case 'reopened-status':
       if (value !== 'open' && value !== 'assigned') problem(path, 'not open or assigned', '不是 open 或 assigned');
       return;
+    case 'time':
+      if (typeof value !== 'string' || !isIsoTime(value)) problem(path, 'not a time with its offset (like 2026-10-05T09:00:00+08:00)', '不是带时区的时间（例如 2026-10-05T09:00:00+08:00）');
+      return;
+    case 'changes':
+      checkChanges(value, path, problem);
+      return;
     case 'deadline':
       if (!isDeadline(value)) problem(path, 'not a deadline (due, from, duration and the days it passed over)', '不是期限（应含 due、from、duration 和跳过的日期）');
       return;
@@ -227,6 +275,32 @@ function checkValue(value: unknown, kind: FieldKind, path: string, problem: Prob
       if (!isCompensation(value)) problem(path, 'not a compensation (kind and cents)', '不是赔付（应含 kind 和 cents）');
       return;
   }
+}
+
+/** A correction's changes: at least one, each a correctable field once, with a before and an after of that field's kind that differ. */
+function checkChanges(value: unknown, path: string, problem: Problem): void {
+  if (!Array.isArray(value) || value.length === 0) {
+    problem(path, 'not a list of changes (field, before, after)', '不是更正列表（应含 field、before、after）');
+    return;
+  }
+  const seen = new Set<unknown>();
+  value.forEach((change: unknown, index) => {
+    const at = `${path}[${index}]`;
+    if (!isObject(change) || Object.keys(change).sort().join() !== 'after,before,field') {
+      problem(at, 'not a change (field, before, after)', '不是更正（应含 field、before、after）');
+      return;
+    }
+    const { field, before, after } = change;
+    if (typeof field !== 'string' || !(CORRECTABLE_FIELDS as readonly string[]).includes(field) || seen.has(field)) {
+      problem(`${at}.field`, `not a field kesu edit corrects, once (one of ${CORRECTABLE_FIELDS.join(', ')})`, `不是 kesu edit 可更正的字段，或重复（应为 ${CORRECTABLE_FIELDS.join('、')} 之一）`);
+      return;
+    }
+    seen.add(field);
+    const kind = CORRECTABLE[field as CorrectableField];
+    checkValue(before, kind, `${at}.before`, problem);
+    checkValue(after, kind, `${at}.after`, problem);
+    if (before === after) problem(at, 'the same value before and after (a change changes something)', '更正前后的值相同');
+  });
 }
 
 function isDeadline(value: unknown): boolean {

@@ -1,7 +1,17 @@
 // The handling procedure as data (which command is allowed in which status) and `decide`, which
 // turns a command into the events it causes, or refuses it with a DomainError.
-import { satisfiedSinceResolved, type Complaint, type NewEvent, type Resolution } from './complaint.js';
-import { deadlineFrom, policyDeadline } from './deadlines.js';
+import {
+  CORRECTABLE_FIELDS,
+  pendingDeadlines,
+  satisfiedSinceResolved,
+  valueOf,
+  type Change,
+  type Complaint,
+  type CorrectableField,
+  type NewEvent,
+  type Resolution,
+} from './complaint.js';
+import { deadlineFrom, policyDeadline, type Deadline, type DeadlineKind } from './deadlines.js';
 import { refused, type DomainError, type Field, type InputName, type TextField } from './errors.js';
 import { isPhoneNumber } from './identity.js';
 import { MAX_TEXT, textProblem, withLineFeeds } from './text.js';
@@ -45,31 +55,65 @@ export type Command = Stamp &
         /** Only a date was given for when it was received, no time of day (it is then the start of that day). */
         readonly dateOnly?: boolean;
       }
-    | {
+    | ({
         readonly type: 'log';
-        readonly text: string;
-        /** null: a finding when it says whether the complaint is substantiated, else a note. */
-        readonly kind: LogKind | null;
-        readonly substantiated: boolean | null;
-        readonly responsibility: Responsibility | null;
-        readonly rootCause: string | null;
-      }
+        /** The entry is the reply given to the customer: recorded as an answer (`kesu log --answered`). */
+        readonly answered?: boolean;
+      } & EntryCommand)
+    | ({ readonly type: 'answer' } & EntryCommand)
     | { readonly type: 'assign'; readonly assignee: string; readonly department: string | null; readonly note: string | null }
     | ({ readonly type: 'resolve'; readonly note: string | null } & Resolution)
     | { readonly type: 'followup'; readonly satisfaction: number; readonly method: FollowupMethod; readonly note: string | null }
     | { readonly type: 'close'; readonly reason: CloseReason; readonly note: string | null }
     | { readonly type: 'reopen'; readonly note: string | null }
+    | {
+        readonly type: 'edit';
+        readonly values: Corrections;
+        /** The corrected received time was given as a date alone (`--received 2026-10-30`). */
+        readonly receivedDateOnly?: boolean;
+        readonly note: string | null;
+      }
+    | { readonly type: 'void'; readonly reason: string; readonly note: string | null }
+    | { readonly type: 'unvoid'; readonly note: string | null }
   );
+
+/** A timeline entry as `log` and `answer` give it. */
+interface EntryCommand {
+  readonly text: string;
+  /** null: a finding when it says whether the complaint is substantiated, else a note. */
+  readonly kind: LogKind | null;
+  readonly substantiated: boolean | null;
+  readonly responsibility: Responsibility | null;
+  readonly rootCause: string | null;
+}
+
+/** The new values `kesu edit` gives, field by field (a field left out is not corrected; null or "" clears an optional one). */
+export interface Corrections {
+  readonly customer?: string;
+  readonly phone?: string | null;
+  readonly channel?: Channel;
+  readonly category?: Category;
+  readonly severity?: Severity;
+  readonly description?: string;
+  readonly request?: string | null;
+  readonly order?: string | null;
+  readonly ref?: string | null;
+  readonly receivedAt?: IsoTime;
+  readonly department?: string | null;
+}
 
 type CommandType = Command['type'];
 export type ChangeCommand = Exclude<Command, { type: 'open' }>;
 
-/** The procedure: from each status, the commands allowed. `open` creates a complaint. */
+/**
+ * The procedure: from each status, the commands allowed. `open` creates a complaint. A voided
+ * complaint takes only `unvoid`, whatever its status (decide says so before this table is read).
+ */
 export const ALLOWED_COMMANDS: { readonly [S in Status]: readonly ChangeCommand['type'][] } = {
-  open: ['assign', 'resolve', 'close', 'log'],
-  assigned: ['assign', 'resolve', 'close', 'log'],
-  resolved: ['followup', 'close', 'log'],
-  closed: ['reopen', 'log'],
+  open: ['assign', 'answer', 'resolve', 'close', 'log', 'edit', 'void'],
+  assigned: ['assign', 'answer', 'resolve', 'close', 'log', 'edit', 'void'],
+  resolved: ['followup', 'close', 'log', 'edit', 'void'],
+  closed: ['reopen', 'log', 'edit', 'void'],
 };
 
 export interface DecideContext {
@@ -87,26 +131,14 @@ export function decide(complaint: Complaint | null, command: Command, context: D
     return [openEvent(command, context)];
   }
   if (!complaint) throw new Error(`${command.type} needs a complaint`);
-  const allowed = ALLOWED_COMMANDS[complaint.status];
-  if (!allowed.includes(command.type)) throw notAllowed(complaint, command.type);
+  checkAllowed(complaint, command);
 
   const { settings, zone } = context;
   const stamp = { at: command.at, by: command.by };
   switch (command.type) {
-    case 'log': {
-      const text = requiredText(command.text, 'entry');
-      return [
-        {
-          type: 'logged',
-          ...stamp,
-          note: text,
-          kind: command.kind ?? (command.substantiated !== null ? 'finding' : 'note'),
-          substantiated: command.substantiated,
-          responsibility: command.responsibility,
-          rootCause: checkText(command.rootCause, 'rootCause'),
-        },
-      ];
-    }
+    case 'log':
+    case 'answer':
+      return [entryEvent(command, stamp)];
     case 'assign': {
       const assignee = requiredText(command.assignee, 'assignee');
       return [
@@ -128,7 +160,117 @@ export function decide(complaint: Complaint | null, command: Command, context: D
       return [{ type: 'closed', ...stamp, note: checkText(command.note, 'note'), outcome: command.reason }];
     case 'reopen':
       return [reopenEvent(complaint, stamp, checkText(command.note, 'note'), context)];
+    case 'edit':
+      return [correctedEvent(complaint, command, context)];
+    case 'void':
+      return [{ type: 'voided', ...stamp, note: checkText(command.note, 'note'), reason: requiredText(command.reason, 'reason') }];
+    case 'unvoid':
+      return [{ type: 'unvoided', ...stamp, note: checkText(command.note, 'note') }];
   }
+}
+
+/** Refuses a command the complaint cannot take: a voided complaint takes only unvoid; otherwise the procedure's table says. */
+function checkAllowed(complaint: Complaint, command: ChangeCommand): void {
+  const { id, voided } = complaint;
+  if (voided !== null && command.type !== 'unvoid') {
+    throw refused({ rule: 'voided', field: null, params: { complaint: id, command: command.type, reason: voided.reason } }, commandLineName);
+  }
+  if (voided === null && command.type === 'unvoid') throw refused({ rule: 'not-voided', field: null, params: { complaint: id } }, commandLineName);
+  // An entry that answers the customer is an answer, allowed where answer is.
+  const type = command.type === 'log' && command.answered ? 'answer' : command.type;
+  if (type !== 'unvoid' && !ALLOWED_COMMANDS[complaint.status].includes(type)) throw notAllowed(complaint, type);
+}
+
+/** A timeline entry: logged, or answered when it is the reply given to the customer. */
+function entryEvent(command: Extract<Command, { type: 'log' | 'answer' }>, stamp: Stamp): NewEvent {
+  const answer = command.type === 'answer' || command.answered === true;
+  return {
+    type: answer ? 'answered' : 'logged',
+    ...stamp,
+    note: requiredText(command.text, answer ? 'answer' : 'entry'),
+    kind: command.kind ?? (command.substantiated !== null ? 'finding' : 'note'),
+    substantiated: command.substantiated,
+    responsibility: command.responsibility,
+    rootCause: checkText(command.rootCause, 'rootCause'),
+  };
+}
+
+/**
+ * A correction: each field given whose value differs from the complaint's, before and after; the
+ * department following a new category while no one is assigned and it is still the old category's
+ * default; and the pending deadlines re-armed under a new severity from the correction's time (the
+ * answer deadline, while it still counts from the receipt, from a corrected received time instead).
+ */
+function correctedEvent(complaint: Complaint, command: Extract<Command, { type: 'edit' }>, { now, settings, zone }: DecideContext): NewEvent {
+  const after = correctedValues(complaint, command.values, now);
+  const { category, department } = complaint;
+  if (
+    after.category !== category &&
+    command.values.department === undefined &&
+    complaint.assignee === null &&
+    department === settings.departments[category]
+  ) {
+    after.department = settings.departments[after.category as Category];
+  }
+  const changes: Change[] = CORRECTABLE_FIELDS.filter((field) => after[field] !== valueOf(complaint, field)).map((field) => ({
+    field,
+    before: valueOf(complaint, field),
+    after: after[field],
+  }));
+  if (changes.length === 0) throw refused({ rule: 'nothing-to-correct', field: null, params: { complaint: complaint.id } }, commandLineName);
+  const severity = after.severity as Severity;
+  const receivedAt = after.receivedAt as IsoTime;
+  const rearmed: Record<DeadlineKind, Deadline | null> = { answer: null, solution: null, followup: null };
+  for (const { kind, deadline } of pendingDeadlines(complaint)) {
+    // The answer is owed from the receipt: a corrected received time moves it while it counts from there.
+    const fromReceipt = kind === 'answer' && receivedAt !== complaint.receivedAt && deadline.from === complaint.receivedAt;
+    // A further follow-up is due by deadline.next-followup, whatever the severity.
+    const bySeverity = severity !== complaint.severity && (kind !== 'followup' || complaint.satisfiedThisRound === 0);
+    if (fromReceipt || bySeverity) rearmed[kind] = policyDeadline(settings.policy, settings.calendar, kind, severity, fromReceipt ? receivedAt : command.at, zone);
+  }
+  return {
+    type: 'corrected',
+    at: command.at,
+    by: command.by,
+    note: checkText(command.note, 'note'),
+    changes,
+    answerDeadline: rearmed.answer,
+    solutionDeadline: rearmed.solution,
+    followupDeadline: rearmed.followup,
+    ...(command.receivedDateOnly && receivedAt !== complaint.receivedAt ? { dateOnly: true as const } : {}),
+  };
+}
+
+/** Every correctable field as it would be after the correction: the values given, checked as the opening checks them, else the complaint's. */
+function correctedValues(complaint: Complaint, values: Corrections, now: IsoTime): Record<CorrectableField, string | null> {
+  const current = Object.fromEntries(CORRECTABLE_FIELDS.map((field) => [field, valueOf(complaint, field)])) as Record<CorrectableField, string | null>;
+  const given = <F extends CorrectableField>(field: F, check: (value: NonNullable<Corrections[F]>) => string | null): void => {
+    const value = values[field];
+    if (value !== undefined) current[field] = value === null ? null : check(value as NonNullable<Corrections[F]>);
+  };
+  given('customer', (value) => requiredText(value, 'customer'));
+  given('phone', checkPhone);
+  given('channel', (value) => value);
+  given('category', (value) => value);
+  given('severity', (value) => value);
+  given('description', (value) => requiredText(value, 'description'));
+  given('request', (value) => checkText(value, 'request'));
+  given('order', (value) => checkText(value, 'order'));
+  given('ref', (value) => checkText(value, 'ref'));
+  given('department', (value) => checkText(value, 'department'));
+  given('receivedAt', (value) => checkReceived(complaint, value, now));
+  return current;
+}
+
+/** A corrected received time: not in the future, nor after the complaint's first step (its timeline stays in order). */
+function checkReceived(complaint: Complaint, at: IsoTime, now: IsoTime): IsoTime {
+  if (!isIsoTime(at)) throw new Error(`received time is not an ISO time: ${at}`);
+  if (compareTimes(at, now) > 0) throw refused({ rule: 'future', field: 'receivedAt', params: { at, now } }, commandLineName);
+  const { firstStepAt } = complaint;
+  if (firstStepAt !== null && compareTimes(at, firstStepAt) > 0) {
+    throw refused({ rule: 'received-after-step', field: 'receivedAt', params: { complaint: complaint.id, at, firstStepAt, now } }, commandLineName);
+  }
+  return at;
 }
 
 function openEvent(command: Extract<Command, { type: 'open' }>, { settings, zone }: DecideContext): NewEvent {
@@ -272,6 +414,8 @@ const TEXT_FIELDS: { readonly [F in TextField]: InputName & { readonly oneLine: 
   description: { en: 'the description', zh: '投诉内容', flag: '--desc', oneLine: false },
   request: { en: "the customer's request", zh: '客户要求', flag: '--request', oneLine: false },
   entry: { en: 'the entry text', zh: '记录内容', flag: null, oneLine: false },
+  answer: { en: 'the answer to the customer', zh: '答复内容', flag: null, oneLine: false },
+  reason: { en: 'the reason', zh: '作废原因', flag: '--reason', oneLine: false },
   note: { en: 'the note', zh: '备注', flag: '--note', oneLine: false },
   solution: { en: 'the solution', zh: '处理方案', flag: '--solution', oneLine: false },
   finding: { en: 'the finding sent back to the customer', zh: '调查结论', flag: '--finding', oneLine: false },
@@ -282,6 +426,7 @@ const TEXT_FIELDS: { readonly [F in TextField]: InputName & { readonly oneLine: 
 /** The other inputs a rule refuses, named as the user gives them. */
 const OTHER_FIELDS: { readonly [F in Exclude<Field, TextField>]: InputName } = {
   at: { en: 'the time', zh: '时间', flag: '--at' },
+  receivedAt: { en: 'the received time', zh: '受理时间', flag: '--received' },
   phone: { en: "the customer's phone", zh: '联系电话', flag: '--phone' },
   compensation: { en: 'the compensation amount', zh: '赔付金额', flag: '--compensation' },
   compensationKind: { en: 'the compensation kind', zh: '赔付方式', flag: '--compensation-kind' },

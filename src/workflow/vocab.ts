@@ -142,17 +142,14 @@ export const OUTCOME = vocabulary('outcome', OUTCOMES, {
   duplicate: CLOSE_REASON.labels.duplicate,
 });
 
-/**
- * The statuses that search, a customer's history (`customer`, `show`) and `list --phone` leave out
- * unless `--status` names them: none yet; a voided complaint (a status to come) goes here.
- */
-export const HIDDEN_STATUSES: readonly Status[] = [];
-/** Every status but HIDDEN_STATUSES: what those show when --status is not given. */
-export const SHOWN_STATUSES: readonly Status[] = STATUSES.filter((status) => !HIDDEN_STATUSES.includes(status));
-
 /** The word a status filter takes for every status (list --status all). */
 export const ALL_STATUSES = vocabulary('status filter', ['all'] as const, {
   all: { en: ['all'], zh: ['全部', '所有'] },
+});
+
+/** The word a status filter takes for the complaints voided (list --status voided), whatever their status. */
+export const VOIDED_STATUS = vocabulary('status filter', ['voided'] as const, {
+  voided: { en: ['voided', 'void'], zh: ['已作废', '作废'] },
 });
 
 export const LOG_KIND = vocabulary('entry kind', LOG_KINDS, {

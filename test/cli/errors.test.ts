@@ -43,17 +43,17 @@ beforeAll(async () => {
 
 describe('refused moves name the status and the commands allowed, and write nothing', () => {
   const refused: [id: string, status: string, allowed: string, args: string[]][] = [
-    ['1', 'open', 'assign, resolve, close, log', ['followup', '1', '--satisfaction', '4']],
-    ['1', 'open', 'assign, resolve, close, log', ['reopen', '1']],
-    ['2', 'assigned', 'assign, resolve, close, log', ['followup', '2', '--satisfaction', '5']],
-    ['2', 'assigned', 'assign, resolve, close, log', ['reopen', '2']],
-    ['3', 'resolved', 'followup, close, log', ['assign', '3', '--to', 'Liu']],
-    ['3', 'resolved', 'followup, close, log', ['resolve', '3', '--solution', 'Again']],
-    ['3', 'resolved', 'followup, close, log', ['reopen', '3']],
-    ['4', 'closed', 'reopen, log', ['assign', '4', '--to', 'Liu']],
-    ['4', 'closed', 'reopen, log', ['resolve', '4', '--unfounded', '--finding', 'No']],
-    ['4', 'closed', 'reopen, log', ['followup', '4', '--satisfaction', '2']],
-    ['4', 'closed', 'reopen, log', ['close', '4', '--reason', 'withdrawn']],
+    ['1', 'open', 'assign, answer, resolve, close, log, edit, void', ['followup', '1', '--satisfaction', '4']],
+    ['1', 'open', 'assign, answer, resolve, close, log, edit, void', ['reopen', '1']],
+    ['2', 'assigned', 'assign, answer, resolve, close, log, edit, void', ['followup', '2', '--satisfaction', '5']],
+    ['2', 'assigned', 'assign, answer, resolve, close, log, edit, void', ['reopen', '2']],
+    ['3', 'resolved', 'followup, close, log, edit, void', ['assign', '3', '--to', 'Liu']],
+    ['3', 'resolved', 'followup, close, log, edit, void', ['resolve', '3', '--solution', 'Again']],
+    ['3', 'resolved', 'followup, close, log, edit, void', ['reopen', '3']],
+    ['4', 'closed', 'reopen, log, edit, void', ['assign', '4', '--to', 'Liu']],
+    ['4', 'closed', 'reopen, log, edit, void', ['resolve', '4', '--unfounded', '--finding', 'No']],
+    ['4', 'closed', 'reopen, log, edit, void', ['followup', '4', '--satisfaction', '2']],
+    ['4', 'closed', 'reopen, log, edit, void', ['close', '4', '--reason', 'withdrawn']],
   ];
 
   it('every refused move exits 1 with one sentence, and show --json is the same before and after', async () => {
@@ -73,15 +73,15 @@ describe('refused moves name the status and the commands allowed, and write noth
     const error = expectJsonFailure(await run('--json', 'followup', '1', '--satisfaction', '4'), 1);
     expect(error).toEqual({
       code: 'not-allowed',
-      message: 'Complaint 1 is open, so it cannot take followup; from open you can: assign, resolve, close, log.',
+      message: 'Complaint 1 is open, so it cannot take followup; from open you can: assign, answer, resolve, close, log, edit, void.',
     });
   });
 
   it('in Chinese the refusal names the status in Chinese', async () => {
     const message = expectFailure(await run('--lang', 'zh', 'assign', '4', '--to', 'Liu'), 1);
-    expect(message).toBe('投诉 4 的状态是“已结案”，不能执行 assign；此状态下可以执行：reopen、log。');
+    expect(message).toBe('投诉 4 的状态是“已结案”，不能执行 assign；此状态下可以执行：reopen、log、edit、void。');
     const viaLang = await kesu(['--db', db, 'reopen', '1'], { env: { LANG: 'zh_CN.UTF-8' } });
-    expect(expectFailure(viaLang, 1)).toBe('投诉 1 的状态是“待处理”，不能执行 reopen；此状态下可以执行：assign、resolve、close、log。');
+    expect(expectFailure(viaLang, 1)).toBe('投诉 1 的状态是“待处理”，不能执行 reopen；此状态下可以执行：assign、answer、resolve、close、log、edit、void。');
   });
 
   it('a time earlier than the last entry is refused and writes nothing', async () => {
@@ -184,7 +184,7 @@ describe('help and version', () => {
     const help = async (command: string) => (await run('help', command)).stdout.replace(/\s+/g, ' ');
     expect(await help('open')).toContain(`--channel <channel> ${describeCodes(CHANNEL)} (default ${DEFAULT_CHANNEL})`);
     expect(await help('open')).toContain(`--severity <severity> ${describeCodes(SEVERITY)} (default ${DEFAULT_SEVERITY})`);
-    expect(await help('list')).toContain(`--status <statuses> ${describeCodes(STATUS)}, or all (comma-separated)`);
+    expect(await help('list')).toContain(`--status <statuses> ${describeCodes(STATUS)}, voided, or all (comma-separated)`);
     expect(await help('resolve')).toContain(`--compensation-kind <kind> ${describeCodes(COMPENSATION_KIND)}`);
     expect(await help('followup')).toContain('--satisfaction <1-5> 1 very dissatisfied … 5 very satisfied');
     expect(await help('close')).toContain('--reason <reason> withdrawn, unresolved, duplicate');
@@ -212,7 +212,7 @@ describe('bad data exits 1 with one sentence', () => {
     [['followup', '3', '--satisfaction', '7'], 'invalid', '--satisfaction "7" is not a satisfaction; use one of: 1, 2, 3, 4, 5.'],
     [['close', '1', '--reason', 'bored'], 'invalid', '--reason "bored" is not a close reason; use one of: withdrawn, unresolved, duplicate.'],
     [['resolve', '1', '--solution', 'x', '--compensation', '12.345'], 'invalid', '--compensation "12.345" is not an amount; write it like 25.50.'],
-    [['list', '--status', 'pending'], 'invalid', '--status "pending" is not a status; use one or more of: open, assigned, resolved, closed, or all.'],
+    [['list', '--status', 'pending'], 'invalid', '--status "pending" is not a status; use one or more of: open, assigned, resolved, closed, voided, or all.'],
     [['log', '1', 'x', '--at', '05/10/2026'], 'invalid', '--at "05/10/2026" could be read two ways; write the year first, like 2026-10-05 09:00.', 'json'],
     [['log', '1', 'x', '--at', 'last week'], 'invalid', '--at "last week" is not a date or time; write it like 2026-10-05 09:00, 12-06 15:00 or yesterday 15:00.'],
     [['open', '--customer', 'Li', '--category', 'quality', '--desc', 'x', '--received', '05/10/2026'], 'invalid', '--received "05/10/2026" could be read two ways; write the year first, like 2026-10-05 09:00.'],
@@ -230,7 +230,7 @@ describe('bad data exits 1 with one sentence', () => {
 
   it('the word for every status is read in either language, and offered in the language of the message', async () => {
     expect((await run.json<ComplaintJson[]>('list', '--status', '全部')).map((c) => c.id).sort()).toEqual([1, 2, 3, 4]);
-    expect(expectFailure(await run('--lang', 'zh', 'list', '--status', 'pending'), 1)).toBe('--status “pending”不是有效的状态；可用：待处理、已指派、已解决、已结案，或“全部”（all）。');
+    expect(expectFailure(await run('--lang', 'zh', 'list', '--status', 'pending'), 1)).toBe('--status “pending”不是有效的状态；可用：待处理、已指派、已解决、已结案、已作废（voided），或“全部”（all）。');
   });
 
   it('the amount and its kind go together', async () => {

@@ -71,7 +71,7 @@ describe('open → log → assign → resolve → follow-ups → close → reope
       closedAt: null,
       followups: [],
     });
-    expect(c.events).toEqual([{ seq: 1, type: 'opened', at: '2026-10-30T10:00:00+08:00', by: 'Alice', note: null }]);
+    expect(c.events).toEqual([{ seq: 1, type: 'opened', at: '2026-10-30T10:00:00+08:00', by: 'Alice', note: null, changes: null }]);
   });
 
   it('show explains the deadline and prints the timeline', async () => {
@@ -88,7 +88,7 @@ describe('open → log → assign → resolve → follow-ups → close → reope
     const run = await before('call');
     const call = await run.json<ComplaintJson>(...CHAIN.call);
     expect(call.status).toBe('open');
-    expect(call.events!.at(-1)).toEqual({ seq: 2, type: 'logged', at: '2026-10-30T11:00:00+08:00', by: 'Alice', note: 'Called the customer' });
+    expect(call.events!.at(-1)).toEqual({ seq: 2, type: 'logged', at: '2026-10-30T11:00:00+08:00', by: 'Alice', note: 'Called the customer', changes: null });
 
     const finding = await run.json<ComplaintJson>(...CHAIN.finding);
     expectComplaintShape(finding, { events: true });
@@ -157,7 +157,7 @@ describe('open → log → assign → resolve → follow-ups → close → reope
     expect(c).toMatchObject({ status: 'assigned', assignee: 'Zhang San', reopenCount: 1, closedAt: null, outcome: null });
     expect(c.deadlines).toEqual({ answer: '2026-11-17T23:59:59+08:00', solution: '2026-11-13T23:59:59+08:00', followup: null });
     expect(c.overdue).toEqual(['answer', 'solution']);
-    expect(c.events!.at(-1)).toEqual({ seq: 9, type: 'reopened', at: '2026-11-10T10:00:00+08:00', by: 'Alice', note: 'Customer called again' });
+    expect(c.events!.at(-1)).toEqual({ seq: 9, type: 'reopened', at: '2026-11-10T10:00:00+08:00', by: 'Alice', note: 'Customer called again', changes: null });
     const text = await run.ok('show', '1');
     expect(text).toContain('Reopened           1\n');
     expect(text).toContain('5 working days from Tue 10 Nov; skipped Sat 14 Nov, Sun 15 Nov\n');
@@ -191,7 +191,7 @@ describe('the other roads through the procedure', () => {
     expectComplaintShape(c, { events: true });
     expect(c).toMatchObject({ id: 1, channel: 'in-person', severity: 'normal', department: 'logistics', customer: { name: 'Zhao Lei', phone: null } });
     expect(c.deadlines.answer).toBe('2026-11-06T23:59:59+08:00');
-    expect(c.events).toEqual([{ seq: 1, type: 'opened', at: '2026-10-31T10:00:00+08:00', by: 'Bob', note: null }]);
+    expect(c.events).toEqual([{ seq: 1, type: 'opened', at: '2026-10-31T10:00:00+08:00', by: 'Bob', note: null, changes: null }]);
   });
 
   it("a time typed with another offset is the same moment on the shop's clock, and deadlines count from the shop's day", async () => {

@@ -1,92 +1,17 @@
 // Questions on a real terminal: `kesu open` asking for what is missing, checking each answer as
 // decide checks the flag's, a summary to record or change; the other commands asking for a value
 // they cannot do without; Ctrl-C and Ctrl-D. python3's pty module plays the user, waiting for each
-// question before typing its answer; what is left on the screen is read from tmux.
+// question before typing its answer (test/helpers/terminal.ts); what is left on the screen after Ctrl-C
+// is read from tmux.
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, makeDb, on, removeTempDirs, ROOT, testEnv, type ComplaintJson } from '../helpers/kesu.js';
+import { BIN, makeDb, on, removeTempDirs, testEnv, type ComplaintJson } from '../helpers/kesu.js';
+import { DOWN, ENTER, onTerminal as onPty, UP } from '../helpers/terminal.js';
 
 afterAll(removeTempDirs);
 
-/** argv[1]: the command (JSON list); argv[2]: [[text to wait for, keys to type], ...]. Prints what the terminal showed. */
-const PLAYER = String.raw`
-import fcntl, json, os, pty, select, signal, struct, sys, termios, time
-
-command = json.loads(sys.argv[1])
-script = json.loads(sys.argv[2])
-deadline = time.time() + 40
-pid, fd = pty.fork()
-if pid == 0:
-    os.execvp(command[0], command)
-fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack('HHHH', 30, 120, 0, 0))
-# A write that would block while kesu waits to draw would leave both waiting: never block.
-os.set_blocking(fd, False)
-out = b''
-
-def read_some():
-    global out
-    remaining = deadline - time.time()
-    if remaining <= 0:
-        return None
-    ready, _, _ = select.select([fd], [], [], remaining)
-    if fd not in ready:
-        return None
-    try:
-        chunk = os.read(fd, 65536)
-    except OSError:
-        chunk = b''
-    out += chunk
-    return chunk
-
-def fail(why):
-    os.kill(pid, signal.SIGKILL)
-    sys.stdout.buffer.write(out)
-    sys.stderr.write(why + '\n')
-    sys.exit(99)
-
-def write_all(data):
-    # A long paste fills the terminal's buffer: read what kesu draws meanwhile, or both wait forever.
-    while data:
-        ready, writable, _ = select.select([fd], [fd], [], max(deadline - time.time(), 0))
-        if not ready and not writable:
-            fail('timed out typing')
-        if ready:
-            read_some()
-        if writable:
-            try:
-                data = data[os.write(fd, data[:4096]):]
-            except BlockingIOError:
-                pass
-
-seen = 0
-for wait_for, keys in script:
-    needle = wait_for.encode()
-    while out.find(needle, seen) == -1:
-        chunk = read_some()
-        if chunk is None:
-            fail('timed out waiting for ' + repr(wait_for))
-        if chunk == b'':
-            fail('the program ended while waiting for ' + repr(wait_for))
-    seen = out.find(needle, seen) + len(needle)
-    time.sleep(0.05)
-    write_all(keys.encode())
-
-while True:
-    chunk = read_some()
-    if chunk is None:
-        fail('timed out waiting for the program to end')
-    if chunk == b'':
-        break
-_, status = os.waitpid(pid, 0)
-sys.stdout.buffer.write(out)
-sys.exit(os.waitstatus_to_exitcode(status))
-`;
-
-const ENTER = '\r';
-const UP = '\x1b[A';
-const DOWN = '\x1b[B';
 const CTRL_D = '\x04';
 const CTRL_U = '\x15';
 /** Text pasted into a terminal that marks pastes (bracketed paste, which kesu asks for). */
@@ -97,16 +22,9 @@ const NOW = '2026-12-07T10:00:00+08:00';
 
 type Script = [waitFor: string, keys: string][];
 
+/** On a pseudo-terminal (test/helpers/terminal.ts), at NOW. */
 function onTerminal(args: string[], script: Script, env: Record<string, string> = {}) {
-  const result = spawnSync('python3', ['-c', PLAYER, JSON.stringify([process.execPath, BIN, ...args]), JSON.stringify(script)], {
-    cwd: ROOT,
-    env: testEnv({ TERM: 'xterm', KESU_NOW: NOW, ...env }),
-    encoding: 'utf8',
-    timeout: 60_000,
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  const screen = result.stdout.replace(/\x1b\[[0-9;?]*[A-Za-z~]/g, '');
-  return { code: result.status, screen, stderr: result.stderr };
+  return onPty(args, script, { KESU_NOW: NOW, ...env });
 }
 
 /**

@@ -262,13 +262,18 @@ describe('only kesu databases are opened', () => {
 });
 
 describe('a JSON export restores a store completely', () => {
-  /** A store built with every command: reopened after a satisfied close, unfounded, withdrawn, notes, calls, reassigns. */
+  /**
+   * A store built with every command: reopened after a satisfied close, unfounded, withdrawn, notes,
+   * calls, reassigns, answers, corrections (of a closed complaint too) and a void.
+   */
   async function everyCommand(run: Kesu): Promise<void> {
     const id = async (...args: string[]) => String((await run.json<ComplaintJson>('open', ...args)).id);
     const a = await id('--customer', '王芳', '--phone', '138 0013 8000', '--category', 'quality', '--severity', 'major', '--desc', '电饭煲漏电\n手被电到', '--request', '退货', '--order', 'SO-9', '--ref', 'F-1', '--received', '2026-10-05 09:30', '--by', '小李');
     await run.ok('log', a, 'Called the customer', '--kind', 'call', '--at', '2026-10-05 10:00');
+    await run.ok('answer', a, 'We send someone tomorrow', '--kind', 'call', '--at', '2026-10-05 10:30');
     await run.ok('log', a, 'Seal cracked', '--substantiated', 'yes', '--responsibility', 'supplier', '--root-cause', 'Bad seal', '--at', '2026-10-05 11:00');
     await run.ok('assign', a, '--to', '老张', '--dept', '品控部', '--at', '2026-10-05 12:00');
+    await run.ok('edit', a, '--severity', 'urgent', '--phone', '139 0000 1111', '--note', 'typed wrong', '--at', '2026-10-05 13:00');
     await run.ok('assign', a, '--to', '老李', '--note', 'Zhang is away', '--at', '2026-10-06 09:00');
     await run.ok('resolve', a, '--solution', '换新机', '--compensation', '50', '--compensation-kind', 'voucher', '--root-cause', 'Bad seal', '--action', 'Check seals', '--at', '2026-10-06 15:00');
     await run.ok('followup', a, '--satisfaction', '5', '--at', '2026-10-08 10:00');
@@ -277,11 +282,17 @@ describe('a JSON export restores a store completely', () => {
     await run.ok('resolve', a, '--solution', 'Refund', '--compensation', '299', '--compensation-kind', 'refund', '--at', '2026-10-21 10:00');
     await run.ok('followup', a, '--satisfaction', '2', '--at', '2026-10-22 10:00');
     const b = await id('--customer', 'Li Na', '--category', 'service', '--desc', 'Rude', '--received', '2026-10-06 09:00');
+    // a date alone: the correction carries dateOnly
+    await run.ok('edit', b, '--received', '2026-10-05', '--category', 'after-sales', '--at', '2026-10-06 10:00');
     await run.ok('resolve', b, '--unfounded', '--finding', 'Camera shows otherwise', '--at', '2026-10-07 09:00');
     const c = await id('--customer', 'Zhao', '--category', 'delivery', '--severity', 'urgent', '--desc', 'Late', '--received', '2026-10-07 09:00');
     await run.ok('close', c, '--reason', 'withdrawn', '--note', 'Found it', '--at', '2026-10-08 09:00');
+    await run.ok('edit', c, '--request', 'A call back', '--order', '', '--at', '2026-10-09 09:00');
     await id('--customer', 'Zhao', '--category', 'delivery', '--desc', 'Late', '--received', '2026-10-07 09:00');
     await run.ok('log', '4', 'Same as #3', '--at', '2026-10-07 10:00');
+    await run.ok('void', '4', '--reason', 'A double entry of #3', '--at', '2026-10-07 11:00');
+    await run.ok('unvoid', '4', '--at', '2026-10-07 12:00');
+    await run.ok('void', '4', '--reason', 'It really is #3', '--at', '2026-10-07 13:00');
   }
 
   it('export → import into an empty store → export is byte for byte the same, ids and uuids kept', async () => {
@@ -295,9 +306,43 @@ describe('a JSON export restores a store completely', () => {
     const again = join(dir, 'again.json');
     await fresh.ok('export', '--format', 'json', '--out', again);
     expect(readFileSync(again, 'utf8')).toBe(readFileSync(exported, 'utf8'));
-    // importing it again adds nothing; the report is the same
+    expect(readFileSync(exported, 'utf8')).toMatch(/"type": "corrected"[\s\S]*"type": "answered"|"type": "answered"[\s\S]*"type": "corrected"/);
+    expect(readFileSync(exported, 'utf8')).toContain('"type": "unvoided"');
+    // importing it again adds nothing; the report is the same; what the store derives agrees with the events
     expect(await fresh.json('import', exported)).toMatchObject({ imported: 0, alreadyPresent: 4 });
     expect(await fresh.ok('report', '--month', '2026-10', '--format', 'json')).toBe(await run.ok('report', '--month', '2026-10', '--format', 'json'));
+    expectOk(await fresh('check'));
+    expect((await fresh.json<ComplaintJson[]>('list', '--status', 'voided')).map((c) => c.id)).toEqual([4]);
+  });
+
+  it('a correction whose "before" is not what the complaint had, or shown otherwise than its details say, is refused', async () => {
+    const dir = makeTempDir();
+    const run = on(join(dir, 'a.db'));
+    await everyCommand(run);
+    const exported = join(dir, 'all.json');
+    await run.ok('export', '--format', 'json', '--out', exported);
+    type Exported = ComplaintJson & { events: { changes: { before: string }[]; details: { changes: { field: string; before: string }[] } }[] };
+    const cases: [(complaints: Exported[]) => void, string][] = [
+      [
+        (complaints) => {
+          // its details and what is shown of them alike
+          complaints[0]!.events[5]!.details.changes[1]!.before = 'normal';
+          complaints[0]!.events[5]!.changes[1]!.before = 'normal';
+        },
+        'events[5].details.changes[1].before',
+      ],
+      [(complaints) => void (complaints[0]!.events[5]!.changes[1]!.before = 'normal'), 'events[5].changes'],
+    ];
+    for (const [change, column] of cases) {
+      const complaints = JSON.parse(readFileSync(exported, 'utf8')) as Exported[];
+      expect(complaints[0]!.events[5]!.details.changes[1]).toMatchObject({ field: 'severity', before: 'major' });
+      change(complaints);
+      const changed = join(dir, 'changed.json');
+      writeFileSync(changed, JSON.stringify(complaints));
+      const result = await on(join(dir, 'b.db'))('--json', 'import', changed);
+      expect(result.code).toBe(1);
+      expect(JSON.parse(result.stdout)).toMatchObject({ imported: 0, rejected: 1, errors: [{ row: 1, column }] });
+    }
   });
 
   it('an export changed by hand, or redacted, is refused and nothing is imported', async () => {
@@ -396,7 +441,7 @@ describe('typed text never drives the terminal', () => {
     expect(outputs[1]).toContain('Evil\\x1b[31mRED\\x1b]0;pwned\\x07\\x1b[2J');
     expect((await shop.run.json<ComplaintJson>('show', '1')).customer.name).toBe(evil);
     // an error message that quotes typed text shows it escaped too
-    expect(expectFailure(await shop.run('list', '--status', `x${ESC}[2J`), 1)).toBe('--status "x\\x1b[2J" is not a status; use one or more of: open, assigned, resolved, closed, or all.');
+    expect(expectFailure(await shop.run('list', '--status', `x${ESC}[2J`), 1)).toBe('--status "x\\x1b[2J" is not a status; use one or more of: open, assigned, resolved, closed, voided, or all.');
   });
 });
 

@@ -232,8 +232,10 @@ const COMPLAINT_KEYS = [
   'deadlines',
   'overdue',
   'reopenCount',
+  'answeredAt',
   'resolvedAt',
   'closedAt',
+  'voided',
   'followups',
 ] as const;
 
@@ -264,11 +266,21 @@ export interface ComplaintJson {
   deadlines: { answer: string | null; solution: string | null; followup: string | null };
   overdue: string[];
   reopenCount: number;
+  answeredAt: string | null;
   resolvedAt: string | null;
   closedAt: string | null;
+  voided: { at: string; by: string; reason: string } | null;
   followups: { at: string; method: string; satisfaction: number; note: string | null }[];
   sameCustomer?: { count: number; newest: { id: number; status: string; receivedAt: string }[] };
-  events?: { seq: number; type: string; at: string; by: string; note: string | null; details?: Record<string, unknown> | null }[];
+  events?: {
+    seq: number;
+    type: string;
+    at: string;
+    by: string;
+    note: string | null;
+    changes: { field: string; before: string | null; after: string | null }[] | null;
+    details?: Record<string, unknown> | null;
+  }[];
 }
 
 /**
@@ -291,7 +303,11 @@ export function expectComplaintShape(
   if (c.compensation.amount !== null) expect(c.compensation.amount).toMatch(/^\d+\.\d{2}$/);
   expect(Object.keys(c.deadlines).sort()).toEqual(['answer', 'followup', 'solution']);
   for (const due of Object.values(c.deadlines)) if (due !== null) expect(due).toMatch(ISO_WITH_OFFSET);
-  for (const time of [c.receivedAt, c.resolvedAt, c.closedAt]) if (time !== null) expect(time).toMatch(ISO_WITH_OFFSET);
+  for (const time of [c.receivedAt, c.answeredAt, c.resolvedAt, c.closedAt]) if (time !== null) expect(time).toMatch(ISO_WITH_OFFSET);
+  if (c.voided !== null) {
+    expect(Object.keys(c.voided).sort()).toEqual(['at', 'by', 'reason']);
+    expect(c.voided.at).toMatch(ISO_WITH_OFFSET);
+  }
   expect(c.receivedAt).not.toBeNull();
   expect(Array.isArray(c.overdue)).toBe(true);
   expect(Number.isInteger(c.reopenCount)).toBe(true);
@@ -302,8 +318,12 @@ export function expectComplaintShape(
   }
   if (events) {
     c.events!.forEach((e, index) => {
-      expect(Object.keys(e).sort()).toEqual(details ? ['at', 'by', 'details', 'note', 'seq', 'type'] : ['at', 'by', 'note', 'seq', 'type']);
+      expect(Object.keys(e).sort()).toEqual(details ? ['at', 'by', 'changes', 'details', 'note', 'seq', 'type'] : ['at', 'by', 'changes', 'note', 'seq', 'type']);
       expect(e.seq).toBe(index + 1);
+      if (e.type === 'corrected') {
+        expect(e.changes!.length).toBeGreaterThan(0);
+        for (const change of e.changes!) expect(Object.keys(change).sort()).toEqual(['after', 'before', 'field']);
+      } else expect(e.changes).toBeNull();
       expect(e.at).toMatch(ISO_WITH_OFFSET);
     });
   }

@@ -49,7 +49,7 @@ export function computeReport({ events, period, settings, now, zone }: ReportInp
 /** What a store should answer `request` with, folded from the events. */
 function factsFromEvents(events: Iterable<ReportEvent>, request: ReportFactsRequest, settings: Settings): ReportFactsData {
   const lastDay = request.days.lastDay;
-  const counted = new Set<ComplaintEvent['type']>(['resolved', 'followed-up', 'closed', 'reopened']);
+  const counted = new Set<ComplaintEvent['type']>(['answered', 'resolved', 'followed-up', 'closed', 'reopened']);
   const needs: HistoryNeeds = {
     ends: request.periods.map(({ span }) => span.to),
     // The follow-ups of every date, for the twelve-month counts; the other steps of the periods.
@@ -66,10 +66,15 @@ function factsFromEvents(events: Iterable<ReportEvent>, request: ReportFactsRequ
   };
 }
 
-/** The day counts of the twelve-month window, defined from the events (as SQL counts them in the store). */
-export function countsOfEvents(events: Iterable<ReportEvent>, lastDay: LocalDate): { days: (from: LocalDate, to: LocalDate) => DayCount[]; repeatCustomers: (from: LocalDate, to: LocalDate) => number } {
-  const all = histories(events, lastDay, { ends: [], keep: (type) => type === 'followed-up' });
-  return { days: (from, to) => daysOf(all, { from, to }), repeatCustomers: (from, to) => repeatCustomers(all, { from, to }) };
+/**
+ * The twelve-month counts, defined from the events (as SQL counts them in the store): received and
+ * follow-ups per day as things stood at the end of `lastDay`, repeat customers as they stood at the
+ * end of each span.
+ */
+export function countsOfEvents(events: readonly ReportEvent[], lastDay: LocalDate): { days: (from: LocalDate, to: LocalDate) => DayCount[]; repeatCustomers: (from: LocalDate, to: LocalDate) => number } {
+  const keep = (type: ComplaintEvent['type']) => type === 'followed-up';
+  const all = histories(events, lastDay, { ends: [], keep });
+  return { days: (from, to) => daysOf(all, { from, to }), repeatCustomers: (from, to) => repeatCustomers(histories(events, lastDay, { ends: [to], keep }), { from, to }) };
 }
 
 const within = (date: LocalDate, span: Span): boolean => date >= span.from && date <= span.to;
@@ -81,6 +86,7 @@ interface Step {
   readonly type: ComplaintEvent['type'];
   readonly date: LocalDate;
   readonly complaintId: number;
+  /** The day received as it was recorded after the step. */
   readonly receivedOn: LocalDate;
   readonly facts: EventFacts;
 }
@@ -88,20 +94,33 @@ interface Step {
 /**
  * What the figures read of a complaint as it stood at a date: only this, not the whole complaint
  * (its description, its follow-ups, …), so that a report over years of complaints fits in memory.
+ * A correction or a void later than the date changes none of it.
  */
 type Standing = Pick<
   Complaint,
-  'status' | 'deadlines' | 'category' | 'channel' | 'severity' | 'department' | 'responsibility' | 'substantiated' | 'rootCause' | 'correctiveAction'
->;
+  | 'status'
+  | 'deadlines'
+  | 'answeredAt'
+  | 'voided'
+  | 'customer'
+  | 'category'
+  | 'channel'
+  | 'severity'
+  | 'department'
+  | 'responsibility'
+  | 'substantiated'
+  | 'rootCause'
+  | 'correctiveAction'
+> & { readonly receivedOn: LocalDate };
 
 interface History {
   readonly id: number;
-  readonly receivedOn: LocalDate;
-  readonly customer: Complaint['customer'];
   /** The steps kept (see HistoryNeeds), in order. */
   readonly steps: readonly Step[];
   /** The complaint at the end of each date asked for (HistoryNeeds.ends), or null before it was received. */
   readonly ends: ReadonlyMap<LocalDate, Standing | null>;
+  /** The complaint at the end of the last day (null before it was received). */
+  readonly last: Standing | null;
 }
 
 /** What to keep of each complaint's fold: its state at the end of these dates, and the steps `keep` wants. */
@@ -139,10 +158,10 @@ function histories(events: Iterable<ReportEvent>, lastDay: LocalDate, needs: His
     if (first?.type !== 'opened') {
       throw new Error(`the report needs every event of complaint ${id} from its opening, not a slice of them`);
     }
-    const shortPhone = shortPhoneOf(first.phone);
+    // The phone the complaint has now, whatever the period: a report masks every customer's.
+    const shortPhone = shortPhoneOf(phoneNow(list));
     if (shortPhone !== null) shortPhones.add(shortPhone);
-    const receivedOn = localDateOf(first.at);
-    if (receivedOn > lastDay) continue;
+    if (localDateOf(first.at) > lastDay) continue;
     const steps: Step[] = [];
     const states = new Map<LocalDate, Standing | null>();
     let end = 0;
@@ -159,19 +178,36 @@ function histories(events: Iterable<ReportEvent>, lastDay: LocalDate, needs: His
       while (end < ends.length && ends[end]! < date) states.set(ends[end++]!, standingNow());
       const after = apply(state, event, id);
       // The step's `through` is not read: the fold has stopped at the first event after the last day.
-      if (needs.keep(event.type, date)) steps.push({ type: event.type, date, complaintId: id, receivedOn, facts: factsOfStep(state, event, after, date, date) });
+      if (needs.keep(event.type, date)) {
+        steps.push({ type: event.type, date, complaintId: id, receivedOn: localDateOf(after.receivedAt), facts: factsOfStep(state, event, after, date, date) });
+      }
       state = after;
       standing = null;
     }
     while (end < ends.length) states.set(ends[end++]!, standingNow());
-    result.push({ id, receivedOn, customer: state!.customer, steps, ends: states });
+    result.push({ id, steps, ends: states, last: standingNow() });
   }
   return result;
 }
 
-function standingOf({ status, deadlines, category, channel, severity, department, responsibility, substantiated, rootCause, correctiveAction }: Complaint): Standing {
-  return { status, deadlines, category, channel, severity, department, responsibility, substantiated, rootCause, correctiveAction };
+/** The customer's phone after all of a complaint's events: the opening's, or the last one a correction gave. */
+function phoneNow(events: readonly ComplaintEvent[]): string | null {
+  let phone: string | null = null;
+  for (const event of events) {
+    if (event.type === 'opened') phone = event.phone;
+    if (event.type === 'corrected') for (const change of event.changes) if (change.field === 'phone') phone = change.after;
+  }
+  return phone;
 }
+
+function standingOf(complaint: Complaint): Standing {
+  const { status, deadlines, answeredAt, voided, customer, category, channel, severity, department, responsibility, substantiated, rootCause, correctiveAction } = complaint;
+  const receivedOn = localDateOf(complaint.receivedAt);
+  return { status, deadlines, answeredAt, voided, customer, category, channel, severity, department, responsibility, substantiated, rootCause, correctiveAction, receivedOn };
+}
+
+/** Whether the complaint counted as it stood: received by then, and not voided. */
+const counts = (standing: Standing | null): standing is Standing => standing !== null && standing.voided === null;
 
 /** The complaint as it stood at the end of `date` (one of HistoryNeeds.ends), or null when it had not been received yet. */
 function stateOn(history: History, date: LocalDate): Standing | null {
@@ -190,6 +226,9 @@ function periodFactsOf(all: readonly History[], span: Span, endMs: number): Peri
   let openAtEnd = 0;
   let overdueAtEnd = 0;
   for (const history of all) {
+    const atEnd = stateOn(history, span.to);
+    // A complaint voided at the period's end counts in none of its figures.
+    if (atEnd?.voided) continue;
     // The steps dated in the period count even for a complaint whose opening is dated after its end
     // (possible only when its events were written in different offsets).
     let resolved = false;
@@ -209,17 +248,19 @@ function periodFactsOf(all: readonly History[], span: Span, endMs: number): Peri
       });
       if (step.type === 'resolved') {
         resolved = true;
-        const spanKey = `${step.receivedOn} ${step.date}`;
-        resolveSpans.set(spanKey, { receivedOn: step.receivedOn, resolvedOn: step.date, count: (resolveSpans.get(spanKey)?.count ?? 0) + 1 });
+        // The day received as it stood at the period's end (a correction since does not rewrite it);
+        // the resolve's own when the complaint's opening is dated after the end.
+        const receivedOn = atEnd?.receivedOn ?? step.receivedOn;
+        const spanKey = `${receivedOn} ${step.date}`;
+        resolveSpans.set(spanKey, { receivedOn, resolvedOn: step.date, count: (resolveSpans.get(spanKey)?.count ?? 0) + 1 });
       }
     }
-    const atEnd = stateOn(history, span.to);
     if (atEnd === null) continue;
     if (atEnd.status !== 'closed') {
       openAtEnd++;
       if (pendingDeadlines(atEnd).some(({ deadline }) => instant(deadline.due) < endMs)) overdueAtEnd++;
     }
-    if (within(history.receivedOn, span)) {
+    if (within(atEnd.receivedOn, span)) {
       const { category, channel, severity, department, responsibility, substantiated } = atEnd;
       const key = JSON.stringify([category, channel, severity, department, responsibility, substantiated]);
       const group = received.get(key);
@@ -241,7 +282,9 @@ function daysOf(all: readonly History[], span: Span): DayCount[] {
         return day;
       };
       for (const history of all) {
-        if (within(history.receivedOn, span)) dayOf(history.receivedOn).received += 1;
+        // As things stood at the end of the last day: a complaint voided then counts on no day.
+        if (history.last?.voided) continue;
+        if (counts(history.last) && within(history.last.receivedOn, span)) dayOf(history.last.receivedOn).received += 1;
         for (const step of history.steps) {
           if (step.type === 'followed-up' && within(step.date, span)) {
             const day = dayOf(step.date);
@@ -257,14 +300,16 @@ function daysOf(all: readonly History[], span: Span): DayCount[] {
 
 
 /**
- * Customers with two or more complaints received in the span. A customer is the name (compared
- * without regard to case, width and spacing) together with the phone's digits when one was given.
+ * Customers with two or more complaints received in the span, as things stood at its end. A
+ * customer is the name (compared without regard to case, width and spacing) together with the
+ * phone's digits when one was given.
  */
 function repeatCustomers(all: readonly History[], span: Span): number {
   const complaints = new Map<string, number>();
   for (const history of all) {
-    if (!within(history.receivedOn, span)) continue;
-    const key = customerKey(history.customer.name, history.customer.phone);
+    const atEnd = stateOn(history, span.to);
+    if (!counts(atEnd) || !within(atEnd.receivedOn, span)) continue;
+    const key = customerKey(atEnd.customer.name, atEnd.customer.phone);
     complaints.set(key, (complaints.get(key) ?? 0) + 1);
   }
   return [...complaints.values()].filter((count) => count >= 2).length;

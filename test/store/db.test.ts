@@ -99,14 +99,23 @@ describe('what derives from the events is versioned, and migrations are SQL alon
     expect(notices).toHaveLength(1);
   });
 
-  test('a store from before search (schema 3) gets the search texts of its complaints, and their index, when opened', async () => {
+  test('a store from before search and corrections (schema 3) gets the search texts of its complaints, and their index, when opened', async () => {
     const file = path('before-search.db');
     const store = SqliteStore.open(file);
     await seed(store);
     store.close();
-    // as an older kesu left it: no search tables, schema 3, derived version 1
+    // as an older kesu left it: no search tables, no voided column nor facts as they stood, the
+    // indexes of schema 3, derived version 1
     const raw = new Database(file);
-    raw.exec("DROP TABLE search_terms; DROP TABLE search_index; DROP TABLE search; PRAGMA user_version = 3; UPDATE settings SET value = '1' WHERE key = 'derived-version'");
+    raw.exec(`
+      DROP TABLE search_terms; DROP TABLE search_index; DROP TABLE search;
+      DROP INDEX complaints_voided; DROP INDEX complaints_agenda; DROP INDEX complaints_received_on; DROP INDEX complaints_customer;
+      ALTER TABLE complaints DROP COLUMN voided;
+      CREATE INDEX complaints_agenda ON complaints (major DESC, next_due_ms) WHERE status <> 'closed';
+      CREATE INDEX complaints_received_on ON complaints (received_on, previous_on, previous2_on);
+      CREATE INDEX complaints_customer ON complaints (customer_key, received_on, id);
+      ${['voided', 'received_on', 'category', 'channel', 'severity', 'customer_key'].map((column) => `ALTER TABLE event_facts DROP COLUMN ${column};`).join(' ')}
+      PRAGMA user_version = 3; UPDATE settings SET value = '1' WHERE key = 'derived-version'`);
     raw.close();
     const reopened = SqliteStore.open(file);
     const found = await reopened.search({ terms: ['王芳'], statuses: null, limit: 10 });
@@ -210,6 +219,7 @@ describe('query plans of the hot queries use an index, never a scan of the table
     ['list --category --severity', { statuses: null, categories: ['quality'], severities: ['major'] }],
     ['list --since --until --status all', { statuses: ['open', 'assigned', 'resolved', 'closed'], receivedFrom: 1, receivedBefore: 2 }],
     ['list --assignee --status all', { statuses: ['open', 'assigned', 'resolved', 'closed'], assignees: ['Li'] }],
+    ['list --status voided', { statuses: [], voided: true }],
   ] as const)('%s', (_name, filter) => {
     const { sql, params } = listQuery(filter as never);
     const detail = plan(sql, params);
@@ -221,19 +231,24 @@ describe('query plans of the hot queries use an index, never a scan of the table
     const params = [{ from: '2026-10-01', to: '2026-10-31', last: '2026-10-31', toMs: 2, afterMs: 1, endMs: 3 }];
     const noScan = /SCAN (complaints|events|event_facts|c|f|g)\b(?! USING)/;
 
-    test('received: the received_on index, then each complaint’s fact at the end by the primary key', () => {
+    test('received: the received_on index and the complaints corrected since, then each one’s fact at the end by the primary key', () => {
       const detail = plan(REPORT_FACTS_SQL.received, params);
-      expect(detail).toMatch(/^SEARCH c USING INDEX complaints_received_on \(received_on>\? AND received_on<\?\)/);
+      expect(detail).toMatch(/SEARCH complaints USING COVERING INDEX complaints_received_on \(received_on>\? AND received_on<\?\)/);
+      expect(detail).toMatch(/SEARCH event_facts USING COVERING INDEX event_facts_steps \(type=\?\)/);
       expect(detail).toMatch(/SEARCH f USING PRIMARY KEY \(complaint_id=\? AND seq=\?\)/);
       expect(detail).toMatch(/SEARCH g USING PRIMARY KEY \(complaint_id=\?\)/);
       expect(detail).not.toMatch(noScan);
     });
 
-    test('steps and resolve spans: the steps index alone (the spans look up each complaint by its key)', () => {
-      expect(plan(REPORT_FACTS_SQL.steps, params)).toMatch(/^SEARCH event_facts USING COVERING INDEX event_facts_steps \(type=\? AND on_date>\? AND on_date<\?\)/);
+    test('steps and resolve spans: the steps index (the spans read each one’s day received by its key), the voided by their index', () => {
+      const steps = plan(REPORT_FACTS_SQL.steps, params);
+      expect(steps).toMatch(/^SEARCH event_facts USING COVERING INDEX event_facts_steps \(type=\? AND on_date>\? AND on_date<\?\)/);
+      expect(steps).toMatch(/SCAN complaints USING COVERING INDEX complaints_voided/);
+      expect(steps).not.toMatch(noScan);
       const spans = plan(REPORT_FACTS_SQL.resolveSpans, params);
-      expect(spans).toMatch(/SEARCH f USING COVERING INDEX event_facts_steps \(type=\? AND on_date>\? AND on_date<\?\)/);
-      expect(spans).toMatch(/SEARCH c USING INTEGER PRIMARY KEY/);
+      expect(spans).toMatch(/^SEARCH f USING INDEX event_facts_steps \(type=\? AND on_date>\? AND on_date<\?\)/);
+      expect(spans).toMatch(/SEARCH c USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+      expect(spans).toMatch(/SEARCH e USING PRIMARY KEY \(complaint_id=\? AND seq=\?\)/);
       expect(spans).not.toMatch(noScan);
     });
 
@@ -261,19 +276,23 @@ describe('query plans of the hot queries use an index, never a scan of the table
     });
   });
 
-  test('report counts received per day and repeat customers from the received_on index alone', () => {
-    const params = [{ from: '2025-10-01', to: '2026-10-31' }];
-    expect(plan(REPORT_COUNTS_SQL.received, params)).toBe(
-      'SEARCH complaints USING COVERING INDEX complaints_received_on (received_on>? AND received_on<?)',
-    );
-    const repeat = plan(REPORT_COUNTS_SQL.repeatCustomers, params);
-    expect(repeat).toMatch(/SEARCH complaints USING COVERING INDEX complaints_received_on \(received_on>\? AND received_on<\?\)/);
-    expect(repeat).not.toMatch(/SCAN complaints/);
+  test('report counts received per day and repeat customers from the received_on index, and those corrected since by their facts', () => {
+    const params = [{ from: '2025-10-01', to: '2026-10-31', last: '2026-10-31' }];
+    const received = plan(REPORT_COUNTS_SQL.received, params);
+    expect(received).toMatch(/^COMPOUND QUERY \| LEFT-MOST SUBQUERY \| SEARCH complaints USING COVERING INDEX complaints_received_on \(received_on>\? AND received_on<\?\)/);
+    expect(received).toMatch(/SEARCH f USING PRIMARY KEY \(complaint_id=\?\)/);
+    expect(received).not.toMatch(/SCAN (complaints|event_facts|f|g)\b(?! USING)/);
+    const repeat = plan(REPORT_COUNTS_SQL.repeatCustomers, [{ from: '2025-10-01', to: '2026-10-31' }]);
+    expect(repeat).toBe('SEARCH complaints USING COVERING INDEX complaints_received_on (received_on>? AND received_on<?)');
+    const since = plan(REPORT_COUNTS_SQL.repeatCustomersSince, [{ from: '2025-10-01', to: '2026-10-31' }]);
+    expect(since).toMatch(/SEARCH complaints USING COVERING INDEX complaints_customer \(customer_key=\? AND received_on>\? AND received_on<\?\)/);
+    expect(since).not.toMatch(/SCAN (complaints|event_facts|f|g)\b(?! USING)/);
   });
 
-  test('report counts follow-ups per day with their satisfaction from the steps index alone, in its order', () => {
+  test('report counts follow-ups per day with their satisfaction from the steps index, the voided by their index', () => {
     const detail = plan(REPORT_COUNTS_SQL.followups, [{ from: '2025-10-01', to: '2026-10-31', last: '2026-10-31' }]);
-    expect(detail).toBe('SEARCH event_facts USING COVERING INDEX event_facts_steps (type=? AND on_date>? AND on_date<?)');
+    expect(detail).toMatch(/^SEARCH event_facts USING COVERING INDEX event_facts_steps \(type=\? AND on_date>\? AND on_date<\?\)/);
+    expect(detail).not.toMatch(/SCAN (complaints|event_facts|f|g)\b(?! USING)/);
   });
 
   test('open and import find a form already present by its key (its number, when it has one), by index', () => {
@@ -285,7 +304,7 @@ describe('query plans of the hot queries use an index, never a scan of the table
   });
 
   describe('search: by the index when few complaints hold the query, else the complaints from the newest on', () => {
-    const query = { terms: ['电饭煲'], statuses: null, leftOut: [], limit: 51, match: '"电饭煲"' };
+    const query = { terms: ['电饭煲'], statuses: null, voided: false, limit: 51, match: '"电饭煲"' };
 
     test('few: the index, then each complaint and its text by its key', () => {
       const { sql, params } = searchSql('index', query);

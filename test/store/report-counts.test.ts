@@ -33,12 +33,41 @@ const OFFSETS = ['+08:00', '+00:00', '-10:00', '+13:00'] as const;
 const NAMES = ['王芳', '王 芳', ' 王芳', 'Wang Fang', 'wang  fang', 'ＷＡＮＧ ＦＡＮＧ', '李四'] as const;
 const PHONES = [null, '13800138000', '138 0013 8000', '１３８００１３８０００', '12345', '139-0000-1111'] as const;
 
-type Step = { readonly hours: number; readonly offset: (typeof OFFSETS)[number]; readonly command: Omit<ChangeCommand, 'at' | 'by'> };
+type Step = {
+  readonly hours: number;
+  readonly offset: (typeof OFFSETS)[number];
+  readonly command: Omit<ChangeCommand, 'at' | 'by'>;
+  /** For a correction: the received time moved by this many hours from the opening's (null: not corrected). */
+  readonly receivedShift: number | null;
+};
 
+/**
+ * A correction of what the report groups and counts by: the customer (repeat customers), the phone,
+ * the category, channel and severity (the by… counts, the deadlines), the form number (a clash with
+ * another complaint's is refused by the store, and skipped).
+ */
+const editArbitrary = fc.record({
+  type: fc.constant('edit' as const),
+  values: fc.record(
+    {
+      customer: fc.constantFrom(...NAMES),
+      phone: fc.constantFrom(...PHONES),
+      category: fc.constantFrom('quality' as const, 'service' as const, 'billing' as const),
+      channel: fc.constantFrom('phone' as const, 'email' as const),
+      severity: fc.constantFrom('normal' as const, 'urgent' as const, 'major' as const),
+      ref: fc.constantFrom('R-0', 'X-1', null),
+    },
+    { requiredKeys: [] },
+  ),
+  note: fc.constant(null),
+});
 const stepArbitrary: fc.Arbitrary<Step> = fc.record({
-  hours: fc.integer({ min: 1, max: 24 * 40 }),
+  // Often within the same month (a step and a void of it in one period), else up to 40 days on.
+  hours: fc.oneof(fc.integer({ min: 1, max: 48 }), fc.integer({ min: 1, max: 24 * 40 })),
   // Mostly the complaint's own offset; sometimes another, so that local dates can go backwards.
   offset: fc.constantFrom(...OFFSETS),
+  // Up to 45 days earlier than received, or 10 days later (refused when after the first step).
+  receivedShift: fc.option(fc.integer({ min: -24 * 45, max: 24 * 10 }), { freq: 3 }),
   command: fc.oneof(
     fc.constant({ type: 'assign' as const, assignee: 'Zhao', department: null, note: null }),
     fc.record({
@@ -54,6 +83,10 @@ const stepArbitrary: fc.Arbitrary<Step> = fc.record({
     fc.record({ type: fc.constant('followup' as const), satisfaction: fc.integer({ min: 1, max: 5 }), method: fc.constant('phone' as const), note: fc.constant(null) }),
     fc.constant({ type: 'close' as const, reason: 'withdrawn' as const, note: null }),
     fc.constant({ type: 'reopen' as const, note: null }),
+    fc.constant({ type: 'answer' as const, text: 'We replace it', kind: 'call' as const, substantiated: null, responsibility: null, rootCause: null }),
+    { arbitrary: editArbitrary, weight: 2 },
+    { arbitrary: fc.constant({ type: 'void' as const, reason: 'a test entry', note: null }), weight: 2 },
+    fc.constant({ type: 'unvoid' as const, note: null }),
   ) as fc.Arbitrary<Step['command']>,
 });
 
@@ -84,10 +117,14 @@ async function storeOf(complaints: readonly RandomComplaint[]): Promise<SqliteSt
       // A form number each, so that an import of the same complaints takes every one.
       decide(null, openCommand({ at: received, uuid: `uuid-${index}`, ref: `R-${index}`, customer: complaint.customer, phone: complaint.phone }), decided),
     )).complaint;
+    const receivedMs = ms;
     for (const step of complaint.steps) {
       ms += step.hours * 3_600_000;
       const offset = step.hours % 3 === 0 ? step.offset : complaint.offset;
-      const command = { ...step.command, at: formatInOffset(ms, offset), by: 'Li' } as ChangeCommand;
+      let command = { ...step.command, at: formatInOffset(ms, offset), by: 'Li' } as ChangeCommand;
+      if (command.type === 'edit' && step.receivedShift !== null) {
+        command = { ...command, values: { ...command.values, receivedAt: formatInOffset(receivedMs + step.receivedShift * 3_600_000, complaint.offset) } };
+      }
       try {
         await store.transact(id, (current) => decide(current, command, decided));
       } catch (error) {
@@ -114,14 +151,16 @@ const byDate = (days: readonly DayCount[]) => [...days].sort((a, b) => a.date.lo
 const dayArbitrary = fc.integer({ min: -5, max: SPAN_DAYS + 60 }).map((n) => addDays('2025-01-01', n));
 
 describe('the report’s twelve-month counts: SQL in the store = the definition in report.ts', () => {
-  test('received and follow-ups per day, and repeat customers, over any span', async () => {
+  test('received and follow-ups per day, and repeat customers, over any span, as they stood at any later day', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(complaintArbitrary, { maxLength: 40 }), dayArbitrary, dayArbitrary, async (complaints, a, b) => {
+      fc.asyncProperty(fc.array(complaintArbitrary, { maxLength: 40 }), dayArbitrary, dayArbitrary, fc.option(fc.integer({ min: 0, max: 60 })), async (complaints, a, b, later) => {
         const store = await storeOf(complaints);
         try {
           const [from, to] = a <= b ? [a, b] : [b, a];
-          const defined = countsOfEvents(await everyEvent(store), '2999-12-31');
-          const counted = store.reportCounts();
+          // The day things stood at: long after (every correction counts), or soon after the span's end.
+          const last = later === null ? '2999-12-31' : addDays(to, later);
+          const defined = countsOfEvents(await everyEvent(store), last);
+          const counted = store.reportCounts(last);
           expect(byDate(counted.days(from, to))).toEqual(byDate(defined.days(from, to)));
           expect(counted.repeatCustomers(from, to)).toBe(defined.repeatCustomers(from, to));
         } finally {
@@ -141,6 +180,8 @@ describe('the report’s twelve-month counts: SQL in the store = the definition 
           const period: ReportPeriod = { from: firstDayOf(month), to: lastDayOfMonth(month), label: 'month' };
           const whole = computeReport({ events: await everyEvent(store), period, settings: DEFAULT_SETTINGS, now: NOW, zone: SHANGHAI });
           expect(await reportOfStore(store, period)).toEqual(whole);
+          // The customer links that corrections and voids moved are what kesu check rebuilds from the events.
+          expect((await store.check()).problems).toEqual([]);
         } finally {
           store.close();
         }

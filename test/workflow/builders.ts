@@ -92,6 +92,22 @@ export function log(when: IsoTime, fields: Fields<Of<'log'>> = {}): Of<'log'> {
   };
 }
 
+export function answer(when: IsoTime, fields: Fields<Of<'answer'>> = {}): Of<'answer'> {
+  return { type: 'answer', at: when, by: 'Li', text: 'We replace it by Friday', kind: 'call', substantiated: null, responsibility: null, rootCause: null, ...fields };
+}
+
+export function edit(when: IsoTime, values: Of<'edit'>['values'], fields: Fields<Of<'edit'>> = {}): Of<'edit'> {
+  return { type: 'edit', at: when, by: 'Li', values, note: null, ...fields };
+}
+
+export function voidIt(when: IsoTime, fields: Fields<Of<'void'>> = {}): Of<'void'> {
+  return { type: 'void', at: when, by: 'Li', reason: 'A test entry', note: null, ...fields };
+}
+
+export function unvoid(when: IsoTime, fields: Fields<Of<'unvoid'>> = {}): Of<'unvoid'> {
+  return { type: 'unvoid', at: when, by: 'Li', note: null, ...fields };
+}
+
 /** A valid command of each change type, for tables of the procedure. */
 export function commandOfType(type: ChangeCommand['type'], when: IsoTime): ChangeCommand {
   switch (type) {
@@ -107,6 +123,14 @@ export function commandOfType(type: ChangeCommand['type'], when: IsoTime): Chang
       return reopen(when);
     case 'log':
       return log(when);
+    case 'answer':
+      return answer(when);
+    case 'edit':
+      return edit(when, { customer: 'Wang Fei' });
+    case 'void':
+      return voidIt(when);
+    case 'unvoid':
+      return unvoid(when);
   }
 }
 

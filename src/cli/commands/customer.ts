@@ -10,7 +10,7 @@ import { usage, UserError } from '../errors.js';
 import { parseCount } from '../options.js';
 import { renderCustomers, shellWord, type CustomerHistory } from '../render/customer.js';
 import { complaintJson, toJsonText } from '../render/json.js';
-import { SHOWN_STATUSES } from '../../workflow/vocab.js';
+import { STATUSES } from '../../workflow/vocab.js';
 import { DEFAULT_LIST_ROWS } from './list.js';
 
 export interface CustomerOptions {
@@ -31,7 +31,7 @@ export async function customer(context: CliContext, who: string, options: Custom
   const limit = options.limit === undefined ? DEFAULT_LIST_ROWS : parseCount(options.limit, '--limit', { max: MAX_ROWS, why: { en: 'that many rows cannot be shown at once', zh: '一次无法显示这么多条' } });
   const store = await context.store('read');
   const filter = { customer: query, order: 'newest' } as const;
-  const open = await store.list({ ...filter, statuses: SHOWN_STATUSES.filter((status) => status !== 'closed'), limit: limit + 1 });
+  const open = await store.list({ ...filter, statuses: STATUSES.filter((status) => status !== 'closed'), limit: limit + 1 });
   const closed = open.length > limit ? [] : await store.list({ ...filter, statuses: ['closed'], limit: limit + 1 - open.length });
   const found = [...open, ...closed];
   if (found.length === 0) throw notFound(who, query);
@@ -96,6 +96,6 @@ function byCustomer(complaints: readonly Complaint[]): Complaint[][] {
 /** A customer's complaints found, and how many they have in all and since `since` (ms). */
 async function historyOf(store: Store, complaints: Complaint[], since: number): Promise<CustomerHistory> {
   const { name, phone } = complaints[0]!.customer;
-  const filter: ListFilter = { statuses: SHOWN_STATUSES, customer: { name, phone } };
+  const filter: ListFilter = { statuses: STATUSES, customer: { name, phone } };
   return { complaints, total: await store.count(filter), lastTwelveMonths: await store.count({ ...filter, receivedFrom: since }) };
 }

@@ -79,8 +79,11 @@ async function writeCsv(store: Store, target: Writable, redaction: Redaction | n
   const put = (cells: readonly string[]) => Promise.race([writeChunk(csv, cells), failed]);
   // The import's own headers, so that the file can be imported again.
   await put(FORM_FIELDS);
-  // A cell that begins like a formula is written as text; the import takes the mark off again.
-  for await (const entry of store.everyComplaint()) await put(exportCsvCells(entry, redaction).map(asSpreadsheetText));
+  // A cell that begins like a formula is written as text; the import takes the mark off again. A
+  // voided complaint (entered by mistake) is no form to import again: the JSON export keeps it.
+  for await (const entry of store.everyComplaint()) {
+    if (entry.complaint.voided === null) await put(exportCsvCells(entry, redaction).map(asSpreadsheetText));
+  }
   csv.end();
   await Promise.race([finished(csv), failed]);
 }

@@ -1,4 +1,4 @@
-import { ALL_STATUSES, CATEGORY, describeCodes, labelOf, parseCode, SEVERITY, STATUS, type Status } from '../../workflow/vocab.js';
+import { ALL_STATUSES, CATEGORY, describeCodes, labelOf, parseCode, SEVERITY, STATUS, VOIDED_STATUS } from '../../workflow/vocab.js';
 import { UserError } from '../errors.js';
 import { instant } from '../../workflow/time.js';
 import type { ListFilter } from '../../store/index.js';
@@ -33,7 +33,7 @@ const MAX_LIST_ROWS = 10_000_000;
 export async function list(context: CliContext, options: ListOptions): Promise<string> {
   const store = await context.store('read');
   const filter: ListFilter = {
-    statuses: parseStatuses(options.status),
+    ...parseStatuses(options.status),
     categories: parseVocabList(CATEGORY, options.category, '--category'),
     severities: parseVocabList(SEVERITY, options.severity, '--severity'),
     assignees: filterList(options.assignee, '--assignee'),
@@ -70,19 +70,25 @@ function moreRows(shown: number, total: number): Sentence {
   };
 }
 
-/** --status: codes or labels, comma-separated, or `all` (全部) for every status. */
-export function parseStatuses(text: string | undefined): Status[] | null {
+/**
+ * --status: codes or labels, comma-separated, `all` (全部) for every status, and `voided` (已作废)
+ * for the voided complaints, which no other status lists.
+ */
+export function parseStatuses(text: string | undefined): Pick<ListFilter, 'statuses' | 'voided'> {
   const parts = filterList(text, '--status');
-  if (parts === undefined) return null;
-  if (parts.some((part) => parseCode(ALL_STATUSES, part) !== undefined)) return [...STATUS.codes];
-  return parts.map((part) => {
+  if (parts === undefined) return { statuses: null };
+  const voided = parts.some((part) => parseCode(VOIDED_STATUS, part) !== undefined);
+  const others = parts.filter((part) => parseCode(VOIDED_STATUS, part) === undefined);
+  if (others.some((part) => parseCode(ALL_STATUSES, part) !== undefined)) return { statuses: [...STATUS.codes], voided };
+  const statuses = others.map((part) => {
     const code = parseCode(STATUS, part);
     if (code === undefined) {
       throw new UserError('invalid', {
-        en: `--status "${part}" is not a status; use one or more of: ${describeCodes(STATUS)}, or ${describeCodes(ALL_STATUSES)}.`,
-        zh: `--status “${part}”不是有效的状态；可用：${STATUS.codes.map((c) => labelOf(STATUS, c, 'zh')).join('、')}，或“${labelOf(ALL_STATUSES, 'all', 'zh')}”（${describeCodes(ALL_STATUSES)}）。`,
+        en: `--status "${part}" is not a status; use one or more of: ${describeCodes(STATUS)}, ${describeCodes(VOIDED_STATUS)}, or ${describeCodes(ALL_STATUSES)}.`,
+        zh: `--status “${part}”不是有效的状态；可用：${STATUS.codes.map((c) => labelOf(STATUS, c, 'zh')).join('、')}、${labelOf(VOIDED_STATUS, 'voided', 'zh')}（${describeCodes(VOIDED_STATUS)}），或“${labelOf(ALL_STATUSES, 'all', 'zh')}”（${describeCodes(ALL_STATUSES)}）。`,
       });
     }
     return code;
   });
+  return { statuses, voided };
 }

@@ -9,6 +9,7 @@ export interface LogOptions {
   substantiated?: string;
   responsibility?: string;
   rootCause?: string;
+  answered?: boolean;
   at?: string;
   by?: string;
   verbose?: boolean;
@@ -35,5 +36,6 @@ export async function log(context: CliContext, idText: string, words: string[], 
     substantiated: substantiated === null ? null : substantiated === 'yes',
     responsibility,
     rootCause: options.rootCause ?? null,
+    answered: options.answered === true,
   }, options);
 }

@@ -22,12 +22,12 @@ export async function search(context: CliContext, words: readonly string[], opti
   const text = words.join(' ');
   const terms = searchTerms(checkedQuery(text));
   if (terms.length === 0) throw usage('Give the text to search for; it is empty.', '请给出要搜索的文字，不能为空。');
-  const statuses = parseStatuses(options.status);
+  const { statuses, voided } = parseStatuses(options.status);
   const why = { en: 'search shows at most that many complaints at once; narrow it with --status', zh: '一次最多显示这么多条；请用 --status 缩小范围' };
   const limit = options.limit === undefined ? DEFAULT_SEARCH_ROWS : parseCount(options.limit, '--limit', { max: MAX_SEARCH_ROWS, why });
   const store = await context.store('read');
   // One more than shown, to know whether there are more without counting them all.
-  const found = await store.search({ terms, statuses, limit: limit + 1 });
+  const found = await store.search({ terms, statuses, voided, limit: limit + 1 });
   const results = found.slice(0, limit).map(({ complaint, events }) => ({ complaint, match: findMatch(complaint, events, terms) }));
   const more: Sentence | null = found.length > results.length ? moreFound(results.length) : null;
   if (context.json) {

@@ -8,10 +8,11 @@
 import { formatMoney, pendingDeadlines, type Complaint, type ComplaintEvent } from '../../workflow/complaint.js';
 import type { Sentence } from '../../workflow/errors.js';
 import type { Settings } from '../../workflow/settings.js';
-import { compareTimes } from '../../workflow/time.js';
+import { compareTimes, type IsoTime } from '../../workflow/time.js';
+import { formatTime } from '../../workflow/time-words.js';
 import { COMPENSATION_KIND, labelOf, LOG_KIND, OUTCOME, SATISFACTION, type Lang } from '../../workflow/vocab.js';
 import { assigneeText, customerText, fieldLines, labelWidth, oneLine, recordTitle, renderComplaint, timelineLine, type RenderContext } from './complaint.js';
-import { DEADLINE_NAMES, formatDue, type TextKey } from './i18n.js';
+import { CORRECTION_FIELD_NAMES, DEADLINE_NAMES, formatDue, type TextKey } from './i18n.js';
 import { visible } from './visible.js';
 import { cutToWidth } from './width.js';
 
@@ -26,7 +27,7 @@ export interface Change {
 /** The sentence, then the record: in short, or whole (with the complaint's every event) when `verbose`. */
 export function renderChange(change: Change, events: readonly ComplaintEvent[], context: RenderContext, verbose: boolean): string {
   const { lang } = context;
-  const sentence = `${whatHappened(change)[lang]}${lang === 'zh' ? '；' : '; '}${whatNext(change, context)}${lang === 'zh' ? '。' : '.'}`;
+  const sentence = `${whatHappened(change, context.now.slice(0, 4))[lang]}${lang === 'zh' ? '；' : '; '}${whatNext(change, context)}${lang === 'zh' ? '。' : '.'}`;
   return `${visible(sentence, { oneLine: true })}\n${verbose ? renderComplaint(change.after, events, context) : shortRecord(change, context)}`;
 }
 
@@ -47,8 +48,11 @@ function shortRecord({ after, added }: Change, context: RenderContext): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** What the change did, said from the events it added (a follow-up and the close or reopening it caused, say). */
-function whatHappened({ before, after, added, settings }: Change): Sentence {
+/**
+ * What the change did, said from the events it added (a follow-up and the close or reopening it
+ * caused, say); times without their year when it is `year`.
+ */
+function whatHappened({ before, after, added, settings }: Change, year: string): Sentence {
   const [first, second] = added;
   if (!first) throw new Error('a change without events');
   const id = after.id;
@@ -81,7 +85,45 @@ function whatHappened({ before, after, added, settings }: Change): Sentence {
       return { en: `Complaint ${id} closed: ${outcome('en')}`, zh: `投诉 ${id} 已结案：${outcome('zh')}` };
     case 'reopened':
       return { en: `Complaint ${id} reopened`, zh: `投诉 ${id} 重新处理` };
+    case 'answered':
+      return answered(before, first.at, year);
+    case 'corrected':
+      return corrected(id, first);
+    case 'voided':
+      return {
+        en: `Complaint ${id} voided: it leaves lists, the agenda, reports and the import's duplicate check`,
+        zh: `投诉 ${id} 已作废：不再出现在列表、日程和报表中，导入查重也不再比对它`,
+      };
+    case 'unvoided':
+      return { en: `Complaint ${id} brought back: it counts again in lists, the agenda and reports`, zh: `投诉 ${id} 已恢复：重新计入列表、日程和报表` };
   }
+}
+
+/** An answer to the customer: whether it met the answer deadline, or that one was given before. */
+function answered(before: Complaint, at: IsoTime, year: string): Sentence {
+  const { id } = before;
+  if (before.answeredAt !== null) {
+    const [en, zh] = [formatTime(before.answeredAt, 'en', year), formatTime(before.answeredAt, 'zh', year)];
+    return { en: `Complaint ${id}: customer answered again (first answered ${en})`, zh: `投诉 ${id}：已再次答复客户（首次答复于 ${zh}）` };
+  }
+  const deadline = before.deadlines.answer;
+  if (deadline === null) return { en: `Complaint ${id}: customer answered`, zh: `投诉 ${id}：已答复客户` };
+  const [en, zh] = [formatDue(deadline, 'en', year), formatDue(deadline, 'zh', year)];
+  return compareTimes(at, deadline.due) <= 0
+    ? { en: `Complaint ${id}: customer answered on time (due ${en})`, zh: `投诉 ${id}：已按期答复客户（期限 ${zh}）` }
+    : { en: `Complaint ${id}: customer answered late (due ${en})`, zh: `投诉 ${id}：已答复客户，晚于期限（${zh}）` };
+}
+
+/** A correction: the fields corrected, and the deadlines a new severity or received time re-armed. */
+function corrected(id: number, event: Extract<ComplaintEvent, { type: 'corrected' }>): Sentence {
+  const fields = (lang: Lang) => event.changes.map((change) => CORRECTION_FIELD_NAMES[change.field][lang]);
+  const rearmed = (['answer', 'solution', 'followup'] as const).filter((kind) => event[`${kind}Deadline`] !== null);
+  const deadlines = (lang: Lang) => rearmed.map((kind) => DEADLINE_NAMES[kind][lang]);
+  const plural = rearmed.length > 1 ? 's' : '';
+  return {
+    en: `Complaint ${id} corrected: ${fields('en').join(', ')}${rearmed.length ? ` (${deadlines('en').join(' and ')} deadline${plural} re-armed)` : ''}`,
+    zh: `投诉 ${id} 已更正：${fields('zh').join('、')}${rearmed.length ? `（已重新计算${deadlines('zh').join('、')}期限）` : ''}`,
+  };
 }
 
 /** A follow-up: the customer's word, and whether it closed the complaint, reopened it, or another is needed. */
@@ -98,8 +140,12 @@ function followedUp(satisfaction: number, then: ComplaintEvent['type'] | null, a
   return { en: `Complaint ${id} closed: ${round.en}`, zh: `投诉 ${id} 已结案：${round.zh}` };
 }
 
-/** What comes next: who has it again after a reopening, and each deadline still to be met, nearest first. */
+/**
+ * What comes next: who has it again after a reopening, and each deadline still to be met, nearest
+ * first; for a voided complaint (which has none), how to bring it back.
+ */
 function whatNext({ after: complaint, added }: Change, { lang, now }: RenderContext): string {
+  if (complaint.voided !== null) return lang === 'zh' ? `可用 kesu unvoid ${complaint.id} 恢复` : `kesu unvoid ${complaint.id} brings it back`;
   const parts: string[] = [];
   if (added.some((event) => event.type === 'reopened')) {
     parts.push(complaint.assignee ? (lang === 'zh' ? `退回 ${complaint.assignee}` : `back with ${complaint.assignee}`) : lang === 'zh' ? '重新待处理' : 'open again');

@@ -1,6 +1,7 @@
 // The complaint as people read it: the list table, and the whole record with its timeline.
-import { deadlineEnds, formatMoney, isOpenMajor, nearestPending, overdueAt, type Complaint, type ComplaintEvent } from '../../workflow/complaint.js';
-import { DEADLINE_KINDS } from '../../workflow/deadlines.js';
+import { deadlineEnds, formatMoney, isOpenMajor, nearestPending, overdueAt, type Change, type Complaint, type ComplaintEvent } from '../../workflow/complaint.js';
+import { DEADLINE_KINDS, type Deadline, type DeadlineKind } from '../../workflow/deadlines.js';
+import { maskPhone } from '../../workflow/identity.js';
 import { localDateOf, type IsoTime } from '../../workflow/time.js';
 import {
   CATEGORY,
@@ -16,7 +17,7 @@ import {
   STATUS,
   type Lang,
 } from '../../workflow/vocab.js';
-import { DEADLINE_NAMES, departmentName, EVENT_NAMES, explainDeadline, formatDue, t, type TextKey } from './i18n.js';
+import { CORRECTION_FIELD_NAMES, DEADLINE_NAMES, departmentName, EVENT_NAMES, explainDeadline, formatDue, t, type TextKey } from './i18n.js';
 import { clockOf, formatDate, formatTime } from '../../workflow/time-words.js';
 import { padDisplay } from './width.js';
 import { renderTable, type Cell, type FittedColumn } from './grid.js';
@@ -77,7 +78,7 @@ export const oneLine = (text: string): string => visible(text.replace(/\s*\n\s*/
 const LIST_COLUMNS: readonly ListColumn[] = [
   // Major complaints stand out until they are closed.
   { key: 'id', fit: 'keep', cell: (c, { style }) => (isOpenMajor(c) ? { atoms: [`${c.id} !`], style: style.major } : { atoms: [String(c.id)] }) },
-  { key: 'status', fit: 'keep', dropOrder: 5, cell: (c, { lang }) => ({ atoms: [labelOf(STATUS, c.status, lang)] }) },
+  { key: 'status', fit: 'keep', dropOrder: 5, cell: (c, { lang }) => ({ atoms: [c.voided === null ? labelOf(STATUS, c.status, lang) : t('voidedStatus', lang)] }) },
   { key: 'severity', fit: 'keep', dropOrder: 3, cell: (c, { lang, style }) => ({ atoms: [labelOf(SEVERITY, c.severity, lang)], style: isOpenMajor(c) ? style.major : undefined }) },
   { key: 'category', fit: 'keep', dropOrder: 2, cell: (c, { lang }) => ({ atoms: [labelOf(CATEGORY, c.category, lang)] }) },
   { key: 'customer', fit: 'cut', least: 8, dropOrder: 7, cell: (c) => ({ atoms: [visible(c.customer.name, ONE_LINE)] }) },
@@ -102,9 +103,10 @@ export function renderList(complaints: readonly Complaint[], context: RenderCont
   return `${renderTable(columns, width)}\n`;
 }
 
-/** The record's first line: its id and status (and outcome), a major complaint marked until it is closed. */
+/** The record's first line: its id and status (and outcome), a voided one marked so, a major one until it is closed. */
 export function recordTitle(complaint: Complaint, { lang, style }: RenderContext): string {
   const title = `#${complaint.id}  ${labelOf(STATUS, complaint.status, lang)}${complaint.outcome ? ` (${labelOf(OUTCOME, complaint.outcome, lang)})` : ''}`;
+  if (complaint.voided !== null) return style.overdue(`${title}  ${t('voided', lang)}`);
   return isOpenMajor(complaint) ? style.major(`${title}  ${labelOf(SEVERITY, 'major', lang).toUpperCase()}`) : style.bold(title);
 }
 
@@ -138,6 +140,10 @@ export function renderComplaint(complaint: Complaint, events: readonly Complaint
   const field = (key: TextKey, value: string | null | undefined): void => {
     lines.push(...fieldLines(key, value, lang));
   };
+  if (complaint.voided !== null) {
+    const { reason, by, at } = complaint.voided;
+    field('voidedBecause', `${reason} (${by}, ${formatTime(at, lang, year)})`);
+  }
   field('ref', complaint.ref);
   field('customer', customerText(complaint));
   field('received', `${receivedAtoms(complaint, lang, year).join(' ')} · ${complaint.receivedBy} · ${labelOf(CHANNEL, complaint.channel, lang)}`);
@@ -169,7 +175,7 @@ export function renderComplaint(complaint: Complaint, events: readonly Complaint
     const end = ends[kind];
     const state = overdue.has(kind) ? style.overdue(t('overdue', lang)) : end === 'late' ? style.overdue(t('metLate', lang)) : end === 'met' ? style.dim(t('met', lang)) : '';
     lines.push(`  ${padDisplay(DEADLINE_NAMES[kind][lang], 12)}${formatDue(deadline, lang, year)}  ${state}`.trimEnd());
-    lines.push(style.dim(`  ${' '.repeat(12)}${explainDeadline(deadline, lang)}`));
+    lines.push(style.dim(`  ${' '.repeat(12)}${explainDeadline(deadline, lang)}${rearmedBy(events, kind, deadline, lang)}`));
   }
 
   if (complaint.followups.length) {
@@ -201,9 +207,56 @@ function describeEvent(event: ComplaintEvent, name: string, lang: Lang): string 
         : `${name} ${labelOf(FOLLOWUP_METHOD, event.method, lang)}, ${event.satisfaction}/5${note}`;
     case 'closed':
       return `${name} (${labelOf(OUTCOME, event.outcome, lang)})${note}`;
+    case 'answered':
+      return `${name} (${labelOf(LOG_KIND, event.kind, lang)})${note}`;
+    case 'corrected':
+      return `${name} ${event.changes.map((change) => describeChange(change, lang)).join(lang === 'zh' ? '；' : '; ')}${event.note ? ` — ${event.note}` : ''}`;
+    case 'voided':
+      return `${name}: ${event.reason}${event.note ? ` — ${event.note}` : ''}`;
     default:
       return `${name}${note}`;
   }
+}
+
+/** "phone: *******8000 → *******1111": a corrected field, its values as the record shows them (a phone masked). */
+function describeChange({ field, before, after }: Change, lang: Lang): string {
+  const shown = (value: string | null): string => {
+    if (value === null) return t('none', lang);
+    switch (field) {
+      case 'phone':
+        return maskPhone(value);
+      case 'channel':
+        return labelOf(CHANNEL, value as never, lang);
+      case 'category':
+        return labelOf(CATEGORY, value as never, lang);
+      case 'severity':
+        return labelOf(SEVERITY, value as never, lang);
+      case 'receivedAt':
+        return formatTime(value as IsoTime, lang);
+      case 'department':
+        return departmentName(value, lang);
+      default:
+        return value;
+    }
+  };
+  return `${CORRECTION_FIELD_NAMES[field][lang]}${lang === 'zh' ? '：' : ': '}${shown(before)} → ${shown(after)}`;
+}
+
+/**
+ * "; re-armed when the severity was corrected to major": a deadline a correction set says so, as
+ * every deadline says how it was reached (a corrected received time, or a new severity).
+ */
+function rearmedBy(events: readonly ComplaintEvent[], kind: DeadlineKind, deadline: Deadline, lang: Lang): string {
+  const key = ({ answer: 'answerDeadline', solution: 'solutionDeadline', followup: 'followupDeadline' } as const)[kind];
+  const setter = events.findLast((event) => event.type === 'corrected' && event[key] !== null);
+  if (setter?.type !== 'corrected' || setter[key]!.due !== deadline.due || setter[key]!.from !== deadline.from) return '';
+  // A new severity re-arms from the correction's time; a corrected received time, from itself.
+  const severity = setter.changes.find((change) => change.field === 'severity');
+  if (severity === undefined || deadline.from !== setter.at) {
+    return lang === 'zh' ? '（按更正后的受理时间重新计算）' : ' (counted again from the corrected received time)';
+  }
+  const label = labelOf(SEVERITY, severity.after as never, lang);
+  return lang === 'zh' ? `（严重程度更正为“${label}”后重新计算）` : ` (re-armed when the severity was corrected to ${label})`;
 }
 
 /**

@@ -1,21 +1,10 @@
 // What `kesu export` writes for each complaint: a form row (CSV) or the documented complaint shape (JSON).
 import type { ComplaintWithEvents } from '../../store/index.js';
 import { FORM_FIELDS, formRow } from '../../workflow/forms.js';
-import { PHONE_LIKE_DIGITS, phoneDigits, phoneMasker } from '../../workflow/identity.js';
+import { maskPhone, phoneMasker } from '../../workflow/identity.js';
 import type { IsoTime } from '../../workflow/time.js';
-import { eventDetails } from '../../workflow/complaint.js';
+import { eventDetails, type CorrectableField } from '../../workflow/complaint.js';
 import { complaintJson } from './json.js';
-
-/**
- * "*******8000": the digits masked but the last few, separators dropped: four of a phone of ten
- * digits or more, two of a shorter one, none of one under seven digits (a few digits shown of a
- * short number would give most of it away).
- */
-function maskPhone(phone: string): string {
-  const digits = phoneDigits(phone);
-  const shown = digits.length >= 10 ? 4 : digits.length >= PHONE_LIKE_DIGITS ? 2 : 0;
-  return `${'*'.repeat(digits.length - shown)}${digits.slice(digits.length - shown)}`;
-}
 
 /** What a redacted export masks besides each complaint's own phone: every customer's phone too short to look like one. */
 export interface Redaction {
@@ -52,6 +41,13 @@ export function exportJson({ complaint, events }: ComplaintWithEvents, now: IsoT
   const maskers = maskersFor(complaint, redaction);
   const mask = <T extends string | null>(text: T): T => (text === null ? text : (maskers.maskText(text) as T));
   const maskNumber = <T extends string | null>(text: T): T => (text === null ? text : (maskers.maskNumber(text) as T));
+  // A corrected value, masked as the field it was is masked.
+  const maskValue = (field: CorrectableField, value: string | null): string | null => {
+    if (value === null) return null;
+    if (field === 'phone') return maskPhone(value);
+    if (field === 'ref' || field === 'order') return maskNumber(value);
+    return TYPED_FIELDS.has(field) ? mask(value) : value;
+  };
   return {
     ...json,
     ref: maskNumber(json.ref),
@@ -66,10 +62,19 @@ export function exportJson({ complaint, events }: ComplaintWithEvents, now: IsoT
     rootCause: mask(json.rootCause),
     correctiveAction: mask(json.correctiveAction),
     solution: mask(json.solution),
+    voided: json.voided === null ? null : { ...json.voided, by: mask(json.voided.by), reason: mask(json.voided.reason) },
     followups: json.followups.map((f) => ({ ...f, note: mask(f.note) })),
-    events: json.events.map((e) => ({ ...e, by: mask(e.by), note: mask(e.note) })),
+    events: json.events.map((e) => ({
+      ...e,
+      by: mask(e.by),
+      note: mask(e.note),
+      changes: e.changes === null ? null : e.changes.map((change) => ({ ...change, before: maskValue(change.field, change.before), after: maskValue(change.field, change.after) })),
+    })),
   };
 }
+
+/** The correctable fields typed by hand, masked as the texts are; the others are codes and a time. */
+const TYPED_FIELDS: ReadonlySet<CorrectableField> = new Set(['customer', 'description', 'request', 'department']);
 
 /**
  * The phone maskers of one complaint (identity.ts phoneMasker): typed text loses every phone-like

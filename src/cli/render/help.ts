@@ -27,6 +27,7 @@ import {
   STATUS,
   type Lang,
   type Vocabulary,
+  VOIDED_STATUS,
 } from '../../workflow/vocab.js';
 import { displayWidth } from './width.js';
 
@@ -125,8 +126,8 @@ const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     description: { en: 'complaints not yet closed, major first, then by nearest deadline', zh: '未结案的投诉：重大投诉在前，其余按最近的期限排序' },
     options: {
       '--status': {
-        en: `${describeCodes(STATUS)}, or ${describeCodes(ALL_STATUSES)} (comma-separated)`,
-        zh: `${describeChoice(STATUS, 'zh')}，或“${labelOf(ALL_STATUSES, 'all', 'zh')}”（可用逗号分隔多个）`,
+        en: `${describeCodes(STATUS)}, ${describeCodes(VOIDED_STATUS)}, or ${describeCodes(ALL_STATUSES)} (comma-separated)`,
+        zh: `${describeChoice(STATUS, 'zh')}、${labelOf(VOIDED_STATUS, 'voided', 'zh')}，或“${labelOf(ALL_STATUSES, 'all', 'zh')}”（可用逗号分隔多个）`,
       },
       '--category': anyOf(CATEGORY),
       '--severity': anyOf(SEVERITY),
@@ -159,8 +160,8 @@ const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     arguments: { text: { en: 'what to look for (case, width and spaces do not matter)', zh: '要查找的内容（不分大小写、全角半角和空格）' } },
     options: {
       '--status': {
-        en: `${describeCodes(STATUS)}, or ${describeCodes(ALL_STATUSES)} (comma-separated; default every status)`,
-        zh: `${describeChoice(STATUS, 'zh')}，或“${labelOf(ALL_STATUSES, 'all', 'zh')}”（可用逗号分隔多个；默认全部状态）`,
+        en: `${describeCodes(STATUS)}, ${describeCodes(VOIDED_STATUS)}, or ${describeCodes(ALL_STATUSES)} (comma-separated; default every status)`,
+        zh: `${describeChoice(STATUS, 'zh')}、${labelOf(VOIDED_STATUS, 'voided', 'zh')}，或“${labelOf(ALL_STATUSES, 'all', 'zh')}”（可用逗号分隔多个；默认全部状态）`,
       },
       '--limit': { en: 'at most this many (default 50, with a note when more match)', zh: '最多列出多少条（默认 50，超出时会提示）' },
     },
@@ -189,6 +190,10 @@ const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
       '--substantiated': { en: 'whether the investigation found the complaint substantiated', zh: '调查后投诉是否属实：是或否' },
       '--responsibility': oneOf(RESPONSIBILITY),
       '--root-cause': { en: 'the root cause found', zh: '查明的根本原因' },
+      '--answered': {
+        en: 'the entry is the answer given to the customer: it meets the answer deadline (as kesu answer)',
+        zh: '这条记录就是给客户的答复：满足答复期限（同 kesu answer）',
+      },
       '--at': AT,
       '--by': BY,
       '--verbose': VERBOSE,
@@ -263,6 +268,66 @@ const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     arguments: { id: ID },
     options: { '--note': NOTE, '--at': AT, '--by': BY, '--verbose': VERBOSE },
     examples: [{ does: { en: 'The customer called again:', zh: '客户又来电了：' }, run: 'kesu reopen 12 --note "customer called again"' }],
+  },
+  answer: {
+    description: {
+      en: 'record the answer given to the customer (how it will be handled, by when); meets the answer deadline',
+      zh: '记录给客户的答复（将如何处理、何时处理完）；满足答复期限',
+    },
+    arguments: { id: ID, text: { en: 'what the customer was told', zh: '告诉客户的内容' } },
+    options: {
+      '--kind': { en: `how it was given: ${describeCodes(LOG_KIND)} (default note)`, zh: `答复方式：${describeChoice(LOG_KIND, 'zh')}（默认${labelOf(LOG_KIND, 'note', 'zh')}）` },
+      '--at': AT,
+      '--by': BY,
+      '--verbose': VERBOSE,
+    },
+    examples: [{ does: { en: 'The customer was called and told what will be done:', zh: '电话告诉客户将如何处理：' }, run: 'kesu answer 12 "Replacement sent by Friday" --kind call' }],
+  },
+  edit: {
+    description: {
+      en: 'correct what was recorded wrong; each change is kept in the timeline (asks which field on a terminal)',
+      zh: '更正登记错误的内容，每次更正都留在处理记录中（在终端中会询问更正哪一项）',
+    },
+    arguments: { id: ID },
+    options: {
+      '--customer': { en: 'customer name', zh: '客户姓名' },
+      '--phone': { en: 'customer phone ("" to remove it)', zh: '客户联系电话（"" 表示删去）' },
+      '--channel': oneOf(CHANNEL),
+      '--category': { en: `${describeCodes(CATEGORY)} (an assignee stays)`, zh: `${describeChoice(CATEGORY, 'zh')}（责任人不变）` },
+      '--severity': { en: `${describeCodes(SEVERITY)} (re-arms the pending deadlines)`, zh: `${describeChoice(SEVERITY, 'zh')}（未到的期限重新计算）` },
+      '--desc': { en: "what happened, in the customer's words", zh: '投诉内容（客户原话）' },
+      '--request': { en: 'what the customer wants ("" to remove it)', zh: '客户的要求（"" 表示删去）' },
+      '--order': { en: 'order or product reference ("" to remove it)', zh: '订单号或商品编号（"" 表示删去）' },
+      '--ref': { en: 'the paper form\'s number ("" to remove it)', zh: '纸质投诉单的编号（"" 表示删去）' },
+      '--received': {
+        en: 'when it was received, e.g. "2026-10-05", "昨天 15:00"; a date alone is shown alone',
+        zh: '受理时间，例如 "2026-10-05"、"昨天 15:00"；只给日期时只显示日期',
+      },
+      '--dept': { en: 'the department ("" to remove it)', zh: '责任部门（"" 表示删去）' },
+      '--note': NOTE,
+      '--at': AT,
+      '--by': BY,
+      '--verbose': VERBOSE,
+    },
+    examples: [
+      { does: { en: 'The phone number was typed wrong:', zh: '电话号码录错了：' }, run: 'kesu edit 12 --phone 13800138001 --note "typo"' },
+      { does: { en: 'Be asked which field to correct:', zh: '按提示选择要更正的项：' }, run: 'kesu edit 12' },
+    ],
+  },
+  void: {
+    description: {
+      en: 'void a complaint entered by mistake (a test, a double entry): it leaves lists and reports, nothing is deleted',
+      zh: '作废误登记的投诉（测试、重复录入）：不再出现在列表和报表中，但不删除任何内容',
+    },
+    arguments: { id: ID },
+    options: { '--reason': { en: 'why it was entered by mistake', zh: '误登记的原因', required: true }, '--note': NOTE, '--at': AT, '--by': BY, '--verbose': VERBOSE },
+    examples: [{ does: { en: 'A complaint entered twice:', zh: '重复登记的投诉：' }, run: 'kesu void 13 --reason "entered twice, see #12"' }],
+  },
+  unvoid: {
+    description: { en: 'bring a voided complaint back', zh: '恢复已作废的投诉' },
+    arguments: { id: ID },
+    options: { '--note': NOTE, '--at': AT, '--by': BY, '--verbose': VERBOSE },
+    examples: [{ does: { en: 'Voided by mistake:', zh: '误作废了：' }, run: 'kesu unvoid 13 --note "voided the wrong one"' }],
   },
   due: {
     description: { en: "today's agenda: overdue, due today, then the next working days", zh: '今天的待办：已超期、今天到期，以及之后几个工作日到期的投诉' },

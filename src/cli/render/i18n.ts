@@ -1,6 +1,6 @@
 // Every fixed piece of text the shell shows, in English and Chinese, and the dates as a shop reads them.
 import type { NotableDay } from '../../workflow/calendar.js';
-import type { EventType } from '../../workflow/complaint.js';
+import type { CorrectableField, EventType } from '../../workflow/complaint.js';
 import type { Deadline, DeadlineKind } from '../../workflow/deadlines.js';
 import type { Sentence } from '../../workflow/errors.js';
 import { localDateOf } from '../../workflow/time.js';
@@ -48,6 +48,9 @@ const TEXT = {
   nothingOpen: { en: 'No complaints match.', zh: '没有符合条件的投诉。' },
   overdueGroup: { en: 'Overdue', zh: '已超期' },
   todayGroup: { en: 'Due today', zh: '今天到期' },
+  voided: { en: 'VOIDED', zh: '已作废' },
+  voidedStatus: { en: 'voided', zh: '已作废' },
+  voidedBecause: { en: 'Voided', zh: '作废原因' },
 } as const satisfies Record<string, Sentence>;
 
 export type TextKey = keyof typeof TEXT;
@@ -85,6 +88,25 @@ export const EVENT_NAMES: Record<EventType, Sentence> = {
   'followed-up': { en: 'followed up', zh: '回访' },
   closed: { en: 'closed', zh: '结案' },
   reopened: { en: 'reopened', zh: '重新处理' },
+  answered: { en: 'answered the customer', zh: '答复客户' },
+  corrected: { en: 'corrected', zh: '更正' },
+  voided: { en: 'voided', zh: '作废' },
+  unvoided: { en: 'unvoided', zh: '恢复' },
+};
+
+/** The fields `kesu edit` corrects, as the timeline and its questions name them. */
+export const CORRECTION_FIELD_NAMES: Record<CorrectableField, Sentence> = {
+  customer: { en: 'customer', zh: '客户姓名' },
+  phone: { en: 'phone', zh: '联系电话' },
+  channel: { en: 'channel', zh: '投诉方式' },
+  category: { en: 'category', zh: '投诉类别' },
+  severity: { en: 'severity', zh: '严重程度' },
+  description: { en: 'description', zh: '投诉内容' },
+  request: { en: 'request', zh: '客户要求' },
+  order: { en: 'order', zh: '订单号' },
+  ref: { en: 'form no.', zh: '表单编号' },
+  receivedAt: { en: 'received', zh: '受理时间' },
+  department: { en: 'department', zh: '责任部门' },
 };
 
 /** A deadline's date: the day for deadlines in days (they end with the day), the time otherwise. */

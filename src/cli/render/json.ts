@@ -41,16 +41,24 @@ export function complaintJson(complaint: Complaint, now: IsoTime, events?: reado
     },
     overdue: overdueAt(complaint, now),
     reopenCount: complaint.reopenCount,
+    answeredAt: complaint.answeredAt,
     resolvedAt: complaint.resolvedAt,
     closedAt: complaint.closedAt,
+    voided: complaint.voided === null ? null : { at: complaint.voided.at, by: complaint.voided.by, reason: complaint.voided.reason },
     followups: complaint.followups.map((f) => ({ at: f.at, method: f.method, satisfaction: f.satisfaction, note: f.note })),
-    ...(events ? { events: events.map((e) => ({ seq: e.seq, type: e.type, at: e.at, by: e.by, note: e.note })) } : {}),
+    ...(events ? { events: events.map(eventJson) } : {}),
   };
 }
 
 /** Where a search matched: `{ field, before, text, after }` (the snippet around it, on one line), or null. */
 export function searchMatchJson(match: SearchMatch | null) {
   return match === null ? null : snippetOf(match);
+}
+
+/** An event: its number, type, time, actor and note, and what a correction changed (null for other events). */
+function eventJson(event: ComplaintEvent) {
+  const changes = event.type === 'corrected' ? event.changes.map(({ field, before, after }) => ({ field, before, after })) : null;
+  return { seq: event.seq, type: event.type, at: event.at, by: event.by, note: event.note, changes };
 }
 
 export function toJsonText(value: unknown): string {

@@ -179,12 +179,14 @@ function rebuild(db: Db, parse: ParseEvent, chunk: number, ids: readonly number[
   const insertRow = db.prepare(`INSERT INTO complaints (id, ${ROW_COLUMNS.join(', ')}) VALUES (@id, ${named(ROW_COLUMNS)})`);
   const putFacts = db.prepare(`INSERT OR REPLACE INTO event_facts (complaint_id, seq, ${FACT_COLUMNS.join(', ')}) VALUES (${new Array(FACT_COLUMNS.length + 2).fill('?').join(', ')})`);
   const deleteFacts = db.prepare('DELETE FROM event_facts WHERE complaint_id = ? AND seq = ?');
-  // Migration 002's links, written only where they differ.
+  // Migration 002's links, written only where they differ; a voided complaint has none, and is none's.
   const relink = db.prepare(`
     UPDATE complaints SET previous_on = linked.p1, previous2_on = linked.p2
     FROM (
       SELECT id, lag(received_on) OVER customer AS p1, lag(received_on, 2) OVER customer AS p2
-      FROM complaints WINDOW customer AS (PARTITION BY customer_key ORDER BY received_on, id)
+      FROM complaints WHERE voided = 0 WINDOW customer AS (PARTITION BY customer_key ORDER BY received_on, id)
+      UNION ALL
+      SELECT id, NULL, NULL FROM complaints WHERE voided = 1
     ) AS linked
     WHERE linked.id = complaints.id AND (complaints.previous_on IS NOT linked.p1 OR complaints.previous2_on IS NOT linked.p2)`);
   const searchIndex = new SearchIndex(db);
@@ -328,27 +330,36 @@ function* storedComplaints(db: Db, chunk: number, ids?: readonly number[]): Gene
  * damaged row is named once, not again as a wrong link of each of its customer's other complaints.
  */
 function linkKeys(db: Db) {
-  db.exec('CREATE TEMP TABLE IF NOT EXISTS kesu_check_keys (id INTEGER PRIMARY KEY, customer_key TEXT NOT NULL, received_on TEXT NOT NULL, missing INTEGER NOT NULL)');
+  db.exec(
+    'CREATE TEMP TABLE IF NOT EXISTS kesu_check_keys (id INTEGER PRIMARY KEY, customer_key TEXT NOT NULL, received_on TEXT NOT NULL, voided INTEGER NOT NULL, missing INTEGER NOT NULL)',
+  );
   db.exec('DELETE FROM temp.kesu_check_keys');
-  const put = db.prepare('INSERT INTO temp.kesu_check_keys VALUES (?, ?, ?, ?)');
+  const put = db.prepare('INSERT INTO temp.kesu_check_keys VALUES (?, ?, ?, ?, ?)');
+  // A voided complaint has no links and is no other complaint's previous.
   const wrong = db.prepare<[], { id: number; previous_on: string | null; previous2_on: string | null; p1: string | null; p2: string | null }>(`
+    WITH keyed AS (
+      SELECT c.id, 1 AS stored, coalesce(k.customer_key, c.customer_key) AS customer_key, coalesce(k.received_on, c.received_on) AS received_on,
+        coalesce(k.voided, c.voided) AS voided, c.previous_on, c.previous2_on
+      FROM complaints c LEFT JOIN temp.kesu_check_keys k ON k.id = c.id
+      UNION ALL
+      SELECT id, 0, customer_key, received_on, voided, NULL, NULL FROM temp.kesu_check_keys WHERE missing = 1
+    )
     SELECT id, previous_on, previous2_on, p1, p2 FROM (
       SELECT id, stored, previous_on, previous2_on, lag(received_on) OVER customer AS p1, lag(received_on, 2) OVER customer AS p2
-      FROM (
-        SELECT c.id, 1 AS stored, coalesce(k.customer_key, c.customer_key) AS customer_key, coalesce(k.received_on, c.received_on) AS received_on, c.previous_on, c.previous2_on
-        FROM complaints c LEFT JOIN temp.kesu_check_keys k ON k.id = c.id
-        UNION ALL
-        SELECT id, 0, customer_key, received_on, NULL, NULL FROM temp.kesu_check_keys WHERE missing = 1
-      )
+      FROM keyed WHERE voided = 0
       WINDOW customer AS (PARTITION BY customer_key ORDER BY received_on, id)
+      UNION ALL
+      SELECT id, stored, previous_on, previous2_on, NULL, NULL FROM keyed WHERE voided <> 0
     )
     WHERE stored = 1 AND (previous_on IS NOT p1 OR previous2_on IS NOT p2)
     ORDER BY id`);
   return {
     note(stored: StoredComplaint, expected: Expected): void {
-      const { customer_key, received_on } = expected.row;
-      if (stored.row === null) put.run(stored.id, customer_key, received_on, 1);
-      else if (stored.row.customer_key !== customer_key || stored.row.received_on !== received_on) put.run(stored.id, customer_key, received_on, 0);
+      const { customer_key, received_on, voided } = expected.row;
+      if (stored.row === null) put.run(stored.id, customer_key, received_on, voided, 1);
+      else if (stored.row.customer_key !== customer_key || stored.row.received_on !== received_on || stored.row.voided !== voided) {
+        put.run(stored.id, customer_key, received_on, voided, 0);
+      }
     },
     *wrongLinks(): Generator<CheckProblem> {
       for (const { id, previous_on, previous2_on, p1, p2 } of wrong.iterate()) {

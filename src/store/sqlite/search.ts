@@ -30,10 +30,10 @@ const LAST_CHARACTER = '\u{10ffff}';
 export interface SearchQuery {
   /** Folded texts (workflow/search.ts searchTerms); a complaint matches when its text holds one of them. */
   readonly terms: readonly string[];
-  /** The statuses to include. */
+  /** The statuses to include, of complaints not voided; null for every status. */
   readonly statuses: readonly Status[] | null;
-  /** Statuses left out when `statuses` is null. */
-  readonly leftOut: readonly Status[];
+  /** The voided complaints too, whatever their status. */
+  readonly voided: boolean;
   readonly limit: number;
 }
 
@@ -106,7 +106,8 @@ export class SearchIndex {
     const match = this.matchOf(query.terms);
     if (match === '') return [];
     const few = match !== null && this.statements.candidates.get(match, FEW_CANDIDATES + 1)! <= FEW_CANDIDATES;
-    const agenda = query.statuses !== null && !query.statuses.includes('closed');
+    // The agenda's index holds no voided complaint.
+    const agenda = query.statuses !== null && !query.statuses.includes('closed') && !query.voided;
     const { sql, params } = searchSql(few ? 'index' : agenda ? 'agenda' : 'received', { ...query, match });
     return this.db.prepare<unknown[], number>(sql).pluck().all(...params);
   }
@@ -147,7 +148,7 @@ export type SearchPlan = 'index' | 'received' | 'agenda';
  * complaints_received index read backwards). `match` null: the texts are read without the index.
  * Exported for the query-plan tests.
  */
-export function searchSql(plan: SearchPlan, { terms, statuses, leftOut, limit, match }: SearchQuery & { match: string | null }): { sql: string; params: unknown[] } {
+export function searchSql(plan: SearchPlan, { terms, statuses, voided, limit, match }: SearchQuery & { match: string | null }): { sql: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   let from: string;
@@ -165,11 +166,9 @@ export function searchSql(plan: SearchPlan, { terms, statuses, leftOut, limit, m
   }
   where.push(`(${terms.map(() => 'instr(s.text, ?) > 0').join(' OR ')})`);
   params.push(...terms);
-  const named = statuses ?? leftOut;
-  if (named.length > 0) {
-    where.push(`c.status ${statuses === null ? 'NOT IN' : 'IN'} (${named.map(() => '?').join(', ')})`);
-    params.push(...named);
-  }
+  const live = statuses === null ? 'c.voided = 0' : statuses.length === 0 ? '0' : `c.status IN (${statuses.map(() => '?').join(', ')}) AND c.voided = 0`;
+  if (statuses !== null) params.push(...statuses);
+  where.push(voided ? `(c.voided = 1 OR (${live}))` : live);
   params.push(limit);
   return { sql: `SELECT c.id FROM ${from} WHERE ${where.join(' AND ')} ORDER BY c.received_ms DESC, c.id DESC LIMIT ?`, params };
 }

@@ -6,7 +6,7 @@ import { CUSTOMER_KEY_SEPARATOR, customerKey, formKey, looseKey, phoneDigits } f
 import type { DayCount, PeriodFacts, PeriodQuery, ReportFactsData, ReportFactsRequest } from '../../workflow/report.js';
 import { DEFAULT_SETTINGS, withDefaults, type Settings } from '../../workflow/settings.js';
 import { addDays, instantsOfDays, type LocalDate } from '../../workflow/time.js';
-import { HIDDEN_STATUSES, type Category, type Channel, type CompensationKind, type Responsibility, type Severity } from '../../workflow/vocab.js';
+import { type Category, type Channel, type CompensationKind, type Responsibility, type Severity } from '../../workflow/vocab.js';
 import type {
   AlreadyPresent,
   BackupCopy,
@@ -24,7 +24,7 @@ import type {
 } from '../index.js';
 import {
   CHANGING_COLUMNS,
-  changingValues,
+  complaintRow,
   EVENT_COLUMNS,
   eventValues,
   FACT_COLUMNS,
@@ -115,6 +115,9 @@ class RowsById {
   }
 }
 
+/** A complaint's row, by column, with its id (bulk.ts complaintRow). */
+type ComplaintRow = ReturnType<typeof complaintRow>;
+
 /** Where each column of a complaint's row is in ROW_COLUMNS. */
 const ROW_AT = Object.fromEntries(ROW_COLUMNS.map((column, index) => [column.name, index])) as Record<RowColumn, number>;
 /** The placeholders of a row of `columns`, with `extra` more before and after them. */
@@ -125,62 +128,94 @@ const placeholders = (columns: readonly unknown[], extra = 0): string => new Arr
  */
 const BULK_CACHE_KIB = 8_192;
 
+/** The last fact of complaint `id` whose `through` is not after `day`: the complaint as it stood at the end of that day. */
+const factAt = (id: string, day: string, alias = 'f'): string =>
+  `${alias}.complaint_id = ${id} AND ${alias}.seq = (SELECT max(seq) FROM event_facts g WHERE g.complaint_id = ${id} AND g.through <= ${day})`;
 /** The last fact of each complaint `c` whose `through` is not after @to: the complaint as it stood at the end of @to. */
-const FACT_AT_END = 'f.complaint_id = c.id AND f.seq = (SELECT max(seq) FROM event_facts g WHERE g.complaint_id = c.id AND g.through <= @to)';
+const FACT_AT_END = factAt('c.id', '@to');
 /** The steps of the span @from–@to that count (those no later than the report's last day, @last). */
 const STEPS_IN_SPAN = "on_date BETWEEN @from AND @to AND through <= @last";
+/**
+ * The complaints corrected, voided or unvoided after the end of `day`: the only ones whose row may
+ * not say what they were then (the others' row is as they stood), so that a report can read those few
+ * from their facts at that day and every other from its row and the indexes. Corrections are rare:
+ * this reads the steps index of those three types only.
+ */
+const lateAfter = (day: string): string =>
+  `SELECT complaint_id FROM event_facts INDEXED BY event_facts_steps WHERE type IN ('corrected', 'voided', 'unvoided') AND through > ${day}`;
+/** The complaints voided at the end of `day`: voided now and not since, or voided by their fact at that day. */
+const voidedAt = (day: string): string => `
+  SELECT id FROM complaints INDEXED BY complaints_voided WHERE voided = 1 AND id NOT IN (${lateAfter(day)})
+  UNION ALL
+  SELECT f.complaint_id FROM event_facts f WHERE f.complaint_id IN (${lateAfter(day)}) AND ${factAt('f.complaint_id', day)} AND f.voided = 1`;
 
 /**
  * What the report reads of a period (report.ts PeriodFacts), from the facts kept beside each event
- * (002-report-facts.ts) and the indexes: never a fold of the events. The hints name the indexes
- * because, without statistics (kesu never runs ANALYZE), SQLite may prefer a worse one. Exported for
- * the query-plan tests.
+ * (002-report-facts.ts, 004-corrections.ts) and the indexes: never a fold of the events. Each
+ * complaint counts as it stood at the period's end (@to), a voided one in no figure. The hints name
+ * the indexes because, without statistics (kesu never runs ANALYZE), SQLite may prefer a worse one.
+ * Exported for the query-plan tests.
  */
 export const REPORT_FACTS_SQL = {
+  // Received in the span by their row, and those corrected since, each as its fact at the end says.
   received: `
-    SELECT c.category, c.channel, c.severity, f.department, f.responsibility, f.substantiated, count(*) AS n
-    FROM complaints c INDEXED BY complaints_received_on JOIN event_facts f ON ${FACT_AT_END}
-    WHERE c.received_on BETWEEN @from AND @to
+    SELECT f.category, f.channel, f.severity, f.department, f.responsibility, f.substantiated, count(*) AS n
+    FROM (
+        SELECT id FROM complaints INDEXED BY complaints_received_on WHERE voided = 0 AND received_on BETWEEN @from AND @to
+        UNION SELECT complaint_id FROM (${lateAfter('@to')})
+      ) AS candidate
+      JOIN event_facts f ON ${factAt('candidate.id', '@to')}
+    WHERE f.voided = 0 AND f.received_on BETWEEN @from AND @to
     GROUP BY 1, 2, 3, 4, 5, 6`,
   steps: `
     SELECT type, on_time, solution_on_time, satisfaction, compensation_kind, sum(coalesce(compensation_cents, 0)) AS cents, count(*) AS n
     FROM event_facts INDEXED BY event_facts_steps
-    WHERE type IN ('resolved', 'followed-up', 'closed', 'reopened') AND ${STEPS_IN_SPAN}
+    WHERE type IN ('answered', 'resolved', 'followed-up', 'closed', 'reopened') AND ${STEPS_IN_SPAN}
+      AND complaint_id NOT IN (${voidedAt('@to')})
     GROUP BY 1, 2, 3, 4, 5`,
+  // The day received as it stood at the end: the row's, but for a complaint corrected since, its
+  // fact's at the end (the resolve's own when it came after the end, its events in other offsets).
   resolveSpans: `
-    SELECT c.received_on, f.on_date, count(*) AS n
+    SELECT
+      CASE WHEN f.complaint_id IN (${lateAfter('@to')})
+        THEN coalesce((SELECT e.received_on FROM event_facts e WHERE ${factAt('f.complaint_id', '@to', 'e')}), f.received_on)
+        ELSE c.received_on END,
+      f.on_date, count(*) AS n
     FROM event_facts f INDEXED BY event_facts_steps JOIN complaints c ON c.id = f.complaint_id
-    WHERE f.type = 'resolved' AND ${STEPS_IN_SPAN}
+    WHERE f.type = 'resolved' AND ${STEPS_IN_SPAN} AND f.complaint_id NOT IN (${voidedAt('@to')})
     GROUP BY 1, 2`,
   // Only those with a cause or an action: the others are in no ranking.
   resolvedCauses: `
     SELECT c.id, f.root_cause, f.corrective_action
     FROM complaints c JOIN event_facts f ON ${FACT_AT_END}
     WHERE c.id IN (SELECT complaint_id FROM event_facts INDEXED BY event_facts_steps WHERE type = 'resolved' AND ${STEPS_IN_SPAN})
-      AND (f.root_cause IS NOT NULL OR f.corrective_action IS NOT NULL)
+      AND f.voided = 0 AND (f.root_cause IS NOT NULL OR f.corrective_action IS NOT NULL)
     ORDER BY c.id`,
   // A complaint open at the end of @to is not closed now, or was closed by a step after @to (so at
   // @afterMs or later: the first instant of the next day anywhere), and was received by @to
-  // (so by @toMs: its last instant anywhere).
+  // (so by @toMs: its last instant anywhere); or it was corrected or voided since.
   open: `
     SELECT count(*) AS open, coalesce(sum(f.due_ms < @endMs), 0) AS overdue
     FROM complaints c JOIN event_facts f ON ${FACT_AT_END}
     WHERE c.id IN (
-        SELECT id FROM complaints INDEXED BY complaints_agenda WHERE status <> 'closed' AND received_ms <= @toMs
+        SELECT id FROM complaints INDEXED BY complaints_agenda WHERE status <> 'closed' AND voided = 0 AND received_ms <= @toMs
         UNION
         SELECT id FROM complaints INDEXED BY complaints_closed WHERE closed_ms >= @afterMs AND received_ms <= @toMs
+        UNION
+        SELECT complaint_id FROM (${lateAfter('@to')})
       )
-      AND f.status <> 'closed'`,
+      AND f.status <> 'closed' AND f.voided = 0`,
   shortPhones: 'SELECT DISTINCT short_phone FROM complaints INDEXED BY complaints_short_phone WHERE short_phone IS NOT NULL',
 } as const;
 
 /**
- * The lookups by key: complaints by their form key (open and import), one complaint's
- * events (show and every change), and the events of the complaints whose ids are given as a JSON
- * array, in (complaint, seq) order (list, due). Exported for the query-plan tests.
+ * The lookups by key: complaints by their form key (open and import; a voided complaint is no form
+ * already present), one complaint's events (show and every change), and the events of the
+ * complaints whose ids are given as a JSON array, in (complaint, seq) order (list, due). Exported
+ * for the query-plan tests.
  */
 export const LOOKUP_SQL = {
-  idsByFormKey: 'SELECT id, ref_key FROM complaints WHERE form_key = ?',
+  idsByFormKey: 'SELECT id, ref_key FROM complaints WHERE form_key = ? AND voided = 0',
   byRefKey: 'SELECT id, customer, received_on FROM complaints WHERE ref_key = ?',
   idByUuid: 'SELECT id FROM complaints WHERE uuid = ?',
   events: 'SELECT complaint_id, seq, type, at, actor, note, data FROM events WHERE complaint_id = ? ORDER BY seq',
@@ -190,35 +225,61 @@ export const LOOKUP_SQL = {
 } as const;
 
 /**
- * The report's twelve-month counts (report.ts LongCounts), from indexes alone: complaints received
- * per local date, follow-ups per local date with their satisfaction summed, and customers with two
- * or more complaints. Exported for the query-plan tests.
+ * The report's twelve-month counts (report.ts LongCounts), from indexes alone for every complaint
+ * not corrected or voided since: complaints received per local date and follow-ups per local date
+ * with their satisfaction summed, as things stood at the end of @last; customers with two or more
+ * complaints received in @from–@to, as things stood at the end of @to. Exported for the query-plan
+ * tests.
  */
 export const REPORT_COUNTS_SQL = {
+  // By their row, and those corrected since by their fact at @last: a date may come twice, to be added.
   received: `
-    SELECT received_on AS date, count(*) AS n FROM complaints
-    WHERE received_on BETWEEN @from AND @to GROUP BY received_on`,
+    SELECT received_on AS date, count(*) AS n FROM complaints INDEXED BY complaints_received_on
+    WHERE voided = 0 AND received_on BETWEEN @from AND @to AND id NOT IN (${lateAfter('@last')}) GROUP BY received_on
+    UNION ALL
+    SELECT f.received_on, count(*) FROM event_facts f
+    WHERE f.complaint_id IN (${lateAfter('@last')}) AND ${factAt('f.complaint_id', '@last')} AND f.voided = 0 AND f.received_on BETWEEN @from AND @to
+    GROUP BY f.received_on`,
   // Those no later than the report's last day, @last, as the report's steps.
   followups: `
     SELECT on_date AS date, count(*) AS n, sum(satisfaction) AS total FROM event_facts INDEXED BY event_facts_steps
-    WHERE type = 'followed-up' AND on_date BETWEEN @from AND @to AND through <= @last GROUP BY on_date`,
+    WHERE type = 'followed-up' AND on_date BETWEEN @from AND @to AND through <= @last AND complaint_id NOT IN (${voidedAt('@last')})
+    GROUP BY on_date`,
   // The second complaint of each customer in the span: its previous one is in the span, the one before not.
   repeatCustomers: `
     SELECT count(*) AS n FROM complaints INDEXED BY complaints_received_on
-    WHERE received_on BETWEEN @from AND @to AND previous_on >= @from AND (previous2_on IS NULL OR previous2_on < @from)`,
+    WHERE voided = 0 AND received_on BETWEEN @from AND @to AND previous_on >= @from AND (previous2_on IS NULL OR previous2_on < @from)`,
+  // The customers of complaints corrected or voided since @to, counted again with those complaints as
+  // they were at its end: what to add to the count above (which the rows' links give as they are now).
+  repeatCustomersSince: `
+    WITH late AS MATERIALIZED (${lateAfter('@to')}),
+      at_end AS MATERIALIZED (
+        SELECT f.customer_key AS key, f.received_on AS day, f.voided FROM event_facts f
+        WHERE f.complaint_id IN late AND ${factAt('f.complaint_id', '@to')}),
+      keys AS (SELECT customer_key AS key FROM complaints WHERE id IN late UNION SELECT key FROM at_end),
+      as_now AS (
+        SELECT customer_key AS key FROM complaints INDEXED BY complaints_customer
+        WHERE customer_key IN keys AND voided = 0 AND received_on BETWEEN @from AND @to),
+      as_then AS (
+        SELECT customer_key AS key FROM complaints INDEXED BY complaints_customer
+        WHERE customer_key IN keys AND voided = 0 AND received_on BETWEEN @from AND @to AND id NOT IN late
+        UNION ALL
+        SELECT key FROM at_end WHERE voided = 0 AND day BETWEEN @from AND @to)
+    SELECT (SELECT count(*) FROM (SELECT key FROM as_then GROUP BY key HAVING count(*) >= 2))
+      - (SELECT count(*) FROM (SELECT key FROM as_now GROUP BY key HAVING count(*) >= 2)) AS n`,
 } as const;
 
 /**
- * A customer's complaints just before and just after one (by day received, then id), from the
- * complaints_customer index: to link a new complaint into its customer's order (previous_on,
- * previous2_on: repeat customers). Exported for the query-plan tests.
+ * A customer's complaints just before and just after one (by day received, then id; voided ones
+ * aside), from the complaints_customer index: to link a complaint into its customer's order
+ * (previous_on, previous2_on: repeat customers). Exported for the query-plan tests.
  */
 export const LINK_SQL = {
   before: `
     SELECT
-      (SELECT received_on FROM complaints WHERE customer_key = @key AND (received_on, id) < (@on, @id) ORDER BY received_on DESC, id DESC LIMIT 1),
-      (SELECT received_on FROM complaints WHERE customer_key = @key AND (received_on, id) < (@on, @id) ORDER BY received_on DESC, id DESC LIMIT 1 OFFSET 1)`,
-  after: 'SELECT id, received_on FROM complaints WHERE customer_key = ? AND (received_on, id) > (?, ?) ORDER BY received_on, id LIMIT 1',
+      (SELECT received_on FROM complaints WHERE customer_key = @key AND voided = 0 AND (received_on, id) < (@on, @id) ORDER BY received_on DESC, id DESC LIMIT 1),
+      (SELECT received_on FROM complaints WHERE customer_key = @key AND voided = 0 AND (received_on, id) < (@on, @id) ORDER BY received_on DESC, id DESC LIMIT 1 OFFSET 1)`,
+  after: 'SELECT id, received_on FROM complaints WHERE customer_key = ? AND voided = 0 AND (received_on, id) > (?, ?) ORDER BY received_on, id LIMIT 1',
 } as const;
 
 export class SqliteStore implements Store {
@@ -256,9 +317,10 @@ export class SqliteStore implements Store {
       factsResolvedCauses: db.prepare<Record<string, string>, [number, string | null, string | null]>(REPORT_FACTS_SQL.resolvedCauses).raw(true),
       factsOpen: db.prepare<Record<string, string | number>, { open: number; overdue: number }>(REPORT_FACTS_SQL.open),
       shortPhones: db.prepare<[], string>(REPORT_FACTS_SQL.shortPhones).pluck(),
-      receivedByDay: db.prepare<{ from: string; to: string }, { date: LocalDate; n: number }>(REPORT_COUNTS_SQL.received),
+      receivedByDay: db.prepare<{ from: string; to: string; last: string }, { date: LocalDate; n: number }>(REPORT_COUNTS_SQL.received),
       followupsByDay: db.prepare<{ from: string; to: string; last: string }, { date: LocalDate; n: number; total: number }>(REPORT_COUNTS_SQL.followups),
       repeatCustomers: db.prepare<{ from: string; to: string }, { n: number }>(REPORT_COUNTS_SQL.repeatCustomers),
+      repeatCustomersSince: db.prepare<{ from: string; to: string }, { n: number }>(REPORT_COUNTS_SQL.repeatCustomersSince),
       getSettings: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
       putSettings: db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
     };
@@ -344,7 +406,7 @@ export class SqliteStore implements Store {
         }
         const facts = factRows(events);
         for (let index = stored.events.length; index < events.length; index++) this.insertEvent(id, events[index]!, facts[index]!);
-        this.statements.updateComplaint.run(changingValues(complaint));
+        this.updateRow(complaintRow(stored.complaint), complaintRow(complaint));
         this.searchIndex.put(id, storedSearchText(complaint, events));
         return { complaint, events };
       })
@@ -386,8 +448,8 @@ export class SqliteStore implements Store {
   }
 
   /** The complaints whose search text holds one of the terms, newest first, in one read transaction. */
-  async search({ terms, statuses, limit }: SearchFilter): Promise<ComplaintWithEvents[]> {
-    return this.db.transaction(() => this.withEvents(this.searchIndex.find({ terms, statuses, leftOut: HIDDEN_STATUSES, limit }))).deferred();
+  async search({ terms, statuses, voided = false, limit }: SearchFilter): Promise<ComplaintWithEvents[]> {
+    return this.db.transaction(() => this.withEvents(this.searchIndex.find({ terms, statuses, voided, limit }))).deferred();
   }
 
   /** The complaints of the ids, in their order, folded from their events read in one query (not one per complaint). */
@@ -494,8 +556,11 @@ export class SqliteStore implements Store {
     const [key, cells, rowNumber, restoreId, eventCount] = form as [string, string | null, number, number | null, number];
     const text = (name: RowColumn) => row[1 + ROW_AT[name]] as string | null;
     const refKeyText = text('ref_key');
-    // A restored complaint is the same one only by its uuid: two forms may say the same thing.
-    const present = restoreId === null ? this.storedForm(row[1 + ROW_AT.form_key] as number, key, refKeyText) : (this.statements.idByUuid.get(text('uuid')!) ?? null);
+    // A restored complaint is the same one only by its uuid: two forms may say the same thing. A
+    // voided one is no form, and is never taken for one already present.
+    const voided = row[1 + ROW_AT.voided] === 1;
+    const present =
+      restoreId !== null ? (this.statements.idByUuid.get(text('uuid')!) ?? null) : voided ? null : this.storedForm(row[1 + ROW_AT.form_key] as number, key, refKeyText);
     const clash = present === null && refKeyText !== null ? this.statements.byRefKey.get(refKeyText) : undefined;
     if (present !== null) {
       read.skipEvents(eventCount);
@@ -513,12 +578,13 @@ export class SqliteStore implements Store {
     const id = restoreId !== null && restoreId > 0 && this.statements.idTaken.get(restoreId) === undefined ? restoreId : state.nextId;
     state.nextId = Math.max(state.nextId, id + 1);
     const [customerKeyText, receivedOn] = [text('customer_key')!, text('received_on')!];
-    const [previous, previous2] = this.customerBefore(customerKeyText, receivedOn, id);
+    // A voided complaint (restored from an export) is no one's previous complaint, and has none.
+    const [previous, previous2] = voided ? [null, null] : this.customerBefore(customerKeyText, receivedOn, id);
     row[0] = id;
     row[1 + ROW_COLUMNS.length] = previous;
     row[2 + ROW_COLUMNS.length] = previous2;
     this.statements.insertRow.run(row);
-    this.linkCustomerAfter(id, customerKeyText, receivedOn, previous);
+    if (!voided) this.linkCustomerAfter(id, customerKeyText, receivedOn, previous);
     this.searchIndex.add(id, search[0] as string);
     event[0] = facts[0] = id;
     for (let seq = 1; seq <= eventCount; seq++) {
@@ -582,19 +648,25 @@ export class SqliteStore implements Store {
     };
   }
 
-  /** The report's twelve-month counts over every complaint of the store, counted by SQL, with no step after `last` (the report's last day). */
+  /**
+   * The report's twelve-month counts over every complaint of the store, counted by SQL: received and
+   * follow-ups per day as things stood at the end of `last` (the report's last day; no step after
+   * it), repeat customers as things stood at the end of each span.
+   */
   reportCounts(last: LocalDate = '9999-12-31'): { days: (from: LocalDate, to: LocalDate) => DayCount[]; repeatCustomers: (from: LocalDate, to: LocalDate) => number } {
-    const { receivedByDay, followupsByDay, repeatCustomers } = this.statements;
+    const { receivedByDay, followupsByDay, repeatCustomers, repeatCustomersSince } = this.statements;
     return {
       days: (from, to) => {
         const days = new Map<string, DayCount>();
-        for (const { date, n } of receivedByDay.all({ from, to })) days.set(date, { date, received: n, followups: 0, satisfaction: 0 });
+        for (const { date, n } of receivedByDay.all({ from, to, last })) {
+          days.set(date, { date, received: (days.get(date)?.received ?? 0) + n, followups: 0, satisfaction: 0 });
+        }
         for (const { date, n, total } of followupsByDay.all({ from, to, last })) {
           days.set(date, { date, received: days.get(date)?.received ?? 0, followups: n, satisfaction: total });
         }
         return [...days.values()];
       },
-      repeatCustomers: (from, to) => repeatCustomers.get({ from, to })!.n,
+      repeatCustomers: (from, to) => repeatCustomers.get({ from, to })!.n + repeatCustomersSince.get({ from, to })!.n,
     };
   }
 
@@ -661,6 +733,41 @@ export class SqliteStore implements Store {
   }
 
   /**
+   * A complaint's row after a change: a corrected form number checked free (a voided complaint's is
+   * given anew), and the customer links moved where a correction, a void or an unvoid moved it
+   * among its customer's complaints.
+   */
+  private updateRow(before: ComplaintRow, after: ComplaintRow): void {
+    const { id } = after;
+    if (after.ref_key !== null && after.ref_key !== before.ref_key) {
+      const holder = this.statements.byRefKey.get(after.ref_key as string);
+      if (holder !== undefined && holder.id !== id) throw refTaken(after.ref as string, id, holder.id, before.voided === 1);
+    }
+    this.statements.updateComplaint.run(after);
+    const moved = (['customer_key', 'received_on', 'voided'] as const).some((column) => before[column] !== after[column]);
+    if (!moved) return;
+    if (before.voided === 0) this.relinkAfter(before.customer_key as string, before.received_on as string, id);
+    if (after.voided === 1) {
+      this.statements.setPrevious.run(null, null, id);
+      return;
+    }
+    const [key, on] = [after.customer_key as string, after.received_on as string];
+    this.statements.setPrevious.run(...this.customerBefore(key, on, id), id);
+    this.relinkAfter(key, on, id);
+  }
+
+  /** Links anew the customer's two complaints after (`on`, `id`), whose two before changed. */
+  private relinkAfter(customerKey: string, on: string, id: number): void {
+    let [nextOn, nextId] = [on, id];
+    for (let step = 0; step < 2; step++) {
+      const next = this.statements.customerAfter.get(customerKey, nextOn, nextId);
+      if (!next) return;
+      [nextId, nextOn] = next;
+      this.statements.setPrevious.run(...this.customerBefore(customerKey, nextOn, nextId), nextId);
+    }
+  }
+
+  /**
    * The days the customer's two complaints before this one were received (identity.ts customerKey;
    * in order of day received, then id), for its previous_on and previous2_on: repeat customers.
    */
@@ -714,14 +821,7 @@ function conditionsOf(filter: ListFilter): { where: string; params: (string | nu
     where.push(`${column} IN (${values.map(() => '?').join(', ')})`);
     params.push(...values);
   };
-  if (filter.statuses === null) {
-    where.push("status <> 'closed'");
-    // Nor those shown only when --status names them (a voided complaint, once there are such).
-    if (HIDDEN_STATUSES.length > 0) {
-      where.push(`status NOT IN (${HIDDEN_STATUSES.map(() => '?').join(', ')})`);
-      params.push(...HIDDEN_STATUSES);
-    }
-  } else within('status', filter.statuses);
+  where.push(statusCondition(filter, params));
   within('category', filter.categories);
   within('severity', filter.severities);
   within('assignee', filter.assignees);
@@ -790,6 +890,18 @@ function narrowByDigits(digits: readonly string[], where: string[], params: (str
 }
 
 /**
+ * The statuses a list filter takes, of complaints not voided (every status but closed when it names
+ * none), and the voided ones when it asks for them.
+ */
+function statusCondition({ statuses, voided = false }: ListFilter, params: (string | number)[]): string {
+  const live =
+    statuses === null ? "status <> 'closed' AND voided = 0" : statuses.length === 0 ? null : `status IN (${statuses.map(() => '?').join(', ')}) AND voided = 0`;
+  if (statuses !== null) params.push(...statuses);
+  if (!voided) return live ?? '0';
+  return live === null ? 'voided = 1' : `(voided = 1 OR (${live}))`;
+}
+
+/**
  * Complaints folded from their events' rows in (complaint, seq) order, each as soon as its last
  * event has been read.
  */
@@ -822,4 +934,20 @@ function foldStored(id: number, rows: readonly EventRow[]): ComplaintWithEvents 
       zh: `投诉 ${id} 的记录已损坏（${why}）；请运行 kesu check 查看问题，若无法修复，请恢复最近的备份（见 kesu backup）。`,
     });
   }
+}
+
+/** A form number a change would give a complaint while another one holds it. */
+function refTaken(ref: string, id: number, holder: number, unvoiding: boolean): DomainError {
+  return new DomainError(
+    'conflict',
+    unvoiding
+      ? {
+          en: `Complaint ${id}'s form number ${ref} has been given to complaint ${holder} since it was voided; void complaint ${holder} or give it another number (kesu edit ${holder} --ref …), then unvoid ${id}.`,
+          zh: `投诉 ${id} 作废后，其表单编号 ${ref} 已给了投诉 ${holder}；请先作废投诉 ${holder}，或给它换一个编号（kesu edit ${holder} --ref …），再恢复投诉 ${id}。`,
+        }
+      : {
+          en: `Form number ${ref} is already complaint ${holder}; give another --ref or look at kesu show ${holder}.`,
+          zh: `表单编号 ${ref} 已是投诉 ${holder}；请换一个 --ref，或用 kesu show ${holder} 查看。`,
+        },
+  );
 }

@@ -1,0 +1,74 @@
+// `kesu edit ID` on a terminal: which field is wrong (each shown with its value now), then the right
+// value: a vocabulary's word chosen, or text edited from the value now, so a typo is mended rather
+// than typed again. A typed value is read as its flag's would be; what is refused is asked again.
+import { CORRECTABLE_FIELDS, valueOf, type Complaint, type CorrectableField } from '../../workflow/complaint.js';
+import { DomainError } from '../../workflow/errors.js';
+import type { IsoTime } from '../../workflow/time.js';
+import { checkPhone } from '../../workflow/transitions.js';
+import { CATEGORY, CHANNEL, labelOf, SEVERITY, type Lang, type Vocabulary } from '../../workflow/vocab.js';
+import { readTimeOption } from '../clock.js';
+import { cancelled, UserError } from '../errors.js';
+import { askChoice, askText, vocabularyChoices, type Asking } from '../prompts.js';
+import { CORRECTION_FIELD_NAMES } from '../render/i18n.js';
+import { visible } from '../render/visible.js';
+
+const WORDS = {
+  field: { en: 'Which field is wrong?', zh: '要更正哪一项？' },
+  value: { en: 'The right value', zh: '正确的内容' },
+  required: { en: 'This one is needed.', zh: '此项必填。' },
+} as const;
+
+/** The correctable fields that take a vocabulary's words. */
+const VOCABULARIES: { readonly [F in CorrectableField]?: Vocabulary<string> } = { channel: CHANNEL, category: CATEGORY, severity: SEVERITY };
+
+/** Which field, and its new value as its flag would give it; Ctrl-D at either question cancels. */
+export async function askCorrection(complaint: Complaint, asking: Asking, now: IsoTime): Promise<{ field: CorrectableField; value: string }> {
+  const { lang } = asking;
+  const field = await askChoice(
+    { message: WORDS.field[lang], choices: CORRECTABLE_FIELDS.map((code) => ({ value: code, name: `${CORRECTION_FIELD_NAMES[code][lang]}: ${shown(complaint, code, lang)}` })) },
+    asking,
+  );
+  if (field === null) throw cancelled();
+  const message = `${WORDS.value[lang]} (${CORRECTION_FIELD_NAMES[field][lang]})`;
+  const vocab = VOCABULARIES[field];
+  const current = typed(complaint, field);
+  if (vocab !== undefined) {
+    const value = await askChoice({ message, choices: vocabularyChoices(vocab, lang), ...(current === null ? {} : { default: current }) }, asking);
+    if (value === null) throw cancelled();
+    return { field, value };
+  }
+  let error: string | undefined;
+  let initial = current ?? undefined;
+  for (;;) {
+    const value = await askText({ message, initial, error, multiline: field === 'description' }, asking);
+    if (value === null) throw cancelled();
+    error = problemOf(field, value, lang, now);
+    if (error === undefined) return { field, value };
+    initial = value;
+  }
+}
+
+/** A field's value now as it is typed (a time as 2026-10-30 10:00), or null. */
+function typed(complaint: Complaint, field: CorrectableField): string | null {
+  const value = valueOf(complaint, field);
+  return value !== null && field === 'receivedAt' ? value.slice(0, 16).replace('T', ' ') : value;
+}
+
+function shown(complaint: Complaint, field: CorrectableField, lang: Lang): string {
+  const value = typed(complaint, field);
+  const vocab = VOCABULARIES[field];
+  return value === null ? '—' : visible(vocab ? labelOf(vocab, value, lang) : value, { oneLine: true });
+}
+
+/** Why a typed value cannot be taken, or undefined when the date reader and decide's checks take it (edit judges it again). */
+function problemOf(field: CorrectableField, value: string, lang: Lang, now: IsoTime): string | undefined {
+  try {
+    if ((field === 'customer' || field === 'description') && value.trim() === '') return WORDS.required[lang];
+    if (field === 'phone' && value !== '') checkPhone(value);
+    if (field === 'receivedAt') readTimeOption(value, '--received', now);
+    return undefined;
+  } catch (error) {
+    if (error instanceof DomainError || error instanceof UserError) return error.sentence[lang];
+    throw error;
+  }
+}

@@ -1,0 +1,28 @@
+// kesu void / unvoid: a complaint entered by mistake (a test, a double entry) leaves every list,
+// agenda and report, and the import's duplicate check; nothing is deleted, and unvoid brings it back.
+import type { CliContext } from '../context.js';
+import { parseId } from '../options.js';
+import { changeComplaint } from './change.js';
+
+export interface VoidOptions {
+  reason: string;
+  note?: string;
+  at?: string;
+  by?: string;
+  verbose?: boolean;
+}
+
+export async function voidComplaint(context: CliContext, idText: string, options: VoidOptions): Promise<string> {
+  return changeComplaint(context, parseId(idText), { type: 'void', reason: options.reason, note: options.note ?? null }, options);
+}
+
+export interface UnvoidOptions {
+  note?: string;
+  at?: string;
+  by?: string;
+  verbose?: boolean;
+}
+
+export async function unvoid(context: CliContext, idText: string, options: UnvoidOptions): Promise<string> {
+  return changeComplaint(context, parseId(idText), { type: 'unvoid', note: options.note ?? null }, options);
+}

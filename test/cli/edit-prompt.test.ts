@@ -1,0 +1,60 @@
+// `kesu edit ID` on a real pseudo-terminal without flags: it asks which field and the new value.
+import { afterAll, describe, expect, it } from 'vitest';
+import { makeDb, on, removeTempDirs, type ComplaintJson } from '../helpers/kesu.js';
+import { DOWN, ENTER, onTerminal } from '../helpers/terminal.js';
+
+afterAll(removeTempDirs);
+
+const BACKSPACE = '\x7f';
+
+/** A store with complaint 1: Wang Fang, phone 138 0013 8000, quality, normal. */
+async function withOne() {
+  const db = makeDb();
+  const run = on(db);
+  await run.ok('open', '--customer', 'Wang Fang', '--phone', '138 0013 8000', '--category', 'quality', '--desc', 'Kettle leaks', '--received', '2026-11-02 09:00');
+  return { db, run };
+}
+
+describe('edit on a terminal', () => {
+  it('asks which field, showing each value now, then the new one in the line of the old to mend it', async () => {
+    const { db, run } = await withOne();
+    const result = onTerminal(
+      ['--db', db, 'edit', '1', '--by', 'Alice'],
+      [
+        ['phone: 138 0013 8000', DOWN + ENTER],
+        ['The right value (phone)', `${BACKSPACE.repeat(4)}1111${ENTER}`],
+      ],
+    );
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.screen).toContain('Which field is wrong?');
+    expect(result.screen).toContain('Complaint 1 corrected: phone;');
+    const c = await run.json<ComplaintJson>('show', '1');
+    expect(c.customer.phone).toBe('138 0013 1111');
+    expect(c.events!.at(-1)).toMatchObject({ type: 'corrected', by: 'Alice', changes: [{ field: 'phone', before: '138 0013 8000', after: '138 0013 1111' }] });
+  });
+
+  it('offers the words of a vocabulary to choose from, in Chinese too', async () => {
+    const { db, run } = await withOne();
+    const result = onTerminal(
+      ['--db', db, 'edit', '1'],
+      [
+        ['要更正哪一项？', DOWN.repeat(4) + ENTER],
+        ['正确的内容 (严重程度)', DOWN + DOWN + ENTER],
+      ],
+      { LANG: 'zh_CN.UTF-8' },
+    );
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.screen).toContain('投诉 1 已更正：严重程度（已重新计算答复客户期限）');
+    expect((await run.json<ComplaintJson>('show', '1')).severity).toBe('major');
+  });
+
+  it('Ctrl-C at a question cancels in one sentence, exit 130, and corrects nothing', async () => {
+    const { db, run } = await withOne();
+    const result = onTerminal(['--db', db, 'edit', '1'], [['Which field is wrong?', '\x03']]);
+    expect(result.code).toBe(130);
+    expect(result.screen).toContain('kesu: Cancelled: nothing was recorded; run the command again when ready.');
+    expect((await run.json<ComplaintJson>('show', '1')).events).toHaveLength(1);
+  });
+});
