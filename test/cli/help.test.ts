@@ -90,6 +90,14 @@ describe('kesu help', () => {
     // Off a terminal commander lays help out in 80 columns.
     expect(Math.max(...widths)).toBeLessThanOrEqual(80);
   });
+
+  it('never begins a wrapped line of Chinese with closing punctuation', async () => {
+    for (const command of await listedCommands()) {
+      const { stdout } = await run('--lang', 'zh', 'help', command);
+      const stranded = stdout.split('\n').filter((line) => /^\s+[，。；：、）」”！？]/.test(line));
+      expect({ command, stranded }).toEqual({ command, stranded: [] });
+    }
+  });
 });
 
 describe('suggestions in both languages', () => {

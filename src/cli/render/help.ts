@@ -483,8 +483,10 @@ export function helpFor(lang: Lang): HelpConfiguration {
 
 /** Wide (East Asian) characters, where a line of Chinese may break. */
 const WIDE = '\\u2e80-\\ua4cf\\uac00-\\ud7a3\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff00-\\uffef';
-/** A word with the spaces before it, or one wide character with the closing punctuation after it: what a line breaks between. */
-const CHUNK = new RegExp(`\\s*(?:[^\\s${WIDE}]+|[${WIDE}][，。；：、）」”！？]*)`, 'gu');
+/** Punctuation that may not begin a line: it stays with what comes before it. */
+const CLOSING = '，。；：、）」”！？';
+/** A word or one wide character, with the spaces before it and the closing punctuation after it: what a line breaks between. */
+const CHUNK = new RegExp(`\\s*(?:[^\\s${WIDE}]+|[${WIDE}])[${CLOSING}]*`, 'gu');
 
 /** Text wrapped to `width` columns, between words, or anywhere between Chinese characters but before closing punctuation. */
 function wrapped(text: string, width: number): string {
