@@ -41,9 +41,10 @@ export interface CliContext extends RenderContext {
   readonly color: boolean;
   /**
    * A value the command cannot do without and was not given: asked for on a terminal (asking.ts),
-   * else a usage error naming its flag.
+   * else a usage error naming its flag. `about`: the complaint it is asked for, which must exist
+   * before anything is asked.
    */
-  ask(question: Question): Promise<string>;
+  ask(question: Question, about?: number): Promise<string>;
   /** After the command failed with `error`: whether it refused an answer given to `ask`, now asked for again. */
   askAgain(error: unknown): Promise<boolean>;
   /**
@@ -135,7 +136,11 @@ export async function makeContext(options: GlobalOptions, io: Io): Promise<CliCo
       return interactive();
     },
     color,
-    ask: (question) => asker.ask(question),
+    ask: async (question, about) => {
+      // `followup 99` says there is no complaint 99 rather than ask for a satisfaction first.
+      if (about !== undefined && interactive()) await (await store('change')).find(about);
+      return asker.ask(question);
+    },
     askAgain: (error) => asker.askAgain(error),
     get stderrIsTerminal() {
       return io.terminal.stderr();

@@ -310,6 +310,14 @@ describe('other commands on a terminal ask for a value they cannot do without', 
     expect(three).toMatchObject({ status: 'closed', outcome: 'unfounded', finding: 'Misread the receipt' });
   });
 
+  it('says first that there is no such complaint, asking nothing', async () => {
+    const { db } = await shop();
+    const result = onTerminal(['--db', db, 'followup', '99'], []);
+    expect(result.code).toBe(1);
+    expect(result.screen).not.toContain('How satisfied is the customer?');
+    expect(result.screen).toContain('kesu: There is no complaint 99; see the ids with kesu list --status all.');
+  });
+
   it('Ctrl-C at the question exits 130 and changes nothing', async () => {
     const { db, run } = await shop();
     const result = inTmux(['--db', db, 'followup', '2'], [['How satisfied is the customer?', ['C-c']]]);

@@ -31,7 +31,7 @@ export async function log(context: CliContext, idText: string, words: string[], 
   const responsibility = optionalVocab(RESPONSIBILITY, options.responsibility, '--responsibility');
   return changeComplaint(context, id, {
     type: 'log',
-    text: words.length > 0 ? words.join(' ') : await context.ask(ENTRY),
+    text: words.length > 0 ? words.join(' ') : await context.ask(ENTRY, id),
     kind,
     substantiated: substantiated === null ? null : substantiated === 'yes',
     responsibility,
