@@ -184,7 +184,9 @@ function buildProgram(io: Io, lang: Lang): Command {
   program
     .command('answer')
     .argument('<id>')
-    .argument('<text...>')
+    // Asked for on a terminal when not given, as log's.
+    .argument('[text...]')
+    .usage('[options] <id> <text...>')
     .option('--kind <kind>')
     .addOption(at())
     .addOption(by())

@@ -128,6 +128,7 @@ describe('usage errors exit 2', () => {
     // Off a terminal, a value that would be asked for on one (test/cli/prompt.test.ts) is a usage error.
     [['close', '1'], 'Missing required option --reason; give it a value.', '缺少必填选项 --reason；请补上它的值。'],
     [['log', '1'], 'Missing argument text; see kesu help for the usage.', '缺少参数 text；用 kesu help 查看用法。'],
+    [['answer', '1'], 'Missing argument text; see kesu help for the usage.', '缺少参数 text；用 kesu help 查看用法。'],
     [['show'], 'Missing argument id; see kesu help for the usage.', '缺少参数 id；用 kesu help 查看用法。'],
     [['show', '1', '2'], 'Too many arguments; see kesu help for the usage.', '参数过多；用 kesu help 查看用法。'],
     [['resolve', '1'], 'Missing --solution: say what was agreed with the customer (or use --unfounded --finding TEXT).', '缺少 --solution：请写明与客户商定的处理方案（或用 --unfounded --finding 说明投诉不成立）。'],

@@ -310,6 +310,14 @@ describe('other commands on a terminal ask for a value they cannot do without', 
     expect(three).toMatchObject({ status: 'closed', outcome: 'unfounded', finding: 'Misread the receipt' });
   });
 
+  it('answer asks what the customer was told, again when it is empty', async () => {
+    const { db, run } = await shop();
+    const result = onTerminal(['--db', db, 'answer', '1', '--kind', 'call'], [['What was the customer told?', ENTER + ENTER], ['must not be empty', `Replacement by Friday${ENTER}${ENTER}`]]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect((await run.json<ComplaintJson>('show', '1')).events!.at(-1)).toMatchObject({ type: 'answered', note: 'Replacement by Friday' });
+  });
+
   it('says first that there is no such complaint, asking nothing', async () => {
     const { db } = await shop();
     const result = onTerminal(['--db', db, 'followup', '99'], []);

@@ -1,6 +1,7 @@
 // kesu answer (and log --answered): the reply given to the customer, how the complaint will be
 // handled and by when. The first one since the answer deadline was armed meets it.
 import { LOG_KIND } from '../../workflow/vocab.js';
+import type { Question } from '../asking.js';
 import type { CliContext } from '../context.js';
 import { optionalVocab, parseId } from '../options.js';
 import { changeComplaint } from './change.js';
@@ -12,14 +13,25 @@ export interface AnswerOptions {
   verbose?: boolean;
 }
 
+const TOLD: Question = {
+  flag: 'text',
+  field: 'answer',
+  answer: 'text',
+  words: { en: 'What was the customer told?', zh: '告诉客户的内容' },
+  missing: { en: 'Missing argument text; see kesu help for the usage.', zh: '缺少参数 text；用 kesu help 查看用法。' },
+};
+
 export async function answer(context: CliContext, idText: string, words: string[], options: AnswerOptions): Promise<string> {
+  const id = parseId(idText);
+  // What was given is read before anything is asked, so that a typo fails at once.
+  const kind = optionalVocab(LOG_KIND, options.kind, '--kind');
   const command = {
     type: 'answer' as const,
-    text: words.join(' '),
-    kind: optionalVocab(LOG_KIND, options.kind, '--kind'),
+    text: words.length > 0 ? words.join(' ') : await context.ask(TOLD, id),
+    kind,
     substantiated: null,
     responsibility: null,
     rootCause: null,
   };
-  return changeComplaint(context, parseId(idText), command, options);
+  return changeComplaint(context, id, command, options);
 }

@@ -274,7 +274,7 @@ const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
       en: 'record the answer given to the customer (how it will be handled, by when); meets the answer deadline',
       zh: '记录给客户的答复（将如何处理、何时处理完）；满足答复期限',
     },
-    arguments: { id: ID, text: { en: 'what the customer was told', zh: '告诉客户的内容' } },
+    arguments: { id: ID, text: { en: 'what the customer was told (asked for on a terminal when not given)', zh: '告诉客户的内容（未给出时在终端中询问）' } },
     options: {
       '--kind': { en: `how it was given: ${describeCodes(LOG_KIND)} (default note)`, zh: `答复方式：${describeChoice(LOG_KIND, 'zh')}（默认${labelOf(LOG_KIND, 'note', 'zh')}）` },
       '--at': AT,
