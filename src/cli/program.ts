@@ -19,6 +19,21 @@ const by = () => new Option('--by <name>');
 const note = () => new Option('--note <text>');
 const verbose = () => new Option('--verbose');
 
+/** What a complaint is recorded with: `open` takes it, and `edit` corrects it under the same flags. */
+function withIntakeOptions(command: Command): Command {
+  return command
+    .option('--customer <name>')
+    .option('--phone <phone>')
+    .option('--channel <channel>')
+    .option('--category <category>')
+    .option('--severity <severity>')
+    .option('--desc <text>')
+    .option('--request <text>')
+    .option('--order <ref>')
+    .option('--ref <number>')
+    .option('--received <datetime>');
+}
+
 function buildProgram(io: Io, lang: Lang): Command {
   const program = new Command('kesu')
     // Before the commands: each takes the program's help configuration when it is made.
@@ -58,18 +73,7 @@ function buildProgram(io: Io, lang: Lang): Command {
       }
     };
 
-  program
-    .command('open')
-    .option('--customer <name>')
-    .option('--phone <phone>')
-    .option('--channel <channel>')
-    .option('--category <category>')
-    .option('--severity <severity>')
-    .option('--desc <text>')
-    .option('--request <text>')
-    .option('--order <ref>')
-    .option('--ref <number>')
-    .option('--received <datetime>')
+  withIntakeOptions(program.command('open'))
     .addOption(at())
     .addOption(by())
     .action(run(async () => (await import('./commands/open.js')).open));
@@ -193,19 +197,7 @@ function buildProgram(io: Io, lang: Lang): Command {
     .addOption(verbose())
     .action(run(async () => (await import('./commands/answer.js')).answer));
 
-  program
-    .command('edit')
-    .argument('<id>')
-    .option('--customer <name>')
-    .option('--phone <phone>')
-    .option('--channel <channel>')
-    .option('--category <category>')
-    .option('--severity <severity>')
-    .option('--desc <text>')
-    .option('--request <text>')
-    .option('--order <ref>')
-    .option('--ref <number>')
-    .option('--received <datetime>')
+  withIntakeOptions(program.command('edit').argument('<id>'))
     .option('--dept <department>')
     .addOption(note())
     .addOption(at())
