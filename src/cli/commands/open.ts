@@ -9,7 +9,8 @@ import { renderOpened } from '../render/complaint.js';
 import type { Draft } from '../render/draft.js';
 import { complaintJson, toJsonText } from '../render/json.js';
 
-export interface OpenOptions {
+/** The flags a complaint is recorded with (program.ts `withIntakeOptions`); `edit` corrects it under the same. */
+export interface IntakeOptions {
   customer?: string;
   phone?: string;
   channel?: string;
@@ -20,6 +21,9 @@ export interface OpenOptions {
   order?: string;
   ref?: string;
   received?: string;
+}
+
+export interface OpenOptions extends IntakeOptions {
   at?: string;
   by?: string;
 }
@@ -29,19 +33,7 @@ const REQUIRED = { customer: '--customer', category: '--category', description: 
 
 export async function open(context: CliContext, options: OpenOptions): Promise<string> {
   // What was given is read before anything is asked, so that a typo fails at once.
-  const received = options.received ?? options.at;
-  const draft: Draft = {
-    customer: options.customer,
-    phone: options.phone,
-    channel: optionalVocab(CHANNEL, options.channel, '--channel') ?? undefined,
-    category: optionalVocab(CATEGORY, options.category, '--category') ?? undefined,
-    severity: optionalVocab(SEVERITY, options.severity, '--severity') ?? undefined,
-    description: options.desc,
-    request: options.request,
-    received: received === undefined ? undefined : readTimeOption(received, options.received !== undefined ? '--received' : '--at', context.now),
-    ref: options.ref,
-    order: options.order,
-  };
+  const draft = readIntake({ ...options, received: options.received ?? options.at }, options.received !== undefined ? '--received' : '--at', context.now);
   const record = (complete: Draft) => save(context, complete, options.by);
   const missing = (Object.keys(REQUIRED) as (keyof typeof REQUIRED)[]).filter((field) => !draft[field]?.trim());
   if (missing.length === 0) return record(draft);
@@ -56,6 +48,26 @@ export async function open(context: CliContext, options: OpenOptions): Promise<s
   const asked = Object.values(draft).every((value) => value === undefined) ? 'everything' : missing;
   const { interview } = await import('./open-interview.js');
   return interview(context, { draft, asked, by: options.by }, record);
+}
+
+/**
+ * The intake flags given, read as a draft (vocabulary words as codes, the received time as a time);
+ * a flag not given leaves its field out. `receivedFlag`: the flag the received time is said under.
+ */
+export function readIntake(options: IntakeOptions, receivedFlag: string, now: GivenTime['at']): Draft {
+  const draft: { -readonly [F in keyof Draft]: Draft[F] } = {
+    customer: options.customer,
+    phone: options.phone,
+    channel: optionalVocab(CHANNEL, options.channel, '--channel') ?? undefined,
+    category: optionalVocab(CATEGORY, options.category, '--category') ?? undefined,
+    severity: optionalVocab(SEVERITY, options.severity, '--severity') ?? undefined,
+    description: options.desc,
+    request: options.request,
+    received: options.received === undefined ? undefined : readTimeOption(options.received, receivedFlag, now),
+    ref: options.ref,
+    order: options.order,
+  };
+  return Object.fromEntries(Object.entries(draft).filter(([, value]) => value !== undefined)) as Draft;
 }
 
 /** The command `decide` judges, from a draft with its category. */
