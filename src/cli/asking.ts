@@ -4,7 +4,7 @@
 // is; an answer that `decide` refuses is asked for again, with the refusal's sentence.
 import { DomainError, type Field, type Sentence } from '../workflow/errors.js';
 import type { Vocabulary } from '../workflow/vocab.js';
-import { cancelled, usage } from './errors.js';
+import { cancelled, missingArgument, missingOption, usage } from './errors.js';
 import type { Asking } from './prompts.js';
 
 export interface Question {
@@ -15,7 +15,7 @@ export interface Question {
   readonly words: Sentence;
   /** One line of text, several lines, or one of a vocabulary's codes. */
   readonly answer: 'line' | 'text' | Vocabulary<string>;
-  /** Said off a terminal; by default "Missing required option FLAG; give it a value." */
+  /** Said off a terminal; by default what commander says of a missing option's value, or of a missing argument. */
   readonly missing?: Sentence;
 }
 
@@ -33,10 +33,7 @@ export class Asker {
     const given = this.answers.get(question.flag);
     if (given !== undefined) return given.answer;
     if (!this.onTerminal()) {
-      const { en, zh } = question.missing ?? {
-        en: `Missing required option ${question.flag}; give it a value.`,
-        zh: `缺少必填选项 ${question.flag}；请补上它的值。`,
-      };
+      const { en, zh } = question.missing ?? (question.flag.startsWith('--') ? missingOption(question.flag) : missingArgument(question.flag));
       throw usage(en, zh);
     }
     const answer = await this.put(question, {});

@@ -56,6 +56,16 @@ export function cancelled(): UserError {
   return new UserError('cancelled', CANCELLED);
 }
 
+/** A required option without its value: as commander's own check says it, and a question that cannot be asked. */
+export function missingOption(flag: string): Sentence {
+  return { en: `Missing required option ${flag}; give it a value.`, zh: `缺少必填选项 ${flag}；请补上它的值。` };
+}
+
+/** A command's argument not given, likewise. */
+export function missingArgument(name: string): Sentence {
+  return { en: `Missing argument ${name}; see kesu help for the usage.`, zh: `缺少参数 ${name}；用 kesu help 查看用法。` };
+}
+
 export function usage(en: string, zh: string): UsageError {
   return new UsageError({ en, zh });
 }

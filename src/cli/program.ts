@@ -8,7 +8,7 @@ import { makeContext, type CliContext, type GlobalOptions } from './context.js';
 import type { Io } from './io.js';
 import { languageFrom } from './language.js';
 import { sayLateOutputFailures } from './stdout.js';
-import { InterruptedError, UsageError, UserError } from './errors.js';
+import { InterruptedError, missingArgument, missingOption, UsageError, UserError } from './errors.js';
 import { VERSION } from './version.js';
 import { helpFor, SATISFACTION_VALUE } from './render/help.js';
 import { visible } from './render/visible.js';
@@ -364,11 +364,11 @@ function commanderMessage(error: CommanderError, lang: Lang): string {
     case 'commander.unknownCommand':
       return unknownCommand(quoted, suggestion(text, lang), lang);
     case 'commander.missingMandatoryOptionValue':
-      return zh ? `缺少必填选项 ${optionName(text)}；请补上它的值。` : `Missing required option ${optionName(text)}; give it a value.`;
+      return missingOption(optionName(text))[lang];
     case 'commander.optionMissingArgument':
       return zh ? `选项 ${optionName(text)} 缺少值；请在它后面写上值。` : `Option ${optionName(text)} needs a value; write it after the option.`;
     case 'commander.missingArgument':
-      return zh ? `缺少参数 ${quoted}；用 kesu help 查看用法。` : `Missing argument ${quoted}; see kesu help for the usage.`;
+      return missingArgument(quoted)[lang];
     case 'commander.excessArguments':
       return zh ? '参数过多；用 kesu help 查看用法。' : `Too many arguments; see kesu help for the usage.`;
     case 'commander.invalidArgument': {

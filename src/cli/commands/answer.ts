@@ -18,7 +18,6 @@ const TOLD: Question = {
   field: 'answer',
   answer: 'text',
   words: { en: 'What was the customer told?', zh: '告诉客户的内容' },
-  missing: { en: 'Missing argument text; see kesu help for the usage.', zh: '缺少参数 text；用 kesu help 查看用法。' },
 };
 
 export async function answer(context: CliContext, idText: string, words: string[], options: AnswerOptions): Promise<string> {

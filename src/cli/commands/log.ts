@@ -20,7 +20,6 @@ const ENTRY: Question = {
   field: 'entry',
   answer: 'text',
   words: { en: 'What happened?', zh: '发生了什么？' },
-  missing: { en: 'Missing argument text; see kesu help for the usage.', zh: '缺少参数 text；用 kesu help 查看用法。' },
 };
 
 export async function log(context: CliContext, idText: string, words: string[], options: LogOptions): Promise<string> {
