@@ -72,6 +72,14 @@ export function readTimeOption(text: string, flag: string, now: IsoTime): GivenT
   return { at: iso === null ? wallToIso(wall) : isoToLocal(iso), dateOnly: iso === null && wall.time === null };
 }
 
+/**
+ * A time as a person types it to --received (2026-12-05 10:00, or 2026-12-05 when only the date was
+ * given), which readTimeOption reads back the same here: the answer to edit at a question.
+ */
+export function typedTime({ at, dateOnly }: GivenTime): string {
+  return dateOnly ? at.slice(0, 10) : at.slice(0, 16).replace('T', ' ');
+}
+
 export function parseAtOption(text: string, flag: string, now: IsoTime): IsoTime {
   return readTimeOption(text, flag, now).at;
 }

@@ -6,7 +6,7 @@ import { DomainError } from '../../workflow/errors.js';
 import type { IsoTime } from '../../workflow/time.js';
 import { checkPhone } from '../../workflow/transitions.js';
 import { CATEGORY, CHANNEL, labelOf, SEVERITY, type Lang, type Vocabulary } from '../../workflow/vocab.js';
-import { readTimeOption } from '../clock.js';
+import { readTimeOption, typedTime } from '../clock.js';
 import { cancelled, UserError } from '../errors.js';
 import { askChoice, askText, vocabularyChoices, type Asking } from '../prompts.js';
 import { CORRECTION_FIELD_NAMES } from '../render/i18n.js';
@@ -48,10 +48,10 @@ export async function askCorrection(complaint: Complaint, asking: Asking, now: I
   }
 }
 
-/** A field's value now as it is typed (a time as 2026-10-30 10:00), or null. */
+/** A field's value now as it is typed (a time as 2026-10-30 10:00, a date alone when only the date was recorded), or null. */
 function typed(complaint: Complaint, field: CorrectableField): string | null {
-  const value = valueOf(complaint, field);
-  return value !== null && field === 'receivedAt' ? value.slice(0, 16).replace('T', ' ') : value;
+  if (field === 'receivedAt') return typedTime({ at: complaint.receivedAt, dateOnly: complaint.receivedDateOnly });
+  return valueOf(complaint, field);
 }
 
 function shown(complaint: Complaint, field: CorrectableField, lang: Lang): string {

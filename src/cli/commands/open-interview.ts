@@ -7,7 +7,7 @@ import { DomainError, type Field, type Sentence } from '../../workflow/errors.js
 import { DEFAULT_SETTINGS } from '../../workflow/settings.js';
 import { decide } from '../../workflow/transitions.js';
 import { CATEGORY, CHANNEL, DEFAULT_CHANNEL, DEFAULT_SEVERITY, SEVERITY, type Vocabulary } from '../../workflow/vocab.js';
-import { LOCAL_ZONE, readTimeOption } from '../clock.js';
+import { LOCAL_ZONE, readTimeOption, typedTime } from '../clock.js';
 import type { CliContext } from '../context.js';
 import { cancelled, UserError } from '../errors.js';
 import { askChoice, askText, vocabularyChoices, type Asking } from '../prompts.js';
@@ -215,9 +215,7 @@ class Interview {
   /** The answer so far as it would be typed, to edit. */
   private typedOf(field: DraftField): string | undefined {
     if (field !== 'received') return this.draft[field];
-    // 2026-12-05T10:00:00+08:00 → 2026-12-05 10:00 (2026-12-05 if only the date was given), which --received reads back the same here.
     const received = this.draft.received;
-    if (received === undefined) return undefined;
-    return received.dateOnly ? received.at.slice(0, 10) : received.at.slice(0, 16).replace('T', ' ');
+    return received === undefined ? undefined : typedTime(received);
   }
 }
