@@ -4,7 +4,7 @@
 import { existsSync, lstatSync, readlinkSync } from 'node:fs';
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import type { Store } from '../store/index.js';
+import type { Store, UpgradeNotice } from '../store/index.js';
 import type { Sentence } from '../workflow/errors.js';
 import type { Settings } from '../workflow/settings.js';
 import type { IsoTime } from '../workflow/time.js';
@@ -102,30 +102,12 @@ export async function makeContext(options: GlobalOptions, io: Io): Promise<CliCo
   const interactive = () => io.terminal.stdin() && io.terminal.stdout();
   const asker = new Asker(interactive, { lang, color });
   const store = async (use: StoreUse = 'start'): Promise<Store> => {
-    if (!opened) {
-      const exists = dbPath === ':memory:' || existsSync(dbPath);
-      if (!exists && lstatSync(dbPath, { throwIfNoEntry: false })?.isSymbolicLink()) {
-        throw new UserError('not-found', {
-          en: `${dbPath} is a symbolic link to ${readlinkSync(dbPath)}, which does not exist; give the path of the database itself, or mend the link.`,
-          zh: `${dbPath} 是指向 ${readlinkSync(dbPath)} 的符号链接，而该文件不存在；请给出数据库本身的路径，或修复该链接。`,
-        });
-      }
-      if ((use === 'read' || use === 'change') && namedPath !== undefined && !exists) {
-        throw new UserError('not-found', {
-          en: `There is no kesu database at ${namedPath}; check --db or KESU_DB, or record a complaint with kesu open to start one there.`,
-          zh: `${namedPath} 处没有 kesu 数据库；请检查 --db 或 KESU_DB，或用 kesu open 登记一条投诉以在该处新建数据库。`,
-        });
-      }
-      const { openStore } = await import('../store/index.js');
-      // An import makes a database that is not there yet only if it commits: a dry run or a refusal leaves none.
-      const mode = !exists ? (use === 'import' ? 'import-new' : 'create') : use === 'read' ? 'read' : use === 'start' ? 'create' : 'write';
-      opened = await openStore(dbPath, mode, (from, to) =>
-        notice(io, lang, Boolean(options.json), 'upgrading', {
-          en: `Updating the database ${dbPath} for this version of kesu (schema ${from} to ${to}); on a large store this can take minutes, and stopping it leaves the database as it was.`,
-          zh: `正在为此版本的 kesu 更新数据库 ${dbPath}（结构版本 ${from} 升至 ${to}）；数据量大时需要几分钟，中途停止则数据库保持原样。`,
-        }),
-      );
-    }
+    opened ??= await openDatabase({ dbPath, namedPath }, use, (from, to) =>
+      notice(io, lang, Boolean(options.json), 'upgrading', {
+        en: `Updating the database ${dbPath} for this version of kesu (schema ${from} to ${to}); on a large store this can take minutes, and stopping it leaves the database as it was.`,
+        zh: `正在为此版本的 kesu 更新数据库 ${dbPath}（结构版本 ${from} 升至 ${to}）；数据量大时需要几分钟，中途停止则数据库保持原样。`,
+      }),
+    );
     return opened;
   };
   return {
@@ -158,6 +140,30 @@ export async function makeContext(options: GlobalOptions, io: Io): Promise<CliCo
     at: (option, flag = '--at') => (option === undefined ? now : parseAtOption(option, flag, now)),
     actor: (option, settings) => option?.trim() || (settings.defaultActor ?? osUser(env)),
   };
+}
+
+/**
+ * Opens the database for `use` (CliContext.store). `namedPath`: the path as --db or KESU_DB named it,
+ * undefined for the default file.
+ */
+async function openDatabase({ dbPath, namedPath }: { dbPath: string; namedPath: string | undefined }, use: StoreUse, onUpgrade: UpgradeNotice): Promise<Store> {
+  const exists = dbPath === ':memory:' || existsSync(dbPath);
+  if (!exists && lstatSync(dbPath, { throwIfNoEntry: false })?.isSymbolicLink()) {
+    throw new UserError('not-found', {
+      en: `${dbPath} is a symbolic link to ${readlinkSync(dbPath)}, which does not exist; give the path of the database itself, or mend the link.`,
+      zh: `${dbPath} 是指向 ${readlinkSync(dbPath)} 的符号链接，而该文件不存在；请给出数据库本身的路径，或修复该链接。`,
+    });
+  }
+  if ((use === 'read' || use === 'change') && namedPath !== undefined && !exists) {
+    throw new UserError('not-found', {
+      en: `There is no kesu database at ${namedPath}; check --db or KESU_DB, or record a complaint with kesu open to start one there.`,
+      zh: `${namedPath} 处没有 kesu 数据库；请检查 --db 或 KESU_DB，或用 kesu open 登记一条投诉以在该处新建数据库。`,
+    });
+  }
+  const { openStore } = await import('../store/index.js');
+  // An import makes a database that is not there yet only if it commits: a dry run or a refusal leaves none.
+  const mode = !exists ? (use === 'import' ? 'import-new' : 'create') : use === 'read' ? 'read' : use === 'start' ? 'create' : 'write';
+  return openStore(dbPath, mode, onUpgrade);
 }
 
 function osUser(env: NodeJS.ProcessEnv): string {
