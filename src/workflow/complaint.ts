@@ -199,44 +199,7 @@ export function eventDetails(event: NewEvent | ComplaintEvent): Omit<EventPayloa
 
 /** The complaint after one more event. Pure: the input is not changed. */
 export function apply(complaint: Complaint | null, event: NewEvent, id = complaint?.id ?? 0): Complaint {
-  if (event.type === 'opened') {
-    return {
-      id,
-      uuid: event.uuid,
-      ref: event.ref,
-      status: 'open',
-      outcome: null,
-      severity: event.severity,
-      category: event.category,
-      channel: event.channel,
-      customer: { name: event.customer, phone: event.phone },
-      description: event.description,
-      request: event.request,
-      order: event.order,
-      receivedAt: event.at,
-      receivedDateOnly: event.dateOnly === true,
-      receivedBy: event.by,
-      assignee: null,
-      department: event.department,
-      substantiated: null,
-      responsibility: null,
-      finding: null,
-      rootCause: null,
-      correctiveAction: null,
-      solution: null,
-      compensation: { kind: null, cents: null },
-      deadlines: { answer: event.answerDeadline, solution: null, followup: null },
-      resolvedAt: null,
-      closedAt: null,
-      reopenCount: 0,
-      followups: [],
-      answeredAt: null,
-      voided: null,
-      satisfiedThisRound: 0,
-      firstStepAt: null,
-      lastEventAt: event.at,
-    };
-  }
+  if (event.type === 'opened') return opened(event, id);
   if (!complaint) throw new Error(`a ${event.type} event needs an opened complaint`);
   const base = { ...complaint, lastEventAt: event.at, firstStepAt: complaint.firstStepAt ?? event.at };
   switch (event.type) {
@@ -295,21 +258,65 @@ export function apply(complaint: Complaint | null, event: NewEvent, id = complai
           followup: null,
         },
       };
-    case 'corrected': {
-      let corrected: Complaint = base;
-      for (const { field, after } of event.changes) corrected = withValue(corrected, field, after);
-      if (event.changes.some(({ field }) => field === 'receivedAt')) corrected = { ...corrected, receivedDateOnly: event.dateOnly === true };
-      const { answer, solution, followup } = complaint.deadlines;
-      return {
-        ...corrected,
-        deadlines: { answer: event.answerDeadline ?? answer, solution: event.solutionDeadline ?? solution, followup: event.followupDeadline ?? followup },
-      };
-    }
+    case 'corrected':
+      return corrected(base, event);
     case 'voided':
       return { ...base, voided: { at: event.at, by: event.by, reason: event.reason } };
     case 'unvoided':
       return { ...base, voided: null };
   }
+}
+
+/** The complaint as its opening event makes it. */
+function opened(event: Extract<NewEvent, { type: 'opened' }>, id: number): Complaint {
+  return {
+    id,
+    uuid: event.uuid,
+    ref: event.ref,
+    status: 'open',
+    outcome: null,
+    severity: event.severity,
+    category: event.category,
+    channel: event.channel,
+    customer: { name: event.customer, phone: event.phone },
+    description: event.description,
+    request: event.request,
+    order: event.order,
+    receivedAt: event.at,
+    receivedDateOnly: event.dateOnly === true,
+    receivedBy: event.by,
+    assignee: null,
+    department: event.department,
+    substantiated: null,
+    responsibility: null,
+    finding: null,
+    rootCause: null,
+    correctiveAction: null,
+    solution: null,
+    compensation: { kind: null, cents: null },
+    deadlines: { answer: event.answerDeadline, solution: null, followup: null },
+    resolvedAt: null,
+    closedAt: null,
+    reopenCount: 0,
+    followups: [],
+    answeredAt: null,
+    voided: null,
+    satisfiedThisRound: 0,
+    firstStepAt: null,
+    lastEventAt: event.at,
+  };
+}
+
+/** The complaint with a correction's values, and the deadlines it moved. */
+function corrected(complaint: Complaint, event: Extract<NewEvent, { type: 'corrected' }>): Complaint {
+  let result = complaint;
+  for (const { field, after } of event.changes) result = withValue(result, field, after);
+  if (event.changes.some(({ field }) => field === 'receivedAt')) result = { ...result, receivedDateOnly: event.dateOnly === true };
+  const { answer, solution, followup } = complaint.deadlines;
+  return {
+    ...result,
+    deadlines: { answer: event.answerDeadline ?? answer, solution: event.solutionDeadline ?? solution, followup: event.followupDeadline ?? followup },
+  };
 }
 
 function withEntry(complaint: Complaint, entry: Entry & { readonly note: string | null }): Complaint {
