@@ -151,3 +151,12 @@ describe('kesu search', () => {
     expectSentence(expectFailure(await run('search', 'lamp', '--status', 'lost'), 1));
   });
 });
+
+describe('kesu search --status voided', () => {
+  it('says a voided complaint is voided, as list does', async () => {
+    const run = on(makeDb(), { now: NOW });
+    await run.ok('open', '--customer', '王芳', '--category', 'quality', '--desc', '电饭煲漏电', '--received', '2026-11-02 09:00');
+    await run.ok('void', '1', '--reason', 'entered twice');
+    expect((await run.ok('search', '漏电', '--status', 'voided')).split('\n')[3]).toBe('│ 1  │ voided │ Mon 2 Nov 09:00 │ 王芳     │ Description: 电饭煲漏电 │');
+  });
+});

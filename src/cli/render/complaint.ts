@@ -89,6 +89,15 @@ const LIST_COLUMNS: readonly ListColumn[] = [
 ];
 
 /**
+ * A column of the list's table over `complaints`, for a table that shows some of the same (search,
+ * customer) in its own order: `dropOrder` says when that table leaves it out.
+ */
+export function listColumn(key: TextKey, complaints: readonly Complaint[], context: RenderContext, dropOrder?: number): FittedColumn {
+  const { fit, least, fill, cell } = LIST_COLUMNS.find((column) => column.key === key)!;
+  return { head: t(key, context.lang), fit, least, fill, dropOrder, cells: complaints.map((complaint) => cell(complaint, context)) };
+}
+
+/**
  * The list as a table: on a terminal, fitted to its width (names and the description cut, the
  * columns that matter least left out); elsewhere every column whole, as scripts have read it.
  */

@@ -1,9 +1,9 @@
 // A customer's history: `kesu customer` (each customer found, their complaints, how many in the last
 // 12 months) and the same customer's other complaints under `show`.
-import { isOpenMajor, type Complaint } from '../../workflow/complaint.js';
-import { CATEGORY, labelOf, STATUS, type Lang } from '../../workflow/vocab.js';
-import { receivedAtoms, type RenderContext } from './complaint.js';
-import { renderTable, type Cell, type FittedColumn } from './grid.js';
+import type { Complaint } from '../../workflow/complaint.js';
+import { labelOf, STATUS, type Lang } from '../../workflow/vocab.js';
+import { listColumn, receivedAtoms, type RenderContext } from './complaint.js';
+import { renderTable, type FittedColumn } from './grid.js';
 import { t } from './i18n.js';
 import { visible } from './visible.js';
 
@@ -31,25 +31,23 @@ function customerName(complaint: Complaint): string {
   return visible(phone === null ? name : `${name} · ${phone}`, ONE_LINE);
 }
 
-function counted(history: CustomerHistory, lang: Lang): string {
-  const { total, lastTwelveMonths } = history;
+function counted({ total, lastTwelveMonths }: Pick<CustomerHistory, 'total' | 'lastTwelveMonths'>, lang: Lang): string {
   if (lang === 'zh') return `共 ${total} 条投诉，近 12 个月 ${lastTwelveMonths} 条`;
   return `${total} complaint${total === 1 ? '' : 's'}, ${lastTwelveMonths} in the last 12 months`;
 }
 
 export function renderCustomers(histories: readonly CustomerHistory[], more: boolean, context: RenderContext): string {
-  const { lang, now, style, width } = context;
-  const year = now.slice(0, 4);
-  const sections = histories.map((history) => {
-    const cells = (cell: (c: Complaint) => Cell): Cell[] => history.complaints.map(cell);
+  const { lang, style, width } = context;
+  const sections = histories.map(({ complaints, ...counts }) => {
     const columns: FittedColumn[] = [
-      { head: t('id', lang), fit: 'keep', cells: cells((c) => (isOpenMajor(c) ? { atoms: [`${c.id} !`], style: style.major } : { atoms: [String(c.id)] })) },
-      { head: t('status', lang), fit: 'keep', dropOrder: 3, cells: cells((c) => ({ atoms: [labelOf(STATUS, c.status, lang)] })) },
-      { head: t('received', lang), fit: 'wrap', dropOrder: 2, cells: cells((c) => ({ atoms: receivedAtoms(c, lang, year) })) },
-      { head: t('category', lang), fit: 'keep', dropOrder: 1, cells: cells((c) => ({ atoms: [labelOf(CATEGORY, c.category, lang)] })) },
-      { head: t('description', lang), fit: 'cut', least: 16, fill: true, cells: cells((c) => ({ atoms: [shortDescription(c.description, width)] })) },
+      listColumn('id', complaints, context),
+      listColumn('status', complaints, context, 3),
+      listColumn('received', complaints, context, 2),
+      listColumn('category', complaints, context, 1),
+      // Off a terminal too, unlike the list's, and then cut to a few words.
+      { head: t('description', lang), fit: 'cut', least: 16, fill: true, cells: complaints.map((c) => ({ atoms: [shortDescription(c.description, width)] })) },
     ];
-    const title = `${style.bold(customerName(history.complaints[0]!))}${lang === 'zh' ? '：' : ': '}${counted(history, lang)}`;
+    const title = `${style.bold(customerName(complaints[0]!))}${lang === 'zh' ? '：' : ': '}${counted(counts, lang)}`;
     return `${title}\n${renderTable(columns, width)}\n`;
   });
   const note = more

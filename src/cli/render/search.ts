@@ -2,9 +2,8 @@
 // highlighted on a terminal.
 import type { Complaint } from '../../workflow/complaint.js';
 import type { SearchField, SearchMatch } from '../../workflow/search.js';
-import { labelOf, STATUS } from '../../workflow/vocab.js';
-import { receivedAtoms, type RenderContext } from './complaint.js';
-import { renderTable, type Cell, type FittedColumn } from './grid.js';
+import { listColumn, type RenderContext } from './complaint.js';
+import { renderTable, type Cell } from './grid.js';
 import { t, type TextKey } from './i18n.js';
 import { visible } from './visible.js';
 
@@ -51,18 +50,17 @@ const FIELD_NAMES: Readonly<Record<SearchField, TextKey>> = {
  * that matter least left out) with what matched highlighted; elsewhere every column whole.
  */
 export function renderSearch(results: readonly { complaint: Complaint; match: SearchMatch | null }[], context: RenderContext): string {
-  const { lang, now, width } = context;
+  const { lang, width } = context;
   if (results.length === 0) return `${t('nothingOpen', lang)}\n`;
-  const year = now.slice(0, 4);
-  const line = (part: string): string => visible(part, { oneLine: true });
-  const column = (key: TextKey, fit: FittedColumn['fit'], cells: Cell[], more: Partial<FittedColumn> = {}): FittedColumn => ({ head: t(key, lang), fit, cells, ...more });
+  const complaints = results.map(({ complaint }) => complaint);
   return `${renderTable(
     [
-      column('id', 'keep', results.map(({ complaint }) => ({ atoms: [String(complaint.id)] }))),
-      column('status', 'keep', results.map(({ complaint }) => ({ atoms: [labelOf(STATUS, complaint.status, lang)] })), { dropOrder: 3 }),
-      column('received', 'wrap', results.map(({ complaint }) => ({ atoms: receivedAtoms(complaint, lang, year) })), { dropOrder: 2 }),
-      column('customer', 'cut', results.map(({ complaint }) => ({ atoms: [line(complaint.customer.name)] })), { least: 8, dropOrder: 1 }),
-      column('foundIn', 'cut', results.map(({ complaint, match }) => foundCell(complaint, match, context)), { least: 16, fill: true }),
+      // Without the list's mark of a major complaint: what matched is what a search is about.
+      { head: t('id', lang), fit: 'keep', cells: complaints.map((complaint) => ({ atoms: [String(complaint.id)] })) },
+      listColumn('status', complaints, context, 3),
+      listColumn('received', complaints, context, 2),
+      listColumn('customer', complaints, context, 1),
+      { head: t('foundIn', lang), fit: 'cut', least: 16, fill: true, cells: results.map(({ complaint, match }) => foundCell(complaint, match, context)) },
     ],
     width,
   )}\n`;
