@@ -57,14 +57,7 @@ export class Asker {
     const answer =
       typeof question.answer === 'string'
         ? await askText({ message, multiline: question.answer === 'text', ...again }, this.asking)
-        : await askChoice(
-            {
-              message: again.error === undefined ? message : `${message}\n${again.error}`,
-              choices: vocabularyChoices(question.answer, lang),
-              ...(again.initial === undefined ? {} : { default: again.initial }),
-            },
-            this.asking,
-          );
+        : await askChoice({ message, choices: vocabularyChoices(question.answer, lang), default: again.initial, error: again.error }, this.asking);
     // Ctrl-D: without this value the command cannot be done.
     if (answer === null) throw cancelled();
     return answer;

@@ -40,6 +40,8 @@ export interface ChoiceQuestion<C extends string> {
   readonly choices: readonly Choice<C>[];
   /** The choice highlighted at first. */
   readonly default?: C;
+  /** Why the choice so far was refused, shown under the question. */
+  readonly error?: string;
 }
 
 /** The text typed, or null when Ctrl-D left the question unanswered. */
@@ -68,7 +70,7 @@ export async function askChoice<C extends string>(question: ChoiceQuestion<C>, a
     return await interruptible(
       select<C>(
         {
-          message: question.message,
+          message: question.error === undefined ? question.message : `${question.message}\n${question.error}`,
           choices: question.choices.map((choice) => ({ ...choice })),
           default: question.default,
           pageSize: question.choices.length,

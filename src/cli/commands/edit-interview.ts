@@ -33,7 +33,7 @@ export async function askCorrection(complaint: Complaint, asking: Asking, now: I
   const vocab = VOCABULARIES[field];
   const current = typed(complaint, field);
   if (vocab !== undefined) {
-    const value = await askChoice({ message, choices: vocabularyChoices(vocab, lang), ...(current === null ? {} : { default: current }) }, asking);
+    const value = await askChoice({ message, choices: vocabularyChoices(vocab, lang), default: current ?? undefined }, asking);
     if (value === null) throw cancelled();
     return { field, value };
   }

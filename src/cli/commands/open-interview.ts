@@ -163,9 +163,7 @@ class Interview {
     const { lang } = this.context;
     const { words, answer } = QUESTIONS[field];
     if (typeof answer === 'object') {
-      const message = error === undefined ? words[lang] : `${words[lang]}\n${error}`;
-      const chosen = initial ?? answer.default;
-      return askChoice({ message, choices: vocabularyChoices(answer.vocab, lang), ...(chosen === undefined ? {} : { default: chosen }) }, this.asking);
+      return askChoice({ message: words[lang], choices: vocabularyChoices(answer.vocab, lang), default: initial ?? answer.default, error }, this.asking);
     }
     const optional = answer === 'line' && this.refusalOf(field, { ...this.draft, [field]: undefined }) === undefined;
     const hint = field === 'received' ? WORDS.now : optional ? WORDS.skip : undefined;
