@@ -1,7 +1,7 @@
 // The shell's side of time: reading the clock and turning the user's local wall-clock times into
 // ISO times with this machine's offset (the workflow never reads the clock itself).
 import dayjs from 'dayjs';
-import { addDays, formatInOffset, instant, isIsoTime, localDateOf, readDateTime, type IsoTime, type WallClock, type Zone } from '../workflow/time.js';
+import { addDays, formatInOffset, instant, isDateAlone, isIsoTime, localDateOf, readDateTime, type IsoTime, type WallClock, type Zone } from '../workflow/time.js';
 import { UserError } from './errors.js';
 
 export function currentTime(): IsoTime {
@@ -68,8 +68,9 @@ export interface GivenTime {
  * 12-06 09:00: `now` says which day is today); a date without a time means the start of that day.
  */
 export function readTimeOption(text: string, flag: string, now: IsoTime): GivenTime {
-  const { wall, iso } = readAtOption(text, flag, now);
-  return { at: iso === null ? wallToIso(wall) : isoToLocal(iso), dateOnly: iso === null && wall.time === null };
+  const reading = readAtOption(text, flag, now);
+  const { wall, iso } = reading;
+  return { at: iso === null ? wallToIso(wall) : isoToLocal(iso), dateOnly: isDateAlone(reading) };
 }
 
 /**
@@ -89,8 +90,9 @@ export function parseAtOption(text: string, flag: string, now: IsoTime): IsoTime
  * includes its whole day (up to the first moment of the next one).
  */
 export function parseUntilOption(text: string, flag: string, now: IsoTime): number {
-  const { wall, iso } = readAtOption(text, flag, now);
-  if (iso === null && wall.time === null) return instant(wallToIso({ date: addDays(wall.date, 1), time: null }));
+  const reading = readAtOption(text, flag, now);
+  const { wall, iso } = reading;
+  if (isDateAlone(reading)) return instant(wallToIso({ date: addDays(wall.date, 1), time: null }));
   return instant(iso ?? wallToIso(wall)) + 1;
 }
 

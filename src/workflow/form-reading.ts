@@ -11,7 +11,7 @@ import { chineseHeader, fieldName, type ColumnMap, type FormField } from './form
 import type { Settings } from './settings.js';
 import { checkPhone, checkText, decide, type Command } from './transitions.js';
 import { codePointName, quoted, withLineFeeds } from './text.js';
-import { localDateOf, readDateTime, type IsoTime, type WallClock, type Zone } from './time.js';
+import { isDateAlone, localDateOf, readDateTime, type IsoTime, type WallClock, type Zone } from './time.js';
 import {
   CATEGORY,
   CHANNEL,
@@ -408,8 +408,7 @@ function planSteps(cells: CompleteCells, context: FormContext): Step[] {
       byColumn: 'receivedBy',
       command: (at) => {
         const { ref, customer, phone, channel, category, severity, description, request, order } = cells;
-        const dateOnly = cells.receivedDate.iso === null && cells.receivedDate.wall.time === null;
-        return { type: 'open', at, by: actor, uuid: context.newUuid(), ref, customer, phone, channel, category, severity, description, request, order, dateOnly };
+        return { type: 'open', at, by: actor, uuid: context.newUuid(), ref, customer, phone, channel, category, severity, description, request, order, dateOnly: isDateAlone(cells.receivedDate) };
       },
     },
   ];

@@ -245,6 +245,11 @@ export type DateReading =
   | { readonly ok: true; readonly wall: WallClock; readonly iso: IsoTime | null }
   | { readonly ok: false; readonly reason: 'ambiguous' | 'invalid' };
 
+/** Whether a date and time as read is a date alone, without a time of day or an offset: the whole day. */
+export function isDateAlone({ wall, iso }: { readonly wall: WallClock; readonly iso: IsoTime | null }): boolean {
+  return iso === null && wall.time === null;
+}
+
 /** Days before today that the words for them mean. */
 const DAYS_AGO: Readonly<Record<string, number>> = { today: 0, yesterday: 1, 今天: 0, 今日: 0, 昨天: 1, 昨日: 1, 前天: 2 };
 
