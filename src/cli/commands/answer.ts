@@ -4,13 +4,10 @@ import { LOG_KIND } from '../../workflow/vocab.js';
 import type { Question } from '../asking.js';
 import type { CliContext } from '../context.js';
 import { optionalVocab, parseId } from '../options.js';
-import { changeComplaint } from './change.js';
+import { changeComplaint, type WhenAndWho } from './change.js';
 
-export interface AnswerOptions {
+export interface AnswerOptions extends WhenAndWho {
   kind?: string;
-  at?: string;
-  by?: string;
-  verbose?: boolean;
 }
 
 const TOLD: Question = {

@@ -2,25 +2,19 @@
 // agenda and report, and the import's duplicate check; nothing is deleted, and unvoid brings it back.
 import type { CliContext } from '../context.js';
 import { parseId } from '../options.js';
-import { changeComplaint } from './change.js';
+import { changeComplaint, type WhenAndWho } from './change.js';
 
-export interface VoidOptions {
+export interface VoidOptions extends WhenAndWho {
   reason: string;
   note?: string;
-  at?: string;
-  by?: string;
-  verbose?: boolean;
 }
 
 export async function voidComplaint(context: CliContext, idText: string, options: VoidOptions): Promise<string> {
   return changeComplaint(context, parseId(idText), { type: 'void', reason: options.reason, note: options.note ?? null }, options);
 }
 
-export interface UnvoidOptions {
+export interface UnvoidOptions extends WhenAndWho {
   note?: string;
-  at?: string;
-  by?: string;
-  verbose?: boolean;
 }
 
 export async function unvoid(context: CliContext, idText: string, options: UnvoidOptions): Promise<string> {
