@@ -50,6 +50,23 @@ describe('edit on a terminal', () => {
     expect((await run.json<ComplaintJson>('show', '1')).severity).toBe('major');
   });
 
+  it("asks again, with decide's sentence, for a value it refuses (a received time after the first step)", async () => {
+    const { db, run } = await withOne();
+    await run.ok('log', '1', 'Called back', '--at', '2026-11-03 09:00');
+    const result = onTerminal(
+      ['--db', db, 'edit', '1'],
+      [
+        ['received: 2026-11-02 09:00', DOWN.repeat(9) + ENTER],
+        ['The right value (received)', `\x152026-11-05 10:00${ENTER}`],
+        ["after complaint 1's first step", `\x152026-11-01 09:00${ENTER}`],
+      ],
+    );
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.screen).toContain('Complaint 1 corrected: received');
+    expect((await run.json<ComplaintJson>('show', '1')).receivedAt).toMatch(/^2026-11-01T09:00/);
+  });
+
   it('Ctrl-C at a question cancels in one sentence, exit 130, and corrects nothing', async () => {
     const { db, run } = await withOne();
     const result = onTerminal(['--db', db, 'edit', '1'], [['Which field is wrong?', '\x03']]);

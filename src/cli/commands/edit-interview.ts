@@ -4,9 +4,10 @@
 import { CORRECTABLE_FIELDS, valueOf, type Complaint, type CorrectableField } from '../../workflow/complaint.js';
 import { DomainError } from '../../workflow/errors.js';
 import type { IsoTime } from '../../workflow/time.js';
-import { checkPhone } from '../../workflow/transitions.js';
+import { DEFAULT_SETTINGS } from '../../workflow/settings.js';
+import { decide } from '../../workflow/transitions.js';
 import { CATEGORY, CHANNEL, labelOf, SEVERITY, type Lang, type Vocabulary } from '../../workflow/vocab.js';
-import { readTimeOption, typedTime } from '../clock.js';
+import { LOCAL_ZONE, readTimeOption, typedTime } from '../clock.js';
 import { cancelled, UserError } from '../errors.js';
 import { askChoice, askText, vocabularyChoices, type Asking } from '../prompts.js';
 import { CORRECTION_FIELD_NAMES } from '../render/i18n.js';
@@ -15,7 +16,6 @@ import { visible } from '../render/visible.js';
 const WORDS = {
   field: { en: 'Which field is wrong?', zh: '要更正哪一项？' },
   value: { en: 'The right value', zh: '正确的内容' },
-  required: { en: 'This one is needed.', zh: '此项必填。' },
 } as const;
 
 /** The correctable fields that take a vocabulary's words. */
@@ -42,7 +42,7 @@ export async function askCorrection(complaint: Complaint, asking: Asking, now: I
   for (;;) {
     const value = await askText({ message, initial, error, multiline: field === 'description' }, asking);
     if (value === null) throw cancelled();
-    error = problemOf(field, value, lang, now);
+    error = problemOf(complaint, field, value, lang, now);
     if (error === undefined) return { field, value };
     initial = value;
   }
@@ -60,12 +60,17 @@ function shown(complaint: Complaint, field: CorrectableField, lang: Lang): strin
   return value === null ? '—' : visible(vocab ? labelOf(vocab, value, lang) : value, { oneLine: true });
 }
 
-/** Why a typed value cannot be taken, or undefined when the date reader and decide's checks take it (edit judges it again). */
-function problemOf(field: CorrectableField, value: string, lang: Lang, now: IsoTime): string | undefined {
+/**
+ * Why a typed value cannot be taken: the date reader's sentence, or decide's, which judges the
+ * correction as edit will (and judges it again when it records it); undefined when it is taken.
+ */
+function problemOf(complaint: Complaint, field: CorrectableField, value: string, lang: Lang, now: IsoTime): string | undefined {
   try {
-    if ((field === 'customer' || field === 'description') && value.trim() === '') return WORDS.required[lang];
-    if (field === 'phone' && value !== '') checkPhone(value);
-    if (field === 'receivedAt') readTimeOption(value, '--received', now);
+    const received = field === 'receivedAt' ? readTimeOption(value, '--received', now) : null;
+    const values = { [field]: received === null ? value : received.at };
+    const command = { type: 'edit', values, receivedDateOnly: received?.dateOnly ?? false, note: null, at: now, by: 'kesu' } as const;
+    // The shop's settings only set the deadlines a correction moves, which are not kept from here.
+    decide(complaint, command, { now, settings: DEFAULT_SETTINGS, zone: LOCAL_ZONE });
     return undefined;
   } catch (error) {
     if (error instanceof DomainError || error instanceof UserError) return error.sentence[lang];
