@@ -167,13 +167,8 @@ export function rebuildDerived(db: Db, parse: ParseEvent): RepairCounts {
   return rebuild(db, parse, CHUNK, undefined, false);
 }
 
-/**
- * Rebuilds the rows, report facts and search texts of the complaints `ids` (in id order; every
- * complaint when undefined) where they disagree with the events, and every customer link. `reindex`:
- * the search index disagrees with the texts, so it is made anew from them afterwards rather than
- * told of each text that changes.
- */
-function rebuild(db: Db, parse: ParseEvent, chunk: number, ids: readonly number[] | undefined, reindex: boolean): RepairCounts {
+/** The writes of a repair: a complaint's row, an event's facts, and the customer links of every complaint. */
+function repairStatements(db: Db) {
   const named = (columns: readonly string[]) => columns.map((column) => `@${column}`).join(', ');
   const updateRow = db.prepare(`UPDATE complaints SET ${ROW_COLUMNS.map((column) => `${column} = @${column}`).join(', ')} WHERE id = @id`);
   const insertRow = db.prepare(`INSERT INTO complaints (id, ${ROW_COLUMNS.join(', ')}) VALUES (@id, ${named(ROW_COLUMNS)})`);
@@ -189,6 +184,17 @@ function rebuild(db: Db, parse: ParseEvent, chunk: number, ids: readonly number[
       SELECT id, NULL, NULL FROM complaints WHERE voided = 1
     ) AS linked
     WHERE linked.id = complaints.id AND (complaints.previous_on IS NOT linked.p1 OR complaints.previous2_on IS NOT linked.p2)`);
+  return { updateRow, insertRow, putFacts, deleteFacts, relink };
+}
+
+/**
+ * Rebuilds the rows, report facts and search texts of the complaints `ids` (in id order; every
+ * complaint when undefined) where they disagree with the events, and every customer link. `reindex`:
+ * the search index disagrees with the texts, so it is made anew from them afterwards rather than
+ * told of each text that changes.
+ */
+function rebuild(db: Db, parse: ParseEvent, chunk: number, ids: readonly number[] | undefined, reindex: boolean): RepairCounts {
+  const { updateRow, insertRow, putFacts, deleteFacts, relink } = repairStatements(db);
   const searchIndex = new SearchIndex(db);
   const indexed = !reindex;
   try {
