@@ -28,3 +28,8 @@ export function clockOf(time: IsoTime): string {
 export function formatTime(time: IsoTime, lang: Lang, currentYear?: string): string {
   return `${formatDate(localDateOf(time), lang, currentYear)} ${clockOf(time)}`;
 }
+
+/** A time given as a date alone (a complaint received on a day, no time said) shows as its date alone. */
+export function formatGivenTime(time: IsoTime, dateOnly: boolean, lang: Lang, currentYear?: string): string {
+  return dateOnly ? formatDate(localDateOf(time), lang, currentYear) : formatTime(time, lang, currentYear);
+}

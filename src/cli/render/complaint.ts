@@ -18,7 +18,7 @@ import {
   type Lang,
 } from '../../workflow/vocab.js';
 import { CORRECTION_FIELD_NAMES, DEADLINE_NAMES, departmentName, EVENT_NAMES, explainDeadline, formatDue, t, type TextKey } from './i18n.js';
-import { clockOf, formatDate, formatTime } from '../../workflow/time-words.js';
+import { clockOf, formatDate, formatGivenTime, formatTime } from '../../workflow/time-words.js';
 import { padDisplay } from './width.js';
 import { renderTable, type Cell, type FittedColumn } from './grid.js';
 import type { Style } from './style.js';
@@ -57,7 +57,7 @@ export function receivedAtoms(complaint: Complaint, lang: Lang, year: string): s
 
 /** The time of an event as shown: an opening received on a date without a time shows the date alone. */
 function eventTime(event: ComplaintEvent, lang: Lang, year: string): string {
-  return event.type === 'opened' && event.dateOnly ? formatDate(localDateOf(event.at), lang, year) : formatTime(event.at, lang, year);
+  return formatGivenTime(event.at, event.type === 'opened' && event.dateOnly === true, lang, year);
 }
 
 /** The nearest deadline still to be met, its kind, and whether it has passed (then styled so). */

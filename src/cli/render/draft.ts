@@ -2,8 +2,7 @@
 import type { GivenTime } from '../clock.js';
 import { CATEGORY, CHANNEL, DEFAULT_CHANNEL, DEFAULT_SEVERITY, labelOf, SEVERITY, type Category, type Channel, type Severity } from '../../workflow/vocab.js';
 import type { RenderContext } from './complaint.js';
-import { formatDate, formatTime } from '../../workflow/time-words.js';
-import { localDateOf } from '../../workflow/time.js';
+import { formatGivenTime } from '../../workflow/time-words.js';
 import { t, type TextKey } from './i18n.js';
 import { displayWidth, padDisplay } from './width.js';
 import { visible } from './visible.js';
@@ -50,8 +49,7 @@ export function draftValue(draft: Draft, field: DraftField, context: RenderConte
       return labelOf(SEVERITY, draft.severity ?? DEFAULT_SEVERITY, lang);
     case 'received':
       // In the one local style, the date alone when only a date was given (as show prints it).
-      if (draft.received?.dateOnly) return formatDate(localDateOf(draft.received.at), lang, now.slice(0, 4));
-      return formatTime(draft.received?.at ?? now, lang, now.slice(0, 4));
+      return formatGivenTime(draft.received?.at ?? now, draft.received?.dateOnly ?? false, lang, now.slice(0, 4));
     default:
       return draft[field] ?? null;
   }
