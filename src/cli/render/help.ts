@@ -68,6 +68,15 @@ function anyOf<C extends string>(vocab: Vocabulary<C>): Sentence {
   return { en: `comma-separated ${vocab.name === 'category' ? 'categories' : 'severities'}`, zh: `${describeChoice(vocab, 'zh')}（可用逗号分隔多个）` };
 }
 
+/** --status of list and search (list.ts parseStatuses): the statuses, voided, or all; `defaults` when the command says what it takes without one. */
+function statusFilter(defaults?: Sentence): Sentence {
+  const [en, zh] = defaults === undefined ? ['', ''] : [`; ${defaults.en}`, `；${defaults.zh}`];
+  return {
+    en: `${describeCodes(STATUS)}, ${describeCodes(VOIDED_STATUS)}, or ${describeCodes(ALL_STATUSES)} (comma-separated${en})`,
+    zh: `${describeChoice(STATUS, 'zh')}、${labelOf(VOIDED_STATUS, 'voided', 'zh')}，或“${labelOf(ALL_STATUSES, 'all', 'zh')}”（可用逗号分隔多个${zh}）`,
+  };
+}
+
 const ID: Sentence = { en: 'complaint id', zh: '投诉编号' };
 const AT: OptionHelp = {
   en: 'when it happened (default now), e.g. "2026-10-05 09:00", "12-06 15:00", "yesterday 15:00", "今天 9点"',
@@ -125,10 +134,7 @@ const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
   list: {
     description: { en: 'complaints not yet closed, major first, then by nearest deadline', zh: '未结案的投诉：重大投诉在前，其余按最近的期限排序' },
     options: {
-      '--status': {
-        en: `${describeCodes(STATUS)}, ${describeCodes(VOIDED_STATUS)}, or ${describeCodes(ALL_STATUSES)} (comma-separated)`,
-        zh: `${describeChoice(STATUS, 'zh')}、${labelOf(VOIDED_STATUS, 'voided', 'zh')}，或“${labelOf(ALL_STATUSES, 'all', 'zh')}”（可用逗号分隔多个）`,
-      },
+      '--status': statusFilter(),
       '--category': anyOf(CATEGORY),
       '--severity': anyOf(SEVERITY),
       '--assignee': { en: 'comma-separated assignees', zh: '责任人（可用逗号分隔多个）' },
@@ -159,10 +165,7 @@ const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     },
     arguments: { text: { en: 'what to look for (case, width and spaces do not matter)', zh: '要查找的内容（不分大小写、全角半角和空格）' } },
     options: {
-      '--status': {
-        en: `${describeCodes(STATUS)}, ${describeCodes(VOIDED_STATUS)}, or ${describeCodes(ALL_STATUSES)} (comma-separated; default every status)`,
-        zh: `${describeChoice(STATUS, 'zh')}、${labelOf(VOIDED_STATUS, 'voided', 'zh')}，或“${labelOf(ALL_STATUSES, 'all', 'zh')}”（可用逗号分隔多个；默认全部状态）`,
-      },
+      '--status': statusFilter({ en: 'default every status', zh: '默认全部状态' }),
       '--limit': { en: 'at most this many (default 50, with a note when more match)', zh: '最多列出多少条（默认 50，超出时会提示）' },
     },
     examples: [
