@@ -114,8 +114,10 @@ async function storeOf(complaints: readonly RandomComplaint[]): Promise<SqliteSt
     let ms = FIRST_MS + complaint.minute * 60_000;
     const received = formatInOffset(ms, complaint.offset);
     const { id } = (await store.create(() =>
-      // A form number each, so that an import of the same complaints takes every one.
-      decide(null, openCommand({ at: received, uuid: `uuid-${index}`, ref: `R-${index}`, customer: complaint.customer, phone: complaint.phone }), decided),
+      // A form number each, and a description each, so that an import of the same complaints takes
+      // every one: a form whose number a correction removed is otherwise the same form as another of
+      // that customer and day (identity.ts formKey), and the import rightly takes it once.
+      decide(null, openCommand({ at: received, uuid: `uuid-${index}`, ref: `R-${index}`, customer: complaint.customer, phone: complaint.phone, description: `Complaint ${index}` }), decided),
     )).complaint;
     const receivedMs = ms;
     for (const step of complaint.steps) {
