@@ -202,7 +202,7 @@ function entryEvent(command: Extract<Command, { type: 'log' | 'answer' }>, stamp
  * answer deadline, while it still counts from the receipt, from a corrected received time instead).
  */
 function correctedEvent(complaint: Complaint, command: Extract<Command, { type: 'edit' }>, { now, settings, zone }: DecideContext): NewEvent {
-  const after = correctedValues(complaint, command.values, now);
+  const after = correctedValues(complaint, command.values, command.at, now);
   const { category, department } = complaint;
   if (
     after.category !== category &&
@@ -242,7 +242,7 @@ function correctedEvent(complaint: Complaint, command: Extract<Command, { type: 
 }
 
 /** Every correctable field as it would be after the correction: the values given, checked as the opening checks them, else the complaint's. */
-function correctedValues(complaint: Complaint, values: Corrections, now: IsoTime): Record<CorrectableField, string | null> {
+function correctedValues(complaint: Complaint, values: Corrections, correctedAt: IsoTime, now: IsoTime): Record<CorrectableField, string | null> {
   const current = Object.fromEntries(CORRECTABLE_FIELDS.map((field) => [field, valueOf(complaint, field)])) as Record<CorrectableField, string | null>;
   const given = <F extends CorrectableField>(field: F, check: (value: NonNullable<Corrections[F]>) => string | null): void => {
     const value = values[field];
@@ -258,16 +258,19 @@ function correctedValues(complaint: Complaint, values: Corrections, now: IsoTime
   given('order', (value) => checkText(value, 'order'));
   given('ref', (value) => checkText(value, 'ref'));
   given('department', (value) => checkText(value, 'department'));
-  given('receivedAt', (value) => checkReceived(complaint, value, now));
+  given('receivedAt', (value) => checkReceived(complaint, value, correctedAt, now));
   return current;
 }
 
-/** A corrected received time: not in the future, nor after the complaint's first step (its timeline stays in order). */
-function checkReceived(complaint: Complaint, at: IsoTime, now: IsoTime): IsoTime {
+/**
+ * A corrected received time: not in the future, nor after the complaint's first step (its timeline
+ * stays in order), the correction itself (`correctedAt`) being one when it is the first.
+ */
+function checkReceived(complaint: Complaint, at: IsoTime, correctedAt: IsoTime, now: IsoTime): IsoTime {
   if (!isIsoTime(at)) throw new Error(`received time is not an ISO time: ${at}`);
   if (compareTimes(at, now) > 0) throw refused({ rule: 'future', field: 'receivedAt', params: { at, now } }, commandLineName);
-  const { firstStepAt } = complaint;
-  if (firstStepAt !== null && compareTimes(at, firstStepAt) > 0) {
+  const firstStepAt = complaint.firstStepAt ?? correctedAt;
+  if (compareTimes(at, firstStepAt) > 0) {
     throw refused({ rule: 'received-after-step', field: 'receivedAt', params: { complaint: complaint.id, at, firstStepAt, now } }, commandLineName);
   }
   return at;

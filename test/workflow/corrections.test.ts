@@ -140,6 +140,16 @@ describe('edit records a correction: each field before and after, never a change
       // later than the opening said, but before any other step: accepted
       expect(decide(open, edit(MON_9, { receivedAt: at('2026-10-31T10:00') }), context())).toHaveLength(1);
     });
+
+    it('may not be later than the correction itself, when it is the first step', () => {
+      const open = complaintIn('open');
+      expect(refusal(() => decide(open, edit(MON_9, { receivedAt: at('2026-11-02T10:00') }), context()))).toMatchObject({
+        rule: 'received-after-step',
+        field: 'receivedAt',
+        params: { complaint: 1, firstStepAt: MON_9 },
+      });
+      expect(decide(open, edit(MON_9, { receivedAt: MON_9 }), context())).toHaveLength(1);
+    });
   });
 
   describe('a new category', () => {
