@@ -208,7 +208,7 @@ function buildProgram(io: Io, lang: Lang): Command {
   program
     .command('void')
     .argument('<id>')
-    .requiredOption('--reason <text>')
+    .option('--reason <text>')
     .addOption(note())
     .addOption(at())
     .addOption(by())

@@ -299,6 +299,20 @@ describe('other commands on a terminal ask for a value they cannot do without', 
     expect(await run.json<ComplaintJson>('show', '3')).toMatchObject({ status: 'closed', outcome: 'duplicate' });
   });
 
+  it('void asks for the reason, again with decide\'s sentence when the answer is empty', async () => {
+    const { db, run } = await shop();
+    const voided = onTerminal(
+      ['--db', db, 'void', '3'],
+      [
+        ['Why is it voided', ENTER],
+        ['Give the reason (--reason); it must not be empty.', `Entered twice${ENTER}`],
+      ],
+    );
+    expect(voided.stderr).toBe('');
+    expect(voided.code).toBe(0);
+    expect(await run.json<ComplaintJson>('show', '3')).toMatchObject({ voided: { reason: 'Entered twice' } });
+  });
+
   it('log asks for the entry, of several lines; resolve --unfounded for the finding', async () => {
     const { db, run } = await shop();
     const logged = onTerminal(['--db', db, 'log', '1', '--kind', 'call'], [['What happened?', `Called back${ENTER}No answer${ENTER}${ENTER}`]]);
