@@ -73,7 +73,7 @@ function statusFilter(defaults?: Sentence): Sentence {
   const [en, zh] = defaults === undefined ? ['', ''] : [`; ${defaults.en}`, `；${defaults.zh}`];
   return {
     en: `${describeCodes(STATUS)}, ${describeCodes(VOIDED_STATUS)}, or ${describeCodes(ALL_STATUSES)} (comma-separated${en})`,
-    zh: `${describeChoice(STATUS, 'zh')}、${labelOf(VOIDED_STATUS, 'voided', 'zh')}，或“${labelOf(ALL_STATUSES, 'all', 'zh')}”（可用逗号分隔多个${zh}）`,
+    zh: `${STATUS.codes.map((code) => labelOf(STATUS, code, 'zh')).join('、')}、${labelOf(VOIDED_STATUS, 'voided', 'zh')}或“${labelOf(ALL_STATUSES, 'all', 'zh')}”（可用逗号分隔多个${zh}）`,
   };
 }
 
