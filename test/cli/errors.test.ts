@@ -1,7 +1,7 @@
 // What a user sees when something is wrong: refused moves that write nothing, usage errors (exit 2),
 // bad data (exit 1), JSON errors on stderr, and never a stack trace unless KESU_DEBUG=1.
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -315,6 +315,22 @@ describe('no stack trace reaches the user unless KESU_DEBUG=1', () => {
     mkdirSync(dir);
     expect(expectFailure(await kesu(['--db', dir, 'list']), 1)).toBe(`Cannot open the database ${dir} (it is a folder); give a file path with --db or KESU_DB.`);
     expect(expectFailure(await kesu(['--db', dir, '--lang', 'zh', 'list']), 1)).toBe(`无法打开数据库 ${dir}（这是一个文件夹）；请用 --db 或 KESU_DB 给出一个文件路径。`);
+  });
+
+  it('a device or a pipe given as the database is refused and left as it was, not made a store', async () => {
+    const dir = makeTempDir();
+    const pipe = join(dir, 'pipe.db');
+    expect(spawnSync('mkfifo', ['-m', '666', pipe]).status).toBe(0);
+    // (a pipe, not /dev/null: a test that failed would change the machine's /dev/null)
+    for (const path of [pipe]) {
+      const before = statSync(path);
+      for (const args of [['list'], ['open', '--customer', 'A', '--category', 'quality', '--desc', 'd'], ['config', 'set', 'by', 'X']]) {
+        expect(expectFailure(await kesu(['--db', path, ...args]), 1)).toBe(`Cannot open the database ${path} (it is a device or a pipe, not a file); give a file path with --db or KESU_DB.`);
+      }
+      expect(statSync(path).mode).toBe(before.mode);
+      expect(existsSync(`${path}-journal`)).toBe(false);
+      expect(existsSync(`${path}-wal`)).toBe(false);
+    }
   });
 
   it('an unexpected failure says how to see details, and KESU_DEBUG=1 shows the stack', async () => {

@@ -209,6 +209,14 @@ function fileAt(path: string): 'missing' | 'empty' | 'file' {
       zh: `无法打开数据库 ${path}（这是一个文件夹）；请用 --db 或 KESU_DB 给出一个文件路径。`,
     });
   }
+  // A device (/dev/null) or a pipe: SQLite would take it for an empty database and kesu would make it
+  // owner-only and write a journal beside it.
+  if (!stat.isFile()) {
+    throw new StoreError('unreadable', {
+      en: `Cannot open the database ${path} (it is a device or a pipe, not a file); give a file path with --db or KESU_DB.`,
+      zh: `无法打开数据库 ${path}（这是设备或管道，不是文件）；请用 --db 或 KESU_DB 给出一个文件路径。`,
+    });
+  }
   return stat.size === 0 ? 'empty' : 'file';
 }
 
