@@ -1,7 +1,7 @@
 // Turning option strings into domain values, with one clear sentence when they are wrong.
 import { phoneDigits } from '../workflow/identity.js';
 import { describeCodes, labelOf, parseCode, type Lang, type Vocabulary } from '../workflow/vocab.js';
-import { quoted } from '../workflow/text.js';
+import { codePointName, quoted, textProblem } from '../workflow/text.js';
 import { usage, UserError } from './errors.js';
 
 /** Plain decimal digits (full-width ones too), nothing else: 0x2, 1e1 and 0o4 are not numbers a person types for an id. */
@@ -77,6 +77,7 @@ export function phoneList(text: string | undefined, flag: string): string[] | un
 /** The values of a filter flag (a comma list), or undefined when it is not given; an empty one is refused, not taken for no filter. */
 export function filterList(text: string | undefined, flag: string): string[] | undefined {
   if (text === undefined) return undefined;
+  checkFilterText(text, flag);
   const parts = splitList(text);
   if (parts.length === 0) {
     throw new UserError('invalid', {
@@ -85,6 +86,24 @@ export function filterList(text: string | undefined, flag: string): string[] | u
     });
   }
   return parts;
+}
+
+/** A filter's text refused as no stored value could match it: with a control character, or longer than any text kesu keeps. */
+function checkFilterText(text: string, flag: string): void {
+  const problem = textProblem(text, { oneLine: false });
+  if (problem?.kind === 'unsafe') {
+    const name = codePointName(problem.character);
+    throw new UserError('invalid', {
+      en: `${flag} holds the control character ${name}, which no stored value holds; remove it.`,
+      zh: `${flag} 含有控制字符 ${name}，任何已保存的内容都不会含有它；请删除。`,
+    });
+  }
+  if (problem?.kind === 'too-long') {
+    throw new UserError('invalid', {
+      en: `${flag} ("${quoted(text)}") is ${problem.length} characters long, longer than any value kesu keeps; give a shorter part of it.`,
+      zh: `${flag}（“${quoted(text)}”）长 ${problem.length} 字，比 kesu 保存的任何内容都长；请给出其中较短的一段。`,
+    });
+  }
 }
 
 function splitList(text: string): string[] {

@@ -123,6 +123,16 @@ describe('list', () => {
     expect(expectFailure(await run('list', '--severity', 'huge'), 1)).toBe('--severity "huge" is not a severity; use one of: normal, urgent, major.');
     expect(expectFailure(await run('list', '--since', '05/11/2026'), 1)).toBe('--since "05/11/2026" could be read two ways; write the year first, like 2026-10-05 09:00.');
   });
+
+  it('a filter no stored value could match is refused in one sentence: a control character, a text longer than any kept', async () => {
+    expect(expectFailure(await run('list', '--phone', '13\x1b8'), 1)).toBe('--phone holds the control character U+001B, which no stored value holds; remove it.');
+    expect(expectFailure(await run('list', '--assignee', 'Li\x07'), 1)).toBe('--assignee holds the control character U+0007, which no stored value holds; remove it.');
+    // SQLite refuses a LIKE pattern of more than 50,000 bytes: 20,000 Chinese characters are 60,000
+    expect(expectFailure(await run('list', '--customer', '王'.repeat(20_000)), 1)).toBe(
+      `--customer ("${'王'.repeat(60)}…") is 20000 characters long, longer than any value kesu keeps; give a shorter part of it.`,
+    );
+    expect(await run.json('list', '--customer', '王'.repeat(4000))).toEqual([]);
+  });
 });
 
 describe('due', () => {
