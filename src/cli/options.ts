@@ -63,7 +63,7 @@ export function parseVocabList<C extends string>(vocab: Vocabulary<C>, text: str
 
 /** --phone: parts of phone numbers, a comma list, each with a digit (compared by its digits). */
 export function phoneList(text: string | undefined, flag: string): string[] | undefined {
-  const parts = filterList(text, flag);
+  const parts = textFilterList(text, flag);
   const noDigits = parts?.find((part) => phoneDigits(part) === '');
   if (noDigits !== undefined) {
     throw new UserError('invalid', {
@@ -77,7 +77,6 @@ export function phoneList(text: string | undefined, flag: string): string[] | un
 /** The values of a filter flag (a comma list), or undefined when it is not given; an empty one is refused, not taken for no filter. */
 export function filterList(text: string | undefined, flag: string): string[] | undefined {
   if (text === undefined) return undefined;
-  checkFilterText(text, flag);
   const parts = splitList(text);
   if (parts.length === 0) {
     throw new UserError('invalid', {
@@ -86,6 +85,12 @@ export function filterList(text: string | undefined, flag: string): string[] | u
     });
   }
   return parts;
+}
+
+/** The values of a filter flag matched against stored text (names, phones), refused when no stored value could match them. */
+export function textFilterList(text: string | undefined, flag: string): string[] | undefined {
+  if (text !== undefined) checkFilterText(text, flag);
+  return filterList(text, flag);
 }
 
 /** A filter's text refused as no stored value could match it: with a control character, or longer than any text kesu keeps. */

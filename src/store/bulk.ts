@@ -18,9 +18,10 @@ import { instant, localDateOf } from '../workflow/time.js';
  * customer links. Raise it with any change to them: a store written under another version has them
  * rebuilt from the events when it is next opened (sqlite/db.ts), as `kesu check --repair` rebuilds
  * them by hand. 2: customers told apart without regard to any space; search texts. 3: corrections
- * and voids (the voided flag, and the facts as they stood after each event).
+ * and voids (the voided flag, and the facts as they stood after each event); 4: customers and search
+ * texts without the characters drawn as nothing (zero-width spaces and joiners…).
  */
-export const DERIVED_VERSION = 3;
+export const DERIVED_VERSION = 4;
 
 export type Value = string | number | null;
 

@@ -30,8 +30,12 @@ export function looseKey(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(SPACES, '');
 }
 
-/** Every space: those of \s (ideographic, no-break and line breaks among them) and the zero-width one. */
-const SPACES = /[\s\u200b]+/g;
+/**
+ * Every space: those of \s (ideographic, no-break and line breaks among them), and the characters
+ * drawn as nothing (Unicode's default-ignorable code points: zero-width spaces and joiners, the soft
+ * hyphen…), so that 王\u200b芳 is 王芳.
+ */
+const SPACES = /[\s\p{Default_Ignorable_Code_Point}]+/gu;
 
 /**
  * A customer as kesu tells customers apart (repeat customers, `list --customer`, a customer's

@@ -15,6 +15,18 @@ export const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c
 const UNSAFE = new RegExp(UNSAFE_CHARACTERS.source, 'u');
 const LINE_BREAKS = /[\n\u2028\u2029]/;
 
+/**
+ * Nothing a person can see: spaces, and the characters a terminal draws as nothing (zero-width
+ * spaces and joiners, the soft hyphen, Hangul fillers: Unicode's default-ignorable code points)
+ * or as a blank (the blank Braille pattern). A value of these alone is an empty one.
+ */
+const INVISIBLE_ONLY = /^[\s\p{Default_Ignorable_Code_Point}\u2800]*$/u;
+
+/** Whether a text shows nothing at all (INVISIBLE_ONLY). */
+export function isBlank(text: string): boolean {
+  return INVISIBLE_ONLY.test(text);
+}
+
 /** Characters in a text, as people count them: code points (an emoji is one, not two UTF-16 units). */
 export function characterCount(text: string): number {
   let count = text.length;

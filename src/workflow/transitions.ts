@@ -14,7 +14,7 @@ import {
 import { deadlineFrom, policyDeadline, type Deadline, type DeadlineKind } from './deadlines.js';
 import { refused, type DomainError, type Field, type InputName, type TextField } from './errors.js';
 import { isPhoneNumber } from './identity.js';
-import { MAX_TEXT, textProblem, withLineFeeds } from './text.js';
+import { isBlank, MAX_TEXT, textProblem, withLineFeeds } from './text.js';
 import type { Settings } from './settings.js';
 import { compareTimes, isIsoTime, type IsoTime, type Zone } from './time.js';
 import {
@@ -459,7 +459,7 @@ function requiredText(value: string | null, field: TextField): string {
 export function checkText(value: string | null, field: TextField, nameOf: (field: Field) => InputName = commandLineName): string | null {
   const text = withLineFeeds(value ?? '').trim();
   const problem = textProblem(text, { oneLine: TEXT_FIELDS[field].oneLine });
-  if (problem === null) return text === '' ? null : text;
+  if (problem === null) return isBlank(text) ? null : text;
   switch (problem.kind) {
     case 'unsafe':
       throw refused({ rule: 'control-character', field, params: { character: problem.character } }, nameOf);

@@ -392,6 +392,18 @@ describe('a JSON export restores a store completely', () => {
 describe('typed text never drives the terminal', () => {
   const evil = `Evil${ESC}[31mRED${ESC}]0;pwned\u0007${ESC}[2J`;
 
+  it('a value of characters drawn as nothing is an empty one; inside a name they do not make another customer', async () => {
+    const shop = await smallShop();
+    for (const blank of ['\u200b\u200b', '\u3164', '\u00ad', '\u2060\u200d', '\u2800']) {
+      expect(expectFailure(await shop.run('open', '--customer', blank, '--category', 'quality', '--desc', 'x'), 1)).toBe('Give the customer name (--customer); it must not be empty.');
+      expect(expectFailure(await shop.run('open', '--customer', 'Li', '--category', 'quality', '--desc', blank), 1)).toBe('Give the description (--desc); it must not be empty.');
+      expect(expectFailure(await shop.run('log', '1', 'x', '--by', blank), 1)).toBe('Give who did it (--by); it must not be empty.');
+    }
+    await shop.run.ok('open', '--customer', '赵\u200b敏', '--category', 'quality', '--desc', 'first');
+    await shop.run.ok('open', '--customer', '赵敏', '--category', 'quality', '--desc', 'second');
+    expect((await shop.run.json<ComplaintJson[]>('list', '--customer', '赵敏')).map((c) => c.description).sort()).toEqual(['first', 'second']);
+  });
+
   it('control characters and bidi overrides are refused on input, in every way in', async () => {
     const shop = await smallShop();
     expect(expectFailure(await shop.run('open', '--customer', evil, '--category', 'quality', '--desc', 'x'), 1)).toBe(

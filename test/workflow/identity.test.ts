@@ -10,6 +10,10 @@ describe('looseKey', () => {
     expect(looseKey('员工 培训不足')).toBe(looseKey('员工培训不足'));
   });
 
+  it('ignores the characters drawn as nothing: zero-width spaces and joiners, the soft hyphen, word joiners', () => {
+    for (const typed of ['王\u200b芳', '王\u200d芳', '王\u00ad芳', '\u2060王芳\ufeff', '王\u200c\u200b芳']) expect(looseKey(typed)).toBe('王芳');
+  });
+
   it('keeps everything else: punctuation and digits tell texts apart', () => {
     expect(looseKey('F-1')).not.toBe(looseKey('F1'));
     expect(looseKey('王芳2')).not.toBe(looseKey('王芳'));

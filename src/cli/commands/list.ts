@@ -5,7 +5,7 @@ import type { ListFilter } from '../../store/index.js';
 import type { Sentence } from '../../workflow/errors.js';
 import { warn, type CliContext } from '../context.js';
 import { parseAtOption, parseUntilOption } from '../clock.js';
-import { filterList, parseCount, parseVocabList, phoneList } from '../options.js';
+import { filterList, parseCount, parseVocabList, phoneList, textFilterList } from '../options.js';
 import { renderList } from '../render/complaint.js';
 import { complaintJson, toJsonText } from '../render/json.js';
 
@@ -36,8 +36,8 @@ export async function list(context: CliContext, options: ListOptions): Promise<s
     ...parseStatuses(options.status),
     categories: parseVocabList(CATEGORY, options.category, '--category'),
     severities: parseVocabList(SEVERITY, options.severity, '--severity'),
-    assignees: filterList(options.assignee, '--assignee'),
-    customers: filterList(options.customer, '--customer'),
+    assignees: textFilterList(options.assignee, '--assignee'),
+    customers: textFilterList(options.customer, '--customer'),
     phones: phoneList(options.phone, '--phone'),
     dueBefore: options.overdue ? instant(context.now) : undefined,
     receivedFrom: options.since === undefined ? undefined : instant(parseAtOption(options.since, '--since', context.now)),
