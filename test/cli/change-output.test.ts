@@ -97,12 +97,12 @@ describe('in Chinese', () => {
   it('says the same in Chinese words, with the vocabulary of the record', async () => {
     const run = await opened({ env: zh, now: '2026-11-20T16:00:00+08:00' });
     expect((await run.ok('assign', '1', '--to', '老张', '--by', '小王', '--at', '2026-11-02 09:00')).split('\n')).toEqual([
-      '投诉 1 已指派给 老张 (品控部)；责任人方案已超期（期限 11月5日 周四），答复客户已超期（期限 11月6日 周五）。',
+      '投诉 1 已指派给 老张（品控部）；责任人方案已超期（期限 11月5日 周四），答复客户已超期（期限 11月6日 周五）。',
       '#1  已指派',
       '客户      Li Wei (138 0013 8000)',
       '投诉内容  Cracked cup from the new set',
-      '责任人    老张 (品控部)',
-      '   2  11月2日 周一 09:00  小王  指派 → 老张 (品控部)',
+      '责任人    老张（品控部）',
+      '   2  11月2日 周一 09:00  小王  指派 → 老张（品控部）',
       '',
     ]);
   });

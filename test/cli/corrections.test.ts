@@ -249,7 +249,7 @@ describe('kesu void and unvoid', () => {
     expect(out.split('\n').slice(0, 3)).toEqual([
       '投诉 2 已作废：不再出现在列表、日程和报表中，导入查重也不再比对它；可用 kesu unvoid 2 恢复。',
       '#2  待处理  已作废',
-      '作废原因  测试数据 (小李, 11月3日 周二 10:00)',
+      '作废原因  测试数据（小李，11月3日 周二 10:00）',
     ]);
     expect(await run.ok('--lang', 'zh', 'list', '--status', '已作废')).toContain('已作废');
   });

@@ -87,7 +87,7 @@ describe('处理流程（中文）', () => {
     expect(text).toContain('  责任人方案  11月5日 周四  已完成\n              自 11月2日 周一 起 3 个工作日\n');
     expect(text).toContain('  回访        11月11日 周三  已超期\n');
     expect(text).toContain('   2  10月30日 周五 11:00  小王  通话: 已致电客户\n');
-    expect(text).toContain('   4  11月2日 周一 09:00  小王  指派 → 张三 (品控部)\n');
+    expect(text).toContain('   4  11月2日 周一 09:00  小王  指派 → 张三（品控部）\n');
   });
 
   it('followup: 质量 needs two satisfied follow-ups; satisfaction given as a Chinese label or a full-width digit', async () => {
@@ -97,7 +97,7 @@ describe('处理流程（中文）', () => {
     expect(closed).toMatchObject({ status: 'closed', outcome: 'satisfied' });
     expect(closed.followups.map((f) => [f.method, f.satisfaction])).toEqual([['visit', 5], ['message', 4]]);
     const text = await run.ok('show', '1');
-    expect(text).toMatch(/^#1 {2}已结案 \(客户满意\)\n/);
+    expect(text).toMatch(/^#1 {2}已结案（客户满意）\n/);
     expect(text).toContain('回访\n  11月6日 周五 10:00  上门  5 非常满意\n  11月9日 周一 10:00  短信  4 满意\n');
     expect(text).toMatch(/11月6日 周五 10:00 {2}\S+ {2}上门回访，满意度 5\/5\n/);
   });
@@ -121,9 +121,9 @@ describe('处理流程（中文）', () => {
   it('resolve --unfounded and close --reason with Chinese reasons', async () => {
     const { run } = await before('openService');
     await run.ok(...CHAIN.openService);
-    expect(await run.ok(...CHAIN.unfounded)).toMatch(/^投诉 3 已结案：投诉不成立；无待办期限。\n#3 {2}已结案 \(投诉不成立\)\n/);
+    expect(await run.ok(...CHAIN.unfounded)).toMatch(/^投诉 3 已结案：投诉不成立；无待办期限。\n#3 {2}已结案（投诉不成立）\n/);
     await run.ok(...CHAIN.openDelivery);
-    expect(await run.ok(...CHAIN.withdrawn)).toMatch(/^投诉 4 已结案：客户撤诉；无待办期限。\n#4 {2}已结案 \(客户撤诉\)\n/);
+    expect(await run.ok(...CHAIN.withdrawn)).toMatch(/^投诉 4 已结案：客户撤诉；无待办期限。\n#4 {2}已结案（客户撤诉）\n/);
     expect(await run.json<ComplaintJson>('show', '4')).toMatchObject({ status: 'closed', outcome: 'withdrawn' });
   });
 
@@ -132,15 +132,15 @@ describe('处理流程（中文）', () => {
     await own.ok('open', '--customer', '赵敏', '--category', '配送', '--desc', '送晚了', '--received', '2026-11-02 09:00', '--by', '小王');
     expect((await own.json<ComplaintJson>('assign', '1', '--to', '老张', '--at', '2026-11-02 10:00')).department).toBe('logistics');
     const shown = await own.ok('show', '1');
-    expect(shown).toMatch(/责任人 +老张 \(物流部\)/);
-    expect(shown).toMatch(/指派 → 老张 \(物流部\)/);
+    expect(shown).toMatch(/责任人 +老张（物流部）/);
+    expect(shown).toMatch(/指派 → 老张（物流部）/);
     expect(await own.ok('report', '--month', '2026-11', '--format', 'md')).toContain('物流部');
     expect(await own.ok('--lang', 'en', 'show', '1')).toMatch(/Assignee +老张 \(logistics\)/);
   });
 
   it('--lang zh wins over an English LANG, and --lang en over a Chinese one', async () => {
     const { db, run } = await before(null);
-    expect(await on(db).ok('--lang', 'zh', 'show', '4')).toMatch(/^#4 {2}已结案 \(客户撤诉\)\n/);
+    expect(await on(db).ok('--lang', 'zh', 'show', '4')).toMatch(/^#4 {2}已结案（客户撤诉）\n/);
     expect(await run.ok('--lang', 'en', 'show', '4')).toMatch(/^#4 {2}closed \(withdrawn\)\n/);
   });
 });

@@ -114,7 +114,7 @@ export function renderList(complaints: readonly Complaint[], context: RenderCont
 
 /** The record's first line: its id and status (and outcome), a voided one marked so, a major one until it is closed. */
 export function recordTitle(complaint: Complaint, { lang, style }: RenderContext): string {
-  const title = `#${complaint.id}  ${labelOf(STATUS, complaint.status, lang)}${complaint.outcome ? ` (${labelOf(OUTCOME, complaint.outcome, lang)})` : ''}`;
+  const title = `#${complaint.id}  ${labelOf(STATUS, complaint.status, lang)}${complaint.outcome ? aside(labelOf(OUTCOME, complaint.outcome, lang), lang) : ''}`;
   if (complaint.voided !== null) return style.overdue(`${title}  ${t('voided', lang)}`);
   return isOpenMajor(complaint) ? style.major(`${title}  ${labelOf(SEVERITY, 'major', lang).toUpperCase()}`) : style.bold(title);
 }
@@ -127,13 +127,18 @@ export function fieldLines(key: TextKey, value: string | null | undefined, lang:
   return value !== null && value !== undefined && value !== '' ? [`${padDisplay(t(key, lang), labelWidth(lang))}${visible(value)}`] : [];
 }
 
+/** A word beside another, in brackets of the language: ` (QC)`, `（品控部）`. */
+function aside(text: string, lang: Lang): string {
+  return lang === 'zh' ? `（${text}）` : ` (${text})`;
+}
+
 /** The customer as the record names them: the name, and the phone beside it. */
 export const customerText = (complaint: Complaint): string => (complaint.customer.phone ? `${complaint.customer.name} (${complaint.customer.phone})` : complaint.customer.name);
 
 /** Who has it: the assignee and their department. */
 export function assigneeText(complaint: Complaint, lang: Lang): string | null {
   const department = complaint.department === null ? null : departmentName(complaint.department, lang);
-  return complaint.assignee ? `${complaint.assignee}${department ? ` (${department})` : ''}` : null;
+  return complaint.assignee ? `${complaint.assignee}${department ? aside(department, lang) : ''}` : null;
 }
 
 /** An entry of the timeline: its number, time, who and what. */
@@ -151,7 +156,7 @@ export function renderComplaint(complaint: Complaint, events: readonly Complaint
   };
   if (complaint.voided !== null) {
     const { reason, by, at } = complaint.voided;
-    field('voidedBecause', `${reason} (${by}, ${formatTime(at, lang, year)})`);
+    field('voidedBecause', `${reason}${aside(`${by}${lang === 'zh' ? '，' : ', '}${formatTime(at, lang, year)}`, lang)}`);
   }
   field('ref', complaint.ref);
   field('customer', customerText(complaint));
@@ -206,18 +211,18 @@ function describeEvent(event: ComplaintEvent, name: string, lang: Lang): string 
     case 'logged':
       return `${labelOf(LOG_KIND, event.kind, lang)}${note}`;
     case 'assigned':
-      return `${name} → ${event.assignee}${event.department ? ` (${departmentName(event.department, lang)})` : ''}${note}`;
+      return `${name} → ${event.assignee}${event.department ? aside(departmentName(event.department, lang), lang) : ''}${note}`;
     case 'resolved':
-      return `${name}${event.unfounded ? ` (${labelOf(OUTCOME, 'unfounded', lang)})` : ''}: ${event.solution ?? event.finding ?? ''}${event.note ? ` — ${event.note}` : ''}`;
+      return `${name}${event.unfounded ? aside(labelOf(OUTCOME, 'unfounded', lang), lang) : ''}: ${event.solution ?? event.finding ?? ''}${event.note ? ` — ${event.note}` : ''}`;
     case 'followed-up':
       // 电话回访，满意度 5/5 reads as Chinese; "回访 电话, 5/5" did not.
       return lang === 'zh'
         ? `${labelOf(FOLLOWUP_METHOD, event.method, lang)}${name}，满意度 ${event.satisfaction}/5${event.note ? `：${event.note}` : ''}`
         : `${name} ${labelOf(FOLLOWUP_METHOD, event.method, lang)}, ${event.satisfaction}/5${note}`;
     case 'closed':
-      return `${name} (${labelOf(OUTCOME, event.outcome, lang)})${note}`;
+      return `${name}${aside(labelOf(OUTCOME, event.outcome, lang), lang)}${note}`;
     case 'answered':
-      return `${name} (${labelOf(LOG_KIND, event.kind, lang)})${note}`;
+      return `${name}${aside(labelOf(LOG_KIND, event.kind, lang), lang)}${note}`;
     case 'corrected':
       return `${name} ${event.changes.map((change) => describeChange(change, lang)).join(lang === 'zh' ? '；' : '; ')}${event.note ? ` — ${event.note}` : ''}`;
     case 'voided':

@@ -12,7 +12,7 @@ const TEXT = {
   status: { en: 'Status', zh: '状态' },
   severity: { en: 'Severity', zh: '严重程度' },
   category: { en: 'Category', zh: '类别' },
-  channel: { en: 'Channel', zh: '渠道' },
+  channel: { en: 'Channel', zh: '投诉方式' },
   customer: { en: 'Customer', zh: '客户' },
   received: { en: 'Received', zh: '受理时间' },
   receivedBy: { en: 'Received by', zh: '受理人' },
