@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { cutToWidth, displayWidth } from '../../src/cli/render/width.js';
+import { cutStartToWidth, cutToWidth, displayWidth } from '../../src/cli/render/width.js';
 import { renderGrid } from '../../src/cli/render/grid.js';
 
 /**
@@ -100,6 +100,38 @@ describe('cutToWidth', () => {
           const kept = cut.slice(0, -1);
           const prefixes = chars.map((_, i) => chars.slice(0, i).join(''));
           expect(prefixes).toContain(kept);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('cutStartToWidth', () => {
+  it.each([
+    ['Wang Fang', 9, 'Wang Fang'],
+    ['Wang Fang', 8, '…ng Fang'],
+    ['王芳王芳', 5, '…王芳'],
+    ['王芳王芳', 6, '…王芳'],
+    ['a👨‍👩‍👧b', 3, '…b'],
+    ['ab👨‍👩‍👧', 3, '…👨‍👩‍👧'],
+    ['e\u0301e\u0301e\u0301', 2, '…e\u0301'],
+    ['abc', 0, ''],
+    ['abc', 1, '…'],
+  ])('%j in %i columns is %j', (text, width, cut) => {
+    expect(cutStartToWidth(text, width)).toBe(cut);
+  });
+
+  it('never takes more columns than given, and keeps what it keeps whole', () => {
+    fc.assert(
+      fc.property(fc.array(grapheme, { maxLength: 20 }), fc.integer({ min: 0, max: 30 }), (chars, width) => {
+        const text = chars.join('');
+        const cut = cutStartToWidth(text, width);
+        expect(displayWidth(cut)).toBeLessThanOrEqual(width);
+        if (cut !== text && width > 0) {
+          expect(cut.startsWith('…')).toBe(true);
+          const suffixes = chars.map((_, i) => chars.slice(i + 1).join(''));
+          expect(suffixes).toContain(cut.slice(1));
         }
       }),
       { numRuns: 1000 },

@@ -124,13 +124,50 @@ describe('kesu search', () => {
     expect(await run.ok('search', 'nothing like it')).toBe('No complaints match.\n');
   });
 
-  it('fits a narrow terminal: columns left out, the text around the match cut, the match highlighted as far as it is shown', async () => {
+  it('fits a narrow terminal: columns left out, the text before the match cut, then the text after it, the match whole', async () => {
     const narrow = await kesu(['--db', db, 'search', '漏电'], { now: NOW, columns: 42, env: { NO_COLOR: undefined } });
     expectOk(narrow);
     expect(narrow.stdout.split('\n').slice(3, 5)).toEqual([
-      '│ 1  │ closed │ Description: 电饭煲\u001b[7m漏电\u001b[27m… │',
-      '│ 3  │ open   │ Description: 空气炸锅\u001b[7m漏\u001b[27m… │',
+      '│ 1  │ closed │ Description: …\u001b[7m漏电\u001b[27m，差…  │',
+      '│ 3  │ open   │ Description: …气炸锅\u001b[7m漏电\u001b[27m │',
     ]);
+  });
+
+  it('keeps what matched whole in a cut cell, near the end of a long description, at 80 and 50 columns, in English and Chinese', async () => {
+    const long = makeDb();
+    const shop = on(long, { now: NOW });
+    await shop.ok('open', '--received', '2026-11-20 09:00', '--category', 'quality', '--by', '小李', '--customer', 'Chen Jie', '--desc', 'Bought a rice cooker here on 11-20 and it stopped heating in a week; the model RC-3000 is sold out');
+    await shop.ok('open', '--received', '2026-11-20 10:00', '--category', 'quality', '--by', '小李', '--customer', '王芳', '--desc', '十一月二十日在本店买的电饭煲，用了一个星期，昨天煮饭时外壳漏电');
+    const found = async (columns: number, ...args: string[]): Promise<string[]> => {
+      const result = await kesu(['--db', long, ...args], { now: NOW, columns, env: { NO_COLOR: undefined } });
+      expectOk(result);
+      return result.stdout.split('\n').filter((line) => line.includes('\u001b[7m'));
+    };
+    const inverse = (text: string): string => `\u001b[7m${text}\u001b[27m`;
+    // The text before the match cut to a lone "…" (no room for any of it), then the text after it cut.
+    expect(await found(80, 'search', 'RC-3000')).toEqual([`│ 1  │ open   │ Fri 20 Nov 09:00 │ Chen Jie │ Description: …${inverse('RC-3000')} is sold o… │`]);
+    expect(await found(80, '--lang', 'zh', 'search', 'RC-3000')).toEqual([`│ 1    │ 待处理 │ 11月20日 周五 09:00 │ Chen Jie │ 投诉内容：…${inverse('RC-3000')} is sold… │`]);
+    expect(await found(50, 'search', 'RC-3000')).toEqual([`│ 1  │ open   │ Description: …${inverse('RC-3000')} is sold o… │`]);
+    expect(await found(50, '--lang', 'zh', 'search', 'RC-3000')).toEqual([`│ 1    │ 待处理 │ 投诉内容：…${inverse('RC-3000')} is sold out │`]);
+    // Only the text before it cut, by columns: a Chinese character takes two (one left blank at 50).
+    expect(await found(80, 'search', '漏')).toEqual([`│ 2  │ open   │ Fri 20 Nov 10:00 │ 王芳     │ Description: …昨天煮饭时外壳${inverse('漏')}电 │`]);
+    expect(await found(80, '--lang', 'zh', 'search', '漏')).toEqual([`│ 2    │ 待处理 │ 11月20日 周五 10:00 │ 王芳 │ 投诉内容：…，昨天煮饭时外壳${inverse('漏')}电 │`]);
+    expect(await found(50, 'search', '漏电')).toEqual([`│ 2  │ open   │ Description: …昨天煮饭时外壳${inverse('漏电')} │`]);
+    expect(await found(50, '--lang', 'zh', 'search', '漏电')).toEqual([`│ 2    │ 待处理 │ 投诉内容：…昨天煮饭时外壳${inverse('漏电')}  │`]);
+  });
+
+  it('leaves out the field name before the match, and cuts the match only when it is wider than the cell', async () => {
+    const long = makeDb();
+    await on(long, { now: NOW }).ok('open', '--received', '2026-11-20 09:00', '--category', 'quality', '--customer', 'Chen Jie', '--desc', 'Bought a rice cooker here on 11-20 and it stopped heating in a week; the model RC-3000 is sold out');
+    const found = async (columns: number, query: string): Promise<string[]> => {
+      const result = await kesu(['--db', long, 'search', query], { now: NOW, columns, env: { NO_COLOR: undefined } });
+      expectOk(result);
+      return result.stdout.split('\n').filter((line) => line.includes('\u001b[7m'));
+    };
+    // No room for "Description: " beside the match: the text around it comes back instead.
+    expect(await found(30, 'RC-3000')).toEqual(['│ 1  │ … \u001b[7mRC-3000\u001b[27m is sold out │']);
+    // 39 characters in 32 columns: the match cut, its "…" not highlighted.
+    expect(await found(50, 'it stopped heating in a week; the model')).toEqual(['│ 1  │ open   │ \u001b[7mit stopped heating in a week; t\u001b[27m… │']);
   });
 
   it('shows the newest few by default and says when more match', async () => {

@@ -45,6 +45,11 @@ export interface Cell {
   /** How many of the first atoms are never cut (a date and its time); the rest are, on a line too narrow for them. Default: all. */
   readonly whole?: number;
   readonly style?: (text: string) => string;
+  /**
+   * The cell drawn in at most `width` columns, styled, in a `cut` column: for a cell whose end is
+   * not what to keep (a search's match). Without it the text is cut at its end with "…", then styled.
+   */
+  readonly cut?: (width: number) => string;
 }
 
 /** A column of a table fitted to a terminal, and how it gives way when the terminal is narrow. */
@@ -146,6 +151,7 @@ function drawFitted(shown: readonly { column: FittedColumn; width: number }[], r
   const rows = shown[0]!.column.cells.map((_, index) =>
     row((column, width) => {
       const cell = column.cells[index]!;
+      if (column.fit === 'cut' && cell.cut) return [cell.cut(width)];
       const lines = column.fit === 'cut' ? [cutToWidth(cellText(cell), width)] : column.fit === 'wrap' ? packAtoms(cell.atoms, width).map(withinLine(width)) : [cellText(cell)];
       return lines.map((text) => (cell.style && text !== '' ? cell.style(text) : text));
     }),

@@ -6,6 +6,7 @@ import { listColumn, type RenderContext } from './complaint.js';
 import { renderTable, type Cell } from './grid.js';
 import { t, type TextKey } from './i18n.js';
 import { visible } from './visible.js';
+import { cutStartToWidth, cutToWidth, displayWidth } from './width.js';
 
 /** Characters shown before and after what matched. */
 const CONTEXT = 16;
@@ -66,20 +67,49 @@ export function renderSearch(results: readonly { complaint: Complaint; match: Se
   )}\n`;
 }
 
-/** "Description: …漏电了，差点触电": the field and the text around the match, the match highlighted (also in a cell cut short). */
+/** A found cell's parts, in the order drawn: the field's name, the text before the match, the match, the text after it. */
+interface FoundParts {
+  readonly label: string;
+  readonly before: string;
+  readonly match: string;
+  readonly after: string;
+}
+
+/**
+ * "Description: …漏电了，差点触电": the field and the text around the match, the match highlighted.
+ * Cut to a column narrower than it, the match stays whole and in sight (fitFound).
+ */
 function foundCell(complaint: Complaint, match: SearchMatch | null, { lang, style }: RenderContext): Cell {
   // A match the store found but kesu cannot place (see findMatch) is shown as the description's start.
   const shown = snippetOf(match ?? { field: 'description', text: complaint.description, start: 0, end: 0 });
   const line = (part: string): string => visible(part, { oneLine: true });
-  const lead = `${t(FIELD_NAMES[shown.field], lang)}${lang === 'zh' ? '：' : ': '}${line(shown.before)}`;
-  const matched = line(shown.text);
-  const whole = `${lead}${matched}${line(shown.after)}`;
-  // The cell as drawn is the whole text or its start with "…" after it (cutToWidth): the match is
-  // highlighted as far as it is shown.
-  const highlight = (text: string): string => {
-    const shownLength = text === whole ? text.length : text.length - 1;
-    const end = Math.min(lead.length + matched.length, shownLength);
-    return end <= lead.length ? text : `${text.slice(0, lead.length)}${style.match(text.slice(lead.length, end))}${text.slice(end)}`;
+  const parts: FoundParts = {
+    label: `${t(FIELD_NAMES[shown.field], lang)}${lang === 'zh' ? '：' : ': '}`,
+    before: line(shown.before),
+    match: line(shown.text),
+    after: line(shown.after),
   };
-  return { atoms: [whole], style: highlight };
+  const whole = `${parts.label}${parts.before}${parts.match}${parts.after}`;
+  // A match cut short (only in a cell narrower than it) is highlighted as far as it is shown, not its "…".
+  const highlighted = (text: string): string => (text === parts.match ? style.match(text) : text.length > 1 ? `${style.match(text.slice(0, -1))}…` : text);
+  const draw = ({ label, before, match: matched, after }: FoundParts): string => `${label}${before}${matched === '' ? '' : highlighted(matched)}${after}`;
+  return { atoms: [whole], style: (text) => (text === whole ? draw(parts) : text), cut: (width) => draw(fitFound(parts, width)) };
+}
+
+/**
+ * A found cell's parts in at most `width` columns, the match kept whole: the text before it cut from
+ * its start (to a lone "…" at the least), then the text after it from its end, then the field's name
+ * left out (the text around the match given room again); only a match wider than the cell is cut.
+ */
+function fitFound(parts: FoundParts, width: number): FoundParts {
+  const { before, match, after } = parts;
+  for (const label of [parts.label, '']) {
+    const beforeRoom = width - displayWidth(label) - displayWidth(match) - displayWidth(after);
+    if (beforeRoom >= displayWidth(before)) return { label, before, match, after };
+    if (beforeRoom >= 1) return { label, before: cutStartToWidth(before, beforeRoom), match, after };
+    const mark = before === '' ? '' : '…';
+    const afterRoom = width - displayWidth(label) - displayWidth(mark) - displayWidth(match);
+    if (afterRoom >= Math.min(1, displayWidth(after))) return { label, before: mark, match, after: cutToWidth(after, afterRoom) };
+  }
+  return { label: '', before: '', match: cutToWidth(match, width), after: '' };
 }

@@ -105,3 +105,18 @@ export function cutToWidth(text: string, width: number): string {
   if (whole <= width) return text;
   return `${text.slice(0, cut)}…`;
 }
+
+// By grapheme (Intl.Segmenter), which is slower than measure's walk but only ever given a few words
+// (the text before a search's match).
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** The text in at most `width` columns: its end, cut where a character starts, with "…" in the first column when cut. */
+export function cutStartToWidth(text: string, width: number): string {
+  if (width <= 0) return '';
+  if (displayWidth(text) <= width) return text;
+  const characters = Array.from(graphemes.segment(text), ({ segment }) => segment);
+  let kept = characters.length;
+  let used = 0;
+  while (kept > 0 && used + displayWidth(characters[kept - 1]!) <= width - 1) used += displayWidth(characters[--kept]!);
+  return `…${characters.slice(kept).join('')}`;
+}
