@@ -8,6 +8,7 @@ import type { Store, UpgradeNotice } from '../store/index.js';
 import type { Sentence } from '../workflow/errors.js';
 import type { Settings } from '../workflow/settings.js';
 import type { IsoTime } from '../workflow/time.js';
+import { checkAllowed, type Step } from '../workflow/transitions.js';
 import type { Lang } from '../workflow/vocab.js';
 import { Asker, type Question } from './asking.js';
 import { parseAtOption } from './clock.js';
@@ -41,10 +42,10 @@ export interface CliContext extends RenderContext {
   readonly color: boolean;
   /**
    * A value the command cannot do without and was not given: asked for on a terminal (asking.ts),
-   * else a usage error naming its flag. `about`: the complaint it is asked for, which must exist
-   * before anything is asked.
+   * else a usage error naming its flag. `about`: the complaint it is asked for and the step asked
+   * of it: before anything is asked, the complaint must exist and be able to take that step.
    */
-  ask(question: Question, about?: number): Promise<string>;
+  ask(question: Question, about?: { readonly id: number; readonly step: Step }): Promise<string>;
   /** After the command failed with `error`: whether it refused an answer given to `ask`, now asked for again. */
   askAgain(error: unknown): Promise<boolean>;
   /**
@@ -119,8 +120,9 @@ export async function makeContext(options: GlobalOptions, io: Io): Promise<CliCo
     },
     color,
     ask: async (question, about) => {
-      // `followup 99` says there is no complaint 99 rather than ask for a satisfaction first.
-      if (about !== undefined && interactive()) await (await store('change')).find(about);
+      // `followup 99` says there is no complaint 99, and `answer 1` that complaint 1 is closed,
+      // rather than ask for what cannot be used; decide refuses it again when the command writes.
+      if (about !== undefined && interactive()) checkAllowed((await (await store('change')).find(about.id)).complaint, about.step);
       return asker.ask(question);
     },
     askAgain: (error) => asker.askAgain(error),

@@ -169,8 +169,18 @@ export function decide(complaint: Complaint | null, command: Command, context: D
   }
 }
 
-/** Refuses a command the complaint cannot take: a voided complaint takes only unvoid; otherwise the procedure's table says. */
-function checkAllowed(complaint: Complaint, command: ChangeCommand): void {
+/** A change command as far as the procedure judges it: its type, and for a log entry whether it answers the customer. */
+export interface Step {
+  readonly type: ChangeCommand['type'];
+  readonly answered?: boolean;
+}
+
+/**
+ * Refuses a command the complaint cannot take: a voided complaint takes only unvoid; otherwise the
+ * procedure's table says. `decide` judges every command so; the CLI asks it before asking for a
+ * value, so that nothing is typed for a command the complaint cannot take.
+ */
+export function checkAllowed(complaint: Complaint, command: Step): void {
   const { id, voided } = complaint;
   if (voided !== null && command.type !== 'unvoid') {
     throw refused({ rule: 'voided', field: null, params: { complaint: id, command: command.type, reason: voided.reason } }, commandLineName);

@@ -67,6 +67,16 @@ describe('edit on a terminal', () => {
     expect((await run.json<ComplaintJson>('show', '1')).receivedAt).toMatch(/^2026-11-01T09:00/);
   });
 
+  it('says first that a voided complaint takes no correction, exit 1, asking nothing', async () => {
+    const { db, run } = await withOne();
+    await run.ok('void', '1', '--reason', 'Entered twice');
+    const result = onTerminal(['--db', db, 'edit', '1'], []);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(1);
+    expect(result.screen).not.toContain('Which field is wrong?');
+    expect(result.screen).toContain('kesu: Complaint 1 is voided ("Entered twice"), so it cannot take edit; bring it back first with kesu unvoid 1.');
+  });
+
   it('Ctrl-C at a question cancels in one sentence, exit 130, and corrects nothing', async () => {
     const { db, run } = await withOne();
     const result = onTerminal(['--db', db, 'edit', '1'], [['Which field is wrong?', '\x03']]);

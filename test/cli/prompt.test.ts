@@ -340,6 +340,22 @@ describe('other commands on a terminal ask for a value they cannot do without', 
     expect(result.screen).toContain('kesu: There is no complaint 99; see the ids with kesu list --status all.');
   });
 
+  it.each([
+    ['answer on a closed complaint', ['close', '3', '--reason', 'duplicate'], ['answer', '3'], 'What was the customer told?', 'kesu: Complaint 3 is closed, so it cannot take answer; from closed you can: reopen, log, edit, void.'],
+    ['followup on an open complaint', null, ['followup', '1'], 'How satisfied is the customer?', 'kesu: Complaint 1 is open, so it cannot take followup; from open you can: assign, answer, resolve, close, log, edit, void.'],
+    // An entry that answers the customer is judged as an answer, which a resolved complaint does not take.
+    ['log --answered on a resolved complaint', null, ['log', '2', '--answered'], 'What happened?', 'kesu: Complaint 2 is resolved, so it cannot take answer; from resolved you can: followup, close, log, edit, void.'],
+    ['assign on a voided complaint', ['void', '3', '--reason', 'Entered twice'], ['assign', '3'], 'Who will handle it?', 'kesu: Complaint 3 is voided ("Entered twice"), so it cannot take assign; bring it back first with kesu unvoid 3.'],
+  ] as [string, string[] | null, string[], string, string][])('%s: refused first, exit 1, asking nothing', async (_, before, args, question, refusal) => {
+    const { db, run } = await shop();
+    if (before !== null) await run.ok(...before);
+    const result = onTerminal(['--db', db, ...args], []);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(1);
+    expect(result.screen).not.toContain(question);
+    expect(result.screen).toContain(refusal);
+  });
+
   it('Ctrl-C at the question exits 130 and changes nothing', async () => {
     const { db, run } = await shop();
     const result = inTmux(['--db', db, 'followup', '2'], [['How satisfied is the customer?', ['C-c']]]);

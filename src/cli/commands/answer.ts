@@ -23,7 +23,7 @@ export async function answer(context: CliContext, idText: string, words: string[
   const kind = optionalVocab(LOG_KIND, options.kind, '--kind');
   const command = {
     type: 'answer' as const,
-    text: words.length > 0 ? words.join(' ') : await context.ask(TOLD, id),
+    text: words.length > 0 ? words.join(' ') : await context.ask(TOLD, { id, step: { type: 'answer' } }),
     kind,
     substantiated: null,
     responsibility: null,

@@ -18,7 +18,7 @@ export async function assign(context: CliContext, idText: string, options: Assig
   const id = parseId(idText);
   return changeComplaint(context, id, {
     type: 'assign',
-    assignee: options.to ?? (await context.ask(ASSIGNEE, id)),
+    assignee: options.to ?? (await context.ask(ASSIGNEE, { id, step: { type: 'assign' } })),
     department: options.dept ?? null,
     note: options.note ?? null,
   }, options);

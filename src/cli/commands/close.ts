@@ -18,7 +18,7 @@ export async function close(context: CliContext, idText: string, options: CloseO
   const id = parseId(idText);
   return changeComplaint(context, id, {
     type: 'close',
-    reason: parseVocabOption(CLOSE_REASON, options.reason ?? (await context.ask(REASON, id)), '--reason'),
+    reason: parseVocabOption(CLOSE_REASON, options.reason ?? (await context.ask(REASON, { id, step: { type: 'close' } })), '--reason'),
     note: options.note ?? null,
   }, options);
 }

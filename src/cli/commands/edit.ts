@@ -1,7 +1,7 @@
 // kesu edit: correct what was recorded wrong. Every correction is an event (each field before and
 // after), never a change in place; on a terminal without flags it asks which field and the new value.
 import type { CorrectableField } from '../../workflow/complaint.js';
-import type { Corrections } from '../../workflow/transitions.js';
+import { checkAllowed, type Corrections } from '../../workflow/transitions.js';
 import type { CliContext } from '../context.js';
 import { usage } from '../errors.js';
 import { parseId } from '../options.js';
@@ -57,8 +57,8 @@ async function askCorrection(context: CliContext, id: number): Promise<EditOptio
     );
   }
   const { complaint } = await (await context.store('change')).find(id);
-  // Nothing to ask of a voided complaint: decide refuses the correction, saying why, before any value is read.
-  if (complaint.voided !== null) return {};
+  // Nothing to ask of a voided complaint: refused, as decide refuses the correction, before any question.
+  checkAllowed(complaint, { type: 'edit' });
   const { askCorrection: ask } = await import('./edit-interview.js');
   const { field, value } = await ask(complaint, { lang: context.lang, color: context.color }, context.now);
   return { [CORRECTION_FLAGS[field]]: value };

@@ -24,7 +24,7 @@ export async function followup(context: CliContext, idText: string, options: Fol
   const id = parseId(idText);
   // What was given is read before anything is asked, so that a typo fails at once.
   const method = optionalVocab(FOLLOWUP_METHOD, options.method, '--method') ?? DEFAULT_FOLLOWUP_METHOD;
-  const satisfaction = options.satisfaction ?? (await context.ask(SATISFACTION_QUESTION, id));
+  const satisfaction = options.satisfaction ?? (await context.ask(SATISFACTION_QUESTION, { id, step: { type: 'followup' } }));
   return changeComplaint(context, id, {
     type: 'followup',
     satisfaction: Number(parseVocabOption(SATISFACTION, satisfaction, '--satisfaction')),

@@ -30,7 +30,7 @@ export async function log(context: CliContext, idText: string, words: string[], 
   const responsibility = optionalVocab(RESPONSIBILITY, options.responsibility, '--responsibility');
   return changeComplaint(context, id, {
     type: 'log',
-    text: words.length > 0 ? words.join(' ') : await context.ask(ENTRY, id),
+    text: words.length > 0 ? words.join(' ') : await context.ask(ENTRY, { id, step: { type: 'log', answered: options.answered === true } }),
     kind,
     substantiated: substantiated === null ? null : substantiated === 'yes',
     responsibility,

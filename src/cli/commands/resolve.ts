@@ -55,8 +55,9 @@ export async function resolve(context: CliContext, idText: string, options: Reso
   }
   // Asked for after the flags given are read, so that a typo fails at once.
   const unfounded = Boolean(options.unfounded);
-  const solution = options.solution ?? (unfounded ? null : await context.ask(SOLUTION, id));
-  const finding = options.finding ?? (unfounded ? await context.ask(FINDING, id) : null);
+  const about = { id, step: { type: 'resolve' as const } };
+  const solution = options.solution ?? (unfounded ? null : await context.ask(SOLUTION, about));
+  const finding = options.finding ?? (unfounded ? await context.ask(FINDING, about) : null);
   return changeComplaint(context, id, {
     type: 'resolve',
     unfounded,

@@ -14,7 +14,7 @@ const REASON: Question = { flag: '--reason', field: 'reason', answer: 'line', wo
 
 export async function voidComplaint(context: CliContext, idText: string, options: VoidOptions): Promise<string> {
   const id = parseId(idText);
-  const reason = options.reason ?? (await context.ask(REASON, id));
+  const reason = options.reason ?? (await context.ask(REASON, { id, step: { type: 'void' } }));
   return changeComplaint(context, id, { type: 'void', reason, note: options.note ?? null }, options);
 }
 
