@@ -118,6 +118,12 @@ describe('in Chinese', () => {
 });
 
 describe('--verbose and --json', () => {
+  it('show keeps a description of several lines under its label, not at the line\'s start', async () => {
+    const run = await opened();
+    expect(await run.ok('show', '1')).toContain('\nDescription        Cracked cup\n                   from the new set\n');
+    expect(await run.ok('--lang', 'zh', 'show', '1')).toContain('\n投诉内容  Cracked cup\n          from the new set\n');
+  });
+
   it('--verbose prints the whole record after the sentence, as show prints it', async () => {
     const run = await opened();
     const verbose = await run.ok('log', '1', 'Called', '--at', '2026-10-30 11:00', '--verbose');

@@ -124,7 +124,11 @@ export const labelWidth = (lang: Lang): number => (lang === 'zh' ? 10 : 19);
 
 /** A field of the record, "Customer           Li Wei"; nothing when it has no value. */
 export function fieldLines(key: TextKey, value: string | null | undefined, lang: Lang): string[] {
-  return value !== null && value !== undefined && value !== '' ? [`${padDisplay(t(key, lang), labelWidth(lang))}${visible(value)}`] : [];
+  if (value === null || value === undefined || value === '') return [];
+  // A value of several lines (a pasted description) keeps its lines under the first, not at column 0.
+  const indent = labelWidth(lang);
+  const [first, ...rest] = visible(value).split('\n');
+  return [`${padDisplay(t(key, lang), indent)}${first}`, ...rest.map((line) => `${' '.repeat(indent)}${line}`)];
 }
 
 /** A word beside another, in brackets of the language: ` (QC)`, `（品控部）`. */
