@@ -23,6 +23,7 @@ describe('edit on a terminal', () => {
       [
         ['phone: 138 0013 8000', DOWN + ENTER],
         ['The right value (phone)', `${BACKSPACE.repeat(4)}1111${ENTER}`],
+        ['Record this correction? phone: 138 0013 8000 → 138 0013 1111', ENTER],
       ],
     );
     expect(result.stderr).toBe('');
@@ -41,6 +42,7 @@ describe('edit on a terminal', () => {
       [
         ['要更正哪一项？', DOWN.repeat(4) + ENTER],
         ['正确的内容 (严重程度)', DOWN + DOWN + ENTER],
+        ['记录这项更正吗？ 严重程度: 一般 → 重大', ENTER],
       ],
       { LANG: 'zh_CN.UTF-8' },
     );
@@ -59,12 +61,33 @@ describe('edit on a terminal', () => {
         ['received: 2026-11-02 09:00', DOWN.repeat(9) + ENTER],
         ['The right value (received)', `\x152026-11-05 10:00${ENTER}`],
         ["after complaint 1's first step", `\x152026-11-01 09:00${ENTER}`],
+        ['Record this correction?', ENTER],
       ],
     );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.screen).toContain('Complaint 1 corrected: received');
     expect((await run.json<ComplaintJson>('show', '1')).receivedAt).toMatch(/^2026-11-01T09:00/);
+  });
+
+  it('shows the change before recording it: choosing again records nothing until one is confirmed', async () => {
+    const { db, run } = await withOne();
+    const result = onTerminal(
+      ['--db', db, 'edit', '1'],
+      [
+        ['customer: Wang Fang', ENTER],
+        ['The right value (customer)', `x${ENTER}`],
+        ['Record this correction? customer: Wang Fang → Wang Fangx', DOWN + ENTER],
+        ['Which field is wrong?', DOWN + ENTER],
+        ['The right value (phone)', `${BACKSPACE.repeat(4)}2222${ENTER}`],
+        ['→ 138 0013 2222', ENTER],
+      ],
+    );
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const c = await run.json<ComplaintJson>('show', '1');
+    expect(c.customer).toEqual({ name: 'Wang Fang', phone: '138 0013 2222' });
+    expect(c.events!.filter((event) => event.type === 'corrected')).toHaveLength(1);
   });
 
   it('says first that a voided complaint takes no correction, exit 1, asking nothing', async () => {

@@ -16,13 +16,37 @@ import { visible } from '../render/visible.js';
 const WORDS = {
   field: { en: 'Which field is wrong?', zh: '要更正哪一项？' },
   value: { en: 'The right value', zh: '正确的内容' },
+  confirm: { en: 'Record this correction?', zh: '记录这项更正吗？' },
+  yes: { en: 'Yes, record it', zh: '是，记录' },
+  again: { en: 'No, choose again', zh: '否，重新选择' },
 } as const;
 
 /** The correctable fields that take a vocabulary's words. */
 const VOCABULARIES: { readonly [F in CorrectableField]?: Vocabulary<string> } = { channel: CHANNEL, category: CATEGORY, severity: SEVERITY };
 
-/** Which field, and its new value as its flag would give it; Ctrl-D at either question cancels. */
+/**
+ * Which field, and its new value as its flag would give it, once the person has seen the change and
+ * said to record it (or chosen again: nothing is recorded at a stray Enter); Ctrl-D at any question cancels.
+ */
 export async function askCorrection(complaint: Complaint, asking: Asking, now: IsoTime): Promise<{ field: CorrectableField; value: string }> {
+  const { lang } = asking;
+  for (;;) {
+    const correction = await askFieldAndValue(complaint, asking, now);
+    const before = shown(complaint, correction.field, lang);
+    const vocab = VOCABULARIES[correction.field];
+    const after = visible(vocab ? labelOf(vocab, correction.value, lang) : correction.value, { oneLine: true });
+    const message = `${WORDS.confirm[lang]} ${CORRECTION_FIELD_NAMES[correction.field][lang]}: ${before} → ${after === '' ? '—' : after}`;
+    const choices = [
+      { value: 'yes', name: WORDS.yes[lang] },
+      { value: 'again', name: WORDS.again[lang] },
+    ] as const;
+    const confirmed = await askChoice({ message, choices: [...choices] }, asking);
+    if (confirmed === null) throw cancelled();
+    if (confirmed === 'yes') return correction;
+  }
+}
+
+async function askFieldAndValue(complaint: Complaint, asking: Asking, now: IsoTime): Promise<{ field: CorrectableField; value: string }> {
   const { lang } = asking;
   const field = await askChoice(
     { message: WORDS.field[lang], choices: CORRECTABLE_FIELDS.map((code) => ({ value: code, name: `${CORRECTION_FIELD_NAMES[code][lang]}: ${shown(complaint, code, lang)}` })) },
