@@ -3,7 +3,8 @@
 // - dist/bundle/kesu.cjs: the CLI in one CommonJS file, which bin/kesu.js compiles with that cache
 //   (Node 20 has no code cache for ES modules). No module resolution and no parsing on a run. The
 //   libraries that only the import, the export, the report files and the questions use
-//   (csv-stringify, iconv-lite, stream-json, @inquirer/*) stay outside it and are loaded when used:
+//   (csv-stringify, iconv-lite, stream-json, @inquirer/*) and the official calendars (chinese-days,
+//   date-holidays: `kesu config holidays`, and a warning of a year not loaded) stay outside it and are loaded when used:
 //   reading them would cost every command.
 // - dist/bundle/import-worker.js: the import's reading thread, started from its own file.
 import { build } from 'esbuild';
@@ -35,7 +36,7 @@ await build({
   entryPoints: [join(root, 'dist', 'cli', 'main.js')],
   outfile: join(outdir, 'kesu.cjs'),
   format: 'cjs',
-  external: ['csv-stringify', 'iconv-lite', 'stream-json', '@inquirer/core', '@inquirer/select'],
+  external: ['csv-stringify', 'iconv-lite', 'stream-json', '@inquirer/core', '@inquirer/select', 'chinese-days', 'date-holidays'],
   plugins: [lazyChildProcess],
   // bin/kesu.js passes the bundle's own URL: paths next to it (the worker) and packages under it.
   define: { 'import.meta.url': '__kesuUrl' },

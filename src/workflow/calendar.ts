@@ -1,5 +1,6 @@
 // The shop's own working-day calendar: which weekdays it is open, the days it is closed
-// (holidays), and extra working days (China's make-up workdays on a weekend).
+// (holidays), and extra working days (China's make-up workdays on a weekend); beside the dates
+// typed by hand, the years of an official calendar copied in by `kesu config holidays`.
 import { invalid, type Sentence } from './errors.js';
 import { dateOfDay, dayNumberOf, isLocalDate, weekdayOfDay, type LocalDate } from './time.js';
 
@@ -9,9 +10,23 @@ export interface Calendar {
   readonly holidays: readonly LocalDate[];
   /** Days the shop works although the weekday is normally closed. */
   readonly extraWorkdays: readonly LocalDate[];
+  /** Years of an official calendar, as loaded: kept, so that a package's upgrade never moves a deadline. */
+  readonly official: readonly OfficialYear[];
 }
 
-export const DEFAULT_CALENDAR: Calendar = { workweek: [1, 2, 3, 4, 5], holidays: [], extraWorkdays: [] };
+/** One year of an official calendar, copied from the package that published it. */
+export interface OfficialYear {
+  /** The calendar's name as `kesu config holidays` takes it: cn, or a country code with its region (US-CA). */
+  readonly name: string;
+  readonly year: number;
+  /** The package and its version the dates were copied from, e.g. chinese-days 1.5.7. */
+  readonly source: string;
+  readonly holidays: readonly LocalDate[];
+  /** Make-up working days (调休上班); none in calendars of public holidays only. */
+  readonly workdays: readonly LocalDate[];
+}
+
+export const DEFAULT_CALENDAR: Calendar = { workweek: [1, 2, 3, 4, 5], holidays: [], extraWorkdays: [], official: [] };
 
 export type DayKind = 'workday' | 'weekend' | 'holiday' | 'extra-workday';
 
@@ -27,12 +42,42 @@ const isWorking = (kind: DayKind): boolean => kind === 'workday' || kind === 'ex
 
 /** The kind of a day given by its number; its date is formatted only when the calendar lists dates. */
 function kindOfDay(calendar: Calendar, day: number): DayKind {
-  if (calendar.holidays.length > 0 || calendar.extraWorkdays.length > 0) {
+  const open = calendar.workweek.includes(weekdayOfDay(day));
+  if (calendar.holidays.length > 0 || calendar.extraWorkdays.length > 0 || calendar.official.length > 0) {
     const date = dateOfDay(day);
+    // The dates typed by hand first: a shop's own choice stands over the official calendar.
     if (calendar.holidays.includes(date)) return 'holiday';
     if (calendar.extraWorkdays.includes(date)) return 'extra-workday';
+    const year = Number(date.slice(0, 4));
+    for (const official of calendar.official) {
+      if (official.year !== year) continue;
+      if (official.holidays.includes(date)) return 'holiday';
+      // A make-up working day on a day the shop opens anyway is an ordinary working day to it.
+      if (!open && official.workdays.includes(date)) return 'extra-workday';
+    }
   }
-  return calendar.workweek.includes(weekdayOfDay(day)) ? 'workday' : 'weekend';
+  return open ? 'workday' : 'weekend';
+}
+
+/** An official calendar's year that a deadline was counted into but the shop has not loaded. */
+export interface MissingYear {
+  readonly name: string;
+  readonly year: number;
+}
+
+/**
+ * The years from `from` to `to` that the shop's official calendar lacks: their holidays were not
+ * counted. Empty for a shop with no official calendar loaded (it keeps its dates by hand).
+ */
+export function missingOfficialYears(calendar: Calendar, from: LocalDate, to: LocalDate): MissingYear[] {
+  const missing: MissingYear[] = [];
+  const names = [...new Set(calendar.official.map((official) => official.name))];
+  for (const name of names) {
+    for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) {
+      if (!calendar.official.some((official) => official.name === name && official.year === year)) missing.push({ name, year });
+    }
+  }
+  return missing;
 }
 
 /** A day passed over or counted specially while counting working days, for explanations. */
@@ -100,7 +145,8 @@ export function calendarProblems(calendar: Calendar): Sentence[] {
   if (calendar.workweek.length === 0 && calendar.extraWorkdays.length === 0) {
     problems.push({ en: 'the shop must be open on at least one weekday', zh: '每周至少要有一个营业日' });
   }
-  for (const date of [...calendar.holidays, ...calendar.extraWorkdays]) {
+  const officialDates = calendar.official.flatMap((official) => [...official.holidays, ...official.workdays]);
+  for (const date of [...calendar.holidays, ...calendar.extraWorkdays, ...officialDates]) {
     if (!isLocalDate(date)) problems.push({ en: `"${date}" is not a date like 2026-10-01`, zh: `“${date}”不是 2026-10-01 这样的日期` });
   }
   if (problems.length === 0) {

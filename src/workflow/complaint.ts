@@ -172,6 +172,25 @@ export type EventPayload =
   | { readonly type: 'unvoided' };
 
 export type EventType = EventPayload['type'];
+
+/** The deadlines an event set. */
+export function deadlinesSetBy(event: EventPayload): Deadline[] {
+  switch (event.type) {
+    case 'opened':
+      return [event.answerDeadline];
+    case 'assigned':
+      return [event.solutionDeadline];
+    case 'resolved':
+      return event.followupDeadline ? [event.followupDeadline] : [];
+    case 'followed-up':
+      return event.nextFollowupDeadline ? [event.nextFollowupDeadline] : [];
+    case 'reopened':
+    case 'corrected':
+      return [event.answerDeadline, event.solutionDeadline, event.type === 'corrected' ? event.followupDeadline : null].filter((d): d is Deadline => d !== null);
+    default:
+      return [];
+  }
+}
 export const EVENT_TYPES: readonly EventType[] = [
   'opened',
   'logged',

@@ -1,5 +1,6 @@
 // Changing the shop's policy by name, as `kesu config set|add|remove` does, with every value checked.
 import { DEADLINE_KINDS, parseDuration, type DeadlineKind } from './deadlines.js';
+import type { OfficialYear } from './calendar.js';
 import { invalid } from './errors.js';
 import { settingsProblems, type Settings } from './settings.js';
 import { checkText } from './transitions.js';
@@ -90,6 +91,36 @@ export function changeDays(settings: Settings, list: DayList, change: 'add' | 'r
     );
   }
   return checked({ ...settings, calendar: { ...settings.calendar, [field]: [...current].sort() } });
+}
+
+/**
+ * `kesu config holidays NAME [YEAR…]`: the years given, copied in; a year already loaded is
+ * replaced (a reload). One official calendar at a time: a shop follows one country's.
+ */
+export function loadOfficialYears(settings: Settings, years: readonly OfficialYear[]): Settings {
+  const other = settings.calendar.official.find((loaded) => years.some((year) => year.name !== loaded.name));
+  if (other) {
+    throw invalid(
+      `The shop follows the ${other.name} calendar; remove it first with kesu config remove holidays ${other.name}.`,
+      `本店使用 ${other.name} 日历；请先用 kesu config remove holidays ${other.name} 移除它。`,
+    );
+  }
+  const replaced = new Set(years.map((year) => year.year));
+  const official = [...settings.calendar.official.filter((loaded) => !replaced.has(loaded.year)), ...years].sort((a, b) => a.year - b.year);
+  return checked({ ...settings, calendar: { ...settings.calendar, official } });
+}
+
+/** `kesu config remove holidays NAME [YEAR…]`: those years of the official calendar, or all of them; the dates typed by hand stay. */
+export function removeOfficialYears(settings: Settings, name: string, years: readonly number[]): Settings {
+  const loaded = settings.calendar.official.filter((official) => official.name === name.toUpperCase() || official.name === name.toLowerCase());
+  const notLoaded = years.find((year) => !loaded.some((official) => official.year === year));
+  if (loaded.length === 0 || notLoaded !== undefined) {
+    const what = notLoaded === undefined ? name : `${name} ${notLoaded}`;
+    throw invalid(`The ${what} calendar is not loaded, so there is nothing to remove; kesu config lists what is.`, `未加载 ${what} 日历，无需移除；kesu config 会列出已加载的日历。`);
+  }
+  const removed = new Set(years.length === 0 ? loaded.map((official) => official.year) : years);
+  const official = settings.calendar.official.filter((entry) => !(loaded.includes(entry) && removed.has(entry.year)));
+  return checked({ ...settings, calendar: { ...settings.calendar, official } });
 }
 
 function parseWorkweek(text: string): number[] {

@@ -1,6 +1,6 @@
 // The deadline policy (per severity, in working days or clock hours) and the deadlines it gives,
 // each with what is needed to explain how its date was reached.
-import { addWorkingDays, type Calendar, type NotableDay } from './calendar.js';
+import { addWorkingDays, missingOfficialYears, type Calendar, type MissingYear, type NotableDay } from './calendar.js';
 import type { Sentence } from './errors.js';
 import { addHours, endOfLocalDay, localDateOf, type IsoTime, type Zone } from './time.js';
 import type { Severity } from './vocab.js';
@@ -60,6 +60,20 @@ export function policyDeadline(
   zone: Zone,
 ): Deadline {
   return deadlineFrom(calendar, from, policy[kind][severity], zone);
+}
+
+/**
+ * The years of the shop's official calendar that these deadlines were counted into without the
+ * calendar having them (their holidays and make-up days were not counted), each once. Deadlines in
+ * hours are counted on the clock, not the calendar.
+ */
+export function deadlinesMissingYears(calendar: Calendar, deadlines: readonly Deadline[]): MissingYear[] {
+  const missing = new Map<string, MissingYear>();
+  for (const deadline of deadlines) {
+    if (deadline.duration.unit !== 'workdays') continue;
+    for (const year of missingOfficialYears(calendar, localDateOf(deadline.from), localDateOf(deadline.due))) missing.set(`${year.name} ${year.year}`, year);
+  }
+  return [...missing.values()];
 }
 
 export function durationProblems(duration: Duration): Sentence[] {

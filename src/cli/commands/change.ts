@@ -1,9 +1,10 @@
 // Shared by every command that changes a complaint: decide inside the store's transaction, then
 // say what happened and print the complaint as it now stands (render/change.ts).
-import type { Complaint, ComplaintEvent } from '../../workflow/complaint.js';
+import { deadlinesSetBy, type Complaint, type ComplaintEvent } from '../../workflow/complaint.js';
+import { deadlinesMissingYears } from '../../workflow/deadlines.js';
 import { decide, type ChangeCommand } from '../../workflow/transitions.js';
 import { LOCAL_ZONE } from '../clock.js';
-import type { CliContext } from '../context.js';
+import { warn, type CliContext } from '../context.js';
 import { renderChange } from '../render/change.js';
 import { renderComplaint } from '../render/complaint.js';
 import type { Settings } from '../../workflow/settings.js';
@@ -35,9 +36,21 @@ export async function changeComplaint(context: CliContext, id: number, command: 
     decided = { before: complaint, added: added.length, settings };
     return added;
   });
-  if (context.json) return renderRecord(context, complaint, events);
   const { before, added, settings } = decided!;
+  await warnMissingCalendarYears(context, settings, added === 0 ? [] : events.slice(-added));
+  if (context.json) return renderRecord(context, complaint, events);
   return renderChange({ before, after: complaint, added: events.slice(-added), settings }, events, context, Boolean(stamp.verbose));
+}
+
+/**
+ * Warns, once for the command, of the deadlines it counted into years the shop's official calendar
+ * lacks (their holidays were not skipped): how to load them, or that they are not published yet.
+ */
+export async function warnMissingCalendarYears(context: CliContext, settings: Settings, events: readonly ComplaintEvent[]): Promise<void> {
+  const missing = deadlinesMissingYears(settings.calendar, events.flatMap(deadlinesSetBy));
+  if (missing.length === 0) return;
+  const { missingYearsWarning } = await import('../services/official-calendars.js');
+  warn(context, 'calendar-year-missing', missingYearsWarning(missing));
 }
 
 export function renderRecord(context: CliContext, complaint: Complaint, events: readonly ComplaintEvent[]): string {

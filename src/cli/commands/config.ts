@@ -1,12 +1,16 @@
-import { changeDays, setSetting, type DayList } from '../../workflow/config.js';
+import { changeDays, loadOfficialYears, removeOfficialYears, setSetting, type DayList } from '../../workflow/config.js';
 import type { Settings } from '../../workflow/settings.js';
-import type { CliContext } from '../context.js';
-import { usage } from '../errors.js';
+import { localDateOf } from '../../workflow/time.js';
+import { warn, type CliContext } from '../context.js';
+import { usage, UserError } from '../errors.js';
 import { toJsonText } from '../render/json.js';
 
-/** `kesu config`, `kesu config set KEY VALUE`, `kesu config add|remove holiday|workday DATES`. */
+/**
+ * `kesu config`, `kesu config set KEY VALUE`, `kesu config add|remove holiday|workday DATES`,
+ * `kesu config holidays NAME [YEAR…]` and `kesu config remove holidays NAME [YEAR…]`.
+ */
 export async function config(context: CliContext, action: string | undefined, args: string[]): Promise<string> {
-  const change = settingsChange(action, args);
+  const change = action === 'holidays' ? await officialChange(context, args) : settingsChange(context, action, args);
   const store = await context.store();
   if (change === null) {
     const settings = await store.settings();
@@ -20,14 +24,50 @@ export async function config(context: CliContext, action: string | undefined, ar
 }
 
 /** What the command asks to change, or null to show the settings. */
-function settingsChange(action: string | undefined, args: string[]): ((current: Settings) => Settings) | null {
+function settingsChange(context: CliContext, action: string | undefined, args: string[]): ((current: Settings) => Settings) | null {
   if (action === undefined || action === 'show') return null;
   if (action === 'set' && args.length >= 2) return (current) => setSetting(current, args[0]!, args.slice(1).join(' '));
+  if (action === 'remove' && args[0] === 'holidays' && args.length >= 2) {
+    const years = parseYears(args.slice(2));
+    const name = /^cn$/i.test(args[1]!) ? 'cn' : args[1]!.toUpperCase();
+    return (current) => removeOfficialYears(current, name, years);
+  }
   if ((action === 'add' || action === 'remove') && (args[0] === 'holiday' || args[0] === 'workday') && args.length >= 2) {
     return (current) => changeDays(current, args[0] as DayList, action, args.slice(1).join(' '));
   }
   throw usage(
-    'Use kesu config, kesu config set KEY VALUE, or kesu config add|remove holiday|workday DATES.',
-    '用法：kesu config，kesu config set 设置名 值，或 kesu config add|remove holiday|workday 日期。',
+    'Use kesu config, kesu config set KEY VALUE, kesu config add|remove holiday|workday DATES, or kesu config holidays cn|COUNTRY[-REGION] [YEAR…].',
+    '用法：kesu config，kesu config set 设置名 值，kesu config add|remove holiday|workday 日期，或 kesu config holidays cn|国家[-地区] [年份…]。',
   );
+}
+
+/**
+ * `kesu config holidays NAME [YEAR…]` (this year and the next by default): the years read from
+ * their package now, outside the store's write. A year the package has no data for is said and
+ * skipped; the command is refused when it has none of them.
+ */
+async function officialChange(context: CliContext, args: string[]): Promise<(current: Settings) => Settings> {
+  if (args.length === 0) throw usage('Name the calendar: kesu config holidays cn [YEAR…], or a country code like US or DE-BY.', '请指定日历：kesu config holidays cn [年份…]，或 US、DE-BY 这样的国家代码。');
+  const { noDataYet, officialCalendar } = await import('../services/official-calendars.js');
+  const { name, read } = officialCalendar(args[0]!);
+  const thisYear = Number(localDateOf(context.now).slice(0, 4));
+  const given = parseYears(args.slice(1));
+  const years = given.length > 0 ? given : [thisYear, thisYear + 1];
+  const found = years.map((year) => ({ year, data: read(year) }));
+  const loaded = found.flatMap(({ data }) => (data ? [data] : []));
+  const absent = found.filter(({ data }) => data === null).map(({ year }) => year);
+  if (absent.length > 0) {
+    const sentence = noDataYet(name, absent);
+    if (loaded.length === 0) throw new UserError('invalid', sentence);
+    warn(context, 'calendar-year-missing', sentence);
+  }
+  return (current) => loadOfficialYears(current, loaded);
+}
+
+/** Years as typed: four digits each, 1970 to 2199. */
+function parseYears(texts: readonly string[]): number[] {
+  const years = texts.flatMap((text) => text.normalize('NFKC').split(/[,，\s]+/).filter(Boolean));
+  const wrong = years.find((year) => !/^(19[7-9]\d|20\d\d|21\d\d)$/.test(year));
+  if (wrong !== undefined) throw new UserError('invalid', { en: `"${wrong}" is not a year like 2026.`, zh: `“${wrong}”不是 2026 这样的年份。` });
+  return [...new Set(years.map(Number))].sort((a, b) => a - b);
 }

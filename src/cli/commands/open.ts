@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { decide, type Command } from '../../workflow/transitions.js';
+import type { Settings } from '../../workflow/settings.js';
+import { warnMissingCalendarYears } from './change.js';
 import { CATEGORY, CHANNEL, DEFAULT_CHANNEL, DEFAULT_SEVERITY, SEVERITY, type Category } from '../../workflow/vocab.js';
 import { LOCAL_ZONE, readTimeOption, type GivenTime } from '../clock.js';
 import type { CliContext } from '../context.js';
@@ -93,12 +95,14 @@ async function save(context: CliContext, draft: Draft, by: string | undefined): 
   const { category } = draft;
   if (category === undefined) throw new Error('a complaint is recorded with its category');
   const store = await context.store();
+  let shop: Settings | null = null;
   const { complaint, events } = await store.create((settings) =>
     decide(
       null,
-      openCommand({ ...draft, category }, { uuid: randomUUID(), by: context.actor(by, settings) }, context.now),
+      openCommand({ ...draft, category }, { uuid: randomUUID(), by: context.actor(by, (shop = settings)) }, context.now),
       { now: context.now, settings, zone: LOCAL_ZONE },
     ),
   );
+  await warnMissingCalendarYears(context, shop!, events);
   return context.json ? toJsonText(complaintJson(complaint, context.now, events)) : renderOpened(complaint, context);
 }

@@ -1,4 +1,5 @@
 import { DEADLINE_KINDS, formatDuration } from '../../workflow/deadlines.js';
+import type { OfficialYear } from '../../workflow/calendar.js';
 import type { Settings } from '../../workflow/settings.js';
 import { CATEGORY, labelOf, SEVERITY, type Lang } from '../../workflow/vocab.js';
 import type { RenderContext } from './complaint.js';
@@ -16,6 +17,7 @@ export function renderSettings(settings: Settings, { lang, style }: RenderContex
   lines.push(`  workweek   ${calendar.workweek.map((day) => WEEKDAYS[lang][day]).join(' ')}`);
   lines.push(`  holiday    ${visible(calendar.holidays.join(' '), { oneLine: true }) || '—'}`);
   lines.push(`  workday    ${visible(calendar.extraWorkdays.join(' '), { oneLine: true }) || '—'}`);
+  lines.push(`  official   ${visible(officialYears(calendar.official, lang), { oneLine: true }) || '—'}`);
   lines.push(`  by         ${settings.defaultActor === null ? (zh ? '（系统用户）' : '(the system user)') : visible(settings.defaultActor, { oneLine: true })}`);
 
   const deadlines = DEADLINE_KINDS.map((kind) => [`${kind}${zh ? ` ${DEADLINE_NAMES[kind].zh}` : ''}`, ...SEVERITY.codes.map((s) => formatDuration(policy[kind][s]))]);
@@ -34,11 +36,23 @@ export function renderSettings(settings: Settings, { lang, style }: RenderContex
     '',
     style.dim(
       zh
-        ? '修改：kesu config set deadline.answer.normal 5d | department.quality 品控部 | followups.quality 2 | workweek mon-sat | by 小王；kesu config add holiday 2026-10-01..2026-10-07；kesu config add workday 2026-10-11'
-        : 'Change: kesu config set deadline.answer.normal 5d | department.quality QC | followups.quality 2 | workweek mon-sat | by Alice; kesu config add holiday 2026-12-25; kesu config add workday 2026-10-11',
+        ? '修改：kesu config set deadline.answer.normal 5d | department.quality 品控部 | followups.quality 2 | workweek mon-sat | by 小王；kesu config add holiday 2026-10-01..2026-10-07；kesu config add workday 2026-10-10；kesu config holidays cn 2026 2027'
+        : 'Change: kesu config set deadline.answer.normal 5d | department.quality QC | followups.quality 2 | workweek mon-sat | by Alice; kesu config add holiday 2026-12-25; kesu config add workday 2026-10-10; kesu config holidays cn 2026 2027 (or US, DE-BY, …)',
     ),
   );
   return `${lines.join('\n')}\n`;
+}
+
+/** The official calendar's years loaded, by the package they were copied from: "cn 2025 2026 (chinese-days 1.5.7)". */
+function officialYears(official: readonly OfficialYear[], lang: Lang): string {
+  const groups = new Map<string, number[]>();
+  for (const entry of official) groups.set(`${entry.name}\u0000${entry.source}`, [...(groups.get(`${entry.name}\u0000${entry.source}`) ?? []), entry.year]);
+  return [...groups]
+    .map(([key, years]) => {
+      const [name, source] = key.split('\u0000');
+      return lang === 'zh' ? `${name} ${years.join(' ')}（来自 ${source}）` : `${name} ${years.join(' ')} (from ${source})`;
+    })
+    .join(lang === 'zh' ? '；' : '; ');
 }
 
 /** A setting as `kesu config set` names it, and its value as shown. */
@@ -82,8 +96,31 @@ export function renderSettingsChange(before: Settings, after: Settings, { lang, 
       lines.push(typeof name === 'string' ? `${verb}${name} ${days}（${dates.length} 天）${later}。` : `${verb} ${dates.length} ${name[dates.length === 1 ? 0 : 1]}: ${days}${later}.`);
     }
   }
+  lines.push(...officialChanges(before.calendar.official, after.calendar.official, lang).map((line) => `${line}${later}${zh ? '。' : '.'}`));
   if (lines.length === 0) return zh ? '设置没有变化：它已是这个值。\n' : 'Nothing changed: the setting already had that value.\n';
   return `${lines.join('\n')}\n`;
+}
+
+/** The official calendar's years loaded, reloaded and removed, a sentence each (without its end). */
+function officialChanges(before: readonly OfficialYear[], after: readonly OfficialYear[], lang: Lang): string[] {
+  const zh = lang === 'zh';
+  const key = (entry: OfficialYear): string => `${entry.name} ${entry.year}`;
+  const was = new Map(before.map((entry) => [key(entry), entry]));
+  const is = new Set(after.map(key));
+  const lines: string[] = [];
+  for (const entry of after) {
+    const old = was.get(key(entry));
+    if (old === entry) continue;
+    const counts = zh
+      ? `${entry.holidays.length} 个节假日${entry.workdays.length ? `、${entry.workdays.length} 个调休上班日` : ''}`
+      : `${entry.holidays.length} holidays${entry.workdays.length ? `, ${entry.workdays.length} make-up working days` : ''}`;
+    const verb = old ? (zh ? '已重新加载' : 'Reloaded') : zh ? '已加载' : 'Loaded';
+    lines.push(zh ? `${verb} ${entry.name} ${entry.year} 年日历（来自 ${entry.source}）：${counts}` : `${verb} the ${entry.name} calendar for ${entry.year} from ${entry.source}: ${counts}`);
+  }
+  for (const entry of before) {
+    if (!is.has(key(entry))) lines.push(zh ? `已移除 ${entry.name} ${entry.year} 年日历（手动添加的日期保留）` : `Removed the ${entry.name} calendar for ${entry.year} (dates added by hand stay)`);
+  }
+  return lines;
 }
 
 /** Dates as runs of days, "Thu 1 Oct – Wed 7 Oct, Sat 10 Oct". */
