@@ -6,7 +6,7 @@ import { expectFailure, expectJsonFailure, expectSentence, kesu, makeDb, on, rem
 afterAll(removeTempDirs);
 
 interface SettingsJson {
-  calendar: { workweek: number[]; holidays: string[]; extraWorkdays: string[] };
+  calendar: { workweek: number[]; holidays: string[]; extraWorkdays: string[]; official: unknown[] };
   policy: Record<'answer' | 'solution' | 'followup', Record<'normal' | 'urgent' | 'major', { amount: number; unit: string }>>;
   departments: Record<string, string>;
   followupsRequired: Record<string, number>;
@@ -32,7 +32,7 @@ describe('config show', () => {
 
   it('--json gives the settings as data', async () => {
     const settings = await run.json<SettingsJson>('config');
-    expect(settings.calendar).toEqual({ workweek: [1, 2, 3, 4, 5], holidays: [], extraWorkdays: [] });
+    expect(settings.calendar).toEqual({ workweek: [1, 2, 3, 4, 5], holidays: [], extraWorkdays: [], official: [] });
     expect(settings.policy.answer).toEqual({ normal: { amount: 5, unit: 'workdays' }, urgent: { amount: 1, unit: 'workdays' }, major: { amount: 24, unit: 'hours' } });
     expect(settings.followupsRequired.quality).toBe(2);
     expect(settings.followupsRequired.service).toBe(1);
@@ -249,7 +249,7 @@ describe('invalid config changes exit 1 with one sentence and change nothing', (
   });
 
   it('a malformed config command is a usage error (exit 2)', async () => {
-    const usage = 'Use kesu config, kesu config set KEY VALUE, or kesu config add|remove holiday|workday DATES.';
+    const usage = 'Use kesu config, kesu config set KEY VALUE, kesu config add|remove holiday|workday DATES, or kesu config holidays cn|COUNTRY[-REGION] [YEAR…].';
     expect(expectFailure(await run('config', 'frob'), 2)).toBe(usage);
     expect(expectFailure(await run('config', 'set', 'deadline.answer.normal'), 2)).toBe(usage);
     expect(expectFailure(await run('config', 'add', 'birthday', '2026-10-01'), 2)).toBe(usage);

@@ -327,7 +327,7 @@ describe('calendarProblems', () => {
   });
 
   it('lists every problem at once', () => {
-    expect(calendarProblems({ workweek: [9], holidays: ['x' as LocalDate], extraWorkdays: ['y' as LocalDate] })).toHaveLength(3);
+    expect(calendarProblems({ workweek: [9], holidays: ['x' as LocalDate], extraWorkdays: ['y' as LocalDate], official: [] })).toHaveLength(3);
   });
 });
 

@@ -93,7 +93,7 @@ describe('— open → open', () => {
   });
 
   it('counts the answer deadline in the shop calendar of the settings', () => {
-    const settings = { ...DEFAULT_SETTINGS, calendar: { workweek: [1, 2, 3, 4, 5], holidays: ['2026-11-04' as const], extraWorkdays: [] } };
+    const settings = { ...DEFAULT_SETTINGS, calendar: { workweek: [1, 2, 3, 4, 5], holidays: ['2026-11-04' as const], extraWorkdays: [], official: [] } };
 
     const [opened] = decide(null, openCommand(), context(undefined, settings));
 

@@ -386,8 +386,11 @@ const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
   config: {
     description: { en: 'show or change the calendar, deadlines, departments and follow-ups required', zh: '查看或修改工作日历、处理期限、各类别的部门和结案所需的回访次数' },
     arguments: {
-      action: { en: 'show (default), set, add, remove', zh: 'show（默认）、set、add 或 remove' },
-      args: { en: 'set KEY VALUE | add|remove holiday|workday DATES', zh: 'set 键 值，或 add|remove holiday|workday 日期' },
+      action: { en: 'show (default), set, add, remove, holidays', zh: 'show（默认）、set、add、remove 或 holidays' },
+      args: {
+        en: 'set KEY VALUE | add|remove holiday|workday DATES | holidays CALENDAR [YEAR…] | remove holidays CALENDAR [YEAR…]',
+        zh: 'set 键 值，add|remove holiday|workday 日期，holidays 日历 [年份…]，或 remove holidays 日历 [年份…]',
+      },
     },
     more: {
       en: `Keys for set:
@@ -398,7 +401,10 @@ const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
   deadline.next-followup    the next follow-up after a satisfied one that does not close it
   department.CATEGORY       the default department of a category
   followups.CATEGORY        satisfied follow-ups needed to close
-DATES: 2026-10-01, a list (2026-10-01,2026-10-08) or a range (2026-10-01..2026-10-07).`,
+DATES: 2026-10-01, a list (2026-10-01,2026-10-08) or a range (2026-10-01..2026-10-07).
+CALENDAR: cn (China's public holidays and make-up working days, from the State Council's schedule)
+or a country code with its region if any (US, DE-BY: public holidays); YEAR: this year and the next
+by default. The dates are copied into the settings; loading a year again reloads it.`,
       zh: `set 可设置的键：
   workweek                  营业的星期：mon-fri、mon-sat，或 1,2,3,4,5（0 = 周日）
   by                        未给出 --by 时的经办人
@@ -407,11 +413,13 @@ DATES: 2026-10-01, a list (2026-10-01,2026-10-08) or a range (2026-10-01..2026-1
   deadline.next-followup    满意回访后仍未结案时，下一次回访的期限
   department.CATEGORY       某类别的默认责任部门
   followups.CATEGORY        结案所需的满意回访次数
-DATES：2026-10-01、列表（2026-10-01,2026-10-08）或范围（2026-10-01..2026-10-07）。`,
+DATES：2026-10-01、列表（2026-10-01,2026-10-08）或范围（2026-10-01..2026-10-07）。
+日历：cn（国务院公布的法定节假日和调休上班日）或国家代码，可加地区（US、DE-BY：法定节假日）；
+年份默认为今年和明年。日期会复制到设置中；再次加载某年即重新加载。`,
     },
     examples: [
       { does: { en: 'Answer normal complaints within 3 working days:', zh: '一般投诉须在 3 个工作日内答复客户：' }, run: 'kesu config set deadline.answer.normal 3d' },
-      { does: { en: 'The National Day holiday:', zh: '国庆假期：' }, run: 'kesu config add holiday 2026-10-01..2026-10-07' },
+      { does: { en: "China's official holidays and make-up working days, this year and next:", zh: '加载今明两年的国家法定节假日和调休：' }, run: 'kesu config holidays cn' },
     ],
   },
   backup: {

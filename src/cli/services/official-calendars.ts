@@ -3,7 +3,7 @@
 // other countries' public holidays from date-holidays. Loaded only by the commands that need them.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import Holidays from 'date-holidays';
+import type DateHolidays from 'date-holidays';
 import type { MissingYear, OfficialYear } from '../../workflow/calendar.js';
 import type { Sentence } from '../../workflow/errors.js';
 import { addDays, type LocalDate } from '../../workflow/time.js';
@@ -19,15 +19,17 @@ export function officialCalendar(text: string): { name: string; read: YearReader
   const name = /^cn$/i.test(text) ? 'cn' : text.toUpperCase();
   if (name === 'cn') return { name, read: chineseDays() };
   const [country, region, extra] = name.split('-');
+  // date-holidays reads every country's rules when loaded (about a megabyte): only for a country other than China.
+  const Holidays = require('date-holidays') as typeof DateHolidays;
   const known = new Holidays();
   const regions = country ? known.getStates(country) : undefined;
   if (extra !== undefined || !country || !known.getCountries()[country] || (region !== undefined && !regions?.[region])) {
     throw new UserError('invalid', {
-      en: `kesu knows no official calendar "${text}"; use cn (China, with make-up working days) or a country code, with its region if you like (US, DE-BY).`,
+      en: `"${text}" is not an official calendar kesu knows; use cn (China, with make-up working days) or a country code, with its region if you like (US, DE-BY).`,
       zh: `kesu 没有“${text}”这个官方日历；请用 cn（中国，含调休上班日）或国家代码，可加地区（US、DE-BY）。`,
     });
   }
-  return { name, read: dateHolidays(name, country, region) };
+  return { name, read: dateHolidays(region === undefined ? new Holidays(country) : new Holidays(country, region), name) };
 }
 
 interface ChineseDaysData {
@@ -53,8 +55,7 @@ function chineseDays(): YearReader {
 const DAY_MS = 86_400_000;
 
 /** date-holidays' public holidays (not bank holidays, school holidays or observances), a holiday of several days with each day. */
-function dateHolidays(name: string, country: string, region: string | undefined): YearReader {
-  const calendar = region === undefined ? new Holidays(country) : new Holidays(country, region);
+function dateHolidays(calendar: DateHolidays, name: string): YearReader {
   const source = `date-holidays ${packageVersion('date-holidays')}`;
   return (year) => {
     const holidays = new Set<LocalDate>();
