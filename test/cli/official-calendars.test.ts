@@ -1,6 +1,7 @@
 // `kesu config holidays`: the official calendars' data checked against the State Council's
 // notices, years loaded, shown, reloaded and removed, deadlines counted on them, and the warning of
 // a deadline counted into a year that is not loaded.
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { officialCalendar } from '../../src/cli/services/official-calendars.js';
 import { expectFailure, expectJsonFailure, expectSentence, kesu, makeDb, on, removeTempDirs, type ComplaintJson } from '../helpers/kesu.js';
@@ -119,6 +120,7 @@ describe('kesu config holidays', () => {
     [['config', 'holidays', 'xx'], /^"xx" is not an official calendar kesu knows; use cn/],
     [['config', 'holidays', 'cn', '26'], /^"26" is not a year like 2026\.$/],
     [['config', 'holidays', 'cn', '2040'], /^There is no official calendar for 2040 yet/],
+    [['config', 'holidays', 'cn', '1999'], /^The cn calendar starts in 2004; there is none for 1999\.$/],
     [['config', 'remove', 'holidays', 'cn', '2026'], /^The cn 2026 calendar is not loaded/],
   ])('refuses %j', async (args, message) => {
     const said = expectFailure(await kesu(['--db', makeDb(), ...args], { now: JUNE }), 1);
@@ -181,5 +183,27 @@ describe('a deadline counted into a year not loaded', () => {
     await run.ok(...open('2026-12-28 10:00'));
     await run.ok('config', 'holidays', 'DE', '2026', '2027');
     await run.ok(...open('2026-12-28 10:00'));
+  });
+});
+
+describe('a store whose settings were saved before official calendars', () => {
+  it('reads them with none loaded, keeps its own holidays, and loads one beside them', async () => {
+    const db = makeDb();
+    const run = on(db, { now: JUNE });
+    await run.ok('config', 'add', 'holiday', '2026-10-08');
+    // The settings as an earlier kesu stored them: a calendar without `official`.
+    const raw = new Database(db);
+    raw
+      .prepare("UPDATE settings SET value = json_remove(value, '$.calendar.official') WHERE key = 'settings'")
+      .run();
+    expect((raw.prepare("SELECT value FROM settings WHERE key = 'settings'").get() as { value: string }).value).not.toContain('official');
+    raw.close();
+    expect(await run.ok('config')).toContain('\n  holiday    2026-10-08\n  workday    —\n  official   —\n');
+    await run.ok('config', 'holidays', 'cn', '2026');
+    const settings = await run.json<SettingsJson>('config');
+    expect(settings.calendar.holidays).toEqual(['2026-10-08']);
+    expect(settings.calendar.official.map((entry) => entry.year)).toEqual([2026]);
+    // From Tue 29 Sep: Wed 30 Sep, then 1–7 Oct (official) and Thu 8 Oct (the shop's own) skipped, Fri 9, Sat 10 (make-up), Mon 12, Tue 13.
+    expect((await run.json<ComplaintJson>(...open('2026-09-29 10:00'))).deadlines.answer).toBe('2026-10-13T23:59:59+08:00');
   });
 });

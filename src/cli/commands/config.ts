@@ -49,7 +49,8 @@ function settingsChange(context: CliContext, action: string | undefined, args: s
 async function officialChange(context: CliContext, args: string[]): Promise<(current: Settings) => Settings> {
   if (args.length === 0) throw usage('Name the calendar: kesu config holidays cn [YEAR…], or a country code like US or DE-BY.', '请指定日历：kesu config holidays cn [年份…]，或 US、DE-BY 这样的国家代码。');
   const { noDataYet, officialCalendar } = await import('../services/official-calendars.js');
-  const { name, read } = officialCalendar(args[0]!);
+  const calendar = officialCalendar(args[0]!);
+  const { read } = calendar;
   const thisYear = Number(localDateOf(context.now).slice(0, 4));
   const given = parseYears(args.slice(1));
   const years = given.length > 0 ? given : [thisYear, thisYear + 1];
@@ -57,7 +58,7 @@ async function officialChange(context: CliContext, args: string[]): Promise<(cur
   const loaded = found.flatMap(({ data }) => (data ? [data] : []));
   const absent = found.filter(({ data }) => data === null).map(({ year }) => year);
   if (absent.length > 0) {
-    const sentence = noDataYet(name, absent);
+    const sentence = noDataYet(calendar, absent);
     if (loaded.length === 0) throw new UserError('invalid', sentence);
     warn(context, 'calendar-year-missing', sentence);
   }

@@ -12,12 +12,19 @@ import { UserError } from '../errors.js';
 const require = createRequire(import.meta.url);
 
 /** One year of a calendar as its package has it, or null when the package has no data for that year (yet). */
-export type YearReader = (year: number) => OfficialYear | null;
+type YearReader = (year: number) => OfficialYear | null;
 
-/** The reader of the calendar `text` names (cn, US, DE-BY), with its name as stored; refused when no package knows it. */
-export function officialCalendar(text: string): { name: string; read: YearReader } {
+/** A calendar a package knows: its name as stored, its reader, and the first year it has (null: any year). */
+export interface OfficialCalendar {
+  readonly name: string;
+  readonly read: YearReader;
+  readonly first: number | null;
+}
+
+/** The calendar `text` names (cn, US, DE-BY); refused when no package knows it. */
+export function officialCalendar(text: string): OfficialCalendar {
   const name = /^cn$/i.test(text) ? 'cn' : text.toUpperCase();
-  if (name === 'cn') return { name, read: chineseDays() };
+  if (name === 'cn') return chineseDays();
   const [country, region, extra] = name.split('-');
   // date-holidays reads every country's rules when loaded (about a megabyte): only for a country other than China.
   const Holidays = require('date-holidays') as typeof DateHolidays;
@@ -29,7 +36,7 @@ export function officialCalendar(text: string): { name: string; read: YearReader
       zh: `kesu 没有“${text}”这个官方日历；请用 cn（中国，含调休上班日）或国家代码，可加地区（US、DE-BY）。`,
     });
   }
-  return { name, read: dateHolidays(region === undefined ? new Holidays(country) : new Holidays(country, region), name) };
+  return { name, read: dateHolidays(region === undefined ? new Holidays(country) : new Holidays(country, region), name), first: null };
 }
 
 interface ChineseDaysData {
@@ -38,18 +45,19 @@ interface ChineseDaysData {
 }
 
 /** chinese-days' data (its dist/chinese-days.json: each date of a holiday and of a make-up working day, with its festival). */
-function chineseDays(): YearReader {
+function chineseDays(): OfficialCalendar {
   const data = JSON.parse(readFileSync(require.resolve('chinese-days/dist/chinese-days.json'), 'utf8')) as ChineseDaysData;
   const source = `chinese-days ${packageVersion('chinese-days')}`;
   const inYear = (dates: Readonly<Record<string, string>>, year: number): LocalDate[] =>
     Object.keys(dates)
       .filter((date) => date.startsWith(`${year}-`))
       .sort() as LocalDate[];
-  return (year) => {
+  const read: YearReader = (year) => {
     const holidays = inYear(data.holidays, year);
-    // Every year has holidays: a year without any is one the State Council has not announced yet.
+    // Every year has holidays: a year without any is before the data or not announced yet.
     return holidays.length === 0 ? null : { name: 'cn', year, source, holidays, workdays: inYear(data.workdays, year) };
   };
+  return { name: 'cn', read, first: Math.min(...Object.keys(data.holidays).map((date) => Number(date.slice(0, 4)))) };
 }
 
 const DAY_MS = 86_400_000;
@@ -70,15 +78,19 @@ function dateHolidays(calendar: DateHolidays, name: string): YearReader {
   };
 }
 
-/** Years the calendar's package does not have, and when they come. */
-export function noDataYet(name: string, years: readonly number[]): Sentence {
-  const list = years.join(', ');
-  return name === 'cn'
-    ? {
-        en: `There is no official calendar for ${list} yet: the State Council announces each year's holidays in November, and kesu has them once its chinese-days package is updated (npm update chinese-days).`,
-        zh: `${list} 年的官方日历尚未发布：国务院每年 11 月公布次年节假日安排，kesu 的 chinese-days 包更新后（npm update chinese-days）即可加载。`,
-      }
-    : { en: `The ${name} calendar has no public holidays for ${list}.`, zh: `${name} 日历在 ${list} 年没有法定节假日。` };
+/** Years the calendar's package does not have: before its data, or not published yet. */
+export function noDataYet({ name, first }: OfficialCalendar, years: readonly number[]): Sentence {
+  const early = years.filter((year) => first !== null && year < first);
+  const later = years.filter((year) => !early.includes(year)).join(', ');
+  const parts: Sentence[] = [];
+  if (early.length > 0) parts.push({ en: `The ${name} calendar starts in ${first}; there is none for ${early.join(', ')}.`, zh: `${name} 日历从 ${first} 年开始，没有 ${early.join('、')} 年的数据。` });
+  if (later && name === 'cn') {
+    parts.push({
+      en: `There is no official calendar for ${later} yet: the State Council announces each year's holidays in November, and kesu has them once its chinese-days package is updated (npm update chinese-days).`,
+      zh: `${later} 年的官方日历尚未发布：国务院每年 11 月公布次年节假日安排，kesu 的 chinese-days 包更新后（npm update chinese-days）即可加载。`,
+    });
+  } else if (later) parts.push({ en: `The ${name} calendar has no public holidays for ${later}.`, zh: `${name} 日历在 ${later} 年没有法定节假日。` });
+  return { en: parts.map((part) => part.en).join(' '), zh: parts.map((part) => part.zh).join('') };
 }
 
 /**
@@ -88,7 +100,8 @@ export function noDataYet(name: string, years: readonly number[]): Sentence {
 export function missingYearsWarning(missing: readonly MissingYear[]): Sentence {
   const sentences = [...new Set(missing.map((year) => year.name))].map((name) => {
     const years = missing.filter((year) => year.name === name).map((year) => year.year);
-    const { read } = officialCalendar(name);
+    const calendar = officialCalendar(name);
+    const { read } = calendar;
     const absent = years.filter((year) => read(year) === null);
     const loadable = years.filter((year) => !absent.includes(year));
     const parts: Sentence[] = [];
@@ -99,7 +112,7 @@ export function missingYearsWarning(missing: readonly MissingYear[]): Sentence {
       });
     }
     if (absent.length > 0) {
-      const notYet = noDataYet(name, absent);
+      const notYet = noDataYet(calendar, absent);
       parts.push({
         en: `A deadline was counted into ${absent.join(', ')} without that year's ${name} holidays. ${notYet.en}`,
         zh: `有期限计入了 ${absent.join('、')} 年，未扣除该年的 ${name} 节假日。${notYet.zh}`,
