@@ -189,7 +189,7 @@ describe('a deadline counted into a year not loaded', () => {
 describe('a store whose settings were saved before official calendars', () => {
   it('reads them with none loaded, keeps its own holidays, and loads one beside them', async () => {
     const db = makeDb();
-    const run = on(db, { now: JUNE });
+    const run = on(db, { now: '2026-10-20T10:00:00+08:00' });
     await run.ok('config', 'add', 'holiday', '2026-10-08');
     // The settings as an earlier kesu stored them: a calendar without `official`.
     const raw = new Database(db);
