@@ -2,7 +2,7 @@
 // each with what is needed to explain how its date was reached.
 import { addWorkingDays, missingOfficialYears, type Calendar, type MissingYear, type NotableDay } from './calendar.js';
 import type { Sentence } from './errors.js';
-import { addHours, endOfLocalDay, localDateOf, type IsoTime, type Zone } from './time.js';
+import { addDays, addHours, endOfLocalDay, localDateOf, type IsoTime, type Zone } from './time.js';
 import type { Severity } from './vocab.js';
 
 export const DEADLINE_KINDS = ['answer', 'solution', 'followup'] as const;
@@ -71,7 +71,9 @@ export function deadlinesMissingYears(calendar: Calendar, deadlines: readonly De
   const missing = new Map<string, MissingYear>();
   for (const deadline of deadlines) {
     if (deadline.duration.unit !== 'workdays') continue;
-    for (const year of missingOfficialYears(calendar, localDateOf(deadline.from), localDateOf(deadline.due))) missing.set(`${year.name} ${year.year}`, year);
+    // Counting starts the day after `from`.
+    const counted = missingOfficialYears(calendar, addDays(localDateOf(deadline.from), 1), localDateOf(deadline.due));
+    for (const year of counted) missing.set(`${year.name} ${year.year}`, year);
   }
   return [...missing.values()];
 }

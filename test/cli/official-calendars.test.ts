@@ -2,9 +2,11 @@
 // notices, years loaded, shown, reloaded and removed, deadlines counted on them, and the warning of
 // a deadline counted into a year that is not loaded.
 import Database from 'better-sqlite3';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { officialCalendar } from '../../src/cli/services/official-calendars.js';
-import { expectFailure, expectJsonFailure, expectSentence, kesu, makeDb, on, removeTempDirs, type ComplaintJson } from '../helpers/kesu.js';
+import { expectFailure, expectJsonFailure, expectSentence, kesu, makeDb, makeTempDir, on, removeTempDirs, type ComplaintJson } from '../helpers/kesu.js';
 
 afterAll(removeTempDirs);
 
@@ -176,6 +178,24 @@ describe('a deadline counted into a year not loaded', () => {
     const result = await run('--lang', 'zh', ...open('2026-12-28 10:00'));
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('kesu: 有期限计入了 2027 年，但未加载该年的 DE 节假日，未予扣除：请用 kesu config holidays DE 2027 加载。\n');
+  });
+
+  it('an import warns once for all its forms, naming each year missing', async () => {
+    const file = join(makeTempDir(), 'forms.csv');
+    const rows = ['2024-12-30 10:00', '2025-03-03 10:00', '2025-12-30 10:00', '2026-03-02 10:00'].map((at, i) => `王${i},quality,杯子有裂纹,${at}`);
+    writeFileSync(file, `customer,category,description,receivedAt\n${rows.join('\n')}\n`);
+    const run = on(makeDb(), { now: LATE_DECEMBER });
+    await run.ok('config', 'holidays', 'cn', '2026');
+    const result = await run('--json', 'import', file);
+    expect(result.code).toBe(0);
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toEqual({
+      warning: {
+        code: 'calendar-year-missing',
+        message: "A deadline was counted into 2024, 2025 without those years' cn holidays, which are not loaded: load them with kesu config holidays cn 2024 2025.",
+      },
+    });
   });
 
   it('is silent when the year is loaded, and for a shop without an official calendar', async () => {

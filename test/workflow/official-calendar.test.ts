@@ -69,6 +69,13 @@ describe('the years a deadline is counted into without the official calendar', (
     expect(deadlinesMissingYears(china, [deadline, deadline])).toEqual([{ name: 'cn', year: 2027 }]);
   });
 
+  it('a deadline from 31 Dec 2025 is counted from 1 Jan 2026: 2025 is not missing', () => {
+    const deadline = deadlineFrom(china, '2025-12-31T10:00:00+08:00', days, SHANGHAI);
+    expect(deadlinesMissingYears(china, [deadline])).toEqual([]);
+    const fromThe30th = deadlineFrom(china, '2025-12-30T10:00:00+08:00', days, SHANGHAI);
+    expect(deadlinesMissingYears(china, [fromThe30th])).toEqual([{ name: 'cn', year: 2025 }]);
+  });
+
   it('nothing is missing within a loaded year, for a deadline in hours, or for a shop without an official calendar', () => {
     expect(missingOfficialYears(china, '2026-02-13', '2026-02-27')).toEqual([]);
     const hours = deadlineFrom(china, '2026-12-31T10:00:00+08:00', { amount: 24, unit: 'hours' }, SHANGHAI);

@@ -79,7 +79,11 @@ async function writeBatches({ context, reader, writer, tally, header, rejects, p
   for (;;) {
     const message = await reader.next();
     if (message.type === 'end') {
-      const { unreadable } = message;
+      const { unreadable, missingYears } = message;
+      if (!unreadable && missingYears.length > 0) {
+        const { missingYearsWarning } = await import('./official-calendars.js');
+        warn(context, 'calendar-year-missing', missingYearsWarning(missingYears));
+      }
       if (unreadable) {
         // The rest of the file cannot be read: nothing is imported, whatever the options. The row it
         // stopped at was read, and rejected; the refusal says why.

@@ -2,6 +2,7 @@
 // told the settings, acknowledging each batch written; its messages come in order, and a crash or
 // an exit before the end is an error.
 import { Worker } from 'node:worker_threads';
+import type { MissingYear } from '../../workflow/calendar.js';
 import type { Settings } from '../../workflow/settings.js';
 import { CsvReadError, UserError } from '../errors.js';
 import type { FromWorker, ImportJob, ThrownError, ToWorker } from './import-worker.js';
@@ -19,7 +20,7 @@ export interface ImportReader {
   /** Lets it read the forms, with the settings in force and who records them when a form says nobody. */
   start(settings: Settings, defaultActor: string): void;
   /** The next batch, or the end: null, or the error that stopped the reading before the end of the file. */
-  next(): Promise<BatchMessage | { type: 'end'; unreadable: CsvReadError | null }>;
+  next(): Promise<BatchMessage | { type: 'end'; unreadable: CsvReadError | null; missingYears: readonly MissingYear[] }>;
   /** Says a batch was written, so that another may be sent. */
   written(): void;
   /** Ends the thread (its memory goes before the commit's index builds need theirs). */
@@ -50,7 +51,9 @@ export function startReader(job: ImportJob): ImportReader {
     start: (settings, defaultActor) => tell({ type: 'start', settings, defaultActor }),
     next: async () => {
       const message = await receive();
-      if (message.type === 'end') return { type: 'end', unreadable: message.unreadable === null ? null : (rebuilt(message.unreadable) as CsvReadError) };
+      if (message.type === 'end') {
+        return { type: 'end', unreadable: message.unreadable === null ? null : (rebuilt(message.unreadable) as CsvReadError), missingYears: message.missingYears };
+      }
       if (message.type !== 'batch') throw new Error(`the import worker sent ${message.type} again`);
       return message;
     },

@@ -5,6 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
 import { packForms, type FormToWrite, type PackedForms } from '../../store/index.js';
+import type { MissingYear } from '../../workflow/calendar.js';
+import { deadlinesSetBy } from '../../workflow/complaint.js';
+import { deadlinesMissingYears } from '../../workflow/deadlines.js';
 import type { Sentence } from '../../workflow/errors.js';
 import { readForm, type FormContext } from '../../workflow/form-reading.js';
 import { mapHeaders, type ColumnMap, type UserColumnMap } from '../../workflow/forms.js';
@@ -56,7 +59,12 @@ export type FromWorker =
       readonly warnings: readonly Sentence[];
     }
   | { readonly type: 'batch'; readonly forms: PackedForms; readonly read: number; readonly bytes: number; readonly rejected: readonly RejectedRow[] }
-  | { readonly type: 'end'; readonly unreadable: ThrownError | null }
+  | {
+      readonly type: 'end';
+      readonly unreadable: ThrownError | null;
+      /** Years of the shop's official calendar that the forms' deadlines were counted into without it. */
+      readonly missingYears: readonly MissingYear[];
+    }
   | { readonly type: 'error'; readonly error: ThrownError };
 
 export type ToWorker = { readonly type: 'start'; readonly settings: Settings; readonly defaultActor: string } | { readonly type: 'ack' };
@@ -103,12 +111,20 @@ async function run(port: Port, job: ImportJob): Promise<void> {
   if (!header.ok) return;
   const { settings, defaultActor } = await channel.started;
   const context: FormContext = { now: job.now, settings, zone: LOCAL_ZONE, newUuid: randomUUID, defaultActor, refPrefix: job.refPrefix };
-  const unreadable = await readRows(csv, header.columns, context, job, new Batches(channel, csv));
-  channel.send({ type: 'end', unreadable });
+  const missingYears = new Map<string, MissingYear>();
+  const unreadable = await readRows(csv, header.columns, context, job, new Batches(channel, csv), missingYears);
+  channel.send({ type: 'end', unreadable, missingYears: [...missingYears.values()] });
 }
 
 /** Every row read into its form (or its problems) and sent in batches; the error that stopped the reading, if one did. */
-async function readRows(csv: CsvFile, columns: ColumnMap, context: FormContext, job: ImportJob, batches: Batches): Promise<ThrownError | null> {
+async function readRows(
+  csv: CsvFile,
+  columns: ColumnMap,
+  context: FormContext,
+  job: ImportJob,
+  batches: Batches,
+  missingYears: Map<string, MissingYear>,
+): Promise<ThrownError | null> {
   // The header names of the columns a form is read from (the others are ignored, with a warning).
   const readColumns = new Set(Object.values(columns.indexOf).map((index) => csv.header.cells[index]!.trim()));
   try {
@@ -122,7 +138,10 @@ async function readRows(csv: CsvFile, columns: ColumnMap, context: FormContext, 
       const reading = problems?.length ? { ok: false as const, errors: problems.map((problem) => ({ row: row.row, ...problem })) } : readForm(line, columns, context);
       // A form with a number keeps its cells for the rejects file: the store may find its number taken.
       const cells = job.keepRejectedCells && reading.ok && reading.complaint.ref !== null ? line.cells : null;
-      if (reading.ok) await batches.add(row.size, { complaint: reading.complaint, events: reading.events, row: row.row, cells });
+      if (reading.ok) {
+        for (const year of deadlinesMissingYears(context.settings.calendar, reading.events.flatMap(deadlinesSetBy))) missingYears.set(`${year.name} ${year.year}`, year);
+        await batches.add(row.size, { complaint: reading.complaint, events: reading.events, row: row.row, cells });
+      }
       else await batches.reject(row.size, { row: row.row, cells: job.keepRejectedCells ? line.cells : null, errors: reading.errors });
     }
     await batches.flush();

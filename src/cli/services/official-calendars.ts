@@ -107,14 +107,14 @@ export function missingYearsWarning(missing: readonly MissingYear[]): Sentence {
     const parts: Sentence[] = [];
     if (loadable.length > 0) {
       parts.push({
-        en: `A deadline was counted into ${loadable.join(', ')} without that year's ${name} holidays, which are not loaded: load them with kesu config holidays ${name} ${loadable.join(' ')}.`,
+        en: `A deadline was counted into ${loadable.join(', ')} without ${loadable.length === 1 ? "that year's" : "those years'"} ${name} holidays, which are not loaded: load them with kesu config holidays ${name} ${loadable.join(' ')}.`,
         zh: `有期限计入了 ${loadable.join('、')} 年，但未加载该年的 ${name} 节假日，未予扣除：请用 kesu config holidays ${name} ${loadable.join(' ')} 加载。`,
       });
     }
     if (absent.length > 0) {
       const notYet = noDataYet(calendar, absent);
       parts.push({
-        en: `A deadline was counted into ${absent.join(', ')} without that year's ${name} holidays. ${notYet.en}`,
+        en: `A deadline was counted into ${absent.join(', ')} without ${absent.length === 1 ? "that year's" : "those years'"} ${name} holidays. ${notYet.en}`,
         zh: `有期限计入了 ${absent.join('、')} 年，未扣除该年的 ${name} 节假日。${notYet.zh}`,
       });
     }
