@@ -11,7 +11,17 @@ export interface Settings {
   readonly followupsRequired: { readonly [C in Category]: number };
   /** Who records things when --by is not given; null means the operating-system user. */
   readonly defaultActor: string | null;
+  /** The shop as its acknowledgement slip names it (`kesu slip`); null: not said on the slip. */
+  readonly shop: ShopDetails;
 }
+
+export interface ShopDetails {
+  readonly name: string | null;
+  readonly address: string | null;
+  readonly phone: string | null;
+}
+
+export const SHOP_FIELDS = ['name', 'address', 'phone'] as const;
 
 export const DEFAULT_SETTINGS: Settings = {
   calendar: DEFAULT_CALENDAR,
@@ -37,6 +47,7 @@ export const DEFAULT_SETTINGS: Settings = {
     other: 1,
   },
   defaultActor: null,
+  shop: { name: null, address: null, phone: null },
 };
 
 /** Every problem with a set of settings, as sentences; empty when they are valid. */
@@ -72,5 +83,6 @@ export function withDefaults(stored: Partial<Settings>): Settings {
     departments: { ...DEFAULT_SETTINGS.departments, ...stored.departments },
     followupsRequired: { ...DEFAULT_SETTINGS.followupsRequired, ...stored.followupsRequired },
     defaultActor: stored.defaultActor ?? null,
+    shop: { ...DEFAULT_SETTINGS.shop, ...stored.shop },
   };
 }
