@@ -23,6 +23,9 @@ export interface ShopDetails {
 
 export const SHOP_FIELDS = ['name', 'address', 'phone'] as const;
 
+/** What the slip's heading holds: a line of a receipt, a few at most, not a page. */
+const SHOP_DETAIL_MAX = 200;
+
 export const DEFAULT_SETTINGS: Settings = {
   calendar: DEFAULT_CALENDAR,
   policy: DEFAULT_POLICY,
@@ -66,6 +69,10 @@ export function settingsProblems(settings: Settings): Sentence[] {
       });
     }
     if (!settings.departments[category]?.trim()) problems.push({ en: `the department for ${category} must not be empty`, zh: `${category} 的责任部门不能为空` });
+  }
+  for (const field of SHOP_FIELDS) {
+    const length = [...(settings.shop[field] ?? '')].length;
+    if (length > SHOP_DETAIL_MAX) problems.push({ en: `shop.${field} must be at most ${SHOP_DETAIL_MAX} characters, not ${length}`, zh: `shop.${field} 最多 ${SHOP_DETAIL_MAX} 个字符，而不是 ${length} 个` });
   }
   return problems;
 }

@@ -221,11 +221,13 @@ describe('config set shop.name|shop.address|shop.phone', () => {
     expect(await run.ok('config', 'set', 'shop.phone', '')).toBe('shop.phone is now (not set) (was 0571-8888 6666).\n');
   });
 
-  it('refuses a line break, a control character, and a key the shop has not', async () => {
+  it('refuses a line break, a control character, more than 200 characters, and a key the shop has not', async () => {
     const run = on(makeDb(), { now: NOW });
     expect(expectFailure(await run('config', 'set', 'shop.address', 'line one\nline two'), 1)).toContain('shop.address');
     expect(expectFailure(await run('config', 'set', 'shop.name', 'Evil\u001b[2J'), 1)).toContain('shop.name');
     expect(expectFailure(await run('config', 'set', 'shop.email', 'a@b.c'), 1)).toContain('There is no setting "shop.email"');
+    expect(expectFailure(await run('config', 'set', 'shop.address', '路'.repeat(201)), 1)).toBe('That setting cannot be used: shop.address must be at most 200 characters, not 201.');
     expect((await run.json<{ shop: unknown }>('config')).shop).toEqual({ name: null, address: null, phone: null });
+    expect(await run.ok('config', 'set', 'shop.address', '路'.repeat(200))).toContain('shop.address is now 路路');
   });
 });
