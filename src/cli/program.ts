@@ -76,6 +76,7 @@ function buildProgram(io: Io, lang: Lang): Command {
   withIntakeOptions(program.command('open'))
     .addOption(at())
     .addOption(by())
+    .option('--slip')
     .action(run(async () => (await import('./commands/open.js')).open));
 
   program
@@ -96,6 +97,13 @@ function buildProgram(io: Io, lang: Lang): Command {
     .command('show')
     .argument('<id>')
     .action(run(async () => (await import('./commands/show.js')).show));
+
+  program
+    .command('slip')
+    .argument('<id>')
+    .addOption(new Option('--format <format>'))
+    .option('--out <file>')
+    .action(run(async () => (await import('./commands/slip.js')).slip));
 
   program
     .command('search')

@@ -2,7 +2,7 @@
 import { DEADLINE_KINDS, parseDuration, type DeadlineKind } from './deadlines.js';
 import type { OfficialYear } from './calendar.js';
 import { invalid } from './errors.js';
-import { settingsProblems, type Settings } from './settings.js';
+import { settingsProblems, SHOP_FIELDS, type Settings } from './settings.js';
 import { checkText } from './transitions.js';
 import { addDays, readDateTime, weekdayOf, type LocalDate } from './time.js';
 import { CATEGORY, parseCode, SEVERITY, describeCodes } from './vocab.js';
@@ -22,6 +22,10 @@ export function setSetting(settings: Settings, key: string, value: string): Sett
   } else if (head === 'by' && first === undefined) {
     const name = settingText(value, key, 'by');
     next = { ...settings, defaultActor: name === '' ? null : name };
+  } else if (head === 'shop' && (SHOP_FIELDS as readonly string[]).includes(first ?? '') && second === undefined) {
+    // One line each, as the slip prints it; "" takes it off the slip.
+    const text = settingText(value, key, 'department');
+    next = { ...settings, shop: { ...settings.shop, [first!]: text === '' ? null : text } };
   } else if (head === 'deadline' && first === 'next-followup' && second === undefined) {
     next = { ...settings, policy: { ...settings.policy, nextFollowup: duration(value) } };
   } else if (head === 'deadline' && (DEADLINE_KINDS as readonly string[]).includes(first ?? '') && second !== undefined) {
@@ -40,8 +44,8 @@ export function setSetting(settings: Settings, key: string, value: string): Sett
   }
   if (!next) {
     throw invalid(
-      `There is no setting "${key}"; kesu config lists them (workweek, by, deadline.answer.normal, department.quality, followups.quality, …).`,
-      `没有名为“${key}”的设置；kesu config 会列出全部设置（workweek、by、deadline.answer.normal、department.quality、followups.quality 等）。`,
+      `There is no setting "${key}"; kesu config lists them (workweek, by, shop.name, deadline.answer.normal, department.quality, followups.quality, …).`,
+      `没有名为“${key}”的设置；kesu config 会列出全部设置（workweek、by、shop.name、deadline.answer.normal、department.quality、followups.quality 等）。`,
     );
   }
   return checked(next);

@@ -11,7 +11,20 @@ export interface Settings {
   readonly followupsRequired: { readonly [C in Category]: number };
   /** Who records things when --by is not given; null means the operating-system user. */
   readonly defaultActor: string | null;
+  /** The shop as its acknowledgement slip names it (`kesu slip`); null: not said on the slip. */
+  readonly shop: ShopDetails;
 }
+
+export interface ShopDetails {
+  readonly name: string | null;
+  readonly address: string | null;
+  readonly phone: string | null;
+}
+
+export const SHOP_FIELDS = ['name', 'address', 'phone'] as const;
+
+/** What the slip's heading holds: a line of a receipt, a few at most, not a page. */
+const SHOP_DETAIL_MAX = 200;
 
 export const DEFAULT_SETTINGS: Settings = {
   calendar: DEFAULT_CALENDAR,
@@ -37,6 +50,7 @@ export const DEFAULT_SETTINGS: Settings = {
     other: 1,
   },
   defaultActor: null,
+  shop: { name: null, address: null, phone: null },
 };
 
 /** Every problem with a set of settings, as sentences; empty when they are valid. */
@@ -56,6 +70,10 @@ export function settingsProblems(settings: Settings): Sentence[] {
     }
     if (!settings.departments[category]?.trim()) problems.push({ en: `the department for ${category} must not be empty`, zh: `${category} 的责任部门不能为空` });
   }
+  for (const field of SHOP_FIELDS) {
+    const length = [...(settings.shop[field] ?? '')].length;
+    if (length > SHOP_DETAIL_MAX) problems.push({ en: `shop.${field} must be at most ${SHOP_DETAIL_MAX} characters, not ${length}`, zh: `shop.${field} 最多 ${SHOP_DETAIL_MAX} 个字符，而不是 ${length} 个` });
+  }
   return problems;
 }
 
@@ -72,5 +90,6 @@ export function withDefaults(stored: Partial<Settings>): Settings {
     departments: { ...DEFAULT_SETTINGS.departments, ...stored.departments },
     followupsRequired: { ...DEFAULT_SETTINGS.followupsRequired, ...stored.followupsRequired },
     defaultActor: stored.defaultActor ?? null,
+    shop: { ...DEFAULT_SETTINGS.shop, ...stored.shop },
   };
 }

@@ -117,4 +117,11 @@ describe('loading and removing official years', () => {
     const stored = { calendar: { workweek: [1, 2, 3, 4, 5, 6], holidays: ['2026-10-01'], extraWorkdays: [] } } as unknown as Partial<Settings>;
     expect(withDefaults(stored).calendar).toEqual({ workweek: [1, 2, 3, 4, 5, 6], holidays: ['2026-10-01'], extraWorkdays: [], official: [] });
   });
+
+  it('settings stored before the shop details read with none set, and one set keeps the others unset', () => {
+    const stored = { defaultActor: '小李' } as unknown as Partial<Settings>;
+    expect(withDefaults(stored).shop).toEqual({ name: null, address: null, phone: null });
+    const named = { shop: { name: '好运电器' } } as unknown as Partial<Settings>;
+    expect(withDefaults(named).shop).toEqual({ name: '好运电器', address: null, phone: null });
+  });
 });

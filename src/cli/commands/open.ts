@@ -28,6 +28,8 @@ export interface IntakeOptions {
 export interface OpenOptions extends IntakeOptions {
   at?: string;
   by?: string;
+  /** Print the acknowledgement slip (as text) right after recording. */
+  slip?: boolean;
 }
 
 /** What a complaint cannot be recorded without, and the flags that give it. */
@@ -36,7 +38,7 @@ const REQUIRED = { customer: '--customer', category: '--category', description: 
 export async function open(context: CliContext, options: OpenOptions): Promise<string> {
   // What was given is read before anything is asked, so that a typo fails at once.
   const draft = readIntake({ ...options, received: options.received ?? options.at }, options.received !== undefined ? '--received' : '--at', context.now);
-  const record = (complete: Draft) => save(context, complete, options.by);
+  const record = (complete: Draft) => save(context, complete, options.by, options.slip === true);
   const missing = (Object.keys(REQUIRED) as (keyof typeof REQUIRED)[]).filter((field) => !draft[field]?.trim());
   if (missing.length === 0) return record(draft);
   if (!context.interactive) {
@@ -91,7 +93,7 @@ export function openCommand(draft: Draft & { readonly category: Category }, stam
   };
 }
 
-async function save(context: CliContext, draft: Draft, by: string | undefined): Promise<string> {
+async function save(context: CliContext, draft: Draft, by: string | undefined, withSlip: boolean): Promise<string> {
   const { category } = draft;
   if (category === undefined) throw new Error('a complaint is recorded with its category');
   const store = await context.store();
@@ -104,5 +106,7 @@ async function save(context: CliContext, draft: Draft, by: string | undefined): 
     ),
   );
   await warnMissingCalendarYears(context, shop!, events);
-  return context.json ? toJsonText(complaintJson(complaint, context.now, events)) : renderOpened(complaint, context);
+  const slip = withSlip ? await (await import('./slip.js')).renderSlip(context, complaint, shop!, 'text') : null;
+  if (context.json) return toJsonText({ ...complaintJson(complaint, context.now, events), ...(slip === null ? {} : { slip }) });
+  return slip === null ? renderOpened(complaint, context) : `${renderOpened(complaint, context)}\n${slip}`;
 }

@@ -125,6 +125,7 @@ const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
       },
       '--at': AT,
       '--by': BY,
+      '--slip': { en: 'print the acknowledgement slip (as kesu slip does) after recording', zh: '登记后打印受理回执（同 kesu slip）' },
     },
     examples: [
       { does: { en: 'Record a complaint taken on the phone:', zh: '登记一条电话受理的投诉：' }, run: 'kesu open --customer 王芳 --channel 电话 --category 质量 --desc "电饭煲漏电"' },
@@ -157,6 +158,25 @@ const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     },
     arguments: { id: ID },
     examples: [{ does: { en: 'Everything about complaint 12:', zh: '查看投诉 12 的全部内容：' }, run: 'kesu show 12' }],
+  },
+  slip: {
+    description: {
+      en: "the acknowledgement slip for the customer: the shop, what was recorded, who received it, and by when they will be answered",
+      zh: '给客户的受理回执：本店信息、登记内容、受理人，以及答复期限',
+    },
+    arguments: { id: ID },
+    options: {
+      '--format': { en: 'text (for a message, the default) or html (for an 80 mm receipt printer or A5)', zh: 'text（用于微信/短信，默认）或 html（用于 80 毫米小票打印机或 A5 纸）' },
+      '--out': OUT,
+    },
+    more: {
+      en: 'The shop is named as set by kesu config set shop.name|shop.address|shop.phone. The phone is masked but its last digits.',
+      zh: '店名、地址、电话取自 kesu config set shop.name|shop.address|shop.phone。电话只显示最后几位。',
+    },
+    examples: [
+      { does: { en: 'The slip of complaint 12, to paste into a message:', zh: '投诉 12 的回执，可粘贴到微信或短信：' }, run: 'kesu slip 12' },
+      { does: { en: 'For the receipt printer:', zh: '用于小票打印机：' }, run: 'kesu slip 12 --format html --out slip.html' },
+    ],
   },
   search: {
     description: {

@@ -1,6 +1,6 @@
 import { DEADLINE_KINDS, formatDuration } from '../../workflow/deadlines.js';
 import type { OfficialYear } from '../../workflow/calendar.js';
-import type { Settings } from '../../workflow/settings.js';
+import { SHOP_FIELDS, type Settings } from '../../workflow/settings.js';
 import { CATEGORY, labelOf, SEVERITY, type Lang } from '../../workflow/vocab.js';
 import type { RenderContext } from './complaint.js';
 import { renderGrid } from './grid.js';
@@ -20,6 +20,9 @@ export function renderSettings(settings: Settings, { lang, style }: RenderContex
   lines.push(`  official   ${visible(officialYears(calendar.official, lang), { oneLine: true }) || '—'}`);
   lines.push(`  by         ${settings.defaultActor === null ? (zh ? '（系统用户）' : '(the system user)') : visible(settings.defaultActor, { oneLine: true })}`);
 
+  lines.push('', style.heading(zh ? '本店（印在回执上）' : 'The shop (printed on the slip)'));
+  for (const field of SHOP_FIELDS) lines.push(`  ${`shop.${field}`.padEnd(13)}${shopValue(settings, field, lang)}`);
+
   const deadlines = DEADLINE_KINDS.map((kind) => [`${kind}${zh ? ` ${DEADLINE_NAMES[kind].zh}` : ''}`, ...SEVERITY.codes.map((s) => formatDuration(policy[kind][s]))]);
   // One duration for every severity: written under the first, the other columns left empty.
   deadlines.push(['next-followup', formatDuration(policy.nextFollowup), ...SEVERITY.codes.slice(1).map(() => '')]);
@@ -36,8 +39,8 @@ export function renderSettings(settings: Settings, { lang, style }: RenderContex
     '',
     style.dim(
       zh
-        ? '修改：kesu config set deadline.answer.normal 5d | department.quality 品控部 | followups.quality 2 | workweek mon-sat | by 小王；kesu config add holiday 2026-10-01..2026-10-07；kesu config add workday 2026-10-10；kesu config holidays cn 2026 2027'
-        : 'Change: kesu config set deadline.answer.normal 5d | department.quality QC | followups.quality 2 | workweek mon-sat | by Alice; kesu config add holiday 2026-12-25; kesu config add workday 2026-10-10; kesu config holidays cn 2026 2027 (or US, DE-BY, …)',
+        ? '修改：kesu config set deadline.answer.normal 5d | department.quality 品控部 | followups.quality 2 | workweek mon-sat | by 小王 | shop.name 某某电器；kesu config add holiday 2026-10-01..2026-10-07；kesu config add workday 2026-10-10；kesu config holidays cn 2026 2027'
+        : 'Change: kesu config set deadline.answer.normal 5d | department.quality QC | followups.quality 2 | workweek mon-sat | by Alice | shop.name "Acme Appliances"; kesu config add holiday 2026-12-25; kesu config add workday 2026-10-10; kesu config holidays cn 2026 2027 (or US, DE-BY, …)',
     ),
   );
   return `${lines.join('\n')}\n`;
@@ -55,6 +58,12 @@ function officialYears(official: readonly OfficialYear[], lang: Lang): string {
     .join(lang === 'zh' ? '；' : '; ');
 }
 
+/** A detail of the shop as shown, "—" / "（未设置）" when not set. */
+function shopValue(settings: Settings, field: (typeof SHOP_FIELDS)[number], lang: Lang): string {
+  const value = settings.shop[field];
+  return value === null ? (lang === 'zh' ? '（未设置）' : '(not set)') : visible(value, { oneLine: true });
+}
+
 /** A setting as `kesu config set` names it, and its value as shown. */
 interface SettingValue {
   readonly key: string;
@@ -66,6 +75,7 @@ interface SettingValue {
 const SETTING_VALUES: readonly SettingValue[] = [
   { key: 'workweek', deadlines: true, value: (s, lang) => s.calendar.workweek.map((day) => WEEKDAYS[lang][day]).join(' ') },
   { key: 'by', value: (s, lang) => (s.defaultActor === null ? (lang === 'zh' ? '系统用户' : 'the system user') : visible(s.defaultActor, { oneLine: true })) },
+  ...SHOP_FIELDS.map((field) => ({ key: `shop.${field}`, value: (s: Settings, lang: Lang) => shopValue(s, field, lang) })),
   ...DEADLINE_KINDS.flatMap((kind) =>
     SEVERITY.codes.map((severity) => ({ key: `deadline.${kind}.${severity}`, deadlines: true, value: (s: Settings) => formatDuration(s.policy[kind][severity]) })),
   ),

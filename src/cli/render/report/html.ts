@@ -229,6 +229,7 @@ function fixed(value: number): string {
   return String(Math.round(value * 10) / 10);
 }
 
-function escape(text: string): string {
+/** Text as HTML text or an attribute's value: the five characters HTML reads, as character references. */
+export function escape(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
