@@ -19,7 +19,7 @@ import {
 } from '../../workflow/vocab.js';
 import { CORRECTION_FIELD_NAMES, DEADLINE_NAMES, departmentName, EVENT_NAMES, explainDeadline, formatDue, t, type TextKey } from './i18n.js';
 import { clockOf, formatDate, formatGivenTime, formatTime } from '../../workflow/time-words.js';
-import { padDisplay } from './width.js';
+import { labelledLines, padDisplay } from './width.js';
 import { renderTable, type Cell, type FittedColumn } from './grid.js';
 import type { Style } from './style.js';
 import { visible } from './visible.js';
@@ -125,10 +125,7 @@ export const labelWidth = (lang: Lang): number => (lang === 'zh' ? 10 : 19);
 /** A field of the record, "Customer           Li Wei"; nothing when it has no value. */
 export function fieldLines(key: TextKey, value: string | null | undefined, lang: Lang): string[] {
   if (value === null || value === undefined || value === '') return [];
-  // A value of several lines (a pasted description) keeps its lines under the first, not at column 0.
-  const indent = labelWidth(lang);
-  const [first, ...rest] = visible(value).split('\n');
-  return [`${padDisplay(t(key, lang), indent)}${first}`, ...rest.map((line) => `${' '.repeat(indent)}${line}`)];
+  return labelledLines(t(key, lang), labelWidth(lang), visible(value));
 }
 
 /** A word beside another, in brackets of the language: ` (QC)`, `（品控部）`. */

@@ -10,7 +10,7 @@ import { CATEGORY, labelOf, type Lang } from '../../workflow/vocab.js';
 import { formatDue } from './i18n.js';
 import { escape } from './report/html.js';
 import { visible } from './visible.js';
-import { displayWidth, padDisplay } from './width.js';
+import { displayWidth, labelledLines } from './width.js';
 
 /** The slip's parts, in the order printed; every text already made safe to show (visible.ts). */
 interface Slip {
@@ -83,10 +83,7 @@ export function renderSlipText(complaint: Complaint, shop: ShopDetails, lang: La
   const lines = [...slip.shop];
   if (lines.length > 0) lines.push('');
   lines.push(slip.title, '');
-  for (const [label, value] of slip.fields) {
-    const [first, ...rest] = value.split('\n');
-    lines.push(`${padDisplay(label, width)}${first}`, ...rest.map((more) => `${' '.repeat(width)}${more}`));
-  }
+  for (const [label, value] of slip.fields) lines.push(...labelledLines(label, width, value));
   if (slip.promise !== null) lines.push('', slip.promise);
   lines.push('', `${slip.signature}____________________`);
   return `${lines.join('\n')}\n`;

@@ -120,3 +120,12 @@ export function cutStartToWidth(text: string, width: number): string {
   while (kept > 0 && used + displayWidth(characters[kept - 1]!) <= width - 1) used += displayWidth(characters[--kept]!);
   return `…${characters.slice(kept).join('')}`;
 }
+
+/**
+ * A value under its label, the label padded to `width` columns; a value of several lines (a pasted
+ * description) keeps its further lines under the first, not at column 0.
+ */
+export function labelledLines(label: string, width: number, value: string): string[] {
+  const [first, ...rest] = value.split('\n');
+  return [`${padDisplay(label, width)}${first}`, ...rest.map((line) => `${' '.repeat(width)}${line}`)];
+}
