@@ -121,6 +121,9 @@ describe('kesu config holidays', () => {
   it.each([
     [['config', 'holidays', 'xx'], /^"xx" is not an official calendar kesu knows; use cn/],
     [['config', 'holidays', 'cn', '26'], /^"26" is not a year like 2026\.$/],
+    // a pasted page is quoted by its start, as every message quotes what was typed
+    [['config', 'holidays', 'a'.repeat(5000)], new RegExp(`^"${'a'.repeat(60)}…" is not an official calendar kesu knows; use cn`)],
+    [['config', 'holidays', 'cn', '9'.repeat(5000)], new RegExp(`^"${'9'.repeat(60)}…" is not a year like 2026\\.$`)],
     [['config', 'holidays', 'cn', '2040'], /^There is no official calendar for 2040 yet/],
     [['config', 'holidays', 'cn', '1999'], /^The cn calendar starts in 2004; there is none for 1999\.$/],
     [['config', 'remove', 'holidays', 'cn', '2026'], /^The cn 2026 calendar is not loaded/],

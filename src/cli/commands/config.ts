@@ -1,6 +1,7 @@
 import { changeDays, loadOfficialYears, removeOfficialYears, setSetting, type DayList } from '../../workflow/config.js';
 import type { Settings } from '../../workflow/settings.js';
 import { localDateOf } from '../../workflow/time.js';
+import { quoted } from '../../workflow/text.js';
 import { warn, type CliContext } from '../context.js';
 import { usage, UserError } from '../errors.js';
 import { toJsonText } from '../render/json.js';
@@ -69,6 +70,6 @@ async function officialChange(context: CliContext, args: string[]): Promise<(cur
 function parseYears(texts: readonly string[]): number[] {
   const years = texts.flatMap((text) => text.normalize('NFKC').split(/[,，\s]+/).filter(Boolean));
   const wrong = years.find((year) => !/^(19[7-9]\d|20\d\d|21\d\d)$/.test(year));
-  if (wrong !== undefined) throw new UserError('invalid', { en: `"${wrong}" is not a year like 2026.`, zh: `“${wrong}”不是 2026 这样的年份。` });
+  if (wrong !== undefined) throw new UserError('invalid', { en: `"${quoted(wrong)}" is not a year like 2026.`, zh: `“${quoted(wrong)}”不是 2026 这样的年份。` });
   return [...new Set(years.map(Number))].sort((a, b) => a - b);
 }

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import type DateHolidays from 'date-holidays';
 import type { MissingYear, OfficialYear } from '../../workflow/calendar.js';
 import type { Sentence } from '../../workflow/errors.js';
+import { quoted } from '../../workflow/text.js';
 import { addDays, type LocalDate } from '../../workflow/time.js';
 import { UserError } from '../errors.js';
 
@@ -32,8 +33,8 @@ export function officialCalendar(text: string): OfficialCalendar {
   const regions = country ? known.getStates(country) : undefined;
   if (extra !== undefined || !country || !known.getCountries()[country] || (region !== undefined && !regions?.[region])) {
     throw new UserError('invalid', {
-      en: `"${text}" is not an official calendar kesu knows; use cn (China, with make-up working days) or a country code, with its region if you like (US, DE-BY).`,
-      zh: `kesu 没有“${text}”这个官方日历；请用 cn（中国，含调休上班日）或国家代码，可加地区（US、DE-BY）。`,
+      en: `"${quoted(text)}" is not an official calendar kesu knows; use cn (China, with make-up working days) or a country code, with its region if you like (US, DE-BY).`,
+      zh: `kesu 没有“${quoted(text)}”这个官方日历；请用 cn（中国，含调休上班日）或国家代码，可加地区（US、DE-BY）。`,
     });
   }
   return { name, read: dateHolidays(region === undefined ? new Holidays(country) : new Holidays(country, region), name), first: null };
