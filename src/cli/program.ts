@@ -88,6 +88,7 @@ function buildProgram(io: Io, lang: Lang): Command {
     .option('--customer <names>')
     .option('--phone <digits>')
     .option('--overdue')
+    .option('--waiting')
     .option('--since <date>')
     .option('--until <date>')
     .option('--limit <n>')
@@ -231,6 +232,25 @@ function buildProgram(io: Io, lang: Lang): Command {
     .addOption(by())
     .addOption(verbose())
     .action(run(async () => (await import('./commands/void.js')).unvoid));
+
+  program
+    .command('wait')
+    .argument('<id>')
+    .option('--on <whom>')
+    .addOption(note())
+    .addOption(at())
+    .addOption(by())
+    .addOption(verbose())
+    .action(run(async () => (await import('./commands/wait.js')).wait));
+
+  program
+    .command('resume')
+    .argument('<id>')
+    .addOption(note())
+    .addOption(at())
+    .addOption(by())
+    .addOption(verbose())
+    .action(run(async () => (await import('./commands/wait.js')).resume));
 
   program
     .command('due')

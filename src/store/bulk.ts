@@ -19,9 +19,10 @@ import { instant, localDateOf } from '../workflow/time.js';
  * rebuilt from the events when it is next opened (sqlite/db.ts), as `kesu check --repair` rebuilds
  * them by hand. 2: customers told apart without regard to any space; search texts. 3: corrections
  * and voids (the voided flag, and the facts as they stood after each event); 4: customers and search
- * texts without the characters drawn as nothing (zero-width spaces and joiners…).
+ * texts without the characters drawn as nothing (zero-width spaces and joiners…); 5: waits (the
+ * time a complaint waits since, and whether it waited and how long after each event).
  */
-export const DERIVED_VERSION = 4;
+export const DERIVED_VERSION = 5;
 
 export type Value = string | number | null;
 
@@ -78,6 +79,7 @@ export const ROW_COLUMNS = [
   row.number('next_due_ms', ({ complaint }) => dueMs(complaint)),
   row.number('form_key', ({ key }) => formKeyHash(key)),
   row.number('voided', ({ complaint }) => flag(complaint.voided !== null)),
+  row.number('waiting_ms', ({ complaint }) => (complaint.waiting === null ? null : instant(complaint.waiting.since))),
 ] as const;
 
 /** The columns of a complaint's row that a change of it may change: every one but its uuid (a correction may change what the opening set). */
@@ -134,6 +136,8 @@ export const FACT_COLUMNS = [
   fact.text('channel', ({ facts }) => facts.channel),
   fact.text('severity', ({ facts }) => facts.severity),
   fact.text('customer_key', ({ facts }) => facts.customerKey),
+  fact.number('waiting', ({ facts }) => flag(facts.waiting)),
+  fact.number('waited_workdays', ({ facts }) => facts.waitedWorkdays),
 ] as const;
 
 const event = columnsOf<NewEvent>();

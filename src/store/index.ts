@@ -42,7 +42,9 @@ export interface ListFilter {
   readonly customer?: CustomerQuery;
   /** Parts of phone numbers, matched by their digits however either is typed. */
   readonly phones?: readonly string[];
-  /** Only complaints whose nearest pending deadline is before this instant (ms). */
+  /** true: only the complaints waiting on someone (kesu wait); false: only those that are not. */
+  readonly waiting?: boolean;
+  /** Only complaints whose nearest running deadline is before this instant (ms): never one waiting. */
   readonly dueBefore?: number;
   /** Received at or after / before these instants (ms). */
   readonly receivedFrom?: number;

@@ -12,6 +12,7 @@ import {
   type Responsibility,
   type Severity,
   type Status,
+  type WaitParty,
 } from './vocab.js';
 
 interface Compensation {
@@ -39,6 +40,14 @@ interface Voiding {
   readonly at: IsoTime;
   readonly by: string;
   readonly reason: string;
+}
+
+/** A complaint waiting on someone (`kesu wait`): since when, on whom, who paused it and why. */
+export interface Waiting {
+  readonly since: IsoTime;
+  readonly on: WaitParty;
+  readonly by: string;
+  readonly note: string | null;
 }
 
 /** What `kesu edit` can correct: the complaint's fields as its opening recorded them, and its department. */
@@ -90,6 +99,8 @@ export interface Complaint {
   readonly answeredAt: IsoTime | null;
   /** Set while the complaint is voided (entered by mistake): it then counts nowhere until unvoided. */
   readonly voided: Voiding | null;
+  /** Set while the complaint waits on the customer, a supplier or someone else: its deadlines are paused. */
+  readonly waiting: Waiting | null;
   /** Satisfied follow-ups since the latest resolve; a reopen starts the count again. */
   readonly satisfiedThisRound: number;
   /** Time of the first event after the opening, if any: a corrected received time may not be later. */
@@ -169,7 +180,23 @@ export type EventPayload =
       readonly dateOnly?: true;
     }
   | { readonly type: 'voided'; readonly reason: string }
-  | { readonly type: 'unvoided' };
+  | { readonly type: 'unvoided' }
+  /** The complaint waits on someone: its pending deadlines stop running until it is resumed. */
+  | { readonly type: 'waiting'; readonly on: WaitParty }
+  | {
+      /**
+       * The wait ended (`kesu resume`, or a step the shop took for the complaint): the wait it ended,
+       * the time it lasted, and the pending deadlines it pushed back (null: not pushed back).
+       */
+      readonly type: 'resumed';
+      readonly since: IsoTime;
+      readonly on: WaitParty;
+      readonly workdays: number;
+      readonly minutes: number;
+      readonly answerDeadline: Deadline | null;
+      readonly solutionDeadline: Deadline | null;
+      readonly followupDeadline: Deadline | null;
+    };
 
 export type EventType = EventPayload['type'];
 
@@ -186,7 +213,8 @@ export function deadlinesSetBy(event: EventPayload): Deadline[] {
       return event.nextFollowupDeadline ? [event.nextFollowupDeadline] : [];
     case 'reopened':
     case 'corrected':
-      return [event.answerDeadline, event.solutionDeadline, event.type === 'corrected' ? event.followupDeadline : null].filter((d): d is Deadline => d !== null);
+    case 'resumed':
+      return [event.answerDeadline, event.solutionDeadline, event.type === 'reopened' ? null : event.followupDeadline].filter((d): d is Deadline => d !== null);
     default:
       return [];
   }
@@ -203,6 +231,8 @@ export const EVENT_TYPES: readonly EventType[] = [
   'corrected',
   'voided',
   'unvoided',
+  'waiting',
+  'resumed',
 ];
 
 export type NewEvent = EventPayload & { readonly at: IsoTime; readonly by: string; readonly note: string | null };
@@ -283,6 +313,16 @@ export function apply(complaint: Complaint | null, event: NewEvent, id = complai
       return { ...base, voided: { at: event.at, by: event.by, reason: event.reason } };
     case 'unvoided':
       return { ...base, voided: null };
+    case 'waiting':
+      return { ...base, waiting: { since: event.at, on: event.on, by: event.by, note: event.note } };
+    case 'resumed': {
+      const { answer, solution, followup } = complaint.deadlines;
+      return {
+        ...base,
+        waiting: null,
+        deadlines: { answer: event.answerDeadline ?? answer, solution: event.solutionDeadline ?? solution, followup: event.followupDeadline ?? followup },
+      };
+    }
   }
 }
 
@@ -320,6 +360,7 @@ function opened(event: Extract<NewEvent, { type: 'opened' }>, id: number): Compl
     followups: [],
     answeredAt: null,
     voided: null,
+    waiting: null,
     satisfiedThisRound: 0,
     firstStepAt: null,
     lastEventAt: event.at,
@@ -380,8 +421,8 @@ export function fold(id: number, events: readonly NewEvent[]): Complaint {
   return complaint;
 }
 
-/** What decides which deadlines are pending. */
-type DeadlineState = Pick<Complaint, 'status' | 'deadlines' | 'answeredAt' | 'voided'>;
+/** What decides which deadlines are pending, and whether they run. */
+type DeadlineState = Pick<Complaint, 'status' | 'deadlines' | 'answeredAt' | 'voided' | 'waiting'>;
 
 /**
  * The deadlines still to be met in the complaint's status, by kind: the answer until the customer is
@@ -397,16 +438,21 @@ export function pendingDeadlines(complaint: DeadlineState): { kind: DeadlineKind
   return pending;
 }
 
-/** The nearest deadline still to be met with its kind (the first named on a tie), or null when none is. */
+/** The pending deadlines whose clock runs: none while the complaint waits on someone (they are paused). */
+export function runningDeadlines(complaint: DeadlineState): { kind: DeadlineKind; deadline: Deadline }[] {
+  return complaint.waiting === null ? pendingDeadlines(complaint) : [];
+}
+
+/** The nearest running deadline with its kind (the first named on a tie), or null when none runs. */
 export function nearestPending(complaint: Complaint): { kind: DeadlineKind; deadline: Deadline } | null {
   let nearest: { kind: DeadlineKind; deadline: Deadline } | null = null;
-  for (const pending of pendingDeadlines(complaint)) {
+  for (const pending of runningDeadlines(complaint)) {
     if (!nearest || compareTimes(pending.deadline.due, nearest.deadline.due) < 0) nearest = pending;
   }
   return nearest;
 }
 
-/** The nearest deadline still to be met, or null when none is (a closed complaint). */
+/** The nearest running deadline, or null when none runs (a closed complaint, one waiting on someone). */
 export function nextDue(complaint: Complaint): Deadline | null {
   return nearestPending(complaint)?.deadline ?? null;
 }
@@ -416,9 +462,9 @@ export function isOpenMajor(complaint: Complaint): boolean {
   return complaint.severity === 'major' && complaint.status !== 'closed' && complaint.voided === null;
 }
 
-/** Names of the pending deadlines that have passed at `now`. */
+/** Names of the running deadlines that have passed at `now` (a paused one is never overdue). */
 export function overdueAt(complaint: DeadlineState, now: IsoTime): DeadlineKind[] {
-  return pendingDeadlines(complaint)
+  return runningDeadlines(complaint)
     .filter(({ deadline }) => compareTimes(deadline.due, now) < 0)
     .map(({ kind }) => kind);
 }

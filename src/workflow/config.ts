@@ -26,6 +26,8 @@ export function setSetting(settings: Settings, key: string, value: string): Sett
     // One line each, as the slip prints it; "" takes it off the slip.
     const text = settingText(value, key, 'department');
     next = { ...settings, shop: { ...settings.shop, [first!]: text === '' ? null : text } };
+  } else if (head === 'wait' && first === 'max' && second === undefined) {
+    next = { ...settings, waitMax: duration(value) };
   } else if (head === 'deadline' && first === 'next-followup' && second === undefined) {
     next = { ...settings, policy: { ...settings.policy, nextFollowup: duration(value) } };
   } else if (head === 'deadline' && (DEADLINE_KINDS as readonly string[]).includes(first ?? '') && second !== undefined) {
@@ -44,8 +46,8 @@ export function setSetting(settings: Settings, key: string, value: string): Sett
   }
   if (!next) {
     throw invalid(
-      `There is no setting "${key}"; kesu config lists them (workweek, by, shop.name, deadline.answer.normal, department.quality, followups.quality, …).`,
-      `没有名为“${key}”的设置；kesu config 会列出全部设置（workweek、by、shop.name、deadline.answer.normal、department.quality、followups.quality 等）。`,
+      `There is no setting "${key}"; kesu config lists them (workweek, by, shop.name, deadline.answer.normal, wait.max, department.quality, followups.quality, …).`,
+      `没有名为“${key}”的设置；kesu config 会列出全部设置（workweek、by、shop.name、deadline.answer.normal、wait.max、department.quality、followups.quality 等）。`,
     );
   }
   return checked(next);

@@ -1,8 +1,8 @@
 // The deadline policy (per severity, in working days or clock hours) and the deadlines it gives,
 // each with what is needed to explain how its date was reached.
-import { addWorkingDays, missingOfficialYears, type Calendar, type MissingYear, type NotableDay } from './calendar.js';
+import { addWorkingDays, countWorkingDays, missingOfficialYears, type Calendar, type MissingYear, type NotableDay } from './calendar.js';
 import type { Sentence } from './errors.js';
-import { addDays, addHours, endOfLocalDay, localDateOf, type IsoTime, type Zone } from './time.js';
+import { addDays, addHours, compareTimes, endOfLocalDay, instant, localDateOf, type IsoTime, type Zone } from './time.js';
 import type { Severity } from './vocab.js';
 
 export const DEADLINE_KINDS = ['answer', 'solution', 'followup'] as const;
@@ -36,6 +36,11 @@ export interface Deadline {
   readonly from: IsoTime;
   readonly duration: Duration;
   readonly notable: readonly NotableDay[];
+  /**
+   * How far it was pushed back for the time the complaint waited on someone (`kesu wait`), in all:
+   * working days for a deadline in days, minutes for one in hours. Absent when it never was.
+   */
+  readonly pushedBack?: number;
 }
 
 /**
@@ -60,6 +65,47 @@ export function policyDeadline(
   zone: Zone,
 ): Deadline {
   return deadlineFrom(calendar, from, policy[kind][severity], zone);
+}
+
+/** The time a wait lasted, as deadlines count it: working days on the shop's calendar, and minutes on the clock. */
+export interface WaitedTime {
+  /** Working days after the day the wait began, up to and including the day it ended. */
+  readonly workdays: number;
+  readonly minutes: number;
+}
+
+/** The time waited from `since` until `until`. */
+export function waitedTime(calendar: Calendar, since: IsoTime, until: IsoTime): WaitedTime {
+  if (compareTimes(until, since) <= 0) return { workdays: 0, minutes: 0 };
+  return {
+    workdays: countWorkingDays(calendar, localDateOf(since), localDateOf(until)),
+    minutes: Math.round((instant(until) - instant(since)) / 60_000),
+  };
+}
+
+/**
+ * The deadline pushed back by the time waited from `since` until `until`, counted from when the
+ * deadline was set if that came later (a deadline re-armed during the wait owes nothing for the time
+ * before it): a deadline in days by the working days waited, counted on from its day; one in hours by
+ * the clock time waited. The same deadline when no time counts.
+ */
+export function pushedBack(calendar: Calendar, deadline: Deadline, since: IsoTime, until: IsoTime, zone: Zone): Deadline {
+  const waited = waitedTime(calendar, compareTimes(deadline.from, since) > 0 ? deadline.from : since, until);
+  if (deadline.duration.unit === 'hours') {
+    if (waited.minutes === 0) return deadline;
+    // The exact clock time (to the second), not the rounded minutes.
+    const start = compareTimes(deadline.from, since) > 0 ? deadline.from : since;
+    const ms = instant(until) - instant(start);
+    return { ...deadline, due: zone.toLocal(addHours(deadline.due, ms / 3_600_000)), pushedBack: (deadline.pushedBack ?? 0) + waited.minutes };
+  }
+  if (waited.workdays === 0) return deadline;
+  const counted = addWorkingDays(calendar, localDateOf(deadline.due), waited.workdays);
+  return {
+    ...deadline,
+    due: endOfLocalDay(counted.date, zone),
+    notable: [...deadline.notable, ...counted.notable],
+    pushedBack: (deadline.pushedBack ?? 0) + waited.workdays,
+  };
 }
 
 /**

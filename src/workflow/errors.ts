@@ -7,7 +7,7 @@
 import { codePointName, quoted } from './text.js';
 import { formatInOffset, instant, offsetOf, type IsoTime } from './time.js';
 import { formatTime } from './time-words.js';
-import { COMPENSATION_KIND, describeChoice, labelOf, SATISFACTION, SATISFACTION_SCALE, STATUS, type Status } from './vocab.js';
+import { COMPENSATION_KIND, describeChoice, labelOf, SATISFACTION, SATISFACTION_SCALE, STATUS, WAIT_PARTY, type Status, type WaitParty } from './vocab.js';
 
 export interface Sentence {
   readonly en: string;
@@ -57,6 +57,14 @@ export type Refusal =
   | { readonly rule: 'nothing-to-correct'; readonly field: null; readonly params: { readonly complaint: number } }
   /** A command other than unvoid given to a voided complaint. */
   | { readonly rule: 'voided'; readonly field: null; readonly params: { readonly complaint: number; readonly command: string; readonly reason: string } }
+  /** wait given to a complaint already waiting on someone. */
+  | {
+      readonly rule: 'already-waiting';
+      readonly field: null;
+      readonly params: { readonly complaint: number; readonly on: WaitParty; readonly since: IsoTime; readonly now: IsoTime };
+    }
+  /** resume given to a complaint that waits on no one. */
+  | { readonly rule: 'not-waiting'; readonly field: null; readonly params: { readonly complaint: number } }
   /** unvoid given to a complaint that is not voided. */
   | { readonly rule: 'not-voided'; readonly field: null; readonly params: { readonly complaint: number } }
   | {
@@ -79,7 +87,7 @@ export type Refusal =
 export type Rule = Refusal['rule'];
 
 /** The rules that refuse a move the complaint cannot take as it stands (code `not-allowed`). */
-const NOT_ALLOWED_RULES: ReadonlySet<Refusal['rule']> = new Set(['not-allowed', 'voided', 'not-voided']);
+const NOT_ALLOWED_RULES: ReadonlySet<Refusal['rule']> = new Set(['not-allowed', 'voided', 'not-voided', 'already-waiting', 'not-waiting']);
 
 /** The refusals worded where they are raised, by their code. */
 type WordedCode = Exclude<DomainErrorCode, 'not-allowed' | 'out-of-order'>;
@@ -206,6 +214,21 @@ function sentenceOf(refusal: Refusal, nameOf: (field: Field) => InputName): Sent
       return {
         en: `Complaint ${complaint} is not voided, so there is nothing to unvoid; kesu list --status voided lists the voided ones.`,
         zh: `投诉 ${complaint} 没有作废，无需恢复；可用 kesu list --status voided 查看已作废的投诉。`,
+      };
+    }
+    case 'already-waiting': {
+      const { complaint, on, since, now } = refusal.params;
+      const time = shownAt(since, now);
+      return {
+        en: `Complaint ${complaint} is already waiting on ${labelOf(WAIT_PARTY, on, 'en')}, since ${time.en}; resume it first with kesu resume ${complaint}.`,
+        zh: `投诉 ${complaint} 已在等待${labelOf(WAIT_PARTY, on, 'zh')}（自 ${time.zh} 起）；请先用 kesu resume ${complaint} 恢复计时。`,
+      };
+    }
+    case 'not-waiting': {
+      const { complaint } = refusal.params;
+      return {
+        en: `Complaint ${complaint} is not waiting on anyone, so there is nothing to resume; kesu list --waiting lists the ones that are.`,
+        zh: `投诉 ${complaint} 没有在等待，无需恢复计时；可用 kesu list --waiting 查看正在等待的投诉。`,
       };
     }
     case 'out-of-order': {

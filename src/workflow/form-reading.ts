@@ -561,8 +561,11 @@ export function cellProblem(refusal: Refusal, previous: FormField | null): Sente
     case 'nothing-to-correct':
     case 'voided':
     case 'not-voided':
-      // A form opens a complaint and takes it through the procedure; it never corrects or voids one.
-      throw new Error(`a form's step was refused by ${refusal.rule}, which only corrections and voids have`);
+    case 'already-waiting':
+    case 'not-waiting':
+      // A form opens a complaint and takes it through the procedure; it never corrects or voids one,
+      // and its one wait begins while none runs and ends only one that runs.
+      throw new Error(`a form's step was refused by ${refusal.rule}, which no form's steps can meet`);
     case 'not-allowed': {
       const { status, command, allowed } = refusal.params;
       // The complaint has no number yet (decide's sentence would name complaint 0): the row's steps are what put it there.

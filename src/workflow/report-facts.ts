@@ -48,6 +48,10 @@ export interface EventFacts {
   /** What a resolve recorded as compensation: the amount (0 when none) and its kind. */
   readonly compensationCents: number | null;
   readonly compensationKind: CompensationKind | null;
+  /** The complaint waited on someone after the event (its deadlines paused). */
+  readonly waiting: boolean;
+  /** The end of a wait: the working days it lasted; else null. */
+  readonly waitedWorkdays: number | null;
 }
 
 /** A deadline is met by a step taken no later than its due time; without one it cannot be missed. */
@@ -95,5 +99,7 @@ export function factsOfStep(before: Complaint | null, event: NewEvent, after: Co
     satisfaction: event.type === 'followed-up' ? event.satisfaction : null,
     compensationCents: resolved ? (event.compensation?.cents ?? 0) : null,
     compensationKind: resolved ? (event.compensation?.kind ?? null) : null,
+    waiting: after.waiting !== null,
+    waitedWorkdays: event.type === 'resumed' ? event.workdays : null,
   };
 }

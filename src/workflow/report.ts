@@ -83,6 +83,10 @@ export interface ReportFigures {
   readonly reopened: number;
   readonly openAtEnd: number;
   readonly overdueAtEnd: number;
+  /** Of those open at the end, the ones waiting on someone then (their deadlines paused, never overdue). */
+  readonly waitingAtEnd: number;
+  /** The waits that ended in the period (kesu resume, or a step the shop took), and the working days they lasted. */
+  readonly waitsEnded: { readonly count: number; readonly workdays: number };
   readonly byCategory: { readonly [C in Category]: number };
   readonly byChannel: { readonly [C in Channel]: number };
   readonly bySeverity: { readonly [S in Severity]: number };
@@ -318,8 +322,12 @@ export interface PeriodFacts {
   readonly resolvedCauses: readonly ResolvedCause[];
   /** Complaints received by the period's end and not closed at it. */
   readonly openAtEnd: number;
-  /** Of those, the ones with a pending deadline due before `endMs` (see ReportFacts.period). */
+  /** Of those, the ones with a running deadline due before `endMs` (see ReportFacts.period). */
   readonly overdueAtEnd: number;
+  /** Of those, the ones waiting on someone. */
+  readonly waitingAtEnd: number;
+  /** The waits that ended in the period, and the working days they lasted in all. */
+  readonly waitsEnded: { readonly count: number; readonly workdays: number };
 }
 
 /**
@@ -389,7 +397,7 @@ interface FigureContext {
 }
 
 function figuresFor(period: ReportPeriod, { facts, repeatCustomers }: { facts: PeriodFacts; repeatCustomers: number }, { calendar, redact, days }: FigureContext): ReportFigures {
-  const { received, steps, resolveSpans, resolvedCauses, openAtEnd, overdueAtEnd } = facts;
+  const { received, steps, resolveSpans, resolvedCauses, openAtEnd, overdueAtEnd, waitingAtEnd, waitsEnded } = facts;
   const countOf = (groups: readonly { count: number }[]): number => groups.reduce((sum, group) => sum + group.count, 0);
   const byType = (type: ComplaintEvent['type']) => steps.filter((group) => group.type === type);
   const resolves = byType('resolved');
@@ -417,6 +425,8 @@ function figuresFor(period: ReportPeriod, { facts, repeatCustomers }: { facts: P
     reopened: countOf(byType('reopened')),
     openAtEnd,
     overdueAtEnd,
+    waitingAtEnd,
+    waitsEnded,
     byCategory: totalOf(CATEGORIES, (group) => group.category),
     byChannel: totalOf(CHANNELS, (group) => group.channel),
     bySeverity: totalOf(SEVERITIES, (group) => group.severity),

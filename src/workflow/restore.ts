@@ -13,6 +13,7 @@ import {
   FOLLOWUP_METHOD,
   isCode,
   LOG_KIND,
+  WAIT_PARTY,
   OUTCOME,
   RESPONSIBILITY,
   SATISFACTION,
@@ -38,6 +39,7 @@ type FieldKind =
   | 'reopened-status'
   | 'time'
   | 'changes'
+  | 'count'
   | Vocabulary<string>
   | { readonly optional: Vocabulary<string> };
 
@@ -94,6 +96,16 @@ const DETAILS: { readonly [T in EventType]: Readonly<Record<string, FieldKind>> 
   corrected: { changes: 'changes', answerDeadline: 'deadline?', solutionDeadline: 'deadline?', followupDeadline: 'deadline?', dateOnly: 'flag' },
   voided: { reason: 'text' },
   unvoided: {},
+  waiting: { on: WAIT_PARTY },
+  resumed: {
+    since: 'time',
+    on: WAIT_PARTY,
+    workdays: 'count',
+    minutes: 'count',
+    answerDeadline: 'deadline?',
+    solutionDeadline: 'deadline?',
+    followupDeadline: 'deadline?',
+  },
 };
 
 /** One problem of a restored complaint: where in it (a path such as `events[3].at`) and what is wrong. */
@@ -143,6 +155,7 @@ export function restoreComplaint(value: unknown): RestoreReading {
   try {
     for (const [index, event] of events.entries()) {
       if (complaint !== null && event.type === 'corrected') checkBefore(complaint, event.changes, `events[${index}].details.changes`, problem);
+      if (complaint !== null) checkWait(complaint, event, `events[${index}]`, problem);
       complaint = apply(complaint, event);
     }
   } catch {
@@ -167,6 +180,15 @@ function checkBefore(complaint: Complaint, changes: Extract<NewEvent, { type: 'c
       problem(`${path}[${index}].before`, `not the ${field} the complaint had before this correction`, `与更正前投诉的 ${field} 不一致`);
     }
   });
+}
+
+/** A wait begins while none runs; a resume ends the wait the complaint has, as it began. */
+function checkWait(complaint: Complaint, event: NewEvent, path: string, problem: Problem): void {
+  const { waiting } = complaint;
+  if (event.type === 'waiting' && waiting !== null) problem(`${path}.type`, 'a wait while the complaint already waits (resumed first)', '投诉已在等待时又开始等待（应先恢复计时）');
+  if (event.type !== 'resumed') return;
+  if (waiting === null) problem(`${path}.type`, 'a resume while the complaint waits on no one (a wait first)', '投诉没有在等待却恢复计时（应先有等待）');
+  else if (event.since !== waiting.since || event.on !== waiting.on) problem(`${path}.details`, 'not the wait the complaint had (its since and on)', '与投诉当时的等待不一致（since 和 on）');
 }
 
 /**
@@ -271,6 +293,9 @@ function checkValue(value: unknown, kind: FieldKind, path: string, problem: Prob
     case 'deadline':
       if (!isDeadline(value)) problem(path, 'not a deadline (due, from, duration and the days it passed over)', '不是期限（应含 due、from、duration 和跳过的日期）');
       return;
+    case 'count':
+      if (!Number.isSafeInteger(value) || (value as number) < 0) problem(path, 'not a whole number from 0', '不是从 0 起的整数');
+      return;
     case 'compensation':
       if (!isCompensation(value)) problem(path, 'not a compensation (kind and cents)', '不是赔付（应含 kind 和 cents）');
       return;
@@ -305,7 +330,8 @@ function checkChanges(value: unknown, path: string, problem: Problem): void {
 
 function isDeadline(value: unknown): boolean {
   if (!isObject(value)) return false;
-  const { due, from, duration, notable } = value;
+  const { due, from, duration, notable, pushedBack } = value;
+  if (pushedBack !== undefined && !(Number.isSafeInteger(pushedBack) && (pushedBack as number) > 0)) return false;
   if (typeof due !== 'string' || !isIsoTime(due) || typeof from !== 'string' || !isIsoTime(from)) return false;
   if (!isObject(duration) || !Number.isInteger(duration.amount) || (duration.unit !== 'workdays' && duration.unit !== 'hours')) return false;
   return (

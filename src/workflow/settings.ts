@@ -1,7 +1,7 @@
 // The shop's policy: calendar, deadlines, category -> department, follow-ups required.
 import type { Sentence } from './errors.js';
 import { calendarProblems, DEFAULT_CALENDAR, type Calendar } from './calendar.js';
-import { DEADLINE_KINDS, DEFAULT_POLICY, durationProblems, type DeadlinePolicy } from './deadlines.js';
+import { DEADLINE_KINDS, DEFAULT_POLICY, durationProblems, type DeadlinePolicy, type Duration } from './deadlines.js';
 import { CATEGORIES, SEVERITIES, type Category } from './vocab.js';
 
 export interface Settings {
@@ -13,6 +13,8 @@ export interface Settings {
   readonly defaultActor: string | null;
   /** The shop as its acknowledgement slip names it (`kesu slip`); null: not said on the slip. */
   readonly shop: ShopDetails;
+  /** How long a complaint may wait on someone (`kesu wait`) before `due` asks for a decision. */
+  readonly waitMax: Duration;
 }
 
 export interface ShopDetails {
@@ -51,6 +53,7 @@ export const DEFAULT_SETTINGS: Settings = {
   },
   defaultActor: null,
   shop: { name: null, address: null, phone: null },
+  waitMax: { amount: 10, unit: 'workdays' },
 };
 
 /** Every problem with a set of settings, as sentences; empty when they are valid. */
@@ -60,6 +63,7 @@ export function settingsProblems(settings: Settings): Sentence[] {
     for (const severity of SEVERITIES) problems.push(...durationProblems(settings.policy[kind][severity]));
   }
   problems.push(...durationProblems(settings.policy.nextFollowup));
+  problems.push(...durationProblems(settings.waitMax));
   for (const category of CATEGORIES) {
     const required = settings.followupsRequired[category];
     if (!Number.isInteger(required) || required < 1 || required > 10) {
@@ -91,5 +95,6 @@ export function withDefaults(stored: Partial<Settings>): Settings {
     followupsRequired: { ...DEFAULT_SETTINGS.followupsRequired, ...stored.followupsRequired },
     defaultActor: stored.defaultActor ?? null,
     shop: { ...DEFAULT_SETTINGS.shop, ...stored.shop },
+    waitMax: stored.waitMax ?? DEFAULT_SETTINGS.waitMax,
   };
 }

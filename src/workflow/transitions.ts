@@ -11,7 +11,8 @@ import {
   type NewEvent,
   type Resolution,
 } from './complaint.js';
-import { deadlineFrom, policyDeadline, type Deadline, type DeadlineKind } from './deadlines.js';
+import { apply } from './complaint.js';
+import { deadlineFrom, policyDeadline, pushedBack, waitedTime, type Deadline, type DeadlineKind } from './deadlines.js';
 import { refused, type DomainError, type Field, type InputName, type TextField } from './errors.js';
 import { isPhoneNumber } from './identity.js';
 import { isBlank, MAX_TEXT, textProblem, withLineFeeds } from './text.js';
@@ -29,6 +30,7 @@ import {
   type Responsibility,
   type Severity,
   type Status,
+  type WaitParty,
 } from './vocab.js';
 
 interface Stamp {
@@ -75,6 +77,8 @@ export type Command = Stamp &
       }
     | { readonly type: 'void'; readonly reason: string; readonly note: string | null }
     | { readonly type: 'unvoid'; readonly note: string | null }
+    | { readonly type: 'wait'; readonly on: WaitParty; readonly note: string | null }
+    | { readonly type: 'resume'; readonly note: string | null }
   );
 
 /** A timeline entry as `log` and `answer` give it. */
@@ -110,9 +114,9 @@ export type ChangeCommand = Exclude<Command, { type: 'open' }>;
  * complaint takes only `unvoid`, whatever its status (decide says so before this table is read).
  */
 export const ALLOWED_COMMANDS: { readonly [S in Status]: readonly ChangeCommand['type'][] } = {
-  open: ['assign', 'answer', 'resolve', 'close', 'log', 'edit', 'void'],
-  assigned: ['assign', 'answer', 'resolve', 'close', 'log', 'edit', 'void'],
-  resolved: ['followup', 'close', 'log', 'edit', 'void'],
+  open: ['assign', 'answer', 'resolve', 'close', 'log', 'edit', 'void', 'wait', 'resume'],
+  assigned: ['assign', 'answer', 'resolve', 'close', 'log', 'edit', 'void', 'wait', 'resume'],
+  resolved: ['followup', 'close', 'log', 'edit', 'void', 'wait', 'resume'],
   closed: ['reopen', 'log', 'edit', 'void'],
 };
 
@@ -132,7 +136,33 @@ export function decide(complaint: Complaint | null, command: Command, context: D
   }
   if (!complaint) throw new Error(`${command.type} needs a complaint`);
   checkAllowed(complaint, command);
+  if (complaint.waiting !== null && resumesWaiting(command)) {
+    // The shop took a step for a complaint that waited: the wait ends first, its deadlines pushed back.
+    const resumed = resumedEvent(complaint, { at: command.at, by: command.by }, null, context);
+    return [resumed, ...decideStep(apply(complaint, resumed), command, context)];
+  }
+  return decideStep(complaint, command, context);
+}
 
+/** Whether the command is a step the shop takes for the complaint, which ends a wait: any but a note, a correction, a void. */
+function resumesWaiting(command: ChangeCommand): boolean {
+  switch (command.type) {
+    case 'answer':
+    case 'assign':
+    case 'resolve':
+    case 'followup':
+    case 'close':
+    case 'reopen':
+      return true;
+    case 'log':
+      return command.answered === true || command.kind === 'call' || command.kind === 'visit';
+    default:
+      return false;
+  }
+}
+
+/** The events of a change command the complaint is allowed to take. */
+function decideStep(complaint: Complaint, command: ChangeCommand, context: DecideContext): NewEvent[] {
   const { settings, zone } = context;
   const stamp = { at: command.at, by: command.by };
   switch (command.type) {
@@ -166,7 +196,43 @@ export function decide(complaint: Complaint | null, command: Command, context: D
       return [{ type: 'voided', ...stamp, note: checkText(command.note, 'note'), reason: requiredText(command.reason, 'reason') }];
     case 'unvoid':
       return [{ type: 'unvoided', ...stamp, note: checkText(command.note, 'note') }];
+    case 'wait': {
+      const { waiting } = complaint;
+      if (waiting !== null) {
+        throw refused({ rule: 'already-waiting', field: null, params: { complaint: complaint.id, on: waiting.on, since: waiting.since, now: context.now } }, commandLineName);
+      }
+      return [{ type: 'waiting', ...stamp, note: checkText(command.note, 'note'), on: command.on }];
+    }
+    case 'resume':
+      if (complaint.waiting === null) throw refused({ rule: 'not-waiting', field: null, params: { complaint: complaint.id } }, commandLineName);
+      return [resumedEvent(complaint, stamp, checkText(command.note, 'note'), context)];
   }
+}
+
+/**
+ * The end of a complaint's wait: how long it lasted, and each pending deadline pushed back by the
+ * working days (a deadline in hours: the clock time) waited since it began or the deadline was set.
+ */
+function resumedEvent(complaint: Complaint, stamp: Stamp, note: string | null, { settings, zone }: DecideContext): NewEvent {
+  const { since, on } = complaint.waiting!;
+  const pushed: Record<DeadlineKind, Deadline | null> = { answer: null, solution: null, followup: null };
+  for (const { kind, deadline } of pendingDeadlines(complaint)) {
+    const moved = pushedBack(settings.calendar, deadline, since, stamp.at, zone);
+    if (moved !== deadline) pushed[kind] = moved;
+  }
+  const { workdays, minutes } = waitedTime(settings.calendar, since, stamp.at);
+  return {
+    type: 'resumed',
+    ...stamp,
+    note,
+    since,
+    on,
+    workdays,
+    minutes,
+    answerDeadline: pushed.answer,
+    solutionDeadline: pushed.solution,
+    followupDeadline: pushed.followup,
+  };
 }
 
 /** A change command as far as the procedure judges it: its type, and for a log entry whether it answers the customer. */

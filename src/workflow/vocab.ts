@@ -14,6 +14,8 @@ export const SATISFACTIONS = ['1', '2', '3', '4', '5'] as const;
 export const CLOSE_REASONS = ['withdrawn', 'unresolved', 'duplicate'] as const;
 export const OUTCOMES = ['satisfied', 'unfounded', ...CLOSE_REASONS] as const;
 export const LOG_KINDS = ['note', 'call', 'visit', 'finding'] as const;
+/** Whom a paused complaint waits on (`kesu wait --on`). */
+export const WAIT_PARTIES = ['customer', 'supplier', 'other'] as const;
 const YES_NO = ['yes', 'no'] as const;
 
 export type Status = (typeof STATUSES)[number];
@@ -30,6 +32,7 @@ export type FollowupMethod = (typeof FOLLOWUP_METHODS)[number];
 export type CloseReason = (typeof CLOSE_REASONS)[number];
 export type Outcome = (typeof OUTCOMES)[number];
 export type LogKind = (typeof LOG_KINDS)[number];
+export type WaitParty = (typeof WAIT_PARTIES)[number];
 
 /** The first English and Chinese label of each code are the ones shown; the rest are accepted. */
 interface Labels {
@@ -157,6 +160,12 @@ export const LOG_KIND = vocabulary('entry kind', LOG_KINDS, {
   call: { en: ['call', 'phone call'], zh: ['通话', '电话'] },
   visit: { en: ['visit'], zh: ['走访', '上门'] },
   finding: { en: ['finding', 'investigation'], zh: ['调查', '调查结果'] },
+});
+
+export const WAIT_PARTY = vocabulary('waiting on', WAIT_PARTIES, {
+  customer: { en: ['the customer', 'customer'], zh: ['客户'] },
+  supplier: { en: ['a supplier', 'supplier', 'manufacturer'], zh: ['供应商', '厂家'] },
+  other: { en: ['someone else', 'other', 'others'], zh: ['其他'] },
 });
 
 export const YES_NO_ANSWER = vocabulary('yes/no', YES_NO, {

@@ -179,8 +179,8 @@ describe('invalid config changes exit 1 with one sentence and change nothing', (
 
   const cases: [args: string[], message: string][] = [
     [['set', 'deadline.answer.normal', '3x'], '"3x" is not a deadline; write it like 5d (working days) or 24h (hours).'],
-    [['set', 'deadline.answer.huge', '3d'], 'There is no setting "deadline.answer.huge"; kesu config lists them (workweek, by, shop.name, deadline.answer.normal, department.quality, followups.quality, …).'],
-    [['set', 'colour', 'blue'], 'There is no setting "colour"; kesu config lists them (workweek, by, shop.name, deadline.answer.normal, department.quality, followups.quality, …).'],
+    [['set', 'deadline.answer.huge', '3d'], 'There is no setting "deadline.answer.huge"; kesu config lists them (workweek, by, shop.name, deadline.answer.normal, wait.max, department.quality, followups.quality, …).'],
+    [['set', 'colour', 'blue'], 'There is no setting "colour"; kesu config lists them (workweek, by, shop.name, deadline.answer.normal, wait.max, department.quality, followups.quality, …).'],
     [['set', 'followups.quality', '0'], 'That setting cannot be used: follow-ups required for quality must be a whole number from 1 to 10.'],
     [['set', 'followups.quality', 'two'], 'That setting cannot be used: follow-ups required for quality must be a whole number from 1 to 10.'],
     [['set', 'followups.food', '1'], '"food" is not a category; use one of: quality, service, delivery, wrong-item, after-sales, billing, facility, other.'],

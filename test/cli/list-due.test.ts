@@ -163,7 +163,7 @@ describe('due', () => {
   it('--json lists overdue first, then due today, then the next days; major first in each', async () => {
     const agenda = await run.json<ComplaintJson[]>('due');
     expect(agenda.map((c) => c.customer.name)).toEqual(['Overdue major', 'Overdue normal', 'Today major', 'Today normal', 'Tomorrow normal', 'Day after major']);
-    for (const c of agenda) expectComplaintShape(c, { events: false });
+    for (const c of agenda) expectComplaintShape(c, { events: false, agenda: true });
     expect(agenda.map((c) => c.overdue.length > 0)).toEqual([true, true, false, false, false, false]);
     expect(agenda[2]!.deadlines.answer).toBe('2026-11-18T23:59:59+08:00');
   });

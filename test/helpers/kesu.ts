@@ -236,6 +236,7 @@ const COMPLAINT_KEYS = [
   'resolvedAt',
   'closedAt',
   'voided',
+  'waiting',
   'followups',
 ] as const;
 
@@ -270,6 +271,7 @@ export interface ComplaintJson {
   resolvedAt: string | null;
   closedAt: string | null;
   voided: { at: string; by: string; reason: string } | null;
+  waiting: { since: string; on: string; by: string; note: string | null } | null;
   followups: { at: string; method: string; satisfaction: number; note: string | null }[];
   sameCustomer?: { count: number; newest: { id: number; status: string; receivedAt: string }[] };
   events?: {
@@ -290,10 +292,10 @@ export interface ComplaintJson {
  */
 export function expectComplaintShape(
   value: unknown,
-  { events, details = false, show = false }: { events: boolean; details?: boolean; show?: boolean },
+  { events, details = false, show = false, agenda = false }: { events: boolean; details?: boolean; show?: boolean; agenda?: boolean },
 ): asserts value is ComplaintJson {
   const c = value as ComplaintJson;
-  const keys = [...COMPLAINT_KEYS, ...(events ? ['events'] : []), ...(show ? ['sameCustomer'] : [])];
+  const keys = [...COMPLAINT_KEYS, ...(events ? ['events'] : []), ...(show ? ['sameCustomer'] : []), ...(agenda ? ['agenda'] : [])];
   expect(Object.keys(c).sort()).toEqual([...keys].sort());
   for (const key of Object.keys(c)) expect(key).toMatch(/^[a-z][a-zA-Z]*$/);
   expect(Number.isInteger(c.id)).toBe(true);

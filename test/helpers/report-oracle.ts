@@ -49,7 +49,7 @@ export function computeReport({ events, period, settings, now, zone }: ReportInp
 /** What a store should answer `request` with, folded from the events. */
 function factsFromEvents(events: Iterable<ReportEvent>, request: ReportFactsRequest, settings: Settings): ReportFactsData {
   const lastDay = request.days.lastDay;
-  const counted = new Set<ComplaintEvent['type']>(['answered', 'resolved', 'followed-up', 'closed', 'reopened']);
+  const counted = new Set<ComplaintEvent['type']>(['answered', 'resolved', 'followed-up', 'closed', 'reopened', 'resumed']);
   const needs: HistoryNeeds = {
     ends: request.periods.map(({ span }) => span.to),
     // The follow-ups of every date, for the twelve-month counts; the other steps of the periods.
@@ -89,6 +89,7 @@ interface Step {
   /** The day received as it was recorded after the step. */
   readonly receivedOn: LocalDate;
   readonly facts: EventFacts;
+  readonly event: ComplaintEvent;
 }
 
 /**
@@ -111,6 +112,7 @@ type Standing = Pick<
   | 'substantiated'
   | 'rootCause'
   | 'correctiveAction'
+  | 'waiting'
 > & { readonly receivedOn: LocalDate };
 
 interface History {
@@ -179,7 +181,7 @@ function histories(events: Iterable<ReportEvent>, lastDay: LocalDate, needs: His
       const after = apply(state, event, id);
       // The step's `through` is not read: the fold has stopped at the first event after the last day.
       if (needs.keep(event.type, date)) {
-        steps.push({ type: event.type, date, complaintId: id, receivedOn: localDateOf(after.receivedAt), facts: factsOfStep(state, event, after, date, date) });
+        steps.push({ type: event.type, date, complaintId: id, receivedOn: localDateOf(after.receivedAt), facts: factsOfStep(state, event, after, date, date), event });
       }
       state = after;
       standing = null;
@@ -201,9 +203,9 @@ function phoneNow(events: readonly ComplaintEvent[]): string | null {
 }
 
 function standingOf(complaint: Complaint): Standing {
-  const { status, deadlines, answeredAt, voided, customer, category, channel, severity, department, responsibility, substantiated, rootCause, correctiveAction } = complaint;
+  const { status, deadlines, answeredAt, voided, customer, category, channel, severity, department, responsibility, substantiated, rootCause, correctiveAction, waiting } = complaint;
   const receivedOn = localDateOf(complaint.receivedAt);
-  return { status, deadlines, answeredAt, voided, customer, category, channel, severity, department, responsibility, substantiated, rootCause, correctiveAction, receivedOn };
+  return { status, deadlines, answeredAt, voided, customer, category, channel, severity, department, responsibility, substantiated, rootCause, correctiveAction, waiting, receivedOn };
 }
 
 /** Whether the complaint counted as it stood: received by then, and not voided. */
@@ -225,6 +227,8 @@ function periodFactsOf(all: readonly History[], span: Span, endMs: number): Peri
   const resolvedCauses: ResolvedCause[] = [];
   let openAtEnd = 0;
   let overdueAtEnd = 0;
+  let waitingAtEnd = 0;
+  const waitsEnded = { count: 0, workdays: 0 };
   for (const history of all) {
     const atEnd = stateOn(history, span.to);
     // A complaint voided at the period's end counts in none of its figures.
@@ -234,6 +238,14 @@ function periodFactsOf(all: readonly History[], span: Span, endMs: number): Peri
     let resolved = false;
     for (const step of history.steps) {
       if (!within(step.date, span)) continue;
+      if (step.type === 'resumed') {
+        // The event that ended a wait says how many working days it lasted.
+        const { since, workdays } = step.event as Extract<ComplaintEvent, { type: 'resumed' }>;
+        if (since >= step.event.at) throw new Error('a wait that ended before it began');
+        waitsEnded.count++;
+        waitsEnded.workdays += workdays;
+        continue;
+      }
       const { onTime, solutionOnTime, satisfaction, compensationKind, compensationCents } = step.facts;
       const key = JSON.stringify([step.type, onTime, solutionOnTime, satisfaction, compensationKind]);
       const group = steps.get(key);
@@ -258,7 +270,9 @@ function periodFactsOf(all: readonly History[], span: Span, endMs: number): Peri
     if (atEnd === null) continue;
     if (atEnd.status !== 'closed') {
       openAtEnd++;
-      if (pendingDeadlines(atEnd).some(({ deadline }) => instant(deadline.due) < endMs)) overdueAtEnd++;
+      // A complaint waiting on someone has its deadlines paused: never overdue.
+      if (atEnd.waiting !== null) waitingAtEnd++;
+      else if (pendingDeadlines(atEnd).some(({ deadline }) => instant(deadline.due) < endMs)) overdueAtEnd++;
     }
     if (within(atEnd.receivedOn, span)) {
       const { category, channel, severity, department, responsibility, substantiated } = atEnd;
@@ -268,7 +282,7 @@ function periodFactsOf(all: readonly History[], span: Span, endMs: number): Peri
     }
     if (resolved) resolvedCauses.push({ id: history.id, rootCause: atEnd.rootCause, correctiveAction: atEnd.correctiveAction });
   }
-  return { received: [...received.values()], steps: [...steps.values()], resolveSpans: [...resolveSpans.values()], resolvedCauses, openAtEnd, overdueAtEnd };
+  return { received: [...received.values()], steps: [...steps.values()], resolveSpans: [...resolveSpans.values()], resolvedCauses, openAtEnd, overdueAtEnd, waitingAtEnd, waitsEnded };
 }
 
 

@@ -26,6 +26,8 @@ const TABLE: Record<ChangeCommand['type'], Partial<Record<Status, Status[]>>> = 
   edit: { open: ['open'], assigned: ['assigned'], resolved: ['resolved'], closed: ['closed'] },
   void: { open: ['open'], assigned: ['assigned'], resolved: ['resolved'], closed: ['closed'] },
   unvoid: { open: ['open'], assigned: ['assigned'], resolved: ['resolved'], closed: ['closed'] },
+  wait: { open: ['open'], assigned: ['assigned'], resolved: ['resolved'] },
+  resume: { open: ['open'], assigned: ['assigned'], resolved: ['resolved'] },
 };
 
 const START: IsoTime = '2026-10-01T09:00:00+08:00';
@@ -69,6 +71,8 @@ const stepArbitrary: fc.Arbitrary<Step> = fc.record({
     }),
     fc.record({ type: fc.constant('void' as const), reason: fc.constantFrom('a test', ''), note: fc.constant(null) }),
     fc.record({ type: fc.constant('unvoid' as const), note: fc.constant(null) }),
+    fc.record({ type: fc.constant('wait' as const), on: fc.constantFrom('customer' as const, 'supplier' as const, 'other' as const), note: fc.constantFrom(null, 'photos') }),
+    fc.record({ type: fc.constant('resume' as const), note: fc.constant(null) }),
   ) as fc.Arbitrary<Step['command']>,
 });
 

@@ -87,6 +87,8 @@ const stepArbitrary: fc.Arbitrary<Step> = fc.record({
     { arbitrary: editArbitrary, weight: 2 },
     { arbitrary: fc.constant({ type: 'void' as const, reason: 'a test entry', note: null }), weight: 2 },
     fc.constant({ type: 'unvoid' as const, note: null }),
+    { arbitrary: fc.record({ type: fc.constant('wait' as const), on: fc.constantFrom('customer' as const, 'supplier' as const), note: fc.constant(null) }), weight: 2 },
+    fc.constant({ type: 'resume' as const, note: null }),
   ) as fc.Arbitrary<Step['command']>,
 });
 

@@ -108,6 +108,14 @@ export function unvoid(when: IsoTime, fields: Fields<Of<'unvoid'>> = {}): Of<'un
   return { type: 'unvoid', at: when, by: 'Li', note: null, ...fields };
 }
 
+export function wait(when: IsoTime, fields: Fields<Of<'wait'>> = {}): Of<'wait'> {
+  return { type: 'wait', at: when, by: 'Li', on: 'customer', note: 'Photos of the damage', ...fields };
+}
+
+export function resume(when: IsoTime, fields: Fields<Of<'resume'>> = {}): Of<'resume'> {
+  return { type: 'resume', at: when, by: 'Li', note: null, ...fields };
+}
+
 /** A valid command of each change type, for tables of the procedure. */
 export function commandOfType(type: ChangeCommand['type'], when: IsoTime): ChangeCommand {
   switch (type) {
@@ -131,6 +139,10 @@ export function commandOfType(type: ChangeCommand['type'], when: IsoTime): Chang
       return voidIt(when);
     case 'unvoid':
       return unvoid(when);
+    case 'wait':
+      return wait(when);
+    case 'resume':
+      return resume(when);
   }
 }
 

@@ -7,12 +7,12 @@ import { DomainError } from '../../src/workflow/errors.js';
 import { addHours, compareTimes, type IsoTime } from '../../src/workflow/time.js';
 import { ALLOWED_COMMANDS, decide, type ChangeCommand } from '../../src/workflow/transitions.js';
 import { CATEGORIES, CLOSE_REASONS, SEVERITIES, STATUSES } from '../../src/workflow/vocab.js';
-import { answer, assign, close, context, edit, followup, FRI, log, openCommand, reopen, resolve, unvoid, voidIt } from './builders.js';
+import { answer, assign, close, context, edit, followup, FRI, log, openCommand, reopen, resolve, resume, unvoid, voidIt, wait } from './builders.js';
 
 const ctx = context('2030-01-01T00:00:00+08:00');
 
 const step = fc.record({
-  type: fc.constantFrom<ChangeCommand['type']>('assign', 'resolve', 'followup', 'close', 'reopen', 'log', 'answer', 'edit', 'void', 'unvoid'),
+  type: fc.constantFrom<ChangeCommand['type']>('assign', 'resolve', 'followup', 'close', 'reopen', 'log', 'answer', 'edit', 'void', 'unvoid', 'wait', 'resume'),
   hoursLater: fc.integer({ min: 0, max: 72 }),
   satisfaction: fc.integer({ min: 1, max: 5 }),
   reason: fc.constantFrom(...CLOSE_REASONS),
@@ -50,6 +50,10 @@ function commandOf(s: Step, when: IsoTime, complaint: Complaint): ChangeCommand 
       return voidIt(when);
     case 'unvoid':
       return unvoid(when);
+    case 'wait':
+      return wait(when);
+    case 'resume':
+      return resume(when);
   }
 }
 
@@ -63,6 +67,12 @@ function checkInvariants(complaint: Complaint, events: readonly NewEvent[]): voi
   expect(complaint.followups).toHaveLength(events.filter((e) => e.type === 'followed-up').length);
   expect(complaint.lastEventAt).toBe(events.at(-1)?.at);
   expect(complaint.voided !== null).toBe(events.findLast((e) => e.type === 'voided' || e.type === 'unvoided')?.type === 'voided');
+  // A wait runs from its waiting event to the resume that ends it; a closed complaint never waits.
+  expect(complaint.waiting !== null).toBe(events.findLast((e) => e.type === 'waiting' || e.type === 'resumed')?.type === 'waiting');
+  if (closed) expect(complaint.waiting).toBeNull();
+  for (const [index, event] of events.entries()) {
+    if (event.type === 'resumed') expect(events.slice(0, index).findLast((e) => e.type === 'waiting' || e.type === 'resumed')?.type).toBe('waiting');
+  }
   const kinds = pendingDeadlines(complaint).map((p) => p.kind);
   if (complaint.voided !== null) expect(kinds).toEqual([]);
   else {
@@ -98,7 +108,13 @@ describe('any sequence of commands', () => {
 
           // then
           // A voided complaint takes only unvoid; the others, what the procedure's table allows.
-          const allowed = complaint.voided !== null ? command.type === 'unvoid' : ALLOWED_COMMANDS[complaint.status].includes(command.type);
+          // wait while waiting, and resume while not, are refused too.
+          const allowed =
+            complaint.voided !== null
+              ? command.type === 'unvoid'
+              : ALLOWED_COMMANDS[complaint.status].includes(command.type) &&
+                !(command.type === 'wait' && complaint.waiting !== null) &&
+                !(command.type === 'resume' && complaint.waiting === null);
           if (allowed) {
             expect(decided).toBeInstanceOf(Array);
             events.push(...(decided as NewEvent[]));

@@ -16,8 +16,11 @@ export interface DueOptions {
 export async function due(context: CliContext, options: DueOptions): Promise<string> {
   const store = await context.store('read');
   const days = options.days === undefined ? 3 : parseCount(options.days, '--days', { max: MAX_AGENDA_DAYS, why: { en: 'the agenda looks at most a year of working days ahead', zh: '日程最多查看一年内的工作日' } });
-  const horizon = agendaHorizon((await store.settings()).calendar, context.now, days, LOCAL_ZONE);
-  const agenda = buildAgenda(await store.list({ statuses: null, dueBefore: instant(horizon) + 1 }), context.now);
-  if (context.json) return toJsonText(agenda.flatMap((group) => group.complaints.map((c) => complaintJson(c, context.now))));
+  const settings = await store.settings();
+  const horizon = agendaHorizon(settings.calendar, context.now, days, LOCAL_ZONE);
+  const running = await store.list({ statuses: null, dueBefore: instant(horizon) + 1 });
+  const waiting = await store.list({ statuses: null, waiting: true });
+  const agenda = buildAgenda(running, context.now, waiting, { calendar: settings.calendar, waitMax: settings.waitMax, zone: LOCAL_ZONE });
+  if (context.json) return toJsonText(agenda.flatMap((group) => group.complaints.map((c) => ({ ...complaintJson(c, context.now), agenda: group.kind }))));
   return renderAgenda(agenda, horizon, context);
 }

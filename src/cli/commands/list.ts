@@ -7,6 +7,7 @@ import { warn, type CliContext } from '../context.js';
 import { parseAtOption, parseUntilOption } from '../clock.js';
 import { filterList, parseCount, parseVocabList, phoneList, textFilterList } from '../options.js';
 import { renderList } from '../render/complaint.js';
+import { t } from '../render/i18n.js';
 import { complaintJson, toJsonText } from '../render/json.js';
 
 export interface ListOptions {
@@ -17,6 +18,7 @@ export interface ListOptions {
   customer?: string;
   phone?: string;
   overdue?: boolean;
+  waiting?: boolean;
   since?: string;
   until?: string;
   limit?: string;
@@ -50,16 +52,27 @@ export async function list(context: CliContext, options: ListOptions): Promise<s
     });
   }
   const limit = options.limit === undefined ? undefined : parseCount(options.limit, '--limit', { max: MAX_LIST_ROWS, why: { en: 'list shows at most that many rows at once; narrow the list with filters', zh: '一次最多列出这么多条；请用筛选条件缩小范围' } });
-  // One more than shown, to know whether there are more without counting every time.
-  const found = await store.list({ ...filter, limit: limit ?? DEFAULT_LIST_ROWS + 1 });
-  const complaints = found.slice(0, limit ?? DEFAULT_LIST_ROWS);
-  const more: Sentence | null = found.length > complaints.length ? moreRows(complaints.length, await store.count(filter)) : null;
+  const shown = limit ?? DEFAULT_LIST_ROWS;
+  // Without --limit, one more than shown, to know whether there are more without counting every time.
+  // The complaints waiting on someone come apart, after the others: their deadlines are paused.
+  const wanted = limit ?? DEFAULT_LIST_ROWS + 1;
+  const running = options.waiting ? [] : await store.list({ ...filter, waiting: options.overdue ? undefined : false, limit: wanted });
+  const waiting = options.overdue || running.length >= wanted ? [] : await store.list({ ...filter, waiting: true, limit: wanted - running.length });
+  const found = [...running, ...waiting];
+  const complaints = found.slice(0, shown);
+  const counted: ListFilter = options.waiting ? { ...filter, waiting: true } : filter;
+  const more: Sentence | null = found.length > complaints.length ? moreRows(complaints.length, await store.count(counted)) : null;
   if (context.json) {
     // The JSON stays an array of what is shown; the note goes beside it, on stderr.
     if (more) warn(context, 'more-rows', more);
     return toJsonText(complaints.map((c) => complaintJson(c, context.now)));
   }
-  return more ? `${renderList(complaints, context)}${more[context.lang]}\n` : renderList(complaints, context);
+  const [others, paused] = [complaints.slice(0, running.length), complaints.slice(running.length)];
+  const tables =
+    paused.length === 0 || options.waiting
+      ? renderList(complaints, context)
+      : `${others.length ? `${renderList(others, context)}\n` : ''}${context.style.heading(`${t('waitingGroup', context.lang)} (${paused.length})`)}\n${renderList(paused, context)}`;
+  return more ? `${tables}${more[context.lang]}\n` : tables;
 }
 
 function moreRows(shown: number, total: number): Sentence {

@@ -5,14 +5,14 @@
 // A new command renders its change through `renderChange` (commands/change.ts does it for every
 // command that goes through `changeComplaint`); a new kind of event adds its words to `whatHappened`,
 // which the compiler holds to every event type.
-import { formatMoney, pendingDeadlines, type Complaint, type ComplaintEvent } from '../../workflow/complaint.js';
+import { apply, formatMoney, pendingDeadlines, type Complaint, type ComplaintEvent } from '../../workflow/complaint.js';
 import type { Sentence } from '../../workflow/errors.js';
 import type { Settings } from '../../workflow/settings.js';
 import { compareTimes, type IsoTime } from '../../workflow/time.js';
 import { formatTime } from '../../workflow/time-words.js';
-import { COMPENSATION_KIND, labelOf, LOG_KIND, OUTCOME, SATISFACTION, type Lang } from '../../workflow/vocab.js';
+import { COMPENSATION_KIND, labelOf, LOG_KIND, OUTCOME, SATISFACTION, WAIT_PARTY, type Lang } from '../../workflow/vocab.js';
 import { assigneeText, customerText, fieldLines, labelWidth, oneLine, recordTitle, renderComplaint, timelineLine, type RenderContext } from './complaint.js';
-import { CORRECTION_FIELD_NAMES, DEADLINE_NAMES, formatDue, type TextKey } from './i18n.js';
+import { CORRECTION_FIELD_NAMES, DEADLINE_NAMES, formatDue, waitedWords, type TextKey } from './i18n.js';
 import { visible } from './visible.js';
 import { cutToWidth } from './width.js';
 
@@ -56,6 +56,15 @@ function whatHappened({ before, after, added, settings }: Change, year: string):
   const [first, second] = added;
   if (!first) throw new Error('a change without events');
   const id = after.id;
+  if (first.type === 'resumed' && second) {
+    // A step that ended a wait: the step, then the wait it ended.
+    const step = whatHappened({ before: apply(before, first), after, added: added.slice(1), settings }, year);
+    const waited = waitLasted(first);
+    return {
+      en: `${step.en} (the wait on ${labelOf(WAIT_PARTY, first.on, 'en')} ended after ${waited.en})`,
+      zh: `${step.zh}（等待${labelOf(WAIT_PARTY, first.on, 'zh')}已结束，共 ${waited.zh}）`,
+    };
+  }
   const outcome = (lang: Lang): string => labelOf(OUTCOME, after.outcome ?? 'satisfied', lang);
   switch (first.type) {
     case 'opened':
@@ -96,7 +105,23 @@ function whatHappened({ before, after, added, settings }: Change, year: string):
       };
     case 'unvoided':
       return { en: `Complaint ${id} brought back: it counts again in lists, the agenda and reports`, zh: `投诉 ${id} 已恢复：重新计入列表、日程和报表` };
+    case 'waiting':
+      return { en: `Complaint ${id} paused: waiting on ${labelOf(WAIT_PARTY, first.on, 'en')}`, zh: `投诉 ${id} 已暂停计时：等待${labelOf(WAIT_PARTY, first.on, 'zh')}` };
+    case 'resumed': {
+      const waited = waitLasted(first);
+      const pushed = first.answerDeadline !== null || first.solutionDeadline !== null || first.followupDeadline !== null;
+      return {
+        en: `Complaint ${id} resumed after ${waited.en} waiting on ${labelOf(WAIT_PARTY, first.on, 'en')}${pushed ? `, its deadlines pushed back` : ''}`,
+        zh: `投诉 ${id} 已恢复计时：等待${labelOf(WAIT_PARTY, first.on, 'zh')} ${waited.zh}${pushed ? '，期限相应顺延' : ''}`,
+      };
+    }
   }
+}
+
+/** How long a wait lasted: the working days, or the clock time when it began and ended the same working day. */
+export function waitLasted(event: Extract<ComplaintEvent, { type: 'resumed' }>): Sentence {
+  const [amount, unit] = event.workdays > 0 ? [event.workdays, 'workdays' as const] : [event.minutes, 'minutes' as const];
+  return { en: waitedWords(amount, unit, 'en'), zh: waitedWords(amount, unit, 'zh') };
 }
 
 /** An answer to the customer: whether it met the answer deadline, or that one was given before. */
@@ -146,6 +171,11 @@ function followedUp(satisfaction: number, then: ComplaintEvent['type'] | null, a
  */
 function whatNext({ after: complaint, added }: Change, { lang, now }: RenderContext): string {
   if (complaint.voided !== null) return lang === 'zh' ? `可用 kesu unvoid ${complaint.id} 恢复` : `kesu unvoid ${complaint.id} brings it back`;
+  if (complaint.waiting !== null) {
+    return lang === 'zh'
+      ? `期限暂停，直到 kesu resume ${complaint.id} 或店里的下一步处理`
+      : `its deadlines are paused until kesu resume ${complaint.id} or the shop's next step`;
+  }
   const parts: string[] = [];
   if (added.some((event) => event.type === 'reopened')) {
     parts.push(complaint.assignee ? (lang === 'zh' ? `退回 ${complaint.assignee}` : `back with ${complaint.assignee}`) : lang === 'zh' ? '重新待处理' : 'open again');

@@ -15,9 +15,10 @@ import {
   SATISFACTION,
   SEVERITY,
   STATUS,
+  WAIT_PARTY,
   type Lang,
 } from '../../workflow/vocab.js';
-import { CORRECTION_FIELD_NAMES, DEADLINE_NAMES, departmentName, EVENT_NAMES, explainDeadline, formatDue, t, type TextKey } from './i18n.js';
+import { CORRECTION_FIELD_NAMES, DEADLINE_NAMES, departmentName, EVENT_NAMES, explainDeadline, formatDue, t, waitedWords, type TextKey } from './i18n.js';
 import { clockOf, formatDate, formatGivenTime, formatTime } from '../../workflow/time-words.js';
 import { labelledLines, padDisplay } from './width.js';
 import { renderTable, type Cell, type FittedColumn } from './grid.js';
@@ -60,8 +61,15 @@ function eventTime(event: ComplaintEvent, lang: Lang, year: string): string {
   return formatGivenTime(event.at, event.type === 'opened' && event.dateOnly === true, lang, year);
 }
 
-/** The nearest deadline still to be met, its kind, and whether it has passed (then styled so). */
+/** The nearest deadline still to be met, its kind, and whether it has passed (then styled so); a paused complaint, whom it waits on. */
 function nextDueCell(complaint: Complaint, { lang, now, style }: RenderContext): Cell {
+  if (complaint.waiting !== null) {
+    const { on, since } = complaint.waiting;
+    const date = formatDate(localDateOf(since), lang, now.slice(0, 4));
+    return lang === 'zh'
+      ? { atoms: [`等待${labelOf(WAIT_PARTY, on, lang)}`, `（自 ${date}）`], style: style.dim }
+      : { atoms: [`waiting on ${labelOf(WAIT_PARTY, on, lang)}`, `since ${date}`], style: style.dim };
+  }
   const first = nearestPending(complaint);
   if (!first) return none(lang);
   const { deadline, kind } = first;
@@ -182,6 +190,7 @@ export function renderComplaint(complaint: Complaint, events: readonly Complaint
   field('closedAt', complaint.closedAt && formatTime(complaint.closedAt, lang, year));
 
   lines.push('', style.heading(t('deadlines', lang)));
+  if (complaint.waiting !== null) lines.push(...pausedLines(complaint, context));
   const overdue = new Set(overdueAt(complaint, now));
   const ends = deadlineEnds(events);
   for (const kind of DEADLINE_KINDS) {
@@ -228,9 +237,45 @@ function describeEvent(event: ComplaintEvent, name: string, lang: Lang): string 
       return `${name} ${event.changes.map((change) => describeChange(change, lang)).join(lang === 'zh' ? '；' : '; ')}${event.note ? ` — ${event.note}` : ''}`;
     case 'voided':
       return `${name}: ${event.reason}${event.note ? ` — ${event.note}` : ''}`;
+    case 'waiting':
+      return lang === 'zh' ? `${name}${labelOf(WAIT_PARTY, event.on, lang)}${note}` : `${name} ${labelOf(WAIT_PARTY, event.on, lang)}${note}`;
+    case 'resumed':
+      return `${name}${lang === 'zh' ? '：' : ': '}${waitSpan(event, lang)}${note}`;
     default:
       return `${name}${note}`;
   }
+}
+
+/**
+ * "paused 2 working days waiting on the customer, Tue 3 Nov – Thu 5 Nov": how long a wait that ended
+ * lasted (the clock time when it began and ended the same working day), on whom, from when to when.
+ */
+export function waitSpan(event: Extract<ComplaintEvent, { type: 'resumed' }>, lang: Lang): string {
+  const sameDay = localDateOf(event.since) === localDateOf(event.at);
+  const span = sameDay
+    ? `${formatDate(localDateOf(event.since), lang)} ${clockOf(event.since).slice(0, 5)}–${clockOf(event.at).slice(0, 5)}`
+    : `${formatDate(localDateOf(event.since), lang)} – ${formatDate(localDateOf(event.at), lang)}`;
+  const waited = event.workdays > 0 ? waitedWords(event.workdays, 'workdays', lang) : waitedWords(event.minutes, 'minutes', lang);
+  return lang === 'zh'
+    ? `暂停 ${waited}，等待${labelOf(WAIT_PARTY, event.on, lang)}，${span}`
+    : `paused ${waited} waiting on ${labelOf(WAIT_PARTY, event.on, lang)}, ${span}`;
+}
+
+/** Under Deadlines while a complaint waits: on whom since when, and that its deadlines move back when it resumes. */
+function pausedLines(complaint: Complaint, { lang, now, style }: RenderContext): string[] {
+  const { on, since, note } = complaint.waiting!;
+  const when = formatTime(since, lang, now.slice(0, 4));
+  const said = note ? visible(note, ONE_LINE) : null;
+  if (lang === 'zh') {
+    return [
+      style.overdue(`  已暂停：自 ${when} 起等待${labelOf(WAIT_PARTY, on, lang)}${said ? `（${said}）` : ''}`),
+      style.dim(`  恢复计时（kesu resume ${complaint.id}，或店里的下一步处理）时，下列期限按等待的工作日顺延`),
+    ];
+  }
+  return [
+    style.overdue(`  PAUSED: waiting on ${labelOf(WAIT_PARTY, on, lang)} since ${when}${said ? ` (${said})` : ''}`),
+    style.dim(`  the deadlines below move back by the working days waited when it resumes (kesu resume ${complaint.id}, or the shop's next step)`),
+  ];
 }
 
 /** "phone: *******8000 → *******1111": a corrected field, its values as the record shows them (a phone masked). */

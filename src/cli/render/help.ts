@@ -10,6 +10,7 @@ import {
   alternatives,
   CATEGORY,
   CHANNEL,
+  WAIT_PARTY,
   CLOSE_REASON,
   COMPENSATION_KIND,
   DEFAULT_CHANNEL,
@@ -142,6 +143,7 @@ const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
       '--customer': { en: 'parts of customer names, comma-separated', zh: '客户姓名的一部分（可用逗号分隔多个）' },
       '--phone': { en: 'parts of phone numbers, by their digits, comma-separated', zh: '电话号码的一部分，按数字匹配（可用逗号分隔多个）' },
       '--overdue': { en: 'only complaints with a deadline passed', zh: '只列出已超期的投诉' },
+      '--waiting': { en: 'only complaints waiting on someone (kesu wait), their deadlines paused', zh: '只列出正在等待（kesu wait）、期限已暂停的投诉' },
       '--since': { en: 'received on or after', zh: '受理日期不早于此日' },
       '--until': { en: 'received on or before', zh: '受理日期不晚于此日' },
       '--limit': { en: 'at most this many (default 500, with a note when more match)', zh: '最多列出多少条（默认 500，超出时会提示）' },
@@ -352,8 +354,35 @@ const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     options: { '--note': NOTE, '--at': AT, '--by': BY, '--verbose': VERBOSE },
     examples: [{ does: { en: 'Voided by mistake:', zh: '误作废了：' }, run: 'kesu unvoid 13 --note "voided the wrong one"' }],
   },
+  wait: {
+    description: {
+      en: 'pause the deadlines while waiting on the customer, a supplier or someone else; they move back by the time waited',
+      zh: '等待客户、供应商或他人期间暂停计时；恢复后期限按等待的时间顺延',
+    },
+    arguments: { id: ID },
+    options: {
+      '--on': { ...oneOf(WAIT_PARTY), required: true },
+      '--note': { en: 'what it waits for', zh: '等待什么' },
+      '--at': AT,
+      '--by': BY,
+      '--verbose': VERBOSE,
+    },
+    examples: [{ does: { en: 'The customer will send photos of the damage:', zh: '等客户发来损坏照片：' }, run: 'kesu wait 12 --on customer --note "photos of the damage"' }],
+  },
+  resume: {
+    description: {
+      en: "end a wait: the deadlines run again, pushed back by the working days waited (any step the shop takes for it does the same)",
+      zh: '结束等待：期限恢复计时，并按等待的工作日顺延（店里对该投诉的任何处理也会结束等待）',
+    },
+    arguments: { id: ID },
+    options: { '--note': NOTE, '--at': AT, '--by': BY, '--verbose': VERBOSE },
+    examples: [{ does: { en: 'The photos came:', zh: '照片收到了：' }, run: 'kesu resume 12 --note "photos received"' }],
+  },
   due: {
-    description: { en: "today's agenda: overdue, due today, then the next working days", zh: '今天的待办：已超期、今天到期，以及之后几个工作日到期的投诉' },
+    description: {
+      en: "today's agenda: overdue, waits past the limit, due today, the next working days, then the complaints waiting on someone",
+      zh: '今天的待办：已超期、等待超过上限、今天到期、之后几个工作日到期，最后是正在等待的投诉',
+    },
     options: { '--days': { en: 'how many working days ahead (default 3)', zh: '向后看几个工作日（默认 3）' } },
     examples: [
       { does: { en: "Today's agenda:", zh: '今天的待办：' }, run: 'kesu due' },

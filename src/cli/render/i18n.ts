@@ -51,6 +51,8 @@ const TEXT = {
   voided: { en: 'VOIDED', zh: '已作废' },
   voidedStatus: { en: 'voided', zh: '已作废' },
   voidedBecause: { en: 'Voided', zh: '作废原因' },
+  waitingGroup: { en: 'Waiting on others, deadlines paused', zh: '等待中，期限已暂停' },
+  waitedTooLongGroup: { en: 'Waited past the limit: resume or close', zh: '等待超过上限：请恢复计时或结案' },
 } as const satisfies Record<string, Sentence>;
 
 export type TextKey = keyof typeof TEXT;
@@ -92,7 +94,17 @@ export const EVENT_NAMES: Record<EventType, Sentence> = {
   corrected: { en: 'corrected', zh: '更正' },
   voided: { en: 'voided', zh: '作废' },
   unvoided: { en: 'unvoided', zh: '恢复' },
+  waiting: { en: 'waiting on', zh: '等待' },
+  resumed: { en: 'resumed', zh: '恢复计时' },
 };
+
+/** "2 working days" / "3 h 20 min" / "2 个工作日": the time a wait lasted, in the unit a deadline counts it. */
+export function waitedWords(amount: number, unit: 'workdays' | 'minutes', lang: Lang): string {
+  if (unit === 'workdays') return lang === 'zh' ? `${amount} 个工作日` : `${amount} working day${amount === 1 ? '' : 's'}`;
+  const [hours, minutes] = [Math.floor(amount / 60), amount % 60];
+  if (lang === 'zh') return [hours ? `${hours} 小时` : '', minutes || !hours ? `${minutes} 分钟` : ''].filter(Boolean).join(' ');
+  return [hours ? `${hours} h` : '', minutes || !hours ? `${minutes} min` : ''].filter(Boolean).join(' ');
+}
 
 /** The fields `kesu edit` corrects, as the timeline and its questions name them. */
 export const CORRECTION_FIELD_NAMES: Record<CorrectableField, Sentence> = {
@@ -135,13 +147,16 @@ export function explainDeadline(deadline: Deadline, lang: Lang): string {
         return day.kind === 'holiday' ? `${date} (${NOTABLE_WORDS[day.kind][lang]})` : date;
       })
       .join(lang === 'zh' ? '、' : ', ');
+  const pushed = deadline.pushedBack === undefined ? null : waitedWords(deadline.pushedBack, unit === 'hours' ? 'minutes' : 'workdays', lang);
   if (lang === 'zh') {
     let text = unit === 'hours' ? `自 ${from} 起 ${amount} 小时` : `自 ${from} 起 ${amount} 个工作日`;
+    if (pushed) text += `，因等待顺延 ${pushed}`;
     if (skipped.length) text += `；跳过 ${list(skipped)}`;
     if (counted.length) text += `；计入 ${list(counted)}（调休上班）`;
     return text;
   }
   let text = unit === 'hours' ? `${amount} hours from ${from}` : `${amount} working day${amount === 1 ? '' : 's'} from ${from}`;
+  if (pushed) text += `, pushed back ${pushed} waited`;
   if (skipped.length) text += `; skipped ${list(skipped)}`;
   if (counted.length) text += `; counted ${list(counted)} (make-up working day${counted.length === 1 ? '' : 's'})`;
   return text;

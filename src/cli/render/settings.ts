@@ -28,6 +28,11 @@ export function renderSettings(settings: Settings, { lang, style }: RenderContex
   deadlines.push(['next-followup', formatDuration(policy.nextFollowup), ...SEVERITY.codes.slice(1).map(() => '')]);
   const deadlineHead = ['deadline', ...SEVERITY.codes.map((s) => `${s}${zh ? ` ${labelOf(SEVERITY, s, 'zh')}` : ''}`)];
   lines.push('', style.heading(zh ? '处理期限（d = 工作日，h = 小时）' : 'Deadlines (d = working days, h = hours)'), renderGrid(deadlineHead, deadlines));
+  lines.push(
+    zh
+      ? `  wait.max   ${formatDuration(settings.waitMax)}（投诉暂停等待超过此时长，kesu due 会提示处理）`
+      : `  wait.max   ${formatDuration(settings.waitMax)} (a complaint paused longer than this shows in kesu due for a decision)`,
+  );
 
   const categories = CATEGORY.codes.map((category) => [
     `${category}${zh ? ` ${labelOf(CATEGORY, category, 'zh')}` : ''}`,
@@ -39,8 +44,8 @@ export function renderSettings(settings: Settings, { lang, style }: RenderContex
     '',
     style.dim(
       zh
-        ? '修改：kesu config set deadline.answer.normal 5d | department.quality 品控部 | followups.quality 2 | workweek mon-sat | by 小王 | shop.name 某某电器；kesu config add holiday 2026-10-01..2026-10-07；kesu config add workday 2026-10-10；kesu config holidays cn 2026 2027'
-        : 'Change: kesu config set deadline.answer.normal 5d | department.quality QC | followups.quality 2 | workweek mon-sat | by Alice | shop.name "Acme Appliances"; kesu config add holiday 2026-12-25; kesu config add workday 2026-10-10; kesu config holidays cn 2026 2027 (or US, DE-BY, …)',
+        ? '修改：kesu config set deadline.answer.normal 5d | wait.max 10d | department.quality 品控部 | followups.quality 2 | workweek mon-sat | by 小王 | shop.name 某某电器；kesu config add holiday 2026-10-01..2026-10-07；kesu config add workday 2026-10-10；kesu config holidays cn 2026 2027'
+        : 'Change: kesu config set deadline.answer.normal 5d | wait.max 10d | department.quality QC | followups.quality 2 | workweek mon-sat | by Alice | shop.name "Acme Appliances"; kesu config add holiday 2026-12-25; kesu config add workday 2026-10-10; kesu config holidays cn 2026 2027 (or US, DE-BY, …)',
     ),
   );
   return `${lines.join('\n')}\n`;
@@ -80,6 +85,7 @@ const SETTING_VALUES: readonly SettingValue[] = [
     SEVERITY.codes.map((severity) => ({ key: `deadline.${kind}.${severity}`, deadlines: true, value: (s: Settings) => formatDuration(s.policy[kind][severity]) })),
   ),
   { key: 'deadline.next-followup', deadlines: true, value: (s) => formatDuration(s.policy.nextFollowup) },
+  { key: 'wait.max', value: (s) => formatDuration(s.waitMax) },
   ...CATEGORY.codes.map((category) => ({ key: `department.${category}`, value: (s: Settings) => visible(s.departments[category], { oneLine: true }) })),
   ...CATEGORY.codes.map((category) => ({ key: `followups.${category}`, value: (s: Settings) => String(s.followupsRequired[category]) })),
 ];

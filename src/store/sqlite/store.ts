@@ -195,7 +195,7 @@ export const REPORT_FACTS_SQL = {
   // @afterMs or later: the first instant of the next day anywhere), and was received by @to
   // (so by @toMs: its last instant anywhere); or it was corrected or voided since.
   open: `
-    SELECT count(*) AS open, coalesce(sum(f.due_ms < @endMs), 0) AS overdue
+    SELECT count(*) AS open, coalesce(sum(f.due_ms < @endMs), 0) AS overdue, coalesce(sum(f.waiting), 0) AS waiting
     FROM complaints c JOIN event_facts f ON ${FACT_AT_END}
     WHERE c.id IN (
         SELECT id FROM complaints INDEXED BY complaints_agenda WHERE status <> 'closed' AND voided = 0 AND received_ms <= @toMs
@@ -205,6 +205,11 @@ export const REPORT_FACTS_SQL = {
         SELECT complaint_id FROM (${lateAfter('@to')})
       )
       AND f.status <> 'closed' AND f.voided = 0`,
+  // The waits that ended in the span, and the working days they lasted.
+  waitsEnded: `
+    SELECT count(*) AS n, coalesce(sum(waited_workdays), 0) AS workdays
+    FROM event_facts INDEXED BY event_facts_steps
+    WHERE type = 'resumed' AND ${STEPS_IN_SPAN} AND complaint_id NOT IN (${voidedAt('@to')})`,
   shortPhones: 'SELECT DISTINCT short_phone FROM complaints INDEXED BY complaints_short_phone WHERE short_phone IS NOT NULL',
 } as const;
 
@@ -315,7 +320,8 @@ export class SqliteStore implements Store {
       factsSteps: db.prepare<Record<string, string>, [EventType, number | null, number | null, number | null, CompensationKind | null, number, number]>(REPORT_FACTS_SQL.steps).raw(true),
       factsResolveSpans: db.prepare<Record<string, string>, [LocalDate, LocalDate, number]>(REPORT_FACTS_SQL.resolveSpans).raw(true),
       factsResolvedCauses: db.prepare<Record<string, string>, [number, string | null, string | null]>(REPORT_FACTS_SQL.resolvedCauses).raw(true),
-      factsOpen: db.prepare<Record<string, string | number>, { open: number; overdue: number }>(REPORT_FACTS_SQL.open),
+      factsOpen: db.prepare<Record<string, string | number>, { open: number; overdue: number; waiting: number }>(REPORT_FACTS_SQL.open),
+      factsWaitsEnded: db.prepare<Record<string, string>, { n: number; workdays: number }>(REPORT_FACTS_SQL.waitsEnded),
       shortPhones: db.prepare<[], string>(REPORT_FACTS_SQL.shortPhones).pluck(),
       receivedByDay: db.prepare<{ from: string; to: string; last: string }, { date: LocalDate; n: number }>(REPORT_COUNTS_SQL.received),
       followupsByDay: db.prepare<{ from: string; to: string; last: string }, { date: LocalDate; n: number; total: number }>(REPORT_COUNTS_SQL.followups),
@@ -616,12 +622,13 @@ export class SqliteStore implements Store {
   }
 
   private periodFacts({ span, lastDay, endMs }: PeriodQuery): PeriodFacts {
-    const { factsReceived, factsSteps, factsResolveSpans, factsResolvedCauses, factsOpen } = this.statements;
+    const { factsReceived, factsSteps, factsResolveSpans, factsResolvedCauses, factsOpen, factsWaitsEnded } = this.statements;
     const flag = (value: number | null): boolean | null => (value === null ? null : value === 1);
     const params = { from: span.from, to: span.to, last: lastDay };
     // Received by the last instant of the period's last day anywhere; closed since the first of the next.
     const { from: afterMs, to: toMs } = instantsOfDays({ from: addDays(span.to, 1), to: span.to });
-    const { open, overdue } = factsOpen.get({ to: span.to, toMs, afterMs, endMs })!;
+    const { open, overdue, waiting } = factsOpen.get({ to: span.to, toMs, afterMs, endMs })!;
+    const waits = factsWaitsEnded.get(params)!;
     return {
       received: factsReceived.all(params).map(([category, channel, severity, department, responsibility, substantiated, count]) => ({
         category,
@@ -645,6 +652,8 @@ export class SqliteStore implements Store {
       resolvedCauses: factsResolvedCauses.all(params).map(([id, rootCause, correctiveAction]) => ({ id, rootCause, correctiveAction })),
       openAtEnd: open,
       overdueAtEnd: overdue,
+      waitingAtEnd: waiting,
+      waitsEnded: { count: waits.n, workdays: waits.workdays },
     };
   }
 
@@ -839,6 +848,7 @@ function conditionsOf(filter: ListFilter): { where: string; params: (string | nu
     params.push(...digits);
     narrowByDigits(digits, where, params);
   }
+  if (filter.waiting !== undefined) where.push(filter.waiting ? 'waiting_ms IS NOT NULL' : 'waiting_ms IS NULL');
   if (filter.dueBefore !== undefined) {
     where.push('next_due_ms < ?');
     params.push(filter.dueBefore);

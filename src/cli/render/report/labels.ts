@@ -122,6 +122,7 @@ const FIGURES: readonly FigureDefinition[] = [
   { section: 'overview', path: ['reopened'], unit: 'count', label: { en: 'Reopened', zh: '重新处理' }, value: (f) => f.reopened },
   { section: 'overview', path: ['openAtEnd'], unit: 'count', label: { en: 'Open at the end', zh: '期末未结案' }, value: (f) => f.openAtEnd },
   { section: 'overview', path: ['overdueAtEnd'], unit: 'count', label: { en: 'Overdue at the end', zh: '期末已超期' }, value: (f) => f.overdueAtEnd },
+  { section: 'overview', path: ['waitingAtEnd'], unit: 'count', label: { en: 'Waiting on others at the end', zh: '期末等待中' }, value: (f) => f.waitingAtEnd },
   {
     section: 'overview',
     path: ['repeatCustomers'],
@@ -164,6 +165,14 @@ const FIGURES: readonly FigureDefinition[] = [
     unit: 'days',
     label: { en: 'Working days to resolve, 90th percentile', zh: '解决用时90分位（工作日）' },
     value: (f) => f.daysToResolve.p90,
+  },
+  { section: 'timeliness', path: ['waitsEnded', 'count'], unit: 'count', label: { en: 'Waits ended', zh: '结束的等待' }, value: (f) => f.waitsEnded.count },
+  {
+    section: 'timeliness',
+    path: ['waitsEnded', 'workdays'],
+    unit: 'count',
+    label: { en: 'Working days waited (in waits ended)', zh: '等待工作日数（已结束的等待）' },
+    value: (f) => f.waitsEnded.workdays,
   },
   { section: 'satisfaction', path: ['followups'], unit: 'count', label: { en: 'Follow-ups made', zh: '回访次数' }, value: (f) => f.followups },
   {
