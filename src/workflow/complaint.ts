@@ -50,6 +50,13 @@ export interface Waiting {
   readonly note: string | null;
 }
 
+/** A wait as the complaint's history keeps it: from when until when (null while it lasts), on whom. */
+export interface Wait {
+  readonly since: IsoTime;
+  readonly until: IsoTime | null;
+  readonly on: WaitParty;
+}
+
 /** What `kesu edit` can correct: the complaint's fields as its opening recorded them, and its department. */
 export const CORRECTABLE_FIELDS = ['customer', 'phone', 'channel', 'category', 'severity', 'description', 'request', 'order', 'ref', 'receivedAt', 'department'] as const;
 export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number];
@@ -101,6 +108,8 @@ export interface Complaint {
   readonly voided: Voiding | null;
   /** Set while the complaint waits on the customer, a supplier or someone else: its deadlines are paused. */
   readonly waiting: Waiting | null;
+  /** Every wait, in order, the last one still lasting while `waiting` is set. */
+  readonly waits: readonly Wait[];
   /** Satisfied follow-ups since the latest resolve; a reopen starts the count again. */
   readonly satisfiedThisRound: number;
   /** Time of the first event after the opening, if any: a corrected received time may not be later. */
@@ -314,12 +323,17 @@ export function apply(complaint: Complaint | null, event: NewEvent, id = complai
     case 'unvoided':
       return { ...base, voided: null };
     case 'waiting':
-      return { ...base, waiting: { since: event.at, on: event.on, by: event.by, note: event.note } };
+      return {
+        ...base,
+        waiting: { since: event.at, on: event.on, by: event.by, note: event.note },
+        waits: [...complaint.waits, { since: event.at, until: null, on: event.on }],
+      };
     case 'resumed': {
       const { answer, solution, followup } = complaint.deadlines;
       return {
         ...base,
         waiting: null,
+        waits: complaint.waits.map((wait, index) => (index === complaint.waits.length - 1 ? { ...wait, until: event.at } : wait)),
         deadlines: { answer: event.answerDeadline ?? answer, solution: event.solutionDeadline ?? solution, followup: event.followupDeadline ?? followup },
       };
     }
@@ -361,6 +375,7 @@ function opened(event: Extract<NewEvent, { type: 'opened' }>, id: number): Compl
     answeredAt: null,
     voided: null,
     waiting: null,
+    waits: [],
     satisfiedThisRound: 0,
     firstStepAt: null,
     lastEventAt: event.at,
