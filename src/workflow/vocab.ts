@@ -162,7 +162,7 @@ export const LOG_KIND = vocabulary('entry kind', LOG_KINDS, {
   finding: { en: ['finding', 'investigation'], zh: ['调查', '调查结果'] },
 });
 
-export const WAIT_PARTY = vocabulary('waiting on', WAIT_PARTIES, {
+export const WAIT_PARTY = vocabulary('waiting party', WAIT_PARTIES, {
   customer: { en: ['the customer', 'customer'], zh: ['客户'] },
   supplier: { en: ['a supplier', 'supplier', 'manufacturer'], zh: ['供应商', '厂家'] },
   other: { en: ['someone else', 'other', 'others'], zh: ['其他'] },
