@@ -222,9 +222,12 @@ describe('query plans of the hot queries use an index, never a scan of the table
     ['list --since --until --status all', { statuses: ['open', 'assigned', 'resolved', 'closed'], receivedFrom: 1, receivedBefore: 2 }],
     ['list --assignee --status all', { statuses: ['open', 'assigned', 'resolved', 'closed'], assignees: ['Li'] }],
     ['list --status voided', { statuses: [], voided: true }],
+    ['list --waiting / due (the waiting ones)', { statuses: null, waiting: true }],
+    ['list (those not waiting)', { statuses: null, waiting: false }],
   ] as const)('%s', (_name, filter) => {
     const { sql, params } = listQuery(filter as never);
     const detail = plan(sql, params);
+    if ('waiting' in filter && filter.waiting) expect(detail).toContain('complaints_waiting');
     expect(detail).toMatch(/USING (INDEX|COVERING INDEX|INTEGER PRIMARY KEY)/);
     expect(detail).not.toMatch(/SCAN complaints(?! USING)/);
   });

@@ -804,14 +804,21 @@ export class SqliteStore implements Store {
 export function listQuery(filter: ListFilter): { sql: string; params: (string | number)[] } {
   const { where, params } = conditionsOf(filter);
   const limit = filter.limit === undefined ? '' : ` LIMIT ${Math.max(0, Math.floor(filter.limit))}`;
+  // The complaints waiting on someone are few, found by their own index (else SQLite would walk the
+  // agenda's), longest waiting first; their deadlines are paused, so the agenda's order says nothing of them.
+  const waiting = filter.waiting === true && filter.order !== 'newest';
   const order =
     filter.order === 'newest'
       ? ' ORDER BY received_ms DESC, id DESC'
-      : // Complaints not closed always have a deadline, so the agenda index gives their order as it is.
-        filter.statuses === null
-        ? ' ORDER BY major DESC, next_due_ms, id'
-        : ' ORDER BY major DESC, next_due_ms IS NULL, next_due_ms, id';
-  const sql = `SELECT id FROM complaints${where}${order}${limit}`;
+      : waiting
+        ? ' ORDER BY major DESC, waiting_ms, id'
+        : // Complaints not closed always have a deadline, so the agenda index gives their order as it is.
+          filter.statuses === null
+          ? ' ORDER BY major DESC, next_due_ms, id'
+          : ' ORDER BY major DESC, next_due_ms IS NULL, next_due_ms, id';
+  // The partial index serves only a query that leaves the voided out.
+  const from = waiting && !filter.voided ? 'complaints INDEXED BY complaints_waiting' : 'complaints';
+  const sql = `SELECT id FROM ${from}${where}${order}${limit}`;
   return { sql, params };
 }
 
