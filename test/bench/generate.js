@@ -12,7 +12,7 @@ import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 
 /** Bump when the generated data or the store's schema changes, so that cached stores are built again. */
-export const GENERATOR_VERSION = 15;
+export const GENERATOR_VERSION = 16;
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -149,17 +149,19 @@ function commandsOf(plan, index) {
     return steps;
   };
   const assign = { type: 'assign', assignee, department: null, note: null };
+  // A wait on the customer or a supplier, ended by the next step (the resolve) when there is one.
+  const wait = () => ({ type: 'wait', on: pick(rng, ['customer', 'customer', 'supplier']), note: '等顾客补充照片' });
 
   if (open) {
     const stage = weighted(rng, [['open', 35], ['assigned', 35], ['resolved', 30]]);
     if (stage === 'open') return { receivedMs, commands, steps: [] };
-    if (stage === 'assigned') return { receivedMs, commands, steps: [assign] };
+    if (stage === 'assigned') return { receivedMs, commands, steps: rng() < 0.15 ? [assign, wait()] : [assign] };
     return { receivedMs, commands, steps: [assign, resolve()] };
   }
   const path = weighted(rng, [['satisfied', 58], ['counter', 18], ['reopened', 7], ['unfounded', 8], ['withdrawn', 5], ['logged', 4]]);
   switch (path) {
     case 'satisfied':
-      return { receivedMs, commands, steps: [assign, resolve(), ...closing()] };
+      return { receivedMs, commands, steps: [assign, ...(rng() < 0.1 ? [wait()] : []), resolve(), ...closing()] };
     case 'counter': // solved at the counter: no one assigned
       return { receivedMs, commands, steps: [resolve(), ...closing()] };
     case 'reopened':
