@@ -122,7 +122,7 @@ export async function makeContext(options: GlobalOptions, io: Io): Promise<CliCo
     ask: async (question, about) => {
       // `followup 99` says there is no complaint 99, and `answer 1` that complaint 1 is closed,
       // rather than ask for what cannot be used; decide refuses it again when the command writes.
-      if (about !== undefined && interactive()) checkAllowed((await (await store('change')).find(about.id)).complaint, about.step);
+      if (about !== undefined && interactive()) checkAllowed((await (await store('change')).find(about.id)).complaint, about.step, now);
       return asker.ask(question);
     },
     askAgain: (error) => asker.askAgain(error),

@@ -135,7 +135,7 @@ export function decide(complaint: Complaint | null, command: Command, context: D
     return [openEvent(command, context)];
   }
   if (!complaint) throw new Error(`${command.type} needs a complaint`);
-  checkAllowed(complaint, command);
+  checkAllowed(complaint, command, context.now);
   if (complaint.waiting !== null && resumesWaiting(command)) {
     // The shop took a step for a complaint that waited: the wait ends first, its deadlines pushed back.
     const resumed = resumedEvent(complaint, { at: command.at, by: command.by }, null, context);
@@ -196,15 +196,9 @@ function decideStep(complaint: Complaint, command: ChangeCommand, context: Decid
       return [{ type: 'voided', ...stamp, note: checkText(command.note, 'note'), reason: requiredText(command.reason, 'reason') }];
     case 'unvoid':
       return [{ type: 'unvoided', ...stamp, note: checkText(command.note, 'note') }];
-    case 'wait': {
-      const { waiting } = complaint;
-      if (waiting !== null) {
-        throw refused({ rule: 'already-waiting', field: null, params: { complaint: complaint.id, on: waiting.on, since: waiting.since, now: context.now } }, commandLineName);
-      }
+    case 'wait':
       return [{ type: 'waiting', ...stamp, note: checkText(command.note, 'note'), on: command.on }];
-    }
     case 'resume':
-      if (complaint.waiting === null) throw refused({ rule: 'not-waiting', field: null, params: { complaint: complaint.id } }, commandLineName);
       return [resumedEvent(complaint, stamp, checkText(command.note, 'note'), context)];
   }
 }
@@ -243,10 +237,11 @@ export interface Step {
 
 /**
  * Refuses a command the complaint cannot take: a voided complaint takes only unvoid; otherwise the
- * procedure's table says. `decide` judges every command so; the CLI asks it before asking for a
- * value, so that nothing is typed for a command the complaint cannot take.
+ * procedure's table says, and a wait while one lasts or a resume of none is refused. `decide` judges
+ * every command so; the CLI asks it before asking for a value, so that nothing is typed for a
+ * command the complaint cannot take. `now` says the times of a refusal (their year when not now's).
  */
-export function checkAllowed(complaint: Complaint, command: Step): void {
+export function checkAllowed(complaint: Complaint, command: Step, now: IsoTime): void {
   const { id, voided } = complaint;
   if (voided !== null && command.type !== 'unvoid') {
     throw refused({ rule: 'voided', field: null, params: { complaint: id, command: command.type, reason: voided.reason } }, commandLineName);
@@ -255,6 +250,12 @@ export function checkAllowed(complaint: Complaint, command: Step): void {
   // An entry that answers the customer is an answer, allowed where answer is.
   const type = command.type === 'log' && command.answered ? 'answer' : command.type;
   if (type !== 'unvoid' && !ALLOWED_COMMANDS[complaint.status].includes(type)) throw notAllowed(complaint, type);
+  // One wait at a time, and a resume only of one that lasts.
+  const { waiting } = complaint;
+  if (type === 'wait' && waiting !== null) {
+    throw refused({ rule: 'already-waiting', field: null, params: { complaint: id, on: waiting.on, since: waiting.since, now } }, commandLineName);
+  }
+  if (type === 'resume' && waiting === null) throw refused({ rule: 'not-waiting', field: null, params: { complaint: id } }, commandLineName);
 }
 
 /** A timeline entry: logged, or answered when it is the reply given to the customer. */

@@ -313,6 +313,15 @@ describe('other commands on a terminal ask for a value they cannot do without', 
     expect(await run.json<ComplaintJson>('show', '3')).toMatchObject({ voided: { reason: 'Entered twice' } });
   });
 
+  it('wait asks whom it waits on, from the choices in the language of the terminal', async () => {
+    const { db, run } = await shop();
+    const result = onTerminal(['--db', db, 'wait', '1', '--note', '等照片'], [['等待谁？', `${DOWN}${ENTER}`]], { LANG: 'zh_CN.UTF-8' });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.screen).toContain('投诉 1 已暂停计时：等待供应商');
+    expect((await run.json<ComplaintJson>('show', '1')).waiting).toMatchObject({ on: 'supplier', note: '等照片' });
+  });
+
   it('log asks for the entry, of several lines; resolve --unfounded for the finding', async () => {
     const { db, run } = await shop();
     const logged = onTerminal(['--db', db, 'log', '1', '--kind', 'call'], [['What happened?', `Called back${ENTER}No answer${ENTER}${ENTER}`]]);
@@ -346,6 +355,7 @@ describe('other commands on a terminal ask for a value they cannot do without', 
     // An entry that answers the customer is judged as an answer, which a resolved complaint does not take.
     ['log --answered on a resolved complaint', null, ['log', '2', '--answered'], 'What happened?', 'kesu: Complaint 2 is resolved, so it cannot take answer; from resolved you can: followup, close, log, edit, void, wait, resume.'],
     ['assign on a voided complaint', ['void', '3', '--reason', 'Entered twice'], ['assign', '3'], 'Who will handle it?', 'kesu: Complaint 3 is voided ("Entered twice"), so it cannot take assign; bring it back first with kesu unvoid 3.'],
+    ['wait on a complaint already waiting', ['wait', '1', '--on', 'supplier', '--at', '2026-12-02 10:00'], ['wait', '1'], 'Who is it waiting on?', 'kesu: Complaint 1 is already waiting on a supplier, since Wed 2 Dec 10:00; resume it first with kesu resume 1.'],
   ] as [string, string[] | null, string[], string, string][])('%s: refused first, exit 1, asking nothing', async (_, before, args, question, refusal) => {
     const { db, run } = await shop();
     if (before !== null) await run.ok(...before);

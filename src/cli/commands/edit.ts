@@ -58,7 +58,7 @@ async function askCorrection(context: CliContext, id: number): Promise<EditOptio
   }
   const { complaint } = await (await context.store('change')).find(id);
   // Nothing to ask of a voided complaint: refused, as decide refuses the correction, before any question.
-  checkAllowed(complaint, { type: 'edit' });
+  checkAllowed(complaint, { type: 'edit' }, context.now);
   const { askCorrection: ask } = await import('./edit-interview.js');
   const { field, value } = await ask(complaint, { lang: context.lang, color: context.color }, context.now);
   return { [CORRECTION_FLAGS[field]]: value };
