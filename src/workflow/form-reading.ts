@@ -679,7 +679,7 @@ export function cellProblem(refusal: Refusal, previous: FormField | null): Sente
       const since = shown(refusal.params.since);
       return {
         en: `a wait while the one from ${since} had not ended (that wait's end on its line of waitUntil/等待结束, or a step of the row between the two)`,
-        zh: `上一次等待（自 ${since} 起）尚未结束时又开始等待（请在“等待结束”列对应行填写上一次等待的结束日期）`,
+        zh: `上一次等待（自 ${since} 起）尚未结束时又开始等待（请在“等待结束”列对应行填写上一次等待的结束日期，或两次等待之间须有本行的一步处理）`,
       };
     }
     case 'not-allowed': {
