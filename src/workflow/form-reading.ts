@@ -11,7 +11,7 @@ import { chineseHeader, fieldName, type ColumnMap, type FormField } from './form
 import type { Settings } from './settings.js';
 import { checkPhone, checkText, decide, type Command } from './transitions.js';
 import { codePointName, quoted, withLineFeeds } from './text.js';
-import { isDateAlone, localDateOf, readDateTime, type IsoTime, type WallClock, type Zone } from './time.js';
+import { compareTimes, isDateAlone, localDateOf, readDateTime, type IsoTime, type WallClock, type Zone } from './time.js';
 import {
   CATEGORY,
   CHANNEL,
@@ -28,6 +28,7 @@ import {
   SATISFACTION_SCALE,
   SEVERITY,
   STATUS,
+  WAIT_PARTY,
   parseCode,
   type Category,
   type Channel,
@@ -37,6 +38,7 @@ import {
   type Severity,
   type Status,
   type Vocabulary,
+  type WaitParty,
 } from './vocab.js';
 
 /** What the shell supplies: the clock, the policy, its time zone, uuids, and who records by default. */
@@ -97,7 +99,7 @@ export function readForm(line: { readonly row: number; readonly cells: readonly 
   const cells = readCells(row, context);
   checkHistoryShape(row, cells);
   if (row.errors.length > 0 || !isComplete(cells)) return { ok: false, errors: row.errors };
-  const replayed = replay(planSteps(cells, context), row, context);
+  const replayed = replay(planSteps(cells, context), planWaits(cells, context), row, context);
   if (replayed === null) return { ok: false, errors: row.errors };
   const { complaint, events } = replayed;
   if (cells.status !== null && cells.status !== complaint.status) {
@@ -184,14 +186,15 @@ class RowReader {
     return value;
   }
 
-  code<C extends string>(field: FormField, vocab: Vocabulary<C>, fallback: C | null, value = this.text(field)): C | null {
+  /** A code of the vocabulary; `what` names what the cell holds when the vocabulary's name does not read well after "a". */
+  code<C extends string>(field: FormField, vocab: Vocabulary<C>, fallback: C | null, value = this.text(field), what = `a ${vocab.name}`): C | null {
     if (value === null) return fallback;
     const found = parseCode(vocab, value);
     if (found !== undefined) return found;
     const zhLabels = vocab.codes.map((c) => labelOf(vocab, c, 'zh')).join('、');
     this.complain(
       field,
-      `"${quoted(value)}" is not a ${vocab.name} (one of ${describeCodes(vocab)}, or ${zhLabels})`,
+      `"${quoted(value)}" is not ${what} (one of ${describeCodes(vocab)}, or ${zhLabels})`,
       `“${quoted(value)}”不是有效的${chineseHeader(field)}（应为 ${zhLabels} 之一，或 ${describeCodes(vocab)}）`,
     );
     return null;
@@ -249,6 +252,13 @@ interface FollowupCells {
   readonly notes: readonly (string | null)[];
 }
 
+/** One wait of a row: its start, its end (null: it lasts, or a later step of the row ends it), on whom. */
+interface WaitCells {
+  readonly from: DateCell | null;
+  readonly until: DateCell | null;
+  readonly on: WaitParty;
+}
+
 /** The values of a row's cells, each as read (null where empty or unreadable: the problem is said). */
 interface FormCells {
   readonly ref: string | null;
@@ -273,6 +283,7 @@ interface FormCells {
   readonly followups: FollowupCells;
   readonly closeReason: CloseReason | null;
   readonly closedDate: DateCell | null;
+  readonly waits: readonly WaitCells[];
   readonly status: Status | null;
 }
 
@@ -321,6 +332,7 @@ function readCells(row: RowReader, context: FormContext): FormCells {
     followups: readFollowups(row),
     closeReason: row.code('closeReason', CLOSE_REASON, null),
     closedDate: row.date('closedAt'),
+    waits: readWaits(row),
     status: row.code('status', STATUS, null),
   };
 }
@@ -349,6 +361,35 @@ function readFollowups(row: RowReader): FollowupCells {
     row.complain('followupNote', `${notes.length} lines for ${satisfactions.length} follow-ups (at most one line per follow-up)`, `有 ${notes.length} 行回访记录，却只有 ${satisfactions.length} 次回访（每次回访至多一行）`);
   }
   return { dates, methods, satisfactions, notes };
+}
+
+/**
+ * Several waits: line i of waitFrom, waitUntil and waitOn (or the i-th part between ;) is wait i.
+ * An empty end means the wait lasts until a later step of the row ends it, or still lasts; a single
+ * waitOn stands for every wait (as a single follow-up method does), none means the customer.
+ */
+function readWaits(row: RowReader): WaitCells[] {
+  // Read by position, not trimmed as a whole: an empty first line of waitUntil is a first wait without its end.
+  const [starts, ends, parties] = [lines(row.rawCell('waitFrom')), lines(row.rawCell('waitUntil')), lines(row.rawCell('waitOn'))];
+  if (starts.includes('')) {
+    row.complain('waitFrom', 'a wait without its start (a date on each line, one line per wait)', '有一次等待没有开始日期（每行一个日期，每次等待一行）');
+  }
+  const withoutStart = (field: FormField): void =>
+    row.complain(field, 'given without a start (the date the wait began, in waitFrom/等待开始)', '没有等待开始日期却填写了此项（请在“等待开始”列填写开始等待的日期）');
+  if (ends.length > 0 && starts.length === 0) withoutStart('waitUntil');
+  else if (ends.length > starts.length) {
+    row.complain('waitUntil', `${ends.length} ends for ${starts.length} wait${starts.length === 1 ? '' : 's'} (at most one per wait, one per line)`, `有 ${ends.length} 个等待结束日期，却只有 ${starts.length} 次等待（每次等待至多一个，每行一个）`);
+  }
+  if (parties.length > 0 && starts.length === 0) withoutStart('waitOn');
+  else if (parties.length > 1 && parties.length !== starts.length) {
+    row.complain('waitOn', `${parties.length} parties waited on for ${starts.length} wait${starts.length === 1 ? '' : 's'} (one for all, or one per wait)`, `有 ${parties.length} 个等待原因，却有 ${starts.length} 次等待（填一个通用，或每次等待一个）`);
+  }
+  const codes = parties.map((value) => row.code('waitOn', WAIT_PARTY, 'customer', value || null, 'whom a complaint waits on'));
+  return starts.map((start, index) => ({
+    from: start === '' ? null : row.date('waitFrom', start),
+    until: row.date('waitUntil', ends[index] || null),
+    on: (codes.length === 1 ? codes[0] : codes[index]) ?? 'customer',
+  }));
 }
 
 /** The parts of the history that need an earlier step the row does not have. */
@@ -393,6 +434,8 @@ interface Step {
   readonly date: DateCell | null;
   /** The column naming who did it. */
   readonly byColumn: FormField;
+  /** A wait's start or end, which goes among the other steps by its time; absent for the other steps, which go in their order. */
+  readonly wait?: 'start' | 'end';
   command(at: IsoTime): Command;
 }
 
@@ -439,43 +482,110 @@ function planSteps(cells: CompleteCells, context: FormContext): Step[] {
   return steps;
 }
 
+/** The waits the row records, in order: each a wait at its start and, where its end is given, a resume then. */
+function planWaits(cells: CompleteCells, context: FormContext): Step[] {
+  const by = cells.receivedBy ?? context.defaultActor;
+  return cells.waits.flatMap(({ from, until, on }): Step[] => [
+    { column: 'waitFrom', dateColumn: 'waitFrom', date: from, byColumn: 'receivedBy', wait: 'start', command: (at) => ({ type: 'wait', at, by, on, note: null }) },
+    ...(until === null ? [] : [{ column: 'waitUntil', dateColumn: 'waitUntil', date: until, byColumn: 'receivedBy', wait: 'end', command: (at) => ({ type: 'resume', at, by, note: null }) } satisfies Step]),
+  ]);
+}
+
+/** A step of the row as replayed: its date column and its moment. */
+interface Taken {
+  readonly column: FormField;
+  readonly at: IsoTime;
+}
+
 /**
  * The history, step by step through decide, which checks every rule of the procedure: the times
- * (none in the future, none before the step before), the compensation, what each status allows.
- * Null when a step was refused (the refusals are said on the row).
+ * (none in the future, none before the step before), the compensation, what each status allows,
+ * and the waits, which go among the other steps by their times (nextStep). Null when a step was
+ * refused (the refusals are said on the row).
  */
-function replay(steps: readonly Step[], row: RowReader, context: FormContext): { complaint: Complaint; events: NewEvent[] } | null {
+function replay(steps: readonly Step[], waits: readonly Step[], row: RowReader, context: FormContext): { complaint: Complaint; events: NewEvent[] } | null {
   let complaint: Complaint | null = null;
   const events: NewEvent[] = [];
-  /** The last step decide took: its date column and its moment. */
-  let previous: { column: FormField; at: IsoTime } | null = null;
+  /** The last step decide took. */
+  let previous: Taken | null = null;
+  /** The step that ended the latest wait itself (decide ends a wait at the shop's next step), if one did. */
+  let endedBy: Taken | null = null;
   let refused = false;
-  for (const step of steps) {
+  const taken = { steps: 0, waits: 0 };
+  for (let next = nextStep(steps, waits, taken, previous, context.zone); next !== null; next = nextStep(steps, waits, taken, previous, context.zone)) {
+    const { step, at } = next;
+    if (step.wait === 'start') endedBy = null;
+    if (step.wait === 'end' && complaint?.waiting === null) {
+      // The wait had ended already: with a step of the row after its start (said here), or its start was refused (said there).
+      if (endedBy !== null) row.complain(step.column, ...endedTooLate(at, endedBy));
+      refused = true;
+      continue;
+    }
     // A step after the complaint was closed: decide would name complaint 0, which means nothing on a form.
     if (complaint?.status === 'closed') {
-      if (step.column === 'closeReason') row.complain(step.column, 'the follow-up already closed the complaint (leave the close reason empty)', '回访已使投诉结案（请清空结案原因）');
-      else row.complain(step.column, 'an earlier step of this row already closed the complaint (remove this follow-up)', '本行之前的步骤已使投诉结案（请删除这次回访）');
+      row.complain(step.column, ...afterClosing(step, complaint));
       return null;
     }
-    const at = timeOf(step.date, previous?.at ?? null, context.zone);
-    // Only the opening has no step before, and it always has its date.
-    if (at === null) throw new Error('a step without a time');
     try {
-      for (const event of decide(complaint, step.command(at), { now: context.now, settings: context.settings, zone: context.zone })) {
+      const decided = decide(complaint, step.command(at), { now: context.now, settings: context.settings, zone: context.zone });
+      for (const event of decided) {
         complaint = apply(complaint, event);
         events.push(event);
       }
       previous = { column: step.dateColumn, at };
+      if (step.wait === undefined && decided.some((event) => event.type === 'resumed')) endedBy = previous;
     } catch (error) {
       const refusal = refusalOf(error);
       // After a refused step, what a later one may do depended on it: only its own problems (its time) are said.
-      if (!(refused && refusal.rule === 'not-allowed')) row.refuse(columnOf(step, refusal.field), refusal, previous?.column ?? null);
+      if (!(refused && CONSEQUENCES.has(refusal.rule))) row.refuse(columnOf(step, refusal.field), refusal, previous?.column ?? null);
       refused = true;
       // Without its opening, the complaint has nothing for the other steps to change.
       if (complaint === null) break;
     }
   }
   return refused || complaint === null ? null : { complaint, events };
+}
+
+/** The refusals that a step refused before this one may have caused: not said, the earlier refusal is. */
+const CONSEQUENCES: ReadonlySet<Refusal['rule']> = new Set(['not-allowed', 'already-waiting']);
+
+/**
+ * The next step to take and its moment: the row's steps in their order (the opening first), each
+ * wait's start and end among them by its time. At the same moment a wait's end goes before the
+ * step (which would end the wait itself), a start after it (which the step would end at once).
+ */
+function nextStep(steps: readonly Step[], waits: readonly Step[], taken: { steps: number; waits: number }, previous: Taken | null, zone: Zone): { step: Step; at: IsoTime } | null {
+  const [step, wait] = [steps[taken.steps], previous === null ? undefined : waits[taken.waits]];
+  const [stepAt, waitAt] = [step && timeOf(step.date, previous?.at ?? null, zone), wait && timeOf(wait.date, previous?.at ?? null, zone)];
+  if (wait !== undefined && waitAt) {
+    const order = stepAt ? compareTimes(waitAt, stepAt) : -1;
+    if (order < 0 || (order === 0 && wait.wait === 'end')) {
+      taken.waits += 1;
+      return { step: wait, at: waitAt };
+    }
+  }
+  if (step === undefined) return null;
+  // Only the opening has no step before, and it always has its date.
+  if (!stepAt) throw new Error('a step without a time');
+  taken.steps += 1;
+  return { step, at: stepAt };
+}
+
+/** A wait's end after the step of the row that ended the wait. */
+function endedTooLate(at: IsoTime, endedBy: Taken): [string, string] {
+  const [time, stepTime, step] = [shown(at), shown(endedBy.at), fieldName(endedBy.column)];
+  return [
+    `${time} is after ${step} ${stepTime}, which ended the wait (a step taken for the complaint ends its wait: a time no later than that step, or leave it empty)`,
+    `${time} 晚于${step} ${stepTime}，该步骤已结束等待（为投诉采取的步骤会结束等待：应不晚于该步骤，或留空）`,
+  ];
+}
+
+/** A step of the row after the complaint was closed: what to leave out. */
+function afterClosing(step: Step, complaint: Complaint): [string, string] {
+  if (step.column === 'closeReason') return ['the follow-up already closed the complaint (leave the close reason empty)', '回访已使投诉结案（请清空结案原因）'];
+  if (step.wait === undefined) return ['an earlier step of this row already closed the complaint (remove this follow-up)', '本行之前的步骤已使投诉结案（请删除这次回访）'];
+  const closed = shown(complaint.closedAt ?? complaint.lastEventAt);
+  return [`the complaint was closed at ${closed}, by an earlier step of this row (a wait while it is not closed)`, `投诉已于 ${closed} 由本行之前的步骤结案（等待应在结案之前）`];
 }
 
 /**
@@ -561,11 +671,17 @@ export function cellProblem(refusal: Refusal, previous: FormField | null): Sente
     case 'nothing-to-correct':
     case 'voided':
     case 'not-voided':
-    case 'already-waiting':
     case 'not-waiting':
       // A form opens a complaint and takes it through the procedure; it never corrects or voids one,
-      // and its one wait begins while none runs and ends only one that runs.
+      // and a wait's end that finds no wait is said before decide is asked (replay).
       throw new Error(`a form's step was refused by ${refusal.rule}, which no form's steps can meet`);
+    case 'already-waiting': {
+      const since = shown(refusal.params.since);
+      return {
+        en: `a wait while the one from ${since} had not ended (that wait's end on its line of waitUntil/等待结束, or a step of the row between the two)`,
+        zh: `上一次等待（自 ${since} 起）尚未结束时又开始等待（请在“等待结束”列对应行填写上一次等待的结束日期，或两次等待之间须有本行的一步处理）`,
+      };
+    }
     case 'not-allowed': {
       const { status, command, allowed } = refusal.params;
       // The complaint has no number yet (decide's sentence would name complaint 0): the row's steps are what put it there.
@@ -582,6 +698,13 @@ function noteLines(cell: string): (string | null)[] {
   const lines = cell.split('\n').map((part) => part.trim() || null);
   while (lines.length > 0 && lines.at(-1) === null) lines.pop();
   return lines;
+}
+
+/** The values of a cell by position, one per line or separated by ; (an empty one kept in its place), without empty ones at the end. */
+function lines(cell: string): string[] {
+  const values = cell.split(/[\n;；]/).map((part) => part.trim());
+  while (values.length > 0 && values.at(-1) === '') values.pop();
+  return values;
 }
 
 /** The values of a cell that may hold several, one per line or separated by ; (several follow-ups). */

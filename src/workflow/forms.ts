@@ -33,6 +33,9 @@ export const FORM_FIELDS = [
   'followupNote',
   'closeReason',
   'closedAt',
+  'waitFrom',
+  'waitUntil',
+  'waitOn',
   'status',
 ] as const;
 export type FormField = (typeof FORM_FIELDS)[number];
@@ -71,6 +74,9 @@ const HEADER_NAMES: { readonly [F in FormField]: { readonly en: readonly string[
   followupNote: { en: ['follow-up note'], zh: ['回访记录', '回访意见'] },
   closeReason: { en: [], zh: ['结案原因', '关闭原因'] },
   closedAt: { en: ['closed date'], zh: ['结案日期', '关闭日期'] },
+  waitFrom: { en: ['waiting since', 'wait start'], zh: ['等待开始', '等待开始日期', '暂停日期'] },
+  waitUntil: { en: ['waited until', 'wait end'], zh: ['等待结束', '等待结束日期', '恢复日期'] },
+  waitOn: { en: ['waiting on', 'waited on'], zh: ['等待原因', '等待对象'] },
   status: { en: [], zh: ['状态', '处理状态'] },
 };
 
@@ -204,7 +210,7 @@ export function mapHeaders(header: readonly string[], userMap: UserColumnMap = n
 /**
  * A complaint as one row of the import's form (English headers, codes, ISO times with offset), so
  * that an export can be imported again. The row carries the final state of each step: the last
- * assignment, the last solution, the last follow-up, the close reason; notes, investigation
+ * assignment, the last solution, the last follow-up, the close reason, and every wait; notes, investigation
  * entries, reopenings and earlier rounds of handling do not fit in one row.
  */
 export function formRow(complaint: Complaint): Record<FormField, string> {
@@ -243,6 +249,10 @@ export function formRow(complaint: Complaint): Record<FormField, string> {
     followupNote: followups.length === 1 ? (followups[0]!.note ?? '') : followups.map((f) => (f.note ?? '').replace(/\s*\n\s*/g, ' ')).join('\n'),
     closeReason: closeReason ?? '',
     closedAt: closeReason === null ? '' : (c.closedAt ?? ''),
+    // Every wait, one per line; the one still lasting has no end (its line of waitUntil is empty).
+    waitFrom: c.waits.map((wait) => wait.since).join('\n'),
+    waitUntil: c.waits.map((wait) => wait.until ?? '').join('\n'),
+    waitOn: c.waits.map((wait) => wait.on).join('\n'),
     status: c.status,
   };
 }

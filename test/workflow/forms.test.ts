@@ -346,3 +346,133 @@ describe('several follow-ups in one row, and a complaint back to a row', () => {
     expect(again.events.map((e) => e.type)).toEqual(first.events.map((e) => e.type));
   });
 });
+
+describe('waits in a row: waitFrom, waitUntil, waitOn', () => {
+  // Mon 2 Nov 2026 09:00, normal: the answer is due 5 working days on, at the end of Mon 9 Nov.
+  const HEADER = ['receivedAt', 'customer', 'category', 'description', 'solution', 'resolvedAt', 'waitFrom', 'waitUntil', 'waitOn'];
+  const row = (cells: Partial<Record<'solution' | 'resolvedAt' | 'waitFrom' | 'waitUntil' | 'waitOn', string>>): string[] => [
+    '2026-11-02 09:00', 'Wang', 'service', 'Rude', cells.solution ?? '', cells.resolvedAt ?? '', cells.waitFrom ?? '', cells.waitUntil ?? '', cells.waitOn ?? '',
+  ];
+  const complaintOf = (reading: FormReading | undefined) => {
+    if (!reading?.ok) throw new Error(JSON.stringify(reading));
+    return reading;
+  };
+
+  it('a wait and its end push the answer deadline back by the working days waited', () => {
+    // waited Tue 3 10:00 – Thu 5 15:00: the working days Wed 4 and Thu 5 → Mon 9 + 2 = Wed 11 Nov
+    const [reading] = readRows(HEADER, [row({ waitFrom: '2026-11-03 10:00', waitUntil: '2026年11月5日 15:00', waitOn: '供应商' })]);
+    const { events, complaint } = complaintOf(reading);
+    expect(events.map((e) => [e.type, e.at])).toEqual([
+      ['opened', '2026-11-02T09:00:00+08:00'],
+      ['waiting', '2026-11-03T10:00:00+08:00'],
+      ['resumed', '2026-11-05T15:00:00+08:00'],
+    ]);
+    expect(complaint.deadlines.answer?.due).toBe('2026-11-11T23:59:59+08:00');
+    expect(complaint.waits).toEqual([{ since: '2026-11-03T10:00:00+08:00', until: '2026-11-05T15:00:00+08:00', on: 'supplier' }]);
+    expect(complaint.waiting).toBeNull();
+  });
+
+  it('a wait without its end still lasts, on the customer by default; a date alone on the day received is that moment', () => {
+    const [reading] = readRows(HEADER, [row({ waitFrom: '2026-11-02' })]);
+    const { events, complaint } = complaintOf(reading);
+    expect(events.map((e) => e.type)).toEqual(['opened', 'waiting']);
+    expect(complaint.waiting).toMatchObject({ since: '2026-11-02T09:00:00+08:00', on: 'customer' });
+    expect(complaint.waits).toEqual([{ since: '2026-11-02T09:00:00+08:00', until: null, on: 'customer' }]);
+  });
+
+  it('a later step of the row ends a wait without its end, as decide ends it at any step', () => {
+    const [reading] = readRows(HEADER, [row({ solution: 'Apologised', resolvedAt: '2026-11-05 15:00', waitFrom: '2026-11-03 10:00' })]);
+    const { events, complaint } = complaintOf(reading);
+    expect(events.map((e) => [e.type, e.at])).toEqual([
+      ['opened', '2026-11-02T09:00:00+08:00'],
+      ['waiting', '2026-11-03T10:00:00+08:00'],
+      ['resumed', '2026-11-05T15:00:00+08:00'],
+      ['resolved', '2026-11-05T15:00:00+08:00'],
+    ]);
+    expect(complaint.waits).toEqual([{ since: '2026-11-03T10:00:00+08:00', until: '2026-11-05T15:00:00+08:00', on: 'customer' }]);
+  });
+
+  it('several waits, one per line or separated by ;, each among the steps by its time', () => {
+    const [reading] = readRows(HEADER, [
+      row({ solution: 'Apologised', resolvedAt: '2026-11-05 10:00', waitFrom: '2026-11-03 10:00\n2026-11-09 10:00', waitUntil: '2026-11-04 10:00;', waitOn: 'supplier; 客户' }),
+    ]);
+    const { events, complaint } = complaintOf(reading);
+    expect(events.map((e) => [e.type, e.at])).toEqual([
+      ['opened', '2026-11-02T09:00:00+08:00'],
+      ['waiting', '2026-11-03T10:00:00+08:00'],
+      ['resumed', '2026-11-04T10:00:00+08:00'],
+      ['resolved', '2026-11-05T10:00:00+08:00'],
+      ['waiting', '2026-11-09T10:00:00+08:00'],
+    ]);
+    expect(complaint.waits).toEqual([
+      { since: '2026-11-03T10:00:00+08:00', until: '2026-11-04T10:00:00+08:00', on: 'supplier' },
+      { since: '2026-11-09T10:00:00+08:00', until: null, on: 'customer' },
+    ]);
+    expect(complaint.status).toBe('resolved');
+  });
+
+  it('a wait whose end is empty on its line ends with the next step, and the next wait begins after it', () => {
+    const [reading] = readRows(HEADER, [row({ solution: 'Apologised', resolvedAt: '2026-11-05 10:00', waitFrom: '2026-11-03 10:00\n2026-11-09 10:00', waitUntil: '\n2026-11-10 10:00' })]);
+    expect(complaintOf(reading).complaint.waits).toEqual([
+      { since: '2026-11-03T10:00:00+08:00', until: '2026-11-05T10:00:00+08:00', on: 'customer' },
+      { since: '2026-11-09T10:00:00+08:00', until: '2026-11-10T10:00:00+08:00', on: 'customer' },
+    ]);
+  });
+
+  it('the problems of waits, each on its row and column', () => {
+    const readings = readRows(HEADER, [
+      row({ waitFrom: '2026-11-03 10:00', waitUntil: '2026-11-02 10:00' }),
+      row({ solution: 'Apologised', resolvedAt: '2026-11-05 10:00', waitFrom: '2026-11-03 10:00', waitUntil: '2026-11-06 10:00' }),
+      row({ waitFrom: '2026-11-03 10:00', waitOn: '老板' }),
+      row({ waitFrom: '2026-11-03 10:00; 2026-11-04 10:00' }),
+      row({ waitUntil: '2026-11-04 10:00' }),
+      row({ waitFrom: '2026-11-03 10:00', waitUntil: '2026-11-04 10:00\n2026-11-05 10:00' }),
+      row({ waitFrom: '2026-11-01 10:00' }),
+      row({ waitFrom: '2026-11-03 10:00', waitOn: 'supplier\ncustomer' }),
+      row({ waitFrom: 'soon' }),
+    ]);
+    expect(readings.map((reading) => errorsOf(reading))).toEqual([
+      [{ row: 2, column: 'waitUntil', message: '2026-11-02 10:00 is before waitFrom (等待开始) (a time no earlier than 2026-11-03 10:00)' }],
+      [
+        {
+          row: 3,
+          column: 'waitUntil',
+          message: '2026-11-06 10:00 is after resolvedAt (处理日期) 2026-11-05 10:00, which ended the wait (a step taken for the complaint ends its wait: a time no later than that step, or leave it empty)',
+        },
+      ],
+      [{ row: 4, column: 'waitOn', message: '"老板" is not whom a complaint waits on (one of customer, supplier, other, or 客户、供应商、其他)' }],
+      [{ row: 5, column: 'waitFrom', message: "a wait while the one from 2026-11-03 10:00 had not ended (that wait's end on its line of waitUntil/等待结束, or a step of the row between the two)" }],
+      [{ row: 6, column: 'waitUntil', message: 'given without a start (the date the wait began, in waitFrom/等待开始)' }],
+      [{ row: 7, column: 'waitUntil', message: '2 ends for 1 wait (at most one per wait, one per line)' }],
+      [{ row: 8, column: 'waitFrom', message: '2026-11-01 10:00 is before receivedAt (投诉日期) (a time no earlier than 2026-11-02 09:00)' }],
+      [{ row: 9, column: 'waitOn', message: '2 parties waited on for 1 wait (one for all, or one per wait)' }],
+      [{ row: 10, column: 'waitFrom', message: expect.stringMatching(/^"soon" is not a date/) }],
+    ]);
+  });
+
+  it('a wait after the row closed the complaint, said on its start', () => {
+    const [reading] = readRows(['receivedAt', 'customer', 'category', 'description', 'closeReason', 'closedAt', 'waitFrom'], [
+      ['2026-11-02 09:00', 'Wang', 'other', 'Changed her mind', 'withdrawn', '2026-11-03 10:00', '2026-11-04 10:00'],
+    ]);
+    expect(errorsOf(reading)).toEqual([
+      { row: 2, column: 'waitFrom', message: 'the complaint was closed at 2026-11-03 10:00, by an earlier step of this row (a wait while it is not closed)' },
+    ]);
+  });
+
+  it('formRow writes every wait, one per line, and reads back as the same complaint', () => {
+    const [first] = readRows(HEADER, [
+      row({ solution: 'Apologised', resolvedAt: '2026-11-05 10:00', waitFrom: '2026-11-03 10:00\n2026-11-09 10:00', waitUntil: '2026-11-04 10:00', waitOn: 'supplier\nother' }),
+    ]);
+    const { complaint } = complaintOf(first);
+    const written = formRow(complaint);
+    expect([written.waitFrom, written.waitUntil, written.waitOn]).toEqual([
+      '2026-11-03T10:00:00+08:00\n2026-11-09T10:00:00+08:00',
+      '2026-11-04T10:00:00+08:00\n',
+      'supplier\nother',
+    ]);
+    const [again] = readRows([...FORM_FIELDS], [FORM_FIELDS.map((field) => written[field])]);
+    const { uuid: _a, ...before } = complaint;
+    const { uuid: _b, ...after } = complaintOf(again).complaint;
+    expect(after).toEqual(before);
+  });
+});
