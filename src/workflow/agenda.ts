@@ -22,7 +22,7 @@ export function agendaHorizon(calendar: Calendar, now: IsoTime, days: number, zo
 }
 
 /** When a wait that began at `since` passes the shop's limit. */
-export function waitLimit(calendar: Calendar, since: IsoTime, waitMax: Duration, zone: Zone): IsoTime {
+function waitLimit(calendar: Calendar, since: IsoTime, waitMax: Duration, zone: Zone): IsoTime {
   return deadlineFrom(calendar, since, waitMax, zone).due;
 }
 

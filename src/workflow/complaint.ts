@@ -43,7 +43,7 @@ interface Voiding {
 }
 
 /** A complaint waiting on someone (`kesu wait`): since when, on whom, who paused it and why. */
-export interface Waiting {
+interface Waiting {
   readonly since: IsoTime;
   readonly on: WaitParty;
   readonly by: string;
@@ -51,7 +51,7 @@ export interface Waiting {
 }
 
 /** A wait as the complaint's history keeps it: from when until when (null while it lasts), on whom. */
-export interface Wait {
+interface Wait {
   readonly since: IsoTime;
   readonly until: IsoTime | null;
   readonly on: WaitParty;
@@ -454,7 +454,7 @@ export function pendingDeadlines(complaint: DeadlineState): { kind: DeadlineKind
 }
 
 /** The pending deadlines whose clock runs: none while the complaint waits on someone (they are paused). */
-export function runningDeadlines(complaint: DeadlineState): { kind: DeadlineKind; deadline: Deadline }[] {
+function runningDeadlines(complaint: DeadlineState): { kind: DeadlineKind; deadline: Deadline }[] {
   return complaint.waiting === null ? pendingDeadlines(complaint) : [];
 }
 

@@ -15,7 +15,7 @@ export const CLOSE_REASONS = ['withdrawn', 'unresolved', 'duplicate'] as const;
 export const OUTCOMES = ['satisfied', 'unfounded', ...CLOSE_REASONS] as const;
 export const LOG_KINDS = ['note', 'call', 'visit', 'finding'] as const;
 /** Whom a paused complaint waits on (`kesu wait --on`). */
-export const WAIT_PARTIES = ['customer', 'supplier', 'other'] as const;
+const WAIT_PARTIES = ['customer', 'supplier', 'other'] as const;
 const YES_NO = ['yes', 'no'] as const;
 
 export type Status = (typeof STATUSES)[number];

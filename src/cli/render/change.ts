@@ -119,7 +119,7 @@ function whatHappened({ before, after, added, settings }: Change, year: string):
 }
 
 /** How long a wait lasted: the working days, or the clock time when it began and ended the same working day. */
-export function waitLasted(event: Extract<ComplaintEvent, { type: 'resumed' }>): Sentence {
+function waitLasted(event: Extract<ComplaintEvent, { type: 'resumed' }>): Sentence {
   const [amount, unit] = event.workdays > 0 ? [event.workdays, 'workdays' as const] : [event.minutes, 'minutes' as const];
   return { en: waitedWords(amount, unit, 'en'), zh: waitedWords(amount, unit, 'zh') };
 }

@@ -67,7 +67,7 @@ function nextDueCell(complaint: Complaint, { lang, now, style }: RenderContext):
     const { on, since } = complaint.waiting;
     const date = formatDate(localDateOf(since), lang, now.slice(0, 4));
     return lang === 'zh'
-      ? { atoms: [`等待${labelOf(WAIT_PARTY, on, lang)}`, `（自 ${date}）`], style: style.dim }
+      ? { atoms: [`等待${labelOf(WAIT_PARTY, on, lang)}`, `自 ${date}`], style: style.dim }
       : { atoms: [`waiting on ${labelOf(WAIT_PARTY, on, lang)}`, `since ${date}`], style: style.dim };
   }
   const first = nearestPending(complaint);
@@ -250,7 +250,7 @@ function describeEvent(event: ComplaintEvent, name: string, lang: Lang): string 
  * "paused 2 working days waiting on the customer, Tue 3 Nov – Thu 5 Nov": how long a wait that ended
  * lasted (the clock time when it began and ended the same working day), on whom, from when to when.
  */
-export function waitSpan(event: Extract<ComplaintEvent, { type: 'resumed' }>, lang: Lang): string {
+function waitSpan(event: Extract<ComplaintEvent, { type: 'resumed' }>, lang: Lang): string {
   const sameDay = localDateOf(event.since) === localDateOf(event.at);
   const span = sameDay
     ? `${formatDate(localDateOf(event.since), lang)} ${clockOf(event.since).slice(0, 5)}–${clockOf(event.at).slice(0, 5)}`
