@@ -260,6 +260,7 @@ function buildProgram(io: Io, lang: Lang): Command {
   program
     .command('report')
     .option('--month <month>')
+    .option('--week <week>')
     .option('--from <date>')
     .option('--to <date>')
     .option('--format <format>')

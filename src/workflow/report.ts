@@ -7,13 +7,17 @@
 // never by the machine's time zone.
 import { countWorkingDays, type Calendar } from './calendar.js';
 import { formatMoney, type ComplaintEvent } from './complaint.js';
-import { invalid } from './errors.js';
+import { invalid, type DomainError } from './errors.js';
 import { looseKey, phoneMasker } from './identity.js';
 import type { Settings } from './settings.js';
 import {
   addDays,
   addMonths,
   firstDayOf,
+  firstDayOfWeek,
+  formatIsoWeek,
+  isoWeekOf,
+  isoWeeksIn,
   compareTimes,
   daysBetween,
   endOfLocalDay,
@@ -22,7 +26,9 @@ import {
   lastDayOfMonth,
   monthOf,
   readDateTime,
+  weekdayOf,
   type IsoTime,
+  type IsoWeek,
   type LocalDate,
   type Month,
   type Zone,
@@ -46,10 +52,11 @@ import { formatDate } from './time-words.js';
 
 /**
  * `month`: a whole calendar month. `month-to-date`: from the 1st of a month to a day in it (the
- * default report, and the same days of the month before as its previous period). `range`: any
- * other span of days given with --from/--to.
+ * default report, and the same days of the month before as its previous period). `week`: an ISO
+ * week, Monday to Sunday. `week-to-date`: the current week from its Monday to today (the same days
+ * of the week before as its previous period). `range`: any other span of days given with --from/--to.
  */
-type PeriodLabel = 'month' | 'month-to-date' | 'range';
+type PeriodLabel = 'month' | 'month-to-date' | 'week' | 'week-to-date' | 'range';
 
 export interface ReportPeriod {
   readonly from: LocalDate;
@@ -129,6 +136,8 @@ const TREND_MONTHS = 12;
 export interface PeriodRequest {
   /** "YYYY-MM" or "last". */
   readonly month?: string | undefined;
+  /** "YYYY-Www" or "last". */
+  readonly week?: string | undefined;
   readonly from?: string | undefined;
   readonly to?: string | undefined;
 }
@@ -141,33 +150,40 @@ export interface PeriodRequest {
  */
 export function reportPeriod(request: PeriodRequest, today: LocalDate): ReportPeriod {
   const asked = askedPeriod(request, today);
-  if (asked.from > today) {
-    const day = (date: LocalDate, lang: Lang): string => formatDate(date, lang, today.slice(0, 4));
-    throw request.month !== undefined
-      ? invalid(
-          `--month "${request.month}" has not begun yet (today is ${day(today, 'en')}); give this month or an earlier one.`,
-          `--month “${request.month}”还没有开始（今天是 ${day(today, 'zh')}）；请给出本月或更早的月份。`,
-        )
-      : invalid(
-          `--from ${day(asked.from, 'en')} is after today (${day(today, 'en')}); give a period that has begun.`,
-          `--from ${day(asked.from, 'zh')} 晚于今天（${day(today, 'zh')}）；请给出已经开始的期间。`,
-        );
-  }
+  if (asked.from > today) throw notBegun(request, asked, today);
   if (asked.to <= today) return asked;
-  return { from: asked.from, to: today, label: labelOfSpan(asked.from, today) };
+  return { from: asked.from, to: today, label: asked.label === 'week' ? 'week-to-date' : labelOfSpan(asked.from, today) };
+}
+
+function notBegun(request: PeriodRequest, asked: ReportPeriod, today: LocalDate): DomainError {
+  const day = (date: LocalDate, lang: Lang): string => formatDate(date, lang, today.slice(0, 4));
+  if (request.week !== undefined) {
+    return invalid(
+      `--week "${request.week}" has not begun yet (today is ${day(today, 'en')}); give this week or an earlier one.`,
+      `--week “${request.week}”还没有开始（今天是 ${day(today, 'zh')}）；请给出本周或更早的周。`,
+    );
+  }
+  return request.month !== undefined
+    ? invalid(
+        `--month "${request.month}" has not begun yet (today is ${day(today, 'en')}); give this month or an earlier one.`,
+        `--month “${request.month}”还没有开始（今天是 ${day(today, 'zh')}）；请给出本月或更早的月份。`,
+      )
+    : invalid(
+        `--from ${day(asked.from, 'en')} is after today (${day(today, 'en')}); give a period that has begun.`,
+        `--from ${day(asked.from, 'zh')} 晚于今天（${day(today, 'zh')}）；请给出已经开始的期间。`,
+      );
 }
 
 function askedPeriod(request: PeriodRequest, today: LocalDate): ReportPeriod {
-  const { month, from, to } = request;
-  if (month !== undefined && (from !== undefined || to !== undefined)) {
-    throw invalid(
-      'Give either --month or --from/--to, not both.',
-      '请只使用 --month 或 --from/--to 之一，不要同时使用。',
-    );
-  }
+  const { month, week, from, to } = request;
+  refuseTwoWays(request);
   if (month !== undefined) {
     const wanted = readMonth(month, today);
     return { from: firstDayOf(wanted), to: lastDayOfMonth(wanted), label: 'month' };
+  }
+  if (week !== undefined) {
+    const monday = firstDayOfWeek(readWeek(week, today));
+    return { from: monday, to: addDays(monday, 6), label: 'week' };
   }
   if (to !== undefined && from === undefined) {
     throw invalid('--to needs --from: give the first day of the period too.', '使用 --to 时还需要 --from：请同时给出起始日期。');
@@ -186,10 +202,23 @@ function askedPeriod(request: PeriodRequest, today: LocalDate): ReportPeriod {
   return { from: `${monthOf(today)}-01`, to: today, label: 'month-to-date' };
 }
 
+/** A period is asked for one way: --month, --week or --from/--to. */
+function refuseTwoWays({ month, week, from, to }: PeriodRequest): void {
+  const ways = [month !== undefined && '--month', week !== undefined && '--week', (from !== undefined || to !== undefined) && '--from/--to'].filter(
+    (way): way is string => way !== false,
+  );
+  if (ways.length < 2) return;
+  throw invalid(
+    ways.length === 2 ? `Give either ${ways[0]} or ${ways[1]}, not both.` : `Give only one of ${ways.slice(0, -1).join(', ')} or ${ways.at(-1)}.`,
+    `请只使用 ${ways.join('、')} 其中之一，不要同时使用。`,
+  );
+}
+
 /**
  * The period before, of the same length: the month before a month; the same days of the month
- * before for a month to date (1–14 Oct → 1–14 Sep, clipped to that month's end); the same number
- * of days just before any other range.
+ * before for a month to date (1–14 Oct → 1–14 Sep, clipped to that month's end); the week before a
+ * week, and the same days of it for a week to date (Mon–Wed → Mon–Wed the week before); the same
+ * number of days just before any other range.
  */
 export function previousPeriod(period: ReportPeriod): ReportPeriod {
   const month = monthOf(period.from);
@@ -200,6 +229,9 @@ export function previousPeriod(period: ReportPeriod): ReportPeriod {
   if (period.label === 'month-to-date') {
     const before = addMonths(month, -1);
     return { from: `${before}-01`, to: sameDayIn(before, period.to), label: 'month-to-date' };
+  }
+  if (period.label === 'week' || period.label === 'week-to-date') {
+    return { from: addDays(period.from, -7), to: addDays(period.to, -7), label: period.label };
   }
   const length = daysBetween(period.from, period.to) + 1;
   return { from: addDays(period.from, -length), to: addDays(period.from, -1), label: 'range' };
@@ -225,6 +257,31 @@ function readMonth(text: string, today: LocalDate): Month {
   return `${match[1]}-${match[2]!.padStart(2, '0')}` as Month;
 }
 
+const LAST_WEEK_WORDS = ['last', '上周', '上一周', '上星期', '上个星期'];
+
+/** "2026-W49" (also 2026W49, 2026-w9, 2026年第49周) or "last": an ISO week that exists. */
+function readWeek(text: string, today: LocalDate): IsoWeek {
+  const normal = looseText(text);
+  if (LAST_WEEK_WORDS.includes(normal)) return isoWeekOf(addDays(today, -7));
+  const match = /^(\d{4})\s*-?\s*w\s*(\d{1,2})$/.exec(normal) ?? /^(\d{4})\s*年\s*第?\s*(\d{1,2})\s*周$/.exec(normal);
+  const [year, week] = [Number(match?.[1]), Number(match?.[2])];
+  if (!match || !isValidDate(year, 1, 1) || week < 1) {
+    throw invalid(
+      `--week "${text}" is not a week; write it like 2026-W49, or "last" for last week.`,
+      `--week “${text}”不是有效的周；请写成 2026-W49，或用 last 表示上周。`,
+    );
+  }
+  const weeks = isoWeeksIn(year);
+  if (week > weeks) {
+    const lastWeek = formatIsoWeek({ year, week: weeks });
+    throw invalid(
+      `--week "${text}" does not exist: ${year} has ${weeks} ISO weeks; give one from ${formatIsoWeek({ year, week: 1 })} to ${lastWeek}.`,
+      `--week “${text}”不存在：${year}年只有${weeks}个ISO周；请给出 ${formatIsoWeek({ year, week: 1 })} 至 ${lastWeek} 之间的周。`,
+    );
+  }
+  return { year, week };
+}
+
 function readDay(text: string, flag: string, today: LocalDate): LocalDate {
   const reading = readDateTime(text, today);
   if (!reading.ok || reading.wall.time !== null) {
@@ -241,9 +298,18 @@ function readDay(text: string, flag: string, today: LocalDate): LocalDate {
   return reading.wall.date;
 }
 
+/**
+ * What a span of days given with --from/--to is, as --month and --week would name it: a whole
+ * month, a whole ISO week, or the start of one (from the 1st, or from a Monday, to a later day of
+ * the same month or week), else a range.
+ */
 function labelOfSpan(from: LocalDate, to: LocalDate): PeriodLabel {
-  if (from.endsWith('-01') && monthOf(from) === monthOf(to)) return to === lastDayOfMonth(monthOf(to)) ? 'month' : 'month-to-date';
-  return 'range';
+  const fromFirst = from.endsWith('-01') && monthOf(from) === monthOf(to);
+  if (fromFirst && to === lastDayOfMonth(monthOf(to))) return 'month';
+  const fromMonday = weekdayOf(from) === 1 && daysBetween(from, to) < 7;
+  if (fromMonday && daysBetween(from, to) === 6) return 'week';
+  if (fromFirst) return 'month-to-date';
+  return fromMonday ? 'week-to-date' : 'range';
 }
 
 /** The 12 months ending with the month of `to`, oldest first. */

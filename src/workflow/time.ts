@@ -227,6 +227,48 @@ export function daysBetween(from: LocalDate, to: LocalDate): number {
   return dayNumberOf(to) - dayNumberOf(from);
 }
 
+// ISO 8601 weeks run Monday to Sunday, and week 1 of a year is the week holding its 4 January
+// (its first Thursday), so a week belongs to the year of its Thursday: 2026-W53 ends on
+// Sun 3 Jan 2027, and 2026-W01 began on Mon 29 Dec 2025. Hand-written on the day numbers above
+// rather than with dayjs's isoWeek plugin: the workflow's dates are strings and never a Date.
+
+/** An ISO 8601 week: the ISO year (its Thursday's) and the week's number in it, 1–53. */
+export interface IsoWeek {
+  readonly year: number;
+  readonly week: number;
+}
+
+/** The Monday of the ISO week that holds a date. */
+export function mondayOf(date: LocalDate): LocalDate {
+  return addDays(date, -((weekdayOf(date) + 6) % 7));
+}
+
+function mondayOfWeekOne(year: number): LocalDate {
+  return mondayOf(`${pad(year, 4)}-01-04` as LocalDate);
+}
+
+/** 52, or 53 for a year that begins on a Thursday (or a leap year that begins on a Wednesday). */
+export function isoWeeksIn(year: number): number {
+  return daysBetween(mondayOfWeekOne(year), mondayOfWeekOne(year + 1)) / 7;
+}
+
+/** The ISO week a date falls in. */
+export function isoWeekOf(date: LocalDate): IsoWeek {
+  const monday = mondayOf(date);
+  const year = Number(addDays(monday, 3).slice(0, 4));
+  return { year, week: daysBetween(mondayOfWeekOne(year), monday) / 7 + 1 };
+}
+
+/** The Monday a week begins on; the week must exist (1 to isoWeeksIn(year)). */
+export function firstDayOfWeek({ year, week }: IsoWeek): LocalDate {
+  return addDays(mondayOfWeekOne(year), (week - 1) * 7);
+}
+
+/** "2026-W49", as ISO 8601 writes a week. */
+export function formatIsoWeek({ year, week }: IsoWeek): string {
+  return `${pad(year, 4)}-W${pad(week)}`;
+}
+
 export interface WallClock {
   readonly date: LocalDate;
   /** "HH:mm:ss", or null when only a date was given. */

@@ -402,6 +402,56 @@ describe('the period asked for', () => {
     }
   });
 
+  it('is an ISO week, Monday to Sunday, with --week YYYY-Www or last', () => {
+    expect(reportPeriod({ week: '2026-W44' }, today)).toEqual({ from: '2026-10-26', to: '2026-11-01', label: 'week' });
+    // Tue 10 Nov 2026 is in week 46; last week is 45.
+    expect(reportPeriod({ week: 'last' }, today)).toEqual({ from: '2026-11-02', to: '2026-11-08', label: 'week' });
+    expect(reportPeriod({ week: '上周' }, today).from).toBe('2026-11-02');
+    for (const written of ['2026w44', '２０２６－Ｗ４４', '2026年第44周', '2026 - W 44']) expect(reportPeriod({ week: written }, today).from, written).toBe('2026-10-26');
+  });
+
+  it('takes the week of the ISO year, which may begin in December or end in January', () => {
+    const later = '2027-02-01';
+    expect(reportPeriod({ week: '2026-W53' }, later)).toEqual({ from: '2026-12-28', to: '2027-01-03', label: 'week' });
+    expect(reportPeriod({ week: '2027-W01' }, later)).toEqual({ from: '2027-01-04', to: '2027-01-10', label: 'week' });
+    expect(reportPeriod({ week: '2026-W1' }, later)).toEqual({ from: '2025-12-29', to: '2026-01-04', label: 'week' });
+    // "last" on Mon 4 Jan 2027 is 2026-W53; on Sun 10 Jan 2027 it is still 2026-W53.
+    expect(reportPeriod({ week: 'last' }, '2027-01-04').from).toBe('2026-12-28');
+    expect(reportPeriod({ week: 'last' }, '2027-01-10').from).toBe('2026-12-28');
+    expect(reportPeriod({ week: 'last' }, '2027-01-11').from).toBe('2027-01-04');
+    expect(previousPeriod(reportPeriod({ week: '2027-W01' }, later))).toEqual({ from: '2026-12-28', to: '2027-01-03', label: 'week' });
+  });
+
+  it('makes the current week the week to date, beside the same days of the week before', () => {
+    // Tue 10 Nov: week 46 from Mon 9 Nov.
+    const week = reportPeriod({ week: '2026-W46' }, today);
+    expect(week).toEqual({ from: '2026-11-09', to: '2026-11-10', label: 'week-to-date' });
+    expect(previousPeriod(week)).toEqual({ from: '2026-11-02', to: '2026-11-03', label: 'week-to-date' });
+    // On its Sunday the week is whole.
+    expect(reportPeriod({ week: '2026-W46' }, '2026-11-15')).toEqual({ from: '2026-11-09', to: '2026-11-15', label: 'week' });
+  });
+
+  it('names a span of --from/--to that is a week, or a week begun, as --week would', () => {
+    expect(reportPeriod({ from: '2026-10-26', to: '2026-11-01' }, today).label).toBe('week');
+    expect(reportPeriod({ from: '2026-11-09' }, today).label).toBe('week-to-date');
+    expect(reportPeriod({ from: '2026-11-02', to: '2026-11-09' }, today).label).toBe('range');
+    // A month's 1st that is a Monday: the whole week is a week, the days after it a month to date.
+    expect(reportPeriod({ from: '2027-02-01', to: '2027-02-07' }, '2027-03-01').label).toBe('week');
+    expect(reportPeriod({ from: '2027-02-01', to: '2027-02-03' }, '2027-03-01').label).toBe('month-to-date');
+  });
+
+  it('refuses a week that does not exist, has not begun, or comes with another period', () => {
+    const sentence = (request: object): string => (thrownBy(() => reportPeriod(request, today)) as DomainError).sentence.en;
+    expect(sentence({ week: '2025-W53' })).toBe('--week "2025-W53" does not exist: 2025 has 52 ISO weeks; give one from 2025-W01 to 2025-W52.');
+    expect(sentence({ week: '2026-W00' })).toBe('--week "2026-W00" is not a week; write it like 2026-W49, or "last" for last week.');
+    expect(sentence({ week: '2026-11' })).toBe('--week "2026-11" is not a week; write it like 2026-W49, or "last" for last week.');
+    expect(sentence({ week: '2026-W47' })).toBe('--week "2026-W47" has not begun yet (today is Tue 10 Nov); give this week or an earlier one.');
+    expect(sentence({ week: 'last', month: '2026-10' })).toBe('Give either --month or --week, not both.');
+    expect(sentence({ week: 'last', from: '2026-10-01' })).toBe('Give either --week or --from/--to, not both.');
+    expect(sentence({ week: 'last', month: 'last', to: '2026-10-01' })).toBe('Give only one of --month, --week or --from/--to.');
+    expect((thrownBy(() => reportPeriod({ week: '2025-W53' }, today)) as DomainError).code).toBe('invalid');
+  });
+
   it('has a previous period of the same length', () => {
     expect(previousPeriod({ from: '2026-03-01', to: '2026-03-31', label: 'month' })).toEqual({
       from: '2026-02-01',

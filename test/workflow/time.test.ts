@@ -6,10 +6,15 @@ import {
   compareTimes,
   daysBetween,
   endOfDay,
+  firstDayOfWeek,
+  formatIsoWeek,
   isIsoTime,
+  isoWeekOf,
+  isoWeeksIn,
   isLocalDate,
   lastDayOfMonth,
   localDateOf,
+  mondayOf,
   offsetOf,
   readDateTime,
   startOfDay,
@@ -236,5 +241,40 @@ describe('dates', () => {
     expect(lastDayOfMonth('2026-12')).toBe('2026-12-31');
     expect(daysBetween('2026-10-30', '2026-11-06')).toBe(7);
     expect(daysBetween('2026-11-06', '2026-10-30')).toBe(-7);
+  });
+});
+
+describe('ISO weeks: Monday to Sunday, week 1 holds 4 January', () => {
+  it.each([
+    ['2026-11-30', 2026, 49], // a Monday
+    ['2026-12-06', 2026, 49], // the Sunday of the same week
+    ['2026-12-28', 2026, 53], // 2026 begins on a Thursday: it has a week 53
+    ['2027-01-03', 2026, 53], // a Sunday of 2027 in the last week of 2026
+    ['2027-01-04', 2027, 1],
+    ['2025-12-29', 2026, 1], // a Monday of 2025 in the first week of 2026
+    ['2026-01-01', 2026, 1],
+    ['2025-12-28', 2025, 52],
+    ['2021-01-03', 2020, 53], // a leap year that begins on a Wednesday has 53 too
+    ['2024-12-30', 2025, 1],
+  ] as const)('%s is in %i week %i', (date, year, week) => {
+    expect(isoWeekOf(date)).toEqual({ year, week });
+  });
+
+  it('counts 52 or 53 weeks in a year', () => {
+    expect([2020, 2021, 2025, 2026, 2027, 2032].map(isoWeeksIn)).toEqual([53, 52, 52, 53, 52, 53]);
+  });
+
+  it('finds the Monday a week begins on, across the turn of a year', () => {
+    expect(firstDayOfWeek({ year: 2026, week: 49 })).toBe('2026-11-30');
+    expect(firstDayOfWeek({ year: 2026, week: 53 })).toBe('2026-12-28');
+    expect(firstDayOfWeek({ year: 2027, week: 1 })).toBe('2027-01-04');
+    expect(firstDayOfWeek({ year: 2026, week: 1 })).toBe('2025-12-29');
+    expect(mondayOf('2027-01-03')).toBe('2026-12-28');
+    expect(mondayOf('2026-11-30')).toBe('2026-11-30');
+  });
+
+  it('writes a week as ISO 8601 does', () => {
+    expect(formatIsoWeek({ year: 2026, week: 49 })).toBe('2026-W49');
+    expect(formatIsoWeek({ year: 2027, week: 1 })).toBe('2027-W01');
   });
 });

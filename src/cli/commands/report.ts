@@ -8,6 +8,7 @@ import { loadReportRenderer, REPORT_FORMATS, type ReportFormat } from '../render
 
 export interface ReportOptions {
   month?: string;
+  week?: string;
   from?: string;
   to?: string;
   format?: string;
@@ -25,7 +26,7 @@ export async function report(context: CliContext, options: ReportOptions): Promi
   }
   if (options.out !== undefined) checkOutputPath(options.out, '--out', { database: context.dbPath });
   const { now } = context;
-  const period = reportPeriod({ month: options.month, from: options.from, to: options.to }, localDateOf(now));
+  const period = reportPeriod({ month: options.month, week: options.week, from: options.from, to: options.to }, localDateOf(now));
   const store = await context.store('read');
   const figures = reportFromFacts(await store.reportFacts(reportRequest(period, now, LOCAL_ZONE)), period);
   const text = (await loadReportRenderer(format))(figures, context.lang);

@@ -393,6 +393,7 @@ const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     description: { en: 'the period summary for management: every figure as it stood at the period end', zh: '供管理层查看的期间汇总：各项数字均按期末时的状态统计' },
     options: {
       '--month': { en: 'YYYY-MM (or 2026年10月), or last (default: this month to date)', zh: 'YYYY-MM（或 2026年10月），或 last 表示上月（默认：本月至今）' },
+      '--week': { en: 'an ISO week, Monday to Sunday: YYYY-Www (or 2026年第49周), or last', zh: 'ISO 周（周一至周日）：YYYY-Www（或 2026年第49周），或 last 表示上周' },
       '--from': { en: 'start of a custom period', zh: '自定义期间的开始日期' },
       '--to': { en: 'end of a custom period (inclusive)', zh: '自定义期间的结束日期（含当天）' },
       '--format': { en: 'table, md, csv, json, html (default table; json with --json)', zh: 'table、md、csv、json 或 html（默认 table；带 --json 时为 json）' },
@@ -400,7 +401,7 @@ const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     },
     examples: [
       { does: { en: "Last month's report, in Markdown:", zh: '上月的报表（Markdown 格式）：' }, run: 'kesu report --month last --format md' },
-      { does: { en: 'A quarter, as one HTML file for printing:', zh: '一个季度的报表，输出为可打印的 HTML 文件：' }, run: 'kesu report --from 2026-10-01 --to 2026-12-31 --format html --out q4.html' },
+      { does: { en: 'Last week, Monday to Sunday, as one HTML file for printing:', zh: '上周（周一至周日）的报表，输出为可打印的 HTML 文件：' }, run: 'kesu report --week last --format html --out week.html' },
     ],
   },
   import: {

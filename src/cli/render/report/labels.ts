@@ -15,6 +15,8 @@ import {
   type Lang,
   type Vocabulary,
 } from '../../../workflow/vocab.js';
+import { formatIsoWeek, isoWeekOf } from '../../../workflow/time.js';
+import { formatDate } from '../../../workflow/time-words.js';
 import { departmentName } from '../i18n.js';
 import { visible } from '../visible.js';
 
@@ -269,8 +271,21 @@ function periodSpan(period: ReportPeriod, lang: Lang): string {
   return `${period.from} ${reportText('through', lang)} ${period.to}`;
 }
 
-/** "October 2026", "November 2026 to date (2026-11-01 – 2026-11-10)", or the dates of a range. */
+/**
+ * "Week 2026-W49 (Mon 30 Nov – Sun 6 Dec)" / "2026年第49周（11月30日 周一 – 12月6日 周日）", and
+ * "… to date" / "…至今" for the current week; a year is said only when it is not the ISO year's.
+ */
+function weekTitle(period: ReportPeriod, lang: Lang): string {
+  const week = isoWeekOf(period.from);
+  const year = String(week.year);
+  const days = `${formatDate(period.from, lang, year)} – ${formatDate(period.to, lang, year)}`;
+  const toDate = period.label === 'week-to-date' ? reportText('toDate', lang) : '';
+  return lang === 'zh' ? `${year}年第${week.week}周${toDate}（${days}）` : `Week ${formatIsoWeek(week)}${toDate && ` ${toDate}`} (${days})`;
+}
+
+/** "October 2026", "November 2026 to date (2026-11-01 – 2026-11-10)", a week, or the dates of a range. */
 function periodTitle(period: ReportPeriod, lang: Lang): string {
+  if (period.label === 'week' || period.label === 'week-to-date') return weekTitle(period, lang);
   const month = monthName(period.from.slice(0, 7), lang);
   if (period.label === 'month') return month;
   if (period.label === 'month-to-date') {
