@@ -10,6 +10,7 @@ import { formatMoney, type ComplaintEvent } from './complaint.js';
 import { invalid, type DomainError } from './errors.js';
 import { looseKey, phoneMasker } from './identity.js';
 import type { Settings } from './settings.js';
+import { quoted } from './text.js';
 import {
   addDays,
   addMonths,
@@ -159,14 +160,14 @@ function notBegun(request: PeriodRequest, asked: ReportPeriod, today: LocalDate)
   const day = (date: LocalDate, lang: Lang): string => formatDate(date, lang, today.slice(0, 4));
   if (request.week !== undefined) {
     return invalid(
-      `--week "${request.week}" has not begun yet (today is ${day(today, 'en')}); give this week or an earlier one.`,
-      `--week “${request.week}”还没有开始（今天是 ${day(today, 'zh')}）；请给出本周或更早的周。`,
+      `--week "${quoted(request.week)}" has not begun yet (today is ${day(today, 'en')}); give this week or an earlier one.`,
+      `--week “${quoted(request.week)}”还没有开始（今天是 ${day(today, 'zh')}）；请给出本周或更早的周。`,
     );
   }
   return request.month !== undefined
     ? invalid(
-        `--month "${request.month}" has not begun yet (today is ${day(today, 'en')}); give this month or an earlier one.`,
-        `--month “${request.month}”还没有开始（今天是 ${day(today, 'zh')}）；请给出本月或更早的月份。`,
+        `--month "${quoted(request.month)}" has not begun yet (today is ${day(today, 'en')}); give this month or an earlier one.`,
+        `--month “${quoted(request.month)}”还没有开始（今天是 ${day(today, 'zh')}）；请给出本月或更早的月份。`,
       )
     : invalid(
         `--from ${day(asked.from, 'en')} is after today (${day(today, 'en')}); give a period that has begun.`,
@@ -250,8 +251,8 @@ function readMonth(text: string, today: LocalDate): Month {
   const match = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$/.exec(normal);
   if (!match || !isValidDate(Number(match[1]), Number(match[2]), 1)) {
     throw invalid(
-      `--month "${text}" is not a month; write it like 2026-10, or "last" for last month.`,
-      `--month “${text}”不是有效的月份；请写成 2026-10，或用 last 表示上个月。`,
+      `--month "${quoted(text)}" is not a month; write it like 2026-10, or "last" for last month.`,
+      `--month “${quoted(text)}”不是有效的月份；请写成 2026-10，或用 last 表示上个月。`,
     );
   }
   return `${match[1]}-${match[2]!.padStart(2, '0')}` as Month;
@@ -267,16 +268,16 @@ function readWeek(text: string, today: LocalDate): IsoWeek {
   const [year, week] = [Number(match?.[1]), Number(match?.[2])];
   if (!match || !isValidDate(year, 1, 1) || week < 1) {
     throw invalid(
-      `--week "${text}" is not a week; write it like 2026-W49, or "last" for last week.`,
-      `--week “${text}”不是有效的周；请写成 2026-W49，或用 last 表示上周。`,
+      `--week "${quoted(text)}" is not a week; write it like 2026-W49, or "last" for last week.`,
+      `--week “${quoted(text)}”不是有效的周；请写成 2026-W49，或用 last 表示上周。`,
     );
   }
   const weeks = isoWeeksIn(year);
   if (week > weeks) {
     const lastWeek = formatIsoWeek({ year, week: weeks });
     throw invalid(
-      `--week "${text}" does not exist: ${year} has ${weeks} ISO weeks; give one from ${formatIsoWeek({ year, week: 1 })} to ${lastWeek}.`,
-      `--week “${text}”不存在：${year}年只有${weeks}个ISO周；请给出 ${formatIsoWeek({ year, week: 1 })} 至 ${lastWeek} 之间的周。`,
+      `--week "${quoted(text)}" does not exist: ${year} has ${weeks} ISO weeks; give one from ${formatIsoWeek({ year, week: 1 })} to ${lastWeek}.`,
+      `--week “${quoted(text)}”不存在：${year}年只有${weeks}个ISO周；请给出 ${formatIsoWeek({ year, week: 1 })} 至 ${lastWeek} 之间的周。`,
     );
   }
   return { year, week };
@@ -288,11 +289,11 @@ function readDay(text: string, flag: string, today: LocalDate): LocalDate {
     const ambiguous = !reading.ok && reading.reason === 'ambiguous';
     throw invalid(
       ambiguous
-        ? `${flag} "${text}" could be read two ways; write the year first, like 2026-10-05.`
-        : `${flag} "${text}" is not a date; write it like 2026-10-05 or 2026年10月5日.`,
+        ? `${flag} "${quoted(text)}" could be read two ways; write the year first, like 2026-10-05.`
+        : `${flag} "${quoted(text)}" is not a date; write it like 2026-10-05 or 2026年10月5日.`,
       ambiguous
-        ? `${flag} “${text}”有歧义；请把年份写在前面，例如 2026-10-05。`
-        : `${flag} “${text}”不是有效的日期；请写成 2026-10-05 或 2026年10月5日。`,
+        ? `${flag} “${quoted(text)}”有歧义；请把年份写在前面，例如 2026-10-05。`
+        : `${flag} “${quoted(text)}”不是有效的日期；请写成 2026-10-05 或 2026年10月5日。`,
     );
   }
   return reading.wall.date;

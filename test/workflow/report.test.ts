@@ -450,6 +450,9 @@ describe('the period asked for', () => {
     expect(sentence({ week: 'last', from: '2026-10-01' })).toBe('Give either --week or --from/--to, not both.');
     expect(sentence({ week: 'last', month: 'last', to: '2026-10-01' })).toBe('Give only one of --month, --week or --from/--to.');
     expect((thrownBy(() => reportPeriod({ week: '2025-W53' }, today)) as DomainError).code).toBe('invalid');
+    // A pasted page is not echoed back whole, for --week nor --month.
+    expect(sentence({ week: `2026-W${'4'.repeat(100_000)}` })).toBe(`--week "2026-W${'4'.repeat(54)}…" is not a week; write it like 2026-W49, or "last" for last week.`);
+    expect(sentence({ month: `2026-${'1'.repeat(100_000)}` })).toBe(`--month "2026-${'1'.repeat(55)}…" is not a month; write it like 2026-10, or "last" for last month.`);
   });
 
   it('has a previous period of the same length', () => {
