@@ -81,21 +81,22 @@ export function renderLetterHtml(complaint: Complaint, settings: Settings, lang:
 
 /**
  * A4 by default (the printer's paper: no @page size is set), in a letter's type; on paper narrower
- * than 160 mm (A5) the margins and the type are smaller. The paragraphs keep the template's line
- * breaks and indents (pre-wrap), and a long word breaks at the edge rather than run off it.
+ * than 160 mm inside its margins (A5) the margins and the type are smaller. On a screen the page is
+ * shown as a sheet with its margins; in print the @page margins are the sheet's. The paragraphs keep
+ * the template's line breaks and indents (pre-wrap), and a long word breaks at the edge.
  */
 const LETTER_STYLE = `
 @page { margin: 20mm 18mm; }
 * { box-sizing: border-box; }
-body { font-family: ${PAPER_FONTS}; font-size: 11.5pt; line-height: 1.6; color: #000; margin: 0 auto; padding: 12mm 0; max-width: 160mm; overflow-wrap: anywhere; }
+body { font-family: ${PAPER_FONTS}; font-size: 11.5pt; line-height: 1.6; color: #000; margin: 0 auto; padding: 20mm 18mm; max-width: 210mm; overflow-wrap: anywhere; }
 header { text-align: center; border-bottom: 1.5px solid #000; padding-bottom: 3mm; margin-bottom: 8mm; }
 h1 { font-size: 17pt; margin: 0 0 1mm; letter-spacing: 0.05em; }
 p.shop { margin: 0; font-size: 10pt; }
 main p { margin: 0 0 4mm; white-space: pre-wrap; }
-@media print { body { padding: 0; } }
-@media (max-width: 130mm) {
+@media print { body { padding: 0; max-width: none; } }
+@media (max-width: 160mm) {
   @page { margin: 12mm 11mm; }
-  body { font-size: 10.5pt; line-height: 1.5; padding: 6mm 4mm; }
+  body { font-size: 10.5pt; line-height: 1.5; padding: 12mm 11mm; }
   header { margin-bottom: 5mm; }
   h1 { font-size: 14pt; }
   p.shop { font-size: 9pt; }
