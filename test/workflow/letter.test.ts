@@ -1,5 +1,6 @@
 // The letter's template: the built-in ones hold only known placeholders, and filling one leaves out
 // the lines whose placeholder has no value.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_LETTER_TEMPLATES, fillLetter, LETTER_PLACEHOLDERS, letterTemplateProblems, type LetterPlaceholder } from '../../src/workflow/letter.js';
 
@@ -25,5 +26,13 @@ describe('letter templates', () => {
       'letter.template.en holds the placeholder {{a}}',
       'letter.template.en holds the placeholder {{b.c}}',
     ]);
+  });
+});
+
+describe("the README's copies of the built-in templates", () => {
+  it('are the templates kesu uses, so that a shop can start from them', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    expect(readme).toContain(`\`\`\`text\n${BUILT_IN_LETTER_TEMPLATES.en}\`\`\``);
+    expect(readme).toContain(`\`\`\`text\n${BUILT_IN_LETTER_TEMPLATES.zh}\`\`\``);
   });
 });
