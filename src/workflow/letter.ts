@@ -29,7 +29,7 @@ export const LETTER_PLACEHOLDERS = [
 export type LetterPlaceholder = (typeof LETTER_PLACEHOLDERS)[number];
 
 /** A template's length, in characters: a letter of a page or two, not a pasted book. */
-export const LETTER_TEMPLATE_MAX = 10_000;
+const LETTER_TEMPLATE_MAX = 10_000;
 
 /** `{{ name }}`: a placeholder, spaces inside the braces allowed. */
 const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
