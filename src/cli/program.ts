@@ -107,6 +107,13 @@ function buildProgram(io: Io, lang: Lang): Command {
     .action(run(async () => (await import('./commands/slip.js')).slip));
 
   program
+    .command('letter')
+    .argument('<id>')
+    .addOption(new Option('--format <format>'))
+    .option('--out <file>')
+    .action(run(async () => (await import('./commands/letter.js')).letter));
+
+  program
     .command('search')
     .argument('<text...>')
     .option('--status <statuses>')

@@ -2,6 +2,7 @@
 import { DEADLINE_KINDS, parseDuration, type DeadlineKind } from './deadlines.js';
 import type { OfficialYear } from './calendar.js';
 import { invalid } from './errors.js';
+import { normalizeTemplate } from './letter.js';
 import { settingsProblems, SHOP_FIELDS, type Settings } from './settings.js';
 import { checkText } from './transitions.js';
 import { addDays, readDateTime, weekdayOf, type LocalDate } from './time.js';
@@ -26,6 +27,13 @@ export function setSetting(settings: Settings, key: string, value: string): Sett
     // One line each, as the slip prints it; "" takes it off the slip.
     const text = settingText(value, key, 'department');
     next = { ...settings, shop: { ...settings.shop, [first!]: text === '' ? null : text } };
+  } else if (head === 'letter' && first === 'template') {
+    // The template's text (the shell reads it from the file named); "" restores the built-in one.
+    if (second !== 'en' && second !== 'zh') {
+      throw invalid(`Say which language's letter: letter.template.en or letter.template.zh.`, `请指明哪种语言的信件：letter.template.en 或 letter.template.zh。`);
+    }
+    const template = value === '' ? null : normalizeTemplate(value);
+    next = { ...settings, letter: { template: { ...settings.letter.template, [second]: template } } };
   } else if (head === 'wait' && first === 'max' && second === undefined) {
     next = { ...settings, waitMax: duration(value) };
   } else if (head === 'deadline' && first === 'next-followup' && second === undefined) {

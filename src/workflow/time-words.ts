@@ -19,6 +19,14 @@ export function formatDate(date: LocalDate, lang: Lang, currentYear?: string): s
   return `${weekday} ${Number(day)} ${MONTHS[Number(month) - 1]}${showYear ? ` ${year}` : ''}`;
 }
 
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "3 November 2026" / "2026年11月3日": a date as a letter gives it, whole and without its weekday. */
+export function formatLetterDate(date: LocalDate, lang: Lang): string {
+  const [year, month, day] = date.split('-');
+  return lang === 'zh' ? `${year}年${Number(month)}月${Number(day)}日` : `${Number(day)} ${MONTH_NAMES[Number(month) - 1]} ${year}`;
+}
+
 /** "10:00": the wall-clock time of a time, in its own offset. */
 export function clockOf(time: IsoTime): string {
   return time.slice(11, 16);

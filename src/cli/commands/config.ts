@@ -1,3 +1,4 @@
+import { readFileSync, statSync } from 'node:fs';
 import { changeDays, loadOfficialYears, removeOfficialYears, setSetting, type DayList } from '../../workflow/config.js';
 import type { Settings } from '../../workflow/settings.js';
 import { localDateOf } from '../../workflow/time.js';
@@ -27,7 +28,10 @@ export async function config(context: CliContext, action: string | undefined, ar
 /** What the command asks to change, or null to show the settings. */
 function settingsChange(context: CliContext, action: string | undefined, args: string[]): ((current: Settings) => Settings) | null {
   if (action === undefined || action === 'show') return null;
-  if (action === 'set' && args.length >= 2) return (current) => setSetting(current, args[0]!, args.slice(1).join(' '));
+  if (action === 'set' && args.length >= 2) {
+    const value = /^letter\.template\.(en|zh)$/i.test(args[0]!) ? readLetterTemplate(args.slice(1).join(' ')) : args.slice(1).join(' ');
+    return (current) => setSetting(current, args[0]!, value);
+  }
   if (action === 'remove' && args[0] === 'holidays' && args.length >= 2) {
     const years = parseYears(args.slice(2));
     const name = /^cn$/i.test(args[1]!) ? 'cn' : args[1]!.toUpperCase();
@@ -64,6 +68,28 @@ async function officialChange(context: CliContext, args: string[]): Promise<(cur
     warn(context, 'calendar-year-missing', sentence);
   }
   return (current) => loadOfficialYears(current, loaded);
+}
+
+/** The most of a template file read: a letter is a page or two; a larger file is no template. */
+const TEMPLATE_FILE_MAX = 256 * 1024;
+
+/** `config set letter.template.en FILE`: the file's text, copied into the settings ("" for none: the built-in letter). */
+function readLetterTemplate(path: string): string {
+  if (path === '') return '';
+  let bytes: Buffer;
+  try {
+    if (statSync(path).size > TEMPLATE_FILE_MAX) throw new UserError('invalid', { en: `${path} is too large for a letter's template; give a text file of a page or two.`, zh: `${path} 太大，不像信件模板；请给出一两页的文本文件。` });
+    bytes = readFileSync(path);
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? { en: 'there is no such file', zh: '文件不存在' } : { en: 'it is not a readable file', zh: '它不是可读取的文件' };
+    throw new UserError('invalid', { en: `Cannot read the template ${path}: ${reason.en}; check the path.`, zh: `无法读取模板 ${path}：${reason.zh}，请检查路径。` });
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new UserError('invalid', { en: `The template ${path} is not UTF-8 text; save it as UTF-8 and set it again.`, zh: `模板 ${path} 不是 UTF-8 文本；请另存为 UTF-8 后重新设置。` });
+  }
 }
 
 /** Years as typed: four digits each, 1970 to 2199. */

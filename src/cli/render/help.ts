@@ -180,6 +180,25 @@ const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
       { does: { en: 'For the receipt printer:', zh: '用于小票打印机：' }, run: 'kesu slip 12 --format html --out slip.html' },
     ],
   },
+  letter: {
+    description: {
+      en: 'the apology letter to the customer once the complaint is resolved: what they reported, what was found and done, the compensation, and how to reach the shop',
+      zh: '投诉处理完毕后给客户的致歉信：反映的问题、调查与处理结果、补偿，以及本店联系方式',
+    },
+    arguments: { id: ID },
+    options: {
+      '--format': { en: 'text (for a message, the default) or html (for A4 or A5 paper)', zh: 'text（用于微信/短信，默认）或 html（用于 A4 或 A5 纸）' },
+      '--out': OUT,
+    },
+    more: {
+      en: 'In the language of the command (--lang). The shop writes its own with kesu config set letter.template.en|letter.template.zh FILE ({{customer}}, {{finding}}, {{solution}}, … see the README); "" restores the built-in letter. The phone is masked but its last digits.',
+      zh: '语言随命令（--lang）。本店可用 kesu config set letter.template.zh|letter.template.en 文件 设置自己的模板（{{customer}}、{{finding}}、{{solution}} 等，见 README）；设为 "" 恢复内置信件。电话只显示最后几位。',
+    },
+    examples: [
+      { does: { en: 'The letter of complaint 12, to paste into a message:', zh: '投诉 12 的致歉信，可粘贴到微信或短信：' }, run: 'kesu letter 12' },
+      { does: { en: 'To print on A4:', zh: '用 A4 纸打印：' }, run: 'kesu letter 12 --format html --out letter.html' },
+    ],
+  },
   search: {
     description: {
       en: 'complaints whose texts, customer, phone, order or form number hold TEXT; newest first',

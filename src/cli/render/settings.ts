@@ -34,6 +34,8 @@ export function renderSettings(settings: Settings, { lang, style }: RenderContex
       : `  wait.max   ${formatDuration(settings.waitMax)} (a complaint paused longer than this shows in kesu due for a decision)`,
   );
 
+  lines.push('', style.heading(zh ? '致歉信模板（kesu letter）' : 'The letter (kesu letter)'), ...LETTER_LANGS.map((letterLang) => `  letter.template.${letterLang}  ${templateValue(settings, letterLang, lang)}`));
+
   const categories = CATEGORY.codes.map((category) => [
     `${category}${zh ? ` ${labelOf(CATEGORY, category, 'zh')}` : ''}`,
     visible(settings.departments[category], { oneLine: true }),
@@ -67,6 +69,29 @@ function officialYears(official: readonly OfficialYear[], lang: Lang): string {
 function shopValue(settings: Settings, field: (typeof SHOP_FIELDS)[number], lang: Lang): string {
   const value = settings.shop[field];
   return value === null ? (lang === 'zh' ? '（未设置）' : '(not set)') : visible(value, { oneLine: true });
+}
+
+const LETTER_LANGS = ['en', 'zh'] as const;
+
+/** A letter's template as shown: the built-in one, or the shop's with its length. */
+function templateValue(settings: Settings, letterLang: Lang, lang: Lang): string {
+  const template = settings.letter.template[letterLang];
+  if (template === null) return lang === 'zh' ? '内置' : 'built-in';
+  const lines = template.trimEnd().split('\n').length;
+  return lang === 'zh' ? `本店自定（${lines} 行）` : `the shop's own (${lines} lines)`;
+}
+
+/** A letter's template set, replaced or restored to the built-in one: a sentence each. */
+function letterTemplateChanges(before: Settings, after: Settings, lang: Lang): string[] {
+  return LETTER_LANGS.flatMap((letterLang) => {
+    const [was, is] = [before.letter.template[letterLang], after.letter.template[letterLang]];
+    if (was === is) return [];
+    const key = `letter.template.${letterLang}`;
+    if (is === null) return [lang === 'zh' ? `${key} 已恢复为内置模板。` : `${key} is the built-in template again.`];
+    const now = templateValue(after, letterLang, lang);
+    if (lang === 'zh') return [`${key} 已改为${now}${was === null ? '（原为内置）' : '，替换了原有的自定模板'}；kesu letter 此后按它写信。`];
+    return [`${key} is now ${now}${was === null ? ' (was built-in)' : ', replacing the shop\'s earlier one'}; kesu letter writes with it from now on.`];
+  });
 }
 
 /** A setting as `kesu config set` names it, and its value as shown. */
@@ -113,6 +138,7 @@ export function renderSettingsChange(before: Settings, after: Settings, { lang, 
     }
   }
   lines.push(...officialChanges(before.calendar.official, after.calendar.official, lang).map((line) => `${line}${later}${zh ? '。' : '.'}`));
+  lines.push(...letterTemplateChanges(before, after, lang));
   if (lines.length === 0) return zh ? '设置没有变化：它已是这个值。\n' : 'Nothing changed: the setting already had that value.\n';
   return `${lines.join('\n')}\n`;
 }

@@ -3,12 +3,12 @@
 // visible.ts does for text, and for HTML as the report does); the promise is the answer deadline as
 // the complaint holds it.
 import type { Complaint } from '../../workflow/complaint.js';
-import { maskPhone, phoneMasker } from '../../workflow/identity.js';
+import { maskPhone } from '../../workflow/identity.js';
 import type { ShopDetails } from '../../workflow/settings.js';
 import { formatGivenTime } from '../../workflow/time-words.js';
 import { CATEGORY, labelOf, type Lang } from '../../workflow/vocab.js';
+import { customerText, htmlLines, htmlPage, PAPER_FONTS, shopHeading, shopHeadingHtml } from './handout.js';
 import { formatDue } from './i18n.js';
-import { escape } from './report/html.js';
 import { visible } from './visible.js';
 import { displayWidth, labelledLines } from './width.js';
 
@@ -24,8 +24,6 @@ interface Slip {
 
 const WORDS = {
   title: { en: 'Acknowledgement of your complaint', zh: '投诉受理回执' },
-  address: { en: 'Address: ', zh: '地址：' },
-  phone: { en: 'Tel: ', zh: '电话：' },
   complaint: { en: 'Complaint', zh: '投诉编号' },
   form: { en: 'Form no.', zh: '表单编号' },
   received: { en: 'Received', zh: '受理时间' },
@@ -47,8 +45,7 @@ const FIELD_WORDS = ['complaint', 'form', 'received', 'customer', 'category', 'w
 function slipOf(complaint: Complaint, shop: ShopDetails, lang: Lang): Slip {
   const words = (key: keyof typeof WORDS): string => WORDS[key][lang];
   const line = (text: string): string => visible(text, { oneLine: true });
-  const masked = phoneMasker({ phones: [complaint.customer.phone] });
-  const text = (stored: string): string => visible(masked(stored));
+  const text = customerText(complaint);
   const phone = complaint.customer.phone === null ? '' : lang === 'zh' ? `（电话 ${maskPhone(complaint.customer.phone)}）` : ` (tel. ${maskPhone(complaint.customer.phone)})`;
   const fields: [string, string][] = [[words('complaint'), `#${complaint.id}`]];
   if (complaint.ref !== null) fields.push([words('form'), line(complaint.ref)]);
@@ -60,8 +57,7 @@ function slipOf(complaint: Complaint, shop: ShopDetails, lang: Lang): Slip {
   );
   if (complaint.request !== null) fields.push([words('request'), text(complaint.request)]);
   fields.push([words('receivedBy'), line(complaint.receivedBy)]);
-  const shopLines = [shop.name ?? '', shop.address === null ? '' : `${words('address')}${shop.address}`, shop.phone === null ? '' : `${words('phone')}${shop.phone}`];
-  return { lang, shop: shopLines.filter(Boolean).map(line), title: words('title'), fields, promise: promiseOf(complaint, lang), signature: words('signature') };
+  return { lang, shop: shopHeading(shop, lang), title: words('title'), fields, promise: promiseOf(complaint, lang), signature: words('signature') };
 }
 
 /** "We will answer you by the end of Fri 6 Nov 2026." — the answer deadline, its time when it is in hours. */
@@ -96,33 +92,20 @@ export function renderSlipText(complaint: Complaint, shop: ShopDetails, lang: La
  */
 export function renderSlipHtml(complaint: Complaint, shop: ShopDetails, lang: Lang): string {
   const slip = slipOf(complaint, shop, lang);
-  const html = (text: string): string => escape(text).replace(/\n/g, '<br>');
-  const shopLines = slip.shop.map((text, index) => (index === 0 ? `<h1>${html(text)}</h1>` : `<p class="shop">${html(text)}</p>`));
-  const fields = slip.fields.map(([label, value]) => `<dt>${html(label)}</dt><dd>${html(value)}</dd>`);
-  return `<!DOCTYPE html>
-<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${html(slip.title)} #${complaint.id}</title>
-<style>${SLIP_STYLE}</style>
-</head>
-<body>
-${shopLines.join('\n')}
-<h2>${html(slip.title)}</h2>
+  const fields = slip.fields.map(([label, value]) => `<dt>${htmlLines(label)}</dt><dd>${htmlLines(value)}</dd>`);
+  const body = `${shopHeadingHtml(slip.shop)}
+<h2>${htmlLines(slip.title)}</h2>
 <dl>
 ${fields.join('\n')}
 </dl>
-${slip.promise === null ? '' : `<p class="promise">${html(slip.promise)}</p>\n`}<p class="signature">${html(slip.signature)}<span></span></p>
-</body>
-</html>
-`;
+${slip.promise === null ? '' : `<p class="promise">${htmlLines(slip.promise)}</p>\n`}<p class="signature">${htmlLines(slip.signature)}<span></span></p>`;
+  return htmlPage({ lang, title: `${slip.title} #${complaint.id}`, style: SLIP_STYLE, body });
 }
 
 const SLIP_STYLE = `
 @page { margin: 3mm; }
 * { box-sizing: border-box; }
-body { font-family: system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; font-size: 10pt; line-height: 1.35; color: #000; margin: 0 auto; padding: 2mm; max-width: 72mm; overflow-wrap: anywhere; }
+body { font-family: ${PAPER_FONTS}; font-size: 10pt; line-height: 1.35; color: #000; margin: 0 auto; padding: 2mm; max-width: 72mm; overflow-wrap: anywhere; }
 h1 { font-size: 13pt; margin: 0; text-align: center; }
 p.shop { margin: 0; text-align: center; font-size: 9pt; }
 h2 { font-size: 11pt; margin: 3mm 0 2mm; padding: 1.5mm 0; text-align: center; border-top: 1px dashed #000; border-bottom: 1px dashed #000; }
