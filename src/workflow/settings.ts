@@ -2,6 +2,7 @@
 import type { Sentence } from './errors.js';
 import { calendarProblems, DEFAULT_CALENDAR, type Calendar } from './calendar.js';
 import { DEADLINE_KINDS, DEFAULT_POLICY, durationProblems, type DeadlinePolicy, type Duration } from './deadlines.js';
+import { standardsProblems, type Standards } from './standards.js';
 import { CATEGORIES, SEVERITIES, type Category } from './vocab.js';
 
 export interface Settings {
@@ -15,6 +16,8 @@ export interface Settings {
   readonly shop: ShopDetails;
   /** How long a complaint may wait on someone (`kesu wait`) before `due` asks for a decision. */
   readonly waitMax: Duration;
+  /** The compensation standards (`kesu config set standard.quality.urgent "refund 100"`); none by default. */
+  readonly standards: Standards;
 }
 
 export interface ShopDetails {
@@ -54,6 +57,7 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultActor: null,
   shop: { name: null, address: null, phone: null },
   waitMax: { amount: 10, unit: 'workdays' },
+  standards: {},
 };
 
 /** Every problem with a set of settings, as sentences; empty when they are valid. */
@@ -78,6 +82,7 @@ export function settingsProblems(settings: Settings): Sentence[] {
     const length = [...(settings.shop[field] ?? '')].length;
     if (length > SHOP_DETAIL_MAX) problems.push({ en: `shop.${field} must be at most ${SHOP_DETAIL_MAX} characters, not ${length}`, zh: `shop.${field} 最多 ${SHOP_DETAIL_MAX} 个字符，而不是 ${length} 个` });
   }
+  problems.push(...standardsProblems(settings.standards));
   return problems;
 }
 
@@ -96,5 +101,6 @@ export function withDefaults(stored: Partial<Settings>): Settings {
     defaultActor: stored.defaultActor ?? null,
     shop: { ...DEFAULT_SETTINGS.shop, ...stored.shop },
     waitMax: stored.waitMax ?? DEFAULT_SETTINGS.waitMax,
+    standards: { ...stored.standards },
   };
 }
