@@ -70,7 +70,8 @@ export function standardKey(category: string, severity: string): string | undefi
 
 /** "refund 100", "退款 100", "voucher ¥50", "replacement" (no money: 0): a standard as typed, or undefined. */
 export function parseStandard(text: string): Standard | undefined {
-  const match = /^(\D+?)\s*([¥$€£]?\s*[\d,.]+\s*元?)?$/u.exec(text.normalize('NFKC').trim());
+  // The kind is words alone: a sign or a stray digit is no part of one ("refund -1" is refused, not read as refund 1).
+  const match = /^([^\d¥$€£+\-.,]+?)\s*([¥$€£]?\s*[\d,.]+\s*元?)?$/u.exec(text.normalize('NFKC').trim());
   if (!match) return undefined;
   const kind = parseCode(COMPENSATION_KIND, match[1]!.trim());
   const cents = match[2] === undefined ? 0 : parseMoney(match[2]);
