@@ -20,7 +20,7 @@ export interface AppliedStandard extends Standard {
 /** The standards set, by "category.severity" (`*` for any), as `kesu config set standard.quality.urgent` names them. */
 export type Standards = { readonly [key: string]: Standard };
 
-export const ANY = '*';
+const ANY = '*';
 
 /** The standard that applies to a complaint: the most specific one set (category.severity, category.*, *.severity, *.*), or null. */
 export function standardFor(standards: Standards, category: Category, severity: Severity): AppliedStandard | null {
