@@ -38,7 +38,7 @@ export function setSetting(settings: Settings, key: string, value: string): Sett
     if (severity) {
       next = { ...settings, policy: { ...settings.policy, [kind]: { ...settings.policy[kind], [severity]: duration(value) } } };
     }
-  } else if (head === 'standard' && first !== undefined && second !== undefined) {
+  } else if (head === 'standard' && first !== undefined && second !== undefined && key.split('.').length === 3) {
     next = withStandard(settings, first, second, value);
   } else if ((head === 'department' || head === 'followups') && first !== undefined && second === undefined) {
     const category = parseCode(CATEGORY, first);

@@ -41,6 +41,7 @@ describe('the standard that applies', () => {
     expect(set.standards).toEqual({ 'quality.urgent': { kind: 'refund', cents: 8000 } });
     expect(setSetting(set, 'standard.quality.urgent', '').standards).toEqual({});
     expect(thrownBy(() => setSetting(set, 'standard.food.urgent', 'refund 1'))).toBeInstanceOf(DomainError);
+    expect(thrownBy(() => setSetting(set, 'standard.quality.urgent.x', 'refund 1'))).toBeInstanceOf(DomainError);
     expect(thrownBy(() => setSetting(set, 'standard.quality.urgent', 'refund -1'))).toBeInstanceOf(DomainError);
   });
 });
