@@ -165,6 +165,7 @@ function buildProgram(io: Io, lang: Lang): Command {
     .option('--action <text>')
     .option('--unfounded')
     .option('--finding <text>')
+    .option('--approved-by <name>')
     .addOption(note())
     .addOption(at())
     .addOption(by())

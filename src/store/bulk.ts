@@ -20,9 +20,10 @@ import { instant, localDateOf } from '../workflow/time.js';
  * them by hand. 2: customers told apart without regard to any space; search texts. 3: corrections
  * and voids (the voided flag, and the facts as they stood after each event); 4: customers and search
  * texts without the characters drawn as nothing (zero-width spaces and joiners…); 5: waits (the
- * time a complaint waits since, and whether it waited and how long after each event).
+ * time a complaint waits since, and whether it waited and how long after each event); 6: compensation
+ * above the standard, and who approved it.
  */
-export const DERIVED_VERSION = 5;
+export const DERIVED_VERSION = 6;
 
 export type Value = string | number | null;
 
@@ -138,6 +139,8 @@ export const FACT_COLUMNS = [
   fact.text('customer_key', ({ facts }) => facts.customerKey),
   fact.number('waiting', ({ facts }) => flag(facts.waiting)),
   fact.number('waited_workdays', ({ facts }) => facts.waitedWorkdays),
+  fact.number('above_standard', ({ facts }) => flag(facts.aboveStandard)),
+  fact.text('approved_by', ({ facts }) => facts.approvedBy),
 ] as const;
 
 const event = columnsOf<NewEvent>();

@@ -1,5 +1,6 @@
 // The complaint record and the events that change it. The current state is a fold of the events.
 import { DEADLINE_KINDS, type Deadline, type DeadlineKind } from './deadlines.js';
+import { isAboveStandard, type AppliedStandard } from './standards.js';
 import { compareTimes, type IsoTime } from './time.js';
 import {
   SATISFIED_FROM,
@@ -94,6 +95,10 @@ export interface Complaint {
   readonly correctiveAction: string | null;
   readonly solution: string | null;
   readonly compensation: Compensation;
+  /** Who approved the compensation (`resolve --approved-by`), null when no one was named. */
+  readonly approvedBy: string | null;
+  /** The standard the compensation was above when it was given (standards.ts), null when it was not. */
+  readonly aboveStandard: AppliedStandard | null;
   readonly deadlines: Deadlines;
   readonly resolvedAt: IsoTime | null;
   readonly closedAt: IsoTime | null;
@@ -164,7 +169,14 @@ export type EventPayload =
       readonly department: string | null;
       readonly solutionDeadline: Deadline;
     }
-  | ({ readonly type: 'resolved'; readonly followupDeadline: Deadline | null } & Resolution)
+  | ({
+      readonly type: 'resolved';
+      readonly followupDeadline: Deadline | null;
+      /** Who approved a compensation, when one was named; absent otherwise (and in every event before approvals). */
+      readonly approvedBy?: string;
+      /** The standard in force for the complaint when it was resolved, absent when none was: what the compensation was judged by. */
+      readonly standard?: AppliedStandard;
+    } & Resolution)
   | {
       readonly type: 'followed-up';
       readonly method: FollowupMethod;
@@ -255,6 +267,12 @@ export function eventDetails(event: NewEvent | ComplaintEvent): Omit<EventPayloa
   return details;
 }
 
+/** Who approved a resolution's compensation, and the standard it was above (null when it was not). */
+function approvalOf(event: Extract<NewEvent, { type: 'resolved' }>): Pick<Complaint, 'approvedBy' | 'aboveStandard'> {
+  const standard = event.standard ?? null;
+  return { approvedBy: event.approvedBy ?? null, aboveStandard: isAboveStandard(event.compensation, standard) ? standard : null };
+}
+
 /** The complaint after one more event. Pure: the input is not changed. */
 export function apply(complaint: Complaint | null, event: NewEvent, id = complaint?.id ?? 0): Complaint {
   if (event.type === 'opened') return opened(event, id);
@@ -281,6 +299,7 @@ export function apply(complaint: Complaint | null, event: NewEvent, id = complai
         finding: event.finding ?? complaint.finding,
         substantiated: event.unfounded ? false : complaint.substantiated,
         compensation: event.compensation ?? complaint.compensation,
+        ...(event.compensation ? approvalOf(event) : {}),
         rootCause: event.rootCause ?? complaint.rootCause,
         correctiveAction: event.correctiveAction ?? complaint.correctiveAction,
         deadlines: { ...complaint.deadlines, followup: event.followupDeadline },
@@ -367,6 +386,8 @@ function opened(event: Extract<NewEvent, { type: 'opened' }>, id: number): Compl
     correctiveAction: null,
     solution: null,
     compensation: { kind: null, cents: null },
+    approvedBy: null,
+    aboveStandard: null,
     deadlines: { answer: event.answerDeadline, solution: null, followup: null },
     resolvedAt: null,
     closedAt: null,

@@ -4,9 +4,11 @@ import type { OfficialYear } from './calendar.js';
 import { invalid } from './errors.js';
 import { normalizeTemplate } from './letter.js';
 import { settingsProblems, SHOP_FIELDS, type Settings } from './settings.js';
+import { parseStandard, standardKey } from './standards.js';
 import { checkText } from './transitions.js';
 import { addDays, readDateTime, weekdayOf, type LocalDate } from './time.js';
-import { CATEGORY, parseCode, SEVERITY, describeCodes } from './vocab.js';
+import { quoted } from './text.js';
+import { CATEGORY, COMPENSATION_KIND, parseCode, SEVERITY, describeCodes } from './vocab.js';
 
 const WEEKDAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 const DAY_NAMES = {
@@ -44,6 +46,8 @@ export function setSetting(settings: Settings, key: string, value: string): Sett
     if (severity) {
       next = { ...settings, policy: { ...settings.policy, [kind]: { ...settings.policy[kind], [severity]: duration(value) } } };
     }
+  } else if (head === 'standard' && first !== undefined && second !== undefined && key.split('.').length === 3) {
+    next = withStandard(settings, first, second, value);
   } else if ((head === 'department' || head === 'followups') && first !== undefined && second === undefined) {
     const category = parseCode(CATEGORY, first);
     if (!category) throw invalid(`"${first}" is not a category; use one of: ${describeCodes(CATEGORY)}.`, `“${first}”不是投诉类别；可用：${describeCodes(CATEGORY)}。`);
@@ -59,6 +63,27 @@ export function setSetting(settings: Settings, key: string, value: string): Sett
     );
   }
   return checked(next);
+}
+
+/** `kesu config set standard.<category>.<severity> "refund 100"`; "" removes it. */
+function withStandard(settings: Settings, category: string, severity: string, value: string): Settings {
+  const key = standardKey(category, severity);
+  if (key === undefined) {
+    throw invalid(
+      `"standard.${category}.${severity}" names no category and severity; write it like standard.quality.urgent, with * for any (${describeCodes(CATEGORY)}; ${describeCodes(SEVERITY)}).`,
+      `“standard.${category}.${severity}”不是有效的类别和严重程度；请写成 standard.quality.urgent，* 表示任意（${describeCodes(CATEGORY)}；${describeCodes(SEVERITY)}）。`,
+    );
+  }
+  const { [key]: _old, ...others } = settings.standards;
+  if (value.trim() === '') return { ...settings, standards: others };
+  const standard = parseStandard(value);
+  if (standard === undefined) {
+    throw invalid(
+      `"${quoted(value)}" is not a compensation standard; write the kind and the most paid without approval, like "refund 100" (kinds: ${describeCodes(COMPENSATION_KIND)}).`,
+      `“${quoted(value)}”不是有效的赔付标准；请写赔付方式和无需审批的最高金额，例如“退款 100”（方式：${describeCodes(COMPENSATION_KIND)}）。`,
+    );
+  }
+  return { ...settings, standards: { ...others, [key]: standard } };
 }
 
 /**

@@ -5,9 +5,10 @@
 // a report period's) are worded where they are raised. The shell shows the sentence in the user's
 // language and exits with 1.
 import { codePointName, quoted } from './text.js';
+import { describeStandard, standardEntry, type AppliedStandard } from './standards.js';
 import { formatInOffset, instant, offsetOf, type IsoTime } from './time.js';
 import { formatTime } from './time-words.js';
-import { COMPENSATION_KIND, describeChoice, labelOf, SATISFACTION, SATISFACTION_SCALE, STATUS, WAIT_PARTY, type Status, type WaitParty } from './vocab.js';
+import { COMPENSATION_KIND, describeChoice, labelOf, SATISFACTION, SATISFACTION_SCALE, STATUS, WAIT_PARTY, type CompensationKind, type Status, type WaitParty } from './vocab.js';
 
 export interface Sentence {
   readonly en: string;
@@ -34,7 +35,8 @@ export type TextField =
   | 'solution'
   | 'finding'
   | 'rootCause'
-  | 'correctiveAction';
+  | 'correctiveAction'
+  | 'approvedBy';
 
 /** Every input a rule can refuse: a text, or the time of a step, the phone, the compensation, the satisfaction. */
 export type Field = TextField | 'at' | 'receivedAt' | 'phone' | 'compensation' | 'compensationKind' | 'satisfaction';
@@ -76,6 +78,12 @@ export type Refusal =
   | { readonly rule: 'compensation-kind'; readonly field: 'compensation'; readonly params: Record<string, never> }
   /** Compensation given with a finding that the complaint is unfounded. */
   | { readonly rule: 'compensation-unfounded'; readonly field: 'compensation'; readonly params: Record<string, never> }
+  /** A compensation above the shop's standard for the complaint (standards.ts) without the name of who approved it. */
+  | {
+      readonly rule: 'above-standard';
+      readonly field: 'approvedBy';
+      readonly params: { readonly standard: AppliedStandard; readonly kind: CompensationKind | null; readonly cents: number | null };
+    }
   | { readonly rule: 'satisfaction'; readonly field: 'satisfaction'; readonly params: { readonly value: string } }
   | { readonly rule: 'phone'; readonly field: 'phone'; readonly params: { readonly value: string } }
   | {
@@ -249,6 +257,15 @@ function sentenceOf(refusal: Refusal, nameOf: (field: Field) => InputName): Sent
         en: `A complaint found unfounded is closed without compensation; leave out ${flag('compensation')} and ${flag('compensationKind')}, or resolve it with ${flag('solution')} if the shop compensates.`,
         zh: `投诉不成立时结案不含赔付；请去掉 ${flag('compensation')} 和 ${flag('compensationKind')}，如店里仍给予赔付，请改用 ${flag('solution')} 解决。`,
       };
+    case 'above-standard': {
+      const { standard, kind, cents } = refusal.params;
+      const [given, allowed] = [describeStandard({ kind: kind ?? 'none', cents: cents ?? 0 }), describeStandard(standard)];
+      const entry = standardEntry(standard);
+      return {
+        en: `The compensation, ${given.en}, is above the standard for ${entry}, ${allowed.en}; give ${flag('approvedBy')} NAME with the name of who approved it.`,
+        zh: `赔付（${given.zh}）超出 ${entry} 的赔付标准（${allowed.zh}）；请用 ${flag('approvedBy')} 填写批准人的姓名。`,
+      };
+    }
     case 'satisfaction': {
       const { lowest, highest } = SATISFACTION_SCALE;
       return {

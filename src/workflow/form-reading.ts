@@ -5,6 +5,7 @@
 // complaint obeys the same procedure as one recorded at the counter, no status is ever written
 // directly, and a refusal is said on the column of the input it is about, in the words of a cell
 // (cellProblem).
+import { describeStandard, standardEntry } from './standards.js';
 import { apply, parseMoney, type Complaint, type NewEvent } from './complaint.js';
 import { DomainError, type Field, type Refusal, type Sentence, type TextField } from './errors.js';
 import { chineseHeader, fieldName, type ColumnMap, type FormField } from './forms.js';
@@ -90,6 +91,7 @@ const INPUT_COLUMNS = {
   correctiveAction: 'correctiveAction',
   satisfaction: 'satisfaction',
   note: 'followupNote',
+  approvedBy: 'approvedBy',
 } as const satisfies { readonly [F in Field]?: FormField };
 
 /** One row of a form -> the events of its complaint, or every problem of the row. */
@@ -278,6 +280,7 @@ interface FormCells {
   readonly resolvedDate: DateCell | null;
   readonly compensation: number | null;
   readonly compensationKind: CompensationKind | null;
+  readonly approvedBy: string | null;
   readonly rootCause: string | null;
   readonly correctiveAction: string | null;
   readonly followups: FollowupCells;
@@ -327,6 +330,7 @@ function readCells(row: RowReader, context: FormContext): FormCells {
     resolvedDate: row.date('resolvedAt'),
     compensationKind: row.code('compensationKind', COMPENSATION_KIND, null),
     compensation: row.amount('compensation'),
+    approvedBy: row.input('approvedBy'),
     rootCause: row.input('rootCause'),
     correctiveAction: row.input('correctiveAction'),
     followups: readFollowups(row),
@@ -402,6 +406,7 @@ function checkHistoryShape(row: RowReader, cells: FormCells): void {
       ['resolvedAt', cells.resolvedDate !== null],
       ['compensation', cells.compensation !== null],
       ['compensationKind', cells.compensationKind !== null],
+      ['approvedBy', cells.approvedBy !== null],
       ['rootCause', cells.rootCause !== null],
       ['correctiveAction', cells.correctiveAction !== null],
       ['satisfaction', cells.followups.satisfactions.some((value) => value !== null)],
@@ -462,12 +467,13 @@ function planSteps(cells: CompleteCells, context: FormContext): Step[] {
   if (solution !== null) {
     const { compensation, compensationKind, rootCause, correctiveAction } = cells;
     const paid = compensation === null && compensationKind === null ? null : { kind: compensationKind, cents: compensation };
+    const { approvedBy } = cells;
     steps.push({
       column: 'solution',
       dateColumn: 'resolvedAt',
       date: cells.resolvedDate,
       byColumn: assignee === null ? 'receivedBy' : 'assignee',
-      command: (at) => ({ type: 'resolve', at, by: assignee ?? actor, unfounded: false, solution, finding: null, compensation: paid, rootCause, correctiveAction, note: null }),
+      command: (at) => ({ type: 'resolve', at, by: assignee ?? actor, unfounded: false, solution, finding: null, compensation: paid, approvedBy, rootCause, correctiveAction, note: null }),
     });
   }
   for (const [index, satisfaction] of followups.satisfactions.entries()) {
@@ -537,7 +543,7 @@ function replay(steps: readonly Step[], waits: readonly Step[], row: RowReader, 
     } catch (error) {
       const refusal = refusalOf(error);
       // After a refused step, what a later one may do depended on it: only its own problems (its time) are said.
-      if (!(refused && CONSEQUENCES.has(refusal.rule))) row.refuse(columnOf(step, refusal.field), refusal, previous?.column ?? null);
+      if (!(refused && CONSEQUENCES.has(refusal.rule))) row.refuse(columnOf(step, refusal), refusal, previous?.column ?? null);
       refused = true;
       // Without its opening, the complaint has nothing for the other steps to change.
       if (complaint === null) break;
@@ -607,7 +613,9 @@ function refusalOf(error: unknown): Refusal {
 }
 
 /** The column a refusal of a step is said on: that of the input it is about, else the step's own. */
-function columnOf(step: Step, field: Field | null): FormField {
+function columnOf(step: Step, { rule, field }: Refusal): FormField {
+  // A compensation above the standard is the compensation's problem, whose approver column is missing.
+  if (rule === 'above-standard') return 'compensation';
   if (field === 'at') return step.dateColumn;
   if (field === 'by') return step.byColumn;
   return (field !== null && field in INPUT_COLUMNS ? INPUT_COLUMNS[field as keyof typeof INPUT_COLUMNS] : undefined) ?? step.column;
@@ -653,6 +661,15 @@ export function cellProblem(refusal: Refusal, previous: FormField | null): Sente
         en: 'compensation for a complaint found unfounded (leave compensation/赔付金额 and compensationKind/赔付方式 empty)',
         zh: '投诉不成立却填写了赔付（请清空“赔付金额”和“赔付方式”列）',
       };
+    case 'above-standard': {
+      const { standard, kind, cents } = refusal.params;
+      const [given, allowed] = [describeStandard({ kind: kind ?? 'none', cents: cents ?? 0 }), describeStandard(standard)];
+      const entry = standardEntry(standard);
+      return {
+        en: `${given.en} is above the standard for ${entry}, ${allowed.en} (the name of who approved it in approvedBy/审批人)`,
+        zh: `${given.zh} 超出 ${entry} 的赔付标准 ${allowed.zh}（请在“审批人”列填写批准人姓名）`,
+      };
+    }
     case 'satisfaction': {
       const value = quoted(refusal.params.value);
       const { lowest, highest } = SATISFACTION_SCALE;

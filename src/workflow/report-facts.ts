@@ -5,6 +5,7 @@
 import { apply, nextDue, type Complaint, type NewEvent } from './complaint.js';
 import type { Deadline } from './deadlines.js';
 import { customerKey } from './identity.js';
+import { isAboveStandard } from './standards.js';
 import { compareTimes, instant, localDateOf, type IsoTime, type LocalDate } from './time.js';
 import type { Category, Channel, CompensationKind, Responsibility, Severity, Status } from './vocab.js';
 
@@ -48,6 +49,10 @@ export interface EventFacts {
   /** What a resolve recorded as compensation: the amount (0 when none) and its kind. */
   readonly compensationCents: number | null;
   readonly compensationKind: CompensationKind | null;
+  /** A resolve: whether its compensation was above the standard its event kept (standards.ts); else null. */
+  readonly aboveStandard: boolean | null;
+  /** A resolve: who approved its compensation, when someone was named; else null. */
+  readonly approvedBy: string | null;
   /** The complaint waited on someone after the event (its deadlines paused). */
   readonly waiting: boolean;
   /** The end of a wait: the working days it lasted; else null. */
@@ -99,6 +104,8 @@ export function factsOfStep(before: Complaint | null, event: NewEvent, after: Co
     satisfaction: event.type === 'followed-up' ? event.satisfaction : null,
     compensationCents: resolved ? (event.compensation?.cents ?? 0) : null,
     compensationKind: resolved ? (event.compensation?.kind ?? null) : null,
+    aboveStandard: resolved ? isAboveStandard(event.compensation, event.standard ?? null) : null,
+    approvedBy: resolved ? (event.approvedBy ?? null) : null,
     waiting: after.waiting !== null,
     waitedWorkdays: event.type === 'resumed' ? event.workdays : null,
   };

@@ -108,7 +108,14 @@ export interface ReportFigures {
   readonly followups: number;
   readonly meanSatisfaction: number | null;
   readonly satisfiedShare: number | null;
-  readonly compensation: { readonly total: string; readonly byKind: { readonly [K in CompensationKind]: string } };
+  readonly compensation: {
+    readonly total: string;
+    readonly byKind: { readonly [K in CompensationKind]: string };
+    /** Resolutions whose compensation was above the shop's standard, and what they paid in all. */
+    readonly aboveStandard: { readonly count: number; readonly amount: string };
+    /** Those resolutions by who approved them (phones masked), largest first. */
+    readonly byApprover: { readonly [name: string]: number };
+  };
   readonly repeatCustomers: number;
   readonly topRootCauses: readonly RankedCause[];
   readonly topCorrectiveActions: readonly RankedAction[];
@@ -367,6 +374,13 @@ export interface StepGroup {
   readonly count: number;
 }
 
+/** Resolves in a period whose compensation was above its standard, by who approved it, with their compensation summed. */
+export interface ApprovalGroup {
+  readonly approvedBy: string | null;
+  readonly count: number;
+  readonly cents: number;
+}
+
 /** Resolves in a period, counted by the day the complaint was received (as recorded when it was resolved) and the day it was resolved. */
 export interface ResolveSpan {
   readonly receivedOn: LocalDate;
@@ -395,6 +409,7 @@ export interface PeriodFacts {
   readonly waitingAtEnd: number;
   /** The waits that ended in the period, and the working days they lasted in all. */
   readonly waitsEnded: { readonly count: number; readonly workdays: number };
+  readonly approvals: readonly ApprovalGroup[];
 }
 
 /**
@@ -464,7 +479,7 @@ interface FigureContext {
 }
 
 function figuresFor(period: ReportPeriod, { facts, repeatCustomers }: { facts: PeriodFacts; repeatCustomers: number }, { calendar, redact, days }: FigureContext): ReportFigures {
-  const { received, steps, resolveSpans, resolvedCauses, openAtEnd, overdueAtEnd, waitingAtEnd, waitsEnded } = facts;
+  const { received, steps, resolveSpans, resolvedCauses, openAtEnd, overdueAtEnd, waitingAtEnd, waitsEnded, approvals } = facts;
   const countOf = (groups: readonly { count: number }[]): number => groups.reduce((sum, group) => sum + group.count, 0);
   const byType = (type: ComplaintEvent['type']) => steps.filter((group) => group.type === type);
   const resolves = byType('resolved');
@@ -508,7 +523,7 @@ function figuresFor(period: ReportPeriod, { facts, repeatCustomers }: { facts: P
     // A sum of whole numbers divided once: the same as the mean of the satisfactions one by one.
     meanSatisfaction: followupCount === 0 ? null : round(followups.reduce((sum, group) => sum + (group.satisfaction ?? 0) * group.count, 0) / followupCount, 2),
     satisfiedShare: share(countOf(satisfied), followupCount),
-    compensation: compensationGiven(resolves),
+    compensation: { ...compensationGiven(resolves), ...aboveStandard(approvals, redact) },
     repeatCustomers,
     topRootCauses: rank(resolvedCauses.map((c) => c.rootCause), redact).map(([cause, count]) => ({ cause, count })),
     topCorrectiveActions: rank(resolvedCauses.map((c) => c.correctiveAction), redact).map(([action, count]) => ({ action, count })),
@@ -545,8 +560,16 @@ function earlier(a: IsoTime, b: IsoTime): IsoTime {
   return compareTimes(a, b) <= 0 ? a : b;
 }
 
+/** Resolutions above the standard, and by who approved them: names typed by someone, so any phone in one is masked. */
+function aboveStandard(approvals: readonly ApprovalGroup[], redact: (text: string) => string): Pick<ReportFigures['compensation'], 'aboveStandard' | 'byApprover'> {
+  return {
+    aboveStandard: { count: approvals.reduce((sum, group) => sum + group.count, 0), amount: formatMoney(approvals.reduce((sum, group) => sum + group.cents, 0)) },
+    byApprover: countByText(approvals.map((group) => [redact(group.approvedBy ?? NO_DEPARTMENT), group.count])),
+  };
+}
+
 /** Compensation given in the period: what each resolution recorded, so a second resolution adds only its own. */
-function compensationGiven(resolves: readonly StepGroup[]): ReportFigures['compensation'] {
+function compensationGiven(resolves: readonly StepGroup[]): Pick<ReportFigures['compensation'], 'total' | 'byKind'> {
   const byKind = Object.fromEntries(COMPENSATION_KINDS.map((kind) => [kind, 0])) as Record<CompensationKind, number>;
   let total = 0;
   for (const { compensationKind, compensationCents } of resolves) {

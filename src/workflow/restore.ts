@@ -1,6 +1,7 @@
 // A complaint as `kesu export --format json` wrote it, back to the events that are its record: every
 // event with its details as stored, checked field by field, so that an export restores a store
 // exactly (the same events, deadlines and uuids) and nothing malformed or unsafe gets in.
+import { standardKey } from './standards.js';
 import { apply, CORRECTABLE_FIELDS, eventDetails, EVENT_TYPES, valueOf, type Complaint, type CorrectableField, type EventType, type NewEvent } from './complaint.js';
 import type { Sentence } from './errors.js';
 import { compareTimes, isIsoTime } from './time.js';
@@ -36,6 +37,8 @@ type FieldKind =
   | 'deadline'
   | 'deadline?'
   | 'compensation?'
+  | 'approver'
+  | 'standard'
   | 'reopened-status'
   | 'time'
   | 'changes'
@@ -86,6 +89,8 @@ const DETAILS: { readonly [T in EventType]: Readonly<Record<string, FieldKind>> 
     solution: 'text?',
     finding: 'text?',
     compensation: 'compensation?',
+    approvedBy: 'approver',
+    standard: 'standard',
     rootCause: 'text?',
     correctiveAction: 'text?',
     followupDeadline: 'deadline?',
@@ -249,6 +254,8 @@ function checkValue(value: unknown, kind: FieldKind, path: string, problem: Prob
     if (value !== undefined && value !== true) problem(path, 'not true (a detail present only when it holds)', '不是 true（仅在成立时才有此字段）');
     return;
   }
+  // A resolution's approver and standard are there only when it has them (absent in events before standards).
+  if ((kind === 'approver' || kind === 'standard') && value === undefined) return;
   if (value === undefined) {
     problem(path, 'missing', '缺失');
     return;
@@ -295,6 +302,12 @@ function checkValue(value: unknown, kind: FieldKind, path: string, problem: Prob
       return;
     case 'count':
       if (!Number.isSafeInteger(value) || (value as number) < 0) problem(path, 'not a whole number from 0', '不是从 0 起的整数');
+      return;
+    case 'approver':
+      checkValue(value, 'name', path, problem);
+      return;
+    case 'standard':
+      if (!isStandard(value)) problem(path, 'not a compensation standard (category, severity, kind and cents)', '不是赔付标准（应含 category、severity、kind 和 cents）');
       return;
     case 'compensation':
       if (!isCompensation(value)) problem(path, 'not a compensation (kind and cents)', '不是赔付（应含 kind 和 cents）');
@@ -344,6 +357,13 @@ function isCompensation(value: unknown): boolean {
   if (!isObject(value)) return false;
   const { kind, cents } = value;
   return (kind === null || isCode(COMPENSATION_KIND, kind)) && (cents === null || (Number.isSafeInteger(cents) && (cents as number) >= 0));
+}
+
+function isStandard(value: unknown): boolean {
+  if (!isObject(value) || Object.keys(value).sort().join() !== 'category,cents,kind,severity') return false;
+  const { category, severity, kind, cents } = value;
+  const entry = `${String(category)}.${String(severity)}`;
+  return standardKey(String(category), String(severity)) === entry && isCode(COMPENSATION_KIND, kind) && Number.isSafeInteger(cents) && (cents as number) >= 0;
 }
 
 /** Whether a phone is one decide would keep, as it keeps it. */

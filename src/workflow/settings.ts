@@ -3,6 +3,7 @@ import type { Sentence } from './errors.js';
 import { calendarProblems, DEFAULT_CALENDAR, type Calendar } from './calendar.js';
 import { DEADLINE_KINDS, DEFAULT_POLICY, durationProblems, type DeadlinePolicy, type Duration } from './deadlines.js';
 import { letterTemplateProblems } from './letter.js';
+import { standardsProblems, type Standards } from './standards.js';
 import { CATEGORIES, SEVERITIES, type Category, type Lang } from './vocab.js';
 
 export interface Settings {
@@ -18,6 +19,8 @@ export interface Settings {
   readonly waitMax: Duration;
   /** The apology letter's template per language (`kesu letter`); null: the built-in one. */
   readonly letter: { readonly template: { readonly [L in Lang]: string | null } };
+  /** The compensation standards (`kesu config set standard.quality.urgent "refund 100"`); none by default. */
+  readonly standards: Standards;
 }
 
 export interface ShopDetails {
@@ -58,6 +61,7 @@ export const DEFAULT_SETTINGS: Settings = {
   shop: { name: null, address: null, phone: null },
   waitMax: { amount: 10, unit: 'workdays' },
   letter: { template: { en: null, zh: null } },
+  standards: {},
 };
 
 /** Every problem with a set of settings, as sentences; empty when they are valid. */
@@ -85,6 +89,7 @@ export function settingsProblems(settings: Settings): Sentence[] {
   for (const [lang, template] of Object.entries(settings.letter.template) as [Lang, string | null][]) {
     if (template !== null) problems.push(...letterTemplateProblems(template, lang));
   }
+  problems.push(...standardsProblems(settings.standards));
   return problems;
 }
 
@@ -104,5 +109,6 @@ export function withDefaults(stored: Partial<Settings>): Settings {
     shop: { ...DEFAULT_SETTINGS.shop, ...stored.shop },
     waitMax: stored.waitMax ?? DEFAULT_SETTINGS.waitMax,
     letter: { template: { ...DEFAULT_SETTINGS.letter.template, ...stored.letter?.template } },
+    standards: { ...stored.standards },
   };
 }

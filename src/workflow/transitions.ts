@@ -17,6 +17,7 @@ import { refused, type DomainError, type Field, type InputName, type TextField }
 import { isPhoneNumber } from './identity.js';
 import { isBlank, MAX_TEXT, textProblem, withLineFeeds } from './text.js';
 import type { Settings } from './settings.js';
+import { isAboveStandard, standardFor } from './standards.js';
 import { compareTimes, isIsoTime, type IsoTime, type Zone } from './time.js';
 import {
   isCode,
@@ -64,7 +65,12 @@ export type Command = Stamp &
       } & EntryCommand)
     | ({ readonly type: 'answer' } & EntryCommand)
     | { readonly type: 'assign'; readonly assignee: string; readonly department: string | null; readonly note: string | null }
-    | ({ readonly type: 'resolve'; readonly note: string | null } & Resolution)
+    | ({
+        readonly type: 'resolve';
+        readonly note: string | null;
+        /** Who approved a compensation above the shop's standard (`--approved-by`); absent or null: no one named. */
+        readonly approvedBy?: string | null;
+      } & Resolution)
     | { readonly type: 'followup'; readonly satisfaction: number; readonly method: FollowupMethod; readonly note: string | null }
     | { readonly type: 'close'; readonly reason: CloseReason; readonly note: string | null }
     | { readonly type: 'reopen'; readonly note: string | null }
@@ -412,6 +418,13 @@ function resolveEvents(
   if (compensation && compensation.cents !== null && compensation.cents > 0 && compensation.kind === null) {
     throw refused({ rule: 'compensation-kind', field: 'compensation', params: {} }, commandLineName);
   }
+  // The standard in force is kept in the event, so that the record and the report judge the
+  // compensation by it whatever the standards become later.
+  const standard = standardFor(settings.standards, complaint.category, complaint.severity);
+  const approvedBy = checkText(command.approvedBy ?? null, 'approvedBy');
+  if (approvedBy === null && isAboveStandard(compensation, standard)) {
+    throw refused({ rule: 'above-standard', field: 'approvedBy', params: { standard: standard!, kind: compensation!.kind, cents: compensation!.cents } }, commandLineName);
+  }
   return [
     {
       type: 'resolved',
@@ -424,6 +437,9 @@ function resolveEvents(
       rootCause: checkText(command.rootCause, 'rootCause'),
       correctiveAction: checkText(command.correctiveAction, 'correctiveAction'),
       followupDeadline: policyDeadline(settings.policy, settings.calendar, 'followup', complaint.severity, command.at, zone),
+      // Kept only when there is one: the events before standards have neither.
+      ...(approvedBy === null ? {} : { approvedBy }),
+      ...(standard === null ? {} : { standard }),
     },
   ];
 }
@@ -501,6 +517,7 @@ const TEXT_FIELDS: { readonly [F in TextField]: InputName & { readonly oneLine: 
   finding: { en: 'the finding sent back to the customer', zh: '调查结论', flag: '--finding', oneLine: false },
   rootCause: { en: 'the root cause', zh: '根本原因', flag: '--root-cause', oneLine: false },
   correctiveAction: { en: 'the corrective action', zh: '纠正措施', flag: '--action', oneLine: false },
+  approvedBy: { en: 'who approved the compensation', zh: '审批人', flag: '--approved-by', oneLine: true },
 };
 
 /** The other inputs a rule refuses, named as the user gives them. */

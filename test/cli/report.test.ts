@@ -357,6 +357,8 @@ const OCTOBER = {
   compensation: {
     total: '480.70',
     byKind: { refund: '235.20', replacement: '200.00', repair: '0.00', voucher: '30.00', gift: '15.50', none: '0.00' },
+    // The shop has set no compensation standard: nothing is above one.
+    aboveStandard: { count: 0, amount: '0.00' }, byApprover: {},
   },
   repeatCustomers: 2,
   topRootCauses: [
@@ -399,7 +401,7 @@ const SEPTEMBER = {
   followups: 1,
   meanSatisfaction: 5,
   satisfiedShare: 1,
-  compensation: { total: '50.00', byKind: { ...zeroMoney, voucher: '50.00' } },
+  compensation: { total: '50.00', byKind: { ...zeroMoney, voucher: '50.00' }, aboveStandard: { count: 0, amount: '0.00' }, byApprover: {} },
   repeatCustomers: 0,
   topRootCauses: [{ cause: 'Wrong address label', count: 1 }],
   topCorrectiveActions: [{ action: 'Double-check address labels', count: 1 }],
@@ -548,7 +550,7 @@ describe('from cron: no terminal, stdin closed, a bare environment', () => {
         followups: 0,
         meanSatisfaction: null,
         satisfiedShare: null,
-        compensation: { total: '0.00', byKind: zeroMoney },
+        compensation: { total: '0.00', byKind: zeroMoney, aboveStandard: { count: 0, amount: '0.00' }, byApprover: {} },
         repeatCustomers: 0,
         topRootCauses: [],
         topCorrectiveActions: [],

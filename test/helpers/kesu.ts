@@ -229,6 +229,7 @@ const COMPLAINT_KEYS = [
   'correctiveAction',
   'solution',
   'compensation',
+  'approvedBy',
   'deadlines',
   'overdue',
   'reopenCount',
@@ -264,6 +265,7 @@ export interface ComplaintJson {
   correctiveAction: string | null;
   solution: string | null;
   compensation: { kind: string | null; amount: string | null };
+  approvedBy: string | null;
   deadlines: { answer: string | null; solution: string | null; followup: string | null };
   overdue: string[];
   reopenCount: number;

@@ -8,6 +8,7 @@ import { customerKey, shortPhoneOf } from '../../src/workflow/identity.js';
 import {
   reportFromFacts,
   reportRequest,
+  type ApprovalGroup,
   type DayCount,
   type PeriodFacts,
   type Report,
@@ -229,6 +230,7 @@ function periodFactsOf(all: readonly History[], span: Span, endMs: number): Peri
   let overdueAtEnd = 0;
   let waitingAtEnd = 0;
   const waitsEnded = { count: 0, workdays: 0 };
+  const approvals = new Map<string | null, ApprovalGroup>();
   for (const history of all) {
     const atEnd = stateOn(history, span.to);
     // A complaint voided at the period's end counts in none of its figures.
@@ -260,6 +262,12 @@ function periodFactsOf(all: readonly History[], span: Span, endMs: number): Peri
       });
       if (step.type === 'resolved') {
         resolved = true;
+        // Above the standard its own event kept, whatever the standards are now.
+        const { compensation, standard, approvedBy = null } = step.event as Extract<ComplaintEvent, { type: 'resolved' }>;
+        if (standard !== undefined && aboveIt(compensation, standard)) {
+          const group = approvals.get(approvedBy);
+          approvals.set(approvedBy, { approvedBy, count: (group?.count ?? 0) + 1, cents: (group?.cents ?? 0) + (compensation?.cents ?? 0) });
+        }
         // The day received as it stood at the period's end (a correction since does not rewrite it);
         // the resolve's own when the complaint's opening is dated after the end.
         const receivedOn = atEnd?.receivedOn ?? step.receivedOn;
@@ -282,9 +290,15 @@ function periodFactsOf(all: readonly History[], span: Span, endMs: number): Peri
     }
     if (resolved) resolvedCauses.push({ id: history.id, rootCause: atEnd.rootCause, correctiveAction: atEnd.correctiveAction });
   }
-  return { received: [...received.values()], steps: [...steps.values()], resolveSpans: [...resolveSpans.values()], resolvedCauses, openAtEnd, overdueAtEnd, waitingAtEnd, waitsEnded };
+  return { received: [...received.values()], steps: [...steps.values()], resolveSpans: [...resolveSpans.values()], resolvedCauses, openAtEnd, overdueAtEnd, waitingAtEnd, waitsEnded, approvals: [...approvals.values()] };
 }
 
+
+/** The README's rule, said again: more money than the standard allows, or another kind of compensation than its (none is no kind). */
+function aboveIt(compensation: { kind: string | null; cents: number | null } | null, standard: { kind: string; cents: number }): boolean {
+  const kind = compensation?.kind === 'none' ? null : (compensation?.kind ?? null);
+  return (compensation?.cents ?? 0) > standard.cents || (kind !== null && kind !== standard.kind);
+}
 
 function daysOf(all: readonly History[], span: Span): DayCount[] {
   {

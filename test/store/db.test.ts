@@ -111,6 +111,7 @@ describe('what derives from the events is versioned, and migrations are SQL alon
       DROP TABLE search_terms; DROP TABLE search_index; DROP TABLE search;
       DROP INDEX complaints_waiting; ALTER TABLE complaints DROP COLUMN waiting_ms;
       ALTER TABLE event_facts DROP COLUMN waiting; ALTER TABLE event_facts DROP COLUMN waited_workdays;
+      DROP INDEX event_facts_above_standard; ALTER TABLE event_facts DROP COLUMN above_standard; ALTER TABLE event_facts DROP COLUMN approved_by;
       DROP INDEX complaints_voided; DROP INDEX complaints_agenda; DROP INDEX complaints_received_on; DROP INDEX complaints_customer;
       ALTER TABLE complaints DROP COLUMN voided;
       CREATE INDEX complaints_agenda ON complaints (major DESC, next_due_ms) WHERE status <> 'closed';

@@ -33,6 +33,9 @@ const OFFSETS = ['+08:00', '+00:00', '-10:00', '+13:00'] as const;
 const NAMES = ['王芳', '王 芳', ' 王芳', 'Wang Fang', 'wang  fang', 'ＷＡＮＧ ＦＡＮＧ', '李四'] as const;
 const PHONES = [null, '13800138000', '138 0013 8000', '１３８００１３８０００', '12345', '139-0000-1111'] as const;
 
+/** A standard for every complaint, so that some resolves are above it (and need an approver). */
+const STANDARDS = { ...DEFAULT_SETTINGS, standards: { '*.*': { kind: 'refund' as const, cents: 5000 } } };
+
 type Step = {
   readonly hours: number;
   readonly offset: (typeof OFFSETS)[number];
@@ -75,7 +78,9 @@ const stepArbitrary: fc.Arbitrary<Step> = fc.record({
       unfounded: fc.boolean(),
       solution: fc.constant('refunded'),
       finding: fc.constant(null),
-      compensation: fc.constantFrom(null, { kind: 'refund' as const, cents: 2550 }),
+      // Within the standard (refund 50), above it in amount or in kind, with an approver or without (refused).
+      compensation: fc.constantFrom(null, { kind: 'refund' as const, cents: 2550 }, { kind: 'refund' as const, cents: 9000 }, { kind: 'voucher' as const, cents: 1000 }),
+      approvedBy: fc.constantFrom(null, '张店长', 'Zhou 13800138000'),
       rootCause: fc.constantFrom(null, 'Supplier batch'),
       correctiveAction: fc.constant(null),
       note: fc.constant(null),
@@ -111,7 +116,7 @@ const complaintArbitrary: fc.Arbitrary<RandomComplaint> = fc.record({
 /** A new store holding the complaints, each driven through `decide` (refused steps are skipped). */
 async function storeOf(complaints: readonly RandomComplaint[]): Promise<SqliteStore> {
   const store = new SqliteStore(openDatabase(':memory:'));
-  const decided = context(NOW);
+  const decided = context(NOW, STANDARDS);
   for (const [index, complaint] of complaints.entries()) {
     let ms = FIRST_MS + complaint.minute * 60_000;
     const received = formatInOffset(ms, complaint.offset);
@@ -249,7 +254,7 @@ describe('the report’s twelve-month counts: SQL in the store = the definition 
 
   test('steps written in another offset than the opening, and a far-off offset: the same report both ways', async () => {
     const store = new SqliteStore(openDatabase(':memory:'));
-    const decided = context(NOW);
+    const decided = context(NOW, STANDARDS);
     const act = (id: number, command: Omit<ChangeCommand, 'by'>) => store.transact(id, (current) => decide(current, { ...command, by: 'Li' } as ChangeCommand, decided));
     try {
       // Opened on 1 October in +13:00, resolved and closed on 30 September in +00:00 (later instants).
@@ -281,7 +286,7 @@ describe("the store's one read of a report's facts, while another connection wri
     const file = join(dir, 'kesu.db');
     const reader = new SqliteStore(openDatabase(file));
     const writer = new SqliteStore(openDatabase(file));
-    const decided = context(NOW);
+    const decided = context(NOW, STANDARDS);
     let opened = 0;
     // better-sqlite3 writes at once: the commit is done when create returns its promise.
     const openOn = (date: LocalDate) =>

@@ -165,6 +165,9 @@ describe('the figures of a month, worked out by hand', () => {
     expect(october.compensation).toEqual({
       total: '35.50',
       byKind: { refund: '25.50', replacement: '0.00', repair: '0.00', voucher: '10.00', gift: '0.00', none: '0.00' },
+      // No standard was in force: nothing above one.
+      aboveStandard: { count: 0, amount: '0.00' },
+      byApprover: {},
     });
   });
 

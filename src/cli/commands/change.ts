@@ -8,6 +8,7 @@ import { warn, type CliContext } from '../context.js';
 import { renderChange } from '../render/change.js';
 import { renderComplaint } from '../render/complaint.js';
 import type { Settings } from '../../workflow/settings.js';
+import type { AppliedStandard } from '../../workflow/standards.js';
 import { complaintJson, toJsonText } from '../render/json.js';
 
 /** A change command before its time and its actor are known (each variant without `at` and `by`). */
@@ -53,6 +54,7 @@ export async function warnMissingCalendarYears(context: CliContext, settings: Se
   warn(context, 'calendar-year-missing', missingYearsWarning(missing));
 }
 
-export function renderRecord(context: CliContext, complaint: Complaint, events: readonly ComplaintEvent[]): string {
-  return context.json ? toJsonText(complaintJson(complaint, context.now, events)) : renderComplaint(complaint, events, context);
+/** `standard`: the compensation standard in force for the complaint, for show to say; undefined: not said. */
+export function renderRecord(context: CliContext, complaint: Complaint, events: readonly ComplaintEvent[], standard?: AppliedStandard | null): string {
+  return context.json ? toJsonText(complaintJson(complaint, context.now, events)) : renderComplaint(complaint, events, context, standard);
 }

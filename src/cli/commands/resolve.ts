@@ -1,4 +1,5 @@
 import { parseMoney } from '../../workflow/complaint.js';
+import { DomainError } from '../../workflow/errors.js';
 import { COMPENSATION_KIND } from '../../workflow/vocab.js';
 import type { Question } from '../asking.js';
 import type { CliContext } from '../context.js';
@@ -14,6 +15,7 @@ export interface ResolveOptions {
   action?: string;
   unfounded?: boolean;
   finding?: string;
+  approvedBy?: string;
   note?: string;
   at?: string;
   by?: string;
@@ -39,6 +41,13 @@ const FINDING: Question = {
   missing: { en: 'Missing --finding: say what the investigation found, to send back to the customer.', zh: '缺少 --finding：请写明调查结论，以便答复客户。' },
 };
 
+const APPROVER: Question = {
+  flag: '--approved-by',
+  field: 'approvedBy',
+  answer: 'line',
+  words: { en: 'The compensation is above the shop\'s standard: who approved it?', zh: '赔付超出本店赔付标准：批准人是谁？' },
+};
+
 export async function resolve(context: CliContext, idText: string, options: ResolveOptions): Promise<string> {
   const id = parseId(idText);
   const kind = optionalVocab(COMPENSATION_KIND, options.compensationKind, '--compensation-kind');
@@ -58,14 +67,23 @@ export async function resolve(context: CliContext, idText: string, options: Reso
   const about = { id, step: { type: 'resolve' as const } };
   const solution = options.solution ?? (unfounded ? null : await context.ask(SOLUTION, about));
   const finding = options.finding ?? (unfounded ? await context.ask(FINDING, about) : null);
-  return changeComplaint(context, id, {
-    type: 'resolve',
+  const command = {
+    type: 'resolve' as const,
     unfounded,
     solution,
     finding,
     compensation: kind === null && cents === null ? null : { kind, cents },
+    approvedBy: options.approvedBy ?? null,
     rootCause: options.rootCause ?? null,
     correctiveAction: options.action ?? null,
     note: options.note ?? null,
-  }, options);
+  };
+  try {
+    return await changeComplaint(context, id, command, options);
+  } catch (error) {
+    // On a terminal, a compensation above the standard asks who approved it; off one, the refusal stands.
+    if (!(error instanceof DomainError && error.rule === 'above-standard' && context.interactive)) throw error;
+    context.err(`${error.sentence[context.lang]}\n`);
+    return changeComplaint(context, id, { ...command, approvedBy: await context.ask(APPROVER) }, options);
+  }
 }

@@ -1,3 +1,4 @@
+import { standardFor } from '../../workflow/standards.js';
 import { STATUSES } from '../../workflow/vocab.js';
 import type { ListFilter } from '../../store/index.js';
 import type { CliContext } from '../context.js';
@@ -21,5 +22,6 @@ export async function show(context: CliContext, idText: string): Promise<string>
     const sameCustomer = { count, newest: others.map((other) => ({ id: other.id, status: other.status, receivedAt: other.receivedAt })) };
     return toJsonText({ ...complaintJson(complaint, context.now, events), sameCustomer });
   }
-  return `${renderRecord(context, complaint, events)}${renderSameCustomer(complaint, others, count, context)}`;
+  const standard = standardFor((await store.settings()).standards, complaint.category, complaint.severity);
+  return `${renderRecord(context, complaint, events, standard)}${renderSameCustomer(complaint, others, count, context)}`;
 }

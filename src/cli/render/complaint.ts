@@ -1,4 +1,5 @@
 // The complaint as people read it: the list table, and the whole record with its timeline.
+import { describeStandard, standardEntry, type AppliedStandard } from '../../workflow/standards.js';
 import { deadlineEnds, formatMoney, isOpenMajor, nearestPending, overdueAt, type Change, type Complaint, type ComplaintEvent } from '../../workflow/complaint.js';
 import { DEADLINE_KINDS, type Deadline, type DeadlineKind } from '../../workflow/deadlines.js';
 import { maskPhone } from '../../workflow/identity.js';
@@ -136,6 +137,19 @@ export function fieldLines(key: TextKey, value: string | null | undefined, lang:
   return labelledLines(t(key, lang), labelWidth(lang), visible(value));
 }
 
+/** The standard in force (when asked for), and who approved a compensation above the one it was given under. */
+function approvalLines(complaint: Complaint, standard: AppliedStandard | null | undefined, lang: Lang): string[] {
+  const lines: string[] = [];
+  if (standard) lines.push(...fieldLines('standard', `${describeStandard(standard)[lang]}${aside(standardEntry(standard), lang)}`, lang));
+  const { approvedBy, aboveStandard } = complaint;
+  if (approvedBy === null && aboveStandard === null) return lines;
+  const above = aboveStandard === null ? '' : `${describeStandard(aboveStandard)[lang]} ${standardEntry(aboveStandard)}`;
+  const name = approvedBy ?? (lang === 'zh' ? '（未记录）' : '(not recorded)');
+  const text = above === '' ? name : lang === 'zh' ? `${name}（超出标准 ${above}）` : `${name} (above the standard, ${above})`;
+  lines.push(...fieldLines('approvedBy', text, lang));
+  return lines;
+}
+
 /** A word beside another, in brackets of the language: ` (QC)`, `（品控部）`. */
 function aside(text: string, lang: Lang): string {
   return lang === 'zh' ? `（${text}）` : ` (${text})`;
@@ -156,7 +170,8 @@ export function timelineLine(event: ComplaintEvent, { lang, now }: RenderContext
   return visible(`  ${String(event.seq).padStart(2)}  ${eventTime(event, lang, now.slice(0, 4))}  ${event.by}  ${describeEvent(event, name, lang)}`);
 }
 
-export function renderComplaint(complaint: Complaint, events: readonly ComplaintEvent[], context: RenderContext): string {
+/** `standard`: the compensation standard in force for the complaint's category and severity (show says it); undefined: not said. */
+export function renderComplaint(complaint: Complaint, events: readonly ComplaintEvent[], context: RenderContext, standard?: AppliedStandard | null): string {
   const { lang, now, style } = context;
   const lines: string[] = [recordTitle(complaint, context)];
   const year = now.slice(0, 4);
@@ -186,6 +201,7 @@ export function renderComplaint(complaint: Complaint, events: readonly Complaint
   if (kind !== null || cents !== null) {
     field('compensation', [kind && labelOf(COMPENSATION_KIND, kind, lang), cents !== null ? formatMoney(cents) : null].filter(Boolean).join(' '));
   }
+  lines.push(...approvalLines(complaint, standard, lang));
   if (complaint.reopenCount > 0) field('reopened', String(complaint.reopenCount));
   field('closedAt', complaint.closedAt && formatTime(complaint.closedAt, lang, year));
 

@@ -271,6 +271,10 @@ const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
       '--action': { en: 'corrective action, to prevent recurrence', zh: '纠正措施，防止再次发生' },
       '--unfounded': { en: 'the complaint is unfounded: close it with the finding', zh: '投诉不成立：附上调查结论并结案' },
       '--finding': { en: 'what the investigation found', zh: '调查结论', required: { en: '(required with --unfounded)', zh: '（用 --unfounded 时必填）' } },
+      '--approved-by': {
+        en: 'who approved a compensation above the shop\'s standard (kesu config set standard.…)',
+        zh: '超出本店赔付标准的赔付由谁批准（kesu config set standard.…）',
+      },
       '--note': NOTE,
       '--at': AT,
       '--by': BY,

@@ -34,6 +34,8 @@ const TEXT = {
   correctiveAction: { en: 'Corrective action', zh: '纠正措施' },
   solution: { en: 'Solution', zh: '处理方案' },
   compensation: { en: 'Compensation', zh: '赔付' },
+  standard: { en: 'Standard', zh: '赔付标准' },
+  approvedBy: { en: 'Approved by', zh: '审批人' },
   reopened: { en: 'Reopened', zh: '重开次数' },
   closedAt: { en: 'Closed', zh: '结案时间' },
   deadlines: { en: 'Deadlines', zh: '处理期限' },

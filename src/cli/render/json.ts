@@ -34,6 +34,7 @@ export function complaintJson(complaint: Complaint, now: IsoTime, events?: reado
       kind: complaint.compensation.kind,
       amount: complaint.compensation.cents === null ? null : formatMoney(complaint.compensation.cents),
     },
+    approvedBy: complaint.approvedBy,
     deadlines: {
       answer: due(complaint.deadlines.answer),
       solution: due(complaint.deadlines.solution),

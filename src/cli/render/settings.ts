@@ -1,6 +1,7 @@
 import { DEADLINE_KINDS, formatDuration } from '../../workflow/deadlines.js';
 import type { OfficialYear } from '../../workflow/calendar.js';
 import { SHOP_FIELDS, type Settings } from '../../workflow/settings.js';
+import { describeStandard } from '../../workflow/standards.js';
 import { CATEGORY, labelOf, SEVERITY, type Lang } from '../../workflow/vocab.js';
 import type { RenderContext } from './complaint.js';
 import { renderGrid } from './grid.js';
@@ -42,6 +43,7 @@ export function renderSettings(settings: Settings, { lang, style }: RenderContex
     String(settings.followupsRequired[category]),
   ]);
   lines.push('', style.heading(zh ? '类别：责任部门与所需满意回访次数' : 'Categories: department and satisfied follow-ups required'), renderGrid(['category', 'department', 'followups'], categories));
+  lines.push('', ...standardLines(settings, { lang, style }));
   lines.push(
     '',
     style.dim(
@@ -51,6 +53,29 @@ export function renderSettings(settings: Settings, { lang, style }: RenderContex
     ),
   );
   return `${lines.join('\n')}\n`;
+}
+
+/** The compensation standards, the most specific first as they apply; "none" when the shop has set none. */
+function standardLines(settings: Settings, { lang, style }: Pick<RenderContext, 'lang' | 'style'>): string[] {
+  const zh = lang === 'zh';
+  const heading = style.heading(zh ? '赔付标准（超出须审批：kesu resolve --approved-by）' : 'Compensation standards (above one needs kesu resolve --approved-by)');
+  const entries = Object.entries(settings.standards).sort(([a], [b]) => (a < b ? -1 : 1));
+  if (entries.length === 0) return [heading, zh ? '  （未设置）kesu config set standard.quality.urgent "退款 100"' : '  (none) kesu config set standard.quality.urgent "refund 100"'];
+  return [heading, ...entries.map(([key, standard]) => `  ${`standard.${key}`.padEnd(30)}${describeStandard(standard)[lang]}`)];
+}
+
+/** What changed in the compensation standards, a sentence each (set, changed or removed). */
+function standardChanges(before: Settings, after: Settings, lang: Lang): string[] {
+  const zh = lang === 'zh';
+  const lines: string[] = [];
+  for (const key of new Set([...Object.keys(before.standards), ...Object.keys(after.standards)])) {
+    const [was, is] = [before.standards[key], after.standards[key]].map((standard) => (standard === undefined ? null : describeStandard(standard)[lang]));
+    if (was === is) continue;
+    if (is === null) lines.push(zh ? `已移除赔付标准 standard.${key}（原为 ${was}）。` : `standard.${key} is removed (was ${was}).`);
+    else if (was === null) lines.push(zh ? `standard.${key} 已设为 ${is}（此前未设置）。` : `standard.${key} is now ${is} (was not set).`);
+    else lines.push(zh ? `standard.${key} 已改为 ${is}（原为 ${was}）。` : `standard.${key} is now ${is} (was ${was}).`);
+  }
+  return lines;
 }
 
 /** The official calendar's years loaded, by the package they were copied from: "cn 2025 2026 (chinese-days 1.5.7)". */
@@ -137,6 +162,7 @@ export function renderSettingsChange(before: Settings, after: Settings, { lang, 
       lines.push(typeof name === 'string' ? `${verb}${name} ${days}（${dates.length} 天）${later}。` : `${verb} ${dates.length} ${name[dates.length === 1 ? 0 : 1]}: ${days}${later}.`);
     }
   }
+  lines.push(...standardChanges(before, after, lang));
   lines.push(...officialChanges(before.calendar.official, after.calendar.official, lang).map((line) => `${line}${later}${zh ? '。' : '.'}`));
   lines.push(...letterTemplateChanges(before, after, lang));
   if (lines.length === 0) return zh ? '设置没有变化：它已是这个值。\n' : 'Nothing changed: the setting already had that value.\n';

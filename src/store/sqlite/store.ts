@@ -210,6 +210,12 @@ export const REPORT_FACTS_SQL = {
     SELECT count(*) AS n, coalesce(sum(waited_workdays), 0) AS workdays
     FROM event_facts INDEXED BY event_facts_steps
     WHERE type = 'resumed' AND ${STEPS_IN_SPAN} AND complaint_id NOT IN (${voidedAt('@to')})`,
+  // The resolves above their standard (the partial index holds only those), by who approved them.
+  approvals: `
+    SELECT approved_by, count(*) AS n, sum(coalesce(compensation_cents, 0)) AS cents
+    FROM event_facts INDEXED BY event_facts_above_standard
+    WHERE above_standard = 1 AND ${STEPS_IN_SPAN} AND complaint_id NOT IN (${voidedAt('@to')})
+    GROUP BY 1`,
   shortPhones: 'SELECT DISTINCT short_phone FROM complaints INDEXED BY complaints_short_phone WHERE short_phone IS NOT NULL',
 } as const;
 
@@ -322,6 +328,7 @@ export class SqliteStore implements Store {
       factsResolvedCauses: db.prepare<Record<string, string>, [number, string | null, string | null]>(REPORT_FACTS_SQL.resolvedCauses).raw(true),
       factsOpen: db.prepare<Record<string, string | number>, { open: number; overdue: number; waiting: number }>(REPORT_FACTS_SQL.open),
       factsWaitsEnded: db.prepare<Record<string, string>, { n: number; workdays: number }>(REPORT_FACTS_SQL.waitsEnded),
+      factsApprovals: db.prepare<Record<string, string>, { approved_by: string | null; n: number; cents: number }>(REPORT_FACTS_SQL.approvals),
       shortPhones: db.prepare<[], string>(REPORT_FACTS_SQL.shortPhones).pluck(),
       receivedByDay: db.prepare<{ from: string; to: string; last: string }, { date: LocalDate; n: number }>(REPORT_COUNTS_SQL.received),
       followupsByDay: db.prepare<{ from: string; to: string; last: string }, { date: LocalDate; n: number; total: number }>(REPORT_COUNTS_SQL.followups),
@@ -622,7 +629,7 @@ export class SqliteStore implements Store {
   }
 
   private periodFacts({ span, lastDay, endMs }: PeriodQuery): PeriodFacts {
-    const { factsReceived, factsSteps, factsResolveSpans, factsResolvedCauses, factsOpen, factsWaitsEnded } = this.statements;
+    const { factsReceived, factsSteps, factsResolveSpans, factsResolvedCauses, factsOpen, factsWaitsEnded, factsApprovals } = this.statements;
     const flag = (value: number | null): boolean | null => (value === null ? null : value === 1);
     const params = { from: span.from, to: span.to, last: lastDay };
     // Received by the last instant of the period's last day anywhere; closed since the first of the next.
@@ -654,6 +661,7 @@ export class SqliteStore implements Store {
       overdueAtEnd: overdue,
       waitingAtEnd: waiting,
       waitsEnded: { count: waits.n, workdays: waits.workdays },
+      approvals: factsApprovals.all(params).map(({ approved_by, n, cents }) => ({ approvedBy: approved_by, count: n, cents })),
     };
   }
 

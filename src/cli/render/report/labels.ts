@@ -45,6 +45,7 @@ const TEXT = {
   trendChart: { en: 'Received and mean satisfaction, last 12 months', zh: '近12个月受理量与平均满意度' },
   categoryChart: { en: 'Complaints received by category', zh: '各类别受理量' },
   onTimeChart: { en: 'On time', zh: '及时率' },
+  approvedBy: { en: 'Approved by', zh: '审批人' },
   satisfactionAxis: { en: `Mean satisfaction (${SCALE})`, zh: `平均满意度（${SCALE}）` },
 } as const satisfies Record<string, Sentence>;
 
@@ -192,6 +193,20 @@ const FIGURES: readonly FigureDefinition[] = [
     value: (f) => f.satisfiedShare,
   },
   { section: 'compensation', path: ['compensation', 'total'], unit: 'money', label: { en: 'Total', zh: '合计' }, value: (f) => f.compensation.total },
+  {
+    section: 'compensation',
+    path: ['compensation', 'aboveStandard', 'count'],
+    unit: 'count',
+    label: { en: 'Above the standard (approved)', zh: '超标准赔付（经审批）' },
+    value: (f) => f.compensation.aboveStandard.count,
+  },
+  {
+    section: 'compensation',
+    path: ['compensation', 'aboveStandard', 'amount'],
+    unit: 'money',
+    label: { en: 'Above the standard, amount', zh: '超标准赔付金额' },
+    value: (f) => f.compensation.aboveStandard.amount,
+  },
 ];
 
 /** The on-time shares, in the order the charts show them. */
@@ -227,6 +242,12 @@ export function figureRows(report: Report, lang: Lang): FigureRow[] {
       current: report.compensation.byKind[kind],
       previous: previous.compensation.byKind[kind],
     });
+  }
+  // Approvers are names typed by someone (their phones masked by the report): shown, never acted on.
+  for (const name of new Set([...Object.keys(report.compensation.byApprover), ...Object.keys(previous.compensation.byApprover)])) {
+    const label = `${reportText('approvedBy', lang)} ${name === NO_DEPARTMENT ? reportText('noDepartment', lang) : visible(name, ONE_LINE)}`;
+    const [now, before] = [report.compensation.byApprover[name] ?? 0, previous.compensation.byApprover[name] ?? 0];
+    rows.push({ section: 'compensation', path: ['compensation', 'byApprover', visible(name, ONE_LINE)], label, unit: 'count', current: now, previous: before });
   }
   const byCode = <C extends string>(section: Section, vocab: Vocabulary<C>, now: Record<C, number>, before: Record<C, number>): void => {
     for (const code of vocab.codes) count(section, code, labelOf(vocab, code, lang), now[code], before[code]);
