@@ -4,6 +4,7 @@ import type { OfficialYear } from './calendar.js';
 import { invalid } from './errors.js';
 import { settingsProblems, SHOP_FIELDS, type Settings } from './settings.js';
 import { checkText } from './transitions.js';
+import { parseNotifyOn, type NotifySettings } from './notify.js';
 import { addDays, readDateTime, weekdayOf, type LocalDate } from './time.js';
 import { CATEGORY, parseCode, SEVERITY, describeCodes } from './vocab.js';
 
@@ -26,6 +27,8 @@ export function setSetting(settings: Settings, key: string, value: string): Sett
     // One line each, as the slip prints it; "" takes it off the slip.
     const text = settingText(value, key, 'department');
     next = { ...settings, shop: { ...settings.shop, [first!]: text === '' ? null : text } };
+  } else if (head === 'notify' && second === undefined && (first === 'command' || first === 'on' || first === 'phones')) {
+    next = { ...settings, notify: notifySetting(settings.notify, first, value, key) };
   } else if (head === 'wait' && first === 'max' && second === undefined) {
     next = { ...settings, waitMax: duration(value) };
   } else if (head === 'deadline' && first === 'next-followup' && second === undefined) {
@@ -46,8 +49,8 @@ export function setSetting(settings: Settings, key: string, value: string): Sett
   }
   if (!next) {
     throw invalid(
-      `There is no setting "${key}"; kesu config lists them (workweek, by, shop.name, deadline.answer.normal, wait.max, department.quality, followups.quality, …).`,
-      `没有名为“${key}”的设置；kesu config 会列出全部设置（workweek、by、shop.name、deadline.answer.normal、wait.max、department.quality、followups.quality 等）。`,
+      `There is no setting "${key}"; kesu config lists them (workweek, by, shop.name, deadline.answer.normal, wait.max, department.quality, followups.quality, notify.command, …).`,
+      `没有名为“${key}”的设置；kesu config 会列出全部设置（workweek、by、shop.name、deadline.answer.normal、wait.max、department.quality、followups.quality、notify.command 等）。`,
     );
   }
   return checked(next);
@@ -59,6 +62,21 @@ export function setSetting(settings: Settings, key: string, value: string): Sett
  */
 function settingText(value: string, key: string, field: 'by' | 'department'): string {
   return checkText(value, field, () => ({ en: `the value of ${key}`, zh: `${key} 的值`, flag: null })) ?? '';
+}
+
+/** `notify.command` ("" removes it), `notify.on` (a comma list), `notify.phones yes|no`. */
+function notifySetting(notify: NotifySettings, field: 'command' | 'on' | 'phones', value: string, key: string): NotifySettings {
+  if (field === 'on') return { ...notify, on: parseNotifyOn(value) };
+  if (field === 'phones') return { ...notify, phones: yesOrNo(value, key) };
+  const command = settingText(value, key, 'department');
+  return { ...notify, command: command === '' ? null : command };
+}
+
+function yesOrNo(text: string, key: string): boolean {
+  const word = text.normalize('NFKC').trim().toLowerCase();
+  if (['yes', 'y', 'true', '是'].includes(word)) return true;
+  if (['no', 'n', 'false', '否'].includes(word)) return false;
+  throw invalid(`"${text}" is not a value of ${key}; give yes or no.`, `“${text}”不是 ${key} 的有效值；请写 yes 或 no。`);
 }
 
 export type DayList = 'holiday' | 'workday';

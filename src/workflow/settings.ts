@@ -3,6 +3,7 @@ import type { Sentence } from './errors.js';
 import { calendarProblems, DEFAULT_CALENDAR, type Calendar } from './calendar.js';
 import { DEADLINE_KINDS, DEFAULT_POLICY, durationProblems, type DeadlinePolicy, type Duration } from './deadlines.js';
 import { CATEGORIES, SEVERITIES, type Category } from './vocab.js';
+import { DEFAULT_NOTIFY, NOTIFY_TYPES, type NotifySettings } from './notify.js';
 
 export interface Settings {
   readonly calendar: Calendar;
@@ -15,6 +16,8 @@ export interface Settings {
   readonly shop: ShopDetails;
   /** How long a complaint may wait on someone (`kesu wait`) before `due` asks for a decision. */
   readonly waitMax: Duration;
+  /** Notifications by the shop's own command (`notify.command`, `notify.on`, `notify.phones`). */
+  readonly notify: NotifySettings;
 }
 
 export interface ShopDetails {
@@ -54,6 +57,7 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultActor: null,
   shop: { name: null, address: null, phone: null },
   waitMax: { amount: 10, unit: 'workdays' },
+  notify: DEFAULT_NOTIFY,
 };
 
 /** Every problem with a set of settings, as sentences; empty when they are valid. */
@@ -78,6 +82,8 @@ export function settingsProblems(settings: Settings): Sentence[] {
     const length = [...(settings.shop[field] ?? '')].length;
     if (length > SHOP_DETAIL_MAX) problems.push({ en: `shop.${field} must be at most ${SHOP_DETAIL_MAX} characters, not ${length}`, zh: `shop.${field} 最多 ${SHOP_DETAIL_MAX} 个字符，而不是 ${length} 个` });
   }
+  const unknown = settings.notify.on.filter((type) => !NOTIFY_TYPES.includes(type));
+  if (unknown.length > 0) problems.push({ en: `notify.on names ${unknown.join(', ')}, which kesu cannot notify`, zh: `notify.on 中的 ${unknown.join('、')} 不是可通知的事项` });
   return problems;
 }
 
@@ -96,5 +102,6 @@ export function withDefaults(stored: Partial<Settings>): Settings {
     defaultActor: stored.defaultActor ?? null,
     shop: { ...DEFAULT_SETTINGS.shop, ...stored.shop },
     waitMax: stored.waitMax ?? DEFAULT_SETTINGS.waitMax,
+    notify: { ...DEFAULT_NOTIFY, ...stored.notify },
   };
 }
