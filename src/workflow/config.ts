@@ -49,8 +49,8 @@ export function setSetting(settings: Settings, key: string, value: string): Sett
   }
   if (!next) {
     throw invalid(
-      `There is no setting "${key}"; kesu config lists them (workweek, by, shop.name, deadline.answer.normal, wait.max, department.quality, followups.quality, notify.command, …).`,
-      `没有名为“${key}”的设置；kesu config 会列出全部设置（workweek、by、shop.name、deadline.answer.normal、wait.max、department.quality、followups.quality、notify.command 等）。`,
+      `There is no setting "${key}"; kesu config lists them (workweek, by, shop.name, deadline.answer.normal, wait.max, department.quality, followups.quality, …).`,
+      `没有名为“${key}”的设置；kesu config 会列出全部设置（workweek、by、shop.name、deadline.answer.normal、wait.max、department.quality、followups.quality 等）。`,
     );
   }
   return checked(next);

@@ -6,15 +6,15 @@ import { invalid } from './errors.js';
 import { compareTimes, localDateOf, type IsoTime, type LocalDate } from './time.js';
 
 /** What a notification can be about: an event a change adds, or an item of the agenda (`due --notify`). */
-export const AGENDA_NOTICES = ['overdue', 'due'] as const;
-export type AgendaNotice = (typeof AGENDA_NOTICES)[number];
+const AGENDA_NOTICES = ['overdue', 'due'] as const;
+type AgendaNotice = (typeof AGENDA_NOTICES)[number];
 export const NOTIFY_TYPES: readonly string[] = [...EVENT_TYPES, ...AGENDA_NOTICES];
 
 /**
  * The shop's default: escalations, reopenings and overdue deadlines. A name not (yet) an event type
  * of this build is left out, so that the default is always a valid list.
  */
-export const DEFAULT_NOTIFY_ON: readonly string[] = ['escalated', 'reopened', 'overdue'].filter((type) => NOTIFY_TYPES.includes(type));
+const DEFAULT_NOTIFY_ON: readonly string[] = ['escalated', 'reopened', 'overdue'].filter((type) => NOTIFY_TYPES.includes(type));
 
 export interface NotifySettings {
   /** A shell command line, run with `sh -c`; null: no notifications. */

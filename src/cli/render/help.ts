@@ -393,7 +393,6 @@ const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     examples: [
       { does: { en: "Today's agenda:", zh: '今天的待办：' }, run: 'kesu due' },
       { does: { en: 'And what falls due in the next five working days:', zh: '以及之后五个工作日内到期的：' }, run: 'kesu due --days 5' },
-      { does: { en: 'The agenda, with its overdue items sent to the shop\'s notification command:', zh: '显示待办，并把超期事项发给本店的通知命令：' }, run: 'kesu due --notify' },
     ],
   },
   notify: {

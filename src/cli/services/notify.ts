@@ -141,7 +141,7 @@ export async function sendQueued(store: Store, queued: readonly QueuedNotificati
  * stdin, what it is about in KESU_EVENT and KESU_ID (never in the command line). At the time limit
  * the whole group is killed (a pipeline, or what the command started).
  */
-export function runCommand(command: string, notification: Pick<QueuedNotification, 'type' | 'complaintId' | 'payload'>, env: NodeJS.ProcessEnv): Promise<NotificationResult> {
+function runCommand(command: string, notification: Pick<QueuedNotification, 'type' | 'complaintId' | 'payload'>, env: NodeJS.ProcessEnv): Promise<NotificationResult> {
   const child = spawn('sh', ['-c', command], {
     detached: true,
     stdio: ['pipe', 'ignore', 'pipe'],
