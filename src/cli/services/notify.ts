@@ -21,7 +21,7 @@ import { complaintJson } from '../render/json.js';
 /** How long a notification command may run: then its process group is killed. */
 const DEFAULT_TIMEOUT_MS = 10_000;
 /** What is kept of the command's stderr: its first line, cut. */
-const STDERR_LINE_MAX = 500;
+const STDERR_LINE_MAX = 200;
 
 /** The limit, which only tests shorten (KESU_NOTIFY_TIMEOUT_MS). */
 export function notifyTimeout(env: NodeJS.ProcessEnv): number {
