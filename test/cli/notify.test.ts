@@ -121,7 +121,7 @@ describe('notifications after a change', () => {
   it('a hanging command: kesu has exited while it still runs, and the log later says timed out, its process group killed', async () => {
     const dir = makeTempDir();
     const pidFile = join(dir, 'pid');
-    const limit = { KESU_NOTIFY_TIMEOUT_MS: '3000' };
+    const limit = { KESU_NOTIFY_TIMEOUT_MS: '2000' };
     const run = await closedComplaint(`echo $$ > '${pidFile}'; sleep 60`, limit);
     // a real kesu process: it must exit without waiting for its runner
     const reopened = await kesuAsync(['--db', run.db, 'reopen', '1'], { env: { ...limit, KESU_NOW: NOW } });
