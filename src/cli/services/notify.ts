@@ -62,7 +62,7 @@ export async function notifyEvents(context: CliContext, settings: Settings, comp
       const sent: PayloadEvent = { seq: event.seq, type: event.type, at: event.at, by: shown.by, note: shown.note, deadline: null };
       return { type: event.type, complaintId: complaint.id, eventSeq: event.seq, payload: payload(sent, json, settings) };
     });
-    await startRunner(context, await store.queueNotifications(context.now, items));
+    await startRunner(context, settings.notify.command!, await store.queueNotifications(context.now, items));
   });
 }
 
@@ -79,7 +79,7 @@ export async function notifyAgenda(context: CliContext, store: Store, settings: 
     }
     const ids = await store.queueNotifications(context.now, toSend);
     queued = ids.length;
-    await startRunner(context, ids);
+    await startRunner(context, settings.notify.command!, ids);
   });
   return queued;
 }
@@ -105,10 +105,11 @@ function warnFailed(context: CliContext, why: string): void {
  * when it ends). A runner that cannot start is known at once: its notifications are recorded as
  * failed, and said in a warning.
  */
-async function startRunner(context: CliContext, ids: readonly number[]): Promise<void> {
+async function startRunner(context: CliContext, command: string, ids: readonly number[]): Promise<void> {
   if (ids.length === 0) return;
   const runner = fileURLToPath(new URL('./notify-runner.js', import.meta.url));
-  const child = spawn(process.execPath, [runner, resolve(context.dbPath), ...ids.map(String)], { detached: true, stdio: 'ignore', env: context.env });
+  // The command as the change found it: a notify.command changed a moment later does not change what was sent.
+  const child = spawn(process.execPath, [runner, resolve(context.dbPath), command, ...ids.map(String)], { detached: true, stdio: 'ignore', env: context.env });
   const started = await new Promise<Error | null>((done) => {
     child.once('spawn', () => done(null));
     child.once('error', done);
@@ -123,12 +124,11 @@ async function startRunner(context: CliContext, ids: readonly number[]): Promise
 }
 
 /** Sends the queued notifications one after the other, recording each outcome as it comes. */
-export async function sendQueued(store: Store, queued: readonly QueuedNotification[], env: NodeJS.ProcessEnv): Promise<void> {
-  const { command } = (await store.settings()).notify;
+export async function sendQueued(store: Store, command: string, queued: readonly QueuedNotification[], env: NodeJS.ProcessEnv): Promise<void> {
   for (const notification of queued) {
     let result: NotificationResult;
     try {
-      result = command === null ? { outcome: 'failed', exitCode: null, stderr: 'notify.command was removed before the notification was sent' } : await runCommand(command, notification, env);
+      result = await runCommand(command, notification, env);
     } catch (error) {
       result = { outcome: 'failed', exitCode: null, stderr: firstLine(error instanceof Error ? error.message : String(error)) };
     }
