@@ -7,6 +7,7 @@
 //   date-holidays: `kesu config holidays`, and a warning of a year not loaded) stay outside it and are loaded when used:
 //   reading them would cost every command.
 // - dist/bundle/import-worker.js: the import's reading thread, started from its own file.
+// - dist/bundle/notify-runner.js: the notification runner (services/notify-runner.ts), started detached.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -71,5 +72,8 @@ await build({
   // Node's own modules; an ES module has no require of its own.
   banner: { js: "import { createRequire as __kesuCreateRequire } from 'node:module';\nconst require = __kesuCreateRequire(import.meta.url);" },
 });
+// The notification runner is started as a process of its own from the file beside the CLI: here, the
+// compiled runner (it opens the store; nobody waits for its start-up).
+writeFileSync(join(outdir, 'notify-runner.js'), "import '../cli/services/notify-runner.js';\n");
 const made = spawnSync(process.execPath, [join(root, 'scripts', 'code-cache.cjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
 if (made.status !== 0) throw new Error('making the code cache failed (see above)');

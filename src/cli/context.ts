@@ -57,6 +57,8 @@ export interface CliContext extends RenderContext {
    * does not exist is made only if the import commits.
    */
   store(use?: StoreUse): Promise<Store>;
+  /** The environment kesu runs in (what a command it starts inherits). */
+  readonly env: NodeJS.ProcessEnv;
   /** The database file the command uses (--db, else KESU_DB, else the default), for sentences about it. */
   readonly dbPath: string;
   /** Output beside what the command returns: what a refused command says before it fails. */
@@ -138,6 +140,7 @@ export async function makeContext(options: GlobalOptions, io: Io): Promise<CliCo
     close: () => opened?.close(),
     style: color ? (await import('./render/style.js')).makeStyle(true) : PLAIN,
     store,
+    env,
     dbPath,
     at: (option, flag = '--at') => (option === undefined ? now : parseAtOption(option, flag, now)),
     actor: (option, settings) => option?.trim() || (settings.defaultActor ?? osUser(env)),

@@ -263,6 +263,7 @@ function buildProgram(io: Io, lang: Lang): Command {
   program
     .command('due')
     .option('--days <n>')
+    .option('--notify')
     .action(run(async () => (await import('./commands/due.js')).due));
 
   program
@@ -299,6 +300,12 @@ function buildProgram(io: Io, lang: Lang): Command {
     .argument('[action]')
     .argument('[args...]')
     .action(run(async () => (await import('./commands/config.js')).config));
+
+  program
+    .command('notify')
+    .argument('<action>')
+    .option('--limit <n>')
+    .action(run(async () => (await import('./commands/notify.js')).notify));
 
   program
     .command('backup')

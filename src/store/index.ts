@@ -6,7 +6,8 @@ import type { Complaint, ComplaintEvent, NewEvent } from '../workflow/complaint.
 import type { ReportFactsData, ReportFactsRequest } from '../workflow/report.js';
 import type { Settings } from '../workflow/settings.js';
 import type { Category, Severity, Status } from '../workflow/vocab.js';
-import type { LocalDate } from '../workflow/time.js';
+import type { IsoTime, LocalDate } from '../workflow/time.js';
+import type { DeadlineKind } from '../workflow/deadlines.js';
 import type { PackedForms } from './bulk.js';
 
 export { asStoreError, fileFailure, StoreError } from './errors.js';
@@ -125,6 +126,45 @@ export interface BackupCopy {
   readonly damage: readonly string[];
 }
 
+/** How a notification went: `pending` until its runner records the outcome (one left pending: the runner stopped). */
+export type NotificationOutcome = 'pending' | 'sent' | 'failed' | 'timed-out';
+
+/** A notification to send: what it is about, and the JSON its command reads on stdin. */
+export interface NotificationToSend {
+  /** An event type, `overdue`, `due`, or `test` (kesu notify test). */
+  readonly type: string;
+  readonly complaintId: number | null;
+  readonly eventSeq: number | null;
+  readonly payload: string;
+  /** An agenda item (`due --notify`): queued only if this notice of this deadline, due that day, was never sent. */
+  readonly once?: { readonly deadline: DeadlineKind; readonly dueOn: LocalDate };
+}
+
+export interface QueuedNotification {
+  readonly id: number;
+  readonly type: string;
+  readonly complaintId: number | null;
+  readonly payload: string;
+}
+
+export interface NotificationResult {
+  readonly outcome: Exclude<NotificationOutcome, 'pending'>;
+  readonly exitCode: number | null;
+  /** The first line of what the command wrote on stderr (or why it could not run); null for none. */
+  readonly stderr: string | null;
+}
+
+/** A line of the notification log. */
+export interface NotificationEntry extends Omit<NotificationResult, 'outcome'> {
+  readonly id: number;
+  /** When it was queued. */
+  readonly at: IsoTime;
+  readonly type: string;
+  readonly complaintId: number | null;
+  readonly eventSeq: number | null;
+  readonly outcome: NotificationOutcome;
+}
+
 export type { CheckReport, RepairCounts } from './sqlite/check.js';
 export type { CheckProblem, Value } from './sqlite/consistency.js';
 import type { CheckReport, RepairCounts } from './sqlite/check.js';
@@ -159,6 +199,14 @@ export interface Store {
   check(): Promise<CheckReport>;
   /** Rebuilds what derives from the events, then checks again. */
   repair(): Promise<{ repaired: RepairCounts | null; report: CheckReport }>;
+  /** Queues notifications (outcome pending) in one write; returns the ids queued (an agenda item sent before is not). */
+  queueNotifications(at: IsoTime, items: readonly NotificationToSend[]): Promise<number[]>;
+  /** Those of `ids` still pending, with their payloads. */
+  queuedNotifications(ids: readonly number[]): Promise<QueuedNotification[]>;
+  /** A notification's outcome (its payload is then dropped). */
+  recordNotification(id: number, result: NotificationResult): Promise<void>;
+  /** The newest `limit` notifications, newest first. */
+  notificationLog(limit: number): Promise<NotificationEntry[]>;
   close(): void;
 }
 

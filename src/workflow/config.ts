@@ -6,6 +6,7 @@ import { normalizeTemplate } from './letter.js';
 import { settingsProblems, SHOP_FIELDS, type Settings } from './settings.js';
 import { parseStandard, standardKey } from './standards.js';
 import { checkText } from './transitions.js';
+import { parseNotifyOn, type NotifySettings } from './notify.js';
 import { addDays, readDateTime, weekdayOf, type LocalDate } from './time.js';
 import { quoted } from './text.js';
 import { CATEGORY, COMPENSATION_KIND, parseCode, SEVERITY, describeCodes } from './vocab.js';
@@ -36,6 +37,8 @@ export function setSetting(settings: Settings, key: string, value: string): Sett
     }
     const template = value === '' ? null : normalizeTemplate(value);
     next = { ...settings, letter: { template: { ...settings.letter.template, [second]: template } } };
+  } else if (head === 'notify' && second === undefined && (first === 'command' || first === 'on' || first === 'phones')) {
+    next = { ...settings, notify: notifySetting(settings.notify, first, value, key) };
   } else if (head === 'wait' && first === 'max' && second === undefined) {
     next = { ...settings, waitMax: duration(value) };
   } else if (head === 'deadline' && first === 'next-followup' && second === undefined) {
@@ -92,6 +95,21 @@ function withStandard(settings: Settings, category: string, severity: string, va
  */
 function settingText(value: string, key: string, field: 'by' | 'department'): string {
   return checkText(value, field, () => ({ en: `the value of ${key}`, zh: `${key} 的值`, flag: null })) ?? '';
+}
+
+/** `notify.command` ("" removes it), `notify.on` (a comma list), `notify.phones yes|no`. */
+function notifySetting(notify: NotifySettings, field: 'command' | 'on' | 'phones', value: string, key: string): NotifySettings {
+  if (field === 'on') return { ...notify, on: parseNotifyOn(value) };
+  if (field === 'phones') return { ...notify, phones: yesOrNo(value, key) };
+  const command = settingText(value, key, 'department');
+  return { ...notify, command: command === '' ? null : command };
+}
+
+function yesOrNo(text: string, key: string): boolean {
+  const word = text.normalize('NFKC').trim().toLowerCase();
+  if (['yes', 'y', 'true', '是'].includes(word)) return true;
+  if (['no', 'n', 'false', '否'].includes(word)) return false;
+  throw invalid(`"${text}" is not a value of ${key}; give yes or no.`, `“${text}”不是 ${key} 的有效值；请写 yes 或 no。`);
 }
 
 export type DayList = 'holiday' | 'workday';

@@ -5,6 +5,7 @@ import { DEADLINE_KINDS, DEFAULT_POLICY, durationProblems, type DeadlinePolicy, 
 import { letterTemplateProblems } from './letter.js';
 import { standardsProblems, type Standards } from './standards.js';
 import { CATEGORIES, SEVERITIES, type Category, type Lang } from './vocab.js';
+import { DEFAULT_NOTIFY, NOTIFY_TYPES, type NotifySettings } from './notify.js';
 
 export interface Settings {
   readonly calendar: Calendar;
@@ -21,6 +22,8 @@ export interface Settings {
   readonly letter: { readonly template: { readonly [L in Lang]: string | null } };
   /** The compensation standards (`kesu config set standard.quality.urgent "refund 100"`); none by default. */
   readonly standards: Standards;
+  /** Notifications by the shop's own command (`notify.command`, `notify.on`, `notify.phones`). */
+  readonly notify: NotifySettings;
 }
 
 export interface ShopDetails {
@@ -62,6 +65,7 @@ export const DEFAULT_SETTINGS: Settings = {
   waitMax: { amount: 10, unit: 'workdays' },
   letter: { template: { en: null, zh: null } },
   standards: {},
+  notify: DEFAULT_NOTIFY,
 };
 
 /** Every problem with a set of settings, as sentences; empty when they are valid. */
@@ -90,6 +94,8 @@ export function settingsProblems(settings: Settings): Sentence[] {
     if (template !== null) problems.push(...letterTemplateProblems(template, lang));
   }
   problems.push(...standardsProblems(settings.standards));
+  const unknown = settings.notify.on.filter((type) => !NOTIFY_TYPES.includes(type));
+  if (unknown.length > 0) problems.push({ en: `notify.on names ${unknown.join(', ')}, which kesu cannot notify`, zh: `notify.on 中的 ${unknown.join('、')} 不是可通知的事项` });
   return problems;
 }
 
@@ -110,5 +116,6 @@ export function withDefaults(stored: Partial<Settings>): Settings {
     waitMax: stored.waitMax ?? DEFAULT_SETTINGS.waitMax,
     letter: { template: { ...DEFAULT_SETTINGS.letter.template, ...stored.letter?.template } },
     standards: { ...stored.standards },
+    notify: { ...DEFAULT_NOTIFY, ...stored.notify },
   };
 }

@@ -30,7 +30,7 @@ describe('opening the database', () => {
     const db = openDatabase(path('fresh.db'));
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.at(-1)!.version);
     const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(['complaints', 'event_facts', 'events', 'search', 'search_index', 'search_index_config', 'search_index_data', 'search_index_idx', 'search_terms', 'settings']);
+    expect(tables).toEqual(['agenda_notices', 'complaints', 'event_facts', 'events', 'notifications', 'search', 'search_index', 'search_index_config', 'search_index_data', 'search_index_idx', 'search_terms', 'settings']);
     db.close();
   });
 
@@ -108,6 +108,7 @@ describe('what derives from the events is versioned, and migrations are SQL alon
     // indexes of schema 3, derived version 1
     const raw = new Database(file);
     raw.exec(`
+      DROP TABLE notifications; DROP TABLE agenda_notices;
       DROP TABLE search_terms; DROP TABLE search_index; DROP TABLE search;
       DROP INDEX complaints_waiting; ALTER TABLE complaints DROP COLUMN waiting_ms;
       ALTER TABLE event_facts DROP COLUMN waiting; ALTER TABLE event_facts DROP COLUMN waited_workdays;

@@ -2,7 +2,9 @@
 // say what happened and print the complaint as it now stands (render/change.ts).
 import { deadlinesSetBy, type Complaint, type ComplaintEvent } from '../../workflow/complaint.js';
 import { deadlinesMissingYears } from '../../workflow/deadlines.js';
+import { eventsToNotify } from '../../workflow/notify.js';
 import { decide, type ChangeCommand } from '../../workflow/transitions.js';
+import type { ComplaintWithEvents } from '../../store/index.js';
 import { LOCAL_ZONE } from '../clock.js';
 import { warn, type CliContext } from '../context.js';
 import { renderChange } from '../render/change.js';
@@ -39,6 +41,7 @@ export async function changeComplaint(context: CliContext, id: number, command: 
   });
   const { before, added, settings } = decided!;
   await warnMissingCalendarYears(context, settings, added === 0 ? [] : events.slice(-added));
+  await notifyAdded(context, settings, { complaint, events }, added === 0 ? [] : events.slice(-added));
   if (context.json) return renderRecord(context, complaint, events);
   return renderChange({ before, after: complaint, added: events.slice(-added), settings }, events, context, Boolean(stamp.verbose));
 }
@@ -57,4 +60,15 @@ export async function warnMissingCalendarYears(context: CliContext, settings: Se
 /** `standard`: the compensation standard in force for the complaint, for show to say; undefined: not said. */
 export function renderRecord(context: CliContext, complaint: Complaint, events: readonly ComplaintEvent[], standard?: AppliedStandard | null): string {
   return context.json ? toJsonText(complaintJson(complaint, context.now, events)) : renderComplaint(complaint, events, context, standard);
+}
+
+/**
+ * After a change committed: the shop's notification command for the events added it asked for
+ * (notify.on), in the background; the notification code is loaded only when there is one to send.
+ */
+export async function notifyAdded(context: CliContext, settings: Settings, { complaint, events }: ComplaintWithEvents, added: readonly ComplaintEvent[]): Promise<void> {
+  const notified = eventsToNotify(settings.notify, added);
+  if (notified.length === 0) return;
+  const { notifyEvents } = await import('../services/notify.js');
+  await notifyEvents(context, settings, complaint, events, notified);
 }

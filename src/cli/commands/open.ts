@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { decide, type Command } from '../../workflow/transitions.js';
 import type { Settings } from '../../workflow/settings.js';
-import { warnMissingCalendarYears } from './change.js';
+import { notifyAdded, warnMissingCalendarYears } from './change.js';
 import { CATEGORY, CHANNEL, DEFAULT_CHANNEL, DEFAULT_SEVERITY, SEVERITY, type Category } from '../../workflow/vocab.js';
 import { LOCAL_ZONE, readTimeOption, type GivenTime } from '../clock.js';
 import type { CliContext } from '../context.js';
@@ -106,6 +106,7 @@ async function save(context: CliContext, draft: Draft, by: string | undefined, w
     ),
   );
   await warnMissingCalendarYears(context, shop!, events);
+  await notifyAdded(context, shop!, { complaint, events }, events);
   const slip = withSlip ? await (await import('./slip.js')).renderSlip(context, complaint, shop!, 'text') : null;
   if (context.json) return toJsonText({ ...complaintJson(complaint, context.now, events), ...(slip === null ? {} : { slip }) });
   return slip === null ? renderOpened(complaint, context) : `${renderOpened(complaint, context)}\n${slip}`;

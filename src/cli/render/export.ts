@@ -37,7 +37,20 @@ export function exportCsvCells({ complaint }: ComplaintWithEvents, redaction: Re
 export function exportJson({ complaint, events }: ComplaintWithEvents, now: IsoTime, redaction: Redaction | null) {
   const shown = complaintJson(complaint, now, events);
   const json = { ...shown, events: shown.events!.map((event, index) => ({ ...event, details: redaction ? null : eventDetails(events[index]!) })) };
-  if (!redaction) return json;
+  return redaction ? redactComplaintJson(complaint, json, redaction) : json;
+}
+
+type ComplaintJson = ReturnType<typeof complaintJson>;
+
+/**
+ * A complaint's JSON with its phone masked, and every phone in its typed text (as `export --redact`
+ * writes it; the notifications send it so unless notify.phones is yes).
+ */
+export function redactComplaintJson<J extends ComplaintJson & { readonly events: NonNullable<ComplaintJson['events']> }>(
+  complaint: ComplaintWithEvents['complaint'],
+  json: J,
+  redaction: Redaction,
+): J {
   const maskers = maskersFor(complaint, redaction);
   const mask = <T extends string | null>(text: T): T => (text === null ? text : (maskers.maskText(text) as T));
   const maskNumber = <T extends string | null>(text: T): T => (text === null ? text : (maskers.maskNumber(text) as T));
@@ -70,7 +83,7 @@ export function exportJson({ complaint, events }: ComplaintWithEvents, now: IsoT
       note: mask(e.note),
       changes: e.changes === null ? null : e.changes.map((change) => ({ ...change, before: maskValue(change.field, change.before), after: maskValue(change.field, change.after) })),
     })),
-  };
+  } as J;
 }
 
 /** The correctable fields typed by hand, masked as the texts are; the others are codes and a time. */

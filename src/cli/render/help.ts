@@ -406,10 +406,28 @@ const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
       en: "today's agenda: overdue, waits past the limit, due today, the next working days, then the complaints waiting on someone",
       zh: '今天的待办：已超期、等待超过上限、今天到期、之后几个工作日到期，最后是正在等待的投诉',
     },
-    options: { '--days': { en: 'how many working days ahead (default 3)', zh: '向后看几个工作日（默认 3）' } },
+    options: {
+      '--days': { en: 'how many working days ahead (default 3)', zh: '向后看几个工作日（默认 3）' },
+      '--notify': {
+        en: 'also send each overdue item and each due today to notify.command, once ever (for a morning cron)',
+        zh: '同时把每项已超期、今天到期的事项发给 notify.command，每项只发一次（供每天早上的定时任务用）',
+      },
+    },
     examples: [
       { does: { en: "Today's agenda:", zh: '今天的待办：' }, run: 'kesu due' },
       { does: { en: 'And what falls due in the next five working days:', zh: '以及之后五个工作日内到期的：' }, run: 'kesu due --days 5' },
+    ],
+  },
+  notify: {
+    description: {
+      en: "the notifications sent by the shop's own command (notify.command): their log, or a test",
+      zh: '本店通知命令（notify.command）发出的通知：查看日志，或发送一条测试通知',
+    },
+    arguments: { action: { en: 'log (newest first) or test (a sample sent now, waited for)', zh: 'log（最新的在前）或 test（立即发送一条示例并等待结果）' } },
+    options: { '--limit': { en: 'at most this many lines of the log (default 50)', zh: '日志最多列出多少条（默认 50）' } },
+    examples: [
+      { does: { en: 'Try the notification command with a made-up complaint:', zh: '用一条虚构的投诉试一试通知命令：' }, run: 'kesu notify test' },
+      { does: { en: 'How the last notifications went:', zh: '最近的通知发送结果：' }, run: 'kesu notify log --limit 20' },
     ],
   },
   report: {
@@ -474,6 +492,9 @@ const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
   deadline.next-followup    the next follow-up after a satisfied one that does not close it
   department.CATEGORY       the default department of a category
   followups.CATEGORY        satisfied follow-ups needed to close
+  notify.command            a shell command run for each notification, the JSON on stdin ("" removes it)
+  notify.on                 what is notified: a comma list of event types, overdue and due
+  notify.phones             yes: phones in full in notifications (default no: masked)
 DATES: 2026-10-01, a list (2026-10-01,2026-10-08) or a range (2026-10-01..2026-10-07).
 CALENDAR: cn (China's public holidays and make-up working days, from the State Council's schedule)
 or a country code with its region if any (US, DE-BY: public holidays); YEAR: this year and the next
@@ -486,6 +507,9 @@ by default. The dates are copied into the settings; loading a year again reloads
   deadline.next-followup    满意回访后仍未结案时，下一次回访的期限
   department.CATEGORY       某类别的默认责任部门
   followups.CATEGORY        结案所需的满意回访次数
+  notify.command            每条通知运行的 shell 命令，JSON 由标准输入传入（"" 表示取消）
+  notify.on                 通知哪些事项：处理记录类型、overdue 和 due，以逗号分隔
+  notify.phones             yes：通知中显示完整电话（默认 no：打码）
 DATES：2026-10-01、列表（2026-10-01,2026-10-08）或范围（2026-10-01..2026-10-07）。
 日历：cn（国务院公布的法定节假日和调休上班日）或国家代码，可加地区（US、DE-BY：法定节假日）；
 年份默认为今年和明年。日期会复制到设置中；再次加载某年即重新加载。`,

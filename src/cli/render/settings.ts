@@ -36,6 +36,8 @@ export function renderSettings(settings: Settings, { lang, style }: RenderContex
   );
 
   lines.push('', style.heading(zh ? '致歉信模板（kesu letter）' : 'The letter (kesu letter)'), ...LETTER_LANGS.map((letterLang) => `  letter.template.${letterLang}  ${templateValue(settings, letterLang, lang)}`));
+  lines.push('', style.heading(zh ? '通知（本店的命令，见 kesu notify）' : 'Notifications (the shop\'s own command, see kesu notify)'));
+  for (const { key, value } of NOTIFY_VALUES) lines.push(`  ${key.padEnd(15)}${value(settings, lang)}`);
 
   const categories = CATEGORY.codes.map((category) => [
     `${category}${zh ? ` ${labelOf(CATEGORY, category, 'zh')}` : ''}`,
@@ -127,6 +129,13 @@ interface SettingValue {
   readonly deadlines?: boolean;
 }
 
+/** The notify.* settings as shown: the command as typed, the list, yes or no. */
+const NOTIFY_VALUES: readonly SettingValue[] = [
+  { key: 'notify.command', value: (s, lang) => (s.notify.command === null ? (lang === 'zh' ? '（未设置：不发通知）' : '(not set: no notifications)') : visible(s.notify.command, { oneLine: true })) },
+  { key: 'notify.on', value: (s, lang) => (s.notify.on.length === 0 ? (lang === 'zh' ? '（无）' : '(none)') : s.notify.on.join(',')) },
+  { key: 'notify.phones', value: (s, lang) => (s.notify.phones ? (lang === 'zh' ? 'yes（完整电话）' : 'yes (phones in full)') : lang === 'zh' ? 'no（电话打码）' : 'no (phones masked)') },
+];
+
 const SETTING_VALUES: readonly SettingValue[] = [
   { key: 'workweek', deadlines: true, value: (s, lang) => s.calendar.workweek.map((day) => WEEKDAYS[lang][day]).join(' ') },
   { key: 'by', value: (s, lang) => (s.defaultActor === null ? (lang === 'zh' ? '系统用户' : 'the system user') : visible(s.defaultActor, { oneLine: true })) },
@@ -136,6 +145,7 @@ const SETTING_VALUES: readonly SettingValue[] = [
   ),
   { key: 'deadline.next-followup', deadlines: true, value: (s) => formatDuration(s.policy.nextFollowup) },
   { key: 'wait.max', value: (s) => formatDuration(s.waitMax) },
+  ...NOTIFY_VALUES,
   ...CATEGORY.codes.map((category) => ({ key: `department.${category}`, value: (s: Settings) => visible(s.departments[category], { oneLine: true }) })),
   ...CATEGORY.codes.map((category) => ({ key: `followups.${category}`, value: (s: Settings) => String(s.followupsRequired[category]) })),
 ];

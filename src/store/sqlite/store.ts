@@ -5,7 +5,7 @@ import { DomainError } from '../../workflow/errors.js';
 import { CUSTOMER_KEY_SEPARATOR, customerKey, formKey, looseKey, phoneDigits } from '../../workflow/identity.js';
 import type { DayCount, PeriodFacts, PeriodQuery, ReportFactsData, ReportFactsRequest } from '../../workflow/report.js';
 import { DEFAULT_SETTINGS, withDefaults, type Settings } from '../../workflow/settings.js';
-import { addDays, instantsOfDays, type LocalDate } from '../../workflow/time.js';
+import { addDays, instantsOfDays, type IsoTime, type LocalDate } from '../../workflow/time.js';
 import { type Category, type Channel, type CompensationKind, type Responsibility, type Severity } from '../../workflow/vocab.js';
 import type {
   AlreadyPresent,
@@ -17,7 +17,11 @@ import type {
   ImportSession,
   CustomerQuery,
   ListFilter,
+  NotificationEntry,
+  NotificationResult,
+  NotificationToSend,
   OpenDecision,
+  QueuedNotification,
   RefClash,
   SearchFilter,
   Store,
@@ -41,6 +45,7 @@ import {
 } from '../bulk.js';
 import { backupDatabase } from './backup.js';
 import { SearchIndex, trigramQuery } from './search.js';
+import { NotificationLog } from './notifications.js';
 import { eventFromRow, type EventRow } from './rows.js';
 import { checkDatabase, repairDatabase, type CheckOptions, type CheckReport, type RepairCounts } from './check.js';
 import { StoreError } from '../errors.js';
@@ -296,6 +301,7 @@ export const LINK_SQL = {
 export class SqliteStore implements Store {
   private readonly statements;
   private readonly searchIndex: SearchIndex;
+  private readonly notifications: NotificationLog;
 
   /**
    * `made`: a new database made beside its `path` (openNew), put in place by a bulk write's commit
@@ -338,6 +344,7 @@ export class SqliteStore implements Store {
       putSettings: db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
     };
     this.searchIndex = new SearchIndex(db);
+    this.notifications = new NotificationLog(db);
   }
 
   static open(path: string, options: { mode?: OpenMode; onUpgrade?: UpgradeNotice } = {}): SqliteStore {
@@ -363,6 +370,22 @@ export class SqliteStore implements Store {
     if (!this.db.open) return;
     this.db.close();
     if (this.made) removeDatabase(this.made.file);
+  }
+
+  async queueNotifications(at: IsoTime, items: readonly NotificationToSend[]): Promise<number[]> {
+    return this.notifications.queue(at, items);
+  }
+
+  async queuedNotifications(ids: readonly number[]): Promise<QueuedNotification[]> {
+    return this.notifications.queued(ids);
+  }
+
+  async recordNotification(id: number, result: NotificationResult): Promise<void> {
+    this.notifications.record(id, result);
+  }
+
+  async notificationLog(limit: number): Promise<NotificationEntry[]> {
+    return this.notifications.log(limit);
   }
 
   async settings(): Promise<Settings> {
