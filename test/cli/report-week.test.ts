@@ -156,7 +156,7 @@ const WEEK_48 = {
   followups: 4,
   meanSatisfaction: 3.75,
   satisfiedShare: 0.75,
-  compensation: { total: '100.50', byKind: { ...zeroMoney, refund: '80.50', voucher: '20.00' } },
+  compensation: { total: '100.50', byKind: { ...zeroMoney, refund: '80.50', voucher: '20.00' }, aboveStandard: { count: 0, amount: '0.00' }, byApprover: {} },
   repeatCustomers: 1,
   topRootCauses: [
     { cause: 'Courier lost the parcel', count: 1 },
@@ -189,7 +189,7 @@ const WEEK_47 = {
   followups: 0,
   meanSatisfaction: null,
   satisfiedShare: null,
-  compensation: { total: '0.00', byKind: zeroMoney },
+  compensation: { total: '0.00', byKind: zeroMoney, aboveStandard: { count: 0, amount: '0.00' }, byApprover: {} },
   repeatCustomers: 0,
   topRootCauses: [{ cause: 'Picked from the wrong shelf', count: 1 }],
   topCorrectiveActions: [{ action: 'Label the shelves', count: 1 }],
