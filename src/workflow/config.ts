@@ -5,7 +5,7 @@ import { invalid } from './errors.js';
 import { settingsProblems, SHOP_FIELDS, type Settings } from './settings.js';
 import { checkText } from './transitions.js';
 import { addDays, readDateTime, weekdayOf, type LocalDate } from './time.js';
-import { CATEGORY, parseCode, SEVERITY, describeCodes } from './vocab.js';
+import { CATEGORY, MAJOR_CRITERION, parseCode, SEVERITY, describeCodes, looseText } from './vocab.js';
 
 const WEEKDAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 const DAY_NAMES = {
@@ -26,6 +26,10 @@ export function setSetting(settings: Settings, key: string, value: string): Sett
     // One line each, as the slip prints it; "" takes it off the slip.
     const text = settingText(value, key, 'department');
     next = { ...settings, shop: { ...settings.shop, [first!]: text === '' ? null : text } };
+  } else if (head === 'escalate' && first === 'to' && second === undefined) {
+    // One name, as --to names an assignee; "" is the store manager again.
+    const name = settingText(value, key, 'by');
+    next = { ...settings, escalateTo: name === '' ? null : name };
   } else if (head === 'wait' && first === 'max' && second === undefined) {
     next = { ...settings, waitMax: duration(value) };
   } else if (head === 'deadline' && first === 'next-followup' && second === undefined) {
@@ -59,6 +63,23 @@ export function setSetting(settings: Settings, key: string, value: string): Sett
  */
 function settingText(value: string, key: string, field: 'by' | 'department'): string {
   return checkText(value, field, () => ({ en: `the value of ${key}`, zh: `${key} 的值`, flag: null })) ?? '';
+}
+
+/**
+ * `kesu config add|remove major.criterion TEXT`: a criterion of a major complaint in the shop's
+ * words, or one of those every shop starts with (by its code or its words), added or removed.
+ */
+export function changeMajorCriteria(settings: Settings, change: 'add' | 'remove', text: string): Settings {
+  const key = 'major.criterion';
+  const words = settingText(text, key, 'department');
+  if (words === '') throw invalid('Give the criterion in words, e.g. kesu config add major.criterion "a child hurt".', '请用文字给出标准，例如 kesu config add major.criterion "儿童受伤"。');
+  const criterion = parseCode(MAJOR_CRITERION, words) ?? words;
+  const same = (entry: string): boolean => entry === criterion || looseText(entry) === looseText(criterion);
+  const present = settings.majorCriteria.some(same);
+  if (change === 'add' && present) throw invalid(`"${words}" is already a criterion of a major complaint; kesu config lists them.`, `“${words}”已是重大投诉标准；kesu config 会列出全部标准。`);
+  if (change === 'remove' && !present) throw invalid(`"${words}" is not a criterion of a major complaint; kesu config lists them.`, `“${words}”不是重大投诉标准；kesu config 会列出全部标准。`);
+  const majorCriteria = change === 'add' ? [...settings.majorCriteria, criterion] : settings.majorCriteria.filter((entry) => !same(entry));
+  return checked({ ...settings, majorCriteria });
 }
 
 export type DayList = 'holiday' | 'workday';

@@ -2,6 +2,7 @@
 // event with its details as stored, checked field by field, so that an export restores a store
 // exactly (the same events, deadlines and uuids) and nothing malformed or unsafe gets in.
 import { apply, CORRECTABLE_FIELDS, eventDetails, EVENT_TYPES, valueOf, type Complaint, type CorrectableField, type EventType, type NewEvent } from './complaint.js';
+import { DEADLINE_KINDS } from './deadlines.js';
 import type { Sentence } from './errors.js';
 import { compareTimes, isIsoTime } from './time.js';
 import { textProblem } from './text.js';
@@ -12,6 +13,7 @@ import {
   COMPENSATION_KIND,
   FOLLOWUP_METHOD,
   isCode,
+  ESCALATION_REASON,
   LOG_KIND,
   WAIT_PARTY,
   OUTCOME,
@@ -38,8 +40,11 @@ type FieldKind =
   | 'compensation?'
   | 'reopened-status'
   | 'time'
+  | 'time?'
   | 'changes'
   | 'count'
+  | 'absent-or-name'
+  | 'deadline-kind?'
   | Vocabulary<string>
   | { readonly optional: Vocabulary<string> };
 
@@ -77,6 +82,7 @@ const DETAILS: { readonly [T in EventType]: Readonly<Record<string, FieldKind>> 
     department: 'name?',
     answerDeadline: 'deadline',
     dateOnly: 'flag',
+    majorCriterion: 'absent-or-name',
   },
   logged: ENTRY,
   answered: ENTRY,
@@ -97,6 +103,7 @@ const DETAILS: { readonly [T in EventType]: Readonly<Record<string, FieldKind>> 
   voided: { reason: 'text' },
   unvoided: {},
   waiting: { on: WAIT_PARTY },
+  escalated: { reason: ESCALATION_REASON, to: 'name?', deadline: 'deadline-kind?', due: 'time?' },
   resumed: {
     since: 'time',
     on: WAIT_PARTY,
@@ -249,6 +256,11 @@ function checkValue(value: unknown, kind: FieldKind, path: string, problem: Prob
     if (value !== undefined && value !== true) problem(path, 'not true (a detail present only when it holds)', '不是 true（仅在成立时才有此字段）');
     return;
   }
+  // A detail present only when said: absent, or a name.
+  if (kind === 'absent-or-name') {
+    if (value !== undefined) checkValue(value, 'name', path, problem);
+    return;
+  }
   if (value === undefined) {
     problem(path, 'missing', '缺失');
     return;
@@ -292,6 +304,9 @@ function checkValue(value: unknown, kind: FieldKind, path: string, problem: Prob
       return;
     case 'deadline':
       if (!isDeadline(value)) problem(path, 'not a deadline (due, from, duration and the days it passed over)', '不是期限（应含 due、from、duration 和跳过的日期）');
+      return;
+    case 'deadline-kind':
+      if (!(DEADLINE_KINDS as readonly unknown[]).includes(value)) problem(path, `not a deadline (one of ${DEADLINE_KINDS.join(', ')})`, `不是期限名称（应为 ${DEADLINE_KINDS.join('、')} 之一）`);
       return;
     case 'count':
       if (!Number.isSafeInteger(value) || (value as number) < 0) problem(path, 'not a whole number from 0', '不是从 0 起的整数');

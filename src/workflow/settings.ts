@@ -2,7 +2,7 @@
 import type { Sentence } from './errors.js';
 import { calendarProblems, DEFAULT_CALENDAR, type Calendar } from './calendar.js';
 import { DEADLINE_KINDS, DEFAULT_POLICY, durationProblems, type DeadlinePolicy, type Duration } from './deadlines.js';
-import { CATEGORIES, SEVERITIES, type Category } from './vocab.js';
+import { CATEGORIES, MAJOR_CRITERIA, SEVERITIES, type Category } from './vocab.js';
 
 export interface Settings {
   readonly calendar: Calendar;
@@ -15,6 +15,13 @@ export interface Settings {
   readonly shop: ShopDetails;
   /** How long a complaint may wait on someone (`kesu wait`) before `due` asks for a decision. */
   readonly waitMax: Duration;
+  /**
+   * What makes a complaint major, as `open` lists them on a terminal: the codes of the criteria every
+   * shop starts with (vocab.ts MAJOR_CRITERIA) and the shop's own, in its words.
+   */
+  readonly majorCriteria: readonly string[];
+  /** Whom a complaint is escalated to (`escalate.to`); null: the store manager. */
+  readonly escalateTo: string | null;
 }
 
 export interface ShopDetails {
@@ -24,6 +31,9 @@ export interface ShopDetails {
 }
 
 export const SHOP_FIELDS = ['name', 'address', 'phone'] as const;
+
+/** The criteria of a major complaint a terminal lists for one choice: a screen's worth. */
+const MAX_CRITERIA = 20;
 
 /** What the slip's heading holds: a line of a receipt, a few at most, not a page. */
 const SHOP_DETAIL_MAX = 200;
@@ -54,6 +64,8 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultActor: null,
   shop: { name: null, address: null, phone: null },
   waitMax: { amount: 10, unit: 'workdays' },
+  majorCriteria: MAJOR_CRITERIA,
+  escalateTo: null,
 };
 
 /** Every problem with a set of settings, as sentences; empty when they are valid. */
@@ -74,6 +86,7 @@ export function settingsProblems(settings: Settings): Sentence[] {
     }
     if (!settings.departments[category]?.trim()) problems.push({ en: `the department for ${category} must not be empty`, zh: `${category} 的责任部门不能为空` });
   }
+  if (settings.majorCriteria.length > MAX_CRITERIA) problems.push({ en: `at most ${MAX_CRITERIA} criteria of a major complaint`, zh: `重大投诉标准最多 ${MAX_CRITERIA} 条` });
   for (const field of SHOP_FIELDS) {
     const length = [...(settings.shop[field] ?? '')].length;
     if (length > SHOP_DETAIL_MAX) problems.push({ en: `shop.${field} must be at most ${SHOP_DETAIL_MAX} characters, not ${length}`, zh: `shop.${field} 最多 ${SHOP_DETAIL_MAX} 个字符，而不是 ${length} 个` });
@@ -96,5 +109,7 @@ export function withDefaults(stored: Partial<Settings>): Settings {
     defaultActor: stored.defaultActor ?? null,
     shop: { ...DEFAULT_SETTINGS.shop, ...stored.shop },
     waitMax: stored.waitMax ?? DEFAULT_SETTINGS.waitMax,
+    majorCriteria: stored.majorCriteria ?? DEFAULT_SETTINGS.majorCriteria,
+    escalateTo: stored.escalateTo ?? null,
   };
 }

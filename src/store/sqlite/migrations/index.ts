@@ -4,6 +4,7 @@ import { formNumbers } from './003-form-numbers.js';
 import { search } from './004-search.js';
 import { corrections } from './005-corrections.js';
 import { waits } from './006-waits.js';
+import { escalations } from './007-escalations.js';
 
 export interface Migration {
   /** Applied in order; the database's PRAGMA user_version is the last one applied. */
@@ -17,7 +18,7 @@ export interface Migration {
   readonly sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, reportFactsSchema, formNumbers, search, corrections, waits];
+export const MIGRATIONS: readonly Migration[] = [initial, reportFactsSchema, formNumbers, search, corrections, waits, escalations];
 
 /** PRAGMA application_id of a kesu database ("KESU" in ASCII), set by migration 3. */
 export const KESU_APPLICATION_ID = 0x4b455355;
