@@ -74,6 +74,7 @@ function buildProgram(io: Io, lang: Lang): Command {
     };
 
   withIntakeOptions(program.command('open'))
+    .option('--criterion <text>')
     .addOption(at())
     .addOption(by())
     .option('--slip')
@@ -89,6 +90,7 @@ function buildProgram(io: Io, lang: Lang): Command {
     .option('--phone <digits>')
     .option('--overdue')
     .option('--waiting')
+    .option('--escalated')
     .option('--since <date>')
     .option('--until <date>')
     .option('--limit <n>')
@@ -240,6 +242,17 @@ function buildProgram(io: Io, lang: Lang): Command {
     .addOption(by())
     .addOption(verbose())
     .action(run(async () => (await import('./commands/void.js')).unvoid));
+
+  program
+    .command('escalate')
+    .argument('[id]')
+    .option('--note <text>')
+    .option('--to <name>')
+    .option('--overdue')
+    .addOption(at())
+    .addOption(by())
+    .addOption(verbose())
+    .action(run(async () => (await import('./commands/escalate.js')).escalate));
 
   program
     .command('wait')

@@ -21,9 +21,10 @@ import { instant, localDateOf } from '../workflow/time.js';
  * and voids (the voided flag, and the facts as they stood after each event); 4: customers and search
  * texts without the characters drawn as nothing (zero-width spaces and joiners…); 5: waits (the
  * time a complaint waits since, and whether it waited and how long after each event); 6: compensation
- * above the standard, and who approved it.
+ * above the standard, and who approved it; 7: escalations (the escalation that stands, and why each
+ * escalated event was made).
  */
-export const DERIVED_VERSION = 6;
+export const DERIVED_VERSION = 7;
 
 export type Value = string | number | null;
 
@@ -81,6 +82,7 @@ export const ROW_COLUMNS = [
   row.number('form_key', ({ key }) => formKeyHash(key)),
   row.number('voided', ({ complaint }) => flag(complaint.voided !== null)),
   row.number('waiting_ms', ({ complaint }) => (complaint.waiting === null ? null : instant(complaint.waiting.since))),
+  row.number('escalated_ms', ({ complaint }) => (complaint.escalation === null ? null : instant(complaint.escalation.at))),
 ] as const;
 
 /** The columns of a complaint's row that a change of it may change: every one but its uuid (a correction may change what the opening set). */
@@ -141,6 +143,7 @@ export const FACT_COLUMNS = [
   fact.number('waited_workdays', ({ facts }) => facts.waitedWorkdays),
   fact.number('above_standard', ({ facts }) => flag(facts.aboveStandard)),
   fact.text('approved_by', ({ facts }) => facts.approvedBy),
+  fact.text('escalation_reason', ({ event }) => (event.type === 'escalated' ? event.reason : null)),
 ] as const;
 
 const event = columnsOf<NewEvent>();

@@ -43,6 +43,8 @@ export interface ListFilter {
   readonly customer?: CustomerQuery;
   /** Parts of phone numbers, matched by their digits however either is typed. */
   readonly phones?: readonly string[];
+  /** Only the complaints escalated to the manager and not closed since (kesu list --escalated). */
+  readonly escalated?: boolean;
   /** true: only the complaints waiting on someone (kesu wait); false: only those that are not. */
   readonly waiting?: boolean;
   /** Only complaints whose nearest running deadline is before this instant (ms): never one waiting. */

@@ -1,5 +1,5 @@
-// Today's agenda: overdue first, then the waits past the shop's limit, due today, the next working
-// days, and the complaints waiting on someone last; major first in each.
+// Today's agenda: the complaints that need the manager first, then overdue, the waits past the shop's
+// limit, due today, the next working days, and the complaints waiting on someone last; major first in each.
 import type { Calendar } from './calendar.js';
 import { nextDue, type Complaint } from './complaint.js';
 import { deadlineFrom, type Duration } from './deadlines.js';
@@ -10,7 +10,7 @@ export interface AgendaGroup {
    * `decide`: waiting on someone longer than the shop allows (wait.max), to be resumed or closed;
    * `waiting`: waiting within it, deadlines paused.
    */
-  readonly kind: 'overdue' | 'decide' | 'today' | 'day' | 'waiting';
+  readonly kind: 'manager' | 'overdue' | 'decide' | 'today' | 'day' | 'waiting';
   /** The day of a 'day' group; today for the others. */
   readonly date: LocalDate;
   readonly complaints: readonly Complaint[];
@@ -33,11 +33,20 @@ export interface WaitPolicy {
   readonly zone: Zone;
 }
 
+/** What the agenda shows besides the running deadlines: the waiting complaints (and the shop's limit), the escalated ones. */
+export interface AgendaExtras {
+  readonly waiting?: readonly Complaint[];
+  readonly policy?: WaitPolicy;
+  /** Escalated to the manager and not closed: a group of their own, first, whatever their deadlines. */
+  readonly escalated?: readonly Complaint[];
+}
+
 /**
- * The agenda of the complaints with a running deadline in the horizon, and of those waiting on
- * someone (`waiting`): those past the limit a group of their own, the others last.
+ * The agenda of the complaints with a running deadline in the horizon, those escalated to the
+ * manager first, and of those waiting on someone: those past the limit a group of their own, the
+ * others last. A complaint is listed once, in the first group it belongs to.
  */
-export function buildAgenda(complaints: readonly Complaint[], now: IsoTime, waiting: readonly Complaint[] = [], policy?: WaitPolicy): AgendaGroup[] {
+export function buildAgenda(complaints: readonly Complaint[], now: IsoTime, { waiting = [], policy, escalated = [] }: AgendaExtras = {}): AgendaGroup[] {
   const today = localDateOf(now);
   const groups = new Map<string, { kind: AgendaGroup['kind']; date: LocalDate; complaints: Complaint[] }>();
   const add = (kind: AgendaGroup['kind'], date: LocalDate, complaint: Complaint): void => {
@@ -46,7 +55,10 @@ export function buildAgenda(complaints: readonly Complaint[], now: IsoTime, wait
     group.complaints.push(complaint);
     groups.set(key, group);
   };
+  const needManager = new Set(escalated.map((complaint) => complaint.id));
+  for (const complaint of [...escalated].sort((a, b) => majorFirst(a, b) || compareTimes(a.escalation!.at, b.escalation!.at))) add('manager', today, complaint);
   const byDue = [...complaints]
+    .filter((complaint) => !needManager.has(complaint.id))
     .map((complaint) => ({ complaint, due: nextDue(complaint) }))
     .filter((entry) => entry.due !== null)
     .sort((a, b) => majorFirst(a.complaint, b.complaint) || compareTimes(a.due!.due, b.due!.due));
@@ -55,12 +67,12 @@ export function buildAgenda(complaints: readonly Complaint[], now: IsoTime, wait
     const kind = compareTimes(due!.due, now) < 0 ? 'overdue' : dueDate === today ? 'today' : 'day';
     add(kind, kind === 'day' ? dueDate : today, complaint);
   }
-  const longestFirst = [...waiting].filter((c) => c.waiting !== null).sort((a, b) => majorFirst(a, b) || compareTimes(a.waiting!.since, b.waiting!.since));
+  const longestFirst = [...waiting].filter((c) => c.waiting !== null && !needManager.has(c.id)).sort((a, b) => majorFirst(a, b) || compareTimes(a.waiting!.since, b.waiting!.since));
   for (const complaint of longestFirst) {
     const past = policy !== undefined && compareTimes(waitLimit(policy.calendar, complaint.waiting!.since, policy.waitMax, policy.zone), now) < 0;
     add(past ? 'decide' : 'waiting', today, complaint);
   }
-  const rank = (group: AgendaGroup): string => ({ overdue: '0', decide: '1', today: '2', day: `3${group.date}`, waiting: '4' })[group.kind];
+  const rank = (group: AgendaGroup): string => ({ manager: '0', overdue: '1', decide: '2', today: '3', day: `4${group.date}`, waiting: '5' })[group.kind];
   // Ranks are ASCII: compared by code unit (localeCompare would load ICU's collator for nothing).
   return [...groups.values()].sort((a, b) => (rank(a) < rank(b) ? -1 : rank(a) > rank(b) ? 1 : 0));
 }

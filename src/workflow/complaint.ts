@@ -12,6 +12,7 @@ import {
   type Outcome,
   type Responsibility,
   type Severity,
+  type EscalationReason,
   type Status,
   type WaitParty,
 } from './vocab.js';
@@ -48,6 +49,16 @@ interface Waiting {
   readonly since: IsoTime;
   readonly on: WaitParty;
   readonly by: string;
+  readonly note: string | null;
+}
+
+/** An escalation to the manager that still stands (until the complaint is closed). */
+interface Escalation {
+  readonly at: IsoTime;
+  readonly by: string;
+  /** Whom it was escalated to; null: the store manager. */
+  readonly to: string | null;
+  readonly reason: EscalationReason;
   readonly note: string | null;
 }
 
@@ -115,6 +126,12 @@ export interface Complaint {
   readonly waiting: Waiting | null;
   /** Every wait, in order, the last one still lasting while `waiting` is set. */
   readonly waits: readonly Wait[];
+  /** What made it major when it was recorded (a code of vocab.ts MAJOR_CRITERIA, or the shop's words), or null. */
+  readonly majorCriterion: string | null;
+  /** The latest escalation to the manager, until the complaint is closed: it needs the manager. */
+  readonly escalation: Escalation | null;
+  /** The deadlines whose passing was escalated, as `kind@due`: each is escalated once. */
+  readonly escalatedDeadlines: readonly string[];
   /** Satisfied follow-ups since the latest resolve; a reopen starts the count again. */
   readonly satisfiedThisRound: number;
   /** Time of the first event after the opening, if any: a corrected received time may not be later. */
@@ -159,6 +176,8 @@ export type EventPayload =
       readonly answerDeadline: Deadline;
       /** Received on a date given without a time of day: `at` is the start of that day. Absent otherwise. */
       readonly dateOnly?: true;
+      /** What made it major (a code of vocab.ts MAJOR_CRITERIA, or the shop's words); absent when none was said. */
+      readonly majorCriterion?: string;
     }
   | ({ readonly type: 'logged' } & Entry)
   /** The reply given to the customer (how it will be handled, by when): meets the answer deadline. */
@@ -202,6 +221,17 @@ export type EventPayload =
     }
   | { readonly type: 'voided'; readonly reason: string }
   | { readonly type: 'unvoided' }
+  /**
+   * Escalated to the manager: why, to whom (null: the store manager), and for a deadline that passed,
+   * which one and its due time.
+   */
+  | {
+      readonly type: 'escalated';
+      readonly reason: EscalationReason;
+      readonly to: string | null;
+      readonly deadline: DeadlineKind | null;
+      readonly due: IsoTime | null;
+    }
   /** The complaint waits on someone: its pending deadlines stop running until it is resumed. */
   | { readonly type: 'waiting'; readonly on: WaitParty }
   | {
@@ -254,6 +284,7 @@ export const EVENT_TYPES: readonly EventType[] = [
   'unvoided',
   'waiting',
   'resumed',
+  'escalated',
 ];
 
 export type NewEvent = EventPayload & { readonly at: IsoTime; readonly by: string; readonly note: string | null };
@@ -319,7 +350,7 @@ export function apply(complaint: Complaint | null, event: NewEvent, id = complai
         deadlines: { ...complaint.deadlines, followup: event.nextFollowupDeadline ?? complaint.deadlines.followup },
       };
     case 'closed':
-      return { ...base, status: 'closed', outcome: event.outcome, closedAt: event.at };
+      return { ...base, status: 'closed', outcome: event.outcome, closedAt: event.at, escalation: null };
     case 'reopened':
       return {
         ...base,
@@ -341,6 +372,12 @@ export function apply(complaint: Complaint | null, event: NewEvent, id = complai
       return { ...base, voided: { at: event.at, by: event.by, reason: event.reason } };
     case 'unvoided':
       return { ...base, voided: null };
+    case 'escalated':
+      return {
+        ...base,
+        escalation: { at: event.at, by: event.by, to: event.to, reason: event.reason, note: event.note },
+        escalatedDeadlines: event.deadline === null ? complaint.escalatedDeadlines : [...complaint.escalatedDeadlines, `${event.deadline}@${event.due}`],
+      };
     case 'waiting':
       return {
         ...base,
@@ -397,6 +434,9 @@ function opened(event: Extract<NewEvent, { type: 'opened' }>, id: number): Compl
     voided: null,
     waiting: null,
     waits: [],
+    majorCriterion: event.majorCriterion ?? null,
+    escalation: null,
+    escalatedDeadlines: [],
     satisfiedThisRound: 0,
     firstStepAt: null,
     lastEventAt: event.at,
@@ -475,7 +515,7 @@ export function pendingDeadlines(complaint: DeadlineState): { kind: DeadlineKind
 }
 
 /** The pending deadlines whose clock runs: none while the complaint waits on someone (they are paused). */
-function runningDeadlines(complaint: DeadlineState): { kind: DeadlineKind; deadline: Deadline }[] {
+export function runningDeadlines(complaint: DeadlineState): { kind: DeadlineKind; deadline: Deadline }[] {
   return complaint.waiting === null ? pendingDeadlines(complaint) : [];
 }
 

@@ -9,7 +9,7 @@ import { checkText } from './transitions.js';
 import { parseNotifyOn, type NotifySettings } from './notify.js';
 import { addDays, readDateTime, weekdayOf, type LocalDate } from './time.js';
 import { quoted } from './text.js';
-import { CATEGORY, COMPENSATION_KIND, parseCode, SEVERITY, describeCodes } from './vocab.js';
+import { CATEGORY, COMPENSATION_KIND, MAJOR_CRITERION, parseCode, SEVERITY, describeCodes, looseText } from './vocab.js';
 
 const WEEKDAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 const DAY_NAMES = {
@@ -39,6 +39,10 @@ export function setSetting(settings: Settings, key: string, value: string): Sett
     next = { ...settings, letter: { template: { ...settings.letter.template, [second]: template } } };
   } else if (head === 'notify' && second === undefined && (first === 'command' || first === 'on' || first === 'phones')) {
     next = { ...settings, notify: notifySetting(settings.notify, first, value, key) };
+  } else if (head === 'escalate' && first === 'to' && second === undefined) {
+    // One name, as --to names an assignee; "" is the store manager again.
+    const name = settingText(value, key, 'by');
+    next = { ...settings, escalateTo: name === '' ? null : name };
   } else if (head === 'wait' && first === 'max' && second === undefined) {
     next = { ...settings, waitMax: duration(value) };
   } else if (head === 'deadline' && first === 'next-followup' && second === undefined) {
@@ -110,6 +114,23 @@ function yesOrNo(text: string, key: string): boolean {
   if (['yes', 'y', 'true', '是'].includes(word)) return true;
   if (['no', 'n', 'false', '否'].includes(word)) return false;
   throw invalid(`"${text}" is not a value of ${key}; give yes or no.`, `“${text}”不是 ${key} 的有效值；请写 yes 或 no。`);
+}
+
+/**
+ * `kesu config add|remove major.criterion TEXT`: a criterion of a major complaint in the shop's
+ * words, or one of those every shop starts with (by its code or its words), added or removed.
+ */
+export function changeMajorCriteria(settings: Settings, change: 'add' | 'remove', text: string): Settings {
+  const key = 'major.criterion';
+  const words = settingText(text, key, 'department');
+  if (words === '') throw invalid('Give the criterion in words, e.g. kesu config add major.criterion "a child hurt".', '请用文字给出标准，例如 kesu config add major.criterion "儿童受伤"。');
+  const criterion = parseCode(MAJOR_CRITERION, words) ?? words;
+  const same = (entry: string): boolean => entry === criterion || looseText(entry) === looseText(criterion);
+  const present = settings.majorCriteria.some(same);
+  if (change === 'add' && present) throw invalid(`"${words}" is already a criterion of a major complaint; kesu config lists them.`, `“${words}”已是重大投诉标准；kesu config 会列出全部标准。`);
+  if (change === 'remove' && !present) throw invalid(`"${words}" is not a criterion of a major complaint; kesu config lists them.`, `“${words}”不是重大投诉标准；kesu config 会列出全部标准。`);
+  const majorCriteria = change === 'add' ? [...settings.majorCriteria, criterion] : settings.majorCriteria.filter((entry) => !same(entry));
+  return checked({ ...settings, majorCriteria });
 }
 
 export type DayList = 'holiday' | 'workday';

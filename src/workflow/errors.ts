@@ -8,7 +8,7 @@ import { codePointName, quoted } from './text.js';
 import { describeStandard, standardEntry, type AppliedStandard } from './standards.js';
 import { formatInOffset, instant, offsetOf, type IsoTime } from './time.js';
 import { formatTime } from './time-words.js';
-import { COMPENSATION_KIND, describeChoice, labelOf, SATISFACTION, SATISFACTION_SCALE, STATUS, WAIT_PARTY, type CompensationKind, type Status, type WaitParty } from './vocab.js';
+import { COMPENSATION_KIND, describeChoice, labelOf, MAJOR_CRITERION, SATISFACTION, SATISFACTION_SCALE, STATUS, WAIT_PARTY, type CompensationKind, type Status, type WaitParty } from './vocab.js';
 
 export interface Sentence {
   readonly en: string;
@@ -39,7 +39,7 @@ export type TextField =
   | 'approvedBy';
 
 /** Every input a rule can refuse: a text, or the time of a step, the phone, the compensation, the satisfaction. */
-export type Field = TextField | 'at' | 'receivedAt' | 'phone' | 'compensation' | 'compensationKind' | 'satisfaction';
+export type Field = TextField | 'at' | 'receivedAt' | 'phone' | 'compensation' | 'compensationKind' | 'satisfaction' | 'majorCriterion';
 
 /** Each rule, the input it refuses and the values its sentence needs. */
 export type Refusal =
@@ -59,6 +59,8 @@ export type Refusal =
   | { readonly rule: 'nothing-to-correct'; readonly field: null; readonly params: { readonly complaint: number } }
   /** A command other than unvoid given to a voided complaint. */
   | { readonly rule: 'voided'; readonly field: null; readonly params: { readonly complaint: number; readonly command: string; readonly reason: string } }
+  /** A criterion of a major complaint the shop does not have (its words, or a code of those every shop starts with). */
+  | { readonly rule: 'major-criterion'; readonly field: 'majorCriterion'; readonly params: { readonly value: string; readonly criteria: readonly string[] } }
   /** wait given to a complaint already waiting on someone. */
   | {
       readonly rule: 'already-waiting';
@@ -222,6 +224,14 @@ function sentenceOf(refusal: Refusal, nameOf: (field: Field) => InputName): Sent
       return {
         en: `Complaint ${complaint} is not voided, so there is nothing to unvoid; kesu list --status voided lists the voided ones.`,
         zh: `投诉 ${complaint} 没有作废，无需恢复；可用 kesu list --status voided 查看已作废的投诉。`,
+      };
+    }
+    case 'major-criterion': {
+      const { value, criteria } = refusal.params;
+      const listed = (lang: 'en' | 'zh') => criteria.map((criterion) => labelOf(MAJOR_CRITERION, criterion as never, lang)).join(lang === 'zh' ? '、' : '; ');
+      return {
+        en: `"${quoted(value)}" is not one of the shop's criteria of a major complaint (${listed('en')}); give one of them to ${flag('majorCriterion')}, or add it with kesu config add major.criterion.`,
+        zh: `“${quoted(value)}”不是本店的重大投诉标准（${listed('zh')}）；${flag('majorCriterion')} 请填写其中之一，或用 kesu config add major.criterion 添加。`,
       };
     }
     case 'already-waiting': {

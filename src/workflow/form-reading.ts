@@ -10,7 +10,7 @@ import { apply, parseMoney, type Complaint, type NewEvent } from './complaint.js
 import { DomainError, type Field, type Refusal, type Sentence, type TextField } from './errors.js';
 import { chineseHeader, fieldName, type ColumnMap, type FormField } from './forms.js';
 import type { Settings } from './settings.js';
-import { checkPhone, checkText, decide, type Command } from './transitions.js';
+import { checkPhone, checkText, decide, defaultSeverity, type Command } from './transitions.js';
 import { codePointName, quoted, withLineFeeds } from './text.js';
 import { compareTimes, isDateAlone, localDateOf, readDateTime, type IsoTime, type WallClock, type Zone } from './time.js';
 import {
@@ -312,14 +312,16 @@ function readCells(row: RowReader, context: FormContext): FormCells {
   const description = row.required('description', "the customer's complaint", '投诉内容');
   const category = row.code('category', CATEGORY, null);
   if (category === null) row.mustBeGiven('category', 'the category', '投诉类别');
+  const channel = row.code('channel', CHANNEL, DEFAULT_CHANNEL);
   return {
     ref: written === null ? null : `${context.refPrefix ?? ''}${written}`,
     receivedDate,
     customer,
     description,
     category,
-    channel: row.code('channel', CHANNEL, DEFAULT_CHANNEL),
-    severity: row.code('severity', SEVERITY, DEFAULT_SEVERITY),
+    channel,
+    // Not said: major for a complaint raised through the press or a regulator (decide's default).
+    severity: row.code('severity', SEVERITY, defaultSeverity(channel ?? DEFAULT_CHANNEL)),
     receivedBy: row.input('by'),
     phone: row.checked('phone', () => checkPhone(row.text('phone') ?? '')),
     request: row.input('request'),
@@ -689,6 +691,7 @@ export function cellProblem(refusal: Refusal, previous: FormField | null): Sente
     case 'voided':
     case 'not-voided':
     case 'not-waiting':
+    case 'major-criterion':
       // A form opens a complaint and takes it through the procedure; it never corrects or voids one,
       // and a wait's end that finds no wait is said before decide is asked (replay).
       throw new Error(`a form's step was refused by ${refusal.rule}, which no form's steps can meet`);

@@ -38,6 +38,7 @@ import {
   CATEGORIES,
   CHANNELS,
   COMPENSATION_KINDS,
+  ESCALATION_REASONS,
   looseText,
   RESPONSIBILITIES,
   SATISFIED_FROM,
@@ -45,6 +46,7 @@ import {
   type Category,
   type Channel,
   type CompensationKind,
+  type EscalationReason,
   type Lang,
   type Responsibility,
   type Severity,
@@ -95,6 +97,8 @@ export interface ReportFigures {
   readonly waitingAtEnd: number;
   /** The waits that ended in the period (kesu resume, or a step the shop took), and the working days they lasted. */
   readonly waitsEnded: { readonly count: number; readonly workdays: number };
+  /** The escalations to the manager made in the period, and by reason. */
+  readonly escalated: { readonly total: number; readonly byReason: { readonly [R in EscalationReason]: number } };
   readonly byCategory: { readonly [C in Category]: number };
   readonly byChannel: { readonly [C in Channel]: number };
   readonly bySeverity: { readonly [S in Severity]: number };
@@ -410,6 +414,8 @@ export interface PeriodFacts {
   /** The waits that ended in the period, and the working days they lasted in all. */
   readonly waitsEnded: { readonly count: number; readonly workdays: number };
   readonly approvals: readonly ApprovalGroup[];
+  /** The escalations made in the period, counted by reason (a reason with none may be left out). */
+  readonly escalations: readonly { readonly reason: EscalationReason; readonly count: number }[];
 }
 
 /**
@@ -479,7 +485,7 @@ interface FigureContext {
 }
 
 function figuresFor(period: ReportPeriod, { facts, repeatCustomers }: { facts: PeriodFacts; repeatCustomers: number }, { calendar, redact, days }: FigureContext): ReportFigures {
-  const { received, steps, resolveSpans, resolvedCauses, openAtEnd, overdueAtEnd, waitingAtEnd, waitsEnded, approvals } = facts;
+  const { received, steps, resolveSpans, resolvedCauses, openAtEnd, overdueAtEnd, waitingAtEnd, waitsEnded, approvals, escalations } = facts;
   const countOf = (groups: readonly { count: number }[]): number => groups.reduce((sum, group) => sum + group.count, 0);
   const byType = (type: ComplaintEvent['type']) => steps.filter((group) => group.type === type);
   const resolves = byType('resolved');
@@ -509,6 +515,7 @@ function figuresFor(period: ReportPeriod, { facts, repeatCustomers }: { facts: P
     overdueAtEnd,
     waitingAtEnd,
     waitsEnded,
+    escalated: escalationCounts(escalations),
     byCategory: totalOf(CATEGORIES, (group) => group.category),
     byChannel: totalOf(CHANNELS, (group) => group.channel),
     bySeverity: totalOf(SEVERITIES, (group) => group.severity),
@@ -529,6 +536,12 @@ function figuresFor(period: ReportPeriod, { facts, repeatCustomers }: { facts: P
     topCorrectiveActions: rank(resolvedCauses.map((c) => c.correctiveAction), redact).map(([action, count]) => ({ action, count })),
     trend: trendMonths(period.to).map((month) => trendOf(days, month, period.to)),
   };
+}
+
+function escalationCounts(escalations: PeriodFacts['escalations']): ReportFigures['escalated'] {
+  const byReason = Object.fromEntries(ESCALATION_REASONS.map((reason) => [reason, 0])) as Record<EscalationReason, number>;
+  for (const { reason, count } of escalations) byReason[reason] += count;
+  return { total: Object.values(byReason).reduce((sum, count) => sum + count, 0), byReason };
 }
 
 /** The key under which complaints without a department are counted. */

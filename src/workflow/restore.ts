@@ -3,6 +3,7 @@
 // exactly (the same events, deadlines and uuids) and nothing malformed or unsafe gets in.
 import { standardKey } from './standards.js';
 import { apply, CORRECTABLE_FIELDS, eventDetails, EVENT_TYPES, valueOf, type Complaint, type CorrectableField, type EventType, type NewEvent } from './complaint.js';
+import { DEADLINE_KINDS } from './deadlines.js';
 import type { Sentence } from './errors.js';
 import { compareTimes, isIsoTime } from './time.js';
 import { textProblem } from './text.js';
@@ -13,6 +14,7 @@ import {
   COMPENSATION_KIND,
   FOLLOWUP_METHOD,
   isCode,
+  ESCALATION_REASON,
   LOG_KIND,
   WAIT_PARTY,
   OUTCOME,
@@ -41,8 +43,11 @@ type FieldKind =
   | 'standard'
   | 'reopened-status'
   | 'time'
+  | 'time?'
   | 'changes'
   | 'count'
+  | 'absent-or-name'
+  | 'deadline-kind?'
   | Vocabulary<string>
   | { readonly optional: Vocabulary<string> };
 
@@ -80,6 +85,7 @@ const DETAILS: { readonly [T in EventType]: Readonly<Record<string, FieldKind>> 
     department: 'name?',
     answerDeadline: 'deadline',
     dateOnly: 'flag',
+    majorCriterion: 'absent-or-name',
   },
   logged: ENTRY,
   answered: ENTRY,
@@ -102,6 +108,7 @@ const DETAILS: { readonly [T in EventType]: Readonly<Record<string, FieldKind>> 
   voided: { reason: 'text' },
   unvoided: {},
   waiting: { on: WAIT_PARTY },
+  escalated: { reason: ESCALATION_REASON, to: 'name?', deadline: 'deadline-kind?', due: 'time?' },
   resumed: {
     since: 'time',
     on: WAIT_PARTY,
@@ -256,6 +263,11 @@ function checkValue(value: unknown, kind: FieldKind, path: string, problem: Prob
   }
   // A resolution's approver and standard are there only when it has them (absent in events before standards).
   if ((kind === 'approver' || kind === 'standard') && value === undefined) return;
+  // A detail present only when said: absent, or a name.
+  if (kind === 'absent-or-name') {
+    if (value !== undefined) checkValue(value, 'name', path, problem);
+    return;
+  }
   if (value === undefined) {
     problem(path, 'missing', '缺失');
     return;
@@ -299,6 +311,9 @@ function checkValue(value: unknown, kind: FieldKind, path: string, problem: Prob
       return;
     case 'deadline':
       if (!isDeadline(value)) problem(path, 'not a deadline (due, from, duration and the days it passed over)', '不是期限（应含 due、from、duration 和跳过的日期）');
+      return;
+    case 'deadline-kind':
+      if (!(DEADLINE_KINDS as readonly unknown[]).includes(value)) problem(path, `not a deadline (one of ${DEADLINE_KINDS.join(', ')})`, `不是期限名称（应为 ${DEADLINE_KINDS.join('、')} 之一）`);
       return;
     case 'count':
       if (!Number.isSafeInteger(value) || (value as number) < 0) problem(path, 'not a whole number from 0', '不是从 0 起的整数');

@@ -4,7 +4,7 @@ import { calendarProblems, DEFAULT_CALENDAR, type Calendar } from './calendar.js
 import { DEADLINE_KINDS, DEFAULT_POLICY, durationProblems, type DeadlinePolicy, type Duration } from './deadlines.js';
 import { letterTemplateProblems } from './letter.js';
 import { standardsProblems, type Standards } from './standards.js';
-import { CATEGORIES, SEVERITIES, type Category, type Lang } from './vocab.js';
+import { CATEGORIES, MAJOR_CRITERIA, SEVERITIES, type Category, type Lang } from './vocab.js';
 import { DEFAULT_NOTIFY, NOTIFY_TYPES, type NotifySettings } from './notify.js';
 
 export interface Settings {
@@ -24,6 +24,13 @@ export interface Settings {
   readonly standards: Standards;
   /** Notifications by the shop's own command (`notify.command`, `notify.on`, `notify.phones`). */
   readonly notify: NotifySettings;
+  /**
+   * What makes a complaint major, as `open` lists them on a terminal: the codes of the criteria every
+   * shop starts with (vocab.ts MAJOR_CRITERIA) and the shop's own, in its words.
+   */
+  readonly majorCriteria: readonly string[];
+  /** Whom a complaint is escalated to (`escalate.to`); null: the store manager. */
+  readonly escalateTo: string | null;
 }
 
 export interface ShopDetails {
@@ -33,6 +40,9 @@ export interface ShopDetails {
 }
 
 export const SHOP_FIELDS = ['name', 'address', 'phone'] as const;
+
+/** The criteria of a major complaint a terminal lists for one choice: a screen's worth. */
+const MAX_CRITERIA = 20;
 
 /** What the slip's heading holds: a line of a receipt, a few at most, not a page. */
 const SHOP_DETAIL_MAX = 200;
@@ -66,6 +76,8 @@ export const DEFAULT_SETTINGS: Settings = {
   letter: { template: { en: null, zh: null } },
   standards: {},
   notify: DEFAULT_NOTIFY,
+  majorCriteria: MAJOR_CRITERIA,
+  escalateTo: null,
 };
 
 /** Every problem with a set of settings, as sentences; empty when they are valid. */
@@ -86,6 +98,7 @@ export function settingsProblems(settings: Settings): Sentence[] {
     }
     if (!settings.departments[category]?.trim()) problems.push({ en: `the department for ${category} must not be empty`, zh: `${category} 的责任部门不能为空` });
   }
+  if (settings.majorCriteria.length > MAX_CRITERIA) problems.push({ en: `at most ${MAX_CRITERIA} criteria of a major complaint`, zh: `重大投诉标准最多 ${MAX_CRITERIA} 条` });
   for (const field of SHOP_FIELDS) {
     const length = [...(settings.shop[field] ?? '')].length;
     if (length > SHOP_DETAIL_MAX) problems.push({ en: `shop.${field} must be at most ${SHOP_DETAIL_MAX} characters, not ${length}`, zh: `shop.${field} 最多 ${SHOP_DETAIL_MAX} 个字符，而不是 ${length} 个` });
@@ -117,5 +130,7 @@ export function withDefaults(stored: Partial<Settings>): Settings {
     letter: { template: { ...DEFAULT_SETTINGS.letter.template, ...stored.letter?.template } },
     standards: { ...stored.standards },
     notify: { ...DEFAULT_NOTIFY, ...stored.notify },
+    majorCriteria: stored.majorCriteria ?? DEFAULT_SETTINGS.majorCriteria,
+    escalateTo: stored.escalateTo ?? null,
   };
 }

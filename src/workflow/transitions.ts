@@ -11,7 +11,7 @@ import {
   type NewEvent,
   type Resolution,
 } from './complaint.js';
-import { apply } from './complaint.js';
+import { apply, runningDeadlines } from './complaint.js';
 import { deadlineFrom, policyDeadline, pushedBack, waitedTime, type Deadline, type DeadlineKind } from './deadlines.js';
 import { refused, type DomainError, type Field, type InputName, type TextField } from './errors.js';
 import { isPhoneNumber } from './identity.js';
@@ -20,7 +20,11 @@ import type { Settings } from './settings.js';
 import { isAboveStandard, standardFor } from './standards.js';
 import { compareTimes, isIsoTime, type IsoTime, type Zone } from './time.js';
 import {
+  DEFAULT_SEVERITY,
   isCode,
+  looseText,
+  MAJOR_CRITERION,
+  parseCode,
   SATISFACTION,
   SATISFIED_FROM,
   type Category,
@@ -30,6 +34,7 @@ import {
   type LogKind,
   type Responsibility,
   type Severity,
+  type EscalationReason,
   type Status,
   type WaitParty,
 } from './vocab.js';
@@ -57,6 +62,8 @@ export type Command = Stamp &
         readonly order: string | null;
         /** Only a date was given for when it was received, no time of day (it is then the start of that day). */
         readonly dateOnly?: boolean;
+        /** What makes it major (a code of vocab.ts MAJOR_CRITERIA, or the shop's words); absent or null: none said. */
+        readonly majorCriterion?: string | null;
       }
     | ({
         readonly type: 'log';
@@ -85,6 +92,11 @@ export type Command = Stamp &
     | { readonly type: 'unvoid'; readonly note: string | null }
     | { readonly type: 'wait'; readonly on: WaitParty; readonly note: string | null }
     | { readonly type: 'resume'; readonly note: string | null }
+    /**
+     * By hand (`kesu escalate ID --note`), to `to` (null: the shop's escalate.to); `overdue`: only the
+     * passed deadlines of a major complaint not escalated yet (`kesu escalate --overdue`), maybe none.
+     */
+    | { readonly type: 'escalate'; readonly to: string | null; readonly note: string | null; readonly overdue?: boolean }
   );
 
 /** A timeline entry as `log` and `answer` give it. */
@@ -120,9 +132,9 @@ export type ChangeCommand = Exclude<Command, { type: 'open' }>;
  * complaint takes only `unvoid`, whatever its status (decide says so before this table is read).
  */
 export const ALLOWED_COMMANDS: { readonly [S in Status]: readonly ChangeCommand['type'][] } = {
-  open: ['assign', 'answer', 'resolve', 'close', 'log', 'edit', 'void', 'wait', 'resume'],
-  assigned: ['assign', 'answer', 'resolve', 'close', 'log', 'edit', 'void', 'wait', 'resume'],
-  resolved: ['followup', 'close', 'log', 'edit', 'void', 'wait', 'resume'],
+  open: ['assign', 'answer', 'resolve', 'close', 'log', 'edit', 'void', 'wait', 'resume', 'escalate'],
+  assigned: ['assign', 'answer', 'resolve', 'close', 'log', 'edit', 'void', 'wait', 'resume', 'escalate'],
+  resolved: ['followup', 'close', 'log', 'edit', 'void', 'wait', 'resume', 'escalate'],
   closed: ['reopen', 'log', 'edit', 'void'],
 };
 
@@ -138,16 +150,37 @@ export function decide(complaint: Complaint | null, command: Command, context: D
   checkStamp(complaint, command, context);
   if (command.type === 'open') {
     if (complaint) throw new Error('open takes no existing complaint');
-    return [openEvent(command, context)];
+    const opened = openEvent(command, context);
+    // A major complaint reaches the manager as soon as it is recorded.
+    return opened.type === 'opened' && opened.severity === 'major' ? [opened, escalatedEvent(opened, 'major', null, context.settings)] : [opened];
   }
   if (!complaint) throw new Error(`${command.type} needs a complaint`);
   checkAllowed(complaint, command, context.now);
-  if (complaint.waiting !== null && resumesWaiting(command)) {
-    // The shop took a step for a complaint that waited: the wait ends first, its deadlines pushed back.
-    const resumed = resumedEvent(complaint, { at: command.at, by: command.by }, null, context);
-    return [resumed, ...decideStep(apply(complaint, resumed), command, context)];
-  }
-  return decideStep(complaint, command, context);
+  const stamp = { at: command.at, by: command.by };
+  const before: NewEvent[] = [];
+  let current = complaint;
+  const add = (event: NewEvent): void => {
+    before.push(event);
+    current = apply(current, event);
+  };
+  // The shop took a step for a complaint that waited: the wait ends first, its deadlines pushed back.
+  if (current.waiting !== null && resumesWaiting(command)) add(resumedEvent(current, stamp, null, context));
+  // A deadline of a major complaint that passed is escalated when kesu next touches the complaint.
+  if (command.type !== 'void' && command.type !== 'unvoid') for (const event of passedDeadlineEscalations(current, stamp, context.settings)) add(event);
+  return [...before, ...decideStep(current, command, context)];
+}
+
+/** The events escalating each running deadline of a major complaint that passed before `at` and was not escalated yet. */
+function passedDeadlineEscalations(complaint: Complaint, stamp: Stamp, settings: Settings): NewEvent[] {
+  if (complaint.severity !== 'major' || complaint.voided !== null) return [];
+  return runningDeadlines(complaint)
+    .filter(({ kind, deadline }) => compareTimes(deadline.due, stamp.at) < 0 && !complaint.escalatedDeadlines.includes(`${kind}@${deadline.due}`))
+    .map(({ kind, deadline }) => ({ type: 'escalated', ...stamp, note: null, reason: 'deadline-passed', to: settings.escalateTo, deadline: kind, due: deadline.due }));
+}
+
+/** An escalation to the shop's escalate.to (or `to`, given by hand), for `reason`, at the time and by the actor of `stamp`. */
+function escalatedEvent(stamp: Stamp, reason: EscalationReason, note: string | null, settings: Settings, to: string | null = null): NewEvent {
+  return { type: 'escalated', at: stamp.at, by: stamp.by, note, reason, to: to ?? settings.escalateTo, deadline: null, due: null };
 }
 
 /** Whether the command is a step the shop takes for the complaint, which ends a wait: any but a note, a correction, a void. */
@@ -195,9 +228,16 @@ function decideStep(complaint: Complaint, command: ChangeCommand, context: Decid
     case 'close':
       return [{ type: 'closed', ...stamp, note: checkText(command.note, 'note'), outcome: command.reason }];
     case 'reopen':
-      return [reopenEvent(complaint, stamp, checkText(command.note, 'note'), context)];
-    case 'edit':
-      return [correctedEvent(complaint, command, context)];
+      return reopenEvents(complaint, stamp, checkText(command.note, 'note'), context);
+    case 'edit': {
+      const corrected = correctedEvent(complaint, command, context);
+      // Raised to major: it reaches the manager as a major complaint recorded so does.
+      const raised = complaint.severity !== 'major' && apply(complaint, corrected).severity === 'major';
+      return raised ? [corrected, escalatedEvent(stamp, 'major', null, settings)] : [corrected];
+    }
+    case 'escalate':
+      if (command.overdue === true) return [];
+      return [escalatedEvent(stamp, 'by-hand', requiredText(command.note, 'note'), settings, checkText(command.to, 'assignee'))];
     case 'void':
       return [{ type: 'voided', ...stamp, note: checkText(command.note, 'note'), reason: requiredText(command.reason, 'reason') }];
     case 'unvoid':
@@ -380,7 +420,30 @@ function openEvent(command: Extract<Command, { type: 'open' }>, { settings, zone
     answerDeadline: policyDeadline(settings.policy, settings.calendar, 'answer', command.severity, command.at, zone),
     // Kept only when true: the events of every opening before it have no such detail.
     ...(command.dateOnly ? { dateOnly: true as const } : {}),
+    ...majorCriterionOf(command, settings.majorCriteria),
   };
+}
+
+/**
+ * What made it major, kept only for a major complaint: the one said, as the shop's criteria have it
+ * (a code of those every shop starts with, by its code or words, or the shop's own words), or for
+ * one raised through the press or a regulator, that.
+ */
+function majorCriterionOf({ severity, channel, majorCriterion }: Extract<Command, { type: 'open' }>, criteria: readonly string[]): { majorCriterion?: string } {
+  const given = checkText(majorCriterion ?? null, 'department', () => commandLineName('majorCriterion'));
+  if (given !== null) {
+    const code = parseCode(MAJOR_CRITERION, given);
+    const found = criteria.find((criterion) => criterion === code || looseText(criterion) === looseText(given));
+    if (found === undefined) throw refused({ rule: 'major-criterion', field: 'majorCriterion', params: { value: given, criteria } }, commandLineName);
+    return severity === 'major' ? { majorCriterion: found } : {};
+  }
+  if (severity !== 'major' || channel !== 'third-party') return {};
+  return { majorCriterion: 'press-or-regulator' };
+}
+
+/** The severity of a complaint received through `channel` when none is said: through the press or a regulator, major. */
+export function defaultSeverity(channel: Channel): Severity {
+  return channel === 'third-party' ? 'major' : DEFAULT_SEVERITY;
 }
 
 function resolveEvents(
@@ -463,7 +526,7 @@ function followupEvents(
     satisfaction: command.satisfaction,
   };
   if (command.satisfaction < SATISFIED_FROM) {
-    return [{ ...followup, nextFollowupDeadline: null }, reopenEvent(complaint, stamp, null, context)];
+    return [{ ...followup, nextFollowupDeadline: null }, ...reopenEvents(complaint, stamp, null, context)];
   }
   const satisfied = satisfiedSinceResolved(complaint) + 1;
   if (satisfied >= settings.followupsRequired[complaint.category]) {
@@ -472,9 +535,10 @@ function followupEvents(
   return [{ ...followup, nextFollowupDeadline: deadlineFrom(settings.calendar, command.at, settings.policy.nextFollowup, zone) }];
 }
 
-function reopenEvent(complaint: Complaint, stamp: Stamp, note: string | null, { settings, zone }: DecideContext): NewEvent {
+/** A reopening; from the second on, the customer still dissatisfied, escalated to the manager too. */
+function reopenEvents(complaint: Complaint, stamp: Stamp, note: string | null, { settings, zone }: DecideContext): NewEvent[] {
   const { policy, calendar } = settings;
-  return {
+  const reopened: NewEvent = {
     type: 'reopened',
     ...stamp,
     note,
@@ -482,6 +546,7 @@ function reopenEvent(complaint: Complaint, stamp: Stamp, note: string | null, { 
     answerDeadline: policyDeadline(policy, calendar, 'answer', complaint.severity, stamp.at, zone),
     solutionDeadline: complaint.assignee ? policyDeadline(policy, calendar, 'solution', complaint.severity, stamp.at, zone) : null,
   };
+  return complaint.reopenCount + 1 >= 2 ? [reopened, escalatedEvent(stamp, 'reopened-again', null, settings)] : [reopened];
 }
 
 function notAllowed(complaint: Complaint, command: CommandType): DomainError {
@@ -528,6 +593,7 @@ const OTHER_FIELDS: { readonly [F in Exclude<Field, TextField>]: InputName } = {
   compensation: { en: 'the compensation amount', zh: '赔付金额', flag: '--compensation' },
   compensationKind: { en: 'the compensation kind', zh: '赔付方式', flag: '--compensation-kind' },
   satisfaction: { en: 'the satisfaction', zh: '满意度', flag: '--satisfaction' },
+  majorCriterion: { en: 'the criterion of a major complaint', zh: '重大投诉依据', flag: '--criterion' },
 };
 
 const FIELD_NAMES: { readonly [F in Field]: InputName } = { ...TEXT_FIELDS, ...OTHER_FIELDS };

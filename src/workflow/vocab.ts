@@ -14,6 +14,10 @@ export const SATISFACTIONS = ['1', '2', '3', '4', '5'] as const;
 export const CLOSE_REASONS = ['withdrawn', 'unresolved', 'duplicate'] as const;
 export const OUTCOMES = ['satisfied', 'unfounded', ...CLOSE_REASONS] as const;
 export const LOG_KINDS = ['note', 'call', 'visit', 'finding'] as const;
+/** The criteria of a major complaint (重大客诉) every shop starts with; a shop adds its own in words. */
+export const MAJOR_CRITERIA = ['product-harm', 'hurt-in-shop', 'valuables-lost', 'press-or-regulator', 'malicious-claim', 'food-poisoning'] as const;
+/** Why a complaint was escalated to the manager. */
+export const ESCALATION_REASONS = ['major', 'reopened-again', 'deadline-passed', 'by-hand'] as const;
 /** Whom a paused complaint waits on (`kesu wait --on`). */
 const WAIT_PARTIES = ['customer', 'supplier', 'other'] as const;
 const YES_NO = ['yes', 'no'] as const;
@@ -33,6 +37,8 @@ export type CloseReason = (typeof CLOSE_REASONS)[number];
 export type Outcome = (typeof OUTCOMES)[number];
 export type LogKind = (typeof LOG_KINDS)[number];
 export type WaitParty = (typeof WAIT_PARTIES)[number];
+export type MajorCriterion = (typeof MAJOR_CRITERIA)[number];
+export type EscalationReason = (typeof ESCALATION_REASONS)[number];
 
 /** The first English and Chinese label of each code are the ones shown; the rest are accepted. */
 interface Labels {
@@ -166,6 +172,22 @@ export const WAIT_PARTY = vocabulary('waiting party', WAIT_PARTIES, {
   customer: { en: ['the customer', 'customer'], zh: ['客户'] },
   supplier: { en: ['a supplier', 'supplier', 'manufacturer'], zh: ['供应商', '厂家'] },
   other: { en: ['someone else', 'other', 'others'], zh: ['其他'] },
+});
+
+export const MAJOR_CRITERION = vocabulary('major criterion', MAJOR_CRITERIA, {
+  'product-harm': { en: ['injury or property loss caused by what was sold', 'product harm'], zh: ['所售商品造成人身伤害或财产损失', '商品致害'] },
+  'hurt-in-shop': { en: ['a customer hurt in the shop', 'hurt in the shop'], zh: ['顾客在店内受伤', '店内受伤'] },
+  'valuables-lost': { en: ['valuables lost at the service desk', 'valuables lost'], zh: ['服务台寄存的贵重物品丢失', '贵重物品丢失'] },
+  'press-or-regulator': { en: ['raised through the press or a regulator', 'press or regulator', 'press', 'regulator'], zh: ['经媒体或监管部门投诉', '媒体或监管部门'] },
+  'malicious-claim': { en: ['a malicious claim', 'malicious claim'], zh: ['恶意索赔'] },
+  'food-poisoning': { en: ['food poisoning'], zh: ['食物中毒'] },
+});
+
+export const ESCALATION_REASON = vocabulary('escalation reason', ESCALATION_REASONS, {
+  major: { en: ['a major complaint'], zh: ['重大投诉'] },
+  'reopened-again': { en: ['reopened a second time'], zh: ['再次重新处理'] },
+  'deadline-passed': { en: ['a deadline of a major complaint passed'], zh: ['重大投诉超过期限'] },
+  'by-hand': { en: ['escalated by hand'], zh: ['人工升级'] },
 });
 
 export const YES_NO_ANSWER = vocabulary('yes/no', YES_NO, {

@@ -249,7 +249,7 @@ describe('invalid config changes exit 1 with one sentence and change nothing', (
   });
 
   it('a malformed config command is a usage error (exit 2)', async () => {
-    const usage = 'Use kesu config, kesu config set KEY VALUE, kesu config add|remove holiday|workday DATES, or kesu config holidays cn|COUNTRY[-REGION] [YEAR…].';
+    const usage = 'Use kesu config, kesu config set KEY VALUE, kesu config add|remove holiday|workday DATES, kesu config add|remove major.criterion TEXT, or kesu config holidays cn|COUNTRY[-REGION] [YEAR…].';
     expect(expectFailure(await run('config', 'frob'), 2)).toBe(usage);
     expect(expectFailure(await run('config', 'set', 'deadline.answer.normal'), 2)).toBe(usage);
     expect(expectFailure(await run('config', 'add', 'birthday', '2026-10-01'), 2)).toBe(usage);

@@ -276,7 +276,7 @@ describe('kesu answer', () => {
     expect(late).toContain('  answer      Mon 9 Nov  met late\n');
     expect((await run.json<ComplaintJson>('show', '1')).events!.at(-1)).toMatchObject({ type: 'answered', note: 'Told her: a new one on Monday' });
     await run.ok('resolve', '1', '--solution', 'Replaced', '--at', '2026-11-11 10:00');
-    expect(expectFailure(await run('answer', '1', 'again'), 1)).toBe('Complaint 1 is resolved, so it cannot take answer; from resolved you can: followup, close, log, edit, void, wait, resume.');
+    expect(expectFailure(await run('answer', '1', 'again'), 1)).toBe('Complaint 1 is resolved, so it cannot take answer; from resolved you can: followup, close, log, edit, void, wait, resume, escalate.');
     expect(expectFailure(await run('log', '1', 'again', '--answered'), 1)).toMatch(/^Complaint 1 is resolved, so it cannot take answer;/);
   });
 

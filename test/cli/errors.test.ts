@@ -43,13 +43,13 @@ beforeAll(async () => {
 
 describe('refused moves name the status and the commands allowed, and write nothing', () => {
   const refused: [id: string, status: string, allowed: string, args: string[]][] = [
-    ['1', 'open', 'assign, answer, resolve, close, log, edit, void, wait, resume', ['followup', '1', '--satisfaction', '4']],
-    ['1', 'open', 'assign, answer, resolve, close, log, edit, void, wait, resume', ['reopen', '1']],
-    ['2', 'assigned', 'assign, answer, resolve, close, log, edit, void, wait, resume', ['followup', '2', '--satisfaction', '5']],
-    ['2', 'assigned', 'assign, answer, resolve, close, log, edit, void, wait, resume', ['reopen', '2']],
-    ['3', 'resolved', 'followup, close, log, edit, void, wait, resume', ['assign', '3', '--to', 'Liu']],
-    ['3', 'resolved', 'followup, close, log, edit, void, wait, resume', ['resolve', '3', '--solution', 'Again']],
-    ['3', 'resolved', 'followup, close, log, edit, void, wait, resume', ['reopen', '3']],
+    ['1', 'open', 'assign, answer, resolve, close, log, edit, void, wait, resume, escalate', ['followup', '1', '--satisfaction', '4']],
+    ['1', 'open', 'assign, answer, resolve, close, log, edit, void, wait, resume, escalate', ['reopen', '1']],
+    ['2', 'assigned', 'assign, answer, resolve, close, log, edit, void, wait, resume, escalate', ['followup', '2', '--satisfaction', '5']],
+    ['2', 'assigned', 'assign, answer, resolve, close, log, edit, void, wait, resume, escalate', ['reopen', '2']],
+    ['3', 'resolved', 'followup, close, log, edit, void, wait, resume, escalate', ['assign', '3', '--to', 'Liu']],
+    ['3', 'resolved', 'followup, close, log, edit, void, wait, resume, escalate', ['resolve', '3', '--solution', 'Again']],
+    ['3', 'resolved', 'followup, close, log, edit, void, wait, resume, escalate', ['reopen', '3']],
     ['4', 'closed', 'reopen, log, edit, void', ['assign', '4', '--to', 'Liu']],
     ['4', 'closed', 'reopen, log, edit, void', ['resolve', '4', '--unfounded', '--finding', 'No']],
     ['4', 'closed', 'reopen, log, edit, void', ['followup', '4', '--satisfaction', '2']],
@@ -73,7 +73,7 @@ describe('refused moves name the status and the commands allowed, and write noth
     const error = expectJsonFailure(await run('--json', 'followup', '1', '--satisfaction', '4'), 1);
     expect(error).toEqual({
       code: 'not-allowed',
-      message: 'Complaint 1 is open, so it cannot take followup; from open you can: assign, answer, resolve, close, log, edit, void, wait, resume.',
+      message: 'Complaint 1 is open, so it cannot take followup; from open you can: assign, answer, resolve, close, log, edit, void, wait, resume, escalate.',
     });
   });
 
@@ -81,7 +81,7 @@ describe('refused moves name the status and the commands allowed, and write noth
     const message = expectFailure(await run('--lang', 'zh', 'assign', '4', '--to', 'Liu'), 1);
     expect(message).toBe('投诉 4 的状态是“已结案”，不能执行 assign；此状态下可以执行：reopen、log、edit、void。');
     const viaLang = await kesu(['--db', db, 'reopen', '1'], { env: { LANG: 'zh_CN.UTF-8' } });
-    expect(expectFailure(viaLang, 1)).toBe('投诉 1 的状态是“待处理”，不能执行 reopen；此状态下可以执行：assign、answer、resolve、close、log、edit、void、wait、resume。');
+    expect(expectFailure(viaLang, 1)).toBe('投诉 1 的状态是“待处理”，不能执行 reopen；此状态下可以执行：assign、answer、resolve、close、log、edit、void、wait、resume、escalate。');
   });
 
   it('a time earlier than the last entry is refused and writes nothing', async () => {

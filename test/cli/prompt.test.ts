@@ -351,9 +351,9 @@ describe('other commands on a terminal ask for a value they cannot do without', 
 
   it.each([
     ['answer on a closed complaint', ['close', '3', '--reason', 'duplicate'], ['answer', '3'], 'What was the customer told?', 'kesu: Complaint 3 is closed, so it cannot take answer; from closed you can: reopen, log, edit, void.'],
-    ['followup on an open complaint', null, ['followup', '1'], 'How satisfied is the customer?', 'kesu: Complaint 1 is open, so it cannot take followup; from open you can: assign, answer, resolve, close, log, edit, void, wait, resume.'],
+    ['followup on an open complaint', null, ['followup', '1'], 'How satisfied is the customer?', 'kesu: Complaint 1 is open, so it cannot take followup; from open you can: assign, answer, resolve, close, log, edit, void, wait, resume, escalate.'],
     // An entry that answers the customer is judged as an answer, which a resolved complaint does not take.
-    ['log --answered on a resolved complaint', null, ['log', '2', '--answered'], 'What happened?', 'kesu: Complaint 2 is resolved, so it cannot take answer; from resolved you can: followup, close, log, edit, void, wait, resume.'],
+    ['log --answered on a resolved complaint', null, ['log', '2', '--answered'], 'What happened?', 'kesu: Complaint 2 is resolved, so it cannot take answer; from resolved you can: followup, close, log, edit, void, wait, resume, escalate.'],
     ['assign on a voided complaint', ['void', '3', '--reason', 'Entered twice'], ['assign', '3'], 'Who will handle it?', 'kesu: Complaint 3 is voided ("Entered twice"), so it cannot take assign; bring it back first with kesu unvoid 3.'],
     ['wait on a complaint already waiting', ['wait', '1', '--on', 'supplier', '--at', '2026-12-02 10:00'], ['wait', '1'], 'Who is it waiting on?', 'kesu: Complaint 1 is already waiting on a supplier, since Wed 2 Dec 10:00; resume it first with kesu resume 1.'],
   ] as [string, string[] | null, string[], string, string][])('%s: refused first, exit 1, asking nothing', async (_, before, args, question, refusal) => {

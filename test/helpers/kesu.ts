@@ -238,6 +238,8 @@ const COMPLAINT_KEYS = [
   'closedAt',
   'voided',
   'waiting',
+  'majorCriterion',
+  'escalation',
   'followups',
 ] as const;
 
@@ -274,6 +276,8 @@ export interface ComplaintJson {
   closedAt: string | null;
   voided: { at: string; by: string; reason: string } | null;
   waiting: { since: string; on: string; by: string; note: string | null } | null;
+  majorCriterion: string | null;
+  escalation: { at: string; by: string; to: string | null; reason: string; note: string | null } | null;
   followups: { at: string; method: string; satisfaction: number; note: string | null }[];
   sameCustomer?: { count: number; newest: { id: number; status: string; receivedAt: string }[] };
   events?: {

@@ -5,6 +5,7 @@
 // tests compute reports this way. Not product code: it holds every event in memory.
 import { apply, pendingDeadlines, type Complaint, type ComplaintEvent } from '../../src/workflow/complaint.js';
 import { customerKey, shortPhoneOf } from '../../src/workflow/identity.js';
+import type { EscalationReason } from '../../src/workflow/vocab.js';
 import {
   reportFromFacts,
   reportRequest,
@@ -22,7 +23,7 @@ import {
 } from '../../src/workflow/report.js';
 import { factsOfStep, type EventFacts } from '../../src/workflow/report-facts.js';
 import type { Settings } from '../../src/workflow/settings.js';
-import { instant, localDateOf, type IsoTime, type LocalDate, type Zone } from '../../src/workflow/time.js';
+import { compareTimes, instant, localDateOf, type IsoTime, type LocalDate, type Zone } from '../../src/workflow/time.js';
 
 /** One stored event with the complaint it belongs to, as a store hands them over. */
 export type ReportEvent = { readonly complaintId: number } & ComplaintEvent;
@@ -50,7 +51,7 @@ export function computeReport({ events, period, settings, now, zone }: ReportInp
 /** What a store should answer `request` with, folded from the events. */
 function factsFromEvents(events: Iterable<ReportEvent>, request: ReportFactsRequest, settings: Settings): ReportFactsData {
   const lastDay = request.days.lastDay;
-  const counted = new Set<ComplaintEvent['type']>(['answered', 'resolved', 'followed-up', 'closed', 'reopened', 'resumed']);
+  const counted = new Set<ComplaintEvent['type']>(['answered', 'resolved', 'followed-up', 'closed', 'reopened', 'resumed', 'escalated']);
   const needs: HistoryNeeds = {
     ends: request.periods.map(({ span }) => span.to),
     // The follow-ups of every date, for the twelve-month counts; the other steps of the periods.
@@ -231,6 +232,7 @@ function periodFactsOf(all: readonly History[], span: Span, endMs: number): Peri
   let waitingAtEnd = 0;
   const waitsEnded = { count: 0, workdays: 0 };
   const approvals = new Map<string | null, ApprovalGroup>();
+  const escalations = new Map<EscalationReason, number>();
   for (const history of all) {
     const atEnd = stateOn(history, span.to);
     // A complaint voided at the period's end counts in none of its figures.
@@ -240,10 +242,15 @@ function periodFactsOf(all: readonly History[], span: Span, endMs: number): Peri
     let resolved = false;
     for (const step of history.steps) {
       if (!within(step.date, span)) continue;
+      if (step.type === 'escalated') {
+        const { reason } = step.event as Extract<ComplaintEvent, { type: 'escalated' }>;
+        escalations.set(reason, (escalations.get(reason) ?? 0) + 1);
+        continue;
+      }
       if (step.type === 'resumed') {
         // The event that ended a wait says how many working days it lasted.
         const { since, workdays } = step.event as Extract<ComplaintEvent, { type: 'resumed' }>;
-        if (since >= step.event.at) throw new Error('a wait that ended before it began');
+        if (compareTimes(since, step.event.at) > 0) throw new Error('a wait that ended before it began');
         waitsEnded.count++;
         waitsEnded.workdays += workdays;
         continue;
@@ -290,7 +297,7 @@ function periodFactsOf(all: readonly History[], span: Span, endMs: number): Peri
     }
     if (resolved) resolvedCauses.push({ id: history.id, rootCause: atEnd.rootCause, correctiveAction: atEnd.correctiveAction });
   }
-  return { received: [...received.values()], steps: [...steps.values()], resolveSpans: [...resolveSpans.values()], resolvedCauses, openAtEnd, overdueAtEnd, waitingAtEnd, waitsEnded, approvals: [...approvals.values()] };
+  return { received: [...received.values()], steps: [...steps.values()], resolveSpans: [...resolveSpans.values()], resolvedCauses, openAtEnd, overdueAtEnd, waitingAtEnd, waitsEnded, approvals: [...approvals.values()], escalations: [...escalations].map(([reason, count]) => ({ reason, count })) };
 }
 
 

@@ -28,6 +28,7 @@ const TABLE: Record<ChangeCommand['type'], Partial<Record<Status, Status[]>>> = 
   unvoid: { open: ['open'], assigned: ['assigned'], resolved: ['resolved'], closed: ['closed'] },
   wait: { open: ['open'], assigned: ['assigned'], resolved: ['resolved'] },
   resume: { open: ['open'], assigned: ['assigned'], resolved: ['resolved'] },
+  escalate: { open: ['open'], assigned: ['assigned'], resolved: ['resolved'] },
 };
 
 const START: IsoTime = '2026-10-01T09:00:00+08:00';
@@ -73,6 +74,7 @@ const stepArbitrary: fc.Arbitrary<Step> = fc.record({
     fc.record({ type: fc.constant('unvoid' as const), note: fc.constant(null) }),
     fc.record({ type: fc.constant('wait' as const), on: fc.constantFrom('customer' as const, 'supplier' as const, 'other' as const), note: fc.constantFrom(null, 'photos') }),
     fc.record({ type: fc.constant('resume' as const), note: fc.constant(null) }),
+    fc.record({ type: fc.constant('escalate' as const), to: fc.constantFrom(null, '王店长'), note: fc.constantFrom('the customer threatens the press', ''), overdue: fc.boolean() }),
   ) as fc.Arbitrary<Step['command']>,
 });
 

@@ -94,6 +94,7 @@ const stepArbitrary: fc.Arbitrary<Step> = fc.record({
     fc.constant({ type: 'unvoid' as const, note: null }),
     { arbitrary: fc.record({ type: fc.constant('wait' as const), on: fc.constantFrom('customer' as const, 'supplier' as const), note: fc.constant(null) }), weight: 2 },
     fc.constant({ type: 'resume' as const, note: null }),
+    fc.constant({ type: 'escalate' as const, to: null, note: 'the customer threatens the press' }),
   ) as fc.Arbitrary<Step['command']>,
 });
 

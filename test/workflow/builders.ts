@@ -116,6 +116,10 @@ export function resume(when: IsoTime, fields: Fields<Of<'resume'>> = {}): Of<'re
   return { type: 'resume', at: when, by: 'Li', note: null, ...fields };
 }
 
+export function escalate(when: IsoTime, fields: Fields<Of<'escalate'>> = {}): Of<'escalate'> {
+  return { type: 'escalate', at: when, by: 'Li', to: null, note: 'The customer threatens to call the press', ...fields };
+}
+
 /** A valid command of each change type, for tables of the procedure. */
 export function commandOfType(type: ChangeCommand['type'], when: IsoTime): ChangeCommand {
   switch (type) {
@@ -143,6 +147,8 @@ export function commandOfType(type: ChangeCommand['type'], when: IsoTime): Chang
       return wait(when);
     case 'resume':
       return resume(when);
+    case 'escalate':
+      return escalate(when);
   }
 }
 

@@ -256,7 +256,7 @@ describe('the problems of a row, each with its row and column', () => {
     const header = ['receivedAt', 'customer', 'category', 'description', 'solution', 'followupAt', 'satisfaction'];
     const [reading] = readRows(header, [['2026-10-05', 'Wang', 'service', 'Rude', 'Apologised', '2026-10-08\n2026-10-09', '2\n5']]);
     expect(errorsOf(reading)).toEqual([
-      { row: 2, column: 'satisfaction', message: 'an earlier step of this row left the complaint open, which cannot take followup (from open: assign, answer, resolve, close, log, edit, void, wait, resume)' },
+      { row: 2, column: 'satisfaction', message: 'an earlier step of this row left the complaint open, which cannot take followup (from open: assign, answer, resolve, close, log, edit, void, wait, resume, escalate)' },
     ]);
   });
 

@@ -7,12 +7,12 @@ import { DomainError } from '../../src/workflow/errors.js';
 import { addHours, compareTimes, type IsoTime } from '../../src/workflow/time.js';
 import { ALLOWED_COMMANDS, decide, type ChangeCommand } from '../../src/workflow/transitions.js';
 import { CATEGORIES, CLOSE_REASONS, SEVERITIES, STATUSES } from '../../src/workflow/vocab.js';
-import { answer, assign, close, context, edit, followup, FRI, log, openCommand, reopen, resolve, resume, unvoid, voidIt, wait } from './builders.js';
+import { answer, assign, close, context, edit, escalate, followup, FRI, log, openCommand, reopen, resolve, resume, unvoid, voidIt, wait } from './builders.js';
 
 const ctx = context('2030-01-01T00:00:00+08:00');
 
 const step = fc.record({
-  type: fc.constantFrom<ChangeCommand['type']>('assign', 'resolve', 'followup', 'close', 'reopen', 'log', 'answer', 'edit', 'void', 'unvoid', 'wait', 'resume'),
+  type: fc.constantFrom<ChangeCommand['type']>('assign', 'resolve', 'followup', 'close', 'reopen', 'log', 'answer', 'edit', 'void', 'unvoid', 'wait', 'resume', 'escalate'),
   hoursLater: fc.integer({ min: 0, max: 72 }),
   satisfaction: fc.integer({ min: 1, max: 5 }),
   reason: fc.constantFrom(...CLOSE_REASONS),
@@ -54,6 +54,8 @@ function commandOf(s: Step, when: IsoTime, complaint: Complaint): ChangeCommand 
       return wait(when);
     case 'resume':
       return resume(when);
+    case 'escalate':
+      return escalate(when);
   }
 }
 
@@ -70,6 +72,16 @@ function checkInvariants(complaint: Complaint, events: readonly NewEvent[]): voi
   // A wait runs from its waiting event to the resume that ends it; a closed complaint never waits.
   expect(complaint.waiting !== null).toBe(events.findLast((e) => e.type === 'waiting' || e.type === 'resumed')?.type === 'waiting');
   if (closed) expect(complaint.waiting).toBeNull();
+  // An escalation stands from the escalated event until a close; a major complaint was escalated as it was recorded.
+  const standing = events.findLast((e) => e.type === 'escalated' || e.type === 'closed');
+  expect(complaint.escalation !== null).toBe(standing?.type === 'escalated');
+  if (events[0]?.type === 'opened' && events[0].severity === 'major') expect(events[1]?.type).toBe('escalated');
+  // The second reopening and every one after it are escalated.
+  events.forEach((event, index) => {
+    if (event.type === 'reopened' && events.slice(0, index + 1).filter((e) => e.type === 'reopened').length >= 2) {
+      expect(events.slice(index + 1).find((e) => e.type === 'escalated' || e.at !== event.at)).toMatchObject({ type: 'escalated', reason: 'reopened-again' });
+    }
+  });
   for (const [index, event] of events.entries()) {
     if (event.type === 'resumed') expect(events.slice(0, index).findLast((e) => e.type === 'waiting' || e.type === 'resumed')?.type).toBe('waiting');
   }

@@ -31,7 +31,7 @@ const NEXT_TUE_10 = at('2026-11-10T10:00');
 
 // unvoid and resume aside: what a voided complaint takes, and a resume of one that does not wait, are
 // not the procedure's table (see 'void and unvoid', 'a clock that pauses').
-const CHANGE_TYPES: readonly ChangeCommand['type'][] = ['assign', 'answer', 'resolve', 'followup', 'close', 'reopen', 'log', 'edit', 'void', 'wait'];
+const CHANGE_TYPES: readonly ChangeCommand['type'][] = ['assign', 'answer', 'resolve', 'followup', 'close', 'reopen', 'log', 'edit', 'void', 'wait', 'escalate'];
 
 function domainError(fn: () => unknown): DomainError {
   const error = thrownBy(fn);
@@ -483,9 +483,9 @@ describe('every other move is refused', () => {
   // The spec's table, written out here so that a change to ALLOWED_COMMANDS has to change the test too.
   // The spec's table, with an answer while the answer is owed, and a correction or a void in any status.
   const SPEC_TABLE: Record<Status, ChangeCommand['type'][]> = {
-    open: ['assign', 'answer', 'resolve', 'close', 'log', 'edit', 'void', 'wait', 'resume'],
-    assigned: ['assign', 'answer', 'resolve', 'close', 'log', 'edit', 'void', 'wait', 'resume'],
-    resolved: ['followup', 'close', 'log', 'edit', 'void', 'wait', 'resume'],
+    open: ['assign', 'answer', 'resolve', 'close', 'log', 'edit', 'void', 'wait', 'resume', 'escalate'],
+    assigned: ['assign', 'answer', 'resolve', 'close', 'log', 'edit', 'void', 'wait', 'resume', 'escalate'],
+    resolved: ['followup', 'close', 'log', 'edit', 'void', 'wait', 'resume', 'escalate'],
     closed: ['reopen', 'log', 'edit', 'void'],
   };
 

@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { changeDays, loadOfficialYears, removeOfficialYears, setSetting, type DayList } from '../../workflow/config.js';
+import { changeDays, changeMajorCriteria, loadOfficialYears, removeOfficialYears, setSetting, type DayList } from '../../workflow/config.js';
 import type { Settings } from '../../workflow/settings.js';
 import { localDateOf } from '../../workflow/time.js';
 import { quoted } from '../../workflow/text.js';
@@ -40,9 +40,12 @@ function settingsChange(context: CliContext, action: string | undefined, args: s
   if ((action === 'add' || action === 'remove') && (args[0] === 'holiday' || args[0] === 'workday') && args.length >= 2) {
     return (current) => changeDays(current, args[0] as DayList, action, args.slice(1).join(' '));
   }
+  if ((action === 'add' || action === 'remove') && args[0]?.toLowerCase() === 'major.criterion' && args.length >= 2) {
+    return (current) => changeMajorCriteria(current, action, args.slice(1).join(' '));
+  }
   throw usage(
-    'Use kesu config, kesu config set KEY VALUE, kesu config add|remove holiday|workday DATES, or kesu config holidays cn|COUNTRY[-REGION] [YEAR…].',
-    '用法：kesu config，kesu config set 设置名 值，kesu config add|remove holiday|workday 日期，或 kesu config holidays cn|国家[-地区] [年份…]。',
+    'Use kesu config, kesu config set KEY VALUE, kesu config add|remove holiday|workday DATES, kesu config add|remove major.criterion TEXT, or kesu config holidays cn|COUNTRY[-REGION] [YEAR…].',
+    '用法：kesu config，kesu config set 设置名 值，kesu config add|remove holiday|workday 日期，kesu config add|remove major.criterion 文字，或 kesu config holidays cn|国家[-地区] [年份…]。',
   );
 }
 

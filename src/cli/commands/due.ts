@@ -24,7 +24,8 @@ export async function due(context: CliContext, options: DueOptions): Promise<str
   const horizon = agendaHorizon(settings.calendar, context.now, days, LOCAL_ZONE);
   const running = await store.list({ statuses: null, dueBefore: instant(horizon) + 1 });
   const waiting = await store.list({ statuses: null, waiting: true });
-  const agenda = buildAgenda(running, context.now, waiting, { calendar: settings.calendar, waitMax: settings.waitMax, zone: LOCAL_ZONE });
+  const escalated = await store.list({ statuses: null, escalated: true });
+  const agenda = buildAgenda(running, context.now, { waiting, escalated, policy: { calendar: settings.calendar, waitMax: settings.waitMax, zone: LOCAL_ZONE } });
   // With --json the output stays the agenda's array; kesu notify log --json says what was sent.
   const sent = options.notify ? await notifyAgenda(context, store, settings) : '';
   if (context.json) return toJsonText(agenda.flatMap((group) => group.complaints.map((c) => ({ ...complaintJson(c, context.now), agenda: group.kind }))));

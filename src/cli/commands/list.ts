@@ -19,6 +19,7 @@ export interface ListOptions {
   phone?: string;
   overdue?: boolean;
   waiting?: boolean;
+  escalated?: boolean;
   since?: string;
   until?: string;
   limit?: string;
@@ -42,6 +43,7 @@ export async function list(context: CliContext, options: ListOptions): Promise<s
     customers: textFilterList(options.customer, '--customer'),
     phones: phoneList(options.phone, '--phone'),
     dueBefore: options.overdue ? instant(context.now) : undefined,
+    escalated: options.escalated ? true : undefined,
     receivedFrom: options.since === undefined ? undefined : instant(parseAtOption(options.since, '--since', context.now)),
     receivedBefore: options.until === undefined ? undefined : parseUntilOption(options.until, '--until', context.now),
   };

@@ -4,9 +4,9 @@
 // a question's answer as it was, when `decide` accepts that (an optional one, left empty), and
 // cancels when it does not; Ctrl-C cancels (exit 130).
 import { DomainError, type Field, type Sentence } from '../../workflow/errors.js';
-import { DEFAULT_SETTINGS } from '../../workflow/settings.js';
-import { decide } from '../../workflow/transitions.js';
-import { CATEGORY, CHANNEL, DEFAULT_CHANNEL, DEFAULT_SEVERITY, SEVERITY, type Vocabulary } from '../../workflow/vocab.js';
+import { DEFAULT_SETTINGS, type Settings } from '../../workflow/settings.js';
+import { decide, defaultSeverity } from '../../workflow/transitions.js';
+import { CATEGORY, CHANNEL, DEFAULT_CHANNEL, DEFAULT_SEVERITY, SEVERITY, type Severity, type Vocabulary } from '../../workflow/vocab.js';
 import { LOCAL_ZONE, readTimeOption, typedTime } from '../clock.js';
 import type { CliContext } from '../context.js';
 import { cancelled, UserError } from '../errors.js';
@@ -14,6 +14,7 @@ import { askChoice, askText, vocabularyChoices, type Asking } from '../prompts.j
 import { DRAFT_FIELDS, draftValue, renderDraft, type Draft, type DraftField } from '../render/draft.js';
 import { t } from '../render/i18n.js';
 import { visible } from '../render/visible.js';
+import { criterionWords } from '../render/complaint.js';
 import { quoted } from '../../workflow/text.js';
 import { openCommand } from './open.js';
 
@@ -30,7 +31,10 @@ const QUESTIONS: { readonly [F in DraftField]: FieldQuestion } = {
   phone: { words: { en: 'Phone', zh: '联系电话' }, answer: 'line', refusedAs: 'phone' },
   channel: { words: { en: 'How did the complaint come in?', zh: '投诉方式' }, answer: { vocab: CHANNEL, default: DEFAULT_CHANNEL }, refusedAs: null },
   category: { words: { en: 'Category', zh: '投诉类别' }, answer: { vocab: CATEGORY }, refusedAs: null },
-  severity: { words: { en: 'Severity', zh: '严重程度' }, answer: { vocab: SEVERITY, default: DEFAULT_SEVERITY }, refusedAs: null },
+  // Asked after the shop's criteria of a major complaint (answerSeverity), which a refusal asks again.
+  severity: { words: { en: 'Severity', zh: '严重程度' }, answer: { vocab: SEVERITY, default: DEFAULT_SEVERITY }, refusedAs: 'majorCriterion' },
+  // Chosen with the severity, never asked on its own.
+  majorCriterion: { words: { en: 'Major because', zh: '重大投诉依据' }, answer: 'line', refusedAs: null },
   description: { words: { en: "What happened, in the customer's words", zh: '投诉内容（客户原话）' }, answer: 'text', refusedAs: 'description' },
   request: { words: { en: 'What does the customer want?', zh: '客户要求' }, answer: 'line', refusedAs: 'request' },
   received: { words: { en: 'When was it received?', zh: '受理时间' }, answer: 'line', refusedAs: 'at' },
@@ -45,6 +49,8 @@ const WORDS = {
   yes: { en: 'Yes, record it', zh: '是，登记' },
   change: { en: 'Change an answer', zh: '修改某一项' },
   which: { en: 'Which answer?', zh: '修改哪一项？' },
+  major: { en: 'Is it a major complaint? Does one of these apply?', zh: '是否属于重大投诉？是否符合以下任一情形？' },
+  noneApplies: { en: 'None of these', zh: '以上都不是' },
 } as const satisfies Record<string, Sentence>;
 
 export interface Start {
@@ -53,6 +59,8 @@ export interface Start {
   readonly asked: 'everything' | readonly DraftField[];
   /** --by, as given. */
   readonly by: string | undefined;
+  /** The shop's settings: its criteria of a major complaint, which decide judges the one chosen by. */
+  readonly settings: Settings;
 }
 
 /** Asks, shows the summary, and records the complaint with `record` once it is confirmed; returns what `record` returns. */
@@ -87,12 +95,17 @@ class Interview {
   draft: Draft;
   private readonly asking: Asking;
   private readonly by: string;
+  private readonly settings: Settings;
+  /** The shop's criteria of a major complaint, in the order it keeps them. */
+  private readonly criteria: readonly string[];
 
   constructor(
     private readonly context: CliContext,
     start: Start,
   ) {
     this.draft = start.draft;
+    this.settings = start.settings;
+    this.criteria = start.settings.majorCriteria;
     this.asking = { lang: context.lang, color: context.color };
     // The actor as the write will take it, but for the shop's configured one, which only the write reads.
     this.by = context.actor(start.by, DEFAULT_SETTINGS);
@@ -100,6 +113,7 @@ class Interview {
 
   /** Asks for `field` until decide accepts the answer; Ctrl-D keeps what was there if decide accepts that, else cancels. */
   async answer(field: DraftField, refusal?: string): Promise<void> {
+    if (field === 'severity' || field === 'majorCriterion') return this.answerSeverity(refusal);
     let error = refusal;
     let initial = this.typedOf(field);
     for (;;) {
@@ -116,6 +130,37 @@ class Interview {
       }
       initial = typed;
     }
+  }
+
+  /**
+   * The severity: first whether one of the shop's criteria of a major complaint applies (one that
+   * does makes it major, and is recorded), then, when none does, the severity. Ctrl-D keeps what
+   * was chosen (or the default: major through the press or a regulator, else normal).
+   */
+  private async answerSeverity(refusal: string | undefined): Promise<void> {
+    const { lang } = this.context;
+    const none = '';
+    const throughPress = this.draft.channel === 'third-party' && this.criteria.includes('press-or-regulator') ? 'press-or-regulator' : none;
+    const criterion = await askChoice(
+      {
+        message: WORDS.major[lang],
+        choices: [...this.criteria.map((value) => ({ value, name: visible(criterionWords(value, lang), { oneLine: true }) })), { value: none, name: WORDS.noneApplies[lang] }],
+        default: this.draft.majorCriterion ?? throughPress,
+        error: refusal,
+      },
+      this.asking,
+    );
+    if (criterion === null) return;
+    if (criterion !== none) {
+      this.draft = { ...this.draft, severity: 'major', majorCriterion: criterion };
+      return;
+    }
+    const { majorCriterion: _dropped, ...rest } = this.draft;
+    const severity = await askChoice(
+      { message: QUESTIONS.severity.words[lang], choices: vocabularyChoices(SEVERITY, lang), default: rest.severity ?? defaultSeverity(rest.channel ?? DEFAULT_CHANNEL) },
+      this.asking,
+    );
+    this.draft = severity === null ? rest : { ...rest, severity: severity as Severity };
   }
 
   /** The first refusal decide gives of the draft, with the field to ask again; one of a flag no question gives (--by) is thrown. */
@@ -200,9 +245,9 @@ class Interview {
     const { now } = this.context;
     try {
       // The category is a code, which decide does not judge: before it is chosen any will do to hear what
-      // decide says of the rest. The shop's settings only set the deadlines, which are not kept from here.
+      // decide says of the rest. The deadlines it sets are not kept from here.
       const command = openCommand({ ...draft, category: draft.category ?? CATEGORY.codes[0]! }, { uuid: '', by: this.by }, now);
-      decide(null, command, { now, settings: DEFAULT_SETTINGS, zone: LOCAL_ZONE });
+      decide(null, command, { now, settings: this.settings, zone: LOCAL_ZONE });
       return null;
     } catch (error) {
       if (error instanceof DomainError) return error;

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { decide, type Command } from '../../workflow/transitions.js';
+import { decide, defaultSeverity, type Command } from '../../workflow/transitions.js';
 import type { Settings } from '../../workflow/settings.js';
 import { notifyAdded, warnMissingCalendarYears } from './change.js';
-import { CATEGORY, CHANNEL, DEFAULT_CHANNEL, DEFAULT_SEVERITY, SEVERITY, type Category } from '../../workflow/vocab.js';
+import { CATEGORY, CHANNEL, DEFAULT_CHANNEL, SEVERITY, type Category } from '../../workflow/vocab.js';
 import { LOCAL_ZONE, readTimeOption, type GivenTime } from '../clock.js';
 import type { CliContext } from '../context.js';
 import { usage } from '../errors.js';
@@ -26,6 +26,8 @@ export interface IntakeOptions {
 }
 
 export interface OpenOptions extends IntakeOptions {
+  /** What makes it major (one of the shop's criteria). */
+  criterion?: string;
   at?: string;
   by?: string;
   /** Print the acknowledgement slip (as text) right after recording. */
@@ -37,7 +39,7 @@ const REQUIRED = { customer: '--customer', category: '--category', description: 
 
 export async function open(context: CliContext, options: OpenOptions): Promise<string> {
   // What was given is read before anything is asked, so that a typo fails at once.
-  const draft = readIntake({ ...options, received: options.received ?? options.at }, options.received !== undefined ? '--received' : '--at', context.now);
+  const draft = withCriterion(readIntake({ ...options, received: options.received ?? options.at }, options.received !== undefined ? '--received' : '--at', context.now), options.criterion);
   const record = (complete: Draft) => save(context, complete, options.by, options.slip === true);
   const missing = (Object.keys(REQUIRED) as (keyof typeof REQUIRED)[]).filter((field) => !draft[field]?.trim());
   if (missing.length === 0) return record(draft);
@@ -51,7 +53,20 @@ export async function open(context: CliContext, options: OpenOptions): Promise<s
   // Nothing given at all: a walk through every field; otherwise only what is still needed.
   const asked = Object.values(draft).every((value) => value === undefined) ? 'everything' : missing;
   const { interview } = await import('./open-interview.js');
-  return interview(context, { draft, asked, by: options.by }, record);
+  const settings = await (await context.store()).settings();
+  return interview(context, { draft, asked, by: options.by, settings }, record);
+}
+
+/** A criterion of a major complaint makes it major; a severity said otherwise beside it is a contradiction. */
+function withCriterion(draft: Draft, criterion: string | undefined): Draft {
+  if (criterion === undefined) return draft;
+  if (draft.severity !== undefined && draft.severity !== 'major') {
+    throw usage(
+      `--criterion says what makes the complaint major, and --severity says ${draft.severity}; leave out --severity or give --severity major.`,
+      `--criterion 表示重大投诉的依据，而 --severity 为 ${draft.severity}；请去掉 --severity 或改为 --severity major。`,
+    );
+  }
+  return { ...draft, severity: 'major', majorCriterion: criterion };
 }
 
 /**
@@ -86,7 +101,8 @@ export function openCommand(draft: Draft & { readonly category: Category }, stam
     phone: draft.phone ?? null,
     channel: draft.channel ?? DEFAULT_CHANNEL,
     category: draft.category,
-    severity: draft.severity ?? DEFAULT_SEVERITY,
+    severity: draft.severity ?? defaultSeverity(draft.channel ?? DEFAULT_CHANNEL),
+    majorCriterion: draft.majorCriterion ?? null,
     description: draft.description ?? '',
     request: draft.request ?? null,
     order: draft.order ?? null,

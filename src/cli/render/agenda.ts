@@ -19,6 +19,8 @@ export function renderAgenda(agenda: readonly AgendaGroup[], horizon: IsoTime, c
 
 function groupTitle(group: AgendaGroup, { lang, style }: RenderContext): string {
   switch (group.kind) {
+    case 'manager':
+      return style.major(t('managerGroup', lang));
     case 'overdue':
       return style.overdue(t('overdueGroup', lang));
     case 'decide':

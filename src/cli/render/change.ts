@@ -10,9 +10,9 @@ import type { Sentence } from '../../workflow/errors.js';
 import type { Settings } from '../../workflow/settings.js';
 import { compareTimes, type IsoTime } from '../../workflow/time.js';
 import { formatTime } from '../../workflow/time-words.js';
-import { COMPENSATION_KIND, labelOf, LOG_KIND, OUTCOME, SATISFACTION, WAIT_PARTY, type Lang } from '../../workflow/vocab.js';
+import { COMPENSATION_KIND, ESCALATION_REASON, labelOf, LOG_KIND, OUTCOME, SATISFACTION, WAIT_PARTY, type Lang } from '../../workflow/vocab.js';
 import { assigneeText, customerText, fieldLines, labelWidth, oneLine, recordTitle, renderComplaint, timelineLine, type RenderContext } from './complaint.js';
-import { CORRECTION_FIELD_NAMES, DEADLINE_NAMES, formatDue, waitedWords, type TextKey } from './i18n.js';
+import { CORRECTION_FIELD_NAMES, DEADLINE_NAMES, escalatedTo, formatDue, waitedWords, type TextKey } from './i18n.js';
 import { visible } from './visible.js';
 import { cutToWidth } from './width.js';
 
@@ -56,6 +56,18 @@ function whatHappened({ before, after, added, settings }: Change, year: string):
   const [first, second] = added;
   if (!first) throw new Error('a change without events');
   const id = after.id;
+  const escalations = added.filter((event) => event.type === 'escalated');
+  if (escalations.length > 0 && added.length > escalations.length) {
+    // A step that escalated too (a major complaint recorded or raised to major, a second reopening, a
+    // passed deadline noticed): the step, then to whom it went.
+    const step = whatHappened({ before, after, added: added.filter((event) => event.type !== 'escalated'), settings }, year);
+    const { to, reason } = escalations[0]!;
+    const [en, zh] = [escalatedTo(to, 'en'), escalatedTo(to, 'zh')];
+    return {
+      en: `${step.en}, and escalated to ${en} (${labelOf(ESCALATION_REASON, reason, 'en')})`,
+      zh: `${step.zh}，并已升级至${zh}（${labelOf(ESCALATION_REASON, reason, 'zh')}）`,
+    };
+  }
   if (first.type === 'resumed' && second) {
     // A step that ended a wait: the step, then the wait it ended.
     const step = whatHappened({ before: apply(before, first), after, added: added.slice(1), settings }, year);
@@ -105,6 +117,10 @@ function whatHappened({ before, after, added, settings }: Change, year: string):
       };
     case 'unvoided':
       return { en: `Complaint ${id} brought back: it counts again in lists, the agenda and reports`, zh: `投诉 ${id} 已恢复：重新计入列表、日程和报表` };
+    case 'escalated': {
+      const [en, zh] = [escalatedTo(first.to, 'en'), escalatedTo(first.to, 'zh')];
+      return { en: `Complaint ${id} escalated to ${en} (${labelOf(ESCALATION_REASON, first.reason, 'en')})`, zh: `投诉 ${id} 已升级至${zh}（${labelOf(ESCALATION_REASON, first.reason, 'zh')}）` };
+    }
     case 'waiting':
       return { en: `Complaint ${id} paused: waiting on ${labelOf(WAIT_PARTY, first.on, 'en')}`, zh: `投诉 ${id} 已暂停计时：等待${labelOf(WAIT_PARTY, first.on, 'zh')}` };
     case 'resumed': {

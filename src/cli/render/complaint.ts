@@ -15,11 +15,13 @@ import {
   RESPONSIBILITY,
   SATISFACTION,
   SEVERITY,
+  ESCALATION_REASON,
+  MAJOR_CRITERION,
   STATUS,
   WAIT_PARTY,
   type Lang,
 } from '../../workflow/vocab.js';
-import { CORRECTION_FIELD_NAMES, DEADLINE_NAMES, departmentName, EVENT_NAMES, explainDeadline, formatDue, t, waitedWords, type TextKey } from './i18n.js';
+import { CORRECTION_FIELD_NAMES, DEADLINE_NAMES, departmentName, escalatedTo, EVENT_NAMES, explainDeadline, formatDue, t, waitedWords, type TextKey } from './i18n.js';
 import { clockOf, formatDate, formatGivenTime, formatTime } from '../../workflow/time-words.js';
 import { labelledLines, padDisplay } from './width.js';
 import { renderTable, type Cell, type FittedColumn } from './grid.js';
@@ -186,6 +188,11 @@ export function renderComplaint(complaint: Complaint, events: readonly Complaint
   field('customer', customerText(complaint));
   field('received', `${receivedAtoms(complaint, lang, year).join(' ')} · ${complaint.receivedBy} · ${labelOf(CHANNEL, complaint.channel, lang)}`);
   field('category', `${labelOf(CATEGORY, complaint.category, lang)} · ${labelOf(SEVERITY, complaint.severity, lang)}`);
+  if (complaint.severity === 'major') field('majorCriterion', complaint.majorCriterion && criterionWords(complaint.majorCriterion, lang));
+  if (complaint.escalation !== null) {
+    const { to, reason, at } = complaint.escalation;
+    field('escalated', `${escalatedTo(to, lang)}${aside(`${labelOf(ESCALATION_REASON, reason, lang)}${lang === 'zh' ? '，' : ', '}${formatTime(at, lang, year)}`, lang)}`);
+  }
   field('order', complaint.order);
   field('description', complaint.description);
   field('request', complaint.request);
@@ -257,6 +264,11 @@ function describeEvent(event: ComplaintEvent, name: string, lang: Lang): string 
       return lang === 'zh' ? `${name}${labelOf(WAIT_PARTY, event.on, lang)}${note}` : `${name} ${labelOf(WAIT_PARTY, event.on, lang)}${note}`;
     case 'resumed':
       return `${name}${lang === 'zh' ? '：' : ': '}${waitSpan(event, lang)}${note}`;
+    case 'escalated': {
+      // The deadline that passed, and when it fell due.
+      const passed = event.deadline === null || event.due === null ? '' : aside(`${DEADLINE_NAMES[event.deadline][lang]} ${formatTime(event.due, lang)}`, lang);
+      return `${name}${lang === 'zh' ? '' : ' '}${escalatedTo(event.to, lang)}${lang === 'zh' ? '：' : ': '}${labelOf(ESCALATION_REASON, event.reason, lang)}${passed}${note}`;
+    }
     default:
       return `${name}${note}`;
   }
@@ -292,6 +304,11 @@ function pausedLines(complaint: Complaint, { lang, now, style }: RenderContext):
     style.overdue(`  PAUSED: waiting on ${labelOf(WAIT_PARTY, on, lang)} since ${when}${said ? ` (${said})` : ''}`),
     style.dim(`  the deadlines below move back by the working days waited when it resumes (kesu resume ${complaint.id}, or the shop's next step)`),
   ];
+}
+
+/** A criterion of a major complaint as the shop reads it: the words of one every shop starts with, the shop's own as written. */
+export function criterionWords(criterion: string, lang: Lang): string {
+  return labelOf(MAJOR_CRITERION, criterion as never, lang);
 }
 
 /** "phone: *******8000 → *******1111": a corrected field, its values as the record shows them (a phone masked). */
@@ -346,13 +363,15 @@ export function renderOpened(complaint: Complaint, context: RenderContext): stri
   const inDays = answer.duration.unit === 'workdays';
   const passed = overdueAt(complaint, context.now).includes('answer');
   const major = complaint.severity === 'major' ? style.major(lang === 'zh' ? '  重大投诉' : '  MAJOR') : '';
+  // A major complaint is escalated as it is recorded: say to whom.
+  const to = complaint.escalation === null ? null : escalatedTo(complaint.escalation.to, lang);
   const how = explainDeadline(answer, lang);
   if (lang === 'zh') {
     // "最迟于" a day includes the day, as "by the end of" does; "前" an hour is before that moment.
     const when = passed ? `答复客户的期限 ${due} 已过（${how}）：${style.overdue('请立即答复客户')}` : `${inDays ? `请最迟于 ${due} 答复客户` : `请在 ${due} 前答复客户`}（${how}）`;
-    return `已受理投诉 ${style.bold(`#${complaint.id}`)}${major}。${when}。\n`;
+    return `已受理投诉 ${style.bold(`#${complaint.id}`)}${major}。${when}。\n${to === null ? '' : `已升级至${to}。\n`}`;
   }
   const by = `${inDays ? 'the end of ' : ''}${due}`;
   const when = passed ? `The answer was due by ${by} (${how}), which has passed: ${style.overdue('answer the customer now')}` : `Answer the customer by ${by} (${how})`;
-  return `Recorded complaint ${style.bold(`#${complaint.id}`)}${major}. ${when}.\n`;
+  return `Recorded complaint ${style.bold(`#${complaint.id}`)}${major}. ${when}.\n${to === null ? '' : `Escalated to ${to}.\n`}`;
 }

@@ -1,7 +1,8 @@
 // A complaint not yet recorded, as `kesu open` shows it for confirming before it is saved.
 import type { GivenTime } from '../clock.js';
-import { CATEGORY, CHANNEL, DEFAULT_CHANNEL, DEFAULT_SEVERITY, labelOf, SEVERITY, type Category, type Channel, type Severity } from '../../workflow/vocab.js';
-import type { RenderContext } from './complaint.js';
+import { defaultSeverity } from '../../workflow/transitions.js';
+import { CATEGORY, CHANNEL, DEFAULT_CHANNEL, labelOf, SEVERITY, type Category, type Channel, type Severity } from '../../workflow/vocab.js';
+import { criterionWords, type RenderContext } from './complaint.js';
 import { formatGivenTime } from '../../workflow/time-words.js';
 import { t, type TextKey } from './i18n.js';
 import { displayWidth, padDisplay } from './width.js';
@@ -14,6 +15,8 @@ export interface Draft {
   readonly channel?: Channel;
   readonly category?: Category;
   readonly severity?: Severity;
+  /** What makes it major, as said (`--criterion`, or chosen on a terminal). */
+  readonly majorCriterion?: string;
   readonly description?: string;
   readonly request?: string;
   readonly received?: GivenTime;
@@ -45,8 +48,13 @@ export function draftValue(draft: Draft, field: DraftField, context: RenderConte
       return labelOf(CHANNEL, draft.channel ?? DEFAULT_CHANNEL, lang);
     case 'category':
       return draft.category === undefined ? null : labelOf(CATEGORY, draft.category, lang);
-    case 'severity':
-      return labelOf(SEVERITY, draft.severity ?? DEFAULT_SEVERITY, lang);
+    case 'severity': {
+      const severity = labelOf(SEVERITY, draft.severity ?? defaultSeverity(draft.channel ?? DEFAULT_CHANNEL), lang);
+      const criterion = draft.majorCriterion === undefined ? null : criterionWords(draft.majorCriterion, lang);
+      return criterion === null ? severity : lang === 'zh' ? `${severity}（${criterion}）` : `${severity} (${criterion})`;
+    }
+    case 'majorCriterion':
+      return draft.majorCriterion ?? null;
     case 'received':
       // In the one local style, the date alone when only a date was given (as show prints it).
       return formatGivenTime(draft.received?.at ?? now, draft.received?.dateOnly ?? false, lang, now.slice(0, 4));

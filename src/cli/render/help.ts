@@ -115,7 +115,7 @@ const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
       '--phone': { en: 'customer phone', zh: '客户联系电话' },
       '--channel': oneOf(CHANNEL, DEFAULT_CHANNEL),
       '--category': { ...oneOf(CATEGORY), required: true },
-      '--severity': oneOf(SEVERITY, DEFAULT_SEVERITY),
+      '--severity': { en: `${describeCodes(SEVERITY)} (default ${DEFAULT_SEVERITY}; major through the third-party channel)`, zh: `${describeChoice(SEVERITY, 'zh')}（默认一般；经第三方渠道的默认重大）` },
       '--desc': { en: "what happened, in the customer's words", zh: '投诉内容（客户原话）', required: true },
       '--request': { en: 'what the customer wants', zh: '客户的要求' },
       '--order': { en: 'order or product reference', zh: '订单号或商品编号' },
@@ -127,6 +127,10 @@ const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
       '--at': AT,
       '--by': BY,
       '--slip': { en: 'print the acknowledgement slip (as kesu slip does) after recording', zh: '登记后打印受理回执（同 kesu slip）' },
+      '--criterion': {
+        en: 'what makes it major, one of the shop\'s criteria (kesu config lists them); makes it major and escalates it',
+        zh: '重大投诉依据，须为本店的标准之一（kesu config 可查看）；投诉即为重大并升级至店长',
+      },
     },
     examples: [
       { does: { en: 'Record a complaint taken on the phone:', zh: '登记一条电话受理的投诉：' }, run: 'kesu open --customer 王芳 --channel 电话 --category 质量 --desc "电饭煲漏电"' },
@@ -144,6 +148,7 @@ const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
       '--phone': { en: 'parts of phone numbers, by their digits, comma-separated', zh: '电话号码的一部分，按数字匹配（可用逗号分隔多个）' },
       '--overdue': { en: 'only complaints with a deadline passed', zh: '只列出已超期的投诉' },
       '--waiting': { en: 'only complaints waiting on someone (kesu wait), their deadlines paused', zh: '只列出正在等待（kesu wait）、期限已暂停的投诉' },
+      '--escalated': { en: 'only complaints escalated to the manager and not closed since', zh: '只列出已升级至店长、尚未结案的投诉' },
       '--since': { en: 'received on or after', zh: '受理日期不早于此日' },
       '--until': { en: 'received on or before', zh: '受理日期不晚于此日' },
       '--limit': { en: 'at most this many (default 500, with a note when more match)', zh: '最多列出多少条（默认 500，超出时会提示）' },
@@ -376,6 +381,25 @@ const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     arguments: { id: ID },
     options: { '--note': NOTE, '--at': AT, '--by': BY, '--verbose': VERBOSE },
     examples: [{ does: { en: 'Voided by mistake:', zh: '误作废了：' }, run: 'kesu unvoid 13 --note "voided the wrong one"' }],
+  },
+  escalate: {
+    description: {
+      en: 'take a complaint to the manager (major complaints, second reopenings and passed deadlines of major complaints are escalated by themselves)',
+      zh: '把投诉升级至店长（重大投诉、再次重新处理、重大投诉超期会自动升级）',
+    },
+    arguments: { id: { en: 'the complaint id (none with --overdue)', zh: '投诉编号（使用 --overdue 时不填）' } },
+    options: {
+      '--note': { en: 'why it needs the manager', zh: '为什么需要店长处理', required: true },
+      '--to': { en: 'whom to (default: config escalate.to, else the store manager)', zh: '升级给谁（默认 config escalate.to，否则店长）' },
+      '--overdue': { en: 'escalate every major complaint whose deadline has passed since its last escalation (for a morning cron)', zh: '升级所有超期且尚未因此升级的重大投诉（供每天早上的定时任务使用）' },
+      '--at': AT,
+      '--by': BY,
+      '--verbose': VERBOSE,
+    },
+    examples: [
+      { does: { en: 'The customer threatens to go to the press:', zh: '顾客扬言要找媒体：' }, run: 'kesu escalate 12 --note "threatens to call the newspaper"' },
+      { does: { en: 'Every morning, the passed deadlines of major complaints:', zh: '每天早上升级超期的重大投诉：' }, run: 'kesu escalate --overdue' },
+    ],
   },
   wait: {
     description: {

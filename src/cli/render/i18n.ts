@@ -55,6 +55,9 @@ const TEXT = {
   voidedBecause: { en: 'Voided', zh: '作废原因' },
   waitingGroup: { en: 'Waiting on others, deadlines paused', zh: '等待中，期限已暂停' },
   waitedTooLongGroup: { en: 'Waited past the limit: resume or close', zh: '等待超过上限：请恢复计时或结案' },
+  managerGroup: { en: 'Needs the manager', zh: '需店长处理' },
+  escalated: { en: 'Escalated', zh: '已升级' },
+  majorCriterion: { en: 'Major because', zh: '重大依据' },
 } as const satisfies Record<string, Sentence>;
 
 export type TextKey = keyof typeof TEXT;
@@ -98,7 +101,13 @@ export const EVENT_NAMES: Record<EventType, Sentence> = {
   unvoided: { en: 'unvoided', zh: '恢复' },
   waiting: { en: 'waiting on', zh: '等待' },
   resumed: { en: 'resumed', zh: '恢复计时' },
+  escalated: { en: 'escalated to', zh: '升级至' },
 };
+
+/** Whom a complaint was escalated to: the name given, else the store manager. */
+export function escalatedTo(to: string | null, lang: Lang): string {
+  return to ?? (lang === 'zh' ? '店长' : 'the store manager');
+}
 
 /** "2 working days" / "3 h 20 min" / "2 个工作日": the time a wait lasted, in the unit a deadline counts it. */
 export function waitedWords(amount: number, unit: 'workdays' | 'minutes', lang: Lang): string {

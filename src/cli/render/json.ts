@@ -47,6 +47,8 @@ export function complaintJson(complaint: Complaint, now: IsoTime, events?: reado
     closedAt: complaint.closedAt,
     voided: complaint.voided === null ? null : { at: complaint.voided.at, by: complaint.voided.by, reason: complaint.voided.reason },
     waiting: complaint.waiting === null ? null : { since: complaint.waiting.since, on: complaint.waiting.on, by: complaint.waiting.by, note: complaint.waiting.note },
+    majorCriterion: complaint.majorCriterion,
+    escalation: complaint.escalation === null ? null : { at: complaint.escalation.at, by: complaint.escalation.by, to: complaint.escalation.to, reason: complaint.escalation.reason, note: complaint.escalation.note },
     followups: complaint.followups.map((f) => ({ at: f.at, method: f.method, satisfaction: f.satisfaction, note: f.note })),
     ...(events ? { events: events.map(eventJson) } : {}),
   };

@@ -3,10 +3,10 @@ import type { OfficialYear } from '../../workflow/calendar.js';
 import { SHOP_FIELDS, type Settings } from '../../workflow/settings.js';
 import { describeStandard } from '../../workflow/standards.js';
 import { CATEGORY, labelOf, SEVERITY, type Lang } from '../../workflow/vocab.js';
-import type { RenderContext } from './complaint.js';
+import { criterionWords, type RenderContext } from './complaint.js';
 import { renderGrid } from './grid.js';
 import { visible } from './visible.js';
-import { DEADLINE_NAMES } from './i18n.js';
+import { DEADLINE_NAMES, escalatedTo } from './i18n.js';
 import { formatDate, WEEKDAYS } from '../../workflow/time-words.js';
 import { addDays, type LocalDate } from '../../workflow/time.js';
 
@@ -38,6 +38,9 @@ export function renderSettings(settings: Settings, { lang, style }: RenderContex
   lines.push('', style.heading(zh ? '致歉信模板（kesu letter）' : 'The letter (kesu letter)'), ...LETTER_LANGS.map((letterLang) => `  letter.template.${letterLang}  ${templateValue(settings, letterLang, lang)}`));
   lines.push('', style.heading(zh ? '通知（本店的命令，见 kesu notify）' : 'Notifications (the shop\'s own command, see kesu notify)'));
   for (const { key, value } of NOTIFY_VALUES) lines.push(`  ${key.padEnd(15)}${value(settings, lang)}`);
+  lines.push('', style.heading(zh ? '重大投诉（kesu open 在终端中列出，符合任一条即为重大并升级）' : 'Major complaints (kesu open lists them on a terminal; one that applies makes it major and escalates it)'));
+  for (const criterion of settings.majorCriteria) lines.push(`  - ${visible(criterionWords(criterion, lang), { oneLine: true })}`);
+  lines.push(`  escalate.to  ${visible(escalatedTo(settings.escalateTo, lang), { oneLine: true })}`);
 
   const categories = CATEGORY.codes.map((category) => [
     `${category}${zh ? ` ${labelOf(CATEGORY, category, 'zh')}` : ''}`,
@@ -146,6 +149,7 @@ const SETTING_VALUES: readonly SettingValue[] = [
   { key: 'deadline.next-followup', deadlines: true, value: (s) => formatDuration(s.policy.nextFollowup) },
   { key: 'wait.max', value: (s) => formatDuration(s.waitMax) },
   ...NOTIFY_VALUES,
+  { key: 'escalate.to', value: (s, lang) => visible(escalatedTo(s.escalateTo, lang), { oneLine: true }) },
   ...CATEGORY.codes.map((category) => ({ key: `department.${category}`, value: (s: Settings) => visible(s.departments[category], { oneLine: true }) })),
   ...CATEGORY.codes.map((category) => ({ key: `followups.${category}`, value: (s: Settings) => String(s.followupsRequired[category]) })),
 ];
@@ -175,6 +179,14 @@ export function renderSettingsChange(before: Settings, after: Settings, { lang, 
   lines.push(...standardChanges(before, after, lang));
   lines.push(...officialChanges(before.calendar.official, after.calendar.official, lang).map((line) => `${line}${later}${zh ? '。' : '.'}`));
   lines.push(...letterTemplateChanges(before, after, lang));
+  for (const criterion of after.majorCriteria.filter((entry) => !before.majorCriteria.includes(entry))) {
+    const words = visible(criterionWords(criterion, lang), { oneLine: true });
+    lines.push(zh ? `已添加重大投诉标准：${words}。` : `Added a criterion of a major complaint: ${words}.`);
+  }
+  for (const criterion of before.majorCriteria.filter((entry) => !after.majorCriteria.includes(entry))) {
+    const words = visible(criterionWords(criterion, lang), { oneLine: true });
+    lines.push(zh ? `已移除重大投诉标准：${words}。` : `Removed a criterion of a major complaint: ${words}.`);
+  }
   if (lines.length === 0) return zh ? '设置没有变化：它已是这个值。\n' : 'Nothing changed: the setting already had that value.\n';
   return `${lines.join('\n')}\n`;
 }

@@ -6,7 +6,7 @@ import { CUSTOMER_KEY_SEPARATOR, customerKey, formKey, looseKey, phoneDigits } f
 import type { DayCount, PeriodFacts, PeriodQuery, ReportFactsData, ReportFactsRequest } from '../../workflow/report.js';
 import { DEFAULT_SETTINGS, withDefaults, type Settings } from '../../workflow/settings.js';
 import { addDays, instantsOfDays, type IsoTime, type LocalDate } from '../../workflow/time.js';
-import { type Category, type Channel, type CompensationKind, type Responsibility, type Severity } from '../../workflow/vocab.js';
+import { type Category, type Channel, type CompensationKind, type EscalationReason, type Responsibility, type Severity } from '../../workflow/vocab.js';
 import type {
   AlreadyPresent,
   BackupCopy,
@@ -210,6 +210,12 @@ export const REPORT_FACTS_SQL = {
         SELECT complaint_id FROM (${lateAfter('@to')})
       )
       AND f.status <> 'closed' AND f.voided = 0`,
+  // The escalations made in the span, by reason.
+  escalations: `
+    SELECT escalation_reason, count(*) AS n
+    FROM event_facts INDEXED BY event_facts_steps
+    WHERE type = 'escalated' AND ${STEPS_IN_SPAN} AND complaint_id NOT IN (${voidedAt('@to')})
+    GROUP BY 1`,
   // The waits that ended in the span, and the working days they lasted.
   waitsEnded: `
     SELECT count(*) AS n, coalesce(sum(waited_workdays), 0) AS workdays
@@ -335,6 +341,7 @@ export class SqliteStore implements Store {
       factsOpen: db.prepare<Record<string, string | number>, { open: number; overdue: number; waiting: number }>(REPORT_FACTS_SQL.open),
       factsWaitsEnded: db.prepare<Record<string, string>, { n: number; workdays: number }>(REPORT_FACTS_SQL.waitsEnded),
       factsApprovals: db.prepare<Record<string, string>, { approved_by: string | null; n: number; cents: number }>(REPORT_FACTS_SQL.approvals),
+      factsEscalations: db.prepare<Record<string, string>, [EscalationReason, number]>(REPORT_FACTS_SQL.escalations).raw(true),
       shortPhones: db.prepare<[], string>(REPORT_FACTS_SQL.shortPhones).pluck(),
       receivedByDay: db.prepare<{ from: string; to: string; last: string }, { date: LocalDate; n: number }>(REPORT_COUNTS_SQL.received),
       followupsByDay: db.prepare<{ from: string; to: string; last: string }, { date: LocalDate; n: number; total: number }>(REPORT_COUNTS_SQL.followups),
@@ -652,7 +659,7 @@ export class SqliteStore implements Store {
   }
 
   private periodFacts({ span, lastDay, endMs }: PeriodQuery): PeriodFacts {
-    const { factsReceived, factsSteps, factsResolveSpans, factsResolvedCauses, factsOpen, factsWaitsEnded, factsApprovals } = this.statements;
+    const { factsReceived, factsSteps, factsResolveSpans, factsResolvedCauses, factsOpen, factsWaitsEnded, factsApprovals, factsEscalations } = this.statements;
     const flag = (value: number | null): boolean | null => (value === null ? null : value === 1);
     const params = { from: span.from, to: span.to, last: lastDay };
     // Received by the last instant of the period's last day anywhere; closed since the first of the next.
@@ -685,6 +692,7 @@ export class SqliteStore implements Store {
       waitingAtEnd: waiting,
       waitsEnded: { count: waits.n, workdays: waits.workdays },
       approvals: factsApprovals.all(params).map(({ approved_by, n, cents }) => ({ approvedBy: approved_by, count: n, cents })),
+      escalations: factsEscalations.all(params).map(([reason, count]) => ({ reason, count })),
     };
   }
 
@@ -838,17 +846,21 @@ export function listQuery(filter: ListFilter): { sql: string; params: (string | 
   // The complaints waiting on someone are few, found by their own index (else SQLite would walk the
   // agenda's), longest waiting first; their deadlines are paused, so the agenda's order says nothing of them.
   const waiting = filter.waiting === true && filter.order !== 'newest';
+  // The escalated ones likewise, by their own index, the longest escalated first.
+  const escalated = filter.escalated === true && filter.order !== 'newest' && !waiting;
   const order =
     filter.order === 'newest'
       ? ' ORDER BY received_ms DESC, id DESC'
       : waiting
         ? ' ORDER BY major DESC, waiting_ms, id'
+        : escalated
+        ? ' ORDER BY major DESC, escalated_ms, id'
         : // Complaints not closed always have a deadline, so the agenda index gives their order as it is.
           filter.statuses === null
           ? ' ORDER BY major DESC, next_due_ms, id'
           : ' ORDER BY major DESC, next_due_ms IS NULL, next_due_ms, id';
   // The partial index serves only a query that leaves the voided out.
-  const from = waiting && !filter.voided ? 'complaints INDEXED BY complaints_waiting' : 'complaints';
+  const from = filter.voided ? 'complaints' : waiting ? 'complaints INDEXED BY complaints_waiting' : escalated ? 'complaints INDEXED BY complaints_escalated' : 'complaints';
   const sql = `SELECT id FROM ${from}${where}${order}${limit}`;
   return { sql, params };
 }
@@ -887,6 +899,7 @@ function conditionsOf(filter: ListFilter): { where: string; params: (string | nu
     narrowByDigits(digits, where, params);
   }
   if (filter.waiting !== undefined) where.push(filter.waiting ? 'waiting_ms IS NOT NULL' : 'waiting_ms IS NULL');
+  if (filter.escalated === true) where.push('escalated_ms IS NOT NULL');
   if (filter.dueBefore !== undefined) {
     where.push('next_due_ms < ?');
     params.push(filter.dueBefore);

@@ -7,6 +7,7 @@ import {
   CATEGORY,
   CHANNEL,
   COMPENSATION_KIND,
+  ESCALATION_REASON,
   RESPONSIBILITY,
   SEVERITY,
   labelOf,
@@ -126,6 +127,7 @@ const FIGURES: readonly FigureDefinition[] = [
   { section: 'overview', path: ['openAtEnd'], unit: 'count', label: { en: 'Open at the end', zh: '期末未结案' }, value: (f) => f.openAtEnd },
   { section: 'overview', path: ['overdueAtEnd'], unit: 'count', label: { en: 'Overdue at the end', zh: '期末已超期' }, value: (f) => f.overdueAtEnd },
   { section: 'overview', path: ['waitingAtEnd'], unit: 'count', label: { en: 'Waiting on others at the end', zh: '期末等待中' }, value: (f) => f.waitingAtEnd },
+  { section: 'overview', path: ['escalated', 'total'], unit: 'count', label: { en: 'Escalated to the manager', zh: '升级至店长' }, value: (f) => f.escalated.total },
   {
     section: 'overview',
     path: ['repeatCustomers'],
@@ -233,6 +235,20 @@ export function figureRows(report: Report, lang: Lang): FigureRow[] {
   const count = (section: Section, key: string, label: string, now: number | undefined, before: number | undefined): void => {
     rows.push({ section, path: [section, key], label, unit: 'count', current: now ?? 0, previous: before ?? 0 });
   };
+  // The escalations by reason, under their total.
+  const escalatedAt = rows.findIndex((row) => row.path.join('.') === 'escalated.total') + 1;
+  rows.splice(
+    escalatedAt,
+    0,
+    ...ESCALATION_REASON.codes.map((reason) => ({
+      section: 'overview' as const,
+      path: ['escalated', 'byReason', reason],
+      label: `${lang === 'zh' ? '其中：' : 'of which: '}${labelOf(ESCALATION_REASON, reason, lang)}`,
+      unit: 'count' as const,
+      current: report.escalated.byReason[reason],
+      previous: previous.escalated.byReason[reason],
+    })),
+  );
   for (const kind of COMPENSATION_KIND.codes) {
     rows.push({
       section: 'compensation',

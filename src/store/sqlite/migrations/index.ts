@@ -6,6 +6,7 @@ import { corrections } from './005-corrections.js';
 import { waits } from './006-waits.js';
 import { standards } from './007-standards.js';
 import { notifications } from './008-notifications.js';
+import { escalations } from './009-escalations.js';
 
 export interface Migration {
   /** Applied in order; the database's PRAGMA user_version is the last one applied. */
@@ -19,7 +20,7 @@ export interface Migration {
   readonly sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, reportFactsSchema, formNumbers, search, corrections, waits, standards, notifications];
+export const MIGRATIONS: readonly Migration[] = [initial, reportFactsSchema, formNumbers, search, corrections, waits, standards, notifications, escalations];
 
 /** PRAGMA application_id of a kesu database ("KESU" in ASCII), set by migration 3. */
 export const KESU_APPLICATION_ID = 0x4b455355;
