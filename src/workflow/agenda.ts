@@ -27,7 +27,7 @@ function waitLimit(calendar: Calendar, since: IsoTime, waitMax: Duration, zone: 
 }
 
 /** The rules a wait is judged by: the shop's calendar, its limit and clock. */
-export interface WaitPolicy {
+interface WaitPolicy {
   readonly calendar: Calendar;
   readonly waitMax: Duration;
   readonly zone: Zone;

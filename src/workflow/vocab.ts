@@ -37,7 +37,6 @@ export type CloseReason = (typeof CLOSE_REASONS)[number];
 export type Outcome = (typeof OUTCOMES)[number];
 export type LogKind = (typeof LOG_KINDS)[number];
 export type WaitParty = (typeof WAIT_PARTIES)[number];
-export type MajorCriterion = (typeof MAJOR_CRITERIA)[number];
 export type EscalationReason = (typeof ESCALATION_REASONS)[number];
 
 /** The first English and Chinese label of each code are the ones shown; the rest are accepted. */

@@ -43,10 +43,10 @@ describe('kesu check', () => {
     const run = await seedShop(db);
     const result = await run('check');
     expectOk(result);
-    expect(result.stdout).toBe(`The database ${db} is sound: 4 complaints, 11 events checked.\n`);
-    expect(await run.ok('--lang', 'zh', 'check')).toBe(`数据库 ${db} 完好：已检查 4 条投诉、11 个事件。\n`);
+    expect(result.stdout).toBe(`The database ${db} is sound: 4 complaints, 12 events checked.\n`);
+    expect(await run.ok('--lang', 'zh', 'check')).toBe(`数据库 ${db} 完好：已检查 4 条投诉、12 个事件。\n`);
     const json = await run.json<CheckJson>('check');
-    expect(json).toEqual({ ok: true, complaints: 4, events: 11, problems: [], problemCount: 0, repaired: null });
+    expect(json).toEqual({ ok: true, complaints: 4, events: 12, problems: [], problemCount: 0, repaired: null });
     expect(Object.keys(json)).toEqual(['ok', 'complaints', 'events', 'problems', 'problemCount', 'repaired']);
   });
 
@@ -94,7 +94,7 @@ describe('kesu check', () => {
       const result = await kesu(['--db', db, '--json', 'check']);
       expect(result.code).toBe(1);
       const json = JSON.parse(result.stdout) as CheckJson;
-      expect(json).toMatchObject({ ok: false, complaints: 4, events: 11, problemCount: 4, repaired: null });
+      expect(json).toMatchObject({ ok: false, complaints: 4, events: 12, problemCount: 4, repaired: null });
       expect(json.problems.map((p) => p.complaint)).toEqual([1, 1, 2, 4]);
       expect(json.problems[2]!.what).toBe('its row has status "closed", but its events say "open"');
       const error = (JSON.parse(result.stderr) as { error: { code: string; message: string } }).error;
@@ -112,13 +112,13 @@ describe('kesu check', () => {
       const result = await run('check', '--repair');
       expectOk(result);
       expect(result.stdout).toBe(
-        'Rebuilt from the events: 1 complaint row, 2 rows of report facts, 1 customer link, 0 search texts.\n' + `The database ${db} is sound: 4 complaints, 11 events checked.\n`,
+        'Rebuilt from the events: 1 complaint row, 2 rows of report facts, 1 customer link, 0 search texts.\n' + `The database ${db} is sound: 4 complaints, 12 events checked.\n`,
       );
-      expect(await run.ok('check')).toBe(`The database ${db} is sound: 4 complaints, 11 events checked.\n`);
+      expect(await run.ok('check')).toBe(`The database ${db} is sound: 4 complaints, 12 events checked.\n`);
       expect(await run.ok('list', '--status', 'all')).toBe(before.list);
       expect(await run.json('report', '--month', '2026-10')).toEqual(before.report);
       // and a second repair has nothing to do
-      expect(await run.json<CheckJson>('check', '--repair')).toEqual({ ok: true, complaints: 4, events: 11, problems: [], problemCount: 0, repaired: { rows: 0, facts: 0, links: 0, search: 0, index: false } });
+      expect(await run.json<CheckJson>('check', '--repair')).toEqual({ ok: true, complaints: 4, events: 12, problems: [], problemCount: 0, repaired: { rows: 0, facts: 0, links: 0, search: 0, index: false } });
     });
   });
 

@@ -326,16 +326,16 @@ describe('a JSON export restores a store completely', () => {
       [
         (complaints) => {
           // its details and what is shown of them alike
-          complaints[0]!.events[5]!.details.changes[1]!.before = 'normal';
-          complaints[0]!.events[5]!.changes[1]!.before = 'normal';
+          complaints[0]!.events[6]!.details.changes[1]!.before = 'normal';
+          complaints[0]!.events[6]!.changes[1]!.before = 'normal';
         },
-        'events[5].details.changes[1].before',
+        'events[6].details.changes[1].before',
       ],
-      [(complaints) => void (complaints[0]!.events[5]!.changes[1]!.before = 'normal'), 'events[5].changes'],
+      [(complaints) => void (complaints[0]!.events[6]!.changes[1]!.before = 'normal'), 'events[6].changes'],
     ];
     for (const [change, column] of cases) {
       const complaints = JSON.parse(readFileSync(exported, 'utf8')) as Exported[];
-      expect(complaints[0]!.events[5]!.details.changes[1]).toMatchObject({ field: 'severity', before: 'major' });
+      expect(complaints[0]!.events[6]!.details.changes[1]).toMatchObject({ field: 'severity', before: 'major' });
       change(complaints);
       const changed = join(dir, 'changed.json');
       writeFileSync(changed, JSON.stringify(complaints));

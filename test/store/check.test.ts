@@ -87,8 +87,8 @@ describe('SqliteStore.check', () => {
     raw.exec(`
       UPDATE complaints SET status = 'closed', next_due_ms = NULL WHERE id = 2;
       DELETE FROM event_facts WHERE complaint_id = 5 AND seq = 1;
-      INSERT INTO event_facts SELECT complaint_id, 9, type, on_date, through, status, due_ms, department, responsibility, substantiated, root_cause, corrective_action, on_time, solution_on_time, satisfaction, compensation_cents, compensation_kind, voided, received_on, category, channel, severity, customer_key, waiting, waited_workdays, above_standard, approved_by FROM event_facts WHERE complaint_id = 7 AND seq = 1;
-      INSERT INTO event_facts SELECT 99, seq, type, on_date, through, status, due_ms, department, responsibility, substantiated, root_cause, corrective_action, on_time, solution_on_time, satisfaction, compensation_cents, compensation_kind, voided, received_on, category, channel, severity, customer_key, waiting, waited_workdays, above_standard, approved_by FROM event_facts WHERE complaint_id = 1;
+      INSERT INTO event_facts SELECT complaint_id, 9, type, on_date, through, status, due_ms, department, responsibility, substantiated, root_cause, corrective_action, on_time, solution_on_time, satisfaction, compensation_cents, compensation_kind, voided, received_on, category, channel, severity, customer_key, waiting, waited_workdays, above_standard, approved_by, escalation_reason FROM event_facts WHERE complaint_id = 7 AND seq = 1;
+      INSERT INTO event_facts SELECT 99, seq, type, on_date, through, status, due_ms, department, responsibility, substantiated, root_cause, corrective_action, on_time, solution_on_time, satisfaction, compensation_cents, compensation_kind, voided, received_on, category, channel, severity, customer_key, waiting, waited_workdays, above_standard, approved_by, escalation_reason FROM event_facts WHERE complaint_id = 1;
       UPDATE event_facts SET on_time = 0 WHERE complaint_id = 1 AND seq = 3;
     `);
     // when checked three complaints at a time

@@ -109,6 +109,7 @@ describe('what derives from the events is versioned, and migrations are SQL alon
     const raw = new Database(file);
     raw.exec(`
       DROP TABLE notifications; DROP TABLE agenda_notices;
+      DROP INDEX complaints_escalated; ALTER TABLE complaints DROP COLUMN escalated_ms; ALTER TABLE event_facts DROP COLUMN escalation_reason;
       DROP TABLE search_terms; DROP TABLE search_index; DROP TABLE search;
       DROP INDEX complaints_waiting; ALTER TABLE complaints DROP COLUMN waiting_ms;
       ALTER TABLE event_facts DROP COLUMN waiting; ALTER TABLE event_facts DROP COLUMN waited_workdays;

@@ -81,13 +81,16 @@ describe('edit records a correction: each field before and after, never a change
   describe('a new severity re-arms the pending deadlines under it, from the correction', () => {
     it('raised: the answer and the solution of an assigned complaint', () => {
       const { events, complaint } = after(assign(MON_9), edit(TUE_10, { severity: 'major' }));
-      const corrected = events.at(-1)! as Extract<NewEvent, { type: 'corrected' }>;
+      const corrected = events.findLast((event) => event.type === 'corrected')! as Extract<NewEvent, { type: 'corrected' }>;
       // major: answer in 24 hours, solution in 1 working day, both counted from Tue 3 Nov 10:00
       expect(corrected.answerDeadline).toMatchObject({ due: '2026-11-04T10:00:00+08:00', from: TUE_10, duration: { amount: 24, unit: 'hours' } });
       expect(corrected.solutionDeadline).toMatchObject({ due: '2026-11-04T23:59:59+08:00', from: TUE_10 });
       expect(corrected.followupDeadline).toBeNull();
       expect(complaint.deadlines.answer!.due).toBe('2026-11-04T10:00:00+08:00');
       expect(complaint.deadlines.solution!.due).toBe('2026-11-04T23:59:59+08:00');
+      // raised to major: taken to the manager, as a major complaint recorded so is
+      expect(events.at(-1)).toMatchObject({ type: 'escalated', reason: 'major', at: TUE_10, to: null });
+      expect(complaint.escalation).toMatchObject({ reason: 'major', at: TUE_10 });
     });
 
     it('lowered: from the correction too, so a lowered complaint is not overdue at once', () => {
@@ -108,7 +111,7 @@ describe('edit records a correction: each field before and after, never a change
       const answered = after(answer(MON_9), edit(TUE_10, { severity: 'major' }));
       expect(answered.complaint.deadlines.answer!.from).toBe(FRI);
       const closed = play([openCommand(), close(MON_9, 'withdrawn'), edit(TUE_10, { severity: 'major' })]);
-      expect(closed.events.at(-1)).toMatchObject({ answerDeadline: null, solutionDeadline: null, followupDeadline: null });
+      expect(closed.events.findLast((event) => event.type === 'corrected')).toMatchObject({ answerDeadline: null, solutionDeadline: null, followupDeadline: null });
     });
   });
 
