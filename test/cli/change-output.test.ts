@@ -69,7 +69,10 @@ describe('the sentence, then the record in short', () => {
     // Both entries the follow-up added, under the record's title.
     expect(closed).toContain('#1  closed (satisfied)\n');
     expect(closed).toMatch(/ {3}9 {2}Thu 19 Nov 11:00 {2}\S+ {2}followed up phone, 5\/5\n {2}10 {2}Thu 19 Nov 11:00 {2}\S+ {2}closed \(satisfied\)\n$/);
-    expect(first(await run.ok('reopen', '1', '--at', '2026-11-20 09:00'))).toBe('Complaint 1 reopened; back with 老张, solution due Wed 25 Nov, answer due Fri 27 Nov.');
+    expect(first(await run.ok('reopen', '1', '--at', '2026-11-20 09:00'))).toBe(
+      // its second reopening: the customer still dissatisfied, the manager is told
+      'Complaint 1 reopened, and escalated to the store manager (reopened a second time); back with 老张, solution due Wed 25 Nov, answer due Fri 27 Nov.',
+    );
     expect(first(await run.ok('close', '1', '--reason', 'withdrawn', '--at', '2026-11-20 10:00'))).toBe('Complaint 1 closed: withdrawn; nothing more is due.');
   });
 

@@ -66,7 +66,7 @@ describe('kesu edit', () => {
     await run.ok('assign', '1', '--to', '老张', '--at', '2026-11-02 10:00');
     const out = await run.ok('edit', '1', '--severity', 'major', '--at', '2026-11-03 09:00', '--verbose');
     expect(out.split('\n')[0]).toBe(
-      'Complaint 1 corrected: severity (answer and solution deadlines re-armed); answer overdue since Wed 4 Nov 09:00, solution overdue since Wed 4 Nov.',
+      'Complaint 1 corrected: severity (answer and solution deadlines re-armed), and escalated to the store manager (a major complaint); answer overdue since Wed 4 Nov 09:00, solution overdue since Wed 4 Nov.',
     );
     // major: the answer 24 hours from Tue 3 Nov 09:00, the solution 1 working day from that day
     expect(out).toContain('  answer      Wed 4 Nov 09:00  OVERDUE\n              24 hours from Tue 3 Nov 09:00 (re-armed when the severity was corrected to major)\n');

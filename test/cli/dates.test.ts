@@ -132,7 +132,7 @@ describe('open with a received date whose answer deadline has passed', () => {
       'Recorded complaint #1. The answer was due by the end of Mon 9 Nov (5 working days from Mon 2 Nov; skipped Sat 7 Nov, Sun 8 Nov), which has passed: answer the customer now.\n',
     );
     expect(await on(makeDb(), { now, env: zh }).ok('open', '--customer', '陈杰', '--category', '质量', '--severity', '重大', '--desc', '食品中有玻璃', '--received', '前天 10:00')).toBe(
-      '已受理投诉 #1  重大投诉。答复客户的期限 12月5日 周六 10:00 已过（自 12月4日 周五 10:00 起 24 小时）：请立即答复客户。\n',
+      '已受理投诉 #1  重大投诉。答复客户的期限 12月5日 周六 10:00 已过（自 12月4日 周五 10:00 起 24 小时）：请立即答复客户。\n已升级至店长。\n',
     );
     expect(await run.ok(...OPEN, '--received', 'today 9:00')).toBe(
       'Recorded complaint #2. Answer the customer by the end of Fri 11 Dec (5 working days from Sun 6 Dec).\n',

@@ -184,7 +184,7 @@ describe('help and version', () => {
   it('offers the codes each option takes as the vocabularies have them', async () => {
     const help = async (command: string) => (await run('help', command)).stdout.replace(/\s+/g, ' ');
     expect(await help('open')).toContain(`--channel <channel> ${describeCodes(CHANNEL)} (default ${DEFAULT_CHANNEL})`);
-    expect(await help('open')).toContain(`--severity <severity> ${describeCodes(SEVERITY)} (default ${DEFAULT_SEVERITY})`);
+    expect(await help('open')).toContain(`--severity <severity> ${describeCodes(SEVERITY)} (default ${DEFAULT_SEVERITY}; major through the third-party channel)`);
     expect(await help('list')).toContain(`--status <statuses> ${describeCodes(STATUS)}, voided, or all (comma-separated)`);
     expect(await help('resolve')).toContain(`--compensation-kind <kind> ${describeCodes(COMPENSATION_KIND)}`);
     expect(await help('followup')).toContain('--satisfaction <1-5> 1 very dissatisfied … 5 very satisfied');

@@ -179,7 +179,7 @@ describe('the other roads through the procedure', () => {
     const run = on(makeDb(), { now: '2026-10-30T12:00:00+08:00' });
     const result = await run('open', '--customer', 'Chen Jie', '--category', 'quality', '--severity', 'major', '--desc', 'Glass in the food', '--received', '2026-10-30 10:00', '--by', 'Alice');
     expectOk(result);
-    expect(result.stdout).toBe('Recorded complaint #1  MAJOR. Answer the customer by Sat 31 Oct 10:00 (24 hours from Fri 30 Oct 10:00).\n');
+    expect(result.stdout).toBe('Recorded complaint #1  MAJOR. Answer the customer by Sat 31 Oct 10:00 (24 hours from Fri 30 Oct 10:00).\nEscalated to the store manager.\n');
     const c = await run.json<ComplaintJson>('show', '1');
     expect(c).toMatchObject({ severity: 'major', deadlines: { answer: '2026-10-31T10:00:00+08:00' } });
     expect(await run.ok('show', '1')).toMatch(/^#1 {2}open {2}MAJOR\n/);

@@ -160,24 +160,25 @@ describe('due', () => {
     await open('Later normal', 'normal', '2026-11-17'); // 7: due in 4 days, past the default 3
   });
 
-  it('--json lists overdue first, then due today, then the next days; major first in each', async () => {
-    const agenda = await run.json<ComplaintJson[]>('due');
-    expect(agenda.map((c) => c.customer.name)).toEqual(['Overdue major', 'Overdue normal', 'Today major', 'Today normal', 'Tomorrow normal', 'Day after major']);
+  it('--json lists what needs the manager first (the major ones, escalated when recorded), then overdue, due today, the next days', async () => {
+    const agenda = await run.json<(ComplaintJson & { agenda: string })[]>('due');
+    expect(agenda.map((c) => c.customer.name)).toEqual(['Overdue major', 'Today major', 'Day after major', 'Overdue normal', 'Today normal', 'Tomorrow normal']);
+    expect(agenda.map((c) => c.agenda)).toEqual(['manager', 'manager', 'manager', 'overdue', 'today', 'day']);
     for (const c of agenda) expectComplaintShape(c, { events: false, agenda: true });
-    expect(agenda.map((c) => c.overdue.length > 0)).toEqual([true, true, false, false, false, false]);
-    expect(agenda[2]!.deadlines.answer).toBe('2026-11-18T23:59:59+08:00');
+    expect(agenda.map((c) => c.overdue.length > 0)).toEqual([true, false, false, true, false, false]);
+    expect(agenda[1]!.deadlines.answer).toBe('2026-11-18T23:59:59+08:00');
   });
 
   it('--days widens the horizon', async () => {
-    expect((await run.json<ComplaintJson[]>('due', '--days', '5')).map((c) => c.id)).toEqual([2, 1, 4, 3, 5, 6, 7]);
-    expect((await run.json<ComplaintJson[]>('due', '--days', '1')).map((c) => c.id)).toEqual([2, 1, 4, 3, 5]);
+    expect((await run.json<ComplaintJson[]>('due', '--days', '5')).map((c) => c.id)).toEqual([2, 4, 6, 1, 3, 5, 7]);
+    expect((await run.json<ComplaintJson[]>('due', '--days', '1')).map((c) => c.id)).toEqual([2, 4, 6, 1, 3, 5]);
   });
 
   it('the text agenda has a heading per group', async () => {
     const text = await run.ok('due');
     const headings = text.split('\n').filter((line) => /^\S.*\(\d+\)$/.test(line));
-    expect(headings).toEqual(['Overdue (2)', 'Due today (2)', 'Thu 19 Nov (1)', 'Fri 20 Nov (1)']);
-    expect(text.indexOf('Overdue major')).toBeLessThan(text.indexOf('Overdue normal'));
+    expect(headings).toEqual(['Needs the manager (3)', 'Overdue (1)', 'Due today (1)', 'Thu 19 Nov (1)']);
+    expect(text.indexOf('Overdue major')).toBeLessThan(text.indexOf('Today major'));
     expect(text).not.toContain('Later normal');
   });
 
@@ -185,7 +186,7 @@ describe('due', () => {
     const text = await kesu(['--db', db, 'due'], { env: { LANG: 'zh_CN.UTF-8' }, now });
     expect(text.code).toBe(0);
     const headings = text.stdout.split('\n').filter((line) => /^\S.*\(\d+\)$/.test(line));
-    expect(headings).toEqual(['已超期 (2)', '今天到期 (2)', '11月19日 周四 (1)', '11月20日 周五 (1)']);
+    expect(headings).toEqual(['需店长处理 (3)', '已超期 (1)', '今天到期 (1)', '11月19日 周四 (1)']);
     expect(text.stdout).toContain('│ 编号 ');
   });
 

@@ -186,7 +186,7 @@ describe('kesu notify test and the settings', () => {
     expect(expectFailure(await run('notify', 'test'), 1)).toBe("notify.command is not set, so there is nothing to test; set it with kesu config set notify.command 'CMD'.");
     const refused = expectFailure(await run('config', 'set', 'notify.on', 'reopened,bogus'), 1);
     expect(refused).toContain('"bogus" is not something kesu can notify; use a comma list of: opened, logged,');
-    expect(refused).toContain('reopened, corrected, voided, unvoided, waiting, resumed, overdue, due.');
+    expect(refused).toContain('reopened, corrected, voided, unvoided, waiting, resumed, escalated, overdue, due.');
     // the default (escalated, when this build has it, reopened and overdue) replaced by the list given
     expect(await run.ok('config', 'set', 'notify.on', 'Reopened， due')).toMatch(/^notify\.on is now reopened,due \(was (escalated,)?reopened,overdue\)\.\n$/);
   });

@@ -156,6 +156,7 @@ const WEEK_48 = {
   followups: 4,
   meanSatisfaction: 3.75,
   satisfiedShare: 0.75,
+  escalated: { total: 0, byReason: { major: 0, 'reopened-again': 0, 'deadline-passed': 0, 'by-hand': 0 } },
   compensation: { total: '100.50', byKind: { ...zeroMoney, refund: '80.50', voucher: '20.00' }, aboveStandard: { count: 0, amount: '0.00' }, byApprover: {} },
   repeatCustomers: 1,
   topRootCauses: [
@@ -189,6 +190,7 @@ const WEEK_47 = {
   followups: 0,
   meanSatisfaction: null,
   satisfiedShare: null,
+  escalated: { total: 0, byReason: { major: 0, 'reopened-again': 0, 'deadline-passed': 0, 'by-hand': 0 } },
   compensation: { total: '0.00', byKind: zeroMoney, aboveStandard: { count: 0, amount: '0.00' }, byApprover: {} },
   repeatCustomers: 0,
   topRootCauses: [{ cause: 'Picked from the wrong shelf', count: 1 }],

@@ -332,6 +332,10 @@ const OCTOBER = {
   overdueAtEnd: 2,
   waitingAtEnd: 0,
   waitsEnded: { count: 0, workdays: 0 },
+  // #8 major when recorded (16th); passed deadlines of a major complaint noticed at its next step: #4's
+  // answer (due 30 Sep) at its resolve on the 8th, #8's follow-up (due 18 Oct 10:00) at the follow-up on
+  // the 19th, #8's re-armed answer (due 20 Oct 09:00) at its resolve at 15:00 on the 20th
+  escalated: { total: 4, byReason: { major: 1, 'reopened-again': 0, 'deadline-passed': 3, 'by-hand': 0 } },
   byCategory: { quality: 2, service: 1, delivery: 1, 'wrong-item': 1, 'after-sales': 1, billing: 1, facility: 1, other: 1 },
   byChannel: { 'in-person': 2, phone: 2, email: 1, letter: 1, chat: 1, social: 1, 'third-party': 1 },
   bySeverity: { normal: 7, urgent: 1, major: 1 },
@@ -388,6 +392,8 @@ const SEPTEMBER = {
   overdueAtEnd: 1,
   waitingAtEnd: 0,
   waitsEnded: { count: 0, workdays: 0 },
+  // #4, major, escalated when recorded on 29 Sep; its answer due 30 Sep passed with no step in September
+  escalated: { total: 1, byReason: { major: 1, 'reopened-again': 0, 'deadline-passed': 0, 'by-hand': 0 } },
   byCategory: { ...zeroCategories, delivery: 1, service: 1, billing: 1 },
   byChannel: { ...zeroChannels, phone: 2, email: 1 },
   bySeverity: { normal: 2, urgent: 0, major: 1 },
@@ -537,6 +543,7 @@ describe('from cron: no terminal, stdin closed, a bare environment', () => {
         overdueAtEnd: 0,
         waitingAtEnd: 0,
         waitsEnded: { count: 0, workdays: 0 },
+        escalated: { total: 0, byReason: { major: 0, 'reopened-again': 0, 'deadline-passed': 0, 'by-hand': 0 } },
         byCategory: zeroCategories,
         byChannel: zeroChannels,
         bySeverity: { normal: 0, urgent: 0, major: 0 },
