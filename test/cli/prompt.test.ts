@@ -76,7 +76,8 @@ describe('kesu open on a terminal', () => {
         ['Phone (Enter to skip)', CTRL_D],
         ['How did the complaint come in?', DOWN + ENTER], // in person → phone
         ['Category', DOWN + ENTER], // quality → service
-        ['Severity', DOWN + DOWN + ENTER], // normal → major
+        // The shop's criteria of a major complaint, "None of these" chosen until one is: up to the second
+        ['Is it a major complaint? Does one of these apply?', UP.repeat(5) + ENTER],
         // A pasted empty line stays in the text; an empty line typed ends it.
         ["What happened, in the customer's words (several lines; an empty line ends them)", `${paste('Shouted at me\r\rin front of everyone.')}${ENTER}${ENTER}`],
         ['What does the customer want? (Enter to skip)', CTRL_D],
@@ -90,11 +91,14 @@ describe('kesu open on a terminal', () => {
     expect(result.code).toBe(0);
     expect(result.screen).toMatch(/Description +Shouted at me\s+in front of everyone\./);
     expect(result.screen).toContain('Recorded complaint #1  MAJOR.');
+    expect(result.screen).toContain('Escalated to the store manager.');
     expect(await on(db, { now: NOW }).json<ComplaintJson>('show', '1')).toMatchObject({
       customer: { name: 'Wang Fang', phone: null },
       channel: 'phone',
       category: 'service',
       severity: 'major',
+      majorCriterion: 'hurt-in-shop',
+      escalation: { reason: 'major', to: null },
       description: 'Shouted at me\n\nin front of everyone.',
       request: null,
       receivedAt: '2026-12-05T09:30:00+08:00',
@@ -115,6 +119,7 @@ describe('kesu open on a terminal', () => {
         ['"call me" is not a phone number; give digits, optionally with +, spaces, - or brackets.', `${CTRL_U}138 0000 1111${ENTER}`],
         ['How did the complaint come in?', ENTER],
         ['Category', ENTER],
+        ['Is it a major complaint?', ENTER], // none of these
         ['Severity', ENTER],
         ["What happened, in the customer's words", `Cracked cup${ENTER}${ENTER}`],
         // A control character pasted is refused as it is in --request; Ctrl-U takes the line back.
@@ -148,7 +153,8 @@ describe('kesu open on a terminal', () => {
         ["What happened, in the customer's words", `Cracked cup${ENTER}${ENTER}`],
         ['Record this complaint?', DOWN + ENTER], // change an answer
         ['Which answer?', DOWN.repeat(4) + ENTER], // severity
-        ['Severity', DOWN + DOWN + ENTER], // major
+        ['Is it a major complaint?', ENTER], // none of these: the severity then
+        ['Severity', DOWN + DOWN + ENTER], // major, without a criterion
         ['Record this complaint?', DOWN + ENTER],
         ['Which answer?', ENTER], // the customer, shown as typed to edit
         ['Customer name', `${CTRL_U}Li Wei Jr${ENTER}`],
@@ -214,7 +220,7 @@ describe('kesu open on a terminal', () => {
         ['Phone', CTRL_D],
         ['How did the complaint come in?', CTRL_D], // in person, the default
         ['Category', ENTER],
-        ['Severity', CTRL_D], // normal, the default
+        ['Is it a major complaint?', CTRL_D], // as it was: the severity's default, normal
         ["What happened, in the customer's words", `Cracked cup${ENTER}${CTRL_D}`],
         ['What does the customer want?', CTRL_D],
         ['When was it received?', CTRL_D], // now

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { decide, defaultSeverity, type Command } from '../../workflow/transitions.js';
-import type { Settings } from '../../workflow/settings.js';
+import { DEFAULT_SETTINGS, type Settings } from '../../workflow/settings.js';
 import { notifyAdded, warnMissingCalendarYears } from './change.js';
 import { CATEGORY, CHANNEL, DEFAULT_CHANNEL, SEVERITY, type Category } from '../../workflow/vocab.js';
 import { LOCAL_ZONE, readTimeOption, type GivenTime } from '../clock.js';
@@ -53,7 +54,8 @@ export async function open(context: CliContext, options: OpenOptions): Promise<s
   // Nothing given at all: a walk through every field; otherwise only what is still needed.
   const asked = Object.values(draft).every((value) => value === undefined) ? 'everything' : missing;
   const { interview } = await import('./open-interview.js');
-  const settings = await (await context.store()).settings();
+  // The shop's criteria of a major complaint; no database is made before a complaint is recorded.
+  const settings = existsSync(context.dbPath) ? await (await context.store()).settings() : DEFAULT_SETTINGS;
   return interview(context, { draft, asked, by: options.by, settings }, record);
 }
 
