@@ -283,9 +283,13 @@ describe('a JSON export restores a store completely', () => {
     await run.ok('followup', a, '--satisfaction', '2', '--at', '2026-10-22 10:00');
     const b = await id('--customer', 'Li Na', '--category', 'service', '--desc', 'Rude', '--received', '2026-10-06 09:00');
     // a date alone: the correction carries dateOnly
+    await run.ok('escalate', b, '--note', 'Threatens to call the newspaper', '--to', '王店长', '--at', '2026-10-06 09:30');
     await run.ok('edit', b, '--received', '2026-10-05', '--category', 'after-sales', '--at', '2026-10-06 10:00');
     await run.ok('resolve', b, '--unfounded', '--finding', 'Camera shows otherwise', '--at', '2026-10-07 09:00');
     const c = await id('--customer', 'Zhao', '--category', 'delivery', '--severity', 'urgent', '--desc', 'Late', '--received', '2026-10-07 09:00');
+    await run.ok('wait', c, '--on', 'supplier', '--note', 'Asked the courier', '--at', '2026-10-07 10:00');
+    await run.ok('resume', c, '--at', '2026-10-07 16:00');
+    await run.ok('wait', c, '--on', 'customer', '--at', '2026-10-07 17:00');
     await run.ok('close', c, '--reason', 'withdrawn', '--note', 'Found it', '--at', '2026-10-08 09:00');
     await run.ok('edit', c, '--request', 'A call back', '--order', '', '--at', '2026-10-09 09:00');
     await id('--customer', 'Zhao', '--category', 'delivery', '--desc', 'Late', '--received', '2026-10-07 09:00');
@@ -293,6 +297,7 @@ describe('a JSON export restores a store completely', () => {
     await run.ok('void', '4', '--reason', 'A double entry of #3', '--at', '2026-10-07 11:00');
     await run.ok('unvoid', '4', '--at', '2026-10-07 12:00');
     await run.ok('void', '4', '--reason', 'It really is #3', '--at', '2026-10-07 13:00');
+    await id('--customer', 'Qian', '--category', 'quality', '--criterion', 'food poisoning', '--desc', 'Sick after the cake', '--received', '2026-10-09 09:00');
   }
 
   it('export → import into an empty store → export is byte for byte the same, ids and uuids kept', async () => {
@@ -302,14 +307,16 @@ describe('a JSON export restores a store completely', () => {
     const exported = join(dir, 'all.json');
     await run.ok('export', '--format', 'json', '--out', exported);
     const fresh = on(join(dir, 'b.db'));
-    expect(await fresh.json('import', exported)).toEqual({ read: 4, imported: 4, alreadyPresent: 0, alreadyPresentRows: [], rejected: 0, errors: [] });
+    expect(await fresh.json('import', exported)).toEqual({ read: 5, imported: 5, alreadyPresent: 0, alreadyPresentRows: [], rejected: 0, errors: [] });
     const again = join(dir, 'again.json');
     await fresh.ok('export', '--format', 'json', '--out', again);
     expect(readFileSync(again, 'utf8')).toBe(readFileSync(exported, 'utf8'));
     expect(readFileSync(exported, 'utf8')).toMatch(/"type": "corrected"[\s\S]*"type": "answered"|"type": "answered"[\s\S]*"type": "corrected"/);
     expect(readFileSync(exported, 'utf8')).toContain('"type": "unvoided"');
+    for (const type of ['waiting', 'resumed', 'escalated']) expect(readFileSync(exported, 'utf8')).toContain(`"type": "${type}"`);
+    expect(readFileSync(exported, 'utf8')).toContain('"majorCriterion": "food-poisoning"');
     // importing it again adds nothing; the report is the same; what the store derives agrees with the events
-    expect(await fresh.json('import', exported)).toMatchObject({ imported: 0, alreadyPresent: 4 });
+    expect(await fresh.json('import', exported)).toMatchObject({ imported: 0, alreadyPresent: 5 });
     expect(await fresh.ok('report', '--month', '2026-10', '--format', 'json')).toBe(await run.ok('report', '--month', '2026-10', '--format', 'json'));
     expectOk(await fresh('check'));
     expect((await fresh.json<ComplaintJson[]>('list', '--status', 'voided')).map((c) => c.id)).toEqual([4]);

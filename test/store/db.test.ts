@@ -227,10 +227,12 @@ describe('query plans of the hot queries use an index, never a scan of the table
     ['list --status voided', { statuses: [], voided: true }],
     ['list --waiting / due (the waiting ones)', { statuses: null, waiting: true }],
     ['list (those not waiting)', { statuses: null, waiting: false }],
+    ['list --escalated / due (what needs the manager)', { statuses: null, escalated: true }],
   ] as const)('%s', (_name, filter) => {
     const { sql, params } = listQuery(filter as never);
     const detail = plan(sql, params);
     if ('waiting' in filter && filter.waiting) expect(detail).toContain('complaints_waiting');
+    if ('escalated' in filter) expect(detail).toContain('complaints_escalated');
     expect(detail).toMatch(/USING (INDEX|COVERING INDEX|INTEGER PRIMARY KEY)/);
     expect(detail).not.toMatch(/SCAN complaints(?! USING)/);
   });
