@@ -97,6 +97,30 @@ describe('notifications after a change', () => {
     expect(await log(run)).toHaveLength(1);
   });
 
+  it('a major complaint escalated as it is recorded, and its passed deadline escalated by escalate --overdue: each one sent', async () => {
+    const notifier = recordingNotifier(makeTempDir());
+    const run = on(makeDb(), { now: NOW });
+    await run.ok('config', 'set', 'notify.command', notifier.command);
+    await run.ok('config', 'set', 'escalate.to', '王店长');
+    // major: answered within 24 hours, by Sat 5 Dec 09:00, passed by now
+    await run.ok('open', '--customer', '王芳', '--category', 'quality', '--severity', 'major', '--desc', '烫伤', '--received', '2026-12-04 09:00');
+    await run.ok('escalate', '--overdue');
+    const entries = await until(() => log(run), (found) => found.length === 2 && settled(found));
+    expect(entries.map((entry) => [entry.type, entry.eventSeq, entry.outcome])).toEqual([
+      ['escalated', 3, 'sent'],
+      ['escalated', 2, 'sent'],
+    ]);
+    // Two runners, one per command: in the order they ran, which need not be the order they were started.
+    const received = notifier
+      .received()
+      .map(({ event, id, stdin }) => [event, id, (stdin.event as { note: string | null }).note, (stdin.complaint as { escalation: { reason: string; to: string } }).escalation] as const)
+      .sort((a, b) => (a[3].reason === 'major' ? -1 : b[3].reason === 'major' ? 1 : 0));
+    expect(received).toEqual([
+      ['escalated', '1', null, { at: '2026-12-04T09:00:00+08:00', by: 'root', to: '王店长', reason: 'major', note: null }],
+      ['escalated', '1', null, { at: NOW, by: 'root', to: '王店长', reason: 'deadline-passed', note: null }],
+    ]);
+  });
+
   it('notify.phones yes sends the phone as typed', async () => {
     const notifier = recordingNotifier(makeTempDir());
     const run = await closedComplaint(notifier.command);

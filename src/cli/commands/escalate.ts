@@ -10,7 +10,8 @@ import type { CliContext } from '../context.js';
 import { usage } from '../errors.js';
 import { parseId } from '../options.js';
 import { complaintJson, toJsonText } from '../render/json.js';
-import { changeComplaint, type WhenAndWho } from './change.js';
+import { changeComplaint, notifyAdded, type WhenAndWho } from './change.js';
+import type { Settings } from '../../workflow/settings.js';
 
 export interface EscalateOptions extends WhenAndWho {
   to?: string;
@@ -37,13 +38,17 @@ async function escalateOverdue(context: CliContext, options: EscalateOptions): P
   const now = context.now;
   const escalated: Complaint[] = [];
   for (const candidate of await store.list({ statuses: null, severities: ['major'], dueBefore: instant(now) })) {
-    let added = 0;
-    const { complaint } = await store.transact(candidate.id, (current, settings) => {
+    let decided: { added: number; settings: Settings } | null = null;
+    const written = await store.transact(candidate.id, (current, settings) => {
       const events = decide(current, { type: 'escalate', overdue: true, to: null, note: null, at: now, by: context.actor(options.by, settings) }, { now, settings, zone: LOCAL_ZONE });
-      added = events.length;
+      decided = { added: events.length, settings };
       return events;
     });
-    if (added > 0) escalated.push(complaint);
+    const { added, settings } = decided!;
+    if (added === 0) continue;
+    escalated.push(written.complaint);
+    // The shop's notification command hears of each escalation, as of any made by a change.
+    await notifyAdded(context, settings, written, written.events.slice(-added));
   }
   if (context.json) return toJsonText(escalated.map((complaint) => complaintJson(complaint, now)));
   const ids = escalated.map((complaint) => `#${complaint.id}`).join(context.lang === 'zh' ? '、' : ', ');
