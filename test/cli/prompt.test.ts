@@ -328,6 +328,15 @@ describe('other commands on a terminal ask for a value they cannot do without', 
     expect((await run.json<ComplaintJson>('show', '1')).waiting).toMatchObject({ on: 'supplier', note: '等照片' });
   });
 
+  it('escalate asks why it needs the manager, again when the answer is empty', async () => {
+    const { db, run } = await shop();
+    const result = onTerminal(['--db', db, 'escalate', '1'], [['为什么需要店长处理？', ENTER], ['不能为空', `顾客扬言找媒体${ENTER}`]], { LANG: 'zh_CN.UTF-8' });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.screen).toContain('投诉 1 已升级至店长（人工升级）');
+    expect((await run.json<ComplaintJson>('show', '1')).escalation).toMatchObject({ reason: 'by-hand', note: '顾客扬言找媒体' });
+  });
+
   it('log asks for the entry, of several lines; resolve --unfounded for the finding', async () => {
     const { db, run } = await shop();
     const logged = onTerminal(['--db', db, 'log', '1', '--kind', 'call'], [['What happened?', `Called back${ENTER}No answer${ENTER}${ENTER}`]]);
