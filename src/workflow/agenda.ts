@@ -3,7 +3,7 @@
 import type { Calendar } from './calendar.js';
 import { nextDue, type Complaint } from './complaint.js';
 import { deadlineFrom, type Duration } from './deadlines.js';
-import { compareTimes, localDateOf, type IsoTime, type LocalDate, type Zone } from './time.js';
+import { compareTimes, instant, localDateOf, type IsoTime, type LocalDate, type Zone } from './time.js';
 
 export interface AgendaGroup {
   /**
@@ -56,7 +56,12 @@ export function buildAgenda(complaints: readonly Complaint[], now: IsoTime, { wa
     groups.set(key, group);
   };
   const needManager = new Set(escalated.map((complaint) => complaint.id));
-  for (const complaint of [...escalated].sort((a, b) => majorFirst(a, b) || compareTimes(a.escalation!.at, b.escalation!.at))) add('manager', today, complaint);
+  // The nearest running deadline first (the most overdue at the top), those with none last.
+  const dueMs = (complaint: Complaint): number => {
+    const due = nextDue(complaint);
+    return due === null ? Number.POSITIVE_INFINITY : instant(due.due);
+  };
+  for (const complaint of [...escalated].sort((a, b) => majorFirst(a, b) || dueMs(a) - dueMs(b) || compareTimes(a.escalation!.at, b.escalation!.at))) add('manager', today, complaint);
   const byDue = [...complaints]
     .filter((complaint) => !needManager.has(complaint.id))
     .map((complaint) => ({ complaint, due: nextDue(complaint) }))

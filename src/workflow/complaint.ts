@@ -52,7 +52,7 @@ interface Waiting {
   readonly note: string | null;
 }
 
-/** An escalation to the manager that still stands (until the complaint is closed). */
+/** An escalation to the manager that still stands (until the complaint is resolved or closed). */
 interface Escalation {
   readonly at: IsoTime;
   readonly by: string;
@@ -128,7 +128,7 @@ export interface Complaint {
   readonly waits: readonly Wait[];
   /** What made it major when it was recorded (a code of vocab.ts MAJOR_CRITERIA, or the shop's words), or null. */
   readonly majorCriterion: string | null;
-  /** The latest escalation to the manager, until the complaint is closed: it needs the manager. */
+  /** The latest escalation to the manager, until the complaint is resolved or closed: it needs the manager. */
   readonly escalation: Escalation | null;
   /** The deadlines whose passing was escalated, as `kind@due`: each is escalated once. */
   readonly escalatedDeadlines: readonly string[];
@@ -335,6 +335,8 @@ export function apply(complaint: Complaint | null, event: NewEvent, id = complai
         correctiveAction: event.correctiveAction ?? complaint.correctiveAction,
         deadlines: { ...complaint.deadlines, followup: event.followupDeadline },
         resolvedAt: event.at,
+        // Resolved: what the manager was needed for is done (a reopening from the second on escalates again).
+        escalation: null,
         // A resolution answers the customer when no answer came before it.
         answeredAt: complaint.answeredAt ?? event.at,
         satisfiedThisRound: 0,

@@ -48,7 +48,7 @@ describe('kesu escalate', () => {
     expect(await run.ok('config', 'set', 'escalate.to', '王店长')).toBe('escalate.to is now 王店长 (was the store manager).\n');
     const out = await run.ok('escalate', '1', '--note', 'Threatens to call the newspaper', '--at', '2026-11-05 10:00');
     expect(out.split('\n')[0]).toBe('Complaint 1 escalated to 王店长 (escalated by hand); answer due Thu 12 Nov.');
-    expect(out).toContain('   2  Thu 5 Nov 10:00  root  escalated to 王店长: escalated by hand: Threatens to call the newspaper\n');
+    expect(out).toContain('   2  Thu 5 Nov 10:00  root  escalated to 王店长: Threatens to call the newspaper\n');
     expect((await run.ok('--lang', 'zh', 'escalate', '1', '--note', '再次来电', '--to', '李经理')).split('\n')[0]).toBe('投诉 1 已升级至李经理（人工升级）；答复客户期限 11月12日 周四。');
     // off a terminal the note is asked for by name
     expect(expectFailure(await run('escalate', '1'), 2)).toContain('--note');
@@ -84,9 +84,18 @@ describe('list, due and the report', () => {
     const headings = (text: string) => text.split('\n').filter((line) => /^\S.*\(\d+\)$/.test(line));
     expect(headings(await run.ok('due'))).toEqual(['Needs the manager (1)', 'Overdue (1)']);
     expect(headings(await run.ok('--lang', 'zh', 'due'))).toEqual(['需店长处理 (1)', '已超期 (1)']);
+    // escalated later, but overdue since 8 Oct: first, in due and in list alike
+    await run.ok('escalate', '1', '--note', 'Overdue for a month');
+    expect((await run.json<{ id: number; agenda: string }[]>('due')).map((c) => [c.id, c.agenda])).toEqual([
+      [1, 'manager'],
+      [2, 'manager'],
+    ]);
+    expect((await run.json<ComplaintJson[]>('list', '--escalated')).map((c) => c.id)).toEqual([1, 2]);
+    // resolved or closed, it no longer needs the manager
     await run.ok('close', '2', '--reason', 'withdrawn');
+    await run.ok('resolve', '1', '--solution', 'Replaced the kettle');
     expect(await run.json<ComplaintJson[]>('list', '--escalated')).toEqual([]);
-    expect(headings(await run.ok('due'))).toEqual(['Overdue (1)']);
+    expect(headings(await run.ok('due'))).toEqual([]);
   });
 
   it('the report counts the escalations of the period by reason, as they were made', async () => {

@@ -151,6 +151,9 @@ describe('kesu open on a terminal', () => {
       [
         ['Customer name', `Li Wei${ENTER}`],
         ["What happened, in the customer's words", `Cracked cup${ENTER}${ENTER}`],
+        // the severity was not said: whether it is major, asked after what was missing
+        ['Is it a major complaint?', ENTER], // none of these
+        ['Severity', ENTER], // normal
         ['Record this complaint?', DOWN + ENTER], // change an answer
         ['Which answer?', DOWN.repeat(4) + ENTER], // severity
         ['Is it a major complaint?', ENTER], // none of these: the severity then
@@ -171,6 +174,22 @@ describe('kesu open on a terminal', () => {
       severity: 'major',
       description: 'Cracked cup',
     });
+  });
+
+  it('with every required flag but no severity, it asks only whether it is major, then shows the complaint', async () => {
+    const db = makeDb();
+    const result = onTerminal(
+      ['--db', db, 'open', '--customer', '王芳', '--category', 'facility', '--desc', '孩子在湿地板上滑倒'],
+      [
+        ['是否属于重大投诉？', `${UP.repeat(5)}${ENTER}`], // 顾客在店内受伤
+        ['登记这条投诉吗？', ENTER],
+      ],
+      { LANG: 'zh_CN.UTF-8' },
+    );
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.screen).toMatch(/严重程度 +重大（顾客在店内受伤）/);
+    expect(await on(db, { now: NOW }).json<ComplaintJson>('show', '1')).toMatchObject({ severity: 'major', majorCriterion: 'hurt-in-shop', escalation: { reason: 'major' } });
   });
 
   it('asks in Chinese with a Chinese locale, and records Chinese answers', async () => {
@@ -203,6 +222,8 @@ describe('kesu open on a terminal', () => {
       [
         ["What happened, in the customer's words", `${paste('x'.repeat(100_000))}${ENTER}${ENTER}`],
         ['The description (--desc) is 100000 characters long, which is too long; keep it to 4000 characters or fewer.', `${CTRL_U}Cracked cup${ENTER}${ENTER}`],
+        ['Is it a major complaint?', ENTER],
+        ['Severity', ENTER],
         ['Record this complaint?', ENTER],
       ],
     );
@@ -258,7 +279,10 @@ describe('kesu open on a terminal', () => {
   it.each([
     ['a line of text', [['Customer name', ['Li', 'C-c']]]],
     ['a choice', [['Customer name', ['Li', 'Enter']], ['Category', ['C-c']]]],
-    ['the summary', [['Customer name', ['Li', 'Enter']], ['Category', ['Enter']], ['What happened', ['x', 'Enter', 'Enter']], ['Record this complaint?', ['C-c']]]],
+    [
+      'the summary',
+      [['Customer name', ['Li', 'Enter']], ['Category', ['Enter']], ['What happened', ['x', 'Enter', 'Enter']], ['Is it a major complaint?', ['Enter']], ['Severity', ['Enter']], ['Record this complaint?', ['C-c']]],
+    ],
   ] as [string, [string, string[]][]][])('Ctrl-C at %s exits 130, the question cleared from the screen, and records nothing', (_, steps) => {
     const db = makeDb();
     const result = inTmux(['--db', db, 'open', '--phone', '138 0000 1111'], steps);

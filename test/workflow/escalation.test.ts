@@ -40,7 +40,7 @@ describe('what makes a complaint major', () => {
 });
 
 describe('escalation to the manager', () => {
-  it('a major complaint is escalated as it is recorded, to the shop\u2019s escalate.to, and stands until the close', () => {
+  it('a major complaint is escalated as it is recorded, to the shop\u2019s escalate.to, and stands until it is resolved or closed', () => {
     const settings = { ...DEFAULT_SETTINGS, escalateTo: '王店长' };
     const { events, complaint } = play([openCommand({ at: MON_2, severity: 'major' })], context(undefined, settings));
     expect(events.map((event) => event.type)).toEqual(['opened', 'escalated']);
@@ -48,6 +48,8 @@ describe('escalation to the manager', () => {
     expect(complaint.escalation).toMatchObject({ reason: 'major', to: '王店长', at: MON_2 });
     const closed = play([openCommand({ at: MON_2, severity: 'major' }), answer(at('2026-11-02T10:00')), close(at('2026-11-02T11:00'), 'withdrawn')]);
     expect(closed.complaint.escalation).toBeNull();
+    const resolved = play([openCommand({ at: MON_2, severity: 'major' }), resolve(at('2026-11-02T11:00'))]);
+    expect(resolved.complaint.escalation).toBeNull();
   });
 
   it('raised to major by a correction; lowered, nothing', () => {

@@ -72,8 +72,8 @@ function checkInvariants(complaint: Complaint, events: readonly NewEvent[]): voi
   // A wait runs from its waiting event to the resume that ends it; a closed complaint never waits.
   expect(complaint.waiting !== null).toBe(events.findLast((e) => e.type === 'waiting' || e.type === 'resumed')?.type === 'waiting');
   if (closed) expect(complaint.waiting).toBeNull();
-  // An escalation stands from the escalated event until a close; a major complaint was escalated as it was recorded.
-  const standing = events.findLast((e) => e.type === 'escalated' || e.type === 'closed');
+  // An escalation stands from the escalated event until a resolve or a close; a major complaint was escalated as it was recorded.
+  const standing = events.findLast((e) => e.type === 'escalated' || e.type === 'closed' || e.type === 'resolved');
   expect(complaint.escalation !== null).toBe(standing?.type === 'escalated');
   if (events[0]?.type === 'opened' && events[0].severity === 'major') expect(events[1]?.type).toBe('escalated');
   // The second reopening and every one after it are escalated.

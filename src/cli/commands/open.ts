@@ -43,7 +43,9 @@ export async function open(context: CliContext, options: OpenOptions): Promise<s
   const draft = withCriterion(readIntake({ ...options, received: options.received ?? options.at }, options.received !== undefined ? '--received' : '--at', context.now), options.criterion);
   const record = (complete: Draft) => save(context, complete, options.by, options.slip === true);
   const missing = (Object.keys(REQUIRED) as (keyof typeof REQUIRED)[]).filter((field) => !draft[field]?.trim());
-  if (missing.length === 0) return record(draft);
+  // On a terminal, whether it is a major complaint is asked whenever the severity was not said.
+  const askMajor = context.interactive && draft.severity === undefined;
+  if (missing.length === 0 && !askMajor) return record(draft);
   if (!context.interactive) {
     const flags = missing.map((field) => REQUIRED[field]).join(', ');
     throw usage(
@@ -52,7 +54,7 @@ export async function open(context: CliContext, options: OpenOptions): Promise<s
     );
   }
   // Nothing given at all: a walk through every field; otherwise only what is still needed.
-  const asked = Object.values(draft).every((value) => value === undefined) ? 'everything' : missing;
+  const asked = Object.values(draft).every((value) => value === undefined) ? 'everything' : [...missing, ...(askMajor ? (['severity'] as const) : [])];
   const { interview } = await import('./open-interview.js');
   // The shop's criteria of a major complaint; no database is made before a complaint is recorded.
   const settings = existsSync(context.dbPath) ? await (await context.store()).settings() : DEFAULT_SETTINGS;

@@ -267,7 +267,10 @@ function describeEvent(event: ComplaintEvent, name: string, lang: Lang): string 
     case 'escalated': {
       // The deadline that passed, and when it fell due.
       const passed = event.deadline === null || event.due === null ? '' : aside(`${DEADLINE_NAMES[event.deadline][lang]} ${formatTime(event.due, lang)}`, lang);
-      return `${name}${lang === 'zh' ? '' : ' '}${escalatedTo(event.to, lang)}${lang === 'zh' ? '：' : ': '}${labelOf(ESCALATION_REASON, event.reason, lang)}${passed}${note}`;
+      const to = `${name}${lang === 'zh' ? '' : ' '}${escalatedTo(event.to, lang)}${lang === 'zh' ? '：' : ': '}`;
+      // By hand, the note says why; otherwise the reason does, then any note.
+      if (event.reason === 'by-hand' && event.note) return `${to}${event.note}`;
+      return `${to}${labelOf(ESCALATION_REASON, event.reason, lang)}${passed}${note}`;
     }
     default:
       return `${name}${note}`;

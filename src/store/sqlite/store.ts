@@ -846,7 +846,7 @@ export function listQuery(filter: ListFilter): { sql: string; params: (string | 
   // The complaints waiting on someone are few, found by their own index (else SQLite would walk the
   // agenda's), longest waiting first; their deadlines are paused, so the agenda's order says nothing of them.
   const waiting = filter.waiting === true && filter.order !== 'newest';
-  // The escalated ones likewise, by their own index, the longest escalated first.
+  // The escalated ones likewise, by their own index, in the agenda's order (few: sorted as found).
   const escalated = filter.escalated === true && filter.order !== 'newest' && !waiting;
   const order =
     filter.order === 'newest'
@@ -854,7 +854,7 @@ export function listQuery(filter: ListFilter): { sql: string; params: (string | 
       : waiting
         ? ' ORDER BY major DESC, waiting_ms, id'
         : escalated
-        ? ' ORDER BY major DESC, escalated_ms, id'
+        ? ' ORDER BY major DESC, next_due_ms IS NULL, next_due_ms, id'
         : // Complaints not closed always have a deadline, so the agenda index gives their order as it is.
           filter.statuses === null
           ? ' ORDER BY major DESC, next_due_ms, id'
