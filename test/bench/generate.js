@@ -12,7 +12,7 @@ import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 
 /** Bump when the generated data or the store's schema changes, so that cached stores are built again. */
-export const GENERATOR_VERSION = 16;
+export const GENERATOR_VERSION = 17;
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
