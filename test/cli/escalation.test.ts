@@ -113,6 +113,24 @@ describe('list, due and the report', () => {
     expect(await run.ok('report', '--month', '2026-11')).toMatch(/Escalated to the manager +│ +3 │ +1 │/);
   });
 
+  it('export --redact (and so the notifications) masks the phones typed in waits, escalations and approvals', async () => {
+    const run = shop();
+    await run.ok('config', 'set', 'standard.*.*', 'refund 10');
+    await run.ok('open', '--customer', '王芳', '--phone', '13800138000', '--category', 'quality', '--desc', 'Kettle leaks', '--received', '2026-11-05 09:00');
+    await run.ok('wait', '1', '--on', 'supplier', '--note', 'supplier on 13512345678');
+    await run.ok('escalate', '1', '--note', 'waited too long', '--to', '老王 13611112222');
+    await run.ok('open', '--customer', '李雷', '--category', 'service', '--desc', 'Rude', '--received', '2026-11-05 09:00');
+    await run.ok('escalate', '2', '--note', 'manager on 13712345678', '--to', '老王 13611112222');
+    await run.ok('resolve', '2', '--solution', 'Refunded', '--compensation', '50', '--compensation-kind', 'refund', '--approved-by', '张店长 13811112222');
+    const json = await run.ok('export', '--format', 'json', '--redact');
+    const csv = await run.ok('export', '--format', 'csv', '--redact');
+    for (const phone of ['13800138000', '13512345678', '13712345678', '13611112222', '13811112222']) {
+      expect(json).not.toContain(phone);
+      expect(csv).not.toContain(phone);
+    }
+    expect(json).toContain('"note": "supplier on ***"');
+  });
+
   it('notifications are sent for escalations by default', async () => {
     const run = shop();
     expect((await run.json<{ notify: { on: string[] } }>('config')).notify.on).toContain('escalated');

@@ -15,7 +15,7 @@ export interface Redaction {
  * The form fields typed in by hand, where a phone number may have been written down: names too
  * (a paper form's "王先生 137…", a clerk's own number after theirs).
  */
-const FREE_TEXT_FIELDS = ['customer', 'receivedBy', 'assignee', 'description', 'request', 'department', 'solution', 'rootCause', 'correctiveAction', 'followupNote'] as const;
+const FREE_TEXT_FIELDS = ['customer', 'receivedBy', 'assignee', 'approvedBy', 'description', 'request', 'department', 'solution', 'rootCause', 'correctiveAction', 'followupNote'] as const;
 /** Form and order numbers are long digit runs by nature: only the customer's own phone is masked in them. */
 const NUMBER_FIELDS = ['ref', 'order'] as const;
 
@@ -76,6 +76,11 @@ export function redactComplaintJson<J extends ComplaintJson & { readonly events:
     correctiveAction: mask(json.correctiveAction),
     solution: mask(json.solution),
     voided: json.voided === null ? null : { ...json.voided, by: mask(json.voided.by), reason: mask(json.voided.reason) },
+    // Every text typed by someone, the newer ones too: a phone typed in a note is masked wherever it is.
+    approvedBy: mask(json.approvedBy),
+    majorCriterion: mask(json.majorCriterion),
+    waiting: json.waiting === null ? null : { ...json.waiting, by: mask(json.waiting.by), note: mask(json.waiting.note) },
+    escalation: json.escalation === null ? null : { ...json.escalation, by: mask(json.escalation.by), to: mask(json.escalation.to), note: mask(json.escalation.note) },
     followups: json.followups.map((f) => ({ ...f, note: mask(f.note) })),
     events: json.events.map((e) => ({
       ...e,
