@@ -270,7 +270,10 @@ describe('config set letter.template.en|zh FILE', () => {
     expect(await set(file('long.txt', 'x'.repeat(10_001)))).toBe('That setting cannot be used: letter.template.en must be at most 10000 characters, not 10001.');
     expect(await set(file('huge.txt', 'x'.repeat(300_000)))).toBe(`${join(dir, 'huge.txt')} is too large for a letter's template; give a text file of a page or two.`);
     expect(await set(join(dir, 'missing.txt'))).toBe(`Cannot read the template ${join(dir, 'missing.txt')}: there is no such file; check the path.`);
-    expect(await set(dir)).toBe(`Cannot read the template ${dir}: it is not a readable file; check the path.`);
+    expect(await set(dir)).toBe(`${dir} is not a file; give a text file holding the letter's template.`);
+    // a device never ends (it was read until memory ran out), a pipe may never be written
+    expect(await set('/dev/zero')).toBe("/dev/zero is not a file; give a text file holding the letter's template.");
+    expect(await set(file('nothing.txt', ''))).toBe(`${join(dir, 'nothing.txt')} is empty; give a file holding the letter's template, or "" for the built-in one.`);
     expect(await set(file('utf16.txt', Buffer.from('\uFEFFDear', 'utf16le')))).toBe(`The template ${join(dir, 'utf16.txt')} is not UTF-8 text; save it as UTF-8 and set it again.`);
     expect(expectFailure(await run('config', 'set', 'letter.template', file('ok.txt', 'Dear {{customer}}')), 1)).toBe("Say which language's letter: letter.template.en or letter.template.zh.");
     expect((await run.json<{ letter: unknown }>('config')).letter).toEqual({ template: { en: null, zh: null } });

@@ -81,7 +81,12 @@ function readLetterTemplate(path: string): string {
   if (path === '') return '';
   let bytes: Buffer;
   try {
-    if (statSync(path).size > TEMPLATE_FILE_MAX) throw new UserError('invalid', { en: `${path} is too large for a letter's template; give a text file of a page or two.`, zh: `${path} 太大，不像信件模板；请给出一两页的文本文件。` });
+    const stat = statSync(path);
+    // A device or a pipe says size 0 and may never end (/dev/zero): only a regular file is read.
+    if (!stat.isFile()) throw new UserError('invalid', { en: `${path} is not a file; give a text file holding the letter's template.`, zh: `${path} 不是文件；请给出存有信件模板的文本文件。` });
+    if (stat.size > TEMPLATE_FILE_MAX) throw new UserError('invalid', { en: `${path} is too large for a letter's template; give a text file of a page or two.`, zh: `${path} 太大，不像信件模板；请给出一两页的文本文件。` });
+    // An empty file is no template (the README says so); "" is what restores the built-in one.
+    if (stat.size === 0) throw new UserError('invalid', { en: `${path} is empty; give a file holding the letter's template, or "" for the built-in one.`, zh: `${path} 是空文件；请给出存有信件模板的文件，或用 "" 恢复内置模板。` });
     bytes = readFileSync(path);
   } catch (error) {
     if (error instanceof UserError) throw error;
