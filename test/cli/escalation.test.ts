@@ -36,6 +36,9 @@ describe('recognising a major complaint', () => {
     expect(expectFailure(await run('open', '--customer', '王芳', '--category', 'facility', '--criterion', '儿童受伤', '--severity', 'urgent', '--desc', 'x'), 2)).toBe(
       '--criterion says what makes the complaint major, and --severity says urgent; leave out --severity or give --severity major.',
     );
+    // an empty criterion is one not given, as any optional flag: no major complaint, no escalation
+    await run.ok('open', '--customer', '王芳', '--category', 'facility', '--criterion', ' ', '--desc', 'A wet floor');
+    expect(await run.json<ComplaintJson>('show', '2')).toMatchObject({ severity: 'normal', majorCriterion: null, escalation: null });
     expect(await run.ok('config', 'remove', 'major.criterion', 'malicious claim')).toBe('Removed a criterion of a major complaint: a malicious claim.\n');
     expect(expectFailure(await run('config', 'remove', 'major.criterion', 'malicious claim'), 1)).toBe('"malicious claim" is not a criterion of a major complaint; kesu config lists them.');
   });

@@ -191,6 +191,12 @@ describe('kesu due --notify', () => {
 });
 
 describe('kesu notify test and the settings', () => {
+  it('notify test on a database that is not there says so and makes none', async () => {
+    const missing = join(makeTempDir(), 'typo.db');
+    expect(expectFailure(await on(missing, { now: NOW })('notify', 'test'), 1)).toBe(`There is no kesu database at ${missing}; check --db or KESU_DB, or record a complaint with kesu open to start one there.`);
+    expect(existsSync(missing)).toBe(false);
+  });
+
   it('notify test sends a sample marked as a test and waits for it; a failure exits 1 with its stderr line', async () => {
     const notifier = recordingNotifier(makeTempDir());
     const run = on(makeDb(), { now: NOW });
@@ -207,6 +213,7 @@ describe('kesu notify test and the settings', () => {
 
   it('notify test without a command is refused; notify.on refuses a name it cannot notify, naming the choices', async () => {
     const run = on(makeDb(), { now: NOW });
+    await run.ok('config', 'set', 'shop.name', '好运电器'); // a store, with no notify.command
     expect(expectFailure(await run('notify', 'test'), 1)).toBe("notify.command is not set, so there is nothing to test; set it with kesu config set notify.command 'CMD'.");
     const refused = expectFailure(await run('config', 'set', 'notify.on', 'reopened,bogus'), 1);
     expect(refused).toContain('"bogus" is not something kesu can notify; use a comma list of: opened, logged,');

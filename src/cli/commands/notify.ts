@@ -57,7 +57,8 @@ function outcomeWords({ outcome, at }: NotificationEntry, { lang, now }: CliCont
 }
 
 async function notifyTest(context: CliContext): Promise<string> {
-  const store = await context.store();
+  // A database that is there: a mistyped --db is said, not made.
+  const store = await context.store('change');
   const settings = await store.settings();
   const zh = context.lang === 'zh';
   const { command } = settings.notify;

@@ -63,7 +63,8 @@ export async function open(context: CliContext, options: OpenOptions): Promise<s
 
 /** A criterion of a major complaint makes it major; a severity said otherwise beside it is a contradiction. */
 function withCriterion(draft: Draft, criterion: string | undefined): Draft {
-  if (criterion === undefined) return draft;
+  // Empty, as any optional flag: not given.
+  if (criterion === undefined || criterion.trim() === '') return draft;
   if (draft.severity !== undefined && draft.severity !== 'major') {
     throw usage(
       `--criterion says what makes the complaint major, and --severity says ${draft.severity}; leave out --severity or give --severity major.`,
