@@ -204,6 +204,7 @@ describe('read-only files and media', () => {
     const dir = makeTempDir();
     const db = join(dir, 'k.db');
     fillStore(db);
+    expectOk(run(['--db', db, 'config', 'set', 'notify.command', 'cat >/dev/null']));
     const before = everything(db);
     chmodSync(db, 0o444);
     // root may write anything: the read-only file is read as an ordinary user
@@ -219,6 +220,8 @@ describe('read-only files and media', () => {
     const refused = expectJsonFailure(run(['--db', db, '--json', 'log', '1', 'a note'], as), 1);
     expect(refused.code).toBe('unwritable');
     expect(refused.message).toMatch(/^Cannot write the database .*k\.db \(.*\); it is read-only here/);
+    // due --notify records what it sends: refused as a change is, never "sent"
+    expect(expectJsonFailure(run(['--db', db, '--json', 'due', '--notify'], as), 1).code).toBe('unwritable');
     expect(everything(db, as)).toBe(before);
   });
 

@@ -68,20 +68,18 @@ export async function notifyEvents(context: CliContext, settings: Settings, comp
 
 /** `due --notify`: the agenda items never sent before, sent in the background; how many were. */
 export async function notifyAgenda(context: CliContext, store: Store, settings: Settings, items: readonly AgendaItem[]): Promise<number> {
-  let queued = 0;
-  await guarded(context, async () => {
-    const toSend: NotificationToSend[] = [];
-    for (const item of items) {
-      const found = await store.find(item.complaint.id);
-      const { json } = await complaintPayload(store, settings, found.complaint, found.events, context.now);
-      const event: PayloadEvent = { seq: null, type: item.notice, at: context.now, by: 'kesu', note: null, deadline: { kind: item.deadline, due: item.due } };
-      toSend.push({ type: item.notice, complaintId: item.complaint.id, eventSeq: null, payload: payload(event, json, settings), once: { deadline: item.deadline, dueOn: item.dueOn } });
-    }
-    const ids = await store.queueNotifications(context.now, toSend);
-    queued = ids.length;
-    await startRunner(context, settings.notify.command!, ids);
-  });
-  return queued;
+  const toSend: NotificationToSend[] = [];
+  for (const item of items) {
+    const found = await store.find(item.complaint.id);
+    const { json } = await complaintPayload(store, settings, found.complaint, found.events, context.now);
+    const event: PayloadEvent = { seq: null, type: item.notice, at: context.now, by: 'kesu', note: null, deadline: { kind: item.deadline, due: item.due } };
+    toSend.push({ type: item.notice, complaintId: item.complaint.id, eventSeq: null, payload: payload(event, json, settings), once: { deadline: item.deadline, dueOn: item.dueOn } });
+  }
+  // Sending them is this command's whole job: a store it cannot record them in fails it (unwritable),
+  // never "sent"; only the runner, once they are recorded, is a warning when it cannot start.
+  const ids = await store.queueNotifications(context.now, toSend);
+  await guarded(context, () => startRunner(context, settings.notify.command!, ids));
+  return ids.length;
 }
 
 /** A notification must never fail the kesu command: what goes wrong is a warning. */
