@@ -191,6 +191,19 @@ describe('kesu due --notify', () => {
 });
 
 describe('kesu notify test and the settings', () => {
+  it('a command that leaves a child holding its stderr is done when it exits, not when the child does', async () => {
+    const dir = makeTempDir();
+    const late = join(dir, 'late');
+    const pidFile = join(dir, 'pid');
+    const run = on(makeDb(), { now: NOW });
+    await run.ok('config', 'set', 'notify.command', `setsid sh -c 'echo $$ > "${pidFile}"; sleep 30; touch "${late}"' & echo started >&2; exit 0`);
+    expect(await run.ok('notify', 'test')).toBe('The test notification was sent: the command exited with 0.\n');
+    // the child it left is still there, 30 s from done: kesu did not wait for it
+    expect(existsSync(late)).toBe(false);
+    const child = Number(readFileSync(pidFile, 'utf8'));
+    process.kill(-child, 'SIGKILL');
+  });
+
   it('notify test on a database that is not there says so and makes none', async () => {
     const missing = join(makeTempDir(), 'typo.db');
     expect(expectFailure(await on(missing, { now: NOW })('notify', 'test'), 1)).toBe(`There is no kesu database at ${missing}; check --db or KESU_DB, or record a complaint with kesu open to start one there.`);

@@ -155,24 +155,32 @@ function runCommand(command: string, notification: Pick<QueuedNotification, 'typ
   child.stdin!.end(notification.payload);
   return new Promise((done) => {
     let exitCode: number | null = null;
+    let grace: NodeJS.Timeout | undefined;
+    // Once: the stderr pipe let go, so that nothing the command left running (a child in a session
+    // of its own holding the pipe) keeps this runner past the limit.
+    const finish = (result: NotificationResult): void => {
+      clearTimeout(timer);
+      clearTimeout(grace);
+      child.stderr!.destroy();
+      done(result);
+    };
     const timer = setTimeout(() => {
       killGroup(child.pid);
-      done(exitCode === null ? { outcome: 'timed-out', exitCode: null, stderr: firstLine(stderr) } : outcomeOf(exitCode, stderr));
+      finish(exitCode === null ? { outcome: 'timed-out', exitCode: null, stderr: firstLine(stderr) } : outcomeOf(exitCode, stderr));
     }, notifyTimeout(env));
     child.once('exit', (code, signal) => {
       // Killed by a signal: the code a shell gives it (128 + its number).
       exitCode = code ?? 128 + (signal === null ? 0 : (constants.signals[signal] ?? 0));
+      // The command has ended: what it wrote to stderr is read for a moment more, not waited for.
+      grace = setTimeout(() => finish(outcomeOf(exitCode!, stderr)), STDERR_GRACE_MS);
     });
-    child.once('close', () => {
-      clearTimeout(timer);
-      done(outcomeOf(exitCode ?? 1, stderr));
-    });
-    child.once('error', (error) => {
-      clearTimeout(timer);
-      done({ outcome: 'failed', exitCode: null, stderr: firstLine(error.message) });
-    });
+    child.once('close', () => finish(outcomeOf(exitCode ?? 1, stderr)));
+    child.once('error', (error) => finish({ outcome: 'failed', exitCode: null, stderr: firstLine(error.message) }));
   });
 }
+
+/** How long stderr is read after the command has exited, for what a child it left still writes. */
+const STDERR_GRACE_MS = 500;
 
 function outcomeOf(exitCode: number, stderr: string): NotificationResult {
   return { outcome: exitCode === 0 ? 'sent' : 'failed', exitCode, stderr: firstLine(stderr) };
