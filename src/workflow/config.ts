@@ -113,7 +113,7 @@ function yesOrNo(text: string, key: string): boolean {
   const word = text.normalize('NFKC').trim().toLowerCase();
   if (['yes', 'y', 'true', '是'].includes(word)) return true;
   if (['no', 'n', 'false', '否'].includes(word)) return false;
-  throw invalid(`"${text}" is not a value of ${key}; give yes or no.`, `“${text}”不是 ${key} 的有效值；请写 yes 或 no。`);
+  throw invalid(`"${quoted(text)}" is not a value of ${key}; give yes or no.`, `“${quoted(text)}”不是 ${key} 的有效值；请写 yes 或 no。`);
 }
 
 /**

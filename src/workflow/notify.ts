@@ -3,6 +3,7 @@
 import { EVENT_TYPES, pendingDeadlines, type Complaint, type ComplaintEvent } from './complaint.js';
 import type { DeadlineKind } from './deadlines.js';
 import { invalid } from './errors.js';
+import { quoted } from './text.js';
 import { compareTimes, localDateOf, type IsoTime, type LocalDate } from './time.js';
 
 /** What a notification can be about: an event a change adds, or an item of the agenda (`due --notify`). */
@@ -33,8 +34,8 @@ export function parseNotifyOn(text: string): string[] {
   const unknown = names.find((name) => !NOTIFY_TYPES.includes(name));
   if (unknown !== undefined) {
     throw invalid(
-      `"${unknown}" is not something kesu can notify; use a comma list of: ${NOTIFY_TYPES.join(', ')}.`,
-      `“${unknown}”不是可通知的事项；请用逗号分隔以下各项：${NOTIFY_TYPES.join('、')}。`,
+      `"${quoted(unknown)}" is not something kesu can notify; use a comma list of: ${NOTIFY_TYPES.join(', ')}.`,
+      `“${quoted(unknown)}”不是可通知的事项；请用逗号分隔以下各项：${NOTIFY_TYPES.join('、')}。`,
     );
   }
   return [...new Set(names)];

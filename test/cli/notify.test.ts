@@ -231,6 +231,9 @@ describe('kesu notify test and the settings', () => {
     const refused = expectFailure(await run('config', 'set', 'notify.on', 'reopened,bogus'), 1);
     expect(refused).toContain('"bogus" is not something kesu can notify; use a comma list of: opened, logged,');
     expect(refused).toContain('reopened, corrected, voided, unvoided, waiting, resumed, escalated, overdue, due.');
+    // a pasted page is quoted by its start, as every other refusal quotes a value
+    expect(expectFailure(await run('config', 'set', 'notify.on', 'x'.repeat(100_000)), 1).length).toBeLessThan(400);
+    expect(expectFailure(await run('config', 'set', 'notify.phones', 'y'.repeat(100_000)), 1).length).toBeLessThan(200);
     // the default (escalated, when this build has it, reopened and overdue) replaced by the list given
     expect(await run.ok('config', 'set', 'notify.on', 'Reopened， due')).toMatch(/^notify\.on is now reopened,due \(was (escalated,)?reopened,overdue\)\.\n$/);
   });
