@@ -59,6 +59,8 @@ export type Refusal =
   | { readonly rule: 'nothing-to-correct'; readonly field: null; readonly params: { readonly complaint: number } }
   /** A command other than unvoid given to a voided complaint. */
   | { readonly rule: 'voided'; readonly field: null; readonly params: { readonly complaint: number; readonly command: string; readonly reason: string } }
+  /** A criterion of a major complaint said beside a severity that is not major. */
+  | { readonly rule: 'criterion-not-major'; readonly field: 'majorCriterion'; readonly params: { readonly severity: string } }
   /** A criterion of a major complaint the shop does not have (its words, or a code of those every shop starts with). */
   | { readonly rule: 'major-criterion'; readonly field: 'majorCriterion'; readonly params: { readonly value: string; readonly criteria: readonly string[] } }
   /** wait given to a complaint already waiting on someone. */
@@ -224,6 +226,13 @@ function sentenceOf(refusal: Refusal, nameOf: (field: Field) => InputName): Sent
       return {
         en: `Complaint ${complaint} is not voided, so there is nothing to unvoid; kesu list --status voided lists the voided ones.`,
         zh: `投诉 ${complaint} 没有作废，无需恢复；可用 kesu list --status voided 查看已作废的投诉。`,
+      };
+    }
+    case 'criterion-not-major': {
+      const { severity } = refusal.params;
+      return {
+        en: `${flag('majorCriterion')} says what makes the complaint major, and --severity says ${severity}; leave out --severity or give --severity major.`,
+        zh: `${flag('majorCriterion')} 表示重大投诉的依据，而 --severity 为 ${severity}；请去掉 --severity 或改为 --severity major。`,
       };
     }
     case 'major-criterion': {

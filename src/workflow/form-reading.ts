@@ -691,6 +691,7 @@ export function cellProblem(refusal: Refusal, previous: FormField | null): Sente
     case 'not-voided':
     case 'not-waiting':
     case 'major-criterion':
+    case 'criterion-not-major':
       // A form opens a complaint and takes it through the procedure; it never corrects or voids one,
       // and a wait's end that finds no wait is said before decide is asked (replay).
       throw new Error(`a form's step was refused by ${refusal.rule}, which no form's steps can meet`);

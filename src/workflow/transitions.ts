@@ -56,7 +56,8 @@ export type Command = Stamp &
         readonly phone: string | null;
         readonly channel: Channel;
         readonly category: Category;
-        readonly severity: Severity;
+        /** Null: not said (decide takes it from the criterion, else the channel: see openSeverity). */
+        readonly severity: Severity | null;
         readonly description: string;
         readonly request: string | null;
         readonly order: string | null;
@@ -400,6 +401,7 @@ function checkReceived(complaint: Complaint, at: IsoTime, correctedAt: IsoTime, 
 }
 
 function openEvent(command: Extract<Command, { type: 'open' }>, { settings, zone }: DecideContext): NewEvent {
+  const severity = openSeverity(command);
   return {
     type: 'opened',
     at: command.at,
@@ -410,18 +412,30 @@ function openEvent(command: Extract<Command, { type: 'open' }>, { settings, zone
     ref: checkText(command.ref, 'ref'),
     channel: command.channel,
     category: command.category,
-    severity: command.severity,
+    severity,
     customer: requiredText(command.customer, 'customer'),
     phone: command.phone === null ? null : checkPhone(command.phone),
     description: requiredText(command.description, 'description'),
     request: checkText(command.request, 'request'),
     order: checkText(command.order, 'order'),
     department: settings.departments[command.category],
-    answerDeadline: policyDeadline(settings.policy, settings.calendar, 'answer', command.severity, command.at, zone),
+    answerDeadline: policyDeadline(settings.policy, settings.calendar, 'answer', severity, command.at, zone),
     // Kept only when true: the events of every opening before it have no such detail.
     ...(command.dateOnly ? { dateOnly: true as const } : {}),
-    ...majorCriterionOf(command, settings.majorCriteria),
+    ...majorCriterionOf({ ...command, severity }, settings.majorCriteria),
   };
+}
+
+/**
+ * The severity of a new complaint: the one said; else major when a criterion of a major complaint
+ * was said, else the channel's default. A criterion said beside another severity is a contradiction.
+ */
+function openSeverity({ severity, channel, majorCriterion }: Extract<Command, { type: 'open' }>): Severity {
+  const criterion = majorCriterion?.trim() ? majorCriterion : null;
+  if (criterion !== null && severity !== null && severity !== 'major') {
+    throw refused({ rule: 'criterion-not-major', field: 'majorCriterion', params: { severity } }, commandLineName);
+  }
+  return severity ?? (criterion !== null ? 'major' : defaultSeverity(channel));
 }
 
 /**
@@ -429,13 +443,13 @@ function openEvent(command: Extract<Command, { type: 'open' }>, { settings, zone
  * (a code of those every shop starts with, by its code or words, or the shop's own words), or for
  * one raised through the press or a regulator, that.
  */
-function majorCriterionOf({ severity, channel, majorCriterion }: Extract<Command, { type: 'open' }>, criteria: readonly string[]): { majorCriterion?: string } {
+function majorCriterionOf({ severity, channel, majorCriterion }: Extract<Command, { type: 'open' }> & { readonly severity: Severity }, criteria: readonly string[]): { majorCriterion?: string } {
   const given = checkText(majorCriterion ?? null, 'department', () => commandLineName('majorCriterion'));
   if (given !== null) {
     const code = parseCode(MAJOR_CRITERION, given);
     const found = criteria.find((criterion) => criterion === code || looseText(criterion) === looseText(given));
     if (found === undefined) throw refused({ rule: 'major-criterion', field: 'majorCriterion', params: { value: given, criteria } }, commandLineName);
-    return severity === 'major' ? { majorCriterion: found } : {};
+    return { majorCriterion: found };
   }
   if (severity !== 'major' || channel !== 'third-party') return {};
   return { majorCriterion: 'press-or-regulator' };

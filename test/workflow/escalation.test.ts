@@ -31,6 +31,20 @@ describe('what makes a complaint major', () => {
     expect(play([openCommand({ severity: 'major', majorCriterion: '儿童受伤' })], context(undefined, settings)).complaint.majorCriterion).toBe('儿童受伤');
   });
 
+  it('a severity not said is decide\u2019s to take: major with a criterion, else the channel\u2019s default; a criterion beside another severity refused', () => {
+    const severityOf = (fields: Parameters<typeof openCommand>[0]) => play([openCommand(fields)]).complaint.severity;
+    expect(severityOf({ severity: null, majorCriterion: 'food-poisoning' })).toBe('major');
+    expect(severityOf({ severity: null, channel: 'third-party' })).toBe('major');
+    expect(severityOf({ severity: null, channel: 'phone' })).toBe('normal');
+    expect(severityOf({ severity: null, majorCriterion: '  ' })).toBe('normal');
+    const error = thrownBy(() => decide(null, openCommand({ severity: 'urgent', majorCriterion: 'food-poisoning' }), context())) as DomainError;
+    expect({ rule: error.rule, code: error.code, en: error.sentence.en }).toEqual({
+      rule: 'criterion-not-major',
+      code: 'invalid',
+      en: '--criterion says what makes the complaint major, and --severity says urgent; leave out --severity or give --severity major.',
+    });
+  });
+
   it('a criterion the shop does not have is refused, naming the shop\u2019s', () => {
     const error = thrownBy(() => decide(null, openCommand({ severity: 'major', majorCriterion: 'a ghost' }), context()));
     expect(error).toBeInstanceOf(DomainError);

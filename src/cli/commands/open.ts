@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { decide, defaultSeverity, type Command } from '../../workflow/transitions.js';
+import { decide, type Command } from '../../workflow/transitions.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../workflow/settings.js';
 import { notifyAdded, warnMissingCalendarYears } from './change.js';
 import { CATEGORY, CHANNEL, DEFAULT_CHANNEL, SEVERITY, type Category } from '../../workflow/vocab.js';
@@ -44,7 +44,7 @@ export async function open(context: CliContext, options: OpenOptions): Promise<s
   const record = (complete: Draft) => save(context, complete, options.by, options.slip === true);
   const missing = (Object.keys(REQUIRED) as (keyof typeof REQUIRED)[]).filter((field) => !draft[field]?.trim());
   // On a terminal, whether it is a major complaint is asked whenever the severity was not said.
-  const askMajor = context.interactive && draft.severity === undefined;
+  const askMajor = context.interactive && draft.severity === undefined && draft.majorCriterion === undefined;
   if (missing.length === 0 && !askMajor) return record(draft);
   if (!context.interactive) {
     const flags = missing.map((field) => REQUIRED[field]).join(', ');
@@ -61,17 +61,9 @@ export async function open(context: CliContext, options: OpenOptions): Promise<s
   return interview(context, { draft, asked, by: options.by, settings }, record);
 }
 
-/** A criterion of a major complaint makes it major; a severity said otherwise beside it is a contradiction. */
+/** The criterion given (`--criterion`), kept in the draft for decide to judge; an empty one is none given. */
 function withCriterion(draft: Draft, criterion: string | undefined): Draft {
-  // Empty, as any optional flag: not given.
-  if (criterion === undefined || criterion.trim() === '') return draft;
-  if (draft.severity !== undefined && draft.severity !== 'major') {
-    throw usage(
-      `--criterion says what makes the complaint major, and --severity says ${draft.severity}; leave out --severity or give --severity major.`,
-      `--criterion 表示重大投诉的依据，而 --severity 为 ${draft.severity}；请去掉 --severity 或改为 --severity major。`,
-    );
-  }
-  return { ...draft, severity: 'major', majorCriterion: criterion };
+  return criterion === undefined || criterion.trim() === '' ? draft : { ...draft, majorCriterion: criterion };
 }
 
 /**
@@ -106,7 +98,8 @@ export function openCommand(draft: Draft & { readonly category: Category }, stam
     phone: draft.phone ?? null,
     channel: draft.channel ?? DEFAULT_CHANNEL,
     category: draft.category,
-    severity: draft.severity ?? defaultSeverity(draft.channel ?? DEFAULT_CHANNEL),
+    // Not said: decide takes it from the criterion, else the channel.
+    severity: draft.severity ?? null,
     majorCriterion: draft.majorCriterion ?? null,
     description: draft.description ?? '',
     request: draft.request ?? null,

@@ -49,7 +49,8 @@ export function draftValue(draft: Draft, field: DraftField, context: RenderConte
     case 'category':
       return draft.category === undefined ? null : labelOf(CATEGORY, draft.category, lang);
     case 'severity': {
-      const severity = labelOf(SEVERITY, draft.severity ?? defaultSeverity(draft.channel ?? DEFAULT_CHANNEL), lang);
+      // As decide will take it when it was not said: major with a criterion, else the channel's default.
+      const severity = labelOf(SEVERITY, draft.severity ?? (draft.majorCriterion !== undefined ? 'major' : defaultSeverity(draft.channel ?? DEFAULT_CHANNEL)), lang);
       const criterion = draft.majorCriterion === undefined ? null : criterionWords(draft.majorCriterion, lang);
       return criterion === null ? severity : lang === 'zh' ? `${severity}（${criterion}）` : `${severity} (${criterion})`;
     }
