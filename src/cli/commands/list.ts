@@ -6,8 +6,7 @@ import type { Sentence } from '../../workflow/errors.js';
 import { warn, type CliContext } from '../context.js';
 import { parseAtOption, parseUntilOption } from '../clock.js';
 import { filterList, parseCount, parseVocabList, phoneList, textFilterList } from '../options.js';
-import { renderList } from '../render/complaint.js';
-import { t } from '../render/i18n.js';
+import { renderList, renderListWaitingApart } from '../render/complaint.js';
 import { complaintJson, toJsonText } from '../render/json.js';
 
 export interface ListOptions {
@@ -69,11 +68,7 @@ export async function list(context: CliContext, options: ListOptions): Promise<s
     if (more) warn(context, 'more-rows', more);
     return toJsonText(complaints.map((c) => complaintJson(c, context.now)));
   }
-  const [others, paused] = [complaints.slice(0, running.length), complaints.slice(running.length)];
-  const tables =
-    paused.length === 0 || options.waiting
-      ? renderList(complaints, context)
-      : `${others.length ? `${renderList(others, context)}\n` : ''}${context.style.heading(`${t('waitingGroup', context.lang)} (${paused.length})`)}\n${renderList(paused, context)}`;
+  const tables = options.waiting ? renderList(complaints, context) : renderListWaitingApart(complaints.slice(0, running.length), complaints.slice(running.length), context);
   return more ? `${tables}${more[context.lang]}\n` : tables;
 }
 

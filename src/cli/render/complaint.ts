@@ -123,6 +123,13 @@ export function renderList(complaints: readonly Complaint[], context: RenderCont
   return `${renderTable(columns, width)}\n`;
 }
 
+/** The list, the complaints waiting on someone after the others under a heading of their own (their deadlines are paused). */
+export function renderListWaitingApart(running: readonly Complaint[], waiting: readonly Complaint[], context: RenderContext): string {
+  if (waiting.length === 0) return renderList(running, context);
+  const heading = context.style.heading(`${t('waitingGroup', context.lang)} (${waiting.length})`);
+  return `${running.length ? `${renderList(running, context)}\n` : ''}${heading}\n${renderList(waiting, context)}`;
+}
+
 /** The record's first line: its id and status (and outcome), a voided one marked so, a major one until it is closed. */
 export function recordTitle(complaint: Complaint, { lang, style }: RenderContext): string {
   const title = `#${complaint.id}  ${labelOf(STATUS, complaint.status, lang)}${complaint.outcome ? aside(labelOf(OUTCOME, complaint.outcome, lang), lang) : ''}`;
